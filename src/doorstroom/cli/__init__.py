@@ -1,0 +1,1 @@
+"""The ``doorstroom`` command: one Typer sub-command group per context, kept thin."""

@@ -1,0 +1,82 @@
+"""The one exception tree of Doorstroom.
+
+Results are values (a solver that finds no feasible plan returns a result saying so); exceptions
+are for misuse and for input/output that cannot be processed::
+
+    DoorstroomError                 anything Doorstroom raises on purpose
+     ├── InputError                 a user's input is wrong; carries every Problem found
+     │                              (CLI exit code 2, API status 422)
+     ├── NotFound                   a requested record does not exist (API 404)
+     ├── PermissionDenied           the caller may not see or change this (API 403)
+     └── ConfigurationError         settings or the environment are unusable (CLI exit code 2)
+
+Each :class:`Problem` names the file, the row (as a spreadsheet user counts it: header is row 1)
+and the field, so a case worker can find and fix it in Excel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a user's input, located as precisely as the input allows."""
+
+    message: str
+    file: str | None = None
+    row: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = [part for part in (self.file, _row_label(self.row), _field_label(self.field)) if part]
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        """The JSON shape used by the CLI's JSON errors and the API's error body."""
+        return {"file": self.file, "row": self.row, "field": self.field, "message": self.message}
+
+
+def _row_label(row: int | None) -> str | None:
+    return None if row is None else f"rij {row}"
+
+
+def _field_label(field: str | None) -> str | None:
+    return None if field is None else f"veld '{field}'"
+
+
+class DoorstroomError(Exception):
+    """Base class of every error Doorstroom raises on purpose."""
+
+
+class InputError(DoorstroomError):
+    """A user's input cannot be used; holds every problem found, not only the first."""
+
+    def __init__(self, problems: Iterable[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = Problem(problems)
+        self.problems: tuple[Problem, ...] = (
+            (problems,) if isinstance(problems, Problem) else tuple(problems)
+        )
+        if not self.problems:
+            raise ValueError("InputError needs at least one problem")
+        super().__init__(self._summary())
+
+    def _summary(self) -> str:
+        lines = [str(problem) for problem in self.problems[:50]]
+        if len(self.problems) > 50:
+            lines.append(f"... en nog {len(self.problems) - 50} problemen")
+        return "\n".join(lines)
+
+
+class NotFound(DoorstroomError):
+    """A requested record (period, run, municipality) does not exist."""
+
+
+class PermissionDenied(DoorstroomError):
+    """The caller's role does not allow this read or write."""
+
+
+class ConfigurationError(DoorstroomError):
+    """Settings or the environment (database URL, boundary file path) are unusable."""

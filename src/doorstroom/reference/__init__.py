@@ -1,0 +1,1 @@
+"""Reference facts: municipalities, provinces, regions, population, half-year periods."""

@@ -1,0 +1,68 @@
+"""Typed settings, read from ``DOORSTROOM_*`` environment variables (or a ``.env`` file).
+
+Every setting carries a description; ``docs/configuration.md`` lists them and a test keeps that
+page complete. Secrets are never given defaults that work outside development.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from doorstroom.errors import ConfigurationError
+
+
+def _default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "doorstroom"
+
+
+class Settings(BaseSettings):
+    """Doorstroom's configuration; one instance per process, see :func:`get_settings`."""
+
+    model_config = SettingsConfigDict(env_prefix="DOORSTROOM_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(
+        default_factory=_default_data_dir,
+        description="Directory for the embedded SQLite database and stored run files.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description=(
+            "SQLAlchemy URL of the database. Default: a SQLite file in data_dir. Production: "
+            "postgresql+psycopg://user:password@host/doorstroom."
+        ),
+    )
+    boundary_file: Path | None = Field(
+        default=None,
+        description="CBS/PDOK municipal boundary file (GeoJSON or TopoJSON keyed by statcode).",
+    )
+    timezone: str = Field(
+        default="Europe/Amsterdam", description="Time zone for dates, deadlines and periods."
+    )
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_dialect(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("sqlite", "postgresql")):
+            raise ValueError("only sqlite:// and postgresql+psycopg:// URLs are supported")
+        return value
+
+    def resolved_database_url(self) -> str:
+        """The configured URL, or the SQLite file in ``data_dir``."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'doorstroom.db'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings; a bad environment variable is a ConfigurationError."""
+    try:
+        return Settings()
+    except ValueError as error:
+        raise ConfigurationError(f"ongeldige instelling: {error}") from None
