@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, Any, TypeVar
 
 from doorstroom.errors import InputError, Problem
 
@@ -137,9 +137,7 @@ def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     return header, _numbered(lines[1:], str(path), len(header))
 
 
-def _numbered(
-    lines: list[list[str]], file: str, width: int
-) -> list[tuple[int, list[str]]]:
+def _numbered(lines: list[list[str]], file: str, width: int) -> list[tuple[int, list[str]]]:
     records, problems = [], []
     for number, values in enumerate(lines, start=2):
         if len(values) > width and any(value.strip() for value in values[width:]):
@@ -158,7 +156,9 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     except Exception as error:  # openpyxl raises many types for a damaged file
         raise InputError(Problem(f"onleesbaar XLSX-bestand: {error}", file=str(path))) from None
     try:
-        rows = [[_cell_text(cell) for cell in row] for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        rows = [
+            [_cell_text(cell) for cell in row] for row in workbook.worksheets[0].iter_rows(values_only=True)
+        ]
     finally:
         workbook.close()
     if not rows:
@@ -177,18 +177,24 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def parse_rows(rows: Iterable[Row], parse: Callable[[Row], T]) -> list[T]:
-    """Parse every row; raise one InputError holding the problems of all rows, or return all."""
-    parsed: list[T] = []
+def parse_each(rows: Iterable[Row], parse: Callable[[Row], T]) -> tuple[list[tuple[int, T]], list[Problem]]:
+    """Parse every row; return what parsed (with its row number) and every problem found."""
+    parsed: list[tuple[int, T]] = []
     problems: list[Problem] = []
     for row in rows:
         try:
-            parsed.append(parse(row))
+            parsed.append((row.line, parse(row)))
         except InputError as error:
             problems.extend(error.problems)
+    return parsed, problems
+
+
+def parse_rows(rows: Iterable[Row], parse: Callable[[Row], T]) -> list[T]:
+    """Parse every row; raise one InputError holding the problems of all rows, or return all."""
+    parsed, problems = parse_each(rows, parse)
     if problems:
         raise InputError(problems)
-    return parsed
+    return [value for _, value in parsed]
 
 
 Record = Mapping[str, object]
@@ -215,26 +221,24 @@ def write_csv(path: Path, records: Sequence[Record], columns: Sequence[str]) -> 
         handle.write(records_to_csv(records, columns))
 
 
-def write_xlsx(
-    path: Path, sheets: Mapping[str, tuple[Sequence[Record], Sequence[str]]]
-) -> None:
+def write_xlsx(path: Path, sheets: Mapping[str, tuple[Sequence[Record], Sequence[str]]]) -> None:
     """Write one worksheet per entry of ``sheets`` atomically."""
     from openpyxl import Workbook
 
     workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.worksheets[0])
     for title, (records, columns) in sheets.items():
         sheet = workbook.create_sheet(title=title[:31])
         sheet.append(list(columns))
         for record in records:
-            sheet.append([record.get(column) for column in columns])  # type: ignore[misc]
+            sheet.append([record.get(column) for column in columns])
         sheet.freeze_panes = "A2"
     with atomic_write(path, "wb") as handle:
         workbook.save(handle)
 
 
 @contextmanager
-def atomic_write(path: Path, mode: str, **kwargs: str) -> Iterator[IO[str]]:
+def atomic_write(path: Path, mode: str, **kwargs: Any) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; it replaces ``path`` only if the block succeeds."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")

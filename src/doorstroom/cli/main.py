@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import click
 import typer
 from rich.console import Console
 from typer.core import TyperGroup
@@ -33,15 +32,15 @@ def report_error(error: DoorstroomError) -> None:
 class DoorstroomGroup(TyperGroup):
     """The top-level group: turns Doorstroom errors into a message and an exit code."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # click's Context; typer may vendor click
         try:
             return super().invoke(ctx)
         except (InputError, ConfigurationError) as error:
             report_error(error)
-            raise click.exceptions.Exit(EXIT_USER_ERROR) from None
+            raise typer.Exit(EXIT_USER_ERROR) from None
         except DoorstroomError as error:
             report_error(error)
-            raise click.exceptions.Exit(1) from None
+            raise typer.Exit(1) from None
 
 
 app = typer.Typer(
@@ -56,6 +55,7 @@ app.add_typer(taakstelling_cli.app, name="taakstelling")
 app.add_typer(koppeling_cli.app, name="koppeling")
 app.add_typer(prognose_cli.app, name="prognose")
 app.add_typer(db_cli.app, name="db")
+
 
 def main() -> None:
     """Console-script entry point."""

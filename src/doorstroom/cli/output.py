@@ -44,7 +44,10 @@ def emit(
     elif fmt is Format.csv:
         _text_out(records_to_csv(records, columns), out) if out is None else write_csv(out, records, columns)
     elif fmt is Format.json:
-        _text_out(json.dumps([dict(r) for r in records], ensure_ascii=False, indent=2, default=str) + "\n", out)
+        _text_out(
+            json.dumps([dict(r) for r in records], ensure_ascii=False, indent=2, default=str) + "\n",
+            out,
+        )
     else:
         _table(records, columns, title, out)
 
@@ -65,7 +68,10 @@ def _table(records: Sequence[Record], columns: Sequence[str], title: str, out: P
     for record in records:
         table.add_row(*(_cell(record.get(column)) for column in columns))
     if out is None:
-        Console().print(table)
+        console = Console()
+        if not console.is_terminal:
+            console = Console(width=200)
+        console.print(table)
         return
     with atomic_write(out, "w", encoding="utf-8") as handle:
         Console(file=handle, width=200).print(table)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from doorstroom.errors import InputError, Problem
+from doorstroom.errors import Problem
 
 GEMEENTECODE = re.compile(r"^GM\d{4}$")
 
@@ -63,23 +63,27 @@ class Herindeling:
         return not (self.verdwenen or self.nieuw or self.hernoemd)
 
 
-def check_gemeenten(
-    gemeenten: Sequence[Gemeente], provincies: Iterable[str], *, file: str | None = None
-) -> None:
-    """Raise one InputError listing every duplicate code and unknown province (rows from 2)."""
+def list_problems(
+    numbered: Sequence[tuple[int, Gemeente]], provincies: Iterable[str], *, file: str | None = None
+) -> list[Problem]:
+    """Every duplicate code and unknown province in a list of (row number, municipality)."""
     known = set(provincies)
     seen: dict[str, int] = {}
     problems: list[Problem] = []
-    for row, gemeente in enumerate(gemeenten, start=2):
+    for row, gemeente in numbered:
         if gemeente.code in seen:
             problems.append(
-                Problem(f"code {gemeente.code} komt al voor in rij {seen[gemeente.code]}", file, row, "gemeentecode")
+                Problem(
+                    f"code {gemeente.code} komt al voor in rij {seen[gemeente.code]}",
+                    file,
+                    row,
+                    "gemeentecode",
+                )
             )
         seen.setdefault(gemeente.code, row)
         if gemeente.provincie not in known:
             problems.append(Problem(f"onbekende provincie '{gemeente.provincie}'", file, row, "provincie"))
-    if problems:
-        raise InputError(problems)
+    return problems
 
 
 def compare(old: Sequence[Gemeente], new: Sequence[Gemeente]) -> Herindeling:

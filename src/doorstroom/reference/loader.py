@@ -13,8 +13,8 @@ from importlib import resources
 from pathlib import Path
 
 from doorstroom.errors import InputError, Problem
-from doorstroom.reference.domain import GEMEENTECODE, Gemeente, Provincie, check_gemeenten
-from doorstroom.tabular import Row, parse_rows, read_table
+from doorstroom.reference.domain import GEMEENTECODE, Gemeente, Provincie, list_problems
+from doorstroom.tabular import Row, parse_each, parse_rows, read_table
 
 ALIASES = {
     "Codering_3": "gemeentecode",
@@ -48,11 +48,13 @@ def load_gemeenten(path: Path | str) -> list[Gemeente]:
     """Read and validate a municipality list; every problem is reported with file, row, field."""
     rows = [_with_aliases(row) for row in read_table(path)]
     _check_columns(str(path), rows)
-    gemeenten = parse_rows(rows, _parse_gemeente)
-    check_gemeenten(gemeenten, (p.naam for p in embedded_provincies()), file=str(path))
-    if not gemeenten:
+    numbered, problems = parse_each(rows, _parse_gemeente)
+    problems += list_problems(numbered, (p.naam for p in embedded_provincies()), file=str(path))
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: (p.row or 0, p.field or "")))
+    if not numbered:
         raise InputError(Problem("geen gemeenten in het bestand", file=str(path)))
-    return gemeenten
+    return [gemeente for _, gemeente in numbered]
 
 
 def _with_aliases(row: Row) -> Row:

@@ -73,7 +73,7 @@ class Periode:
 
     def previous(self) -> Periode:
         """The half year before this one."""
-        return Periode(self.year, 2) if self.half == 2 else Periode(self.year - 1, 2)
+        return Periode(self.year, 1) if self.half == 2 else Periode(self.year - 1, 2)
 
     def next(self) -> Periode:
         """The half year after this one."""

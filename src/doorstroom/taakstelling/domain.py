@@ -1,0 +1,221 @@
+"""The taakstelling as plain values: quota, carry-over, realisation, blame and supervision.
+
+Rules implemented here (pure functions, no I/O):
+
+* Huisvestingswet 2014, art. 28: the half-year national number is split over municipalities in
+  proportion to a distribution key, by default population on a reference date
+  (:mod:`doorstroom.taakstelling.verdeling` does the exact split).
+* Carry-over: arrears (*achterstand*) of the previous period are added to the new quota and an
+  advance (*voorsprong*) is subtracted; the result is the *gecorrigeerde taakstelling*. A corrected
+  quota never falls below zero: an advance larger than the new quota carries on
+  (*resterende voorsprong*).
+* Realisation and schedule: by supervision practice (*interbestuurlijk toezicht*, Wet revitalisering
+  generiek toezicht) a municipality is on schedule when it has housed at least elapsed-months/6 of
+  its corrected quota.
+* *Buiten schuld*: arrears a municipality could not have prevented — because COA linked fewer
+  persons than the quota, or because a linked household is still within the three months the
+  municipality has to house it — are excusable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from fractions import Fraction
+
+from doorstroom.reference.domain import Gemeente
+from doorstroom.reference.periode import Periode
+from doorstroom.taakstelling.verdeling import Afrondingsregel, verdeel
+
+HUISVESTINGSTERMIJN_MAANDEN = 3
+"""A municipality has three months after a koppeling to house the household (COA aims at ten weeks)."""
+
+DEFAULT_MARGE = Fraction(1, 4)
+"""Shortfall, as a share of what should have been housed by now, still called *licht achter*."""
+
+
+class Schema(StrEnum):
+    """Schedule status of a municipality within a period."""
+
+    op_schema = "op schema"
+    licht_achter = "licht achter"
+    ver_achter = "ver achter"
+
+
+@dataclass(frozen=True)
+class Taakstelling:
+    """One municipality's quota for one period, with carry-over applied."""
+
+    gemeente: Gemeente
+    sleutelwaarde: int
+    exact: Fraction
+    taakstelling: int
+    achterstand: int
+    gecorrigeerde_taakstelling: int
+    resterende_voorsprong: int
+
+
+def corrigeer(taakstelling: int, achterstand: int) -> tuple[int, int]:
+    """Corrected quota and the advance left over: ``taakstelling + achterstand`` split at zero."""
+    saldo = taakstelling + achterstand
+    return max(saldo, 0), max(-saldo, 0)
+
+
+def bereken(
+    totaal: int,
+    gemeenten: list[Gemeente],
+    sleutel: Mapping[str, int],
+    vorige: Mapping[str, int] | None = None,
+    regel: Afrondingsregel = Afrondingsregel.hamilton,
+) -> list[Taakstelling]:
+    """Quota per municipality: split ``totaal`` by ``sleutel``, then apply previous arrears."""
+    verdeling = verdeel(totaal, {g.code: sleutel[g.code] for g in gemeenten}, regel)
+    vorige = vorige or {}
+    result = []
+    for gemeente in gemeenten:
+        quota = verdeling.aantallen[gemeente.code]
+        achterstand = vorige.get(gemeente.code, 0)
+        gecorrigeerd, voorsprong = corrigeer(quota, achterstand)
+        result.append(
+            Taakstelling(
+                gemeente,
+                sleutel[gemeente.code],
+                verdeling.exact[gemeente.code],
+                quota,
+                achterstand,
+                gecorrigeerd,
+                voorsprong,
+            )
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class Koppeling:
+    """A household COA linked to a municipality; identified only by a pseudonymous reference."""
+
+    gemeentecode: str
+    huishouden_ref: str
+    personen: int
+    koppeldatum: date
+    huisvestingsdatum: date | None = None
+
+    def uiterste_datum(self) -> date:
+        """The last day to house the household: three months after the koppeling."""
+        return add_months(self.koppeldatum, HUISVESTINGSTERMIJN_MAANDEN)
+
+    def open_op(self, peildatum: date) -> bool:
+        """Linked by ``peildatum`` and not yet housed on it."""
+        gehuisvest = self.huisvestingsdatum is not None and self.huisvestingsdatum <= peildatum
+        return self.koppeldatum <= peildatum and not gehuisvest
+
+    def te_laat(self, peildatum: date) -> bool:
+        """Still not housed on ``peildatum`` although the three months have passed (overdue)."""
+        return self.open_op(peildatum) and peildatum > self.uiterste_datum()
+
+    def binnen_termijn(self, peildatum: date) -> bool:
+        """Not yet housed on ``peildatum`` and the three months have not passed."""
+        return self.open_op(peildatum) and peildatum <= self.uiterste_datum()
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, clipped to the end of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, candidate)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+@dataclass(frozen=True)
+class Realisatie:
+    """Progress of one municipality on its corrected quota, judged on a reference date."""
+
+    taakstelling: Taakstelling
+    peildatum: date
+    gerealiseerd: int
+    verwacht: Fraction
+    gekoppeld: int
+    binnen_termijn: int
+    te_laat: int
+    status: Schema
+
+    @property
+    def resterend(self) -> int:
+        """Persons still to house this period."""
+        return max(self.taakstelling.gecorrigeerde_taakstelling - self.gerealiseerd, 0)
+
+    @property
+    def percentage(self) -> float:
+        """Share of the corrected quota realised (100 when the corrected quota is zero)."""
+        quota = self.taakstelling.gecorrigeerde_taakstelling
+        return 100.0 if quota == 0 else round(100 * self.gerealiseerd / quota, 1)
+
+    @property
+    def achterstand_nu(self) -> int:
+        """Signed carry-over into the next period: arrears positive, advance negative."""
+        t = self.taakstelling
+        return t.gecorrigeerde_taakstelling - self.gerealiseerd - t.resterende_voorsprong
+
+    @property
+    def verschoonbaar(self) -> int:
+        """Arrears the municipality cannot be blamed for (*buiten schuld*)."""
+        tekort_koppelingen = max(self.taakstelling.gecorrigeerde_taakstelling - self.gekoppeld, 0)
+        return min(max(self.achterstand_nu, 0), tekort_koppelingen + self.binnen_termijn)
+
+    @property
+    def verwijtbaar(self) -> int:
+        """Arrears the municipality is accountable for."""
+        return max(self.achterstand_nu, 0) - self.verschoonbaar
+
+    @property
+    def buiten_schuld(self) -> bool:
+        """Arrears exist, and all of them are excusable."""
+        return self.achterstand_nu > 0 and self.verwijtbaar == 0
+
+
+def schema_status(gerealiseerd: int, verwacht: Fraction, marge: Fraction = DEFAULT_MARGE) -> Schema:
+    """On schedule at ``verwacht``; *licht achter* within ``marge`` of it; else *ver achter*."""
+    if gerealiseerd >= verwacht:
+        return Schema.op_schema
+    if gerealiseerd >= verwacht * (1 - marge):
+        return Schema.licht_achter
+    return Schema.ver_achter
+
+
+def realiseer(
+    taak: Taakstelling,
+    periode: Periode,
+    peildatum: date,
+    gehuisvest: Mapping[str, int],
+    koppelingen: list[Koppeling],
+    marge: Fraction = DEFAULT_MARGE,
+) -> Realisatie:
+    """Judge one municipality: ``gehuisvest`` maps ``YYYY-MM`` to persons housed that month."""
+    gerealiseerd = sum(
+        aantal
+        for maand, aantal in gehuisvest.items()
+        if maand_in_periode(maand, periode) and maand <= f"{peildatum:%Y-%m}"
+    )
+    verwacht = Fraction(taak.gecorrigeerde_taakstelling * periode.elapsed_months(peildatum), 6)
+    eigen = [k for k in koppelingen if periode.contains(k.koppeldatum) and k.koppeldatum <= peildatum]
+    return Realisatie(
+        taakstelling=taak,
+        peildatum=peildatum,
+        gerealiseerd=gerealiseerd,
+        verwacht=verwacht,
+        gekoppeld=sum(k.personen for k in eigen),
+        binnen_termijn=sum(k.personen for k in eigen if k.binnen_termijn(peildatum)),
+        te_laat=sum(1 for k in koppelingen if k.te_laat(peildatum)),
+        status=schema_status(gerealiseerd, verwacht, marge),
+    )
+
+
+def maand_in_periode(maand: str, periode: Periode) -> bool:
+    """Whether ``YYYY-MM`` lies within ``periode``."""
+    return maand in {f"{year}-{month:02d}" for year, month in periode.months()}

@@ -1,0 +1,182 @@
+"""Read the user files of the taakstelling: previous statement, realisation, koppelingen, key.
+
+Every file is validated whole before anything is used: each problem is reported with file, row
+and field, and a municipality code that is not in the list in use (for example a code that
+disappeared in a municipal merger) is named, never skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Hashable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from doorstroom.errors import InputError, Problem
+from doorstroom.reference.domain import GEMEENTECODE
+from doorstroom.taakstelling.domain import Koppeling
+from doorstroom.tabular import Row, parse_each, read_table
+
+T = TypeVar("T")
+
+
+def gemeentecode(row: Row, bekend: Collection[str], field: str = "gemeentecode") -> str:
+    """A code from ``row`` that is in the municipality list in use."""
+    code = row.text(field).upper()
+    if not GEMEENTECODE.match(code):
+        raise row.problem(field, f"'{code}' is geen CBS-gemeentecode (GMxxxx)")
+    if code not in bekend:
+        raise row.problem(
+            field, f"{code} staat niet in de gemeentelijst in gebruik (opgeheven bij herindeling?)"
+        )
+    return code
+
+
+def datum(row: Row, field: str, *, required: bool = True) -> date | None:
+    """A date as ``2026-03-01``, ``1-3-2026`` or an Excel date cell."""
+    raw = row.text(field, required=required)
+    if not raw:
+        return None
+    for pattern in ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d-%m-%Y", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(raw, pattern).date()
+        except ValueError:
+            continue
+    raise row.problem(field, f"'{raw}' is geen datum (schrijf 2026-03-01)")
+
+
+def maand(row: Row, field: str = "maand") -> str:
+    """A month as ``YYYY-MM`` (a full date is accepted and cut to its month)."""
+    raw = row.text(field)
+    if (
+        len(raw) == 7
+        and raw[4] == "-"
+        and raw[:4].isdigit()
+        and raw[5:].isdigit()
+        and 1 <= int(raw[5:]) <= 12
+    ):
+        return raw
+    day = datum(row, field)
+    assert day is not None
+    return f"{day:%Y-%m}"
+
+
+def parse_unique(
+    rows: list[Row], parse: Callable[[Row], T], key: Callable[[T], Hashable], label: str
+) -> list[T]:
+    """Parse every row and reject repeated keys; all problems of all rows in one InputError."""
+    numbered, problems = parse_each(rows, parse)
+    seen: dict[Hashable, int] = {}
+    for line, value in numbered:
+        if key(value) in seen:
+            problems.append(
+                Problem(f"dubbel: zelfde {label} als rij {seen[key(value)]}", rows[0].file, line, label)
+            )
+        seen.setdefault(key(value), line)
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: (p.row or 0, p.field or "")))
+    return [value for _, value in numbered]
+
+
+def _first(pair: tuple[str, int]) -> str:
+    return pair[0]
+
+
+def _achterstand_nu(row: Row) -> int:
+    return row.integer("achterstand_nu")
+
+
+def _uit_realisatie(row: Row) -> int:
+    return row.integer("gecorrigeerde_taakstelling", minimum=0) - row.integer("gerealiseerd", minimum=0)
+
+
+def _achterstand(row: Row) -> int:
+    return row.integer("achterstand")
+
+
+VORIGE_BRONNEN: tuple[tuple[frozenset[str], Callable[[Row], int]], ...] = (
+    (frozenset({"achterstand_nu"}), _achterstand_nu),
+    (frozenset({"gecorrigeerde_taakstelling", "gerealiseerd"}), _uit_realisatie),
+    (frozenset({"achterstand"}), _achterstand),
+)
+
+
+def lees_vorige(path: Path, bekend: Collection[str]) -> dict[str, int]:
+    """Signed arrears per code from a previous statement (arrears positive, advance negative).
+
+    Accepts, in this order: ``achterstand_nu`` (Doorstroom's own output with realisation),
+    ``gecorrigeerde_taakstelling`` with ``gerealiseerd``, or a plain ``achterstand`` column.
+    """
+    rows = read_table(path, required=["gemeentecode"])
+    columns = set(rows[0].values) if rows else set()
+    bron = next((parse for needed, parse in VORIGE_BRONNEN if needed <= columns), None)
+    if bron is None:
+        raise InputError(
+            Problem("kolom 'achterstand' (of 'achterstand_nu') ontbreekt", str(path), 1, "achterstand")
+        )
+    pairs = parse_unique(rows, lambda row: (gemeentecode(row, bekend), bron(row)), _first, "gemeentecode")
+    return dict(pairs)
+
+
+def lees_realisatie(path: Path, bekend: Collection[str]) -> dict[str, dict[str, int]]:
+    """Persons housed per code and month (``gemeentecode``, ``maand``, ``gehuisvest``)."""
+    rows = read_table(path, required=["gemeentecode", "maand", "gehuisvest"])
+    triples = parse_unique(
+        rows,
+        lambda row: (gemeentecode(row, bekend), maand(row), row.integer("gehuisvest", minimum=0)),
+        lambda triple: triple[:2],
+        "gemeentecode+maand",
+    )
+    result: dict[str, dict[str, int]] = {}
+    for code, month, aantal in triples:
+        result.setdefault(code, {})[month] = aantal
+    return result
+
+
+def lees_koppelingen(path: Path, bekend: Collection[str]) -> list[Koppeling]:
+    """COA koppelingen: ``gemeentecode``, ``huishouden_ref``, ``personen``, ``koppeldatum``,
+    optional ``huisvestingsdatum``."""
+    rows = read_table(path, required=["gemeentecode", "huishouden_ref", "personen", "koppeldatum"])
+    return parse_unique(
+        rows,
+        lambda row: _koppeling(row, bekend),
+        lambda k: (k.huishouden_ref, k.koppeldatum),
+        "huishouden_ref+koppeldatum",
+    )
+
+
+def _koppeling(row: Row, bekend: Collection[str]) -> Koppeling:
+    koppeldatum = datum(row, "koppeldatum")
+    huisvesting = datum(row, "huisvestingsdatum", required=False)
+    assert koppeldatum is not None
+    if huisvesting is not None and huisvesting < koppeldatum:
+        raise row.problem("huisvestingsdatum", "ligt vóór de koppeldatum")
+    return Koppeling(
+        gemeentecode=gemeentecode(row, bekend),
+        huishouden_ref=row.text("huishouden_ref"),
+        personen=row.integer("personen", minimum=1),
+        koppeldatum=koppeldatum,
+        huisvestingsdatum=huisvesting,
+    )
+
+
+def lees_sleutel(path: Path, bekend: Collection[str]) -> dict[str, int]:
+    """A user-supplied distribution key: ``gemeentecode``, ``waarde`` (whole, non-negative)."""
+    rows = read_table(path, required=["gemeentecode", "waarde"])
+    pairs = parse_unique(
+        rows,
+        lambda row: (gemeentecode(row, bekend), row.integer("waarde", minimum=0)),
+        _first,
+        "gemeentecode",
+    )
+    missing = sorted(set(bekend) - {code for code, _ in pairs})
+    if missing:
+        raise InputError(
+            Problem(
+                f"geen waarde voor {len(missing)} gemeenten, o.a. {', '.join(missing[:5])}",
+                str(path),
+                None,
+                "gemeentecode",
+            )
+        )
+    return dict(pairs)

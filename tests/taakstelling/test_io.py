@@ -1,0 +1,95 @@
+"""User files of the taakstelling: every problem named, old municipality codes reported."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from doorstroom.errors import InputError
+from doorstroom.taakstelling import io
+
+BEKEND = {"GM0344", "GM0363", "GM0014"}
+Csv = Callable[[str, str], Path]
+
+
+def problems(call: Callable[[], object]) -> set[tuple[int | None, str | None]]:
+    with pytest.raises(InputError) as info:
+        call()
+    return {(p.row, p.field) for p in info.value.problems}
+
+
+def test_previous_statement_variants(csv_file: Csv) -> None:
+    plain = csv_file("a.csv", "gemeentecode,achterstand\nGM0344,12\nGM0363,-4\n")
+    assert io.lees_vorige(plain, BEKEND) == {"GM0344": 12, "GM0363": -4}
+    own = csv_file("b.csv", "gemeentecode,achterstand,achterstand_nu\nGM0344,99,3\n")
+    assert io.lees_vorige(own, BEKEND) == {"GM0344": 3}
+    split = csv_file("c.csv", "gemeentecode,gecorrigeerde_taakstelling,gerealiseerd\nGM0344,50,42\n")
+    assert io.lees_vorige(split, BEKEND) == {"GM0344": 8}
+
+
+def test_previous_statement_problems(csv_file: Csv) -> None:
+    path = csv_file("v.csv", "gemeentecode,achterstand\nGM0344,1\nGM0344,2\nGM0999,1\nGM0014,1.5\n")
+    assert problems(lambda: io.lees_vorige(path, BEKEND)) == {
+        (3, "gemeentecode"),
+        (4, "gemeentecode"),
+        (5, "achterstand"),
+    }
+    header = csv_file("h.csv", "gemeentecode,iets\nGM0344,1\n")
+    assert problems(lambda: io.lees_vorige(header, BEKEND)) == {(1, "achterstand")}
+
+
+def test_merged_away_code_is_named(csv_file: Csv) -> None:
+    path = csv_file("v.csv", "gemeentecode,achterstand\nGM0999,1\n")
+    with pytest.raises(InputError, match="herindeling"):
+        io.lees_vorige(path, BEKEND)
+
+
+def test_realisation(csv_file: Csv) -> None:
+    path = csv_file(
+        "r.csv",
+        "gemeentecode;maand;gehuisvest\nGM0344;2026-01;10\nGM0344;2026-02-15;4\nGM0363;2026-01;0\n",
+    )
+    assert io.lees_realisatie(path, BEKEND) == {
+        "GM0344": {"2026-01": 10, "2026-02": 4},
+        "GM0363": {"2026-01": 0},
+    }
+    bad = csv_file(
+        "b.csv",
+        "gemeentecode,maand,gehuisvest\nGM0344,januari,1\nGM0344,2026-01,-1\nGM0363,2026-13,2\n",
+    )
+    assert problems(lambda: io.lees_realisatie(bad, BEKEND)) == {
+        (2, "maand"),
+        (3, "gehuisvest"),
+        (4, "maand"),
+    }
+    dup = csv_file("d.csv", "gemeentecode,maand,gehuisvest\nGM0344,2026-01,1\nGM0344,2026-01,2\n")
+    assert problems(lambda: io.lees_realisatie(dup, BEKEND)) == {(3, "gemeentecode+maand")}
+
+
+def test_koppelingen(csv_file: Csv) -> None:
+    path = csv_file(
+        "k.csv",
+        "gemeentecode,huishouden_ref,personen,koppeldatum,huisvestingsdatum\n"
+        "GM0344,H1,3,2026-01-05,\nGM0363,H2,1,5-2-2026,2026-03-01\n",
+    )
+    [een, twee] = io.lees_koppelingen(path, BEKEND)
+    assert (een.personen, een.huisvestingsdatum, twee.koppeldatum) == (3, None, date(2026, 2, 5))
+    bad = csv_file(
+        "b.csv",
+        "gemeentecode,huishouden_ref,personen,koppeldatum,huisvestingsdatum\n"
+        "GM0344,H1,0,2026-01-05,\nGM0344,H2,2,gisteren,\nGM0344,H3,2,2026-03-01,2026-02-01\n",
+    )
+    assert problems(lambda: io.lees_koppelingen(bad, BEKEND)) == {
+        (2, "personen"),
+        (3, "koppeldatum"),
+        (4, "huisvestingsdatum"),
+    }
+
+
+def test_key_must_cover_every_municipality(csv_file: Csv) -> None:
+    path = csv_file("s.csv", "gemeentecode,waarde\nGM0344,5\nGM0363,5\n")
+    with pytest.raises(InputError, match="geen waarde voor 1 gemeenten"):
+        io.lees_sleutel(path, BEKEND)

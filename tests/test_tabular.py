@@ -1,0 +1,74 @@
+"""Reading users' CSV/XLSX files and writing exports atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from doorstroom.errors import InputError
+from doorstroom.tabular import atomic_write, parse_rows, read_table, write_xlsx
+
+
+def test_xlsx_rows_keep_spreadsheet_row_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["gemeentecode", "gehuisvest"])
+    sheet.append(["GM0344", 12])
+    sheet.append([None, None])
+    sheet.append(["GM0363", "twaalf"])
+    workbook.save(path)
+    rows = read_table(path, required=["gemeentecode"])
+    assert [row.line for row in rows] == [2, 4]
+    with pytest.raises(InputError) as info:
+        parse_rows(rows, lambda row: row.integer("gehuisvest"))
+    assert [(p.row, p.field) for p in info.value.problems] == [(4, "gehuisvest")]
+
+
+def test_decimal_comma_and_bom(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_bytes("\ufeffa;b\n1,5;2\n".encode())
+    [row] = read_table(path)
+    assert row.number("a") == 1.5 and row.integer("b") == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("leeg.csv", b"", "leeg"),
+        ("latin.csv", "a\nCaf\xe9\n".encode("latin-1"), "UTF-8"),
+        ("kapot.xlsx", b"not a zip", "XLSX"),
+        ("x.txt", b"a\n1\n", "bestandstype"),
+        ("breed.csv", b"a,b\n1,2,3\n", "velden"),
+    ],
+)
+def test_unreadable_files_are_input_errors(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        read_table(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="niet gevonden"):
+        read_table(tmp_path / "weg.csv")
+
+
+def test_failed_write_leaves_the_old_file_untouched(tmp_path: Path) -> None:
+    target = tmp_path / "uit.csv"
+    target.write_text("oud\n")
+    with pytest.raises(RuntimeError), atomic_write(target, "w") as handle:
+        handle.write("half")
+        raise RuntimeError("stroomstoring")
+    assert target.read_text() == "oud\n"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_xlsx_export_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "uit.xlsx"
+    write_xlsx(path, {"blad": ([{"a": 1, "b": "x"}], ["a", "b"])})
+    [row] = read_table(path)
+    assert row.values == {"a": "1", "b": "x"}
