@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 
 TABLE_MODULES = (
+    "doorstroom.audit",
     "doorstroom.reference.models",
     "doorstroom.taakstelling.models",
     "doorstroom.koppeling.models",
@@ -17,5 +18,5 @@ def import_all_models() -> None:
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as error:
-            if error.name != name:
+            if not name.startswith(error.name or "\0"):
                 raise

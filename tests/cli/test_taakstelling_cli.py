@@ -188,3 +188,21 @@ def test_invalid_import_stores_nothing(engine: Engine, tmp_path: Path) -> None:
 
     with engine.connect() as connection:
         assert connection.execute(select(func.count()).select_from(RealisatieRecord)).scalar_one() == 0
+
+
+def test_koppelingen_are_audited_on_write_and_read(engine: Engine, tmp_path: Path) -> None:
+    from doorstroom import audit
+    from doorstroom.db import transaction
+
+    koppelingen = tmp_path / "k.csv"
+    koppelingen.write_text(
+        "gemeentecode,huishouden_ref,personen,koppeldatum\nGM0344,H-1,4,2026-01-02\nGM0344,H-2,1,2026-02-02\n",
+        encoding="utf-8",
+    )
+    assert run("taakstelling", "importeer", "koppelingen", str(koppelingen)).exit_code == 0
+    assert run("taakstelling", "vaststellen", "-p", "2026-1", "-t", "100", "-f", "csv").exit_code == 0
+    assert run("taakstelling", "toezicht", "-p", "2026-1", "-f", "csv").exit_code == 0
+    with transaction(engine) as session:
+        lines = [(line.action, line.aantal, line.actor.startswith("os:")) for line in audit.trail(session)]
+    assert lines[0] == ("write", 2, True)
+    assert ("read", 2, True) in lines[1:]

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
+from doorstroom import audit
 from doorstroom.db import transaction
 from doorstroom.errors import InputError, NotFound, Problem
 from doorstroom.reference.domain import Gemeente
@@ -225,13 +226,16 @@ def _taak_record(periode: Periode, taak: Taakstelling) -> TaakstellingRecord:
 def _opgeslagen_achterstand(engine: Engine, vorige: Periode) -> dict[str, int]:
     """Signed carry-over per code from the stored previous period, judged at its supervision date."""
     try:
-        realisaties = _opgeslagen_realisaties(engine, vorige, vorige.supervision_date)
+        realisaties, _ = _opgeslagen_realisaties(engine, vorige, vorige.supervision_date)
     except NotFound:
         return {}
     return {r.taakstelling.gemeente.code: r.achterstand_nu for r in realisaties}
 
 
-def _opgeslagen_realisaties(engine: Engine, periode: Periode, peildatum: date) -> list[Realisatie]:
+def _opgeslagen_realisaties(
+    engine: Engine, periode: Periode, peildatum: date
+) -> tuple[list[Realisatie], list[Koppeling]]:
+    """A stored period judged on ``peildatum``, with the koppelingen it was judged on."""
     gemeenten = {g.code: g for g in gemeenten_in_gebruik(engine)}
     with transaction(engine) as session:
         stored = repository.periode(session, periode)
@@ -240,7 +244,8 @@ def _opgeslagen_realisaties(engine: Engine, periode: Periode, peildatum: date) -
         taken = [_taak_van(r, gemeenten) for r in repository.taakstellingen(session, periode)]
         realisatie = repository.realisatie(session, periode)
         koppelingen = repository.koppelingen(session)
-    return _realiseer_alle(taken, periode, peildatum, realisatie, koppelingen)
+        audit.record(session, "read", "taakstelling_koppeling", f"periode {periode}", len(koppelingen))
+    return _realiseer_alle(taken, periode, peildatum, realisatie, koppelingen), koppelingen
 
 
 def _taak_van(record: TaakstellingRecord, gemeenten: dict[str, Gemeente]) -> Taakstelling:
@@ -264,9 +269,7 @@ def _taak_van(record: TaakstellingRecord, gemeenten: dict[str, Gemeente]) -> Taa
 def toezicht(engine: Engine, periode: Periode, peildatum: date | None = None) -> Overzicht:
     """The supervision statement of a stored period (default: at its supervision date)."""
     peildatum = peildatum or periode.supervision_date
-    realisaties = _opgeslagen_realisaties(engine, periode, peildatum)
-    with transaction(engine) as session:
-        koppelingen = repository.koppelingen(session)
+    realisaties, koppelingen = _opgeslagen_realisaties(engine, periode, peildatum)
     return _overzicht(periode, realisaties, koppelingen, peildatum)
 
 
@@ -285,6 +288,7 @@ def importeer_koppelingen(engine: Engine, path: Path) -> int:
     codes = {g.code for g in gemeenten_in_gebruik(engine)}
     rows = io.lees_koppelingen(path, codes)
     with transaction(engine) as session:
+        audit.record(session, "write", "taakstelling_koppeling", str(path), len(rows))
         return repository.bewaar_koppelingen(session, rows, str(path))
 
 

@@ -1,4 +1,4 @@
-"""Foundation: municipality list, taakstelling periods, quotas, realisation and koppelingen.
+"""Foundation: municipalities, taakstelling periods, quotas, realisation, koppelingen, audit log.
 
 Revision ID: 0001
 Revises:
@@ -20,6 +20,20 @@ def upgrade() -> None:
     _gemeente()
     _periode_and_taakstelling()
     _realisatie_and_koppeling()
+    _audit()
+
+
+def _audit() -> None:
+    op.create_table(
+        "audit_log",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("moment", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("actor", sa.String(100), nullable=False),
+        sa.Column("action", sa.String(20), nullable=False),
+        sa.Column("object_type", sa.String(50), nullable=False),
+        sa.Column("object_ref", sa.String(255), nullable=False),
+        sa.Column("aantal", sa.Integer, nullable=False),
+    )
 
 
 def _gemeente() -> None:
@@ -93,6 +107,7 @@ def _realisatie_and_koppeling() -> None:
 
 def downgrade() -> None:
     for table in (
+        "audit_log",
         "taakstelling_koppeling",
         "taakstelling_realisatie",
         "taakstelling",
