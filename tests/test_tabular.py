@@ -72,3 +72,14 @@ def test_xlsx_export_round_trips(tmp_path: Path) -> None:
     write_xlsx(path, {"blad": ([{"a": 1, "b": "x"}], ["a", "b"])})
     [row] = read_table(path)
     assert row.values == {"a": "1", "b": "x"}
+
+
+def test_exports_get_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "uit.csv"
+    with atomic_write(target, "w") as handle:
+        handle.write("a\n")
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -237,6 +237,13 @@ def write_xlsx(path: Path, sheets: Mapping[str, tuple[Sequence[Record], Sequence
         workbook.save(handle)
 
 
+def _umask() -> int:
+    """The process umask (read by setting and restoring it; mkstemp itself always uses 0600)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_write(path: Path, mode: str, **kwargs: Any) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; it replaces ``path`` only if the block succeeds."""
@@ -248,6 +255,7 @@ def atomic_write(path: Path, mode: str, **kwargs: Any) -> Iterator[IO[Any]]:
     try:
         with os.fdopen(descriptor, mode, **kwargs) as handle:
             yield handle
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

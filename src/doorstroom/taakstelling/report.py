@@ -22,21 +22,6 @@ BASIS_KOLOMMEN = (
     "gecorrigeerde_taakstelling",
     "resterende_voorsprong",
 )
-REALISATIE_KOLOMMEN = (
-    "peildatum",
-    "gerealiseerd",
-    "resterend",
-    "percentage",
-    "verwacht",
-    "status",
-    "gekoppeld",
-    "binnen_termijn",
-    "te_laat",
-    "achterstand_nu",
-    "verschoonbaar",
-    "verwijtbaar",
-    "buiten_schuld",
-)
 SOM_KOLOMMEN = (
     "inwoners",
     "taakstelling",

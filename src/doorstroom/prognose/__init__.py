@@ -1,0 +1,8 @@
+"""Prognose: a Monte-Carlo forecast of the asylum-to-integration chain (issue 3).
+
+Pure core: :mod:`~doorstroom.prognose.scenario` (parameters), :mod:`~doorstroom.prognose.model`
+(the monthly flow model, vectorised over paths) and :mod:`~doorstroom.prognose.montecarlo`
+(paths, quantiles, flex buffer, needed taakstelling, cost). Adapters: ``scenario_io`` (TOML),
+``regions``, ``calibration``/``backtest``, ``sweep`` (Dask), ``figures``, ``service`` (CLI use cases).
+See ``docs/prognose.md``.
+"""

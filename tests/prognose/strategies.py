@@ -1,0 +1,77 @@
+"""Hypothesis strategies and builders for prognose scenarios."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from doorstroom.prognose.scenario import SPECS, Parameter, Scenario, Soort, Wijziging
+
+HAND = {
+    "eerste_aanvragen": 100.0, "nareizigers": 10.0, "herhaalde_aanvragen": 0.0,
+    "instroom_dispersie": 1.0, "instroom_drift": 0.0,
+    "ind_capaciteit": 50.0, "ind_doorlooptijd": 2.0, "inwilligingspercentage": 0.6,
+    "vertrektermijn": 4.0, "taakstelling": 120.0, "realisatiegraad": 1.0,
+    "inburgeringsplicht": 0.5, "inburgering_duur": 10.0, "inburgering_geslaagd": 0.8,
+    "coa_regulier": 200.0, "coa_nood": 50.0, "flexbuffer": 20.0,
+    "kosten_regulier": 1.0, "kosten_nood": 2.0, "kosten_flex": 0.5, "kosten_overloop": 10.0,
+    "begin_ind_wachtrij": 80.0, "begin_vergunninghouders_coa": 30.0,
+    "begin_afgewezen_coa": 40.0, "begin_inburgering": 100.0,
+}
+"""A small scenario whose first months are computed by hand in test_model.py."""
+
+
+def maak_scenario(
+    values: dict[str, float] | None = None,
+    wijzigingen: tuple[Wijziging, ...] = (),
+    maanden: int = 2,
+    seizoen: tuple[float, ...] = (1.0,) * 12,
+) -> Scenario:
+    """A scenario with every parameter fixed (``vast``), starting January 2026."""
+    merged = {**HAND, **(values or {})}
+    parameters = {name: Parameter(name, merged[name]) for name in SPECS}
+    return Scenario("test", "2026-01", maanden, parameters, seizoen=seizoen, wijzigingen=wijzigingen)
+
+
+CHANGEABLE = [
+    "eerste_aanvragen", "nareizigers", "ind_capaciteit", "taakstelling", "realisatiegraad",
+    "ind_doorlooptijd", "vertrektermijn", "instroom_dispersie", "inwilligingspercentage",
+]
+
+
+def _value(soort: Soort, name: str) -> st.SearchStrategy[float]:
+    if soort is Soort.kans:
+        return st.floats(0.0, 1.0)
+    if soort is Soort.duur:
+        return st.floats(0.5, 40.0)
+    if name == "instroom_dispersie":
+        return st.floats(0.5, 200.0)
+    if name == "instroom_drift":
+        return st.floats(0.0, 0.2)
+    return st.floats(0.0, 5000.0)
+
+
+@st.composite
+def wijzigingen(draw: st.DrawFn, maanden: int) -> tuple[Wijziging, ...]:
+    """A few changes over time: factors, additions and new values."""
+    changes = []
+    for _ in range(draw(st.integers(0, 3))):
+        name = draw(st.sampled_from(CHANGEABLE))
+        start = draw(st.integers(1, maanden))
+        kind = draw(st.sampled_from(["factor", "plus", "waarde"]))
+        amount = draw(st.floats(0.0, 3.0) if kind == "factor" else st.floats(0.0, 3000.0))
+        changes.append(Wijziging(
+            name, start,
+            factor=amount if kind == "factor" else None,
+            plus=amount if kind == "plus" else None,
+            waarde=amount if kind == "waarde" else None,
+        ))
+    return tuple(changes)
+
+
+@st.composite
+def scenarios(draw: st.DrawFn, max_maanden: int = 18) -> Scenario:
+    """Any valid scenario with fixed parameters, a season and changes over time."""
+    maanden = draw(st.integers(1, max_maanden))
+    values = {name: draw(_value(spec.soort, name)) for name, spec in SPECS.items()}
+    season = tuple(draw(st.lists(st.floats(0.2, 2.0), min_size=12, max_size=12)))
+    return maak_scenario(values, draw(wijzigingen(maanden)), maanden, season)

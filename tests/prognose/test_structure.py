@@ -1,0 +1,39 @@
+"""The pure core stays pure, and the documentation covers every parameter."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from doorstroom.prognose.scenario import SPECS
+
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "doorstroom" / "prognose"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "prognose.md"
+ALLOWED = {"__future__", "calendar", "collections", "dataclasses", "enum", "numpy", "doorstroom"}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    names |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    return names
+
+
+@pytest.mark.parametrize("module", ["scenario.py", "model.py", "montecarlo.py"])
+def test_pure_core_has_no_io_and_no_delivery_layer(module: str) -> None:
+    for name in _imports(PACKAGE / module):
+        assert name.split(".")[0] in ALLOWED, name
+        assert not name.startswith(("doorstroom.cli", "doorstroom.tabular", "doorstroom.db")), name
+
+
+def test_no_prognose_module_imports_the_cli() -> None:
+    for path in PACKAGE.glob("*.py"):
+        assert not any(name.startswith("doorstroom.cli") for name in _imports(path)), path.name
+
+
+def test_every_parameter_is_documented() -> None:
+    page = DOCS.read_text(encoding="utf-8")
+    missing = [name for name in SPECS if f"`{name}`" not in page]
+    assert not missing
