@@ -174,14 +174,18 @@ def main() -> None:
     per_path_simpy = statistics.mean(simpy_times)
     per_path_vector = best / args.paden
     print(f"SimPy per person: {args.simpy_paden} paths, {per_path_simpy:.2f} s per path")
-    print(f"  vectorised {per_path_vector * 1e3:.3f} ms per path; speed ratio per path "
-          f"{per_path_simpy / per_path_vector:,.0f}x")
+    print(
+        f"  vectorised {per_path_vector * 1e3:.3f} ms per path; speed ratio per path "
+        f"{per_path_simpy / per_path_vector:,.0f}x"
+    )
     months = [m for m in (0, 11, 23, 35, 47, 59) if m < args.maanden]
     print("P50 COA occupancy (vectorised | SimPy, central parameters):")
     central = bereken(scenario.deterministisch(), paden=200, seed=1).kwantielen["coa_bezetting"][1]
     for m in months:
-        print(f"  month {m + 1:2d}: {p50[m]:9,.0f} | {simpy_p50[m]:9,.0f}"
-              f"   (vectorised, central parameters: {central[m]:,.0f})")
+        print(
+            f"  month {m + 1:2d}: {p50[m]:9,.0f} | {simpy_p50[m]:9,.0f}"
+            f"   (vectorised, central parameters: {central[m]:,.0f})"
+        )
 
 
 if __name__ == "__main__":

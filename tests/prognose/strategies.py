@@ -7,15 +7,31 @@ from hypothesis import strategies as st
 from doorstroom.prognose.scenario import SPECS, Parameter, Scenario, Soort, Wijziging
 
 HAND = {
-    "eerste_aanvragen": 100.0, "nareizigers": 10.0, "herhaalde_aanvragen": 0.0,
-    "instroom_dispersie": 1.0, "instroom_drift": 0.0,
-    "ind_capaciteit": 50.0, "ind_doorlooptijd": 2.0, "inwilligingspercentage": 0.6,
-    "vertrektermijn": 4.0, "taakstelling": 120.0, "realisatiegraad": 1.0,
-    "inburgeringsplicht": 0.5, "inburgering_duur": 10.0, "inburgering_geslaagd": 0.8,
-    "coa_regulier": 200.0, "coa_nood": 50.0, "flexbuffer": 20.0,
-    "kosten_regulier": 1.0, "kosten_nood": 2.0, "kosten_flex": 0.5, "kosten_overloop": 10.0,
-    "begin_ind_wachtrij": 80.0, "begin_vergunninghouders_coa": 30.0,
-    "begin_afgewezen_coa": 40.0, "begin_inburgering": 100.0,
+    "eerste_aanvragen": 100.0,
+    "nareizigers": 10.0,
+    "herhaalde_aanvragen": 0.0,
+    "instroom_dispersie": 1.0,
+    "instroom_drift": 0.0,
+    "ind_capaciteit": 50.0,
+    "ind_doorlooptijd": 2.0,
+    "inwilligingspercentage": 0.6,
+    "vertrektermijn": 4.0,
+    "taakstelling": 120.0,
+    "realisatiegraad": 1.0,
+    "inburgeringsplicht": 0.5,
+    "inburgering_duur": 10.0,
+    "inburgering_geslaagd": 0.8,
+    "coa_regulier": 200.0,
+    "coa_nood": 50.0,
+    "flexbuffer": 20.0,
+    "kosten_regulier": 1.0,
+    "kosten_nood": 2.0,
+    "kosten_flex": 0.5,
+    "kosten_overloop": 10.0,
+    "begin_ind_wachtrij": 80.0,
+    "begin_vergunninghouders_coa": 30.0,
+    "begin_afgewezen_coa": 40.0,
+    "begin_inburgering": 100.0,
 }
 """A small scenario whose first months are computed by hand in test_model.py."""
 
@@ -33,8 +49,15 @@ def maak_scenario(
 
 
 CHANGEABLE = [
-    "eerste_aanvragen", "nareizigers", "ind_capaciteit", "taakstelling", "realisatiegraad",
-    "ind_doorlooptijd", "vertrektermijn", "instroom_dispersie", "inwilligingspercentage",
+    "eerste_aanvragen",
+    "nareizigers",
+    "ind_capaciteit",
+    "taakstelling",
+    "realisatiegraad",
+    "ind_doorlooptijd",
+    "vertrektermijn",
+    "instroom_dispersie",
+    "inwilligingspercentage",
 ]
 
 
@@ -59,12 +82,15 @@ def wijzigingen(draw: st.DrawFn, maanden: int) -> tuple[Wijziging, ...]:
         start = draw(st.integers(1, maanden))
         kind = draw(st.sampled_from(["factor", "plus", "waarde"]))
         amount = draw(st.floats(0.0, 3.0) if kind == "factor" else st.floats(0.0, 3000.0))
-        changes.append(Wijziging(
-            name, start,
-            factor=amount if kind == "factor" else None,
-            plus=amount if kind == "plus" else None,
-            waarde=amount if kind == "waarde" else None,
-        ))
+        changes.append(
+            Wijziging(
+                name,
+                start,
+                factor=amount if kind == "factor" else None,
+                plus=amount if kind == "plus" else None,
+                waarde=amount if kind == "waarde" else None,
+            )
+        )
     return tuple(changes)
 
 

@@ -19,14 +19,20 @@ SEASON = (0.8, 0.8, 0.9, 0.9, 1.0, 1.0, 1.0, 1.1, 1.2, 1.2, 1.1, 1.0)
 
 def synthetic(seed: int, months: int = 72, drift: float = 0.02, shape: float = 30.0) -> Historie:
     """One path of the model's own inflow process with known level, season and dispersion."""
-    values = {"eerste_aanvragen": 2000.0, "nareizigers": 500.0, "instroom_drift": drift,
-              "instroom_dispersie": shape}
+    values = {
+        "eerste_aanvragen": 2000.0,
+        "nareizigers": 500.0,
+        "instroom_drift": drift,
+        "instroom_dispersie": shape,
+    }
     scenario = maak_scenario(values, maanden=months, seizoen=SEASON)
     _, paths = simuleer(scenario, paden=1, seed=seed)
     return Historie(
         tuple(maand_labels("2026-01", months)),
-        {"eerste_aanvragen": paths["instroom_eerste_aanvragen"][0],
-         "nareizigers": paths["instroom_nareizigers"][0]},
+        {
+            "eerste_aanvragen": paths["instroom_eerste_aanvragen"][0],
+            "nareizigers": paths["instroom_nareizigers"][0],
+        },
     )
 
 
@@ -39,8 +45,9 @@ def test_fit_recovers_season_and_dispersion() -> None:
 
 
 def test_backtest_on_synthetic_series_is_accurate_and_calibrated() -> None:
-    scores = [backtest(synthetic(seed), maak_scenario(), holdout=12, paden=400, seed=1).scores
-              for seed in range(12)]
+    scores = [
+        backtest(synthetic(seed), maak_scenario(), holdout=12, paden=400, seed=1).scores for seed in range(12)
+    ]
     first = [s[0] for s in scores]
     assert all(s.reeks == "eerste_aanvragen" and s.maanden == 12 for s in first)
     assert np.mean([s.mape for s in first]) < 0.2
@@ -72,9 +79,7 @@ def test_reads_a_history_file(tmp_path: Path) -> None:
         ("2023-02,veel", "eerste_aanvragen", 3),
     ],
 )
-def test_malformed_history_names_file_row_and_field(
-    tmp_path: Path, bad: str, field: str, row: int
-) -> None:
+def test_malformed_history_names_file_row_and_field(tmp_path: Path, bad: str, field: str, row: int) -> None:
     lines = [f"{m},100" for m in maand_labels("2023-01", 20)]
     lines[row - 2] = bad
     path = _history_file(tmp_path, lines)

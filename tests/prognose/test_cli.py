@@ -39,7 +39,7 @@ def test_bereken_writes_tables_and_fan_charts(tmp_path: Path) -> None:
     out = tmp_path / "uit"
     assert (out / "waaiers.png").read_bytes().startswith(b"\x89PNG")
     html = (out / "waaiers.html").read_text(encoding="utf-8")
-    assert "<html>" in html and "src=\"https://cdn.plot.ly" not in html  # embedded: works offline
+    assert "<html>" in html and 'src="https://cdn.plot.ly' not in html  # embedded: works offline
     assert len(html) > 1_000_000
     assert (out / "kwantielen.csv").read_text(encoding="utf-8-sig").startswith("reeks,maand,p10,p50,p90")
     provinces = (out / "provincies.csv").read_text(encoding="utf-8-sig")
@@ -76,8 +76,18 @@ def test_backtest_command_reports_mape_and_coverage(tmp_path: Path) -> None:
     counts = [2000 + (200 if m.endswith(("-09", "-10")) else 0) + 37 * (n % 5) for n, m in enumerate(months)]
     lines = "".join(f"{m};{c}\n" for m, c in zip(months, counts, strict=True))
     path.write_text("maand;eerste_aanvragen\n" + lines)
-    result = run("prognose", "backtest", "--historie", str(path), "--paden", "200", "--format", "json",
-                 "--out", str(tmp_path / "vergelijking.csv"))
+    result = run(
+        "prognose",
+        "backtest",
+        "--historie",
+        str(path),
+        "--paden",
+        "200",
+        "--format",
+        "json",
+        "--out",
+        str(tmp_path / "vergelijking.csv"),
+    )
     assert result.exit_code == 0, result.output
     score = json.loads(result.stdout)[0]
     assert score["reeks"] == "eerste_aanvragen" and score["maanden"] == 12 and score["mape"] < 0.2
@@ -98,8 +108,20 @@ def test_sweep_command_on_a_given_scheduler() -> None:
     with LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=1, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None
     ) as cluster:
-        result = run("prognose", "sweep", "--varieer", "taakstelling=15000,21000", "--paden", "30",
-                     "--maanden", "6", "--scheduler", cluster.scheduler_address, "--format", "json")
+        result = run(
+            "prognose",
+            "sweep",
+            "--varieer",
+            "taakstelling=15000,21000",
+            "--paden",
+            "30",
+            "--maanden",
+            "6",
+            "--scheduler",
+            cluster.scheduler_address,
+            "--format",
+            "json",
+        )
     assert result.exit_code == 0, result.output
     assert [r["taakstelling"] for r in json.loads(result.stdout)] == [15000.0, 21000.0]
 

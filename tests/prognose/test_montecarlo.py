@@ -37,8 +37,13 @@ def test_other_seed_gives_other_paths_with_the_same_statistics(scenario: Scenari
 
 def test_mean_of_paths_follows_the_expected_path_for_linear_flows() -> None:
     """Without capacity limits the model is linear, so the path mean equals the expected path."""
-    values = {"ind_capaciteit": 1e9, "taakstelling": 1e9, "instroom_dispersie": 20.0,
-              "instroom_drift": 0.05, "eerste_aanvragen": 2000.0}
+    values = {
+        "ind_capaciteit": 1e9,
+        "taakstelling": 1e9,
+        "instroom_dispersie": 20.0,
+        "instroom_drift": 0.05,
+        "eerste_aanvragen": 2000.0,
+    }
     chosen = maak_scenario(values, maanden=12)
     _, paths = simuleer(chosen, paden=4000, seed=5)
     _, expected = simuleer(chosen, deterministisch=True)

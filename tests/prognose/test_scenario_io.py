@@ -38,7 +38,9 @@ def test_example_with_changes_over_time_loads() -> None:
 
 
 def test_partial_file_on_the_default_basis(tmp_path: Path) -> None:
-    path = _write(tmp_path, """
+    path = _write(
+        tmp_path,
+        """
 [scenario]
 basis = "standaard"
 maanden = 12
@@ -47,7 +49,8 @@ waarde = 0.5
 verdeling = "uniform"
 laag = 0.4
 hoog = 0.6
-""")
+""",
+    )
     scenario = laad(path)
     assert scenario.maanden == 12
     assert scenario.parameters["inwilligingspercentage"].verdeling is Verdeling.uniform
@@ -59,29 +62,52 @@ hoog = 0.6
     [
         ("[scenario]\nbasis='standaard'\nonbekend = 1", "scenario.onbekend"),
         ("[scenario]\nbasis='standaard'\n[parameters.asielzoekers]\nwaarde = 1", "parameters.asielzoekers"),
-        ("[scenario]\nbasis='standaard'\n[parameters.ind_capaciteit]\nwaarde = -5",
-         "parameters.ind_capaciteit.waarde"),
-        ("[scenario]\nbasis='standaard'\n[parameters.inwilligingspercentage]\nwaarde = 1.2",
-         "parameters.inwilligingspercentage.waarde"),
-        ("[scenario]\nbasis='standaard'\n[parameters.realisatiegraad]\nwaarde = 0.8\nkleur = 'rood'",
-         "parameters.realisatiegraad.kleur"),
-        ("[scenario]\nbasis='standaard'\n[parameters.taakstelling]\nwaarde = 1\neenheid = 'personen/jaar'",
-         "parameters.taakstelling.eenheid"),
-        ("[scenario]\nbasis='standaard'\n[parameters.vertrektermijn]\nwaarde = 0",
-         "parameters.vertrektermijn.waarde"),
-        ("[scenario]\nbasis='standaard'\n[parameters.nareizigers]\nwaarde = 5\nverdeling = 'normaal'",
-         "parameters.nareizigers.sd"),
+        (
+            "[scenario]\nbasis='standaard'\n[parameters.ind_capaciteit]\nwaarde = -5",
+            "parameters.ind_capaciteit.waarde",
+        ),
+        (
+            "[scenario]\nbasis='standaard'\n[parameters.inwilligingspercentage]\nwaarde = 1.2",
+            "parameters.inwilligingspercentage.waarde",
+        ),
+        (
+            "[scenario]\nbasis='standaard'\n[parameters.realisatiegraad]\nwaarde = 0.8\nkleur = 'rood'",
+            "parameters.realisatiegraad.kleur",
+        ),
+        (
+            "[scenario]\nbasis='standaard'\n[parameters.taakstelling]\nwaarde = 1\neenheid = 'personen/jaar'",
+            "parameters.taakstelling.eenheid",
+        ),
+        (
+            "[scenario]\nbasis='standaard'\n[parameters.vertrektermijn]\nwaarde = 0",
+            "parameters.vertrektermijn.waarde",
+        ),
+        (
+            "[scenario]\nbasis='standaard'\n[parameters.nareizigers]\nwaarde = 5\nverdeling = 'normaal'",
+            "parameters.nareizigers.sd",
+        ),
         ("[scenario]\nbasis='standaard'\nstart = '2026-13'", "scenario.start"),
         ("[scenario]\nbasis='standaard'\n[seizoen]\nfactoren = [1, 2]", "seizoen.factoren"),
         ("[scenario]\nbasis='standaard'\n[doelen]\nkans = 1.5", "doelen.kans"),
-        ("[scenario]\nbasis='standaard'\n[[wijzigingen]]\nparameter = 'taakstelling'\nvanaf_maand = 3",
-         "wijzigingen[1]"),
-        ("[scenario]\nbasis='standaard'\n[[wijzigingen]]\nparameter = 'realisatiegraad'\nvanaf_maand = 2\n"
-         "waarde = 3", "wijzigingen[1].waarde"),
-        ("[scenario]\nbasis='standaard'\n[[wijzigingen]]\nparameter = 'taakstelling'\nvanaf_maand = 0\n"
-         "factor = 2", "wijzigingen[1].vanaf_maand"),
-        ("[scenario]\nbasis='standaard'\n[[wijzigingen]]\nparameter = 'begin_inburgering'\n"
-         "vanaf_maand = 2\nfactor = 2", "wijzigingen[1].parameter"),
+        (
+            "[scenario]\nbasis='standaard'\n[[wijzigingen]]\nparameter = 'taakstelling'\nvanaf_maand = 3",
+            "wijzigingen[1]",
+        ),
+        (
+            "[scenario]\nbasis='standaard'\n[[wijzigingen]]\nparameter = 'realisatiegraad'\nvanaf_maand = 2\n"
+            "waarde = 3",
+            "wijzigingen[1].waarde",
+        ),
+        (
+            "[scenario]\nbasis='standaard'\n[[wijzigingen]]\nparameter = 'taakstelling'\nvanaf_maand = 0\n"
+            "factor = 2",
+            "wijzigingen[1].vanaf_maand",
+        ),
+        (
+            "[scenario]\nbasis='standaard'\n[[wijzigingen]]\nparameter = 'begin_inburgering'\n"
+            "vanaf_maand = 2\nfactor = 2",
+            "wijzigingen[1].parameter",
+        ),
     ],
 )
 def test_mistakes_name_file_and_key(tmp_path: Path, text: str, field: str) -> None:
@@ -93,14 +119,17 @@ def test_mistakes_name_file_and_key(tmp_path: Path, text: str, field: str) -> No
 
 
 def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
-    path = _write(tmp_path, """
+    path = _write(
+        tmp_path,
+        """
 [scenario]
 basis = "standaard"
 [parameters.ind_capaciteit]
 waarde = -1
 [parameters.inburgering_geslaagd]
 waarde = 2
-""")
+""",
+    )
     with pytest.raises(InputError) as caught:
         laad(path)
     expected = {"parameters.ind_capaciteit.waarde", "parameters.inburgering_geslaagd.waarde"}

@@ -38,15 +38,23 @@ def test_sweep_runs_on_a_local_dask_cluster_over_loopback() -> None:
     scenario = replace(standaard(), maanden=12)
     grid = [parse_variatie("taakstelling=12000,24000"), parse_variatie("ind_capaciteit=2500,3500")]
     with LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=2, threads_per_worker=1, processes=False, protocol="tcp", host="127.0.0.1",
+        n_workers=2,
+        threads_per_worker=1,
+        processes=False,
+        protocol="tcp",
+        host="127.0.0.1",
         dashboard_address=None,
     ) as cluster:
         records = sweep(scenario, grid, paden=50, seed=3, scheduler=cluster.scheduler_address)
     assert [(r["taakstelling"], r["ind_capaciteit"]) for r in records] == [
-        (12000.0, 2500.0), (12000.0, 3500.0), (24000.0, 2500.0), (24000.0, 3500.0)
+        (12000.0, 2500.0),
+        (12000.0, 3500.0),
+        (24000.0, 2500.0),
+        (24000.0, 3500.0),
     ]
-    local = evalueer({}, scenario.met_waarde("taakstelling", 24000.0).met_waarde("ind_capaciteit", 3500.0),
-                     50, None, 3)
+    local = evalueer(
+        {}, scenario.met_waarde("taakstelling", 24000.0).met_waarde("ind_capaciteit", 3500.0), 50, None, 3
+    )
     assert records[-1]["kosten_p50"] == local["kosten_p50"]
     # more housing leaves fewer permit holders waiting (same seed: common random numbers)
     waiting = [float(str(r["wachtende_vergunninghouders_eind_p50"])) for r in records]

@@ -69,8 +69,12 @@ def bereken_command(
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task("prognose", total=horizon)
         result = service.prognose(
-            chosen, paden=paden, maanden=maanden, seed=used_seed,
-            deterministisch=zonder_onzekerheid, on_month=lambda _: progress.advance(task),
+            chosen,
+            paden=paden,
+            maanden=maanden,
+            seed=used_seed,
+            deterministisch=zonder_onzekerheid,
+            on_month=lambda _: progress.advance(task),
         )
     if out is not None:
         files = service.schrijf_uitvoer(result, out, key)
@@ -111,8 +115,7 @@ def backtest_command(
     ]
     emit(scores, ("reeks", "maanden", "mape", "dekking_p10_p90"), fmt, None, title="Backtest")
     if out is not None:
-        emit(list(result.vergelijking), ("reeks", "maand", "werkelijk", "p10", "p50", "p90"),
-             Format.csv, out)
+        emit(list(result.vergelijking), ("reeks", "maand", "werkelijk", "p10", "p50", "p90"), Format.csv, out)
 
 
 @app.command("sweep")
@@ -136,8 +139,14 @@ def sweep_command(
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task("sweep", total=None)
         records = service.voer_sweep(
-            chosen, varieer, paden=paden, maanden=maanden, seed=seed or 0, scheduler=scheduler,
-            workers=workers, on_done=lambda done, total: progress.update(task, completed=done, total=total),
+            chosen,
+            varieer,
+            paden=paden,
+            maanden=maanden,
+            seed=seed or 0,
+            scheduler=scheduler,
+            workers=workers,
+            on_done=lambda done, total: progress.update(task, completed=done, total=total),
         )
     emit(records, list(records[0]), fmt, out, title="Scenario-sweep")
 

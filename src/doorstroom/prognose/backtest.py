@@ -41,10 +41,13 @@ def backtest(
     """Fit on all but the last ``holdout`` months and forecast those."""
     train = len(historie.maanden) - holdout
     if holdout < 1 or train < MIN_MAANDEN:
-        raise InputError(Problem(
-            f"te weinig historie: {len(historie.maanden)} maanden, {holdout} achtergehouden, "
-            f"minstens {MIN_MAANDEN} nodig om te fitten", field="--holdout",
-        ))
+        raise InputError(
+            Problem(
+                f"te weinig historie: {len(historie.maanden)} maanden, {holdout} achtergehouden, "
+                f"minstens {MIN_MAANDEN} nodig om te fitten",
+                field="--holdout",
+            )
+        )
     start = maand_labels(historie.maanden[train - 1], 2)[1]
     fitted = toepassen(scenario, fit(historie.tot(train)), start)
     _, paths = simuleer(replace(fitted, maanden=holdout), paden=paden, seed=seed)
@@ -70,7 +73,13 @@ def _rows(
     name: str, months: tuple[str, ...], actual: np.ndarray, band: np.ndarray
 ) -> list[dict[str, object]]:
     return [
-        {"reeks": name, "maand": month, "werkelijk": float(actual[t]),
-         "p10": float(band[0, t]), "p50": float(band[1, t]), "p90": float(band[2, t])}
+        {
+            "reeks": name,
+            "maand": month,
+            "werkelijk": float(actual[t]),
+            "p10": float(band[0, t]),
+            "p50": float(band[1, t]),
+            "p90": float(band[2, t]),
+        }
         for t, month in enumerate(months)
     ]

@@ -125,6 +125,4 @@ def toepassen(scenario: Scenario, gefit: Fit, start: str) -> Scenario:
         parameters[name] = Parameter(name, level, Verdeling.lognormaal, sd=gefit.niveau_sd, bron=source)
     parameters["instroom_dispersie"] = Parameter("instroom_dispersie", gefit.dispersie, bron=source)
     parameters["instroom_drift"] = Parameter("instroom_drift", gefit.drift, bron=source)
-    return replace(
-        scenario, start=start, parameters=parameters, seizoen=gefit.seizoen, seizoen_bron=source
-    )
+    return replace(scenario, start=start, parameters=parameters, seizoen=gefit.seizoen, seizoen_bron=source)

@@ -58,10 +58,12 @@ def waaier_html(resultaat: Resultaat, path: Path, reeksen: Sequence[str] = tuple
     for n, reeks in enumerate(reeksen):
         q = resultaat.kwantielen[reeks]
         where = {"row": n // 2 + 1, "col": n % 2 + 1}
-        figure.add_scatter(x=months, y=q[2], mode="lines", line_width=0, showlegend=False,
-                           name=f"{reeks} P90", **where)
-        figure.add_scatter(x=months, y=q[0], mode="lines", line_width=0, fill="tonexty",
-                           name=f"{reeks} P10–P90", **where)
+        figure.add_scatter(
+            x=months, y=q[2], mode="lines", line_width=0, showlegend=False, name=f"{reeks} P90", **where
+        )
+        figure.add_scatter(
+            x=months, y=q[0], mode="lines", line_width=0, fill="tonexty", name=f"{reeks} P10–P90", **where
+        )
         figure.add_scatter(x=months, y=q[1], mode="lines", name=f"{reeks} P50", **where)
     figure.update_layout(
         height=320 * rows, title=f"Prognose '{resultaat.scenario.naam}' ({resultaat.paden} paden)"

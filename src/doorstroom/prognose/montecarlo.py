@@ -62,9 +62,7 @@ class Resultaat:
     kosten_totaal: FloatArray  # P10, P50, P90 of the cost over the whole horizon
 
 
-def invoer(
-    scenario: Scenario, rng: np.random.Generator | None, paden: int, maanden: int
-) -> ModelInput:
+def invoer(scenario: Scenario, rng: np.random.Generator | None, paden: int, maanden: int) -> ModelInput:
     """Draw each parameter per path (in :data:`SPECS` order, for reproducibility)."""
     waarden = {naam: trek(scenario.parameters[naam], rng, paden) for naam in SPECS}
     profiles = {naam: profiel(scenario, naam, maanden) for naam in SPECS}
@@ -138,9 +136,7 @@ def kans_overschrijding(paths: Mapping[str, FloatArray]) -> FloatArray:
     return np.asarray(exceeds.mean(axis=0), dtype=np.float64)
 
 
-def flexbuffer(
-    paths: Mapping[str, FloatArray], inp: ModelInput, kans: float
-) -> tuple[FloatArray, float]:
+def flexbuffer(paths: Mapping[str, FloatArray], inp: ModelInput, kans: float) -> tuple[FloatArray, float]:
     """Flex places needed on top of regular + emergency capacity, met with probability ``kans``.
 
     Occupancy does not depend on capacity in the model, so the buffer is the ``kans``-quantile of
@@ -187,9 +183,7 @@ def _waiting_after(
     return waiting
 
 
-def _bisect(
-    inp: ModelInput, paths: Mapping[str, FloatArray], months: int, target: float
-) -> FloatArray:
+def _bisect(inp: ModelInput, paths: Mapping[str, FloatArray], months: int, target: float) -> FloatArray:
     grants = paths["inwilligingen"][:, :months].sum(axis=1)
     family = paths["instroom_nareizigers"][:, :months].max(axis=1)
     rate = np.min([inp.op("realisatiegraad", t) for t in range(months)], axis=0)

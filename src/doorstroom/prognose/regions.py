@@ -83,8 +83,14 @@ def per_provincie(
         for reeks in reeksen:
             q = resultaat.kwantielen[reeks] * share
             records += [
-                {"provincie": provincie, "reeks": reeks, "maand": maand,
-                 "p10": float(q[0, t]), "p50": float(q[1, t]), "p90": float(q[2, t])}
+                {
+                    "provincie": provincie,
+                    "reeks": reeks,
+                    "maand": maand,
+                    "p10": float(q[0, t]),
+                    "p50": float(q[1, t]),
+                    "p90": float(q[2, t]),
+                }
                 for t, maand in enumerate(resultaat.maanden)
             ]
     return records

@@ -165,9 +165,7 @@ def _months(check: _Checker, head: Mapping[str, Any], base: Scenario | None) -> 
     return value
 
 
-def _parameters(
-    check: _Checker, table: Mapping[str, Any], base: Scenario | None
-) -> dict[str, Parameter]:
+def _parameters(check: _Checker, table: Mapping[str, Any], base: Scenario | None) -> dict[str, Parameter]:
     result = dict(base.parameters) if base else {}
     for name, raw in table.items():
         if name not in SPECS:
@@ -178,7 +176,7 @@ def _parameters(
             result[name] = _parameter(check, name, raw)
     for name in SPECS:
         if name not in result:
-            check.add(f"parameters.{name}", "parameter ontbreekt (of zet basis = \"standaard\")")
+            check.add(f"parameters.{name}", 'parameter ontbreekt (of zet basis = "standaard")')
     return result
 
 
@@ -241,8 +239,10 @@ def _season(
     factors = table.get("factoren")
     if factors is None:
         return default
-    ok = isinstance(factors, list) and len(factors) == 12 and all(
-        isinstance(f, int | float) and not isinstance(f, bool) and f > 0 for f in factors
+    ok = (
+        isinstance(factors, list)
+        and len(factors) == 12
+        and all(isinstance(f, int | float) and not isinstance(f, bool) and f > 0 for f in factors)
     )
     if not ok:
         check.add("seizoen.factoren", "moet een lijst van 12 positieve getallen zijn (jan t/m dec)")
@@ -301,9 +301,7 @@ def _change(check: _Checker, raw: Mapping[str, Any], where: str) -> Wijziging:
     )
 
 
-def _check_amounts(
-    check: _Checker, where: str, name: str, amounts: Mapping[str, float | None]
-) -> None:
+def _check_amounts(check: _Checker, where: str, name: str, amounts: Mapping[str, float | None]) -> None:
     given = [key for key, value in amounts.items() if value is not None]
     if len(given) != 1:
         check.add(where, "geef precies één van factor, plus of waarde")

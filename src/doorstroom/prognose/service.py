@@ -34,18 +34,19 @@ def laad_scenario(path: Path | None) -> Scenario:
     return standaard() if path is None else laad(path)
 
 
-def met_doelen(
-    scenario: Scenario, wachtend: float | None, maand: int | None, kans: float | None
-) -> Scenario:
+def met_doelen(scenario: Scenario, wachtend: float | None, maand: int | None, kans: float | None) -> Scenario:
     """The scenario with planning targets overridden from the command line."""
     doelen = scenario.doelen
     if kans is not None and not 0.0 < kans < 1.0:
         raise InputError(Problem(f"{kans:g} moet tussen 0 en 1 liggen", field="--kans"))
-    return replace(scenario, doelen=Doelen(
-        wachtende_vergunninghouders=doelen.wachtende_vergunninghouders if wachtend is None else wachtend,
-        uiterlijk_maand=doelen.uiterlijk_maand if maand is None else maand,
-        kans=doelen.kans if kans is None else kans,
-    ))
+    return replace(
+        scenario,
+        doelen=Doelen(
+            wachtende_vergunninghouders=doelen.wachtende_vergunninghouders if wachtend is None else wachtend,
+            uiterlijk_maand=doelen.uiterlijk_maand if maand is None else maand,
+            kans=doelen.kans if kans is None else kans,
+        ),
+    )
 
 
 def kies_seed(seed: int | None) -> int:
@@ -75,8 +76,7 @@ def kwantiel_records(resultaat: Resultaat, reeksen: Sequence[str] | None = None)
     """Long table: one record per series and month with P10, P50, P90."""
     names = reeksen or list(resultaat.kwantielen)
     return [
-        {"reeks": name, "maand": maand, "p10": float(q[0, t]), "p50": float(q[1, t]),
-         "p90": float(q[2, t])}
+        {"reeks": name, "maand": maand, "p10": float(q[0, t]), "p50": float(q[1, t]), "p90": float(q[2, t])}
         for name in names
         for q in (resultaat.kwantielen[name],)
         for t, maand in enumerate(resultaat.maanden)
@@ -86,8 +86,11 @@ def kwantiel_records(resultaat: Resultaat, reeksen: Sequence[str] | None = None)
 def kans_records(resultaat: Resultaat) -> list[Record]:
     """Per month: probability that occupancy exceeds capacity, and the flex buffer needed."""
     return [
-        {"maand": maand, "kans_overschrijding": float(resultaat.kans_overschrijding[t]),
-         "flexbuffer": float(resultaat.flexbuffer_per_maand[t])}
+        {
+            "maand": maand,
+            "kans_overschrijding": float(resultaat.kans_overschrijding[t]),
+            "flexbuffer": float(resultaat.flexbuffer_per_maand[t]),
+        }
         for t, maand in enumerate(resultaat.maanden)
     ]
 
@@ -96,10 +99,15 @@ def overzicht_records(resultaat: Resultaat) -> list[Record]:
     """Short table for the terminal: P50 (P10–P90) of key series every six months."""
     months = sorted({*range(5, len(resultaat.maanden), 6), len(resultaat.maanden) - 1})
     return [
-        {"maand": resultaat.maanden[t], **{
-            name: f"{q[1, t]:,.0f} ({q[0, t]:,.0f}–{q[2, t]:,.0f})"
-            for name in OVERZICHT_REEKSEN for q in (resultaat.kwantielen[name],)
-        }, "kans_overschrijding": f"{resultaat.kans_overschrijding[t]:.0%}"}
+        {
+            "maand": resultaat.maanden[t],
+            **{
+                name: f"{q[1, t]:,.0f} ({q[0, t]:,.0f}–{q[2, t]:,.0f})"
+                for name in OVERZICHT_REEKSEN
+                for q in (resultaat.kwantielen[name],)
+            },
+            "kans_overschrijding": f"{resultaat.kans_overschrijding[t]:.0%}",
+        }
         for t in months
     ]
 
@@ -115,8 +123,10 @@ def samenvatting(resultaat: Resultaat) -> dict[str, object]:
         "flexbuffer_horizon": resultaat.flexbuffer_horizon,
         "max_kans_overschrijding": float(resultaat.kans_overschrijding.max()),
         "benodigde_taakstelling": {
-            "doel_wachtende_vergunninghouders": needed.doel, "uiterlijk": needed.maand,
-            "per_halfjaar": _finite(needed.per_halfjaar), "mediaan": _finite(needed.mediaan),
+            "doel_wachtende_vergunninghouders": needed.doel,
+            "uiterlijk": needed.maand,
+            "per_halfjaar": _finite(needed.per_halfjaar),
+            "mediaan": _finite(needed.mediaan),
             "aandeel_paden_onhaalbaar": needed.onhaalbaar,
         },
         "kosten_totaal_euro": {
@@ -144,15 +154,26 @@ def als_json(resultaat: Resultaat) -> dict[str, object]:
 def schrijf_uitvoer(resultaat: Resultaat, out: Path, sleutel: regions.Verdeelsleutel) -> list[Path]:
     """Write tables, JSON and fan charts into the directory ``out``; return the files written."""
     out.mkdir(parents=True, exist_ok=True)
-    files = [out / name for name in (
-        "kwantielen.csv", "kansen.csv", "provincies.csv", "provincie_opgaven.csv",
-        "prognose.json", "waaiers.png", "waaiers.html",
-    )]
+    files = [
+        out / name
+        for name in (
+            "kwantielen.csv",
+            "kansen.csv",
+            "provincies.csv",
+            "provincie_opgaven.csv",
+            "prognose.json",
+            "waaiers.png",
+            "waaiers.html",
+        )
+    ]
     write_csv(files[0], kwantiel_records(resultaat), KWANTIEL_KOLOMMEN)
     write_csv(files[1], kans_records(resultaat), KANS_KOLOMMEN)
     write_csv(files[2], regions.per_provincie(resultaat, sleutel), ("provincie", *KWANTIEL_KOLOMMEN))
-    write_csv(files[3], regions.opgaven(resultaat, sleutel),
-              ("provincie", "aandeel", "flexbuffer", "benodigde_taakstelling_per_halfjaar"))
+    write_csv(
+        files[3],
+        regions.opgaven(resultaat, sleutel),
+        ("provincie", "aandeel", "flexbuffer", "benodigde_taakstelling_per_halfjaar"),
+    )
     with atomic_write(files[4], "w", encoding="utf-8") as handle:
         json.dump(als_json(resultaat), handle, ensure_ascii=False, indent=2)
     figures.waaier_png(resultaat, files[5])
@@ -165,9 +186,7 @@ def sleutel(path: Path | None) -> regions.Verdeelsleutel:
     return regions.bevolkingssleutel() if path is None else regions.lees_sleutel(path)
 
 
-def voer_backtest(
-    historie: Path, scenario: Scenario, *, holdout: int, paden: int, seed: int
-) -> Backtest:
+def voer_backtest(historie: Path, scenario: Scenario, *, holdout: int, paden: int, seed: int) -> Backtest:
     """Read the history file and backtest the fitted inflow process on it."""
     return backtest(lees_historie(historie), scenario, holdout=holdout, paden=paden, seed=seed)
 
@@ -187,8 +206,16 @@ def voer_sweep(
     if not variaties:
         raise InputError(Problem("geef minstens één --varieer naam=waarden", field="--varieer"))
     grid = [parse_variatie(text) for text in variaties]
-    return sweep(scenario, grid, paden=paden, maanden=maanden, seed=seed, scheduler=scheduler,
-                 workers=workers, on_done=on_done)
+    return sweep(
+        scenario,
+        grid,
+        paden=paden,
+        maanden=maanden,
+        seed=seed,
+        scheduler=scheduler,
+        workers=workers,
+        on_done=on_done,
+    )
 
 
 def scenario_tekst(voorbeeld: bool = False) -> str:

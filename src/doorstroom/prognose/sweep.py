@@ -92,8 +92,12 @@ def sweep(
     from distributed import Client, LocalCluster, as_completed
 
     points = rooster(scenario, variaties)
-    cluster = None if scheduler else LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=workers, threads_per_worker=1, dashboard_address=None, host="127.0.0.1"
+    cluster = (
+        None
+        if scheduler
+        else LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers, threads_per_worker=1, dashboard_address=None, host="127.0.0.1"
+        )
     )
     try:
         with Client(scheduler or cluster) as client:  # type: ignore[no-untyped-call]
