@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from doorstroom.prognose.scenario import maand_labels
 from doorstroom.prognose.scenario_io import laad
@@ -45,6 +46,13 @@ def test_bereken_writes_tables_and_fan_charts(tmp_path: Path) -> None:
     provinces = (out / "provincies.csv").read_text(encoding="utf-8-sig")
     assert "Zuid-Holland" in provinces and "Fryslân" in provinces
     assert json.loads((out / "prognose.json").read_text(encoding="utf-8"))["samenvatting"]["paden"] == 60
+    workbook = load_workbook(out / "prognose.xlsx", read_only=True)
+    assert workbook.sheetnames == ["kwantielen", "kansen", "provincies", "provincie_opgaven"]
+
+
+def test_xlsx_needs_an_output_directory() -> None:
+    result = run("prognose", "bereken", *FAST, "--format", "xlsx")
+    assert result.exit_code == 2 and "--out" in result.stderr
 
 
 def test_without_uncertainty_the_band_collapses() -> None:

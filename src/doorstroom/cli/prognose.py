@@ -60,8 +60,8 @@ def bereken_command(
     ] = False,
 ) -> None:
     """Bereken de prognose: P10/P50/P90 per maand, flexbuffer, benodigde taakstelling, kosten."""
-    if fmt is Format.xlsx:
-        raise InputError(Problem("kies table, csv of json; bestanden komen in --out MAP", field="--format"))
+    if fmt is Format.xlsx and out is None:
+        raise InputError(Problem("xlsx komt in --out MAP/prognose.xlsx; geef --out MAP", field="--format"))
     chosen = service.met_doelen(service.laad_scenario(scenario), doel_wachtend, doel_maand, kans)
     key = service.sleutel(sleutel)
     used_seed = service.kies_seed(seed)
@@ -83,6 +83,8 @@ def bereken_command(
 
 
 def _show(result: Resultaat, fmt: Format) -> None:
+    if fmt is Format.xlsx:
+        return
     if fmt is Format.json:
         print(json.dumps(service.als_json(result), ensure_ascii=False, indent=2))
     elif fmt is Format.csv:

@@ -22,7 +22,7 @@ from doorstroom.prognose.montecarlo import Resultaat, bereken, samenvatten, simu
 from doorstroom.prognose.scenario import Doelen, Scenario
 from doorstroom.prognose.scenario_io import laad, standaard, standaard_pad
 from doorstroom.prognose.sweep import Record, parse_variatie, sweep
-from doorstroom.tabular import atomic_write, write_csv
+from doorstroom.tabular import atomic_write, write_csv, write_xlsx
 
 KWANTIEL_KOLOMMEN = ("reeks", "maand", "p10", "p50", "p90")
 KANS_KOLOMMEN = ("maand", "kans_overschrijding", "flexbuffer")
@@ -164,21 +164,33 @@ def schrijf_uitvoer(resultaat: Resultaat, out: Path, sleutel: regions.Verdeelsle
             "prognose.json",
             "waaiers.png",
             "waaiers.html",
+            "prognose.xlsx",
         )
     ]
-    write_csv(files[0], kwantiel_records(resultaat), KWANTIEL_KOLOMMEN)
-    write_csv(files[1], kans_records(resultaat), KANS_KOLOMMEN)
-    write_csv(files[2], regions.per_provincie(resultaat, sleutel), ("provincie", *KWANTIEL_KOLOMMEN))
-    write_csv(
-        files[3],
-        regions.opgaven(resultaat, sleutel),
-        ("provincie", "aandeel", "flexbuffer", "benodigde_taakstelling_per_halfjaar"),
-    )
+    tables = _tabellen(resultaat, sleutel)
+    for path, (records, columns) in zip(files[:4], tables.values(), strict=True):
+        write_csv(path, records, columns)
+    write_xlsx(files[7], tables)
     with atomic_write(files[4], "w", encoding="utf-8") as handle:
         json.dump(als_json(resultaat), handle, ensure_ascii=False, indent=2)
     figures.waaier_png(resultaat, files[5])
     figures.waaier_html(resultaat, files[6])
     return files
+
+
+def _tabellen(
+    resultaat: Resultaat, sleutel: regions.Verdeelsleutel
+) -> dict[str, tuple[list[Record], tuple[str, ...]]]:
+    """The four output tables, keyed by the sheet name they get in the XLSX workbook."""
+    return {
+        "kwantielen": (kwantiel_records(resultaat), KWANTIEL_KOLOMMEN),
+        "kansen": (kans_records(resultaat), KANS_KOLOMMEN),
+        "provincies": (regions.per_provincie(resultaat, sleutel), ("provincie", *KWANTIEL_KOLOMMEN)),
+        "provincie_opgaven": (
+            regions.opgaven(resultaat, sleutel),
+            ("provincie", "aandeel", "flexbuffer", "benodigde_taakstelling_per_halfjaar"),
+        ),
+    }
 
 
 def sleutel(path: Path | None) -> regions.Verdeelsleutel:
