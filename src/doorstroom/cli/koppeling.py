@@ -1,7 +1,261 @@
-"""``doorstroom koppeling ...`` — filled in by the koppeling work (issue 4)."""
+"""``doorstroom koppeling ...``: generate, propose, advise, report, and review proposals."""
 
 from __future__ import annotations
 
-import typer
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
 
-app = typer.Typer(help="Koppeling: voorstellen voor het koppelen van huishoudens aan gemeenten.", no_args_is_help=True)
+import typer
+from rich.console import Console
+
+from doorstroom.cli.options import FormatOption, OutOption
+from doorstroom.cli.output import Format, emit
+from doorstroom.cli.store import open_store
+from doorstroom.koppeling import explain, service
+from doorstroom.koppeling.domain import CRITERIA, Beleid, RegioBinding, RegioSoort
+from doorstroom.koppeling.solvers import solver as kies_solver
+from doorstroom.tabular import atomic_write
+
+app = typer.Typer(
+    help="Koppeling: voorstellen voor het koppelen van huishoudens aan gemeenten.", no_args_is_help=True
+)
+err = Console(stderr=True, highlight=False)
+
+
+class SolverNaam(StrEnum):
+    """Solvers offered on the command line."""
+
+    highs = "highs"
+    ortools = "ortools"
+    greedy = "greedy"
+
+
+HuishoudensOption = Annotated[Path, typer.Option("--huishoudens", help="CSV/XLSX met huishoudens.")]
+CapaciteitOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--capaciteit", help="CSV/XLSX met capaciteit per gemeente (standaard: aandeel naar inwoners)."
+    ),
+]
+ArbeidsmarktOption = Annotated[
+    Path | None, typer.Option("--arbeidsmarkt", help="CSV/XLSX met vraag per arbeidsmarktregio en sector.")
+]
+RegioOption = Annotated[
+    RegioSoort, typer.Option("--regio", help="Regio's: provincie, arbeidsmarktregio of bestand.")
+]
+RegiobestandOption = Annotated[
+    Path | None, typer.Option("--regiobestand", help="CSV gemeentecode,regio (bijvoorbeeld COA-regio's).")
+]
+RegiobindingOption = Annotated[
+    RegioBinding, typer.Option("--regiobinding", help="Opvangregio als gewicht, harde regel of uit.")
+]
+SolverOption = Annotated[SolverNaam, typer.Option("--solver", help="highs (standaard), ortools of greedy.")]
+TijdslimietOption = Annotated[float, typer.Option("--tijdslimiet", min=0.1, help="Seconden rekentijd.")]
+
+
+def _verzoek(
+    huishoudens: Path,
+    capaciteit: Path | None,
+    arbeidsmarkt: Path | None,
+    regio: RegioSoort,
+    regiobestand: Path | None,
+    regiobinding: RegioBinding,
+    solver: SolverNaam = SolverNaam.highs,
+    tijdslimiet: float = 60.0,
+) -> service.Verzoek:
+    return service.Verzoek(
+        huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, str(solver), tijdslimiet,
+        Beleid(regio_binding=regiobinding),
+    )  # fmt: skip
+
+
+@app.command("genereer")
+def genereer_command(
+    huishoudens: Annotated[int, typer.Option("--huishoudens", min=1, help="Aantal huishoudens.")] = 8000,
+    seed: Annotated[int, typer.Option("--seed", help="Startgetal van de toevalsgenerator.")] = 1,
+    out: Annotated[Path, typer.Option("--out", help="Map voor de SYNTHETISCHE invoerbestanden.")] = Path("."),
+) -> None:
+    """Schrijf een SYNTHETISCHE instantie: huishoudens.csv, capaciteit.csv en arbeidsmarkt.csv."""
+    for pad in service.genereer(huishoudens, seed, out):
+        err.print(f"geschreven (SYNTHETISCH): {pad}")
+
+
+@app.command("voorstel")
+def voorstel_command(
+    huishoudens: HuishoudensOption,
+    capaciteit: CapaciteitOption = None,
+    arbeidsmarkt: ArbeidsmarktOption = None,
+    regio: RegioOption = RegioSoort.provincie,
+    regiobestand: RegiobestandOption = None,
+    regiobinding: RegiobindingOption = RegioBinding.gewicht,
+    solver: SolverOption = SolverNaam.highs,
+    tijdslimiet: TijdslimietOption = 60.0,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+    opslaan: Annotated[
+        bool, typer.Option("--opslaan/--niet-opslaan", help="Run bewaren voor beoordeling.")
+    ] = True,
+) -> None:
+    """Bereken koppelvoorstellen; de run wordt bewaard zodat een medewerker ze kan beoordelen."""
+    verzoek = _verzoek(
+        huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, regiobinding, solver, tijdslimiet
+    )
+    if opslaan:
+        with open_store() as engine:
+            uitkomst = service.voorstel(verzoek, engine)
+    else:
+        uitkomst = service.voorstel(verzoek)
+    _toon_voorstel(uitkomst, fmt, out)
+
+
+def _toon_voorstel(uitkomst: service.Uitkomst, fmt: Format, out: Path | None) -> None:
+    result = uitkomst.result
+    if fmt is Format.json:
+        data = result.as_dict() | {"run": uitkomst.run_id, "synthetisch": uitkomst.instantie.synthetisch}
+        for toewijzing in data["assignments"]:  # type: ignore[attr-defined]
+            toewijzing["uitleg"] = uitkomst.uitleg[toewijzing["huishouden_id"]].tekst
+        _schrijf_json(data, out)
+    else:
+        records = [_record(uitkomst, h.id) for h in uitkomst.instantie.huishoudens]
+        columns = ["huishouden_id", "gemeentecode", "personen", "score", *CRITERIA, "uitleg"]
+        emit(
+            records,
+            columns,
+            fmt,
+            out,
+            title="Koppelvoorstellen" + (" (SYNTHETISCH)" if uitkomst.instantie.synthetisch else ""),
+        )
+    gap = "onbekend" if result.gap != result.gap else f"{result.gap:.4%}"
+    err.print(f"status {result.status}, doel {result.objective:.1f}, grens {result.bound:.1f}, gap {gap}, "
+              f"{result.seconds:.2f} s, niet gekoppeld {len(result.unassigned)}")  # fmt: skip
+    for conflict in result.conflicts:
+        err.print(
+            f"conflict: {conflict.beperking}: {conflict.toelichting} "
+            f"({len(conflict.huishoudens)} huishoudens)"
+        )
+    if uitkomst.run_id is not None:
+        err.print(f"opgeslagen als run {uitkomst.run_id}; beoordeel met 'doorstroom koppeling beoordeel'")
+
+
+def _record(uitkomst: service.Uitkomst, ident: str) -> dict[str, object]:
+    toewijzing = {t.huishouden_id: t for t in uitkomst.result.assignments}.get(ident)
+    basis: dict[str, object] = {"huishouden_id": ident, "uitleg": uitkomst.uitleg[ident].tekst}
+    if toewijzing is None:
+        return basis
+    return basis | {"gemeentecode": toewijzing.gemeentecode, "personen": toewijzing.personen,
+                    "score": round(toewijzing.score, 3), **toewijzing.criteria}  # fmt: skip
+
+
+def _schrijf_json(data: object, out: Path | None) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    if out is None:
+        print(text, end="")
+        return
+    with atomic_write(out, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+@app.command("advies")
+def advies_command(
+    huishoudens: HuishoudensOption,
+    capaciteit: CapaciteitOption = None,
+    arbeidsmarkt: ArbeidsmarktOption = None,
+    regio: RegioOption = RegioSoort.provincie,
+    regiobestand: RegiobestandOption = None,
+    regiobinding: RegiobindingOption = RegioBinding.gewicht,
+    aantal: Annotated[int, typer.Option("--aantal", min=1, help="Aantal gemeenten per huishouden.")] = 3,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+) -> None:
+    """Geef per huishouden de beste gemeenten met redenen (voor wie één voor één beslist)."""
+    verzoek = _verzoek(huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, regiobinding)
+    adviezen = explain.advies(service.laad(verzoek), verzoek.beleid, aantal)
+    records = [a.__dict__ for a in adviezen]
+    emit(records, ["huishouden_id", "rang", "gemeentecode", "score", "redenen"], fmt, out, title="Advies")
+
+
+@app.command("rapport")
+def rapport_command(
+    huishoudens: HuishoudensOption,
+    capaciteit: CapaciteitOption = None,
+    arbeidsmarkt: ArbeidsmarktOption = None,
+    regio: RegioOption = RegioSoort.provincie,
+    regiobestand: RegiobestandOption = None,
+    regiobinding: RegiobindingOption = RegioBinding.gewicht,
+    solver: SolverOption = SolverNaam.highs,
+    tijdslimiet: TijdslimietOption = 60.0,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+) -> None:
+    """Vergelijk het optimale voorstel met de huidige praktijk (greedy), ook per huishoudtype."""
+    verzoek = _verzoek(
+        huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, regiobinding, solver, tijdslimiet
+    )
+    instantie = service.laad(verzoek)
+    rapporten = [
+        explain.rapport(
+            instantie, verzoek.beleid, kies_solver(naam).los_op(instantie, verzoek.beleid, tijdslimiet)
+        )
+        for naam in (str(solver), "greedy")
+    ]
+    records = explain.vergelijking(*rapporten)
+    for rapport in rapporten:
+        records += [
+            {"maat": f"score {soort} ({rapport.solver})", **cijfers}
+            for soort, cijfers in rapport.per_soort.items()
+        ]
+    columns = ["maat", str(solver), "greedy", "huishoudens", "gemiddeld", "p10", "mediaan", "p90"]
+    emit(records, columns, fmt, out, title="Rapport koppeling")
+
+
+@app.command("runs")
+def runs_command(fmt: FormatOption = Format.table, out: OutOption = None) -> None:
+    """Toon de bewaarde runs, nieuwste eerst."""
+    with open_store() as engine:
+        records = service.runs(engine)
+    columns = ["run", "aangemaakt_op", "solver", "status", "gap", "synthetisch", "voorstellen", "open"]
+    emit(records, columns, fmt, out, title="Koppelruns")
+
+
+@app.command("toon")
+def toon_command(
+    run: Annotated[int, typer.Argument(help="Runnummer.")],
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+) -> None:
+    """Toon de voorstellen van een run met hun beoordeling."""
+    with open_store() as engine:
+        records = service.voorstellen(engine, run)
+    columns = [
+        "huishouden_id",
+        "gemeentecode",
+        "personen",
+        "score",
+        "beoordeling",
+        "definitief",
+        "door",
+        "uitleg",
+    ]
+    emit(records, columns, fmt, out, title=f"Run {run}")
+
+
+@app.command("beoordeel")
+def beoordeel_command(
+    run: Annotated[int, typer.Argument(help="Runnummer.")],
+    huishouden: Annotated[str, typer.Argument(help="Huishouden-id.")],
+    door: Annotated[str, typer.Option("--door", help="Naam van wie beslist.")],
+    gemeente: Annotated[
+        str | None, typer.Option("--gemeente", help="Andere gemeente (overschrijven).")
+    ] = None,
+    toelichting: Annotated[
+        str | None, typer.Option("--toelichting", help="Reden, verplicht bij overschrijven.")
+    ] = None,
+) -> None:
+    """Accepteer een voorstel, of overschrijf het met --gemeente en --toelichting."""
+    with open_store() as engine:
+        besluit = service.beoordeel(
+            engine, run, huishouden, door, gemeentecode=gemeente, toelichting=toelichting
+        )
+    err.print(f"{besluit['beoordeling']}: {huishouden} → {besluit['definitief']} (door {door})")

@@ -1,0 +1,268 @@
+"""Explanations: why this municipality, why not the best alternative, and how the run did overall.
+
+Every proposal gets the weighted score breakdown of the chosen municipality and the best
+alternative that was not chosen, with the reason: it was full, it had no fitting dwelling, or it
+scored lower by N — mostly on criterion X. The aggregate report (quota filled, share kept in the
+region of reception, travel distance, score distribution per household type for fairness) is made
+the same way for any result, so the optimiser and the greedy baseline can be set side by side.
+Advice mode gives each household's top three municipalities with reasons, for staff who decide
+one by one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from doorstroom.koppeling.domain import CRITERIA, Beleid, Huishouden, Instantie
+from doorstroom.koppeling.model import BLOK
+from doorstroom.koppeling.result import KoppelingResult
+from doorstroom.koppeling.score import Scoreblok, afstanden_km, scoreblok
+
+
+@dataclass(frozen=True)
+class Uitleg:
+    """Why one household got its proposal."""
+
+    huishouden_id: str
+    gemeentecode: str | None
+    score: float
+    bijdragen: dict[str, float]
+    alternatief: str | None
+    alternatief_score: float | None
+    reden: str
+
+    @property
+    def tekst(self) -> str:
+        """One line for a case worker."""
+        if self.gemeentecode is None:
+            return f"niet gekoppeld: {self.reden}"
+        sterkst = sorted(self.bijdragen.items(), key=lambda kv: -kv[1])[:2]
+        waarom = ", ".join(f"{naam} +{waarde:.2f}" for naam, waarde in sterkst if waarde > 0)
+        return f"{self.gemeentecode} (score {self.score:.2f}: {waarom}); {self.reden}"
+
+
+def uitleg(instantie: Instantie, beleid: Beleid, result: KoppelingResult) -> dict[str, Uitleg]:
+    """An explanation per household (linked or not), keyed by household id."""
+    index = {g.code: i for i, g in enumerate(instantie.gemeenten)}
+    gekozen = {t.huishouden_id: index[t.gemeentecode] for t in result.assignments}
+    rest, woningen = _rest_na(instantie, result, index)
+    conflicten = {h: c.beperking for c in result.conflicts for h in c.huishoudens}
+    verklaard: dict[str, Uitleg] = {}
+    for _start, deel, blok in _blokken(instantie, beleid):
+        for row, huishouden in enumerate(deel):
+            context = _Context(instantie, beleid, blok, row, rest, woningen)
+            g = gekozen.get(huishouden.id)
+            verklaard[huishouden.id] = (
+                context.niet_gekoppeld(huishouden, conflicten.get(huishouden.id))
+                if g is None
+                else context.gekoppeld(huishouden, g)
+            )
+    return verklaard
+
+
+def _blokken(instantie: Instantie, beleid: Beleid) -> Iterable[tuple[int, Sequence[Huishouden], Scoreblok]]:
+    for start in range(0, len(instantie.huishoudens), BLOK):
+        deel = instantie.huishoudens[start : start + BLOK]
+        yield start, deel, scoreblok(instantie, deel, beleid)
+
+
+def _rest_na(
+    instantie: Instantie, result: KoppelingResult, index: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Persons and dwellings (per class, cumulative ≥ k) left at each municipality after the plan."""
+    rest = np.array([g.capaciteit for g in instantie.gemeenten], dtype=np.int64)
+    woningen = np.array(
+        [np.cumsum(g.woningen[::-1])[::-1] if g.woningen else [10**9] * 4 for g in instantie.gemeenten]
+    )
+    klasse = {h.id: h.woningklasse for h in instantie.huishoudens}
+    for t in result.assignments:
+        rest[index[t.gemeentecode]] -= t.personen
+        woningen[index[t.gemeentecode], : klasse[t.huishouden_id] + 1] -= 1
+    return rest, woningen
+
+
+@dataclass(frozen=True)
+class _Context:
+    instantie: Instantie
+    beleid: Beleid
+    blok: Scoreblok
+    row: int
+    rest: np.ndarray
+    woningen: np.ndarray
+
+    def bijdragen(self, g: int) -> dict[str, float]:
+        gewichten = self.beleid.gewichten.as_dict()
+        return {
+            naam: round(gewichten[naam] * float(self.blok.criteria[naam][self.row, g]), 4)
+            for naam in CRITERIA
+        }
+
+    def gekoppeld(self, huishouden: Huishouden, g: int) -> Uitleg:
+        score = float(self.blok.totaal[self.row, g])
+        alternatief = self._beste_anders(g)
+        code = self.instantie.gemeenten[g].code
+        if alternatief is None:
+            return Uitleg(
+                huishouden.id, code, score, self.bijdragen(g), None, None, "geen andere gemeente toegestaan"
+            )
+        reden = self._reden(huishouden, g, alternatief)
+        alt_score = float(self.blok.totaal[self.row, alternatief])
+        alt_code = self.instantie.gemeenten[alternatief].code
+        return Uitleg(huishouden.id, code, score, self.bijdragen(g), alt_code, alt_score, reden)
+
+    def niet_gekoppeld(self, huishouden: Huishouden, conflict: str | None) -> Uitleg:
+        reden = conflict or "geen plaats of passende woning over bij de toegestane gemeenten"
+        return Uitleg(huishouden.id, None, 0.0, {}, None, None, reden)
+
+    def _beste_anders(self, g: int) -> int | None:
+        score = np.where(self.blok.toegestaan[self.row], self.blok.totaal[self.row], -np.inf)
+        score[g] = -np.inf
+        beste = int(np.argmax(score))
+        return beste if np.isfinite(score[beste]) else None
+
+    def _reden(self, huishouden: Huishouden, g: int, alt: int) -> str:
+        code = self.instantie.gemeenten[alt].code
+        verschil = float(self.blok.totaal[self.row, g] - self.blok.totaal[self.row, alt])
+        if verschil < 0:
+            hoger = f"beste alternatief {code} scoort {-verschil:.2f} hoger"
+            if self.rest[alt] < huishouden.grootte:
+                return f"{hoger} maar is vol ({max(int(self.rest[alt]), 0)} plaatsen over)"
+            if self.woningen[alt, huishouden.woningklasse] <= 0:
+                return f"{hoger} maar heeft geen passende woning"
+            return f"{hoger}; die plaats levert elders meer op"
+        eigen, ander = self.bijdragen(g), self.bijdragen(alt)
+        naam = max(CRITERIA, key=lambda c: eigen[c] - ander[c])
+        verlies = ander[naam] - eigen[naam]
+        return f"beste alternatief {code} scoort {verschil:.2f} lager, vooral op {naam} ({verlies:+.2f})"
+
+
+@dataclass(frozen=True)
+class Rapport:
+    """Aggregate figures of one result."""
+
+    solver: str
+    objective: float
+    gekoppeld_personen: int
+    onbekoppeld_huishoudens: int
+    aandeel_in_regio: float
+    gemiddelde_afstand_km: float
+    per_soort: dict[str, dict[str, float]]
+    vulgraad: dict[str, dict[str, float]]
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON-ready figures."""
+        return dict(self.__dict__)
+
+
+def rapport(instantie: Instantie, beleid: Beleid, result: KoppelingResult) -> Rapport:
+    """Quota filled, share in region, distance and score distribution per household type."""
+    huishoudens = {h.id: h for h in instantie.huishoudens}
+    index = {g.code: i for i, g in enumerate(instantie.gemeenten)}
+    gekozen = [(huishoudens[t.huishouden_id], index[t.gemeentecode], t.score) for t in result.assignments]
+    regio = [instantie.gemeenten[g].regio == instantie.opvang_regio(h) for h, g, _ in gekozen]
+    afstand = [_afstand(instantie, h, g) for h, g, _ in gekozen]
+    personen = np.array([h.grootte for h, _, _ in gekozen], dtype=float)
+    return Rapport(
+        solver=result.solver,
+        objective=result.objective,
+        gekoppeld_personen=int(personen.sum()),
+        onbekoppeld_huishoudens=len(result.unassigned),
+        aandeel_in_regio=float(np.average(regio, weights=personen)) if gekozen else 0.0,
+        gemiddelde_afstand_km=float(np.nanmean(afstand)) if gekozen else 0.0,
+        per_soort=_per_soort(instantie, result, huishoudens),
+        vulgraad=_vulgraad(instantie, result),
+    )
+
+
+def _afstand(instantie: Instantie, huishouden: Huishouden, g: int) -> float:
+    return float(afstanden_km(instantie, [huishouden])[0, g])
+
+
+def _per_soort(
+    instantie: Instantie, result: KoppelingResult, huishoudens: dict[str, Huishouden]
+) -> dict[str, dict[str, float]]:
+    """Score distribution per household type; an unlinked household counts as score 0."""
+    scores: dict[str, list[float]] = defaultdict(list)
+    for t in result.assignments:
+        scores[huishoudens[t.huishouden_id].soort].append(t.score)
+    for ident in result.unassigned:
+        scores[huishoudens[ident].soort].append(0.0)
+    return {
+        soort: {
+            "huishoudens": float(len(waarden)),
+            "gemiddeld": round(float(np.mean(waarden)), 3),
+            "p10": round(float(np.percentile(waarden, 10)), 3),
+            "mediaan": round(float(np.median(waarden)), 3),
+            "p90": round(float(np.percentile(waarden, 90)), 3),
+        }
+        for soort, waarden in sorted(scores.items())
+    }
+
+
+def _vulgraad(instantie: Instantie, result: KoppelingResult) -> dict[str, dict[str, float]]:
+    gekoppeld: dict[str, int] = defaultdict(int)
+    for t in result.assignments:
+        gekoppeld[t.gemeentecode] += t.personen
+    return {
+        g.code: {
+            "capaciteit": float(g.capaciteit),
+            "gekoppeld": float(gekoppeld[g.code]),
+            "vulgraad": round(gekoppeld[g.code] / g.capaciteit, 3) if g.capaciteit else 0.0,
+        }
+        for g in instantie.gemeenten
+    }
+
+
+def vergelijking(optimaal: Rapport, basis: Rapport) -> list[dict[str, object]]:
+    """The headline figures of two reports side by side (optimiser vs greedy baseline)."""
+    velden = (
+        "objective",
+        "gekoppeld_personen",
+        "onbekoppeld_huishoudens",
+        "aandeel_in_regio",
+        "gemiddelde_afstand_km",
+    )
+    return [
+        {"maat": veld, optimaal.solver: getattr(optimaal, veld), basis.solver: getattr(basis, veld)}
+        for veld in velden
+    ]
+
+
+@dataclass(frozen=True)
+class Advies:
+    """One of a household's best municipalities, for staff who decide one by one."""
+
+    huishouden_id: str
+    rang: int
+    gemeentecode: str
+    score: float
+    redenen: str
+
+
+def advies(instantie: Instantie, beleid: Beleid, aantal: int = 3) -> list[Advies]:
+    """Each household's top ``aantal`` allowed municipalities with room, with the main reasons."""
+    result = []
+    for _start, deel, blok in _blokken(instantie, beleid):
+        for row, huishouden in enumerate(deel):
+            result.extend(_advies_voor(instantie, beleid, blok, row, huishouden, aantal))
+    return result
+
+
+def _advies_voor(
+    instantie: Instantie, beleid: Beleid, blok: Scoreblok, row: int, huishouden: Huishouden, aantal: int
+) -> list[Advies]:
+    context = _Context(instantie, beleid, blok, row, np.zeros(0), np.zeros(0))
+    score = np.where(blok.toegestaan[row], blok.totaal[row], -np.inf)
+    beste = [int(g) for g in np.argsort(-score, kind="stable")[:aantal] if np.isfinite(score[g])]
+    adviezen = []
+    for rang, g in enumerate(beste, start=1):
+        bijdragen = sorted(context.bijdragen(g).items(), key=lambda kv: -kv[1])[:3]
+        redenen = ", ".join(f"{naam} +{waarde:.2f}" for naam, waarde in bijdragen if waarde > 0)
+        adviezen.append(
+            Advies(huishouden.id, rang, instantie.gemeenten[g].code, round(float(score[g]), 4), redenen)
+        )
+    return adviezen

@@ -1,0 +1,99 @@
+"""Solver outcomes as typed values: a status, the plan, the proven bound, and any conflicts.
+
+A run that cannot link everyone is not an exception: it is a result with status ``infeasible``,
+the relaxed (penalised-slack) plan, and the named constraints that conflict.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class SolveStatus(StrEnum):
+    """How a run ended."""
+
+    optimal = "optimal"
+    """Proven within the gap target of the bound."""
+    feasible = "feasible"
+    """A valid plan, but the gap target was not proven within the time limit."""
+    infeasible = "infeasible"
+    """Not everyone can be linked under the hard criteria; the plan is the best relaxed one."""
+    error = "error"
+    """The backend failed; no plan."""
+
+
+@dataclass(frozen=True)
+class Toewijzing:
+    """One proposal: a household linked to a municipality with its score breakdown."""
+
+    huishouden_id: str
+    gemeentecode: str
+    personen: int
+    score: float
+    criteria: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A set of constraints that cannot all hold; ``huishoudens`` are the ones affected."""
+
+    beperking: str
+    toelichting: str
+    huishoudens: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KoppelingResult:
+    """The outcome of one solver run.
+
+    ``objective`` is Σ persons × score − penalties; ``bound`` an upper bound on every plan's
+    objective (LP relaxation, proven), ``gap`` = (bound − objective) / max(|bound|, 1).
+    """
+
+    solver: str
+    status: SolveStatus
+    objective: float
+    bound: float
+    seconds: float
+    assignments: tuple[Toewijzing, ...]
+    unassigned: tuple[str, ...]
+    conflicts: tuple[Conflict, ...] = ()
+    details: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def gap(self) -> float:
+        """Relative optimality gap against the proven bound (0 for a proven optimum)."""
+        return max(0.0, self.bound - self.objective) / max(abs(self.bound), 1.0)
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape of ``doorstroom koppeling voorstel --format json``."""
+        return {
+            "solver": self.solver,
+            "status": str(self.status),
+            "objective": _eindig(self.objective, 6),
+            "bound": _eindig(self.bound, 6),
+            "gap": _eindig(self.gap, 8),
+            "seconds": round(self.seconds, 3),
+            "assignments": [
+                {
+                    "huishouden_id": t.huishouden_id,
+                    "gemeentecode": t.gemeentecode,
+                    "personen": t.personen,
+                    "score": round(t.score, 4),
+                    "criteria": t.criteria,
+                }
+                for t in self.assignments
+            ],
+            "unassigned": list(self.unassigned),
+            "conflicts": [
+                {"beperking": c.beperking, "toelichting": c.toelichting, "huishoudens": list(c.huishoudens)}
+                for c in self.conflicts
+            ],
+        }
+
+
+def _eindig(waarde: float, decimalen: int) -> float | None:
+    """A finite value rounded for JSON; None for an unknown (NaN or infinite) bound or gap."""
+    return round(waarde, decimalen) if math.isfinite(waarde) else None

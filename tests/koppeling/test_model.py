@@ -1,0 +1,81 @@
+"""The integer program and its decomposition reach the brute-force optimum on small instances."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+
+from doorstroom.koppeling.domain import Beleid, Instantie
+from doorstroom.koppeling.model import bouw_model, programma
+from doorstroom.koppeling.solvers import solver
+from doorstroom.koppeling.validate import check_result
+from tests.koppeling.bruteforce import optimum
+from tests.koppeling.strategies import instanties
+
+BELEID = Beleid()
+
+
+@settings(max_examples=40)
+@given(instanties())
+def test_highs_matches_brute_force(instantie: Instantie) -> None:
+    result = solver("highs").los_op(instantie, BELEID, 30)
+    assert result.objective == pytest.approx(optimum(instantie, BELEID), abs=1e-6)
+    assert result.bound >= result.objective - 1e-6
+    assert check_result(instantie, BELEID, result) == []
+
+
+@settings(max_examples=40)
+@given(instanties())
+def test_greedy_never_beats_the_optimum_and_stays_valid(instantie: Instantie) -> None:
+    result = solver("greedy").los_op(instantie, BELEID)
+    assert result.objective <= optimum(instantie, BELEID) + 1e-6
+    assert check_result(instantie, BELEID, result) == []
+
+
+@given(instanties())
+def test_program_has_one_assignment_row_per_household(instantie: Instantie) -> None:
+    model = bouw_model(instantie, BELEID)
+    prog = programma(model, geheel=True)
+    rows = prog.matrix.tocsr()[: model.n_huishoudens]
+    assert np.allclose(
+        rows.sum(axis=1), [[np.sum(model.paar_h == h) + 1] for h in range(model.n_huishoudens)]
+    )
+    assert prog.matrix.shape[1] == len(model.paar_h) + model.n_huishoudens
+
+
+@given(instanties())
+def test_pruning_keeps_at_most_k_candidates(instantie: Instantie) -> None:
+    model = bouw_model(instantie, Beleid(kandidaten=1))
+    assert np.all(np.bincount(model.paar_h, minlength=model.n_huishoudens) <= 1)
+
+
+@settings(max_examples=40)
+@given(instanties(max_huishoudens=6, max_gemeenten=4))
+def test_heavy_pruning_still_reaches_the_optimum_with_a_valid_bound(instantie: Instantie) -> None:
+    """One candidate per household: pricing and reduced-cost fixing must recover the optimum."""
+    beleid = Beleid(kandidaten=1, gap_doel=0.0)
+    result = solver("highs").los_op(instantie, beleid, 30)
+    beste = optimum(instantie, beleid)
+    assert result.objective == pytest.approx(beste, abs=1e-6)
+    assert result.bound >= beste - 1e-6
+
+
+@given(instanties(max_huishoudens=8, max_gemeenten=4))
+def test_plan_without_lp_is_still_valid(instantie: Instantie) -> None:
+    """When the LP does not finish in time, the heuristic plan must still respect every constraint."""
+    import time
+
+    from doorstroom.koppeling.decompose import _zonder_lp
+    from doorstroom.koppeling.model import scoreblokken
+    from doorstroom.koppeling.solvers import model_keuze, resultaat
+
+    blokken = scoreblokken(instantie, BELEID)
+    model = bouw_model(instantie, BELEID, blokken)
+    plan = _zonder_lp(model)
+    gemeente = model_keuze(model, plan.keuze)
+    result = resultaat(
+        "test", instantie, BELEID, gemeente, plan.status, plan.grens, time.perf_counter(), {}, blokken
+    )
+    assert check_result(instantie, BELEID, result) == []
+    assert result.as_dict()["bound"] is None
