@@ -93,3 +93,27 @@ def test_store_review_cycle(engine: Engine, invoer: tuple[Path, Path]) -> None:
     toon = json.loads(run("koppeling", "toon", "1", "-f", "json").stdout)
     assert [v["beoordeling"] for v in toon] == ["geaccepteerd", "open", "open"]
     assert run("koppeling", "toon", "99").exit_code == 1
+
+
+def test_default_capacity_is_the_stored_remaining_taakstelling_pro_rated(
+    engine: Engine, tmp_path: Path
+) -> None:
+    assert run("taakstelling", "vaststellen", "-p", "2026-2", "-t", "10000", "-f", "csv").exit_code == 0
+    run("koppeling", "genereer", "--huishoudens", "30", "--seed", "3", "--out", str(tmp_path))
+    result = run(
+        "koppeling", "voorstel", "--huishoudens", str(tmp_path / "huishoudens.csv"),
+        "--periode", "2026-2", "--aandeel", "0.05", "--format", "json", "--niet-opslaan",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "resterende taakstelling 2026-2 × 0.050" in result.stderr
+    linked = {a["gemeentecode"] for a in json.loads(result.stdout)["assignments"] if a["gemeentecode"]}
+    assert linked
+
+
+def test_without_a_stored_taakstelling_the_fallback_is_named(tmp_path: Path) -> None:
+    run("koppeling", "genereer", "--huishoudens", "10", "--seed", "3", "--out", str(tmp_path))
+    result = run(
+        "koppeling", "advies", "--huishoudens", str(tmp_path / "huishoudens.csv"), "--format", "json"
+    )
+    assert result.exit_code == 0, result.output
+    assert "geen taakstelling" in result.stderr and "+3 %" in result.stderr

@@ -27,7 +27,7 @@ def test_every_household_is_explained(instantie: Instantie) -> None:
 
 
 def test_reasons_name_full_alternative_or_criterion(invoer: tuple[Path, Path]) -> None:
-    instantie = laad(Verzoek(*invoer))
+    instantie = laad(Verzoek(*invoer))[0]
     result = solver("highs").los_op(instantie, Beleid(), 30)
     teksten = {h: u.tekst for h, u in explain.uitleg(instantie, Beleid(), result).items()}
     assert "geen andere gemeente toegestaan" in teksten["H3"]
@@ -35,7 +35,7 @@ def test_reasons_name_full_alternative_or_criterion(invoer: tuple[Path, Path]) -
 
 
 def test_report_compares_with_greedy(invoer: tuple[Path, Path]) -> None:
-    instantie = laad(Verzoek(*invoer))
+    instantie = laad(Verzoek(*invoer))[0]
     optimaal = explain.rapport(instantie, Beleid(), solver("highs").los_op(instantie, Beleid(), 30))
     basis = explain.rapport(instantie, Beleid(), solver("greedy").los_op(instantie, Beleid()))
     assert optimaal.objective >= basis.objective
@@ -46,7 +46,7 @@ def test_report_compares_with_greedy(invoer: tuple[Path, Path]) -> None:
 
 
 def test_advice_gives_top_three_allowed(invoer: tuple[Path, Path]) -> None:
-    instantie = laad(Verzoek(*invoer))
+    instantie = laad(Verzoek(*invoer))[0]
     adviezen = explain.advies(instantie, Beleid(), 3)
     h1 = [a for a in adviezen if a.huishouden_id == "H1"]
     assert [a.rang for a in h1] == [1, 2, 3]

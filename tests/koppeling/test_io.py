@@ -22,7 +22,7 @@ def _problemen(error: pytest.ExceptionInfo[InputError]) -> list[tuple[int | None
 
 
 def test_valid_files_load(invoer: tuple[Path, Path]) -> None:
-    instantie = laad(Verzoek(*invoer))
+    instantie = laad(Verzoek(*invoer))[0]
     assert [h.grootte for h in instantie.huishoudens] == [1, 4, 1]
     assert instantie.huishoudens[1].netwerk_gemeenten == frozenset({"GM0344"})
     assert instantie.gemeenten[0].woningen == (2, 1, 1, 0)
@@ -94,7 +94,7 @@ def test_written_instance_reads_back(tmp_path: Path) -> None:
 
     instantie = synthetisch(embedded_gemeenten(), 30, seed=5)
     paden = io.schrijf_instantie(instantie, tmp_path)
-    terug = laad(Verzoek(paden[0], paden[1], paden[2]))
+    terug = laad(Verzoek(paden[0], paden[1], paden[2]))[0]
     assert terug.synthetisch
     assert terug.huishoudens == instantie.huishoudens
     assert [g.capaciteit for g in terug.gemeenten] == [g.capaciteit for g in instantie.gemeenten]

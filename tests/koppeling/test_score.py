@@ -88,8 +88,8 @@ def test_protected_columns_in_the_csv_do_not_change_the_score(
     extra = [regels[0] + ",nationaliteit,religie,geboorteland"]
     extra += [regel + f",Land{i},Geloof{i},Land{i}" for i, regel in enumerate(regels[1:])]
     met = schrijf("met.csv", "\n".join(extra) + "\n")
-    zonder_instantie = laad(Verzoek(invoer[0], invoer[1]))
-    met_instantie = laad(Verzoek(met, invoer[1]))
+    zonder_instantie = laad(Verzoek(invoer[0], invoer[1]))[0]
+    met_instantie = laad(Verzoek(met, invoer[1]))[0]
     assert met_instantie.huishoudens == zonder_instantie.huishoudens
     a = scoreblok(met_instantie, met_instantie.huishoudens, Beleid()).totaal
     b = scoreblok(zonder_instantie, zonder_instantie.huishoudens, Beleid()).totaal

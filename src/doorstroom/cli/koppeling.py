@@ -12,10 +12,11 @@ from rich.console import Console
 
 from doorstroom.cli.options import FormatOption, OutOption
 from doorstroom.cli.output import Format, emit
-from doorstroom.cli.store import open_store
+from doorstroom.cli.store import open_store, optional_store
 from doorstroom.koppeling import explain, service
-from doorstroom.koppeling.domain import CRITERIA, Beleid, RegioBinding, RegioSoort
+from doorstroom.koppeling.domain import CRITERIA, Beleid, Instantie, RegioBinding, RegioSoort
 from doorstroom.koppeling.solvers import solver as kies_solver
+from doorstroom.reference.periode import Periode
 from doorstroom.tabular import atomic_write
 
 app = typer.Typer(
@@ -36,7 +37,8 @@ HuishoudensOption = Annotated[Path, typer.Option("--huishoudens", help="CSV/XLSX
 CapaciteitOption = Annotated[
     Path | None,
     typer.Option(
-        "--capaciteit", help="CSV/XLSX met capaciteit per gemeente (standaard: aandeel naar inwoners)."
+        "--capaciteit",
+        help="CSV/XLSX met capaciteit per gemeente (standaard: resterende taakstelling, naar rato).",
     ),
 ]
 ArbeidsmarktOption = Annotated[
@@ -53,6 +55,15 @@ RegiobindingOption = Annotated[
 ]
 SolverOption = Annotated[SolverNaam, typer.Option("--solver", help="highs (standaard), ortools of greedy.")]
 TijdslimietOption = Annotated[float, typer.Option("--tijdslimiet", min=0.1, help="Seconden rekentijd.")]
+PeriodeOption = Annotated[
+    str | None, typer.Option("--periode", help="Taakstellingsperiode voor de capaciteit (standaard: nu).")
+]
+AandeelOption = Annotated[
+    float | None,
+    typer.Option(
+        "--aandeel", help="Deel van de rest van de periode dat deze batch dekt (standaard: 1 week)."
+    ),
+]
 
 
 def _verzoek(
@@ -64,10 +75,13 @@ def _verzoek(
     regiobinding: RegioBinding,
     solver: SolverNaam = SolverNaam.highs,
     tijdslimiet: float = 60.0,
+    periode: str | None = None,
+    aandeel: float | None = None,
 ) -> service.Verzoek:
     return service.Verzoek(
         huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, str(solver), tijdslimiet,
         Beleid(regio_binding=regiobinding),
+        Periode.parse(periode, field="--periode") if periode else None, aandeel,
     )  # fmt: skip
 
 
@@ -92,6 +106,8 @@ def voorstel_command(
     regiobinding: RegiobindingOption = RegioBinding.gewicht,
     solver: SolverOption = SolverNaam.highs,
     tijdslimiet: TijdslimietOption = 60.0,
+    periode: PeriodeOption = None,
+    aandeel: AandeelOption = None,
     fmt: FormatOption = Format.table,
     out: OutOption = None,
     opslaan: Annotated[
@@ -100,13 +116,12 @@ def voorstel_command(
 ) -> None:
     """Bereken koppelvoorstellen; de run wordt bewaard zodat een medewerker ze kan beoordelen."""
     verzoek = _verzoek(
-        huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, regiobinding, solver, tijdslimiet
-    )
-    if opslaan:
-        with open_store() as engine:
-            uitkomst = service.voorstel(verzoek, engine)
-    else:
-        uitkomst = service.voorstel(verzoek)
+        huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, regiobinding, solver, tijdslimiet,
+        periode, aandeel,
+    )  # fmt: skip
+    with open_store() if opslaan else optional_store() as engine:
+        uitkomst = service.voorstel(verzoek, engine, bewaren=opslaan)
+    err.print(f"capaciteit: {uitkomst.capaciteitsbron}")
     _toon_voorstel(uitkomst, fmt, out)
 
 
@@ -157,6 +172,14 @@ def _schrijf_json(data: object, out: Path | None) -> None:
         handle.write(text)
 
 
+def _laad(verzoek: service.Verzoek) -> Instantie:
+    """The instance, with the stored taakstelling as default capacity when the store is ready."""
+    with optional_store() as engine:
+        instantie, bron = service.laad(verzoek, engine=engine)
+    err.print(f"capaciteit: {bron}")
+    return instantie
+
+
 @app.command("advies")
 def advies_command(
     huishoudens: HuishoudensOption,
@@ -166,12 +189,17 @@ def advies_command(
     regiobestand: RegiobestandOption = None,
     regiobinding: RegiobindingOption = RegioBinding.gewicht,
     aantal: Annotated[int, typer.Option("--aantal", min=1, help="Aantal gemeenten per huishouden.")] = 3,
+    periode: PeriodeOption = None,
+    aandeel: AandeelOption = None,
     fmt: FormatOption = Format.table,
     out: OutOption = None,
 ) -> None:
     """Geef per huishouden de beste gemeenten met redenen (voor wie één voor één beslist)."""
-    verzoek = _verzoek(huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, regiobinding)
-    adviezen = explain.advies(service.laad(verzoek), verzoek.beleid, aantal)
+    verzoek = _verzoek(
+        huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, regiobinding,
+        periode=periode, aandeel=aandeel,
+    )  # fmt: skip
+    adviezen = explain.advies(_laad(verzoek), verzoek.beleid, aantal)
     records = [a.__dict__ for a in adviezen]
     emit(records, ["huishouden_id", "rang", "gemeentecode", "score", "redenen"], fmt, out, title="Advies")
 
@@ -186,14 +214,17 @@ def rapport_command(
     regiobinding: RegiobindingOption = RegioBinding.gewicht,
     solver: SolverOption = SolverNaam.highs,
     tijdslimiet: TijdslimietOption = 60.0,
+    periode: PeriodeOption = None,
+    aandeel: AandeelOption = None,
     fmt: FormatOption = Format.table,
     out: OutOption = None,
 ) -> None:
     """Vergelijk het optimale voorstel met de huidige praktijk (greedy), ook per huishoudtype."""
     verzoek = _verzoek(
-        huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, regiobinding, solver, tijdslimiet
-    )
-    instantie = service.laad(verzoek)
+        huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, regiobinding, solver, tijdslimiet,
+        periode, aandeel,
+    )  # fmt: skip
+    instantie = _laad(verzoek)
     rapporten = [
         explain.rapport(
             instantie, verzoek.beleid, kies_solver(naam).los_op(instantie, verzoek.beleid, tijdslimiet)

@@ -45,3 +45,14 @@ def open_store() -> Iterator[Engine]:
 
 def _safe_url(engine: Engine) -> str:
     return engine.url.render_as_string(hide_password=True)
+
+
+@contextmanager
+def optional_store() -> Iterator[Engine | None]:
+    """The configured database when it is migrated; None otherwise (for read-only extras)."""
+    with configured_engine() as engine:
+        try:
+            ready = current_revision(engine) == head_revision()
+        except Exception:  # an unreachable database only means: no stored data to use
+            ready = False
+        yield engine if ready else None

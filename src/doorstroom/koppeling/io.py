@@ -8,6 +8,7 @@ Lists inside a cell are separated by ``|`` (CSV files may use ``,`` or ``;`` bet
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -228,6 +229,33 @@ def standaard_capaciteit(
     """
     personen = round(sum(h.grootte for h in huishoudens) * ruimte)
     aantallen = verdeel(personen, {g.code: g.inwoners for g in gemeenten}).aantallen
+    return [
+        GemeenteCapaciteit(
+            g.code, g.naam, aantallen[g.code], regio[g.code], g.arbeidsmarktregio or g.provincie,
+            latitude=g.latitude, longitude=g.longitude,
+        )
+        for g in gemeenten
+    ]  # fmt: skip
+
+
+def capaciteit_uit_taakstelling(
+    gemeenten: Sequence[Gemeente],
+    resterend: Mapping[str, int],
+    aandeel: float,
+    regio: Mapping[str, str],
+) -> list[GemeenteCapaciteit]:
+    """Capacity for a batch: the remaining corrected taakstelling, pro-rated to the batch.
+
+    A batch covering ``aandeel`` of what is left of the period may use that share of every
+    municipality's remaining quota, so early batches do not exhaust the best places. The national
+    batch capacity ``ceil(aandeel · Σ resterend)`` is split over municipalities in proportion to
+    what each still has to house, in whole persons (Hamilton, as the taakstelling itself).
+    """
+    if not 0.0 < aandeel <= 1.0:
+        raise InputError(Problem(f"{aandeel:g} ligt niet in (0, 1]", field="--aandeel"))
+    sleutel = {g.code: max(resterend.get(g.code, 0), 0) for g in gemeenten}
+    totaal = math.ceil(aandeel * sum(sleutel.values()) - 1e-9)
+    aantallen = verdeel(totaal, sleutel).aantallen if totaal > 0 else dict.fromkeys(sleutel, 0)
     return [
         GemeenteCapaciteit(
             g.code, g.naam, aantallen[g.code], regio[g.code], g.arbeidsmarktregio or g.provincie,

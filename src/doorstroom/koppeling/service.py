@@ -8,7 +8,7 @@ A proposal is advice: nothing is final until a person accepts or overrides it (h
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -17,7 +17,7 @@ from doorstroom import audit
 from doorstroom.db import transaction
 from doorstroom.errors import DoorstroomError, InputError, NotFound, Problem
 from doorstroom.koppeling import explain, io, repository
-from doorstroom.koppeling.domain import Beleid, Instantie, RegioSoort
+from doorstroom.koppeling.domain import Beleid, GemeenteCapaciteit, Huishouden, Instantie, RegioSoort
 from doorstroom.koppeling.models import KoppelingRunRecord, KoppelingVoorstelRecord
 from doorstroom.koppeling.result import KoppelingResult
 from doorstroom.koppeling.solvers import solver
@@ -25,6 +25,8 @@ from doorstroom.koppeling.synthetic import synthetisch
 from doorstroom.koppeling.validate import check_result
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.periode import Periode
+from doorstroom.taakstelling import service as taakstelling
 
 BEOORDELINGEN = ("geaccepteerd", "overschreven")
 
@@ -41,6 +43,8 @@ class Verzoek:
     solver: str = "highs"
     tijdslimiet: float = 60.0
     beleid: Beleid = field(default_factory=Beleid)
+    periode: Periode | None = None
+    aandeel: float | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class Uitkomst:
     result: KoppelingResult
     uitleg: dict[str, explain.Uitleg]
     run_id: int | None = None
+    capaciteitsbron: str = ""
 
 
 class OngeldigResultaat(DoorstroomError):
@@ -64,37 +69,74 @@ def genereer(huishoudens: int, seed: int, map_: Path) -> list[Path]:
     return io.schrijf_instantie(synthetisch(embedded_gemeenten(), huishoudens, seed), map_)
 
 
-def laad(verzoek: Verzoek, gemeenten: tuple[Gemeente, ...] | None = None) -> Instantie:
-    """Read and check every input file; any problem stops here, before solving."""
+def laad(
+    verzoek: Verzoek, gemeenten: tuple[Gemeente, ...] | None = None, engine: Engine | None = None
+) -> tuple[Instantie, str]:
+    """Read and check every input file; any problem stops here, before solving.
+
+    Returns the instance and where its capacity came from (file, stored taakstelling, fallback).
+    """
     gemeenten = gemeenten or embedded_gemeenten()
     bekend = {g.code: g for g in gemeenten}
     bestand = io.lees_regios(verzoek.regiobestand, bekend) if verzoek.regiobestand else None
     regio = io.regio_indeling(gemeenten, verzoek.regiosoort, bestand)
     huishoudens, synthetisch_h = io.lees_huishoudens(verzoek.huishoudens, bekend)
-    if verzoek.capaciteit is None:
-        capaciteit, synthetisch_c = io.standaard_capaciteit(gemeenten, huishoudens, regio), False
-    else:
-        capaciteit, synthetisch_c = io.lees_capaciteit(verzoek.capaciteit, bekend, regio)
+    capaciteit, synthetisch_c, bron = _capaciteit(verzoek, gemeenten, huishoudens, regio, engine)
     vraag = io.lees_vraag(verzoek.arbeidsmarkt) if verzoek.arbeidsmarkt else {}
-    return Instantie(
+    instantie = Instantie(
         tuple(huishoudens),
         tuple(capaciteit),
         io.locaties(gemeenten, regio),
         vraag,
         synthetisch_h or synthetisch_c,
     )
+    return instantie, bron
 
 
-def voorstel(verzoek: Verzoek, engine: Engine | None = None) -> Uitkomst:
-    """Solve, validate and explain; store the run when an engine is given."""
-    instantie = laad(verzoek)
+def _capaciteit(
+    verzoek: Verzoek,
+    gemeenten: tuple[Gemeente, ...],
+    huishoudens: list[Huishouden],
+    regio: dict[str, str],
+    engine: Engine | None,
+) -> tuple[list[GemeenteCapaciteit], bool, str]:
+    """Capacity from the file; else the stored remaining taakstelling, pro-rated; else a fallback."""
+    if verzoek.capaciteit is not None:
+        capaciteit, synthetisch_c = io.lees_capaciteit(
+            verzoek.capaciteit, {g.code: g for g in gemeenten}, regio
+        )
+        return capaciteit, synthetisch_c, f"bestand {verzoek.capaciteit}"
+    periode = verzoek.periode or Periode.containing(taakstelling.vandaag())
+    resterend = taakstelling.resterend(engine, periode) if engine is not None else None
+    if resterend is None:
+        bron = f"geen taakstelling {periode} opgeslagen: personen van deze batch +3 %, naar inwoners"
+        return io.standaard_capaciteit(gemeenten, huishoudens, regio), False, bron
+    aandeel = verzoek.aandeel or batch_aandeel(periode, taakstelling.vandaag())
+    bron = f"resterende taakstelling {periode} × {aandeel:.3f} (aandeel van de batch)"
+    return io.capaciteit_uit_taakstelling(gemeenten, resterend, aandeel, regio), False, bron
+
+
+def batch_aandeel(periode: Periode, vandaag: date, dagen: int = 7) -> float:
+    """Share of the rest of the period one batch of ``dagen`` days covers (a week by default)."""
+    if vandaag > periode.end:
+        return 1.0
+    over = (periode.end - max(vandaag, periode.start)).days + 1
+    return min(1.0, dagen / over)
+
+
+def voorstel(verzoek: Verzoek, engine: Engine | None = None, *, bewaren: bool = True) -> Uitkomst:
+    """Solve, validate and explain; store the run when an engine is given and ``bewaren``.
+
+    The engine also supplies the default capacity (the stored remaining taakstelling).
+    """
+    instantie, bron = laad(verzoek, engine=engine)
     result = solver(verzoek.solver).los_op(instantie, verzoek.beleid, verzoek.tijdslimiet)
     fouten = check_result(instantie, verzoek.beleid, result)
     if fouten:
         raise OngeldigResultaat("resultaat afgekeurd door de controles: " + "; ".join(fouten[:5]))
     uitleg = explain.uitleg(instantie, verzoek.beleid, result)
-    run_id = _bewaar(engine, verzoek, instantie, result, uitleg) if engine is not None else None
-    return Uitkomst(instantie, result, uitleg, run_id)
+    run_id = _bewaar(engine, verzoek, instantie, result, uitleg) if engine is not None and bewaren else None
+    return Uitkomst(instantie, result, uitleg, run_id, bron)
 
 
 def _bewaar(

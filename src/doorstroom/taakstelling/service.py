@@ -300,3 +300,15 @@ def alleen_provincie(overzicht: Overzicht, provincie: str) -> Overzicht:
     codes = {r["gemeentecode"] for r in records}
     te_laat = [r for r in overzicht.te_laat if r["gemeentecode"] in codes]
     return Overzicht(overzicht.periode, records, te_laat, overzicht.afrondingsverschil, overzicht.peildatum)
+
+
+def resterend(engine: Engine, periode: Periode, peildatum: date | None = None) -> dict[str, int] | None:
+    """Persons each municipality still has to house in a stored period (None: period not set).
+
+    This is the koppeling's default capacity: COA links within the remaining corrected quota.
+    """
+    try:
+        realisaties, _ = _opgeslagen_realisaties(engine, periode, peildatum or standaard_peildatum(periode))
+    except NotFound:
+        return None
+    return {r.taakstelling.gemeente.code: r.resterend for r in realisaties}
