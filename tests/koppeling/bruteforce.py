@@ -9,7 +9,11 @@ from doorstroom.koppeling.score import scoreblok
 
 
 def optimum(instantie: Instantie, beleid: Beleid) -> float:
-    """Max over all plans of Σ persons × score − penalty × unlinked persons (all constraints)."""
+    """Max over all plans of Σ persons × score − penalty × unlinked persons − overflow penalty.
+
+    Every constraint holds; the batch share ``capaciteit`` is soft (each person above it costs
+    ``beleid.overschrijding_boete``) and ``maximum`` hard.
+    """
     blok = scoreblok(instantie, instantie.huishoudens, beleid)
     keuzes = [
         [-1, *[g for g in range(len(instantie.gemeenten)) if blok.toegestaan[h, g]]]
@@ -25,7 +29,7 @@ def optimum(instantie: Instantie, beleid: Beleid) -> float:
 def _haalbaar(instantie: Instantie, plan: tuple[int, ...]) -> bool:
     for g, gemeente in enumerate(instantie.gemeenten):
         leden = [h for h, keuze in zip(instantie.huishoudens, plan, strict=True) if keuze == g]
-        if sum(h.grootte for h in leden) > gemeente.capaciteit:
+        if sum(h.grootte for h in leden) > gemeente.bovengrens:
             return False
         if gemeente.woningen is not None and not _woningen_passen(
             sorted(h.woningklasse for h in leden), gemeente.woningen
@@ -52,4 +56,7 @@ def _waarde(instantie: Instantie, beleid: Beleid, totaal: object, plan: tuple[in
             waarde -= beleid.straf_onbekoppeld * huishouden.grootte
         else:
             waarde += huishouden.grootte * float(totaal[h, g])  # type: ignore[index]
+    for g, gemeente in enumerate(instantie.gemeenten):
+        personen = sum(h.grootte for h, keuze in zip(instantie.huishoudens, plan, strict=True) if keuze == g)
+        waarde -= beleid.overschrijding_boete * max(0, personen - gemeente.capaciteit)
     return waarde

@@ -26,17 +26,23 @@ def locatie(index: int) -> Locatie:
 
 
 @st.composite
-def gemeenten(draw: st.DrawFn, aantal: int) -> tuple[GemeenteCapaciteit, ...]:
-    """Municipalities with small capacities, sometimes dwellings, sometimes care."""
+def gemeenten(draw: st.DrawFn, aantal: int, zacht: bool = False) -> tuple[GemeenteCapaciteit, ...]:
+    """Municipalities with small capacities, sometimes dwellings, sometimes care.
+
+    ``zacht``: capacities are soft batch shares, each with a hard maximum up to 5 persons above.
+    """
     result = []
     for index in range(aantal):
         woningen = draw(st.none() | st.tuples(*[st.integers(0, 2)] * 4))
+        capaciteit = draw(st.integers(0, 8 if not zacht else 5))
+        maximum = capaciteit + draw(st.integers(0, 5)) if zacht else None
         loc = locatie(index)
         result.append(
             GemeenteCapaciteit(
                 code=loc.code,
                 naam=f"Gemeente {index}",
-                capaciteit=draw(st.integers(0, 8)),
+                capaciteit=capaciteit,
+                maximum=maximum,
                 regio=loc.regio,
                 arbeidsmarktregio=loc.regio,
                 woningen=woningen,
@@ -72,8 +78,13 @@ def huishouden(draw: st.DrawFn, ident: str, aantal_gemeenten: int) -> Huishouden
 
 
 @st.composite
-def instanties(draw: st.DrawFn, max_huishoudens: int = 6, max_gemeenten: int = 3) -> Instantie:
-    """A small instance: up to ``max_huishoudens`` households over up to ``max_gemeenten`` places."""
+def instanties(
+    draw: st.DrawFn, max_huishoudens: int = 6, max_gemeenten: int = 3, zacht: bool = False
+) -> Instantie:
+    """A small instance: up to ``max_huishoudens`` households over up to ``max_gemeenten`` places.
+
+    ``zacht``: capacities are soft batch shares with a hard maximum (overflow at a penalty).
+    """
     aantal = draw(st.integers(1, max_gemeenten))
     n = draw(st.integers(1, max_huishoudens))
     leden = tuple(draw(huishouden(f"H{i}", aantal)) for i in range(n))
@@ -81,4 +92,4 @@ def instanties(draw: st.DrawFn, max_huishoudens: int = 6, max_gemeenten: int = 3
         (regio, sector): draw(st.sampled_from((0.2, 0.5, 0.9))) for regio in REGIOS for sector in SECTOREN
     }
     locaties = {code: locatie(i) for i, code in enumerate(CODES)}
-    return Instantie(leden, draw(gemeenten(aantal)), locaties, vraag)
+    return Instantie(leden, draw(gemeenten(aantal, zacht)), locaties, vraag)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pytest
@@ -21,13 +22,16 @@ REGIO = {g.code: "Utrecht" for g in GEMEENTEN}
 @given(st.lists(st.integers(0, 400), min_size=5, max_size=5), st.floats(0.001, 1.0))
 def test_batch_capacity_is_a_whole_share_of_what_remains(rest: list[int], aandeel: float) -> None:
     resterend = {g.code: r for g, r in zip(GEMEENTEN, rest, strict=True)}
-    capaciteit = {
-        c.code: c.capaciteit for c in capaciteit_uit_taakstelling(GEMEENTEN, resterend, aandeel, REGIO)
-    }
+    gemeenten = capaciteit_uit_taakstelling(GEMEENTEN, resterend, aandeel, REGIO)
+    capaciteit = {c.code: c.capaciteit for c in gemeenten}
+    totaal = math.ceil(aandeel * sum(rest) - 1e-9)
     for code, cap in capaciteit.items():
         assert 0 <= cap <= resterend[code]
-        assert abs(cap - aandeel * resterend[code]) < 1 + 1e-9 or sum(rest) == 0
+        # Hamilton: within one person of the exact share of the (rounded-up) batch total
+        assert sum(rest) == 0 or abs(cap - totaal * resterend[code] / sum(rest)) < 1 + 1e-9
     assert sum(capaciteit.values()) >= aandeel * sum(rest) - 1e-6
+    # the share is a soft target; the whole remaining quota is the hard maximum
+    assert all(c.maximum == resterend[c.code] and c.bovengrens >= c.capaciteit for c in gemeenten)
 
 
 def test_municipality_that_is_done_gets_nothing() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -117,3 +118,31 @@ def test_without_a_stored_taakstelling_the_fallback_is_named(tmp_path: Path) -> 
     )
     assert result.exit_code == 0, result.output
     assert "geen taakstelling" in result.stderr and "+3 %" in result.stderr
+
+
+def test_voorstel_json_reports_overflow_above_the_batch_share(tmp_path: Path) -> None:
+    """Halve every batch share and keep the old value as maximum: the plan must overflow, reported."""
+    run("koppeling", "genereer", "--huishoudens", "40", "--seed", "2", "--out", str(tmp_path))
+    pad = tmp_path / "capaciteit.csv"
+    with pad.open(encoding="utf-8-sig", newline="") as bestand:
+        rijen = list(csv.DictReader(bestand))
+    for rij in rijen:
+        rij["maximum"], rij["capaciteit"] = rij["capaciteit"], str(int(rij["capaciteit"]) // 2)
+    with pad.open("w", encoding="utf-8", newline="") as bestand:
+        schrijver = csv.DictWriter(bestand, fieldnames=list(rijen[0]))
+        schrijver.writeheader()
+        schrijver.writerows(rijen)
+    result = run(
+        "koppeling", "voorstel", "--huishoudens", str(tmp_path / "huishoudens.csv"),
+        "--capaciteit", str(pad), "--format", "json", "--niet-opslaan",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["overschrijding_personen"] == sum(data["overschrijding"].values()) > 0
+    per_gemeente: dict[str, int] = {}
+    for a in data["assignments"]:
+        per_gemeente[a["gemeentecode"]] = per_gemeente.get(a["gemeentecode"], 0) + a["personen"]
+    aandeel = {rij["gemeentecode"]: int(rij["capaciteit"]) for rij in rijen}
+    assert data["overschrijding"] == {
+        code: n - aandeel[code] for code, n in sorted(per_gemeente.items()) if n > aandeel[code]
+    }

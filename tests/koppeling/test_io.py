@@ -99,3 +99,17 @@ def test_written_instance_reads_back(tmp_path: Path) -> None:
     assert terug.huishoudens == instantie.huishoudens
     assert [g.capaciteit for g in terug.gemeenten] == [g.capaciteit for g in instantie.gemeenten]
     assert terug.vraag == instantie.vraag
+
+
+def test_maximum_below_capacity_is_named(schrijf: Callable[[str, str], Path]) -> None:
+    path = schrijf("c.csv", "gemeentecode,capaciteit,maximum\nGM0363,4,6\nGM0599,4,3\nGM0344,2,\n")
+    with pytest.raises(InputError) as error:
+        io.lees_capaciteit(path, BEKEND, {code: "x" for code in BEKEND})
+    assert _problemen(error) == [(3, "maximum")]
+    assert error.value.problems[0].file == str(path)
+
+
+def test_maximum_is_optional_and_read(schrijf: Callable[[str, str], Path]) -> None:
+    path = schrijf("c.csv", "gemeentecode,capaciteit,maximum\nGM0363,4,6\nGM0344,2,\n")
+    gemeenten, _ = io.lees_capaciteit(path, BEKEND, {code: "x" for code in BEKEND})
+    assert [(g.capaciteit, g.maximum, g.bovengrens) for g in gemeenten] == [(4, 6, 6), (2, None, 2)]

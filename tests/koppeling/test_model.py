@@ -52,7 +52,9 @@ def test_program_has_one_assignment_row_per_household(instantie: Instantie) -> N
     assert np.allclose(
         rows.sum(axis=1), [[np.sum(model.paar_h == h) + 1] for h in range(model.n_huishoudens)]
     )
+    # columns: pairs, one "unlinked" slack per household, overflow columns only for soft capacity
     assert prog.matrix.shape[1] == len(model.paar_h) + model.n_huishoudens
+    assert model.n_overloop == 0
 
 
 @given(instanties())

@@ -144,7 +144,8 @@ def _toon_voorstel(uitkomst: service.Uitkomst, fmt: Format, out: Path | None) ->
         )
     gap = "onbekend" if result.gap != result.gap else f"{result.gap:.4%}"
     err.print(f"status {result.status}, doel {result.objective:.1f}, grens {result.bound:.1f}, gap {gap}, "
-              f"{result.seconds:.2f} s, niet gekoppeld {len(result.unassigned)}")  # fmt: skip
+              f"{result.seconds:.2f} s, niet gekoppeld {len(result.unassigned)}, "
+              f"boven batchaandeel {result.overschrijding_personen} personen")  # fmt: skip
     for conflict in result.conflicts:
         err.print(
             f"conflict: {conflict.beperking}: {conflict.toelichting} "

@@ -12,8 +12,11 @@ Steps (numbered as in the code):
    add those pairs and go to 1. When none is positive, the LP optimum is the LP optimum of the
    **unpruned** problem too, so its value is a proven upper bound ``bound`` on every plan.
 3. Fix the households that are integral in the LP (linked, or unlinked) and subtract their persons
-   and dwellings from the capacities.
+   and dwellings from the capacities (batch share and maximum: overflow room is residual too).
 4. Solve the small remaining MIP (only the fractional households) exactly.
+
+Soft capacity: the overflow columns ``o_g`` are always in the LP and the overflow rows' duals
+enter the reduced cost of every priced pair, so step 2's bound stays proven (see ``model``).
 5. The combined plan is feasible; ``gap = (bound − objective) / |bound|`` is proven. Only when the
    gap exceeds the target is the full MIP solved, warm-started from this plan, within the time left.
 """
@@ -38,14 +41,16 @@ from doorstroom.koppeling.model import (
     deelmodel,
     met_paren,
     nieuwe_kolommen,
+    overschrijdingscoefficient,
     programma,
 )
 from doorstroom.koppeling.result import SolveStatus
 from doorstroom.koppeling.score import Scoreblok
 
 INTEGRAAL = 1e-6
-Dualen = tuple[FloatArray, FloatArray, FloatArray]
-"""Duals per household (assignment), per municipality (capacity), per (municipality, class)."""
+Dualen = tuple[FloatArray, FloatArray, FloatArray, FloatArray]
+"""Duals per household (assignment), per municipality (capacity), per (municipality, class), and
+per (municipality, household size) the summed overflow-row duals times their coefficients."""
 PRIJS_TOLERANTIE = 1e-7
 MAX_PRIJSRONDES = 25
 PRIJS_PER_HUISHOUDEN = 5
@@ -170,8 +175,9 @@ def _samen(model: Koppelmodel, extra: _Extra, lp: Oplossing | None) -> tuple[Kop
     if lp is None or lp.x is None:
         return samen, lp if lp is not None else Oplossing(SolveStatus.error, None, float("nan"), float("inf"))
     p0, n = len(model.paar_h), model.n_huishoudens
-    paren = np.concatenate([lp.x[:p0], lp.x[p0 + n :]])[volgorde]
-    return samen, replace(lp, x=np.concatenate([paren, lp.x[p0 : p0 + n]]))
+    vast = n + model.n_overloop
+    paren = np.concatenate([lp.x[:p0], lp.x[p0 + vast :]])[volgorde]
+    return samen, replace(lp, x=np.concatenate([paren, lp.x[p0 : p0 + vast]]))
 
 
 def _rest(deadline: float) -> float:
@@ -205,7 +211,7 @@ def _gereduceerd(
     model: Koppelmodel, dualen: Dualen, blokken: Sequence[Scoreblok]
 ) -> Iterator[tuple[int, Scoreblok, FloatArray]]:
     """Per block: reduced cost ``c − Aᵀy`` of every allowed pair not in the model (else −inf)."""
-    y_h, y_cap, y_won = dualen
+    y_h, y_cap, y_won, y_ov = dualen
     aanwezig = np.zeros((model.n_huishoudens, len(model.capaciteit)), dtype=bool)
     aanwezig[model.paar_h, model.paar_g] = True
     for index, blok in enumerate(blokken):
@@ -214,6 +220,7 @@ def _gereduceerd(
         grootte = model.grootte[rij][:, None]
         gereduceerd = grootte * blok.totaal - y_h[rij][:, None] - grootte * y_cap[None, :]
         gereduceerd -= y_won[:, model.klasse[rij]].T
+        gereduceerd -= y_ov[:, model.grootte[rij]].T
         gereduceerd[~(blok.toegestaan & ~aanwezig[rij])] = -np.inf
         yield start, blok, gereduceerd
 
@@ -228,22 +235,28 @@ def _beste(gereduceerd: FloatArray, aantal: int, minimum: float) -> tuple[IntArr
     return rijen[houden], kolommen[houden]
 
 
-def _dualen(
-    model: Koppelmodel, prog: Programma, duaal: FloatArray
-) -> tuple[FloatArray, FloatArray, FloatArray]:
+def _dualen(model: Koppelmodel, prog: Programma, duaal: FloatArray) -> Dualen:
     """Split row duals into per-household, per-capacity and per-(municipality, class) arrays.
 
     ``y_won[g, k]`` is the summed dual of the dwelling rows that a class-k household uses at g.
+    ``y_ov[g, s]`` is Σ dual · a(s) over the overflow rows of g: what a household of s persons
+    pays there (its coefficients a(s) in those rows, see ``model._overschrijdingsrijen``).
     """
     n_g = len(model.capaciteit)
     y_h = duaal[: model.n_huishoudens]
     y_cap, y_won = np.zeros(n_g), np.zeros((n_g, 4))
+    y_ov = np.zeros((n_g, int(model.grootte.max(initial=1)) + 1))
+    grootte = np.arange(y_ov.shape[1])
     for rij, waarde in zip(prog.rijen, duaal[model.n_huishoudens :], strict=True):
         if rij.soort == "capaciteit":
             y_cap[rij.index] = waarde
-        else:
+        elif rij.soort == "woningen":
             y_won[rij.index, rij.klasse :] += waarde
-    return y_h, y_cap, y_won
+        else:
+            y_ov[rij.index] += waarde * overschrijdingscoefficient(
+                rij, int(model.capaciteit[rij.index]), grootte
+            )
+    return y_h, y_cap, y_won, y_ov
 
 
 def _rond_af(model: Koppelmodel, x: FloatArray) -> tuple[IntArray, IntArray]:
@@ -252,7 +265,7 @@ def _rond_af(model: Koppelmodel, x: FloatArray) -> tuple[IntArray, IntArray]:
     keuze = np.full(model.n_huishoudens, -1, dtype=np.int64)
     een = np.flatnonzero(x[:p] >= 1 - INTEGRAAL)
     keuze[model.paar_h[een]] = een
-    onbekoppeld = x[p:] >= 1 - INTEGRAAL
+    onbekoppeld = x[p : p + model.n_huishoudens] >= 1 - INTEGRAAL
     open_ = np.flatnonzero((keuze < 0) & ~onbekoppeld)
     return keuze, np.union1d(open_, _beweeglijk(model, x, keuze, open_))
 
@@ -290,14 +303,16 @@ def _maak_af(
 ) -> Plan:
     """Step 4: exact MIP over the open households with the capacity that is left.
 
+    "Left" is both the batch share and the room up to the maximum (residual overflow room), so
+    the finish can still place a family above a municipality's share at the overflow penalty.
+
     The MIP starts from a feasible plan: freed singles where the LP put them, the fractional
     households placed greedily by LP value; HiGHS then only has to improve it.
     """
     vast = keuze.copy()
     vast[open_] = -1
     if len(open_):
-        capaciteit, woningen = restcapaciteit(model, vast)
-        deel, paren = deelmodel(model, open_, capaciteit, woningen)
+        deel, paren = deelmodel(model, open_, restcapaciteit(model, vast))
         start = startoplossing(deel, x[paren], keuze[open_] >= 0)
         mip = backend.los_op(programma(deel, geheel=True), _rest(deadline), start, abs_gap=abs_gap)
         vast[open_] = _deelkeuze(model, deel, open_, mip)
@@ -309,9 +324,21 @@ def startoplossing(deel: Koppelmodel, x: FloatArray, was_gekoppeld: npt.NDArray[
 
     Families first, largest first, each where the LP put most of it; then singles by augmenting
     paths (a single may move to another of its candidates to make room), which places as many
-    singles as the remaining room allows.
+    singles as the remaining room allows. All within the batch shares; then whoever is still
+    unlinked goes to its best place within the maximum (overflow beats unlinked). Finally single
+    moves that raise the objective are applied (:func:`_verbeter`).
     """
     del was_gekoppeld
+    keuze = _boven_aandeel(deel, x, _binnen_aandeel(deel, x))
+    return _als_vector(deel, _verbeter(deel, keuze))
+
+
+def _binnen_aandeel(deel: Koppelmodel, x: FloatArray) -> IntArray:
+    """The start plan's first pass (see ``startoplossing``).
+
+    A family goes where the LP put most of it if that is within the batch share; if no candidate
+    has room within its share, to its best place within the maximum (:func:`_beste_boven`).
+    """
     capaciteit = deel.capaciteit.astype(np.int64).copy()
     vanaf = np.cumsum(deel.woningen[:, ::-1], axis=1)[:, ::-1]
     grenzen = np.searchsorted(deel.paar_h, np.arange(deel.n_huishoudens + 1))
@@ -323,11 +350,127 @@ def startoplossing(deel: Koppelmodel, x: FloatArray, was_gekoppeld: npt.NDArray[
             _plaats_single(deel, (capaciteit, vanaf, keuze, grenzen), int(h), paren)
             continue
         gekozen = next((int(p) for p in paren if _past(deel, capaciteit, vanaf, int(p))), None)
+        if gekozen is None:
+            gekozen = _beste_boven(deel, paren, deel.capaciteit - capaciteit, vanaf, x)
         if gekozen is not None:
             keuze[h] = gekozen
             capaciteit[deel.paar_g[gekozen]] -= deel.grootte[h]
             vanaf[deel.paar_g[gekozen], : deel.klasse[h] + 1] -= 1
-    return _als_vector(deel, keuze)
+    return keuze
+
+
+def _boven_aandeel(deel: Koppelmodel, x: FloatArray, keuze: IntArray) -> IntArray:
+    """Second pass: households still unlinked, largest first, each to :func:`_beste_boven`."""
+    bezet = deel.bezetting(keuze)
+    vanaf = np.cumsum(deel.woningen[:, ::-1], axis=1)[:, ::-1]
+    np.subtract.at(vanaf, (deel.paar_g[keuze[keuze >= 0]],), _klasse_vanaf(deel, keuze))
+    grenzen = np.searchsorted(deel.paar_h, np.arange(deel.n_huishoudens + 1))
+    for h in sorted(np.flatnonzero(keuze < 0).tolist(), key=lambda h: -deel.grootte[h]):
+        gekozen = _beste_boven(deel, np.arange(grenzen[h], grenzen[h + 1]), bezet, vanaf, x)
+        if gekozen is not None:
+            keuze[h] = gekozen
+            bezet[deel.paar_g[gekozen]] += deel.grootte[h]
+            vanaf[deel.paar_g[gekozen], : deel.klasse[h] + 1] -= 1
+    return keuze
+
+
+def _beste_boven(
+    deel: Koppelmodel, paren: IntArray, bezet: IntArray, vanaf: IntArray, x: FloatArray
+) -> int | None:
+    """The household's best pair within the maximum and a fitting dwelling (None: none left).
+
+    "Best" is the marginal objective: persons × score minus the penalty for the persons it puts
+    above the batch share there (ties: where the LP put most of it). ``bezet`` is the load so far.
+    """
+    if len(paren) == 0:
+        return None
+    h = int(deel.paar_h[paren[0]])
+    g, grootte = deel.paar_g[paren], int(deel.grootte[h])
+    past = (bezet[g] + grootte <= deel.maximum[g]) & (vanaf[g, : deel.klasse[h] + 1].min(axis=1) >= 1)
+    if not past.any():
+        return None
+    extra = np.maximum(bezet[g] + grootte - np.maximum(deel.capaciteit[g], bezet[g]), 0)
+    winst = grootte * deel.score[paren] - deel.boete * extra + 1e-6 * x[paren]
+    return int(paren[np.argmax(np.where(past, winst, -np.inf))])
+
+
+def _verbeter(deel: Koppelmodel, keuze: IntArray, rondes: int = 3) -> IntArray:
+    """Local search: move one household at a time to another candidate if the objective rises.
+
+    A move counts the score, the unlinked penalty and the overflow penalty at both municipalities,
+    and keeps every hard limit (maximum, dwellings). It only polishes the start of the exact
+    finish, which is why a few rounds suffice.
+    """
+    bezet = deel.bezetting(keuze).tolist()
+    vanaf = np.cumsum(deel.woningen[:, ::-1], axis=1)[:, ::-1]
+    np.subtract.at(vanaf, (deel.paar_g[keuze[keuze >= 0]],), _klasse_vanaf(deel, keuze))
+    stand = _Zoekstand(deel, bezet, vanaf.tolist())
+    grenzen = np.searchsorted(deel.paar_h, np.arange(deel.n_huishoudens + 1)).tolist()
+    for _ in range(rondes):
+        verbeterd = False
+        for h in range(deel.n_huishoudens):
+            nieuw = stand.beste_zet(h, int(keuze[h]), range(grenzen[h], grenzen[h + 1]))
+            if nieuw != keuze[h]:
+                stand.verplaats(h, int(keuze[h]), nieuw)
+                keuze[h], verbeterd = nieuw, True
+        if not verbeterd:
+            break
+    return keuze
+
+
+@dataclass
+class _Zoekstand:
+    """Load and dwellings left per municipality during :func:`_verbeter` (plain lists: fast)."""
+
+    deel: Koppelmodel
+    bezet: list[int]
+    vanaf: list[list[int]]
+
+    def _boete(self, g: int, bezet: int) -> float:
+        return self.deel.boete * max(0, bezet - int(self.deel.capaciteit[g]))
+
+    def waarde(self, h: int, paar: int, erbij: bool) -> float:
+        """What pair ``paar`` (-1: unlinked) of household h is worth, given the others."""
+        grootte = int(self.deel.grootte[h])
+        if paar < 0:
+            return -float(self.deel.straf[h])
+        g = int(self.deel.paar_g[paar])
+        zonder = self.bezet[g] - (0 if erbij else grootte)
+        extra = self._boete(g, zonder + grootte) - self._boete(g, zonder)
+        return grootte * float(self.deel.score[paar]) - extra
+
+    def beste_zet(self, h: int, huidig: int, paren: range) -> int:
+        """The best pair for h with the others fixed (``huidig`` unless another is better)."""
+        beste, waarde = huidig, self.waarde(h, huidig, False) + 1e-9
+        g_nu = int(self.deel.paar_g[huidig]) if huidig >= 0 else -1
+        grootte, klasse = int(self.deel.grootte[h]), int(self.deel.klasse[h])
+        for paar in paren:
+            g = int(self.deel.paar_g[paar])
+            if g == g_nu or self.bezet[g] + grootte > int(self.deel.maximum[g]):
+                continue
+            if min(self.vanaf[g][: klasse + 1]) < 1:
+                continue
+            kandidaat = self.waarde(h, paar, True)
+            if kandidaat > waarde:
+                beste, waarde = paar, kandidaat
+        return beste
+
+    def verplaats(self, h: int, van: int, naar: int) -> None:
+        """Move household h from pair ``van`` to pair ``naar`` (-1: unlinked)."""
+        grootte, klasse = int(self.deel.grootte[h]), int(self.deel.klasse[h])
+        for paar, teken in ((van, -1), (naar, 1)):
+            if paar >= 0:
+                g = int(self.deel.paar_g[paar])
+                self.bezet[g] += teken * grootte
+                for k in range(klasse + 1):
+                    self.vanaf[g][k] -= teken
+
+
+def _klasse_vanaf(deel: Koppelmodel, keuze: IntArray) -> IntArray:
+    """Per linked household, a 0/1 row over classes: 1 for every class ≤ its own (dwellings used)."""
+    klasse = deel.klasse[deel.paar_h[keuze[keuze >= 0]]]
+    result: IntArray = (np.arange(4)[None, :] <= klasse[:, None]).astype(np.int64)
+    return result
 
 
 def _plaats_single(
@@ -393,14 +536,18 @@ def _deelkeuze(model: Koppelmodel, deel: Koppelmodel, open_: IntArray, mip: Oplo
     return keuze
 
 
-def restcapaciteit(model: Koppelmodel, keuze: IntArray) -> tuple[IntArray, IntArray]:
-    """Persons and dwellings per municipality left after the households linked in ``keuze``."""
+def restcapaciteit(model: Koppelmodel, keuze: IntArray) -> tuple[IntArray, IntArray, IntArray]:
+    """Batch share, maximum and dwellings per municipality left after the households in ``keuze``.
+
+    The share left is floored at 0: overflow already used by the fixed households is a sunk
+    penalty, so in the residual problem every further person above the share costs the penalty,
+    exactly as in the full problem.
+    """
     gekozen = keuze[keuze >= 0]
     gemeente, huishouden = model.paar_g[gekozen], model.paar_h[gekozen]
-    capaciteit = model.capaciteit - np.bincount(
-        gemeente, weights=model.grootte[huishouden], minlength=len(model.capaciteit)
-    ).astype(np.int64)
-    return capaciteit, _restwoningen(model, gemeente, model.klasse[huishouden])
+    bezet = model.bezetting(keuze)
+    capaciteit: IntArray = np.maximum(model.capaciteit - bezet, 0)
+    return capaciteit, model.maximum - bezet, _restwoningen(model, gemeente, model.klasse[huishouden])
 
 
 def _restwoningen(model: Koppelmodel, gemeente: IntArray, klasse: IntArray) -> IntArray:
@@ -457,7 +604,11 @@ def _volledige_mip(
 
 
 def _als_vector(model: Koppelmodel, keuze: IntArray) -> FloatArray:
-    x = np.zeros(len(model.paar_h) + model.n_huishoudens)
+    """The column vector of a plan: pairs, ``u`` slacks, then the overflow ``o_g`` it implies."""
+    p, n = len(model.paar_h), model.n_huishoudens
+    x = np.zeros(p + n + model.n_overloop)
     x[keuze[keuze >= 0]] = 1.0
-    x[len(model.paar_h) + np.flatnonzero(keuze < 0)] = 1.0
+    x[p + np.flatnonzero(keuze < 0)] = 1.0
+    if model.n_overloop:
+        x[p + n :] = model.overschrijding(keuze)
     return x

@@ -31,7 +31,7 @@ def conflicten(instantie: Instantie, beleid: Beleid) -> tuple[Conflict, ...]:
 
 def _totaal(instantie: Instantie) -> list[Conflict]:
     vraag = sum(h.grootte for h in instantie.huishoudens)
-    aanbod = sum(g.capaciteit for g in instantie.gemeenten)
+    aanbod = sum(g.bovengrens for g in instantie.gemeenten)
     if vraag <= aanbod:
         return []
     return [Conflict("capaciteit totaal", f"{aanbod} plaatsen voor {vraag} personen")]
@@ -52,11 +52,11 @@ def _reden(instantie: Instantie, huishouden: Huishouden) -> str:
     gemeenten = instantie.gemeenten
     if huishouden.binding_gemeente is not None:
         gebonden = [g for g in gemeenten if g.code == huishouden.binding_gemeente]
-        if not gebonden or gebonden[0].capaciteit < huishouden.grootte:
+        if not gebonden or gebonden[0].bovengrens < huishouden.grootte:
             return f"{huishouden.binding} {huishouden.binding_gemeente}: geen plaats in deze run"
     if huishouden.zorg is not None and not any(huishouden.zorg in g.zorg for g in gemeenten):
         return f"zorg '{huishouden.zorg}': geen gemeente met deze zorg"
-    if not any(g.capaciteit >= huishouden.grootte for g in gemeenten):
+    if not any(g.bovengrens >= huishouden.grootte for g in gemeenten):
         return f"capaciteit: geen gemeente met {huishouden.grootte} plaatsen"
     return "woning: geen passende woning bij de toegestane gemeenten"
 
@@ -83,7 +83,7 @@ def _groep_capaciteit(
     """Groups needing more persons' room than the municipalities open to them have in total."""
     result = []
     for sleutel, leden in sorted(groepen.items()):
-        aanbod = sum(g.capaciteit for g in instantie.gemeenten if sleutel in (g.code, *g.zorg))
+        aanbod = sum(g.bovengrens for g in instantie.gemeenten if sleutel in (g.code, *g.zorg))
         vraag = sum(h.grootte for h in leden)
         if 0 < aanbod < vraag:
             toelichting = f"{aanbod} plaatsen voor {vraag} personen"
@@ -100,7 +100,7 @@ def _regio_conflicten(instantie: Instantie, beleid: Beleid) -> list[Conflict]:
             groepen[instantie.opvang_regio(huishouden)].append(huishouden)
     result = []
     for regio, leden in sorted(groepen.items()):
-        aanbod = sum(g.capaciteit for g in instantie.gemeenten if g.regio == regio)
+        aanbod = sum(g.bovengrens for g in instantie.gemeenten if g.regio == regio)
         vraag = sum(h.grootte for h in leden)
         if aanbod < vraag:
             result.append(

@@ -108,7 +108,10 @@ def woningklasse(grootte: int) -> int:
 class GemeenteCapaciteit:
     """A municipality as a destination in this run.
 
-    ``capaciteit`` is in persons; ``woningen`` counts available dwellings per class of
+    ``capaciteit`` is in persons: this batch's share of the remaining taakstelling, a soft target.
+    ``maximum`` is the hard ceiling in persons (the full remaining taakstelling); persons above
+    ``capaciteit`` cost ``Beleid.overschrijding_boete`` each. ``None``: maximum = capaciteit, so
+    the capacity is hard. ``woningen`` counts available dwellings per class of
     :data:`WONINGKLASSEN` (``None``: dwellings are not a limit in this run).
     """
 
@@ -122,6 +125,12 @@ class GemeenteCapaciteit:
     onderwijs: frozenset[str] = frozenset()
     latitude: float | None = None
     longitude: float | None = None
+    maximum: int | None = None
+
+    @property
+    def bovengrens(self) -> int:
+        """Hard ceiling in persons: ``maximum``, or ``capaciteit`` when no maximum is given."""
+        return self.capaciteit if self.maximum is None else max(self.maximum, self.capaciteit)
 
 
 @dataclass(frozen=True)
@@ -177,6 +186,10 @@ class Beleid:
     ``straf_onbekoppeld`` is the penalty per person left unlinked; it exceeds any score a person
     can add, so leaving someone unlinked only happens when no fitting place remains.
     ``kandidaten`` is the number of best municipalities kept per household (candidate pruning).
+    ``overschrijding_boete`` is the penalty per person linked above a municipality's batch share
+    (``capaciteit``, up to its ``maximum``). It exceeds any score a person can add (12 with the
+    default weights), so a place within some batch share always wins over one above it, and it is
+    far below ``straf_onbekoppeld``, so a person is linked above the share rather than left unlinked.
     """
 
     gewichten: Gewichten = Gewichten()
@@ -185,6 +198,7 @@ class Beleid:
     straf_onbekoppeld: float = 100.0
     afstand_schaal_km: float = 200.0
     gap_doel: float = 0.001
+    overschrijding_boete: float = 15.0
 
     def as_dict(self) -> dict[str, object]:
         """JSON-ready settings, stored with every run."""
@@ -195,4 +209,5 @@ class Beleid:
             "straf_onbekoppeld": self.straf_onbekoppeld,
             "afstand_schaal_km": self.afstand_schaal_km,
             "gap_doel": self.gap_doel,
+            "overschrijding_boete": self.overschrijding_boete,
         }

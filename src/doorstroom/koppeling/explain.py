@@ -49,12 +49,12 @@ def uitleg(instantie: Instantie, beleid: Beleid, result: KoppelingResult) -> dic
     """An explanation per household (linked or not), keyed by household id."""
     index = {g.code: i for i, g in enumerate(instantie.gemeenten)}
     gekozen = {t.huishouden_id: index[t.gemeentecode] for t in result.assignments}
-    rest, woningen = _rest_na(instantie, result, index)
+    rest, woningen, boven = _rest_na(instantie, result, index)
     conflicten = {h: c.beperking for c in result.conflicts for h in c.huishoudens}
     verklaard: dict[str, Uitleg] = {}
     for _start, deel, blok in _blokken(instantie, beleid):
         for row, huishouden in enumerate(deel):
-            context = _Context(instantie, beleid, blok, row, rest, woningen)
+            context = _Context(instantie, beleid, blok, row, rest, woningen, boven)
             g = gekozen.get(huishouden.id)
             verklaard[huishouden.id] = (
                 context.niet_gekoppeld(huishouden, conflicten.get(huishouden.id))
@@ -72,17 +72,19 @@ def _blokken(instantie: Instantie, beleid: Beleid) -> Iterable[tuple[int, Sequen
 
 def _rest_na(
     instantie: Instantie, result: KoppelingResult, index: dict[str, int]
-) -> tuple[np.ndarray, np.ndarray]:
-    """Persons and dwellings (per class, cumulative ≥ k) left at each municipality after the plan."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Batch share, dwellings (per class, cumulative ≥ k) and maximum left after the plan."""
     rest = np.array([g.capaciteit for g in instantie.gemeenten], dtype=np.int64)
+    boven = np.array([g.bovengrens for g in instantie.gemeenten], dtype=np.int64)
     woningen = np.array(
         [np.cumsum(g.woningen[::-1])[::-1] if g.woningen else [10**9] * 4 for g in instantie.gemeenten]
     )
     klasse = {h.id: h.woningklasse for h in instantie.huishoudens}
     for t in result.assignments:
         rest[index[t.gemeentecode]] -= t.personen
+        boven[index[t.gemeentecode]] -= t.personen
         woningen[index[t.gemeentecode], : klasse[t.huishouden_id] + 1] -= 1
-    return rest, woningen
+    return rest, woningen, boven
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class _Context:
     row: int
     rest: np.ndarray
     woningen: np.ndarray
+    boven: np.ndarray
 
     def bijdragen(self, g: int) -> dict[str, float]:
         gewichten = self.beleid.gewichten.as_dict()
@@ -106,13 +109,23 @@ class _Context:
         alternatief = self._beste_anders(g)
         code = self.instantie.gemeenten[g].code
         if alternatief is None:
-            return Uitleg(
-                huishouden.id, code, score, self.bijdragen(g), None, None, "geen andere gemeente toegestaan"
-            )
-        reden = self._reden(huishouden, g, alternatief)
+            reden = "geen andere gemeente toegestaan" + self._boven_aandeel(g)
+            return Uitleg(huishouden.id, code, score, self.bijdragen(g), None, None, reden)
+        reden = self._reden(huishouden, g, alternatief) + self._boven_aandeel(g)
         alt_score = float(self.blok.totaal[self.row, alternatief])
         alt_code = self.instantie.gemeenten[alternatief].code
         return Uitleg(huishouden.id, code, score, self.bijdragen(g), alt_code, alt_score, reden)
+
+    def _boven_aandeel(self, g: int) -> str:
+        """A note when the plan links more persons to ``g`` than its batch share (soft capacity)."""
+        if self.rest[g] >= 0:
+            return ""
+        gemeente = self.instantie.gemeenten[g]
+        return (
+            f"; gekozen boven het batchaandeel van {gemeente.code} "
+            f"({gemeente.capaciteit - int(self.rest[g])} personen bij een aandeel van {gemeente.capaciteit}, "
+            f"maximum {gemeente.bovengrens})"
+        )
 
     def niet_gekoppeld(self, huishouden: Huishouden, conflict: str | None) -> Uitleg:
         reden = conflict or "geen plaats of passende woning over bij de toegestane gemeenten"
@@ -129,8 +142,11 @@ class _Context:
         verschil = float(self.blok.totaal[self.row, g] - self.blok.totaal[self.row, alt])
         if verschil < 0:
             hoger = f"beste alternatief {code} scoort {-verschil:.2f} hoger"
+            if self.boven[alt] < huishouden.grootte:
+                return f"{hoger} maar is vol ({max(int(self.boven[alt]), 0)} plaatsen over)"
             if self.rest[alt] < huishouden.grootte:
-                return f"{hoger} maar is vol ({max(int(self.rest[alt]), 0)} plaatsen over)"
+                over = max(int(self.rest[alt]), 0)
+                return f"{hoger} maar zit aan zijn batchaandeel ({over} plaatsen over; daarboven een boete)"
             if self.woningen[alt, huishouden.woningklasse] <= 0:
                 return f"{hoger} maar heeft geen passende woning"
             return f"{hoger}; die plaats levert elders meer op"
@@ -255,7 +271,7 @@ def advies(instantie: Instantie, beleid: Beleid, aantal: int = 3) -> list[Advies
 def _advies_voor(
     instantie: Instantie, beleid: Beleid, blok: Scoreblok, row: int, huishouden: Huishouden, aantal: int
 ) -> list[Advies]:
-    context = _Context(instantie, beleid, blok, row, np.zeros(0), np.zeros(0))
+    context = _Context(instantie, beleid, blok, row, np.zeros(0), np.zeros(0), np.zeros(0))
     score = np.where(blok.toegestaan[row], blok.totaal[row], -np.inf)
     beste = [int(g) for g in np.argsort(-score, kind="stable")[:aantal] if np.isfinite(score[g])]
     adviezen = []

@@ -35,7 +35,7 @@ HUISHOUDEN_KOLOMMEN = (
 )  # fmt: skip
 CAPACITEIT_KOLOMMEN = (
     "gemeentecode", "gemeentenaam", "capaciteit", "woningen_1", "woningen_2", "woningen_3_4",
-    "woningen_5plus", "zorg", "onderwijs", "arbeidsmarktregio", "synthetisch",
+    "woningen_5plus", "zorg", "onderwijs", "arbeidsmarktregio", "maximum", "synthetisch",
 )  # fmt: skip
 WONING_KOLOMMEN = CAPACITEIT_KOLOMMEN[3:7]
 VRAAG_KOLOMMEN = ("arbeidsmarktregio", "sector", "vraag")
@@ -147,10 +147,12 @@ def _capaciteit(row: Row, bekend: Mapping[str, Gemeente], regio: Mapping[str, st
     code = _gemeentecode(row, "gemeentecode", bekend) or ""
     gemeente = bekend[code]
     arbeidsmarktregio = row.text("arbeidsmarktregio", required=False) or gemeente.arbeidsmarktregio
+    capaciteit = row.integer("capaciteit", minimum=0)
     return GemeenteCapaciteit(
         code=code,
         naam=gemeente.naam,
-        capaciteit=row.integer("capaciteit", minimum=0),
+        capaciteit=capaciteit,
+        maximum=_maximum(row, capaciteit),
         regio=regio[code],
         arbeidsmarktregio=arbeidsmarktregio or gemeente.provincie,
         woningen=_woningen(row),
@@ -159,6 +161,16 @@ def _capaciteit(row: Row, bekend: Mapping[str, Gemeente], regio: Mapping[str, st
         latitude=gemeente.latitude,
         longitude=gemeente.longitude,
     )
+
+
+def _maximum(row: Row, capaciteit: int) -> int | None:
+    """Optional hard ceiling in persons; the batch share ``capaciteit`` is then a soft target."""
+    if not row.text("maximum", required=False):
+        return None
+    maximum = row.integer("maximum", minimum=0)
+    if maximum < capaciteit:
+        raise row.problem("maximum", f"maximum {maximum} ligt onder de capaciteit {capaciteit}")
+    return maximum
 
 
 def _woningen(row: Row) -> tuple[int, int, int, int] | None:
@@ -250,6 +262,8 @@ def capaciteit_uit_taakstelling(
     municipality's remaining quota, so early batches do not exhaust the best places. The national
     batch capacity ``ceil(aandeel · Σ resterend)`` is split over municipalities in proportion to
     what each still has to house, in whole persons (Hamilton, as the taakstelling itself).
+    That share is a soft target: the hard ``maximum`` is the whole remaining quota, and persons
+    above the share cost ``Beleid.overschrijding_boete`` each.
     """
     if not 0.0 < aandeel <= 1.0:
         raise InputError(Problem(f"{aandeel:g} ligt niet in (0, 1]", field="--aandeel"))
@@ -260,6 +274,7 @@ def capaciteit_uit_taakstelling(
         GemeenteCapaciteit(
             g.code, g.naam, aantallen[g.code], regio[g.code], g.arbeidsmarktregio or g.provincie,
             latitude=g.latitude, longitude=g.longitude,
+            maximum=max(sleutel[g.code], aantallen[g.code]),
         )
         for g in gemeenten
     ]  # fmt: skip
@@ -307,5 +322,6 @@ def _capaciteit_record(g: GemeenteCapaciteit, label: str) -> dict[str, object]:
         "zorg": LIJST.join(sorted(g.zorg)),
         "onderwijs": LIJST.join(sorted(g.onderwijs)),
         "arbeidsmarktregio": g.arbeidsmarktregio or "",
+        "maximum": "" if g.maximum is None else g.maximum,
         "synthetisch": label,
     }

@@ -1,11 +1,15 @@
 """The integer program of the koppeling, built as plain arrays (no solver imported here).
 
-Variables: ``x[h,g] ∈ {0,1}`` for every candidate pair and ``u[h] ∈ {0,1}`` ("unlinked").
-Maximise   Σ grootte_h · score_hg · x_hg  −  Σ straf · grootte_h · u_h
+Variables: ``x[h,g] ∈ {0,1}`` for every candidate pair, ``u[h] ∈ {0,1}`` ("unlinked") and
+``o[g] ∈ [0, maximum_g − capaciteit_g]`` (persons above the batch share, "overschrijding").
+Maximise   Σ grootte_h · score_hg · x_hg  −  Σ straf · grootte_h · u_h  −  Σ boete · o_g
 subject to
 
 * assignment:  Σ_g x_hg + u_h = 1 for every household (exactly one municipality, or unlinked);
-* capacity:    Σ_h grootte_h · x_hg ≤ capaciteit_g (persons, the run's share of the taakstelling);
+* capacity:    Σ_h grootte_h · x_hg − o_g ≤ capaciteit_g (persons). ``capaciteit`` is the run's
+  pro-rated share of the remaining taakstelling, a soft target; ``maximum`` (the whole remaining
+  taakstelling) is the hard ceiling. With maximum = capaciteit, ``o_g`` is fixed at 0 and the
+  capacity is hard, exactly as before;
 * dwellings:   for every size class k, Σ_{h: klasse_h ≥ k} x_hg ≤ Σ_{j ≥ k} woningen_gj.
   A household fits a dwelling of its class or larger; by Hall's theorem for such nested classes
   these inequalities are exactly the condition that every linked household gets a fitting dwelling.
@@ -51,6 +55,8 @@ class Koppelmodel:
     paar_g: IntArray
     score: FloatArray
     straf: FloatArray
+    maximum: IntArray
+    boete: float = 0.0
 
     @property
     def n_huishoudens(self) -> int:
@@ -63,15 +69,49 @@ class Koppelmodel:
         result: FloatArray = self.grootte[self.paar_h] * self.score
         return result
 
+    @property
+    def ruimte(self) -> IntArray:
+        """Persons each municipality may take above its batch share (upper bound of ``o_g``)."""
+        result: IntArray = np.maximum(self.maximum - self.capaciteit, 0)
+        return result
+
+    @property
+    def n_overloop(self) -> int:
+        """Number of overflow columns: one per municipality, none when every capacity is hard.
+
+        Leaving them out when no municipality has room above its share keeps the program of a
+        hard-capacity instance exactly as it was (same LP vertex, same timings).
+        """
+        return len(self.capaciteit) if bool(np.any(self.ruimte > 0)) else 0
+
     def objectief(self, keuze: IntArray) -> float:
         """Objective of a plan: ``keuze[h]`` is a pair index, or -1 for unlinked."""
         gekozen = keuze[keuze >= 0]
-        return float(self.waarde[gekozen].sum() - self.straf[keuze < 0].sum())
+        boete = self.boete * float(self.overschrijding(keuze).sum())
+        return float(self.waarde[gekozen].sum() - self.straf[keuze < 0].sum()) - boete
+
+    def bezetting(self, keuze: IntArray) -> IntArray:
+        """Persons linked per municipality in a plan."""
+        gekozen = keuze[keuze >= 0]
+        gewicht = self.grootte[self.paar_h[gekozen]]
+        result: IntArray = np.bincount(
+            self.paar_g[gekozen], weights=gewicht, minlength=len(self.capaciteit)
+        ).astype(np.int64)
+        return result
+
+    def overschrijding(self, keuze: IntArray) -> IntArray:
+        """Persons above the batch share per municipality (the optimal ``o_g`` for the plan)."""
+        result: IntArray = np.maximum(self.bezetting(keuze) - self.capaciteit, 0)
+        return result
 
 
 @dataclass(frozen=True)
 class Rij:
-    """A named constraint row, so binding and conflicting constraints can be reported."""
+    """A named constraint row, so binding and conflicting constraints can be reported.
+
+    ``klasse`` is the dwelling class of a ``woningen`` row and the threshold t of an
+    ``overschrijding`` row (see :func:`_overschrijdingsrijen`).
+    """
 
     soort: str
     index: int
@@ -142,6 +182,8 @@ def _model(
         paar_g=paar_g[volgorde],
         score=score[volgorde],
         straf=beleid.straf_onbekoppeld * grootte.astype(np.float64),
+        maximum=np.array([g.bovengrens for g in instantie.gemeenten], dtype=np.int64),
+        boete=beleid.overschrijding_boete,
     )
 
 
@@ -166,12 +208,14 @@ def met_paren(
 
 
 def deelmodel(
-    model: Koppelmodel, huishoudens: IntArray, capaciteit: IntArray, woningen: IntArray
+    model: Koppelmodel, huishoudens: IntArray, rest: tuple[IntArray, IntArray, IntArray]
 ) -> tuple[Koppelmodel, IntArray]:
-    """The model restricted to ``huishoudens`` (renumbered 0..k-1) with residual capacities.
+    """The model restricted to ``huishoudens`` (renumbered 0..k-1) with residual room.
 
+    ``rest`` is (batch share left, maximum left, dwellings left), see ``decompose.restcapaciteit``.
     Also returns, per pair of the sub-model, the index of that pair in ``model``.
     """
+    capaciteit, maximum, woningen = rest
     nieuw = np.full(model.n_huishoudens, -1, dtype=np.int64)
     nieuw[huishoudens] = np.arange(len(huishoudens))
     houden = nieuw[model.paar_h] >= 0
@@ -184,37 +228,51 @@ def deelmodel(
         paar_g=model.paar_g[houden],
         score=model.score[houden],
         straf=model.straf[huishoudens],
+        maximum=maximum,
+        boete=model.boete,
     )
     return deel, np.flatnonzero(houden)
 
 
 def programma(model: Koppelmodel, *, geheel: bool, alle_rijen: bool = False) -> Programma:
-    """The matrix form: columns are the pairs then the ``u`` slacks; rows as in the module doc.
+    """The matrix form; rows as in the module doc.
 
-    The first ``n_huishoudens`` rows are the assignment rows; ``rijen`` names the rows after them.
-    ``alle_rijen`` keeps every capacity and dwelling row, so columns can be added later.
+    Columns: the pairs, then the ``u`` slacks, then one ``o`` overflow column per municipality
+    (empty, with upper bound 0, where the municipality has no room above its share or no
+    capacity row; none at all when no municipality has such room, see ``n_overloop``). The
+    first ``n_huishoudens`` rows are the assignment rows; ``rijen`` names the rows after them.
+    ``alle_rijen`` keeps every capacity and dwelling row, so columns can be added.
     """
-    n, p = model.n_huishoudens, len(model.paar_h)
-    kolom = np.arange(p, dtype=np.int64)
+    n, p, n_g = model.n_huishoudens, len(model.paar_h), model.n_overloop
     rij_i = [model.paar_h, np.arange(n)]
-    kolom_i = [kolom, p + np.arange(n)]
+    kolom_i = [np.arange(p, dtype=np.int64), p + np.arange(n)]
     waarde_i = [np.ones(p), np.ones(n)]
     namen: list[Rij] = []
     limieten: list[int] = []
+    ruimte = np.zeros(len(model.capaciteit))
     for rij, leden, coeff, limiet in _beperkingen(model, alle_rijen):
+        if rij.soort == "capaciteit" and model.ruimte[rij.index] > 0:
+            ruimte[rij.index] = model.ruimte[rij.index]
+            leden, coeff = np.append(leden, p + n + rij.index), np.append(coeff, -1.0)
         rij_i.append(np.full(len(leden), n + len(namen)))
         kolom_i.append(leden)
         waarde_i.append(coeff)
         namen.append(rij)
         limieten.append(limiet)
+    for rij, leden, coeff in _overschrijdingsrijen(model, ruimte > 0, p + n):
+        rij_i.append(np.full(len(leden), n + len(namen)))
+        kolom_i.append(leden)
+        waarde_i.append(coeff)
+        namen.append(rij)
+        limieten.append(overschrijdingsgrens(rij, int(model.capaciteit[rij.index])))
     matrix = sparse.csc_matrix(
         (np.concatenate(waarde_i), (np.concatenate(rij_i), np.concatenate(kolom_i))),
-        shape=(n + len(namen), p + n),
+        shape=(n + len(namen), p + n + n_g),
     )
     return Programma(
-        kosten=np.concatenate([model.waarde, -model.straf]),
-        kolom_onder=np.zeros(p + n),
-        kolom_boven=np.ones(p + n),
+        kosten=np.concatenate([model.waarde, -model.straf, np.full(n_g, -model.boete)]),
+        kolom_onder=np.zeros(p + n + n_g),
+        kolom_boven=np.concatenate([np.ones(p + n), ruimte[:n_g]]),
         matrix=matrix,
         rij_onder=np.concatenate([np.ones(n), np.full(len(namen), -np.inf)]),
         rij_boven=np.concatenate([np.ones(n), np.array(limieten, dtype=np.float64)]),
@@ -251,12 +309,70 @@ def _beperkingen(model: Koppelmodel, alle_rijen: bool = False) -> list[tuple[Rij
     return rows
 
 
+def _overschrijdingsrijen(
+    model: Koppelmodel, zacht: npt.NDArray[np.bool_], eerste_o: int
+) -> list[tuple[Rij, IntArray, FloatArray]]:
+    """Valid inequalities ``Σ_h a(grootte_h) · x_hg − o_g ≤ rhs`` that tighten the soft capacity.
+
+    Why: the capacity row lets the LP split families over slivers of several batch shares without
+    overflow, which makes the LP bound weak on weekly batches. Two families, each valid for every
+    integer plan (so the LP stays a relaxation and its value a proven bound):
+
+    * threshold t (1 ≤ t ≤ capaciteit): a(s) = (s − t)⁺, rhs = capaciteit − t. If some linked
+      household exceeds t, Σ (s − t)⁺ ≤ load − t ≤ o + capaciteit − t; otherwise the left side ≤ 0.
+    * mixed-integer rounding of the capacity row with divisor d (2 ≤ d, r = capaciteit mod d > 0):
+      a(s) = (d − r)·⌊s/d⌋ + (s mod d − r)⁺, rhs = (d − r)·⌊capaciteit/d⌋ (MIR, scaled by d − r).
+
+    Only for municipalities with overflow room (``zacht``) and parameters below the largest
+    candidate household. ``Rij.klasse`` holds t, or −d for a rounding row; see
+    :func:`overschrijdingscoefficient`, which pricing uses too.
+    """
+    grootte = model.grootte[model.paar_h]
+    volgorde = np.argsort(model.paar_g, kind="stable")
+    grenzen = np.searchsorted(model.paar_g[volgorde], np.arange(len(model.capaciteit) + 1))
+    rows = []
+    for g in np.flatnonzero(zacht).tolist():
+        leden = volgorde[grenzen[g] : grenzen[g + 1]]
+        grootste, capaciteit = (int(grootte[leden].max()) if len(leden) else 0), int(model.capaciteit[g])
+        parameters = [t for t in range(1, min(capaciteit, grootste - 1) + 1)]
+        parameters += [-d for d in range(2, grootste + 1) if capaciteit % d]
+        for parameter in parameters:
+            rij = Rij("overschrijding", g, parameter)
+            coeff = overschrijdingscoefficient(rij, capaciteit, grootte[leden])
+            deel = coeff > 0
+            rows.append((rij, np.append(leden[deel], eerste_o + g), np.append(coeff[deel], -1.0)))
+    return rows
+
+
+def overschrijdingscoefficient(rij: Rij, capaciteit: int, grootte: IntArray) -> FloatArray:
+    """Coefficient a(s) of households of ``grootte`` persons in an overflow row (see above)."""
+    if rij.klasse > 0:
+        result: FloatArray = np.maximum(grootte - rij.klasse, 0).astype(np.float64)
+        return result
+    d = -rij.klasse
+    r = capaciteit % d
+    result = ((d - r) * (grootte // d) + np.maximum(grootte % d - r, 0)).astype(np.float64)
+    return result
+
+
+def overschrijdingsgrens(rij: Rij, capaciteit: int) -> int:
+    """Right-hand side of an overflow row."""
+    if rij.klasse > 0:
+        return capaciteit - rij.klasse
+    d = -rij.klasse
+    return (d - capaciteit % d) * (capaciteit // d)
+
+
 def nieuwe_kolommen(
     model: Koppelmodel, prog: Programma, paar_h: IntArray, paar_g: IntArray
 ) -> sparse.csc_matrix:
     """Matrix columns of extra pairs for a program built with ``alle_rijen`` (column generation)."""
     n = model.n_huishoudens
     positie = {(rij.soort, rij.index, rij.klasse): n + i for i, rij in enumerate(prog.rijen)}
+    overloop: dict[int, list[tuple[str, int, int]]] = {}
+    for rij in prog.rijen:
+        if rij.soort == "overschrijding":
+            overloop.setdefault(rij.index, []).append((rij.soort, rij.index, rij.klasse))
     rijen, kolommen, waarden = [], [], []
     for j, (h, g) in enumerate(zip(paar_h.tolist(), paar_g.tolist(), strict=True)):
         rijen += [h, positie[("capaciteit", g, 0)]]
@@ -267,6 +383,14 @@ def nieuwe_kolommen(
                 rijen.append(positie[("woningen", g, k)])
                 kolommen.append(j)
                 waarden.append(1.0)
+        for sleutel in overloop.get(g, []):
+            waarde = overschrijdingscoefficient(
+                Rij(*sleutel), int(model.capaciteit[g]), model.grootte[h : h + 1]
+            )
+            if waarde[0] > 0:
+                rijen.append(positie[sleutel])
+                kolommen.append(j)
+                waarden.append(float(waarde[0]))
     return sparse.csc_matrix((waarden, (rijen, kolommen)), shape=(prog.matrix.shape[0], len(paar_h)))
 
 
@@ -274,4 +398,6 @@ def beschrijf_rij(rij: Rij, codes: Sequence[str]) -> str:
     """Human-readable name of a constraint row."""
     if rij.soort == "capaciteit":
         return f"capaciteit {codes[rij.index]}"
+    if rij.soort == "overschrijding":
+        return f"overschrijding van het batchaandeel van {codes[rij.index]} ({rij.klasse})"
     return f"woningen klasse {WONINGKLASSEN[rij.klasse]} of groter in {codes[rij.index]}"

@@ -50,6 +50,8 @@ class KoppelingResult:
 
     ``objective`` is Σ persons × score − penalties; ``bound`` an upper bound on every plan's
     objective (LP relaxation, proven), ``gap`` = (bound − objective) / max(|bound|, 1).
+    ``overschrijding`` maps a municipality code to the persons linked above its batch share
+    (only municipalities with overflow appear).
     """
 
     solver: str
@@ -61,6 +63,12 @@ class KoppelingResult:
     unassigned: tuple[str, ...]
     conflicts: tuple[Conflict, ...] = ()
     details: dict[str, float] = field(default_factory=dict)
+    overschrijding: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def overschrijding_personen(self) -> int:
+        """Total persons linked above municipalities' batch shares."""
+        return sum(self.overschrijding.values())
 
     @property
     def gap(self) -> float:
@@ -76,6 +84,8 @@ class KoppelingResult:
             "bound": _eindig(self.bound, 6),
             "gap": _eindig(self.gap, 8),
             "seconds": round(self.seconds, 3),
+            "overschrijding_personen": self.overschrijding_personen,
+            "overschrijding": dict(sorted(self.overschrijding.items())),
             "assignments": [
                 {
                     "huishouden_id": t.huishouden_id,

@@ -190,9 +190,13 @@ def _netwerk(instantie: Instantie, huishoudens: Sequence[Huishouden]) -> Matrix:
 
 
 def toegestaan(instantie: Instantie, huishoudens: Sequence[Huishouden], beleid: Beleid) -> Mask:
-    """Pairs allowed by the hard criteria (COA): binding municipality, care, region rule, fit."""
+    """Pairs allowed by the hard criteria (COA): binding municipality, care, region rule, fit.
+
+    "Fit" means the household fits within the municipality's hard maximum; a batch share below
+    its size only costs the overflow penalty.
+    """
     codes = np.array([g.code for g in instantie.gemeenten], dtype=object)
-    capaciteit = np.array([g.capaciteit for g in instantie.gemeenten])
+    capaciteit = np.array([g.bovengrens for g in instantie.gemeenten])  # the hard maximum
     woning = np.array([_woning_past(g.woningen) for g in instantie.gemeenten]).reshape(len(codes), 4)
     mask = np.ones((len(huishoudens), len(codes)), dtype=bool)
     for row, huishouden in enumerate(huishoudens):

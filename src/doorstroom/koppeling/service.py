@@ -181,6 +181,12 @@ def _run_record(verzoek: Verzoek, instantie: Instantie, result: KoppelingResult)
     )  # fmt: skip
 
 
+def _bovengrens(record: dict[str, object]) -> int:
+    """A stored municipality's hard ceiling: ``maximum`` if given (soft batch share), else capacity."""
+    maximum = record.get("maximum")
+    return int(str(maximum)) if maximum not in (None, "") else int(str(record["capaciteit"]))
+
+
 def _getal(waarde: float) -> float | None:
     return None if waarde != waarde or waarde in (float("inf"), float("-inf")) else waarde
 
@@ -288,7 +294,7 @@ def _check_override(
         problemen.append(
             Problem("een afwijking van het voorstel vraagt een toelichting", field="--toelichting")
         )
-    capaciteit = {r["gemeentecode"]: int(r["capaciteit"]) for r in run.invoer["capaciteit"]}
+    capaciteit = {r["gemeentecode"]: _bovengrens(r) for r in run.invoer["capaciteit"]}
     if code not in capaciteit:
         problemen.append(Problem(f"gemeente {code} doet niet mee in deze run", field="--gemeente"))
     else:

@@ -88,7 +88,9 @@ class GreedySolver:
     """Current practice: first come, first served, to the municipality with most quota left.
 
     Households are taken in input (arrival) order; each goes to the allowed municipality with the
-    largest remaining capacity that still has room and a fitting dwelling. No bound is known.
+    largest remaining batch share that still has room and a fitting dwelling. If none has, it goes
+    to the allowed one with the most room left up to its maximum (staff then exceed a batch share
+    rather than leave a household unlinked, as the soft capacity intends). No bound is known.
     """
 
     naam = "greedy"
@@ -112,19 +114,28 @@ class GreedySolver:
 def greedy_keuze(instantie: Instantie, blokken: Sequence[Scoreblok]) -> IntArray:
     """Municipality index per household (-1: no room left), first come first served."""
     rest = np.array([g.capaciteit for g in instantie.gemeenten], dtype=np.int64)
+    boven = np.array([g.bovengrens for g in instantie.gemeenten], dtype=np.int64)
     woningen = woningmatrix(instantie)
     keuze = np.full(len(instantie.huishoudens), -1, dtype=np.int64)
     for index, blok in enumerate(blokken):
         start = index * BLOK
         for row, huishouden in enumerate(instantie.huishoudens[start : start + BLOK]):
             k = huishouden.woningklasse
-            past = blok.toegestaan[row] & (rest >= huishouden.grootte) & (woningen[:, k:].sum(axis=1) > 0)
-            if past.any():
-                g = int(np.argmax(np.where(past, rest, -1)))
+            woning = blok.toegestaan[row] & (woningen[:, k:].sum(axis=1) > 0)
+            g = _eerste_plek(woning, rest, huishouden.grootte)
+            g = g if g >= 0 else _eerste_plek(woning, boven, huishouden.grootte)
+            if g >= 0:
                 keuze[start + row] = g
                 rest[g] -= huishouden.grootte
+                boven[g] -= huishouden.grootte
                 woningen[g, k + int(np.flatnonzero(woningen[g, k:] > 0)[0])] -= 1
     return keuze
+
+
+def _eerste_plek(toegestaan: np.ndarray, rest: IntArray, grootte: int) -> int:
+    """The allowed municipality with most room left in ``rest`` if it fits ``grootte``, else -1."""
+    past = toegestaan & (rest >= grootte)
+    return int(np.argmax(np.where(past, rest, -1))) if past.any() else -1
 
 
 def resultaat(
@@ -144,7 +155,9 @@ def resultaat(
     straf = beleid.straf_onbekoppeld * sum(
         h.grootte for h, g in zip(instantie.huishoudens, gemeente, strict=True) if g < 0
     )
-    objectief = sum(t.personen * t.score for t in toewijzingen) - straf
+    overschreden = _overschrijding(instantie, gemeente)
+    boete = beleid.overschrijding_boete * sum(overschreden.values())
+    objectief = sum(t.personen * t.score for t in toewijzingen) - straf - boete
     conflicts = conflicten_voor(instantie, beleid, onbekoppeld) if onbekoppeld else ()
     if onbekoppeld and status is not SolveStatus.error:
         status = SolveStatus.infeasible
@@ -158,7 +171,21 @@ def resultaat(
         onbekoppeld,
         conflicts,
         details,
+        overschreden,
     )
+
+
+def _overschrijding(instantie: Instantie, gemeente: IntArray) -> dict[str, int]:
+    """Persons above the batch share per municipality code (only where positive)."""
+    grootte = np.array([h.grootte for h in instantie.huishoudens], dtype=np.int64)
+    bezet = np.bincount(
+        gemeente[gemeente >= 0], weights=grootte[gemeente >= 0], minlength=len(instantie.gemeenten)
+    )
+    return {
+        g.code: int(bezet[i]) - g.capaciteit
+        for i, g in enumerate(instantie.gemeenten)
+        if bezet[i] > g.capaciteit
+    }
 
 
 def _toewijzingen(

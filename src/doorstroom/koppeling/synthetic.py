@@ -6,7 +6,9 @@ per household on average), reception locations are spread over the country with 
 the north-east, and capacities come from a taakstelling split of a national total by population
 (:func:`~doorstroom.taakstelling.verdeling.verdeel`, Huisvestingswet 2014 art. 28) minus a
 synthetic realisation so far, pro-rated to this batch (so early batches do not exhaust the best
-places). Every instance carries ``synthetisch=True`` and every written file says SYNTHETIC.
+places). With ``batch_aandeel`` the batch is that share of the remaining quota and the remaining
+quota is each municipality's hard ``maximum`` (the pro-rated share is then a soft target, as in
+a real weekly batch). Every instance carries ``synthetisch=True`` and every written file says SYNTHETIC.
 """
 
 from __future__ import annotations
@@ -51,18 +53,35 @@ GROTE_OPVANG = "GM1950"
 
 
 def synthetisch(
-    gemeenten: Sequence[Gemeente], huishoudens: int, seed: int, *, ruimte: float = 1.03
+    gemeenten: Sequence[Gemeente],
+    huishoudens: int,
+    seed: int,
+    *,
+    ruimte: float = 1.03,
+    batch_aandeel: float | None = None,
 ) -> Instantie:
-    """A SYNTHETIC instance; capacity totals ``ruimte`` × the persons to link."""
+    """A SYNTHETIC instance; capacity totals ``ruimte`` × the persons to link.
+
+    ``batch_aandeel`` (in (0, 1]): this batch is that share of the remaining taakstelling, whose
+    per-municipality remainder becomes ``maximum``. ``None``: no maximum (hard capacity).
+    """
     rng = np.random.default_rng(seed)
     locaties = {g.code: Locatie(g.code, g.provincie, g.latitude, g.longitude) for g in gemeenten}
     opvang = _opvanglocaties(gemeenten, rng)
     leden = [_huishouden(f"SYN-{i + 1:05d}", gemeenten, opvang, rng) for i in range(huishoudens)]
     personen = sum(h.grootte for h in leden)
-    capaciteit = _capaciteit(gemeenten, round(personen * ruimte), rng)
+    capaciteit, resterend = _capaciteit(gemeenten, round(personen * ruimte), rng, batch_aandeel)
     leden = [_met_binding(h, capaciteit, rng) for h in leden]
-    bestemmingen = tuple(_gemeente(g, capaciteit[g.code], rng) for g in gemeenten)
+    bestemmingen = tuple(
+        replace(_gemeente(g, capaciteit[g.code], rng), maximum=_maximum(resterend, capaciteit, g.code))
+        for g in gemeenten
+    )
     return Instantie(tuple(leden), bestemmingen, locaties, _vraag(gemeenten, rng), synthetisch=True)
+
+
+def _maximum(resterend: dict[str, int] | None, capaciteit: dict[str, int], code: str) -> int | None:
+    """The hard ceiling: the remaining quota the batch share came from (never below the share)."""
+    return None if resterend is None else max(resterend[code], capaciteit[code])
 
 
 def _opvanglocaties(gemeenten: Sequence[Gemeente], rng: np.random.Generator) -> tuple[list[str], np.ndarray]:
@@ -140,15 +159,23 @@ def _voorkeur(gemeenten: Sequence[Gemeente], rng: np.random.Generator) -> str | 
     return str(rng.choice(provincies))
 
 
-def _capaciteit(gemeenten: Sequence[Gemeente], batch: int, rng: np.random.Generator) -> dict[str, int]:
-    """Remaining taakstelling (split of a national total minus realisation), pro-rated to the batch."""
+def _capaciteit(
+    gemeenten: Sequence[Gemeente], batch: int, rng: np.random.Generator, aandeel: float | None = None
+) -> tuple[dict[str, int], dict[str, int] | None]:
+    """Remaining taakstelling (split of a national total minus realisation), pro-rated to the batch.
+
+    Returns the batch shares and, with ``aandeel``, the remaining quota they came from. The
+    national total is 3 × the batch, or with ``aandeel`` sized so that the batch is about that
+    share of what remains (realisation so far averages 40 %).
+    """
     sleutel = {g.code: g.inwoners for g in gemeenten}
-    taakstelling = verdeel(batch * 3, sleutel).aantallen
+    totaal = batch * 3 if aandeel is None else round(batch / (0.6 * aandeel))
+    taakstelling = verdeel(totaal, sleutel).aantallen
     gerealiseerd = {code: int(aantal * rng.uniform(0.2, 0.6)) for code, aantal in taakstelling.items()}
     resterend = {code: taakstelling[code] - gerealiseerd[code] for code in taakstelling}
     if sum(resterend.values()) == 0:
-        return dict.fromkeys(resterend, 0)
-    return verdeel(batch, resterend).aantallen
+        return dict.fromkeys(resterend, 0), None if aandeel is None else resterend
+    return verdeel(batch, resterend).aantallen, None if aandeel is None else resterend
 
 
 def _gemeente(gemeente: Gemeente, capaciteit: int, rng: np.random.Generator) -> GemeenteCapaciteit:

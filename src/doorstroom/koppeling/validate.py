@@ -13,16 +13,39 @@ from doorstroom.koppeling.domain import Beleid, Instantie, RegioBinding
 from doorstroom.koppeling.result import KoppelingResult
 
 
-def check_capaciteit(instantie: Instantie, result: KoppelingResult) -> list[str]:
-    """Persons linked to a municipality never exceed its capacity for the run."""
+def personen_per_gemeente(result: KoppelingResult) -> Counter[str]:
+    """Persons linked per municipality code."""
     personen: Counter[str] = Counter()
     for t in result.assignments:
         personen[t.gemeentecode] += t.personen
-    return [
-        f"capaciteit {g.code}: {personen[g.code]} personen gekoppeld, {g.capaciteit} plaatsen"
+    return personen
+
+
+def overschrijding(instantie: Instantie, result: KoppelingResult) -> dict[str, int]:
+    """Persons linked above each municipality's batch share (only where there are any)."""
+    personen = personen_per_gemeente(result)
+    return {
+        g.code: personen[g.code] - g.capaciteit
         for g in instantie.gemeenten
         if personen[g.code] > g.capaciteit
+    }
+
+
+def check_capaciteit(instantie: Instantie, result: KoppelingResult) -> list[str]:
+    """Persons linked never exceed the hard maximum, and the reported overflow is the real one.
+
+    The batch share (``capaciteit``) is a soft target; the maximum (the remaining taakstelling,
+    equal to ``capaciteit`` when none is given) is hard.
+    """
+    personen = personen_per_gemeente(result)
+    problemen = [
+        f"capaciteit {g.code}: {personen[g.code]} personen gekoppeld, maximum {g.bovengrens} plaatsen"
+        for g in instantie.gemeenten
+        if personen[g.code] > g.bovengrens
     ]
+    if result.overschrijding != overschrijding(instantie, result):
+        problemen.append("gerapporteerde overschrijding klopt niet met de voorstellen")
+    return problemen
 
 
 def check_harde_criteria(instantie: Instantie, beleid: Beleid, result: KoppelingResult) -> list[str]:
