@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
@@ -26,6 +27,7 @@ from doorstroom.koppeling.validate import check_result
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.loader import embedded_gemeenten
 from doorstroom.reference.periode import Periode
+from doorstroom.settings import get_settings
 from doorstroom.taakstelling import service as taakstelling
 
 BEOORDELINGEN = ("geaccepteerd", "overschreven")
@@ -114,6 +116,12 @@ def _capaciteit(
     aandeel = verzoek.aandeel or batch_aandeel(periode, taakstelling.vandaag())
     bron = f"resterende taakstelling {periode} × {aandeel:.3f} (aandeel van de batch)"
     return io.capaciteit_uit_taakstelling(gemeenten, resterend, aandeel, regio), False, bron
+
+
+def lokale_tijd(moment: datetime) -> str:
+    """A stored UTC moment as Europe/Amsterdam time (SQLite returns it without a zone)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(ZoneInfo(get_settings().timezone)).isoformat(timespec="seconds")
 
 
 def batch_aandeel(periode: Periode, vandaag: date, dagen: int = 7) -> float:
@@ -216,7 +224,7 @@ def runs(engine: Engine) -> list[dict[str, object]]:
     """Stored runs, newest first, for review."""
     with transaction(engine) as session:
         return [
-            {"run": r.id, "aangemaakt_op": r.aangemaakt_op.isoformat(timespec="seconds"), "solver": r.solver,
+            {"run": r.id, "aangemaakt_op": lokale_tijd(r.aangemaakt_op), "solver": r.solver,
              "status": r.status, "gap": r.gap, "synthetisch": r.synthetisch, "voorstellen": n, "open": o}
             for r, n, o in repository.runs(session)
         ]  # fmt: skip
