@@ -88,7 +88,8 @@ def los_op(
     if lp.x is None or lp.status is not SolveStatus.optimal:
         return model, _zonder_lp(model)
     keuze, open_ = _rond_af(model, lp.x)
-    plan = _maak_af(model, keuze, open_, lp.x, backend, deadline, 0.5 * beleid.gap_doel * abs(lp.objectief))
+    marge = 0.5 * beleid.gap_doel * abs(lp.objectief)
+    plan = _maak_af(model, keuze, open_, lp.x, backend, deadline, (marge, lp.objectief - marge))
     plan.grens = lp.objectief
     plan.details.update(
         {
@@ -299,9 +300,13 @@ def _maak_af(
     x: FloatArray,
     backend: Backend,
     deadline: float,
-    abs_gap: float,
+    stop: tuple[float, float],
 ) -> Plan:
     """Step 4: exact MIP over the open households with the capacity that is left.
+
+    ``stop`` is (absolute gap, objective target of the whole plan). The sub-MIP may stop as soon
+    as the whole plan reaches the target: its gap to the LP bound is then proven small enough, so
+    time is not spent proving the sub-MIP's own, tighter gap.
 
     "Left" is both the batch share and the room up to the maximum (residual overflow room), so
     the finish can still place a family above a municipality's share at the overflow penalty.
@@ -314,7 +319,8 @@ def _maak_af(
     if len(open_):
         deel, paren = deelmodel(model, open_, restcapaciteit(model, vast))
         start = startoplossing(deel, x[paren], keuze[open_] >= 0)
-        mip = backend.los_op(programma(deel, geheel=True), _rest(deadline), start, abs_gap=abs_gap)
+        doel = stop[1] - model.objectief(vast) + deel.objectief(np.full(deel.n_huishoudens, -1))
+        mip = backend.los_op(programma(deel, geheel=True), _rest(deadline), start, stop[0], doel)
         vast[open_] = _deelkeuze(model, deel, open_, mip)
     return Plan(vast, model.objectief(vast), float("inf"), SolveStatus.feasible)
 
