@@ -39,8 +39,8 @@ from doorstroom.koppeling.model import (
     Koppelmodel,
     Programma,
     deelmodel,
+    kolombouwer,
     met_paren,
-    nieuwe_kolommen,
     overschrijdingscoefficient,
     programma,
 )
@@ -133,6 +133,7 @@ def _lp_met_prijzen(
     """Steps 1-2. The round count is negative when pricing was cut short (bound then unproven)."""
     prog = programma(model, geheel=False, alle_rijen=True)
     sessie = backend.lp(prog)
+    kolommen = kolombouwer(model, prog)
     huidig, extra, dualen = model, _Extra(), None
     for ronde in range(MAX_PRIJSRONDES):
         lp = sessie.los_op(_rest(deadline))
@@ -142,7 +143,7 @@ def _lp_met_prijzen(
         nieuw = _prijs(huidig, dualen, blokken)
         if len(nieuw[0]) == 0:
             return (*_samen(model, extra, lp), ronde, dualen)
-        sessie.voeg_toe(model.grootte[nieuw[0]] * nieuw[2], nieuwe_kolommen(model, prog, nieuw[0], nieuw[1]))
+        sessie.voeg_toe(model.grootte[nieuw[0]] * nieuw[2], kolommen(nieuw[0], nieuw[1]))
         extra.voeg_toe(*nieuw)
         huidig = _samen(model, extra, None)[0]
     return (*_samen(model, extra, lp), -MAX_PRIJSRONDES, dualen)
@@ -253,7 +254,7 @@ def _dualen(model: Koppelmodel, prog: Programma, duaal: FloatArray) -> Dualen:
             y_cap[rij.index] = waarde
         elif rij.soort == "woningen":
             y_won[rij.index, rij.klasse :] += waarde
-        else:
+        elif waarde != 0.0:  # most valid inequalities are slack: nothing to add
             y_ov[rij.index] += waarde * overschrijdingscoefficient(
                 rij, int(model.capaciteit[rij.index]), grootte
             )

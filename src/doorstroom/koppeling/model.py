@@ -26,7 +26,7 @@ bound holds for the unpruned problem.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -363,16 +363,26 @@ def overschrijdingsgrens(rij: Rij, capaciteit: int) -> int:
     return (d - capaciteit % d) * (capaciteit // d)
 
 
-def nieuwe_kolommen(
-    model: Koppelmodel, prog: Programma, paar_h: IntArray, paar_g: IntArray
-) -> sparse.csc_matrix:
-    """Matrix columns of extra pairs for a program built with ``alle_rijen`` (column generation)."""
+def kolombouwer(model: Koppelmodel, prog: Programma) -> Callable[[IntArray, IntArray], sparse.csc_matrix]:
+    """Builds matrix columns of extra pairs for ``prog`` (built with ``alle_rijen``).
+
+    Column generation adds pairs in many rounds; the row positions and overflow coefficient tables
+    are the same in every round, so they are computed once here.
+    """
     n = model.n_huishoudens
     positie = {(rij.soort, rij.index, rij.klasse): n + i for i, rij in enumerate(prog.rijen)}
-    overloop: dict[int, list[tuple[str, int, int]]] = {}
-    for rij in prog.rijen:
-        if rij.soort == "overschrijding":
-            overloop.setdefault(rij.index, []).append((rij.soort, rij.index, rij.klasse))
+    overloop = _overlooptabellen(model, prog, positie)
+    return lambda paar_h, paar_g: _kolommen(model, prog, positie, overloop, paar_h, paar_g)
+
+
+def _kolommen(
+    model: Koppelmodel,
+    prog: Programma,
+    positie: dict[tuple[str, int, int], int],
+    overloop: dict[int, tuple[IntArray, FloatArray]],
+    paar_h: IntArray,
+    paar_g: IntArray,
+) -> sparse.csc_matrix:
     rijen, kolommen, waarden = [], [], []
     for j, (h, g) in enumerate(zip(paar_h.tolist(), paar_g.tolist(), strict=True)):
         rijen += [h, positie[("capaciteit", g, 0)]]
@@ -383,15 +393,31 @@ def nieuwe_kolommen(
                 rijen.append(positie[("woningen", g, k)])
                 kolommen.append(j)
                 waarden.append(1.0)
-        for sleutel in overloop.get(g, []):
-            waarde = overschrijdingscoefficient(
-                Rij(*sleutel), int(model.capaciteit[g]), model.grootte[h : h + 1]
-            )
-            if waarde[0] > 0:
-                rijen.append(positie[sleutel])
-                kolommen.append(j)
-                waarden.append(float(waarde[0]))
+        if g in overloop:
+            posities, tabel = overloop[g]
+            coefficient = tabel[:, int(model.grootte[h])]
+            raak = coefficient > 0
+            rijen += posities[raak].tolist()
+            kolommen += [j] * int(raak.sum())
+            waarden += coefficient[raak].tolist()
     return sparse.csc_matrix((waarden, (rijen, kolommen)), shape=(prog.matrix.shape[0], len(paar_h)))
+
+
+def _overlooptabellen(
+    model: Koppelmodel, prog: Programma, positie: dict[tuple[str, int, int], int]
+) -> dict[int, tuple[IntArray, FloatArray]]:
+    """Per municipality its overflow rows: (row positions, coefficient per household size).
+
+    Computed once per call so adding thousands of columns does not recompute a(s) per pair.
+    """
+    groottes = np.arange(int(model.grootte.max(initial=1)) + 1)
+    verzameld: dict[int, tuple[list[int], list[FloatArray]]] = {}
+    for rij in prog.rijen:
+        if rij.soort == "overschrijding":
+            posities, regels = verzameld.setdefault(rij.index, ([], []))
+            posities.append(positie[(rij.soort, rij.index, rij.klasse)])
+            regels.append(overschrijdingscoefficient(rij, int(model.capaciteit[rij.index]), groottes))
+    return {g: (np.array(pos, dtype=np.int64), np.vstack(regels)) for g, (pos, regels) in verzameld.items()}
 
 
 def beschrijf_rij(rij: Rij, codes: Sequence[str]) -> str:
