@@ -8,7 +8,7 @@ missing PostgreSQL fails the run instead of silently skipping half the suite.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -32,6 +32,18 @@ def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
+
+
+@pytest.fixture
+def csv_file(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write ``content`` to ``tmp_path/name`` (as a user's CSV would arrive) and return its path."""
+
+    def write(name: str, content: str) -> Path:
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        return path
+
+    return write
 
 
 @pytest.fixture(scope="session")

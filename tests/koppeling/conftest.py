@@ -22,18 +22,6 @@ GM0014,2,1,0,0,0,,hbo
 
 
 @pytest.fixture
-def schrijf(tmp_path: Path) -> Callable[[str, str], Path]:
-    """Write ``content`` to ``tmp_path/name`` and return its path."""
-
-    def write(name: str, content: str) -> Path:
-        path = tmp_path / name
-        path.write_text(content, encoding="utf-8")
-        return path
-
-    return write
-
-
-@pytest.fixture
-def invoer(schrijf: Callable[[str, str], Path]) -> tuple[Path, Path]:
+def invoer(csv_file: Callable[[str, str], Path]) -> tuple[Path, Path]:
     """A valid households file and capacity file."""
-    return schrijf("huishoudens.csv", HUISHOUDENS), schrijf("capaciteit.csv", CAPACITEIT)
+    return csv_file("huishoudens.csv", HUISHOUDENS), csv_file("capaciteit.csv", CAPACITEIT)

@@ -29,48 +29,48 @@ def test_valid_files_load(invoer: tuple[Path, Path]) -> None:
     assert not instantie.synthetisch
 
 
-def test_missing_column_is_named(schrijf: Callable[[str, str], Path]) -> None:
-    path = schrijf("h.csv", "huishouden_id,volwassenen,opvang_gemeente\nH1,1,GM0363\n")
+def test_missing_column_is_named(csv_file: Callable[[str, str], Path]) -> None:
+    path = csv_file("h.csv", "huishouden_id,volwassenen,opvang_gemeente\nH1,1,GM0363\n")
     with pytest.raises(InputError) as error:
         io.lees_huishoudens(path, BEKEND)
     assert _problemen(error) == [(1, "kinderen")]
     assert error.value.problems[0].file == str(path)
 
 
-def test_every_bad_row_is_reported(schrijf: Callable[[str, str], Path]) -> None:
+def test_every_bad_row_is_reported(csv_file: Callable[[str, str], Path]) -> None:
     content = (
         HUISHOUDENS
         + "H4,-1,0,,,GM0363,,,,,\nH5,1,0,,,GM9999,,,,,\nH6,1,x,,,GM0363,,,,,\nH1,1,0,,,GM0363,,,,,\n"
     )
-    path = schrijf("h.csv", content)
+    path = csv_file("h.csv", content)
     with pytest.raises(InputError) as error:
         io.lees_huishoudens(path, BEKEND)
     assert _problemen(error) == [(5, "volwassenen"), (6, "opvang_gemeente"), (7, "kinderen")]
 
 
-def test_duplicate_ids_are_reported(schrijf: Callable[[str, str], Path]) -> None:
-    path = schrijf("h.csv", HUISHOUDENS + "H1,1,0,,,GM0363,,,,,\n")
+def test_duplicate_ids_are_reported(csv_file: Callable[[str, str], Path]) -> None:
+    path = csv_file("h.csv", HUISHOUDENS + "H1,1,0,,,GM0363,,,,,\n")
     with pytest.raises(InputError) as error:
         io.lees_huishoudens(path, BEKEND)
     assert _problemen(error) == [(5, "huishouden_id")]
 
 
-def test_list_lengths_must_match_adults(schrijf: Callable[[str, str], Path]) -> None:
-    path = schrijf("h.csv", HUISHOUDENS.replace("middelbaar|basis", "middelbaar"))
+def test_list_lengths_must_match_adults(csv_file: Callable[[str, str], Path]) -> None:
+    path = csv_file("h.csv", HUISHOUDENS.replace("middelbaar|basis", "middelbaar"))
     with pytest.raises(InputError) as error:
         io.lees_huishoudens(path, BEKEND)
     assert _problemen(error) == [(3, "opleidingen")]
 
 
-def test_half_filled_dwellings_and_unknown_code_in_capacity(schrijf: Callable[[str, str], Path]) -> None:
-    path = schrijf("c.csv", "gemeentecode,capaciteit,woningen_1\nGM0363,4,2\nGM9999,1,\nGM0599,-2,\n")
+def test_half_filled_dwellings_and_unknown_code_in_capacity(csv_file: Callable[[str, str], Path]) -> None:
+    path = csv_file("c.csv", "gemeentecode,capaciteit,woningen_1\nGM0363,4,2\nGM9999,1,\nGM0599,-2,\n")
     with pytest.raises(InputError) as error:
         io.lees_capaciteit(path, BEKEND, {code: "x" for code in BEKEND})
     assert _problemen(error) == [(2, "woningen_2"), (3, "gemeentecode"), (4, "capaciteit")]
 
 
-def test_malformed_csv_is_an_input_error(schrijf: Callable[[str, str], Path]) -> None:
-    path = schrijf("h.csv", 'huishouden_id,volwassenen,kinderen,opvang_gemeente\n"H1,1,0,GM0363\n')
+def test_malformed_csv_is_an_input_error(csv_file: Callable[[str, str], Path]) -> None:
+    path = csv_file("h.csv", 'huishouden_id,volwassenen,kinderen,opvang_gemeente\n"H1,1,0,GM0363\n')
     with pytest.raises(InputError):
         io.lees_huishoudens(path, BEKEND)
 
@@ -82,9 +82,9 @@ def test_region_kind_without_data_is_explicit() -> None:
         io.regio_indeling(embedded_gemeenten(), RegioSoort.bestand)
 
 
-def test_region_file_maps_every_municipality(schrijf: Callable[[str, str], Path]) -> None:
+def test_region_file_maps_every_municipality(csv_file: Callable[[str, str], Path]) -> None:
     regels = "".join(f"{g.code},COA-{i % 5}\n" for i, g in enumerate(embedded_gemeenten()))
-    path = schrijf("regio.csv", "gemeentecode,regio\n" + regels)
+    path = csv_file("regio.csv", "gemeentecode,regio\n" + regels)
     indeling = io.regio_indeling(embedded_gemeenten(), RegioSoort.bestand, io.lees_regios(path, BEKEND))
     assert set(indeling.values()) == {f"COA-{i}" for i in range(5)}
 
@@ -101,15 +101,15 @@ def test_written_instance_reads_back(tmp_path: Path) -> None:
     assert terug.vraag == instantie.vraag
 
 
-def test_maximum_below_capacity_is_named(schrijf: Callable[[str, str], Path]) -> None:
-    path = schrijf("c.csv", "gemeentecode,capaciteit,maximum\nGM0363,4,6\nGM0599,4,3\nGM0344,2,\n")
+def test_maximum_below_capacity_is_named(csv_file: Callable[[str, str], Path]) -> None:
+    path = csv_file("c.csv", "gemeentecode,capaciteit,maximum\nGM0363,4,6\nGM0599,4,3\nGM0344,2,\n")
     with pytest.raises(InputError) as error:
         io.lees_capaciteit(path, BEKEND, {code: "x" for code in BEKEND})
     assert _problemen(error) == [(3, "maximum")]
     assert error.value.problems[0].file == str(path)
 
 
-def test_maximum_is_optional_and_read(schrijf: Callable[[str, str], Path]) -> None:
-    path = schrijf("c.csv", "gemeentecode,capaciteit,maximum\nGM0363,4,6\nGM0344,2,\n")
+def test_maximum_is_optional_and_read(csv_file: Callable[[str, str], Path]) -> None:
+    path = csv_file("c.csv", "gemeentecode,capaciteit,maximum\nGM0363,4,6\nGM0344,2,\n")
     gemeenten, _ = io.lees_capaciteit(path, BEKEND, {code: "x" for code in BEKEND})
     assert [(g.capaciteit, g.maximum, g.bovengrens) for g in gemeenten] == [(4, 6, 6), (2, None, 2)]

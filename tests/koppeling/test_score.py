@@ -82,12 +82,12 @@ def test_household_schema_has_no_protected_attribute() -> None:
 
 
 def test_protected_columns_in_the_csv_do_not_change_the_score(
-    invoer: tuple[Path, Path], schrijf: Callable[[str, str], Path]
+    invoer: tuple[Path, Path], csv_file: Callable[[str, str], Path]
 ) -> None:
     regels = HUISHOUDENS.strip().splitlines()
     extra = [regels[0] + ",nationaliteit,religie,geboorteland"]
     extra += [regel + f",Land{i},Geloof{i},Land{i}" for i, regel in enumerate(regels[1:])]
-    met = schrijf("met.csv", "\n".join(extra) + "\n")
+    met = csv_file("met.csv", "\n".join(extra) + "\n")
     zonder_instantie = laad(Verzoek(invoer[0], invoer[1]))[0]
     met_instantie = laad(Verzoek(met, invoer[1]))[0]
     assert met_instantie.huishoudens == zonder_instantie.huishoudens
