@@ -146,3 +146,77 @@ def test_voorstel_json_reports_overflow_above_the_batch_share(tmp_path: Path) ->
     assert data["overschrijding"] == {
         code: n - aandeel[code] for code, n in sorted(per_gemeente.items()) if n > aandeel[code]
     }
+
+
+def _history(tmp_path: Path, uitkomst: list[int] | None = None) -> Path:
+    """A SYNTHETIC outcome history as a user would export it: households + geplaatst + uitkomst.
+
+    Households housed in the province of their reception location do better (80 % vs 20 %), a
+    signal the score's ``regio`` criterion carries, whatever labour-market table a run uses.
+    """
+    import csv
+
+    import numpy as np
+
+    from doorstroom.koppeling.io import schrijf_instantie
+    from doorstroom.koppeling.synthetic import synthetisch
+    from doorstroom.reference.loader import embedded_gemeenten
+
+    gemeenten = embedded_gemeenten()
+    provincie = {g.code: g.provincie for g in gemeenten}
+    instantie = synthetisch(gemeenten, 1500, seed=3)
+    rng = np.random.default_rng(3)
+    geplaatst, kansen = [], []
+    for h in instantie.huishoudens:
+        dichtbij = [g.code for g in gemeenten if g.provincie == provincie[h.opvang_gemeente]]
+        code = str(rng.choice(dichtbij if rng.random() < 0.5 else [g.code for g in gemeenten]))
+        geplaatst.append(code)
+        kansen.append(0.8 if provincie[code] == provincie[h.opvang_gemeente] else 0.2)
+    uitkomsten = uitkomst or [int(rng.random() < p) for p in kansen]
+    map_ = tmp_path / "historie"
+    map_.mkdir()
+    schrijf_instantie(instantie, map_)
+    with (map_ / "huishoudens.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    pad = tmp_path / "uitkomsten.csv"
+    with pad.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, [*rows[0], "geplaatst", "uitkomst"])
+        writer.writeheader()
+        for row, code, y in zip(rows, geplaatst, uitkomsten, strict=True):
+            writer.writerow({**row, "geplaatst": code, "uitkomst": y})
+    return pad
+
+
+def test_outcome_model_from_history_is_validated_and_scores(tmp_path: Path) -> None:
+    run("koppeling", "genereer", "--huishoudens", "30", "--seed", "5", "--out", str(tmp_path))
+    result = run(
+        "koppeling", "voorstel", "--huishoudens", str(tmp_path / "huishoudens.csv"),
+        "--capaciteit", str(tmp_path / "capaciteit.csv"),
+        "--arbeidsmarkt", str(tmp_path / "arbeidsmarkt.csv"),
+        "--uitkomsten", str(_history(tmp_path)), "--format", "json", "--niet-opslaan",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "uitkomstmodel: AUC" in result.stderr
+    assignments = json.loads(result.stdout)["assignments"]
+    assert any(a["criteria"]["uitkomst"] > 0 for a in assignments if a["gemeentecode"])
+
+
+def test_outcome_history_problems_are_named(tmp_path: Path) -> None:
+    run("koppeling", "genereer", "--huishoudens", "10", "--seed", "5", "--out", str(tmp_path))
+    slecht = _history(tmp_path, [2] + [0, 1] * 749 + [0])
+    result = run(
+        "koppeling", "voorstel", "--huishoudens", str(tmp_path / "huishoudens.csv"),
+        "--uitkomsten", str(slecht), "--niet-opslaan",
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "rij 2, veld 'uitkomst'" in result.stderr
+
+
+def test_outcome_model_without_signal_is_refused(tmp_path: Path) -> None:
+    run("koppeling", "genereer", "--huishoudens", "10", "--seed", "5", "--out", str(tmp_path))
+    ruis = _history(tmp_path, [0, 1] * 750)  # outcomes unrelated to any criterion
+    result = run(
+        "koppeling", "voorstel", "--huishoudens", str(tmp_path / "huishoudens.csv"),
+        "--uitkomsten", str(ruis), "--niet-opslaan",
+    )  # fmt: skip
+    assert result.exit_code == 2 and "uitkomstmodel afgekeurd" in result.stderr

@@ -14,7 +14,7 @@ from doorstroom.cli.options import FormatOption, OutOption
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, optional_store
 from doorstroom.koppeling import explain, service
-from doorstroom.koppeling.domain import CRITERIA, Beleid, Instantie, RegioBinding, RegioSoort
+from doorstroom.koppeling.domain import CRITERIA, Beleid, Gewichten, Instantie, RegioBinding, RegioSoort
 from doorstroom.koppeling.solvers import solver as kies_solver
 from doorstroom.reference.periode import Periode
 from doorstroom.tabular import atomic_write
@@ -77,11 +77,13 @@ def _verzoek(
     tijdslimiet: float = 60.0,
     periode: str | None = None,
     aandeel: float | None = None,
+    uitkomsten: Path | None = None,
+    uitkomstgewicht: float = 0.0,
 ) -> service.Verzoek:
+    beleid = Beleid(regio_binding=regiobinding, gewichten=Gewichten(uitkomst=uitkomstgewicht))
     return service.Verzoek(
-        huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, str(solver), tijdslimiet,
-        Beleid(regio_binding=regiobinding),
-        Periode.parse(periode, field="--periode") if periode else None, aandeel,
+        huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, str(solver), tijdslimiet, beleid,
+        Periode.parse(periode, field="--periode") if periode else None, aandeel, uitkomsten,
     )  # fmt: skip
 
 
@@ -113,15 +115,30 @@ def voorstel_command(
     opslaan: Annotated[
         bool, typer.Option("--opslaan/--niet-opslaan", help="Run bewaren voor beoordeling.")
     ] = True,
+    uitkomsten: Annotated[
+        Path | None,
+        typer.Option(
+            "--uitkomsten", help="Historie (huishoudens + geplaatst, uitkomst) voor het uitkomstmodel."
+        ),
+    ] = None,
+    uitkomstgewicht: Annotated[
+        float, typer.Option("--uitkomstgewicht", min=0.0, help="Gewicht van het uitkomstmodel in de score.")
+    ] = 2.0,
 ) -> None:
     """Bereken koppelvoorstellen; de run wordt bewaard zodat een medewerker ze kan beoordelen."""
     verzoek = _verzoek(
         huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, regiobinding, solver, tijdslimiet,
-        periode, aandeel,
+        periode, aandeel, uitkomsten, uitkomstgewicht if uitkomsten else 0.0,
     )  # fmt: skip
     with open_store() if opslaan else optional_store() as engine:
         uitkomst = service.voorstel(verzoek, engine, bewaren=opslaan)
     err.print(f"capaciteit: {uitkomst.capaciteitsbron}")
+    if uitkomst.uitkomstvalidatie:
+        v = uitkomst.uitkomstvalidatie
+        err.print(
+            f"uitkomstmodel: AUC {v['auc']:.2f}, Brier {v['brier']:.3f}, ECE {v['ece']:.3f}, "
+            f"{v['rijen']:.0f} validatierijen"
+        )
     _toon_voorstel(uitkomst, fmt, out)
 
 

@@ -20,7 +20,7 @@ import numpy as np
 from doorstroom.koppeling.domain import CRITERIA, Beleid, Huishouden, Instantie
 from doorstroom.koppeling.model import BLOK
 from doorstroom.koppeling.result import KoppelingResult
-from doorstroom.koppeling.score import Scoreblok, afstanden_km, scoreblok
+from doorstroom.koppeling.score import Scoreblok, UitkomstVoorspeller, afstanden_km, scoreblok
 
 
 @dataclass(frozen=True)
@@ -45,14 +45,19 @@ class Uitleg:
         return f"{self.gemeentecode} (score {self.score:.2f}: {waarom}); {self.reden}"
 
 
-def uitleg(instantie: Instantie, beleid: Beleid, result: KoppelingResult) -> dict[str, Uitleg]:
+def uitleg(
+    instantie: Instantie,
+    beleid: Beleid,
+    result: KoppelingResult,
+    uitkomst: UitkomstVoorspeller | None = None,
+) -> dict[str, Uitleg]:
     """An explanation per household (linked or not), keyed by household id."""
     index = {g.code: i for i, g in enumerate(instantie.gemeenten)}
     gekozen = {t.huishouden_id: index[t.gemeentecode] for t in result.assignments}
     rest, woningen, boven = _rest_na(instantie, result, index)
     conflicten = {h: c.beperking for c in result.conflicts for h in c.huishoudens}
     verklaard: dict[str, Uitleg] = {}
-    for _start, deel, blok in _blokken(instantie, beleid):
+    for _start, deel, blok in _blokken(instantie, beleid, uitkomst):
         for row, huishouden in enumerate(deel):
             context = _Context(instantie, beleid, blok, row, rest, woningen, boven)
             g = gekozen.get(huishouden.id)
@@ -64,10 +69,13 @@ def uitleg(instantie: Instantie, beleid: Beleid, result: KoppelingResult) -> dic
     return verklaard
 
 
-def _blokken(instantie: Instantie, beleid: Beleid) -> Iterable[tuple[int, Sequence[Huishouden], Scoreblok]]:
+def _blokken(
+    instantie: Instantie, beleid: Beleid, uitkomst: UitkomstVoorspeller | None = None
+) -> Iterable[tuple[int, Sequence[Huishouden], Scoreblok]]:
+    """Scores per block, with the outcome model when the run used one (same score as solved)."""
     for start in range(0, len(instantie.huishoudens), BLOK):
         deel = instantie.huishoudens[start : start + BLOK]
-        yield start, deel, scoreblok(instantie, deel, beleid)
+        yield start, deel, scoreblok(instantie, deel, beleid, uitkomst)
 
 
 def _rest_na(
@@ -259,10 +267,12 @@ class Advies:
     redenen: str
 
 
-def advies(instantie: Instantie, beleid: Beleid, aantal: int = 3) -> list[Advies]:
+def advies(
+    instantie: Instantie, beleid: Beleid, aantal: int = 3, uitkomst: UitkomstVoorspeller | None = None
+) -> list[Advies]:
     """Each household's top ``aantal`` allowed municipalities with room, with the main reasons."""
     result = []
-    for _start, deel, blok in _blokken(instantie, beleid):
+    for _start, deel, blok in _blokken(instantie, beleid, uitkomst):
         for row, huishouden in enumerate(deel):
             result.extend(_advies_voor(instantie, beleid, blok, row, huishouden, aantal))
     return result

@@ -228,6 +228,26 @@ def locaties(gemeenten: Sequence[Gemeente], regio: Mapping[str, str]) -> dict[st
     return {g.code: Locatie(g.code, regio[g.code], g.latitude, g.longitude) for g in gemeenten}
 
 
+def lees_uitkomsten(
+    path: Path, bekend: Mapping[str, Gemeente]
+) -> tuple[list[Huishouden], list[str], list[int]]:
+    """Historical outcomes: the households file's columns plus ``geplaatst`` (the municipality the
+    household was housed in) and ``uitkomst`` (1: the good outcome, e.g. in work after two years)."""
+    huishoudens, _ = lees_huishoudens(path, bekend)
+    rows = read_table(path, required=("geplaatst", "uitkomst"))
+    paren = parse_rows(
+        rows, lambda row: (_gemeentecode(row, "geplaatst", bekend), row.integer("uitkomst", minimum=0))
+    )
+    fout = [
+        Problem("0 of 1", str(path), row.line, "uitkomst")
+        for row, (_, u) in zip(rows, paren, strict=True)
+        if u > 1
+    ]
+    if fout:
+        raise InputError(fout)
+    return huishoudens, [str(code) for code, _ in paren], [u for _, u in paren]
+
+
 def standaard_capaciteit(
     gemeenten: Sequence[Gemeente],
     huishoudens: Sequence[Huishouden],

@@ -7,7 +7,7 @@ A proposal is advice: nothing is final until a person accepts or overrides it (h
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,6 +20,7 @@ from doorstroom.errors import DoorstroomError, InputError, NotFound, Problem
 from doorstroom.koppeling import explain, io, repository
 from doorstroom.koppeling.domain import Beleid, GemeenteCapaciteit, Huishouden, Instantie, RegioSoort
 from doorstroom.koppeling.models import KoppelingRunRecord, KoppelingVoorstelRecord
+from doorstroom.koppeling.outcome import UitkomstModel, train
 from doorstroom.koppeling.result import KoppelingResult
 from doorstroom.koppeling.solvers import solver
 from doorstroom.koppeling.synthetic import synthetisch
@@ -47,6 +48,7 @@ class Verzoek:
     beleid: Beleid = field(default_factory=Beleid)
     periode: Periode | None = None
     aandeel: float | None = None
+    uitkomsten: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Uitkomst:
     uitleg: dict[str, explain.Uitleg]
     run_id: int | None = None
     capaciteitsbron: str = ""
+    uitkomstvalidatie: dict[str, float] = field(default_factory=dict)
 
 
 class OngeldigResultaat(DoorstroomError):
@@ -135,16 +138,46 @@ def batch_aandeel(periode: Periode, vandaag: date, dagen: int = 7) -> float:
 def voorstel(verzoek: Verzoek, engine: Engine | None = None, *, bewaren: bool = True) -> Uitkomst:
     """Solve, validate and explain; store the run when an engine is given and ``bewaren``.
 
-    The engine also supplies the default capacity (the stored remaining taakstelling).
+    The engine also supplies the default capacity (the stored remaining taakstelling). With
+    ``verzoek.uitkomsten`` an outcome model is trained on that history, validated, and used as the
+    ``uitkomst`` criterion; a model that fails validation stops the run (algoritmeregister).
     """
     instantie, bron = laad(verzoek, engine=engine)
-    result = solver(verzoek.solver).los_op(instantie, verzoek.beleid, verzoek.tijdslimiet)
+    model = uitkomstmodel(verzoek.uitkomsten, instantie) if verzoek.uitkomsten else None
+    result = solver(verzoek.solver).los_op(instantie, verzoek.beleid, verzoek.tijdslimiet, model)
     fouten = check_result(instantie, verzoek.beleid, result)
     if fouten:
         raise OngeldigResultaat("resultaat afgekeurd door de controles: " + "; ".join(fouten[:5]))
-    uitleg = explain.uitleg(instantie, verzoek.beleid, result)
-    run_id = _bewaar(engine, verzoek, instantie, result, uitleg) if engine is not None and bewaren else None
-    return Uitkomst(instantie, result, uitleg, run_id, bron)
+    uitleg = explain.uitleg(instantie, verzoek.beleid, result, model)
+    validatie = _validatie(model)
+    run_id = (
+        _bewaar(engine, verzoek, instantie, result, uitleg, validatie)
+        if engine is not None and bewaren
+        else None
+    )
+    return Uitkomst(instantie, result, uitleg, run_id, bron, validatie)
+
+
+def uitkomstmodel(pad: Path, instantie: Instantie) -> UitkomstModel:
+    """Train the outcome model on the history in ``pad``; refuse one that fails validation."""
+    bekend = {g.code: g for g in embedded_gemeenten()}
+    huishoudens, geplaatst, uitkomsten = io.lees_uitkomsten(pad, bekend)
+    try:
+        model = train(replace(instantie, huishoudens=tuple(huishoudens)), huishoudens, geplaatst, uitkomsten)
+    except ValueError as error:
+        raise InputError(Problem(f"uitkomstmodel niet te trainen: {error}", file=str(pad))) from None
+    v = model.validatie
+    if not v.bruikbaar:
+        melding = f"uitkomstmodel afgekeurd: AUC {v.auc:.2f}, ECE {v.ece:.3f}, {v.rijen} validatierijen"
+        raise InputError(Problem(melding, file=str(pad)))
+    return model
+
+
+def _validatie(model: UitkomstModel | None) -> dict[str, float]:
+    if model is None:
+        return {}
+    v = model.validatie
+    return {"rijen": float(v.rijen), "auc": v.auc, "brier": v.brier, "ece": v.ece}
 
 
 def _bewaar(
@@ -153,8 +186,9 @@ def _bewaar(
     instantie: Instantie,
     result: KoppelingResult,
     uitleg: dict[str, explain.Uitleg],
+    validatie: dict[str, float],
 ) -> int:
-    record = _run_record(verzoek, instantie, result)
+    record = _run_record(verzoek, instantie, result, validatie)
     record.voorstellen = _voorstel_records(instantie, result, uitleg)
     with transaction(engine) as session:
         run_id = repository.bewaar_run(session, record)
@@ -162,7 +196,9 @@ def _bewaar(
     return run_id
 
 
-def _run_record(verzoek: Verzoek, instantie: Instantie, result: KoppelingResult) -> KoppelingRunRecord:
+def _run_record(
+    verzoek: Verzoek, instantie: Instantie, result: KoppelingResult, validatie: dict[str, float]
+) -> KoppelingRunRecord:
     data = result.as_dict()
     return KoppelingRunRecord(
         aangemaakt_op=datetime.now(UTC),
@@ -179,6 +215,7 @@ def _run_record(verzoek: Verzoek, instantie: Instantie, result: KoppelingResult)
             "solver": verzoek.solver,
             "tijdslimiet": verzoek.tijdslimiet,
             "regiosoort": str(verzoek.regiosoort),
+            "uitkomstmodel": validatie or None,
         },
         invoer={
             "huishoudens": [io._huishouden_record(h, "") for h in instantie.huishoudens],
