@@ -28,7 +28,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-import numpy.typing as npt
 
 from doorstroom.koppeling.backends import Backend, Oplossing
 from doorstroom.koppeling.domain import Beleid, Instantie
@@ -110,9 +109,8 @@ def los_op(
 
 def _zonder_lp(model: Koppelmodel) -> Plan:
     """No LP optimum within the time limit: a feasible heuristic plan, no bound (status feasible)."""
-    alles = np.arange(model.n_huishoudens)
     x = np.zeros(len(model.paar_h))
-    keuze = _als_keuze(model, startoplossing(model, x, np.zeros(len(alles), dtype=bool)))
+    keuze = _als_keuze(model, startoplossing(model, x))
     return Plan(keuze, model.objectief(keuze), float("inf"), SolveStatus.feasible, {"lp_solved": 0.0})
 
 
@@ -319,14 +317,14 @@ def _maak_af(
     vast[open_] = -1
     if len(open_):
         deel, paren = deelmodel(model, open_, restcapaciteit(model, vast))
-        start = startoplossing(deel, x[paren], keuze[open_] >= 0)
+        start = startoplossing(deel, x[paren])
         doel = stop[1] - model.objectief(vast) + deel.objectief(np.full(deel.n_huishoudens, -1))
         mip = backend.los_op(programma(deel, geheel=True), _rest(deadline), start, stop[0], doel)
         vast[open_] = _deelkeuze(model, deel, open_, mip)
     return Plan(vast, model.objectief(vast), float("inf"), SolveStatus.feasible)
 
 
-def startoplossing(deel: Koppelmodel, x: FloatArray, was_gekoppeld: npt.NDArray[np.bool_]) -> FloatArray:
+def startoplossing(deel: Koppelmodel, x: FloatArray) -> FloatArray:
     """A feasible 0/1 vector for the sub-model, so the exact finish starts from a good plan.
 
     Families first, largest first, each where the LP put most of it; then singles by augmenting
@@ -335,7 +333,6 @@ def startoplossing(deel: Koppelmodel, x: FloatArray, was_gekoppeld: npt.NDArray[
     unlinked goes to its best place within the maximum (overflow beats unlinked). Finally single
     moves that raise the objective are applied (:func:`_verbeter`).
     """
-    del was_gekoppeld
     keuze = _boven_aandeel(deel, x, _binnen_aandeel(deel, x))
     return _als_vector(deel, _verbeter(deel, keuze))
 

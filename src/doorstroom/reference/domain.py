@@ -30,13 +30,6 @@ class Gemeente:
     latitude: float | None = None
     longitude: float | None = None
 
-    def region(self, kind: str) -> str | None:
-        """The municipality's region of the given kind: provincie, arbeidsmarktregio, coropgebied."""
-        if kind not in ("provincie", "arbeidsmarktregio", "coropgebied"):
-            raise ValueError(f"unknown region kind {kind!r}")
-        value: str | None = getattr(self, kind)
-        return value
-
 
 @dataclass(frozen=True)
 class Provincie:
