@@ -9,7 +9,7 @@ the hard region rule — regions whose capacity is below the demand of their rec
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -23,8 +23,8 @@ def conflicten(instantie: Instantie, beleid: Beleid) -> tuple[Conflict, ...]:
     return (
         *_totaal(instantie),
         *_zonder_gemeente(instantie, beleid),
-        *_groep_capaciteit(instantie, _binding_groepen(instantie), "harde binding aan"),
-        *_groep_capaciteit(instantie, _zorg_groepen(instantie), "zorg"),
+        *_groep_capaciteit(instantie, _groepen(instantie, lambda h: h.binding_gemeente), "harde binding aan"),
+        *_groep_capaciteit(instantie, _groepen(instantie, lambda h: h.zorg), "zorg"),
         *_regio_conflicten(instantie, beleid),
     )
 
@@ -61,19 +61,15 @@ def _reden(instantie: Instantie, huishouden: Huishouden) -> str:
     return "woning: geen passende woning bij de toegestane gemeenten"
 
 
-def _binding_groepen(instantie: Instantie) -> dict[str, list[Huishouden]]:
+def _groepen(
+    instantie: Instantie, sleutel: Callable[[Huishouden], str | None]
+) -> dict[str, list[Huishouden]]:
+    """Households grouped by ``sleutel`` (a tied municipality, a kind of care); None: no group."""
     groepen: dict[str, list[Huishouden]] = defaultdict(list)
     for huishouden in instantie.huishoudens:
-        if huishouden.binding_gemeente is not None:
-            groepen[huishouden.binding_gemeente].append(huishouden)
-    return groepen
-
-
-def _zorg_groepen(instantie: Instantie) -> dict[str, list[Huishouden]]:
-    groepen: dict[str, list[Huishouden]] = defaultdict(list)
-    for huishouden in instantie.huishoudens:
-        if huishouden.zorg is not None:
-            groepen[huishouden.zorg].append(huishouden)
+        waarde = sleutel(huishouden)
+        if waarde is not None:
+            groepen[waarde].append(huishouden)
     return groepen
 
 

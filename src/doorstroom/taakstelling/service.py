@@ -196,7 +196,9 @@ def vaststellen(
     codes = {g.code for g in gemeenten}
     sleutelnaam, waarden = sleutelwaarden(gemeenten, sleutel)
     achterstand = (
-        io.lees_vorige(vorige, codes) if vorige else _opgeslagen_achterstand(engine, periode.previous())
+        io.lees_vorige(vorige, codes)
+        if vorige
+        else _opgeslagen_achterstand(engine, periode.previous(), gemeenten)
     )
     taken = bereken(totaal, gemeenten, waarden, achterstand, regel)
     record = PeriodeRecord(
@@ -223,20 +225,20 @@ def _taak_record(periode: Periode, taak: Taakstelling) -> TaakstellingRecord:
     )
 
 
-def _opgeslagen_achterstand(engine: Engine, vorige: Periode) -> dict[str, int]:
+def _opgeslagen_achterstand(engine: Engine, vorige: Periode, gemeenten: list[Gemeente]) -> dict[str, int]:
     """Signed carry-over per code from the stored previous period, judged at its supervision date."""
     try:
-        realisaties, _ = _opgeslagen_realisaties(engine, vorige, vorige.supervision_date)
+        realisaties, _ = _opgeslagen_realisaties(engine, vorige, vorige.supervision_date, gemeenten)
     except NotFound:
         return {}
     return {r.taakstelling.gemeente.code: r.achterstand_nu for r in realisaties}
 
 
 def _opgeslagen_realisaties(
-    engine: Engine, periode: Periode, peildatum: date
+    engine: Engine, periode: Periode, peildatum: date, in_gebruik: list[Gemeente] | None = None
 ) -> tuple[list[Realisatie], list[Koppeling]]:
     """A stored period judged on ``peildatum``, with the koppelingen it was judged on."""
-    gemeenten = {g.code: g for g in gemeenten_in_gebruik(engine)}
+    gemeenten = {g.code: g for g in (in_gebruik or gemeenten_in_gebruik(engine))}
     with transaction(engine) as session:
         stored = repository.periode(session, periode)
         if stored is None:
