@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -75,9 +76,15 @@ def test_malformed_csv_is_an_input_error(csv_file: Callable[[str, str], Path]) -
         io.lees_huishoudens(path, BEKEND)
 
 
+def test_labour_market_regions_work_out_of_the_box() -> None:
+    indeling = io.regio_indeling(embedded_gemeenten(), RegioSoort.arbeidsmarktregio)
+    assert indeling["GM0344"] == "Midden-Utrecht" and len(set(indeling.values())) == 35
+
+
 def test_region_kind_without_data_is_explicit() -> None:
+    zonder = [replace(g, arbeidsmarktregio=None) for g in embedded_gemeenten()]
     with pytest.raises(InputError, match="arbeidsmarktregio"):
-        io.regio_indeling(embedded_gemeenten(), RegioSoort.arbeidsmarktregio)
+        io.regio_indeling(zonder, RegioSoort.arbeidsmarktregio)
     with pytest.raises(InputError, match="regiobestand"):
         io.regio_indeling(embedded_gemeenten(), RegioSoort.bestand)
 
