@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from doorstroom.domains import GEWICHT, PERSONEN
 from doorstroom.errors import InputError
 from doorstroom.tabular import atomic_write, parse_rows, read_table, write_xlsx
 
@@ -24,7 +25,7 @@ def test_xlsx_rows_keep_spreadsheet_row_numbers(tmp_path: Path) -> None:
     rows = read_table(path, required=["gemeentecode"])
     assert [row.line for row in rows] == [2, 4]
     with pytest.raises(InputError) as info:
-        parse_rows(rows, lambda row: row.integer("gehuisvest"))
+        parse_rows(rows, lambda row: row.integer("gehuisvest", domain=PERSONEN))
     assert [(p.row, p.field) for p in info.value.problems] == [(4, "gehuisvest")]
 
 
@@ -32,7 +33,7 @@ def test_decimal_comma_and_bom(tmp_path: Path) -> None:
     path = tmp_path / "d.csv"
     path.write_bytes("\ufeffa;b\n1,5;2\n".encode())
     [row] = read_table(path)
-    assert row.number("a") == 1.5 and row.integer("b") == 2
+    assert row.number("a", domain=GEWICHT) == 1.5 and row.integer("b", domain=PERSONEN) == 2
 
 
 @pytest.mark.parametrize(

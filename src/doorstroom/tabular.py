@@ -13,6 +13,7 @@ import csv
 import io
 import math
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -20,11 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+from doorstroom.domains import BRON, Domain, TextLimit
 from doorstroom.errors import InputError, Problem
 
 T = TypeVar("T")
 
 SUPPORTED_SUFFIXES = (".csv", ".xlsx")
+_ASCII_NUMBER = re.compile(r"[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?")
 
 
 @dataclass(frozen=True)
@@ -39,27 +42,39 @@ class Row:
         """An error located at this row and field."""
         return InputError(Problem(message, file=self.file, row=self.line, field=field))
 
-    def text(self, field: str, *, required: bool = True) -> str:
-        """The stripped text of ``field``; an empty required field is a problem."""
+    def text(self, field: str, *, required: bool = True, limit: TextLimit = BRON) -> str:
+        """The stripped text of ``field``, within ``limit``; an empty required field is a problem."""
         value = self.values.get(field, "").strip()
         if required and not value:
             raise self.problem(field, "waarde ontbreekt")
+        problem = limit.problem(value)
+        if problem:
+            raise self.problem(field, problem)
         return value
 
-    def integer(self, field: str, *, minimum: int | None = None, required: bool = True) -> int:
-        """A whole number (``12``, ``12.0`` from Excel; not ``12.5``)."""
+    def integer(
+        self, field: str, *, domain: Domain, minimum: int | None = None, required: bool = True
+    ) -> int:
+        """A whole number in ``domain`` (``12``, ``12.0`` from Excel; not ``12.5``)."""
         raw = self.text(field, required=required)
         if not raw:
             return 0
         number = _parse_number(raw)
         if number is None or not float(number).is_integer():
             raise self.problem(field, f"'{raw}' is geen geheel getal")
+        self._check_domain(field, number, domain)
         return _check_minimum(self, field, int(number), minimum)
+
+    def _check_domain(self, field: str, number: float, domain: Domain) -> None:
+        problem = domain.problem(number)
+        if problem:
+            raise self.problem(field, problem)
 
     def number(
         self,
         field: str,
         *,
+        domain: Domain,
         minimum: float | None = None,
         maximum: float | None = None,
         required: bool = True,
@@ -71,6 +86,7 @@ class Row:
         number = _parse_number(raw)
         if number is None:
             raise self.problem(field, f"'{raw}' is geen getal")
+        self._check_domain(field, number, domain)
         if maximum is not None and number > maximum:
             raise self.problem(field, f"{raw} is groter dan het maximum {maximum}")
         return _check_minimum(self, field, number, minimum)
@@ -83,7 +99,10 @@ def _check_minimum(row: Row, field: str, value: T, minimum: float | None) -> T:
 
 
 def _parse_number(raw: str) -> float | None:
+    """A number written with ASCII digits only (``float`` would also take ``١٢`` and ``1_000``)."""
     text = raw.replace(" ", "")
+    if not _ASCII_NUMBER.fullmatch(text):
+        return None
     if "," in text and "." not in text:
         text = text.replace(",", ".")
     try:

@@ -12,6 +12,7 @@ import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from doorstroom.domains import FRACTIE, KINDEREN, PERSONEN_GEMEENTE, UITKOMST, VOLWASSENEN, WONINGEN
 from doorstroom.errors import InputError, Problem
 from doorstroom.koppeling.domain import (
     GEEN_SECTOR,
@@ -50,7 +51,7 @@ def lees_huishoudens(path: Path | str, bekend: Mapping[str, Gemeente]) -> tuple[
 
 
 def _huishouden(row: Row, bekend: Mapping[str, Gemeente]) -> Huishouden:
-    volwassenen = row.integer("volwassenen", minimum=1)
+    volwassenen = row.integer("volwassenen", domain=VOLWASSENEN)
     binding_gemeente = _gemeentecode(row, "binding_gemeente", bekend, required=False)
     binding = _keuze(row, "binding", HardeBinding)
     if (binding is None) != (binding_gemeente is None):
@@ -58,7 +59,7 @@ def _huishouden(row: Row, bekend: Mapping[str, Gemeente]) -> Huishouden:
     return Huishouden(
         id=row.text("huishouden_id"),
         volwassenen=_volwassenen(row, volwassenen),
-        kinderen=row.integer("kinderen", minimum=0),
+        kinderen=row.integer("kinderen", domain=KINDEREN),
         opvang_gemeente=_gemeentecode(row, "opvang_gemeente", bekend) or "",
         binding_gemeente=binding_gemeente,
         binding=binding,
@@ -147,7 +148,7 @@ def _capaciteit(row: Row, bekend: Mapping[str, Gemeente], regio: Mapping[str, st
     code = _gemeentecode(row, "gemeentecode", bekend) or ""
     gemeente = bekend[code]
     arbeidsmarktregio = row.text("arbeidsmarktregio", required=False) or gemeente.arbeidsmarktregio
-    capaciteit = row.integer("capaciteit", minimum=0)
+    capaciteit = row.integer("capaciteit", domain=PERSONEN_GEMEENTE)
     return GemeenteCapaciteit(
         code=code,
         naam=gemeente.naam,
@@ -167,7 +168,7 @@ def _maximum(row: Row, capaciteit: int) -> int | None:
     """Optional hard ceiling in persons; the batch share ``capaciteit`` is then a soft target."""
     if not row.text("maximum", required=False):
         return None
-    maximum = row.integer("maximum", minimum=0)
+    maximum = row.integer("maximum", domain=PERSONEN_GEMEENTE)
     if maximum < capaciteit:
         raise row.problem("maximum", f"maximum {maximum} ligt onder de capaciteit {capaciteit}")
     return maximum
@@ -180,7 +181,7 @@ def _woningen(row: Row) -> tuple[int, int, int, int] | None:
     if len(ingevuld) != len(WONING_KOLOMMEN):
         ontbreekt = next(field for field in WONING_KOLOMMEN if field not in ingevuld)
         raise row.problem(ontbreekt, "vul alle woningkolommen in, of geen")
-    a, b, c, d = (row.integer(field, minimum=0) for field in WONING_KOLOMMEN)
+    a, b, c, d = (row.integer(field, domain=WONINGEN) for field in WONING_KOLOMMEN)
     return (a, b, c, d)
 
 
@@ -189,7 +190,7 @@ def lees_vraag(path: Path | str) -> dict[tuple[str, str], float]:
     rows = read_table(path, required=VRAAG_KOLOMMEN)
     paren = parse_rows(
         rows,
-        lambda r: ((r.text("arbeidsmarktregio"), r.text("sector")), r.number("vraag", minimum=0, maximum=1)),
+        lambda r: ((r.text("arbeidsmarktregio"), r.text("sector")), r.number("vraag", domain=FRACTIE)),
     )
     return dict(paren)
 
@@ -236,7 +237,7 @@ def lees_uitkomsten(
     huishoudens, _ = lees_huishoudens(path, bekend)
     rows = read_table(path, required=("geplaatst", "uitkomst"))
     paren = parse_rows(
-        rows, lambda row: (_gemeentecode(row, "geplaatst", bekend), row.integer("uitkomst", minimum=0))
+        rows, lambda row: (_gemeentecode(row, "geplaatst", bekend), row.integer("uitkomst", domain=UITKOMST))
     )
     fout = [
         Problem("0 of 1", str(path), row.line, "uitkomst")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from doorstroom.domains import PERSONEN
 from doorstroom.errors import InputError, Problem
 from doorstroom.prognose.model import FloatArray
 from doorstroom.prognose.scenario import Parameter, Scenario, Verdeling, maand_labels
@@ -74,7 +75,7 @@ def _parse(row: Row, columns: list[str]) -> tuple[str, dict[str, float]]:
     month = row.text("maand")
     if not MONTH.match(month):
         raise row.problem("maand", f"'{month}' is geen maand; schrijf bijvoorbeeld 2024-01")
-    return month, {c: float(row.integer(c, minimum=0)) for c in columns}
+    return month, {c: float(row.integer(c, domain=PERSONEN)) for c in columns}
 
 
 def fit(historie: Historie) -> Fit:

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from doorstroom.domains import GEWICHT
 from doorstroom.errors import InputError, Problem
 from doorstroom.prognose.montecarlo import Resultaat
 from doorstroom.reference.loader import embedded_provincies
@@ -59,7 +60,7 @@ def _parse_weight(row: Row) -> tuple[str, float]:
     known = {p.naam for p in embedded_provincies()}
     if name not in known:
         raise row.problem("provincie", f"onbekende provincie '{name}'")
-    return name, row.number("gewicht", minimum=0.0)
+    return name, row.number("gewicht", domain=GEWICHT)
 
 
 def _check_provinces(file: str, names: list[str]) -> None:

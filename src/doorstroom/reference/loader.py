@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from doorstroom.domains import GEMEENTEN, INWONERS, WONINGEN, Domain
 from doorstroom.errors import InputError, Problem
 from doorstroom.reference.domain import GEMEENTECODE, Gemeente, Provincie, list_problems
 from doorstroom.tabular import Row, parse_each, parse_rows, read_table
@@ -80,7 +81,7 @@ def _parse_gemeente(row: Row) -> Gemeente:
         code=code,
         naam=row.text("gemeentenaam"),
         provincie=row.text("provincie"),
-        inwoners=row.integer("inwoners", minimum=0),
+        inwoners=row.integer("inwoners", domain=INWONERS),
         woningvoorraad=_optional_int(row, "woningvoorraad"),
         arbeidsmarktregio=row.text("arbeidsmarktregio", required=False) or None,
         coropgebied=row.text("coropgebied", required=False) or None,
@@ -90,20 +91,20 @@ def _parse_gemeente(row: Row) -> Gemeente:
 
 
 def _optional_int(row: Row, field: str) -> int | None:
-    return row.integer(field, minimum=0) if row.text(field, required=False) else None
+    return row.integer(field, domain=WONINGEN) if row.text(field, required=False) else None
 
 
 def _optional_float(row: Row, field: str, low: float, high: float) -> float | None:
     if not row.text(field, required=False):
         return None
-    return row.number(field, minimum=low, maximum=high)
+    return row.number(field, domain=Domain(f"coördinaat, {low} tot en met {high}", low, high, geheel=False))
 
 
 def _parse_provincie(row: Row) -> Provincie:
     return Provincie(
         code=row.text("provinciecode"),
         naam=row.text("provincie"),
-        inwoners=row.integer("inwoners", minimum=0),
-        aantal_gemeenten=row.integer("aantal_gemeenten", minimum=0),
-        inwoners_som_gemeenten=row.integer("inwoners_som_gemeenten", minimum=0),
+        inwoners=row.integer("inwoners", domain=INWONERS),
+        aantal_gemeenten=row.integer("aantal_gemeenten", domain=GEMEENTEN),
+        inwoners_som_gemeenten=row.integer("inwoners_som_gemeenten", domain=INWONERS),
     )

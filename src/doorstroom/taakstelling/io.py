@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from doorstroom.domains import INWONERS, PERSONEN_GEMEENTE, PERSONEN_HUISHOUDEN, SALDO_PERSONEN
 from doorstroom.errors import InputError, Problem
 from doorstroom.reference.domain import GEMEENTECODE
 from doorstroom.taakstelling.domain import Koppeling
@@ -83,15 +84,17 @@ def _first(pair: tuple[str, int]) -> str:
 
 
 def _achterstand_nu(row: Row) -> int:
-    return row.integer("achterstand_nu")
+    return row.integer("achterstand_nu", domain=SALDO_PERSONEN)
 
 
 def _uit_realisatie(row: Row) -> int:
-    return row.integer("gecorrigeerde_taakstelling", minimum=0) - row.integer("gerealiseerd", minimum=0)
+    return row.integer("gecorrigeerde_taakstelling", domain=PERSONEN_GEMEENTE) - row.integer(
+        "gerealiseerd", domain=PERSONEN_GEMEENTE
+    )
 
 
 def _achterstand(row: Row) -> int:
-    return row.integer("achterstand")
+    return row.integer("achterstand", domain=SALDO_PERSONEN)
 
 
 VORIGE_BRONNEN: tuple[tuple[frozenset[str], Callable[[Row], int]], ...] = (
@@ -123,7 +126,11 @@ def lees_realisatie(path: Path, bekend: Collection[str]) -> dict[str, dict[str, 
     rows = read_table(path, required=["gemeentecode", "maand", "gehuisvest"])
     triples = parse_unique(
         rows,
-        lambda row: (gemeentecode(row, bekend), maand(row), row.integer("gehuisvest", minimum=0)),
+        lambda row: (
+            gemeentecode(row, bekend),
+            maand(row),
+            row.integer("gehuisvest", domain=PERSONEN_GEMEENTE),
+        ),
         lambda triple: triple[:2],
         "gemeentecode+maand",
     )
@@ -154,7 +161,7 @@ def _koppeling(row: Row, bekend: Collection[str]) -> Koppeling:
     return Koppeling(
         gemeentecode=gemeentecode(row, bekend),
         huishouden_ref=row.text("huishouden_ref"),
-        personen=row.integer("personen", minimum=1),
+        personen=row.integer("personen", domain=PERSONEN_HUISHOUDEN),
         koppeldatum=koppeldatum,
         huisvestingsdatum=huisvesting,
     )
@@ -165,7 +172,7 @@ def lees_sleutel(path: Path, bekend: Collection[str]) -> dict[str, int]:
     rows = read_table(path, required=["gemeentecode", "waarde"])
     pairs = parse_unique(
         rows,
-        lambda row: (gemeentecode(row, bekend), row.integer("waarde", minimum=0)),
+        lambda row: (gemeentecode(row, bekend), row.integer("waarde", domain=INWONERS)),
         _first,
         "gemeentecode",
     )

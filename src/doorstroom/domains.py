@@ -1,0 +1,92 @@
+"""The documented domain of every number and text Doorstroom reads from a user.
+
+A number read from a file, an option or a scenario is checked at the boundary against one of the
+domains below, so nothing out of range reaches NumPy, a solver or a database column (an ``int``
+above 2**31 is out of range for PostgreSQL ``integer``; a float above 2**53 loses whole persons;
+``1e8`` children would make the matching model allocate hundreds of gigabytes). The bounds are
+generous — far above any real Dutch figure — yet finite; ``docs/domains.md`` lists them with the
+reasoning. Texts are checked against the length of the column they are stored in, and may not
+contain control characters (a NUL byte is refused by PostgreSQL and invisible in Excel).
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Domain:
+    """A closed interval of allowed values, with a Dutch description for error messages."""
+
+    omschrijving: str
+    minimum: float
+    maximum: float
+    geheel: bool = True
+
+    def problem(self, value: float) -> str | None:
+        """Why ``value`` is outside the domain, in Dutch; None when it is inside."""
+        if not math.isfinite(value):
+            return f"{value} is geen eindig getal"
+        if self.geheel and not float(value).is_integer():
+            return f"{_show(value)} is geen geheel getal"
+        if value < self.minimum:
+            return f"{_show(value)} is kleiner dan {_show(self.minimum)} ({self.omschrijving})"
+        if value > self.maximum:
+            return f"{_show(value)} is groter dan {_show(self.maximum)} ({self.omschrijving})"
+        return None
+
+
+def _show(value: float) -> str:
+    if abs(value) >= 1e15:
+        return f"{value:.3g}"
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+# Persons: the Netherlands has about 18 million inhabitants; every count of people fits in this.
+PERSONEN = Domain("aantal personen, 0 tot en met 20.000.000", 0, 20_000_000)
+INWONERS = Domain("aantal inwoners, 0 tot en met 20.000.000", 0, 20_000_000)
+WONINGEN = Domain("aantal woningen, 0 tot en met 20.000.000", 0, 20_000_000)
+# A national half-year taakstelling has never exceeded about 30,000; one million is a safe ceiling.
+TAAKSTELLING_LANDELIJK = Domain("landelijke taakstelling, 0 tot en met 1.000.000", 0, 1_000_000)
+# Persons housed by one municipality in one month or one half year.
+PERSONEN_GEMEENTE = Domain("personen per gemeente, 0 tot en met 1.000.000", 0, 1_000_000)
+# Arrears (positive) or advance (negative) of one municipality, in persons.
+SALDO_PERSONEN = Domain("achterstand of voorsprong, -1.000.000 tot en met 1.000.000", -1_000_000, 1_000_000)
+GEMEENTEN = Domain("aantal gemeenten, 0 tot en met 1.000", 0, 1_000)
+# A household: the largest registered families have about 20 members.
+PERSONEN_HUISHOUDEN = Domain("personen per huishouden, 1 tot en met 60", 1, 60)
+VOLWASSENEN = Domain("volwassenen per huishouden, 1 tot en met 30", 1, 30)
+KINDEREN = Domain("kinderen per huishouden, 0 tot en met 30", 0, 30)
+HUISHOUDENS = Domain("aantal huishoudens, 0 tot en met 1.000.000", 0, 1_000_000)
+UITKOMST = Domain("uitkomst, 0 of 1", 0, 1)
+FRACTIE = Domain("fractie tussen 0 en 1", 0.0, 1.0, geheel=False)
+GEWICHT = Domain("gewicht, 0 tot en met 1.000.000", 0.0, 1_000_000.0, geheel=False)
+MAANDEN = Domain("aantal maanden, 1 tot en met 600", 1, 600)
+PADEN = Domain("aantal paden, 1 tot en met 1.000.000", 1, 1_000_000)
+SEED = Domain("seed, 0 tot en met 2**63-1", 0, 2**63 - 1)
+SECONDEN = Domain("seconden, 0,1 tot en met 86.400", 0.1, 86_400.0, geheel=False)
+BEDRAG = Domain("bedrag in euro, 0 tot en met 10**12", 0.0, 1e12, geheel=False)
+
+
+@dataclass(frozen=True)
+class TextLimit:
+    """The longest text a stored field holds (the database column's length)."""
+
+    omschrijving: str
+    maximum: int
+
+    def problem(self, value: str) -> str | None:
+        """Why ``value`` cannot be stored, in Dutch; None when it can."""
+        if len(value) > self.maximum:
+            return f"tekst van {len(value)} tekens is langer dan {self.maximum} ({self.omschrijving})"
+        if any(unicodedata.category(char) == "Cc" for char in value):
+            return "tekst bevat een stuurteken (zoals een NUL-byte)"
+        return None
+
+
+REFERENTIE = TextLimit("pseudonieme referentie", 40)
+NAAM = TextLimit("naam", 100)
+BRON = TextLimit("bron of bestandsnaam", 255)
+TOELICHTING = TextLimit("toelichting", 2000)
