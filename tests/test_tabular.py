@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from doorstroom.domains import GEWICHT, PERSONEN
 from doorstroom.errors import InputError
-from doorstroom.tabular import atomic_write, parse_rows, read_table, write_xlsx
+from doorstroom.tabular import atomic_write, iter_table, parse_each, parse_rows, read_table, write_xlsx
 
 
 def test_xlsx_rows_keep_spreadsheet_row_numbers(tmp_path: Path) -> None:
@@ -84,3 +84,44 @@ def test_exports_get_ordinary_permissions(tmp_path: Path) -> None:
     mask = os.umask(0o022)
     os.umask(mask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_streaming_reads_a_large_file_row_by_row(tmp_path: Path) -> None:
+    path = tmp_path / "groot.csv"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("gemeentecode,gehuisvest\n")
+        handle.writelines(f"GM{i % 10000:04d},{i % 7}\n" for i in range(200_000))
+    rows = iter_table(path, required=["gemeentecode"])
+    first = next(rows)
+    assert (first.line, first.values["gemeentecode"]) == (2, "GM0000")
+    assert sum(1 for _ in rows) == 199_999
+
+
+def test_streamed_wide_rows_are_row_problems(tmp_path: Path) -> None:
+    path = tmp_path / "breed.csv"
+    path.write_text("a,b\n1,2\n1,2,3\n4,5\n", encoding="utf-8")
+    parsed, problems = parse_each(iter_table(path), lambda row: row.text("a"))
+    assert [value for _, value in parsed] == ["1", "4"]
+    assert [(p.row, p.message) for p in problems] == [(3, "3 velden, kop heeft er 2")]
+
+
+def test_damaged_sheet_xml_names_the_sheet(tmp_path: Path) -> None:
+    import zipfile
+
+    good = tmp_path / "goed.xlsx"
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Realisatie"
+    sheet.append(["gemeentecode", "gehuisvest"])
+    sheet.append(["GM0344", 12])
+    workbook.save(good)
+    broken = tmp_path / "kapot.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.endswith("sheet1.xml"):
+                data = data[: len(data) // 2]
+            target.writestr(item, data)
+    with pytest.raises(InputError, match="Realisatie"):
+        read_table(broken)

@@ -37,6 +37,7 @@ class Row:
     file: str
     line: int
     values: Mapping[str, str]
+    defect: str | None = None
 
     def problem(self, field: str | None, message: str) -> InputError:
         """An error located at this row and field."""
@@ -113,20 +114,49 @@ def _parse_number(raw: str) -> float | None:
 
 
 def read_table(path: Path | str, *, required: Sequence[str] = ()) -> list[Row]:
-    """Read a CSV or XLSX file into rows; missing columns are reported before any row."""
-    path = Path(path)
+    """Read a whole CSV or XLSX file into rows; every malformed row is reported before any parsing.
+
+    For files too large to hold as rows in memory, stream them with :func:`iter_table`.
+    """
+    rows = list(iter_table(path, required=required))
+    defects = [Problem(row.defect, row.file, row.line) for row in rows if row.defect]
+    if defects:
+        raise InputError(defects)
+    return rows
+
+
+def iter_table(path: Path | str, *, required: Sequence[str] = ()) -> Iterator[Row]:
+    """Stream the data rows of a CSV or XLSX file, one at a time, in file order.
+
+    Memory stays bounded by one row whatever the file's size. The header is checked before the first
+    row; a row with more fields than the header carries a ``defect`` that :func:`parse_each`
+    reports like any other row problem. An unreadable file raises :class:`InputError`.
+    """
+    path = _checked_path(Path(path))
+    with _records(path) as (header, records):
+        _check_header(path, header, required)
+        width = len(header)
+        for number, values in records:
+            if not any(value.strip() for value in values):
+                continue
+            defect = _width_defect(values, width)
+            yield Row(str(path), number, dict(zip(header, values[:width], strict=False)), defect)
+
+
+def _checked_path(path: Path) -> Path:
     if not path.is_file():
         raise InputError(Problem("bestand niet gevonden", file=str(path)))
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise InputError(Problem(f"onbekend bestandstype '{suffix}' (csv of xlsx)", file=str(path)))
-    header, records = _read_xlsx(path) if suffix == ".xlsx" else _read_csv(path)
-    _check_header(path, header, required)
-    return [
-        Row(str(path), number, dict(zip(header, values, strict=False)))
-        for number, values in records
-        if any(value.strip() for value in values)
-    ]
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise InputError(
+            Problem(f"onbekend bestandstype '{path.suffix.lower()}' (csv of xlsx)", file=str(path))
+        )
+    return path
+
+
+def _width_defect(values: Sequence[str], width: int) -> str | None:
+    if len(values) > width and any(value.strip() for value in values[width:]):
+        return f"{len(values)} velden, kop heeft er {width}"
+    return None
 
 
 def _check_header(path: Path, header: Sequence[str], required: Sequence[str]) -> None:
@@ -138,36 +168,60 @@ def _check_header(path: Path, header: Sequence[str], required: Sequence[str]) ->
         raise InputError(problems)
 
 
-def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+Records = Iterator[tuple[int, list[str]]]
+
+
+@contextmanager
+def _records(path: Path) -> Iterator[tuple[list[str], Records]]:
+    reader = _xlsx_records if path.suffix.lower() == ".xlsx" else _csv_records
+    with reader(path) as opened:
+        yield opened
+
+
+@contextmanager
+def _csv_records(path: Path) -> Iterator[tuple[list[str], Records]]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            first = _decoded(path, 1, handle.readline)
+            if not first.strip():
+                raise InputError(Problem("bestand is leeg", file=str(path)))
+            delimiter = ";" if first.count(";") > first.count(",") else ","
+            handle.seek(0)
+            lines = csv.reader(handle, delimiter=delimiter, strict=True)
+            header = [column.strip() for column in _next_csv(path, lines, 1) or []]
+            yield header, _csv_lines(path, lines)
+    except OSError as error:
+        raise InputError(Problem(f"bestand niet leesbaar: {error.strerror}", file=str(path))) from None
+
+
+def _csv_lines(path: Path, lines: Iterator[list[str]]) -> Records:
+    number = 1
+    while True:
+        number += 1
+        values = _next_csv(path, lines, number)
+        if values is None:
+            return
+        yield number, values
+
+
+def _next_csv(path: Path, lines: Iterator[list[str]], number: int) -> list[str] | None:
+    try:
+        return _decoded(path, number, lambda: next(lines, None))
+    except csv.Error as error:
+        raise InputError(Problem(f"onleesbare CSV: {error}", file=str(path), row=number)) from None
+
+
+def _decoded(path: Path, number: int, read: Callable[[], T]) -> T:
+    try:
+        return read()
     except UnicodeDecodeError as error:
         raise InputError(
-            Problem(f"geen UTF-8 tekst (byte {error.start}); sla op als CSV UTF-8", str(path))
+            Problem(f"geen UTF-8 tekst (byte {error.start}); sla op als CSV UTF-8", str(path), number)
         ) from None
-    if not text.strip():
-        raise InputError(Problem("bestand is leeg", file=str(path)))
-    delimiter = ";" if text.splitlines()[0].count(";") > text.splitlines()[0].count(",") else ","
-    try:
-        lines = list(csv.reader(io.StringIO(text), delimiter=delimiter, strict=True))
-    except csv.Error as error:
-        raise InputError(Problem(f"onleesbare CSV: {error}", file=str(path))) from None
-    header = [column.strip() for column in lines[0]]
-    return header, _numbered(lines[1:], str(path), len(header))
 
 
-def _numbered(lines: list[list[str]], file: str, width: int) -> list[tuple[int, list[str]]]:
-    records, problems = [], []
-    for number, values in enumerate(lines, start=2):
-        if len(values) > width and any(value.strip() for value in values[width:]):
-            problems.append(Problem(f"{len(values)} velden, kop heeft er {width}", file, number))
-        records.append((number, values[:width]))
-    if problems:
-        raise InputError(problems)
-    return records
-
-
-def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+@contextmanager
+def _xlsx_records(path: Path) -> Iterator[tuple[list[str], Records]]:
     from openpyxl import load_workbook
 
     try:
@@ -175,17 +229,31 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     except Exception as error:  # openpyxl raises many types for a damaged file
         raise InputError(Problem(f"onleesbaar XLSX-bestand: {error}", file=str(path))) from None
     try:
-        rows = [
-            [_cell_text(cell) for cell in row] for row in workbook.worksheets[0].iter_rows(values_only=True)
-        ]
+        sheet = workbook.worksheets[0]
+        rows = _sheet_rows(path, sheet.title, sheet.iter_rows(values_only=True))
+        first = next(rows, None)
+        if first is None:
+            raise InputError(Problem(f"werkblad '{sheet.title}' is leeg", file=str(path)))
+        header = [column.strip() for column in first[1]]
+        while header and not header[-1]:
+            header.pop()
+        yield header, rows
     finally:
         workbook.close()
-    if not rows:
-        raise InputError(Problem("werkblad is leeg", file=str(path)))
-    header = [column.strip() for column in rows[0]]
-    while header and not header[-1]:
-        header.pop()
-    return header, _numbered(rows[1:], str(path), len(header))
+
+
+def _sheet_rows(path: Path, title: str, cells: Iterator[tuple[object, ...]]) -> Records:
+    number = 0
+    while True:
+        number += 1
+        try:
+            values = next(cells, None)
+        except Exception as error:  # damaged sheet XML (ParseError) or a badly typed cell (ValueError)
+            where = f"werkblad '{title}'"
+            raise InputError(Problem(f"onleesbare rij in {where}: {error}", str(path), number)) from None
+        if values is None:
+            return
+        yield number, [_cell_text(cell) for cell in values]
 
 
 def _cell_text(value: object) -> str:
@@ -201,6 +269,9 @@ def parse_each(rows: Iterable[Row], parse: Callable[[Row], T]) -> tuple[list[tup
     parsed: list[tuple[int, T]] = []
     problems: list[Problem] = []
     for row in rows:
+        if row.defect:
+            problems.append(Problem(row.defect, row.file, row.line))
+            continue
         try:
             parsed.append((row.line, parse(row)))
         except InputError as error:

@@ -7,6 +7,9 @@ as plain Dutch messages naming file, row and field, with exit code 2 — never a
 
 from __future__ import annotations
 
+import io
+import os
+import sys
 from typing import Any
 
 import typer
@@ -57,6 +60,29 @@ app.add_typer(prognose_cli.app, name="prognose")
 app.add_typer(db_cli.app, name="db")
 
 
+def reserve_stdout_for_documents() -> None:
+    """Send native libraries' output to stderr, keeping standard output for the document alone.
+
+    C libraries write to file descriptor 1 directly, past Python's ``sys.stdout``: HiGHS prints its
+    banner when a solver is constructed, whatever its options. With ``--format json|csv`` standard
+    output must be exactly the document, so descriptor 1 is pointed at stderr for the whole
+    process and ``sys.stdout`` is reopened on a duplicate of the original standard output.
+    """
+    try:
+        sys.stdout.flush()
+        document = os.dup(1)
+        os.dup2(2, 1)
+    except (OSError, ValueError):  # no standard output or error to redirect: nothing to protect
+        return
+    sys.stdout = io.TextIOWrapper(
+        io.FileIO(document, "w"),
+        encoding=sys.stdout.encoding,
+        errors=sys.stdout.errors,
+        line_buffering=bool(sys.stdout.line_buffering),
+    )
+
+
 def main() -> None:
     """Console-script entry point."""
+    reserve_stdout_for_documents()
     app()
