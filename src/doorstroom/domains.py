@@ -68,6 +68,15 @@ PADEN = Domain("aantal paden, 1 tot en met 1.000.000", 1, 1_000_000)
 SEED = Domain("seed, 0 tot en met 2**63-1", 0, 2**63 - 1)
 SECONDEN = Domain("seconden, 0,1 tot en met 86.400", 0.1, 86_400.0, geheel=False)
 BEDRAG = Domain("bedrag in euro, 0 tot en met 10**12", 0.0, 1e12, geheel=False)
+# Reception places: the capacity estimate of 1 February 2024 asked 96,000; one million is a safe ceiling
+# for a national, provincial or municipal number and for a province's plan.
+OPVANGPLAATSEN = Domain("opvangplaatsen, 0 tot en met 1.000.000", 0, 1_000_000)
+# One reception location: the largest, the registration centre at Ter Apel, has about 2,000 places.
+OPVANGPLAATSEN_LOCATIE = Domain("opvangplaatsen per locatie, 0 tot en met 100.000", 0, 100_000)
+# CBS SES-WOA score of a municipality: standardised around 0, municipal values lie well within ±1;
+# the bound keeps the correction factor 1 + score positive.
+SES_WOA = Domain("SES-WOA-score, -0,99 tot en met 0,99", -0.99, 0.99, geheel=False)
+CORRECTIEFACTOR = Domain("correctiefactor, 0 tot en met 100", 0.0, 100.0, geheel=False)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ TABLE_MODULES = (
     "doorstroom.reference.models",
     "doorstroom.taakstelling.models",
     "doorstroom.koppeling.models",
+    "doorstroom.spreiding.models",
 )
 
 

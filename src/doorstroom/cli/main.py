@@ -20,6 +20,7 @@ from doorstroom.cli import db as db_cli
 from doorstroom.cli import koppeling as koppeling_cli
 from doorstroom.cli import prognose as prognose_cli
 from doorstroom.cli import reference as reference_cli
+from doorstroom.cli import spreiding as spreiding_cli
 from doorstroom.cli import taakstelling as taakstelling_cli
 from doorstroom.errors import ConfigurationError, DoorstroomError, InputError
 
@@ -57,6 +58,7 @@ app.add_typer(reference_cli.app, name="gemeenten")
 app.add_typer(taakstelling_cli.app, name="taakstelling")
 app.add_typer(koppeling_cli.app, name="koppeling")
 app.add_typer(prognose_cli.app, name="prognose")
+app.add_typer(spreiding_cli.app, name="spreiding")
 app.add_typer(db_cli.app, name="db")
 
 

@@ -1,0 +1,262 @@
+"""``doorstroom spreiding ...``: reception places per province and municipality, the region view,
+the capacity estimates and the locations register."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from doorstroom.cli.options import FormatOption, OutOption, parse_datum
+from doorstroom.cli.output import Format, emit
+from doorstroom.cli.store import open_store, optional_store
+from doorstroom.reference.lookup import namen
+from doorstroom.reference.periode import Periode
+from doorstroom.reference.service import gemeenten_in_gebruik
+from doorstroom.spreiding import io, regio_service, register, service
+from doorstroom.spreiding.plan import duizendtallen
+from doorstroom.spreiding.report import (
+    Record,
+    historie_record,
+    locatie_record,
+    toelichting_records,
+)
+from doorstroom.taakstelling.service import parse_totaal
+
+app = typer.Typer(
+    help="Spreiding van opvangplaatsen (Spreidingswet) per provincie, gemeente en regio.",
+    no_args_is_help=True,
+)
+locaties_app = typer.Typer(
+    help="Locatieregister: opvanglocaties laden, tonen en hun historie.", no_args_is_help=True
+)
+app.add_typer(locaties_app, name="locaties")
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Niveau(StrEnum):
+    """Level of the distribution's rows."""
+
+    provincie = "provincie"
+    gemeente = "gemeente"
+
+
+TotaalOption = Annotated[
+    str | None, typer.Option("--totaal", "-t", help="Landelijk aantal opvangplaatsen, bijvoorbeeld 96000.")
+]
+RamingOption = Annotated[
+    str | None,
+    typer.Option("--raming", help="Ingebouwde capaciteitsraming op datum, bijvoorbeeld 2024-02-01."),
+]
+AmvOption = Annotated[
+    str | None,
+    typer.Option(
+        "--amv", help="Plaatsen voor amv: aantal (8140) of percentage (8,5%); standaard uit de raming."
+    ),
+]
+CorrectieOption = Annotated[
+    Path | None,
+    typer.Option("--correctie", help="CSV/XLSX met per gemeente ses_woa (score) of factor."),
+]
+LocatiesOption = Annotated[
+    Path | None,
+    typer.Option("--locaties", help="CSV/XLSX met opvanglocaties (standaard: het locatieregister)."),
+]
+PlanOption = Annotated[
+    Path | None, typer.Option("--plan", help="CSV/XLSX met het provinciale plan: gemeente, plaatsen[, amv].")
+]
+PeildatumOption = Annotated[
+    str | None, typer.Option("--peildatum", help="Datum voor open en duurzame locaties (standaard: vandaag).")
+]
+GemeentenOption = Annotated[
+    Path | None,
+    typer.Option("--gemeenten", help="Eigen CBS-gemeentelijst (inwoners) in plaats van de ingebouwde."),
+]
+BevolkingOption = Annotated[
+    int | None,
+    typer.Option("--bevolking", help="Jaar van de inwonertallen (1 januari); standaard de ingebouwde lijst."),
+]
+
+
+def _verzoek(
+    totaal: str | None,
+    raming: str | None,
+    amv: str | None,
+    correctie: Path | None,
+    locaties: Path | None,
+    plan: Path | None,
+    peildatum: str | None,
+    gemeenten: Path | None,
+    bevolking: int | None,
+) -> service.Verzoek:
+    return service.Verzoek(
+        totaal=None if totaal is None else parse_totaal(totaal),
+        raming=parse_datum(raming, "--raming"),
+        amv=amv,
+        correctie=correctie,
+        locaties=locaties,
+        plan=plan,
+        peildatum=parse_datum(peildatum, "--peildatum"),
+        gemeenten=gemeenten,
+        bevolking=bevolking,
+    )
+
+
+@app.command("bereken")
+def bereken_command(
+    totaal: TotaalOption = None,
+    raming: RamingOption = None,
+    amv: AmvOption = None,
+    correctie: CorrectieOption = None,
+    locaties: LocatiesOption = None,
+    plan: PlanOption = None,
+    niveau: Annotated[
+        Niveau, typer.Option("--niveau", help="Rijen per provincie of per gemeente.")
+    ] = Niveau.provincie,
+    peildatum: PeildatumOption = None,
+    gemeenten: GemeentenOption = None,
+    bevolking: BevolkingOption = None,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+) -> None:
+    """Verdeel het landelijk aantal opvangplaatsen over provincies en gemeenten (amv apart)."""
+    verzoek = _verzoek(totaal, raming, amv, correctie, locaties, plan, peildatum, gemeenten, bevolking)
+    with optional_store() as engine:
+        uitkomst = service.bereken(verzoek, engine)
+    records = uitkomst.provincies if niveau is Niveau.provincie else uitkomst.gemeenten
+    titel = f"Spreiding {duizendtallen(uitkomst.toelichting.totaal)} opvangplaatsen per {niveau.value}"
+    _toon(records, uitkomst.toelichting, fmt, out, titel)
+
+
+def _toon(
+    records: list[Record], toelichting: service.Toelichting, fmt: Format, out: Path | None, titel: str
+) -> None:
+    regels = toelichting.regels()
+    extra = {"toelichting": (toelichting_records(regels), ["onderdeel", "waarde"])}
+    emit(records, list(records[0]) if records else [], fmt, out, title=titel, extra_sheets=extra)
+    for naam, waarde in regels:
+        err.print(f"{naam}: {waarde}")
+    if out is not None:
+        err.print(f"geschreven: {out}")
+
+
+@app.command("regio")
+def regio_command(
+    totaal: TotaalOption = None,
+    raming: RamingOption = None,
+    per: Annotated[
+        regio_service.Regiosoort,
+        typer.Option("--per", help="Regio's: provincie, arbeidsmarktregio of coropgebied."),
+    ] = regio_service.Regiosoort.provincie,
+    periode: Annotated[
+        str | None,
+        typer.Option("--periode", help="Halfjaar van de taakstelling (standaard: dat van de peildatum)."),
+    ] = None,
+    taakstelling: Annotated[
+        str | None,
+        typer.Option(
+            "--taakstelling",
+            help="Landelijke taakstelling van de periode (standaard: opgeslagen of gepubliceerd).",
+        ),
+    ] = None,
+    amv: AmvOption = None,
+    correctie: CorrectieOption = None,
+    locaties: LocatiesOption = None,
+    peildatum: PeildatumOption = None,
+    gemeenten: GemeentenOption = None,
+    bevolking: BevolkingOption = None,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+) -> None:
+    """Opvang en huisvesting naast elkaar per regio: nodig, aanwezig, bezet, taakstelling en match."""
+    verzoek = regio_service.RegioVerzoek(
+        spreiding=_verzoek(totaal, raming, amv, correctie, locaties, None, peildatum, gemeenten, bevolking),
+        per=per,
+        periode=None if periode is None else Periode.parse(periode, field="--periode"),
+        taakstelling=None if taakstelling is None else parse_totaal(taakstelling),
+    )
+    with optional_store() as engine:
+        overzicht = regio_service.regio(verzoek, engine)
+    _toon(overzicht.records, overzicht.toelichting, fmt, out, f"Opvang en huisvesting per {per.value}")
+
+
+@app.command("ramingen")
+def ramingen_command(fmt: FormatOption = Format.table, out: OutOption = None) -> None:
+    """Toon de ingebouwde capaciteitsramingen met datum en bron."""
+    records: list[Record] = [
+        {
+            "datum": r.datum.isoformat(),
+            "totaal": r.totaal,
+            "amv": r.amv,
+            "bron": r.bron,
+            "toelichting": r.toelichting,
+        }
+        for r in io.ramingen()
+    ]
+    emit(records, ["datum", "totaal", "amv", "bron", "toelichting"], fmt, out, title="Capaciteitsramingen")
+
+
+@locaties_app.command("importeer")
+def importeer_command(
+    bestand: Annotated[Path, typer.Argument(help="CSV/XLSX met opvanglocaties (zie docs/spreiding.md).")],
+    reden: Annotated[
+        str | None,
+        typer.Option("--reden", help="Waarom (standaard: de toelichting per rij of 'import uit BESTAND')."),
+    ] = None,
+) -> None:
+    """Laad locaties in het register (alles of niets); elke wijziging wordt een nieuwe versie."""
+    with open_store() as engine:
+        resultaat = register.importeer(engine, bestand, reden)
+    err.print(
+        f"opgeslagen uit {resultaat.bron}: {resultaat.nieuw} nieuw, {resultaat.gewijzigd} gewijzigd, "
+        f"{resultaat.ongewijzigd} ongewijzigd"
+    )
+
+
+@locaties_app.command("toon")
+def toon_command(
+    open_op: Annotated[
+        str | None, typer.Option("--open-op", help="Alleen locaties die op deze datum open zijn.")
+    ] = None,
+    gemeente: Annotated[
+        str | None, typer.Option("--gemeente", help="Alleen deze gemeente (code of naam).")
+    ] = None,
+    provincie: Annotated[str | None, typer.Option("--provincie", help="Alleen deze provincie.")] = None,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+) -> None:
+    """Toon de locaties zoals nu geregistreerd (of wat open was op een datum)."""
+    with open_store() as engine:
+        versies = register.toon(engine, parse_datum(open_op, "--open-op"), gemeente, provincie)
+        bekend = namen(gemeenten_in_gebruik(engine))
+    records = [locatie_record(v, bekend) for v in versies]
+    emit(
+        records,
+        list(records[0]) if records else ["locatie_id"],
+        fmt,
+        out,
+        title=f"Opvanglocaties ({len(records)})",
+    )
+
+
+@locaties_app.command("historie")
+def historie_command(
+    locatie_id: Annotated[str | None, typer.Argument(help="Eén locatie (standaard: alle).")] = None,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+) -> None:
+    """Toon elke geregistreerde versie: wie, wanneer, waarom en wat er veranderde."""
+    with open_store() as engine:
+        regels = register.historie(engine, locatie_id)
+        bekend = namen(gemeenten_in_gebruik(engine))
+    records = [historie_record(r.versie, r.wijziging, bekend) for r in regels]
+    emit(
+        records,
+        list(records[0]) if records else ["locatie_id"],
+        fmt,
+        out,
+        title="Historie van het locatieregister",
+    )

@@ -1,0 +1,164 @@
+"""Use cases of the locations register: import, list what was open on a day, show the history.
+
+An import is validated whole (:func:`doorstroom.spreiding.io.lees_locaties`) before anything is
+written, then written in one transaction: all or nothing. A row that changes nothing adds nothing;
+a row that changes a location adds a version with who (the acting user), when (now, stored in UTC)
+and why (the row's ``toelichting``, else the import's reason, else "import uit BESTAND"). Locations
+absent from a file are left as they are: a file may cover one province only. Closing a location is
+a new version with a closing date; nothing is deleted.
+
+Two users importing at once: the register's unique (location, version) pair lets only one of them
+write a given version; the other's transaction fails and is retried on the fresh state, so no change
+is lost and none is written twice (:func:`met_herhaling`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from doorstroom import audit
+from doorstroom.db import transaction
+from doorstroom.domains import TOELICHTING
+from doorstroom.errors import DoorstroomError, InputError, Problem
+from doorstroom.reference.domain import Gemeente
+from doorstroom.reference.lookup import find_gemeente
+from doorstroom.reference.service import gemeenten_in_gebruik
+from doorstroom.spreiding import io, repository
+from doorstroom.spreiding.domain import Locatie, LocatieVersie, Registratie
+from doorstroom.spreiding.historie import beschrijf
+from doorstroom.suggest import unknown_message
+
+T = TypeVar("T")
+POGINGEN = 5
+
+
+class GelijktijdigeWijziging(DoorstroomError):
+    """Another user kept changing the same locations; the import was not written (exit code 1)."""
+
+
+@dataclass(frozen=True)
+class Importresultaat:
+    """What an import did: new locations, changed ones (new versions), and rows that changed nothing."""
+
+    nieuw: int
+    gewijzigd: int
+    ongewijzigd: int
+    bron: str
+
+
+@dataclass(frozen=True)
+class Historieregel:
+    """One version with its registration and a description of what it changed."""
+
+    versie: LocatieVersie
+    wijziging: str
+
+
+def importeer(engine: Engine, path: Path, reden: str | None = None) -> Importresultaat:
+    """Validate a locations file whole, then register every change in one transaction."""
+    if reden is not None and (probleem := TOELICHTING.problem(reden)):
+        raise InputError(Problem(probleem, field="--reden"))
+    regels = io.lees_locaties(path, gemeenten_in_gebruik(engine))
+    return met_herhaling(lambda: _registreer(engine, regels, str(path), reden))
+
+
+def _registreer(
+    engine: Engine, regels: Sequence[io.Invoerregel], bron: str, reden: str | None
+) -> Importresultaat:
+    moment, door = datetime.now(UTC), audit.current_actor()
+    with transaction(engine) as session:
+        huidig = {v.locatie.id: v for v in repository.huidige(session)}
+        nieuw: list[LocatieVersie] = []
+        for regel in regels:
+            oud = huidig.get(regel.locatie.id)
+            if oud is not None and oud.locatie == regel.locatie:
+                continue
+            waarom = regel.toelichting or reden or f"import uit {bron}"
+            versie = oud.versie + 1 if oud else 1
+            nieuw.append(LocatieVersie(regel.locatie, versie, Registratie(moment, door, waarom, bron[:255])))
+        repository.voeg_toe(session, nieuw)
+    eerste = sum(1 for v in nieuw if v.versie == 1)
+    return Importresultaat(eerste, len(nieuw) - eerste, len(regels) - len(nieuw), bron)
+
+
+def met_herhaling(werk: Callable[[], T], pogingen: int = POGINGEN) -> T:
+    """Run a write transaction; retry it when a concurrent writer took the same version or lock."""
+    for poging in range(1, pogingen + 1):
+        try:
+            return werk()
+        except (IntegrityError, OperationalError) as error:
+            if not _gelijktijdig(error):
+                raise
+            if poging == pogingen:
+                raise GelijktijdigeWijziging(
+                    "het register werd tegelijk door een ander gewijzigd; er is niets opgeslagen, "
+                    "probeer het opnieuw"
+                ) from None
+    raise AssertionError("unreachable: the loop returns or raises")
+
+
+def _gelijktijdig(error: IntegrityError | OperationalError) -> bool:
+    if isinstance(error, IntegrityError):
+        return True
+    tekst = str(error.orig).lower()
+    return "locked" in tekst or "could not serialize" in tekst or "deadlock" in tekst
+
+
+def huidige_locaties(engine: Engine) -> list[Locatie]:
+    """The latest registered facts of every location."""
+    with transaction(engine) as session:
+        return [versie.locatie for versie in repository.huidige(session)]
+
+
+def toon(
+    engine: Engine,
+    open_op: date | None = None,
+    gemeente: str | None = None,
+    provincie: str | None = None,
+) -> list[LocatieVersie]:
+    """Current versions, optionally only those open on a day, in a municipality or a province."""
+    lijst = gemeenten_in_gebruik(engine)
+    codes = _filter_codes(lijst, gemeente, provincie)
+    with transaction(engine) as session:
+        versies = repository.huidige(session)
+    return [
+        v
+        for v in versies
+        if (open_op is None or v.locatie.open_op(open_op))
+        and (codes is None or v.locatie.gemeentecode in codes)
+    ]
+
+
+def _filter_codes(lijst: Sequence[Gemeente], gemeente: str | None, provincie: str | None) -> set[str] | None:
+    if gemeente is not None:
+        return {find_gemeente(gemeente, lijst, field="--gemeente").code}
+    if provincie is None:
+        return None
+    namen = sorted({g.provincie for g in lijst})
+    gekozen = next((naam for naam in namen if naam.casefold() == provincie.strip().casefold()), None)
+    if gekozen is None:
+        raise InputError(Problem(unknown_message("provincie", provincie, namen), field="--provincie"))
+    return {g.code for g in lijst if g.provincie == gekozen}
+
+
+def historie(engine: Engine, locatie_id: str | None = None) -> list[Historieregel]:
+    """Every version (of one location), each with what it changed against the version before."""
+    with transaction(engine) as session:
+        versies = repository.versies(session, locatie_id)
+        if locatie_id is not None and not versies:
+            bekend = repository.bekende_ids(session)
+            tekst = unknown_message("locatie", locatie_id, bekend) if bekend else "het register is nog leeg"
+            raise InputError(Problem(tekst, field="locatie_id"))
+    vorige: dict[str, Locatie] = {}
+    regels = []
+    for versie in versies:
+        regels.append(Historieregel(versie, beschrijf(vorige.get(versie.locatie.id), versie.locatie)))
+        vorige[versie.locatie.id] = versie.locatie
+    return regels
