@@ -8,7 +8,7 @@ Column layouts are documented in ``docs/spreiding.md``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache, partial
@@ -112,17 +112,17 @@ def lees_locaties(path: Path | str, gemeenten: Sequence[Gemeente]) -> list[Invoe
     """Read and validate a locations file whole; every problem of every row in one InputError."""
     verplicht = ("locatie_id", "naam", "soort", "capaciteit", "opening")
     rows = _eerste(path, iter_table(path, required=verplicht), "locaties")
-    zoeker = Gemeentezoeker(gemeenten)
-    numbered, problems = parse_each(rows, lambda row: _invoerregel(row, zoeker))
-    problems += _dubbel(str(path), [(rij, r.locatie.id) for rij, r in numbered], "locatie_id")
+    zoeker, sleutels = Gemeentezoeker(gemeenten), Sleutels()
+    numbered, problems = parse_each(rows, lambda row: _invoerregel(row, zoeker, sleutels))
+    problems += sleutels.dubbel(str(path), "locatie_id")
     if problems:
         raise InputError(sorted(problems, key=lambda p: (p.row or 0, p.field or "")))
     return [regel for _, regel in numbered]
 
 
-def _invoerregel(row: Row, zoeker: Gemeentezoeker) -> Invoerregel:
+def _invoerregel(row: Row, zoeker: Gemeentezoeker, sleutels: Sleutels) -> Invoerregel:
     fouten: list[Problem] = []
-    locatie_id = _veld(fouten, lambda: row.text("locatie_id", limit=REFERENTIE))
+    locatie_id = sleutels.noteer(row, _veld(fouten, lambda: row.text("locatie_id", limit=REFERENTIE)))
     naam = _veld(fouten, lambda: row.text("naam", limit=NAAM))
     soort = _veld(fouten, lambda: _soort(row))
     gemeentecode = _veld(fouten, lambda: zoeker.code(row, _gemeenteveld(row)))
@@ -195,24 +195,42 @@ def _ja_nee(row: Row, veld: str) -> bool | None:
     raise row.problem(veld, f"'{text}' is geen ja of nee (leeg: volgens het criterium)")
 
 
-def _dubbel(file: str, waarden: Iterable[tuple[int, str]], veld: str) -> list[Problem]:
-    gezien: dict[str, int] = {}
-    problemen = []
-    for rij, waarde in waarden:
-        if waarde in gezien:
-            problemen.append(Problem(f"'{waarde}' staat al in rij {gezien[waarde]}", file, rij, veld))
-        gezien.setdefault(waarde, rij)
-    return problemen
+class Sleutels:
+    """The key of every row (location id, municipality) as soon as it is read, whatever else is wrong
+    with the row: a repeated key and a missing municipality are named even next to other problems."""
+
+    def __init__(self) -> None:
+        self._gezien: list[tuple[int, str]] = []
+
+    def noteer(self, row: Row, sleutel: str | None) -> str | None:
+        """Remember ``sleutel`` of ``row`` (None: unreadable, not remembered) and pass it on."""
+        if sleutel is not None:
+            self._gezien.append((row.line, sleutel))
+        return sleutel
+
+    def waarden(self) -> set[str]:
+        """Every key read."""
+        return {sleutel for _, sleutel in self._gezien}
+
+    def dubbel(self, file: str, veld: str) -> list[Problem]:
+        """A problem for each row that repeats an earlier row's key."""
+        eerste: dict[str, int] = {}
+        problemen = []
+        for rij, sleutel in self._gezien:
+            if sleutel in eerste:
+                problemen.append(Problem(f"'{sleutel}' staat al in rij {eerste[sleutel]}", file, rij, veld))
+            eerste.setdefault(sleutel, rij)
+        return problemen
 
 
 def lees_correctie(path: Path | str, gemeenten: Sequence[Gemeente]) -> Correctie:
     """Read correction inputs per municipality: SES-WOA scores or factors; every municipality once."""
     rows = _eerste(path, iter_table(path), "gemeenten")
     rows, soort = _correctiesoort(path, rows)
-    zoeker = Gemeentezoeker(gemeenten)
-    numbered, problems = parse_each(rows, lambda row: _correctieregel(row, zoeker, soort))
-    problems += _dubbel(str(path), [(rij, code) for rij, (code, _) in numbered], "gemeentecode")
-    problems += _ontbrekend(str(path), {code for _, (code, _) in numbered}, gemeenten)
+    zoeker, sleutels = Gemeentezoeker(gemeenten), Sleutels()
+    numbered, problems = parse_each(rows, lambda row: _correctieregel(row, zoeker, soort, sleutels))
+    problems += sleutels.dubbel(str(path), "gemeentecode")
+    problems += _ontbrekend(str(path), sleutels.waarden(), gemeenten)
     if problems:
         raise InputError(sorted(problems, key=lambda p: (p.row or 0, p.field or "")))
     factoren = {code: factor for _, (code, factor) in numbered}
@@ -229,9 +247,11 @@ def _correctiesoort(path: Path | str, rows: Iterator[Row]) -> tuple[Iterator[Row
     return chain([first], rows), kolommen[0]
 
 
-def _correctieregel(row: Row, zoeker: Gemeentezoeker, soort: Correctiesoort) -> tuple[str, Fraction]:
+def _correctieregel(
+    row: Row, zoeker: Gemeentezoeker, soort: Correctiesoort, sleutels: Sleutels
+) -> tuple[str, Fraction]:
     fouten: list[Problem] = []
-    code = _veld(fouten, lambda: zoeker.code(row, _gemeenteveld(row)))
+    code = sleutels.noteer(row, _veld(fouten, lambda: zoeker.code(row, _gemeenteveld(row))))
     domein = SES_WOA if soort is Correctiesoort.ses_woa else CORRECTIEFACTOR
     waarde = _veld(fouten, lambda: row.number(soort.value, domain=domein))
     if fouten:
@@ -253,17 +273,17 @@ def _ontbrekend(file: str, gevonden: set[str], gemeenten: Sequence[Gemeente]) ->
 def lees_plan(path: Path | str, gemeenten: Sequence[Gemeente]) -> Plan:
     """Read a province's plan: agreed places (and optionally amv places) per municipality."""
     rows = _eerste(path, iter_table(path, required=("plaatsen",)), "gemeenten")
-    zoeker = Gemeentezoeker(gemeenten)
-    numbered, problems = parse_each(rows, lambda row: _planregel(row, zoeker))
-    problems += _dubbel(str(path), [(rij, r.gemeentecode) for rij, r in numbered], "gemeente")
+    zoeker, sleutels = Gemeentezoeker(gemeenten), Sleutels()
+    numbered, problems = parse_each(rows, lambda row: _planregel(row, zoeker, sleutels))
+    problems += sleutels.dubbel(str(path), "gemeente")
     if problems:
         raise InputError(sorted(problems, key=lambda p: (p.row or 0, p.field or "")))
     return Plan({r.gemeentecode: r for _, r in numbered}, str(path))
 
 
-def _planregel(row: Row, zoeker: Gemeentezoeker) -> Planregel:
+def _planregel(row: Row, zoeker: Gemeentezoeker, sleutels: Sleutels) -> Planregel:
     fouten: list[Problem] = []
-    code = _veld(fouten, lambda: zoeker.code(row, _gemeenteveld(row)))
+    code = sleutels.noteer(row, _veld(fouten, lambda: zoeker.code(row, _gemeenteveld(row))))
     plaatsen = _veld(fouten, lambda: row.integer("plaatsen", domain=OPVANGPLAATSEN))
     amv = _veld(fouten, lambda: _optioneel_aantal(row, "amv"))
     if fouten:
