@@ -58,7 +58,8 @@ def test_the_output_says_whether_the_correction_was_applied(csv_file: CsvFile) -
 def test_existing_durable_places_count_and_ter_apel_provides_more(csv_file: CsvFile) -> None:
     locaties = csv_file(
         "l.csv",
-        "locatie_id,naam,soort,gemeente,capaciteit,opening\nTA,Aanmeldcentrum Ter Apel,azc,Westerwolde,2000,2000-01-01\n",
+        "locatie_id,naam,soort,gemeente,capaciteit,opening\n"
+        "TA,Aanmeldcentrum Ter Apel,azc,Westerwolde,2000,2000-01-01\n",
     )
     rows = _json("bereken", "--totaal", "96000", "--locaties", str(locaties), "--niveau", "gemeente")
     westerwolde = next(r for r in rows if r["gemeentenaam"] == "Westerwolde")

@@ -21,6 +21,7 @@ from doorstroom.spreiding.plan import duizendtallen
 from doorstroom.spreiding.report import (
     Record,
     historie_record,
+    kolommen,
     locatie_record,
     toelichting_records,
 )
@@ -128,15 +129,22 @@ def bereken_command(
         uitkomst = service.bereken(verzoek, engine)
     records = uitkomst.provincies if niveau is Niveau.provincie else uitkomst.gemeenten
     titel = f"Spreiding {duizendtallen(uitkomst.toelichting.totaal)} opvangplaatsen per {niveau.value}"
-    _toon(records, uitkomst.toelichting, fmt, out, titel)
+    _toon(records, uitkomst.toelichting, fmt, out, titel, niveau.value)
 
 
 def _toon(
-    records: list[Record], toelichting: service.Toelichting, fmt: Format, out: Path | None, titel: str
+    records: list[Record],
+    toelichting: service.Toelichting,
+    fmt: Format,
+    out: Path | None,
+    titel: str,
+    tabel: str,
 ) -> None:
+    """The rows (a terminal table shows the main columns, files every column) and their inputs."""
     regels = toelichting.regels()
     extra = {"toelichting": (toelichting_records(regels), ["onderdeel", "waarde"])}
-    emit(records, list(records[0]) if records else [], fmt, out, title=titel, extra_sheets=extra)
+    columns = kolommen(records, tabel if fmt is Format.table else None)
+    emit(records, columns, fmt, out, title=titel, extra_sheets=extra)
     for naam, waarde in regels:
         err.print(f"{naam}: {waarde}")
     if out is not None:
@@ -180,7 +188,9 @@ def regio_command(
     )
     with optional_store() as engine:
         overzicht = regio_service.regio(verzoek, engine)
-    _toon(overzicht.records, overzicht.toelichting, fmt, out, f"Opvang en huisvesting per {per.value}")
+    _toon(
+        overzicht.records, overzicht.toelichting, fmt, out, f"Opvang en huisvesting per {per.value}", "regio"
+    )
 
 
 @app.command("ramingen")

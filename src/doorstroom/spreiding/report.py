@@ -21,6 +21,25 @@ from doorstroom.spreiding.verdeling import Aandeel, Verdeling
 
 Record = dict[str, Any]
 
+TABEL = {
+    "provincie": ("provincie", "inwoners", "opgave", "amv", "bestaand_duurzaam", "nog_te_realiseren",
+                  "overschot", "plan", "gemeenten_meer", "gemeenten_minder"),
+    "gemeente": ("gemeentecode", "gemeentenaam", "provincie", "inwoners", "correctiefactor", "opgave", "amv",
+                 "bestaand_duurzaam", "nog_te_realiseren", "plan", "aanbod", "verschil", "positie"),
+    "regio": ("plaatsen_nodig", "plaatsen_aanwezig", "verschil_plaatsen", "bezetting",
+              "vergunninghouders_in_opvang", "taakstelling", "resterend", "huisvesting_in_regio",
+              "buiten_regio", "ruimte_voor_anderen"),
+}  # fmt: skip
+"""The columns a terminal table shows; CSV, JSON and XLSX carry every column."""
+
+
+def kolommen(records: Sequence[Record], tabel: str | None) -> list[str]:
+    """Every column of ``records`` in order, or only the terminal table's selection of them."""
+    alle = list(records[0]) if records else []
+    if tabel is None:
+        return alle
+    return [k for k in alle if k in TABEL[tabel] or (tabel == "regio" and k == alle[0])]
+
 
 def gemeente_records(
     verdeling: Verdeling, bestaand: Mapping[str, Bestaand], aanbod: Mapping[str, int] | None
