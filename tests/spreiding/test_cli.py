@@ -208,3 +208,33 @@ def test_region_view_from_the_command_line(locatiebestand: Bestand) -> None:
 def test_embedded_estimates_are_listed() -> None:
     rows = _json("ramingen")
     assert [r["totaal"] for r in rows] == [96_000, 88_000]
+
+
+def test_correction_factors_of_zero_everywhere_are_refused(csv_file: CsvFile) -> None:
+    factoren = "".join(f"{g.code},0\n" for g in embedded_gemeenten())
+    path = csv_file("nul.csv", "gemeentecode,factor\n" + factoren)
+    result = run("spreiding", "bereken", "--totaal", "96000", "--correctie", str(path))
+    assert result.exit_code == 2 and "verdeelsleutel 0" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "tekst"),
+    [
+        (("--taakstelling", "99999999999"), "1.000.000"),
+        (("--periode", "2026-3"), "--periode"),
+        (("--per", "gemeente"), "--per"),
+        (("--peildatum", "gisteren"), "--peildatum"),
+    ],
+)
+def test_bad_region_options_exit_2(args: tuple[str, ...], tekst: str) -> None:
+    result = run("spreiding", "regio", "--totaal", "96000", *args)
+    assert result.exit_code == 2, result.output
+    assert tekst in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("inhoud", [b"", b"\x00\xff\xfe binary", b"locatie_id,naam\n"])
+def test_unreadable_location_files_exit_2(tmp_path: Path, inhoud: bytes) -> None:
+    path = tmp_path / "l.csv"
+    path.write_bytes(inhoud)
+    result = run("spreiding", "bereken", "--totaal", "96000", "--locaties", str(path))
+    assert result.exit_code == 2 and str(path) in result.stderr

@@ -56,9 +56,28 @@ def test_the_taakstelling_is_only_read_through_its_service_and_published_figures
 
 
 def test_every_column_of_the_output_is_documented() -> None:
+    from datetime import UTC, date, datetime
+
+    from doorstroom.reference.periode import Periode
+    from doorstroom.spreiding.domain import Locatie, LocatieVersie, Registratie, Soort
+    from doorstroom.spreiding.regio_service import RegioVerzoek, regio
+    from doorstroom.spreiding.report import historie_record
     from doorstroom.spreiding.service import Verzoek, bereken
 
     page = (ROOT / "docs" / "spreiding.md").read_text(encoding="utf-8")
     uitkomst = bereken(Verzoek(totaal=1000))
-    kolommen = {*uitkomst.provincies[0], *uitkomst.gemeenten[0]}
+    regio_rijen = regio(
+        RegioVerzoek(Verzoek(totaal=1000), periode=Periode(2026, 2), taakstelling=100)
+    ).records
+    versie = LocatieVersie(
+        Locatie("L", "Azc", Soort.azc, "GM0344", 10, date(2024, 1, 1)),
+        1,
+        Registratie(datetime(2026, 1, 1, tzinfo=UTC), "planner", "reden", "bron.csv"),
+    )
+    kolommen = {
+        *uitkomst.provincies[0],
+        *uitkomst.gemeenten[0],
+        *regio_rijen[0],
+        *historie_record(versie, "nieuw", {}),
+    }
     assert [k for k in sorted(kolommen) if f"`{k}`" not in page] == []

@@ -70,9 +70,21 @@ def regio(verzoek: RegioVerzoek, engine: Engine | None = None) -> RegioOverzicht
     )
     regio_van = regio_indeling(spreiding.lijst, verzoek.per)
     regels = per_regio(spreiding.verdeling, spreiding.locaties, taken, regio_van, peildatum)
-    extra = (("indeling", f"per {verzoek.per.value}"), ("taakstelling", taakbron))
+    extra = (
+        ("indeling", f"per {verzoek.per.value}"),
+        ("taakstelling", taakbron),
+        *_buiten_lijst(taken, regio_van),
+    )
     toelichting = replace(spreiding.toelichting, extra=extra)
     return RegioOverzicht(verzoek.per, regels, regio_records(regels, verzoek.per.value), toelichting)
+
+
+def _buiten_lijst(taken: dict[str, Taak], regio_van: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Codes of the taakstelling that the municipality list in use does not have (a merger)."""
+    buiten = sorted(set(taken) - set(regio_van))
+    if not buiten:
+        return ()
+    return (("let op", f"taakstelling van {', '.join(buiten)} niet in de gemeentelijst; niet meegeteld"),)
 
 
 def regio_indeling(lijst: list[Gemeente], per: Regiosoort) -> dict[str, str]:

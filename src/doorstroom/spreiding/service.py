@@ -25,6 +25,7 @@ from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.lookup import label, namen
 from doorstroom.reference.service import EMBEDDED_PEILDATUM, gemeenten_uit
 from doorstroom.spreiding import io, register
+from doorstroom.spreiding.correctie import Correctie, sleutel
 from doorstroom.spreiding.domain import Locatie, Raming
 from doorstroom.spreiding.duurzaam import Bestaand, bestaand_per_gemeente
 from doorstroom.spreiding.plan import Plan, aanbod_per_gemeente, controleer, duizendtallen
@@ -103,12 +104,8 @@ def bereken(verzoek: Verzoek, engine: Engine | None = None) -> Spreiding:
     totaal, herkomst_totaal = totaal_voor(verzoek)
     amv, herkomst_amv = amv_voor(verzoek, totaal)
     correctie = io.lees_correctie(verzoek.correctie, lijst) if verzoek.correctie else None
-    try:
-        verdeling = verdeel(totaal, amv, lijst, correctie)
-    except ValueError:
-        raise InputError(
-            Problem("de correctiefactoren tellen op tot 0", file=str(verzoek.correctie))
-        ) from None
+    _sleutel_niet_nul(verzoek, lijst, correctie)
+    verdeling = verdeel(totaal, amv, lijst, correctie)
     peildatum = verzoek.peildatum or taakstelling_service.vandaag()
     locaties, locatiebron = locaties_voor(verzoek, engine, lijst)
     bestaand = bestaand_per_gemeente(locaties, peildatum)
@@ -135,6 +132,19 @@ def bereken(verzoek: Verzoek, engine: Engine | None = None) -> Spreiding:
         locaties,
         lijst,
     )
+
+
+def _sleutel_niet_nul(verzoek: Verzoek, lijst: list[Gemeente], correctie: Correctie | None) -> None:
+    """A key that sums to zero cannot split anything: say which input made it so."""
+    if sum(sleutel({g.code: g.inwoners for g in lijst}, correctie).values()) > 0:
+        return
+    bron = verzoek.correctie if correctie is not None else verzoek.gemeenten
+    wat = (
+        "de correctiefactoren maken de verdeelsleutel 0"
+        if correctie
+        else "de gemeenten hebben samen 0 inwoners"
+    )
+    raise InputError(Problem(wat, file=None if bron is None else str(bron)))
 
 
 def _plan(verzoek: Verzoek, lijst: list[Gemeente], verdeling: Verdeling) -> Plan | None:
