@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from doorstroom.spreiding.domain import Locatie, LocatieVersie, Registratie, Soort
@@ -43,11 +43,12 @@ def bekende_ids(session: Session) -> list[str]:
 
 
 def voeg_toe(session: Session, nieuw: Iterable[LocatieVersie]) -> int:
-    """Add versions (never update); the unique (id, version) pair rejects a concurrent duplicate."""
-    records = [_naar_record(versie) for versie in nieuw]
-    session.add_all(records)
-    session.flush()
-    return len(records)
+    """Add versions (never update) in one bulk INSERT; the unique (id, version) pair rejects a
+    concurrent duplicate."""
+    rijen = [_naar_rij(versie) for versie in nieuw]
+    if rijen:
+        session.execute(insert(LocatieVersieRecord), rijen)
+    return len(rijen)
 
 
 def _naar_domein(record: LocatieVersieRecord) -> LocatieVersie:
@@ -68,9 +69,9 @@ def _naar_domein(record: LocatieVersieRecord) -> LocatieVersie:
     return LocatieVersie(locatie, record.versie, registratie)
 
 
-def _naar_record(versie: LocatieVersie) -> LocatieVersieRecord:
+def _naar_rij(versie: LocatieVersie) -> dict[str, object]:
     locatie, registratie = versie.locatie, versie.registratie
-    return LocatieVersieRecord(
+    return dict(
         locatie_id=locatie.id,
         versie=versie.versie,
         naam=locatie.naam,
