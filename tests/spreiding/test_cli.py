@@ -186,6 +186,14 @@ def test_register_import_show_and_history(engine: Engine, locatiebestand: Bestan
     historie = _json("locaties", "historie", str(rows[0]["locatie_id"]))
     assert historie[0]["reden"] == "eerste stand" and historie[0]["wijziging"] == "nieuw"
     assert run("spreiding", "locaties", "historie", "GEEN-ID").exit_code == 2
+    gesloten = run("spreiding", "locaties", "sluit", str(rows[0]["locatie_id"]), "--datum", "2030-06-30",
+                   "--reden", "huurcontract eindigt")  # fmt: skip
+    assert gesloten.exit_code == 0, gesloten.output
+    assert _json("locaties", "historie", str(rows[0]["locatie_id"]))[-1]["reden"] == "huurcontract eindigt"
+    assert (
+        run("spreiding", "locaties", "sluit", "GEEN-ID", "--datum", "2030-06-30", "--reden", "x").exit_code
+        == 2
+    )
     berekend = _json("bereken", "--totaal", "96000")
     assert sum(int(str(r["bestaand_duurzaam"])) for r in berekend) > 0  # the register is used
 

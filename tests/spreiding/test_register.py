@@ -180,3 +180,36 @@ def test_retries_end_in_a_clear_error_when_the_conflict_persists() -> None:
     with pytest.raises(register.GelijktijdigeWijziging, match="probeer het opnieuw"):
         register.met_herhaling(altijd_bezet, pogingen=3)
     assert len(pogingen) == 3
+
+
+def test_closing_a_location_is_a_new_version_with_a_reason(engine: Engine, locatiebestand: Bestand) -> None:
+    rijen = [{**synthetische_locaties()[0], "locatie_id": "AZC-1", "opening": "2020-01-01", "sluiting": ""}]
+    register.importeer(engine, locatiebestand(rijen))
+    with acting_as("coa-planner"):
+        versie = register.sluit(engine, "AZC-1", date(2026, 12, 31), "contract loopt af")
+    assert versie.versie == 2 and versie.locatie.sluiting == date(2026, 12, 31)
+    assert (
+        register.sluit(engine, "AZC-1", date(2026, 12, 31), "nogmaals").versie == 2
+    )  # no change, no version
+    laatste = register.historie(engine, "AZC-1")[-1]
+    assert laatste.wijziging == "sluiting (leeg) → 2026-12-31"
+    assert (laatste.versie.registratie.door, laatste.versie.registratie.reden) == (
+        "coa-planner",
+        "contract loopt af",
+    )
+    assert [v.locatie.id for v in register.toon(engine, open_op=date(2027, 1, 1))] == []
+    with pytest.raises(InputError, match="voor opening"):
+        register.sluit(engine, "AZC-1", date(2019, 1, 1), "fout")
+    with pytest.raises(InputError, match="AZC-1"):
+        register.sluit(engine, "AZC-2", date(2026, 1, 1), "onbekend")
+    with pytest.raises(InputError, match="reden"):
+        register.sluit(engine, "AZC-1", date(2026, 1, 1), "  ")
+
+
+def test_reception_per_province_from_the_register(engine: Engine, locatiebestand: Bestand) -> None:
+    register.importeer(engine, locatiebestand())
+    per_provincie = register.opvang_per_provincie(engine, date(2026, 11, 24))
+    assert len(per_provincie) == 12
+    assert sum(o.plaatsen for o in per_provincie.values()) == sum(
+        v.locatie.capaciteit for v in register.toon(engine, open_op=date(2026, 11, 24))
+    )

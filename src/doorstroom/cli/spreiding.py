@@ -13,16 +13,12 @@ from rich.console import Console
 from doorstroom.cli.options import FormatOption, OutOption, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, optional_store
-from doorstroom.reference.lookup import namen
 from doorstroom.reference.periode import Periode
-from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import io, regio_service, register, service
 from doorstroom.spreiding.plan import duizendtallen
 from doorstroom.spreiding.report import (
     Record,
-    historie_record,
     kolommen,
-    locatie_record,
     toelichting_records,
 )
 from doorstroom.taakstelling.service import parse_totaal
@@ -240,9 +236,7 @@ def toon_command(
 ) -> None:
     """Toon de locaties zoals nu geregistreerd (of wat open was op een datum)."""
     with open_store() as engine:
-        versies = register.toon(engine, parse_datum(open_op, "--open-op"), gemeente, provincie)
-        bekend = namen(gemeenten_in_gebruik(engine))
-    records = [locatie_record(v, bekend) for v in versies]
+        records = register.locatielijst(engine, parse_datum(open_op, "--open-op"), gemeente, provincie)
     emit(
         records,
         list(records[0]) if records else ["locatie_id"],
@@ -260,9 +254,7 @@ def historie_command(
 ) -> None:
     """Toon elke geregistreerde versie: wie, wanneer, waarom en wat er veranderde."""
     with open_store() as engine:
-        regels = register.historie(engine, locatie_id)
-        bekend = namen(gemeenten_in_gebruik(engine))
-    records = [historie_record(r.versie, r.wijziging, bekend) for r in regels]
+        records = register.historielijst(engine, locatie_id)
     emit(
         records,
         list(records[0]) if records else ["locatie_id"],
@@ -270,3 +262,19 @@ def historie_command(
         out,
         title="Historie van het locatieregister",
     )
+
+
+@locaties_app.command("sluit")
+def sluit_command(
+    locatie_id: Annotated[str, typer.Argument(help="De locatie die sluit.")],
+    datum: Annotated[
+        str, typer.Option("--datum", help="Laatste dag dat de locatie open is, bijvoorbeeld 2026-12-31.")
+    ],
+    reden: Annotated[str, typer.Option("--reden", help="Waarom de locatie sluit (komt in de historie).")],
+) -> None:
+    """Registreer dat een locatie sluit: een nieuwe versie met sluitingsdatum, wie, wanneer en waarom."""
+    dag = parse_datum(datum, "--datum")
+    assert dag is not None
+    with open_store() as engine:
+        versie = register.sluit(engine, locatie_id, dag, reden)
+    err.print(f"geregistreerd: {versie.locatie.id} open tot en met {dag} (versie {versie.versie})")

@@ -15,24 +15,27 @@ is lost and none is written twice (:func:`met_herhaling`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
 
 from doorstroom import audit
 from doorstroom.db import transaction
 from doorstroom.domains import TOELICHTING
 from doorstroom.errors import DoorstroomError, InputError, Problem
 from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.lookup import find_gemeente
+from doorstroom.reference.lookup import find_gemeente, namen
 from doorstroom.reference.service import gemeenten_in_gebruik
-from doorstroom.spreiding import io, repository
+from doorstroom.spreiding import io, opvang, repository
 from doorstroom.spreiding.domain import Locatie, LocatieVersie, Registratie
 from doorstroom.spreiding.historie import beschrijf
+from doorstroom.spreiding.opvang import Opvang
+from doorstroom.spreiding.report import Record, historie_record, locatie_record
 from doorstroom.suggest import unknown_message
 
 T = TypeVar("T")
@@ -153,12 +156,61 @@ def historie(engine: Engine, locatie_id: str | None = None) -> list[Historierege
     with transaction(engine) as session:
         versies = repository.versies(session, locatie_id)
         if locatie_id is not None and not versies:
-            bekend = repository.bekende_ids(session)
-            tekst = unknown_message("locatie", locatie_id, bekend) if bekend else "het register is nog leeg"
-            raise InputError(Problem(tekst, field="locatie_id"))
+            raise _onbekend(session, locatie_id)
     vorige: dict[str, Locatie] = {}
     regels = []
     for versie in versies:
         regels.append(Historieregel(versie, beschrijf(vorige.get(versie.locatie.id), versie.locatie)))
         vorige[versie.locatie.id] = versie.locatie
     return regels
+
+
+def _onbekend(session: Session, locatie_id: str) -> InputError:
+    bekend = repository.bekende_ids(session)
+    tekst = unknown_message("locatie", locatie_id, bekend) if bekend else "het register is nog leeg"
+    return InputError(Problem(tekst, field="locatie_id"))
+
+
+def sluit(engine: Engine, locatie_id: str, datum: date, reden: str) -> LocatieVersie:
+    """Register that a location closes after ``datum`` (its last open day): a new version, with why."""
+    probleem = TOELICHTING.problem(reden) if reden.strip() else "geef een reden"
+    if probleem:
+        raise InputError(Problem(probleem, field="--reden"))
+    return met_herhaling(lambda: _sluit(engine, locatie_id, datum, reden.strip()))
+
+
+def _sluit(engine: Engine, locatie_id: str, datum: date, reden: str) -> LocatieVersie:
+    with transaction(engine) as session:
+        huidig = repository.huidige(session, [locatie_id])
+        if not huidig:
+            raise _onbekend(session, locatie_id)
+        oud = huidig[0]
+        if datum < oud.locatie.opening:
+            raise InputError(
+                Problem(f"sluiting {datum} ligt voor opening {oud.locatie.opening}", field="--datum")
+            )
+        if oud.locatie.sluiting == datum:
+            return oud
+        registratie = Registratie(datetime.now(UTC), audit.current_actor(), reden, "handmatig")
+        nieuw = LocatieVersie(replace(oud.locatie, sluiting=datum), oud.versie + 1, registratie)
+        repository.voeg_toe(session, [nieuw])
+        return nieuw
+
+
+def locatielijst(
+    engine: Engine, open_op: date | None = None, gemeente: str | None = None, provincie: str | None = None
+) -> list[Record]:
+    """:func:`toon` as rows, with municipality names (one call for the CLI, the API and the web)."""
+    bekend = namen(gemeenten_in_gebruik(engine))
+    return [locatie_record(versie, bekend) for versie in toon(engine, open_op, gemeente, provincie)]
+
+
+def historielijst(engine: Engine, locatie_id: str | None = None) -> list[Record]:
+    """:func:`historie` as rows."""
+    bekend = namen(gemeenten_in_gebruik(engine))
+    return [historie_record(regel.versie, regel.wijziging, bekend) for regel in historie(engine, locatie_id)]
+
+
+def opvang_per_provincie(engine: Engine, peildatum: date) -> dict[str, Opvang]:
+    """Reception per province on ``peildatum`` from the register (for the prognose and koppeling)."""
+    return opvang.opvang_per_provincie(huidige_locaties(engine), gemeenten_in_gebruik(engine), peildatum)
