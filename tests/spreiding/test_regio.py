@@ -114,3 +114,14 @@ def test_reception_per_province_for_the_prognose_and_the_koppeling(locatiebestan
     for naam, verwacht in _verwacht_per_provincie().items():
         assert per_provincie[naam].plaatsen == verwacht["plaatsen"]
         assert per_provincie[naam].vergunninghouders == verwacht["vergunninghouders"]
+
+
+def test_a_small_taakstelling_leaves_permit_holders_to_be_housed_outside_their_region(
+    locatiebestand: Bestand,
+) -> None:
+    verzoek = Verzoek(totaal=96_000, locaties=locatiebestand(), peildatum=PEILDATUM)
+    rijen = regio(RegioVerzoek(verzoek, periode=PERIODE, taakstelling=600)).records
+    krap = [r for r in rijen if r["buiten_regio"] > 0]
+    assert krap, "with 600 housing places nationally some region must send permit holders elsewhere"
+    for rij in krap:
+        assert rij["huisvesting_in_regio"] == rij["resterend"] and rij["ruimte_voor_anderen"] == 0
