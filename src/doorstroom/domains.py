@@ -14,6 +14,11 @@ from __future__ import annotations
 import math
 import unicodedata
 from dataclasses import dataclass
+from typing import TypeVar
+
+from doorstroom.errors import InputError, Problem
+
+N = TypeVar("N", int, float)
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,13 @@ class Domain:
         if value > self.maximum:
             return f"{_show(value)} is groter dan {_show(self.maximum)} ({self.omschrijving})"
         return None
+
+    def check(self, value: N, *, field: str) -> N:
+        """``value`` when it lies in the domain; an InputError naming ``field`` otherwise."""
+        problem = self.problem(value)
+        if problem:
+            raise InputError(Problem(problem, field=field))
+        return value
 
 
 def _show(value: float) -> str:
@@ -67,6 +79,9 @@ MAANDEN = Domain("aantal maanden, 1 tot en met 600", 1, 600)
 PADEN = Domain("aantal paden, 1 tot en met 1.000.000", 1, 1_000_000)
 SEED = Domain("seed, 0 tot en met 2**63-1", 0, 2**63 - 1)
 SECONDEN = Domain("seconden, 0,1 tot en met 86.400", 0.1, 86_400.0, geheel=False)
+RUNNUMMER = Domain("runnummer, 1 tot en met 2.147.483.647", 1, 2**31 - 1)
+AANDEEL = Domain("aandeel van de rest van de periode, 0,0001 tot en met 1", 0.0001, 1.0, geheel=False)
+KANDIDATEN = Domain("aantal gemeenten per huishouden, 1 tot en met 1.000", 1, 1_000)
 BEDRAG = Domain("bedrag in euro, 0 tot en met 10**12", 0.0, 1e12, geheel=False)
 # Reception places: the capacity estimate of 1 February 2024 asked 96,000; one million is a safe ceiling
 # for a national, provincial or municipal number and for a province's plan.
@@ -93,6 +108,13 @@ class TextLimit:
         if any(unicodedata.category(char) == "Cc" for char in value):
             return "tekst bevat een stuurteken (zoals een NUL-byte)"
         return None
+
+    def check(self, value: str, *, field: str) -> str:
+        """``value`` when it can be stored; an InputError naming ``field`` otherwise."""
+        problem = self.problem(value)
+        if problem:
+            raise InputError(Problem(problem, field=field))
+        return value
 
 
 REFERENTIE = TextLimit("pseudonieme referentie", 40)

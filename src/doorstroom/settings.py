@@ -44,6 +44,15 @@ class Settings(BaseSettings):
     timezone: str = Field(
         default="Europe/Amsterdam", description="Time zone for dates, deadlines and periods."
     )
+    koppeling_bewaartermijn_dagen: int = Field(
+        default=365,
+        ge=1,
+        le=3650,
+        description=(
+            "Days a stored koppeling run keeps its per-household data (proposals, decisions); "
+            "'doorstroom koppeling opschonen' then removes it and keeps counts per municipality."
+        ),
+    )
 
     @field_validator("database_url")
     @classmethod

@@ -23,6 +23,15 @@ def fold(text: str) -> str:
     return " ".join(plain.casefold().split())
 
 
+def find(text: str, candidates: Iterable[str]) -> str | None:
+    """The candidate ``text`` names: exactly, else the one equal after :func:`fold`; None if none."""
+    options = set(candidates)
+    if text in options:
+        return text
+    folded = [option for option in options if fold(option) == fold(text)]
+    return folded[0] if len(folded) == 1 else None
+
+
 def closest(text: str, candidates: Iterable[str], limit: int = MAX_SUGGESTIONS) -> list[str]:
     """Up to ``limit`` candidates most similar to ``text``, best first (all of them if few)."""
     options = sorted(set(candidates))

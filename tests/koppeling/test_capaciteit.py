@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doorstroom.errors import InputError
-from doorstroom.koppeling.io import capaciteit_uit_taakstelling
-from doorstroom.koppeling.service import batch_aandeel
+from doorstroom.koppeling.batchaandeel import batch_aandeel
+from doorstroom.koppeling.capaciteit import uit_taakstelling as capaciteit_uit_taakstelling
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.periode import Periode
 
@@ -40,8 +39,8 @@ def test_municipality_that_is_done_gets_nothing() -> None:
     assert capaciteit == {"GM0001": 0, "GM0002": 10, "GM0003": 0, "GM0004": 5, "GM0005": 5}
 
 
-def test_share_outside_zero_one_is_refused() -> None:
-    with pytest.raises(InputError):
+def test_share_outside_zero_one_is_misuse_of_the_rule() -> None:
+    with pytest.raises(ValueError, match="aandeel"):
         capaciteit_uit_taakstelling(GEMEENTEN, {}, 1.5, REGIO)
 
 
@@ -56,7 +55,7 @@ def test_a_week_of_the_rest_of_the_period() -> None:
 def test_stored_moments_are_shown_in_amsterdam_time() -> None:
     from datetime import datetime
 
-    from doorstroom.koppeling.service import lokale_tijd
+    from doorstroom.koppeling.opgeslagen import lokale_tijd
 
     assert lokale_tijd(datetime(2026, 11, 22, 1, 18, 51)) == "2026-11-22T02:18:51+01:00"
     assert lokale_tijd(datetime(2026, 7, 1, 10, 0)) == "2026-07-01T12:00:00+02:00"

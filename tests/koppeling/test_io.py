@@ -16,6 +16,7 @@ from doorstroom.reference.loader import embedded_gemeenten
 from tests.koppeling.conftest import HUISHOUDENS
 
 BEKEND = {g.code: g for g in embedded_gemeenten()}
+PROVINCIES = {g.provincie for g in embedded_gemeenten()}
 
 
 def _problemen(error: pytest.ExceptionInfo[InputError]) -> list[tuple[int | None, str | None]]:
@@ -33,7 +34,7 @@ def test_valid_files_load(invoer: tuple[Path, Path]) -> None:
 def test_missing_column_is_named(csv_file: Callable[[str, str], Path]) -> None:
     path = csv_file("h.csv", "huishouden_id,volwassenen,opvang_gemeente\nH1,1,GM0363\n")
     with pytest.raises(InputError) as error:
-        io.lees_huishoudens(path, BEKEND)
+        io.lees_huishoudens(path, BEKEND, PROVINCIES)
     assert _problemen(error) == [(1, "kinderen")]
     assert error.value.problems[0].file == str(path)
 
@@ -45,21 +46,21 @@ def test_every_bad_row_is_reported(csv_file: Callable[[str, str], Path]) -> None
     )
     path = csv_file("h.csv", content)
     with pytest.raises(InputError) as error:
-        io.lees_huishoudens(path, BEKEND)
+        io.lees_huishoudens(path, BEKEND, PROVINCIES)
     assert _problemen(error) == [(5, "volwassenen"), (6, "opvang_gemeente"), (7, "kinderen")]
 
 
 def test_duplicate_ids_are_reported(csv_file: Callable[[str, str], Path]) -> None:
     path = csv_file("h.csv", HUISHOUDENS + "H1,1,0,,,GM0363,,,,,\n")
     with pytest.raises(InputError) as error:
-        io.lees_huishoudens(path, BEKEND)
+        io.lees_huishoudens(path, BEKEND, PROVINCIES)
     assert _problemen(error) == [(5, "huishouden_id")]
 
 
 def test_list_lengths_must_match_adults(csv_file: Callable[[str, str], Path]) -> None:
     path = csv_file("h.csv", HUISHOUDENS.replace("middelbaar|basis", "middelbaar"))
     with pytest.raises(InputError) as error:
-        io.lees_huishoudens(path, BEKEND)
+        io.lees_huishoudens(path, BEKEND, PROVINCIES)
     assert _problemen(error) == [(3, "opleidingen")]
 
 
@@ -73,7 +74,7 @@ def test_half_filled_dwellings_and_unknown_code_in_capacity(csv_file: Callable[[
 def test_malformed_csv_is_an_input_error(csv_file: Callable[[str, str], Path]) -> None:
     path = csv_file("h.csv", 'huishouden_id,volwassenen,kinderen,opvang_gemeente\n"H1,1,0,GM0363\n')
     with pytest.raises(InputError):
-        io.lees_huishoudens(path, BEKEND)
+        io.lees_huishoudens(path, BEKEND, PROVINCIES)
 
 
 def test_labour_market_regions_work_out_of_the_box() -> None:

@@ -14,8 +14,7 @@ from doorstroom.cli.options import FormatOption, OutOption
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, optional_store
 from doorstroom.koppeling import explain, service
-from doorstroom.koppeling.domain import CRITERIA, Beleid, Gewichten, Instantie, RegioBinding, RegioSoort
-from doorstroom.koppeling.solvers import solver as kies_solver
+from doorstroom.koppeling.domain import CRITERIA, Beleid, Gewichten, RegioBinding, RegioSoort
 from doorstroom.reference.periode import Periode
 from doorstroom.tabular import atomic_write
 
@@ -51,10 +50,17 @@ RegiobestandOption = Annotated[
     Path | None, typer.Option("--regiobestand", help="CSV gemeentecode,regio (bijvoorbeeld COA-regio's).")
 ]
 RegiobindingOption = Annotated[
-    RegioBinding, typer.Option("--regiobinding", help="Opvangregio als gewicht, harde regel of uit.")
+    RegioBinding,
+    typer.Option(
+        "--regiobinding",
+        help="Opvangregio: gewicht (telt mee in de score), hard (alleen gemeenten in de opvangregio) "
+        "of uit (speelt geen rol).",
+    ),
 ]
 SolverOption = Annotated[SolverNaam, typer.Option("--solver", help="highs (standaard), ortools of greedy.")]
-TijdslimietOption = Annotated[float, typer.Option("--tijdslimiet", min=0.1, help="Seconden rekentijd.")]
+TijdslimietOption = Annotated[
+    float, typer.Option("--tijdslimiet", help="Seconden rekentijd (0,1 tot en met 86.400).")
+]
 PeriodeOption = Annotated[
     str | None, typer.Option("--periode", help="Taakstellingsperiode voor de capaciteit (standaard: nu).")
 ]
@@ -89,7 +95,9 @@ def _verzoek(
 
 @app.command("genereer")
 def genereer_command(
-    huishoudens: Annotated[int, typer.Option("--huishoudens", min=1, help="Aantal huishoudens.")] = 8000,
+    huishoudens: Annotated[
+        int, typer.Option("--huishoudens", help="Aantal huishoudens (1 tot en met 1.000.000).")
+    ] = 8000,
     seed: Annotated[int, typer.Option("--seed", help="Startgetal van de toevalsgenerator.")] = 1,
     out: Annotated[Path, typer.Option("--out", help="Map voor de SYNTHETISCHE invoerbestanden.")] = Path("."),
 ) -> None:
@@ -122,7 +130,7 @@ def voorstel_command(
         ),
     ] = None,
     uitkomstgewicht: Annotated[
-        float, typer.Option("--uitkomstgewicht", min=0.0, help="Gewicht van het uitkomstmodel in de score.")
+        float, typer.Option("--uitkomstgewicht", help="Gewicht van het uitkomstmodel in de score.")
     ] = 2.0,
 ) -> None:
     """Bereken koppelvoorstellen; de run wordt bewaard zodat een medewerker ze kan beoordelen."""
@@ -144,14 +152,18 @@ def voorstel_command(
 
 def _toon_voorstel(uitkomst: service.Uitkomst, fmt: Format, out: Path | None) -> None:
     result = uitkomst.result
+    namen = {g.code: g.naam for g in uitkomst.instantie.gemeenten}
     if fmt is Format.json:
         data = result.as_dict() | {"run": uitkomst.run_id, "synthetisch": uitkomst.instantie.synthetisch}
         for toewijzing in data["assignments"]:  # type: ignore[attr-defined]
+            toewijzing["gemeentenaam"] = namen.get(toewijzing["gemeentecode"], "")
             toewijzing["uitleg"] = uitkomst.uitleg[toewijzing["huishouden_id"]].tekst
+        gebruikt = {t.gemeentecode for t in result.assignments} | set(result.overschrijding)
+        data["gemeentenamen"] = {code: namen.get(code, "") for code in sorted(gebruikt)}
         _schrijf_json(data, out)
     else:
-        records = [_record(uitkomst, h.id) for h in uitkomst.instantie.huishoudens]
-        columns = ["huishouden_id", "gemeentecode", "personen", "score", *CRITERIA, "uitleg"]
+        records = [_record(uitkomst, h.id, namen) for h in uitkomst.instantie.huishoudens]
+        columns = ["huishouden_id", "gemeentecode", "gemeentenaam", "personen", "score", *CRITERIA, "uitleg"]
         emit(
             records,
             columns,
@@ -172,12 +184,13 @@ def _toon_voorstel(uitkomst: service.Uitkomst, fmt: Format, out: Path | None) ->
         err.print(f"opgeslagen als run {uitkomst.run_id}; beoordeel met 'doorstroom koppeling beoordeel'")
 
 
-def _record(uitkomst: service.Uitkomst, ident: str) -> dict[str, object]:
+def _record(uitkomst: service.Uitkomst, ident: str, namen: dict[str, str]) -> dict[str, object]:
     toewijzing = {t.huishouden_id: t for t in uitkomst.result.assignments}.get(ident)
     basis: dict[str, object] = {"huishouden_id": ident, "uitleg": uitkomst.uitleg[ident].tekst}
     if toewijzing is None:
         return basis
-    return basis | {"gemeentecode": toewijzing.gemeentecode, "personen": toewijzing.personen,
+    code = toewijzing.gemeentecode
+    return basis | {"gemeentecode": code, "gemeentenaam": namen.get(code), "personen": toewijzing.personen,
                     "score": round(toewijzing.score, 3), **toewijzing.criteria}  # fmt: skip
 
 
@@ -190,12 +203,9 @@ def _schrijf_json(data: object, out: Path | None) -> None:
         handle.write(text)
 
 
-def _laad(verzoek: service.Verzoek) -> Instantie:
-    """The instance, with the stored taakstelling as default capacity when the store is ready."""
-    with optional_store() as engine:
-        instantie, bron = service.laad(verzoek, engine=engine)
-    err.print(f"capaciteit: {bron}")
-    return instantie
+GemeenteFilter = Annotated[
+    str | None, typer.Option("--gemeente", help="Alleen deze gemeente (naam of CBS-code).")
+]
 
 
 @app.command("advies")
@@ -206,7 +216,8 @@ def advies_command(
     regio: RegioOption = RegioSoort.provincie,
     regiobestand: RegiobestandOption = None,
     regiobinding: RegiobindingOption = RegioBinding.gewicht,
-    aantal: Annotated[int, typer.Option("--aantal", min=1, help="Aantal gemeenten per huishouden.")] = 3,
+    aantal: Annotated[int, typer.Option("--aantal", help="Aantal gemeenten per huishouden (1-1.000).")] = 3,
+    gemeente: GemeenteFilter = None,
     periode: PeriodeOption = None,
     aandeel: AandeelOption = None,
     fmt: FormatOption = Format.table,
@@ -217,9 +228,12 @@ def advies_command(
         huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, regiobinding,
         periode=periode, aandeel=aandeel,
     )  # fmt: skip
-    adviezen = explain.advies(_laad(verzoek), verzoek.beleid, aantal)
+    with optional_store() as engine:
+        adviezen, bron = service.advies(verzoek, engine, aantal, gemeente)
+    err.print(f"capaciteit: {bron}")
     records = [a.__dict__ for a in adviezen]
-    emit(records, ["huishouden_id", "rang", "gemeentecode", "score", "redenen"], fmt, out, title="Advies")
+    columns = ["huishouden_id", "rang", "gemeentecode", "gemeentenaam", "score", "redenen"]
+    emit(records, columns, fmt, out, title="Advies")
 
 
 @app.command("rapport")
@@ -242,13 +256,9 @@ def rapport_command(
         huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, regiobinding, solver, tijdslimiet,
         periode, aandeel,
     )  # fmt: skip
-    instantie = _laad(verzoek)
-    rapporten = [
-        explain.rapport(
-            instantie, verzoek.beleid, kies_solver(naam).los_op(instantie, verzoek.beleid, tijdslimiet)
-        )
-        for naam in (str(solver), "greedy")
-    ]
+    with optional_store() as engine:
+        rapporten, bron = service.rapport(verzoek, engine)
+    err.print(f"capaciteit: {bron}")
     records = explain.vergelijking(*rapporten)
     for rapport in rapporten:
         records += [
@@ -264,47 +274,111 @@ def runs_command(fmt: FormatOption = Format.table, out: OutOption = None) -> Non
     """Toon de bewaarde runs, nieuwste eerst."""
     with open_store() as engine:
         records = service.runs(engine)
-    columns = ["run", "aangemaakt_op", "solver", "status", "gap", "synthetisch", "voorstellen", "open"]
+    columns = [
+        "run", "aangemaakt_op", "solver", "status", "gap", "synthetisch", "voorstellen", "open",
+        "opgeschoond_op",
+    ]  # fmt: skip
     emit(records, columns, fmt, out, title="Koppelruns")
+
+
+VOORSTEL_KOLOMMEN = [
+    "huishouden_id", "gemeentecode", "gemeentenaam", "personen", "score", "beoordeling", "definitief",
+    "definitief_naam", "besluiten", "door", "op", "uitleg",
+]  # fmt: skip
+BESLUIT_KOLOMMEN = [
+    "besluit_id", "huishouden_id", "beoordeling", "voorgesteld", "voorgesteld_naam", "gemeentecode",
+    "gemeentenaam", "door", "op", "toelichting",
+]  # fmt: skip
+TELLING_KOLOMMEN = [
+    "gemeentecode", "gemeentenaam", "voorgesteld_huishoudens", "voorgesteld_personen",
+    "geaccepteerd_huishoudens", "overschreven_weg", "overschreven_naartoe", "definitief_huishoudens",
+    "definitief_personen", "open_huishoudens",
+]  # fmt: skip
+RunArgument = Annotated[int, typer.Argument(help="Runnummer.")]
 
 
 @app.command("toon")
 def toon_command(
-    run: Annotated[int, typer.Argument(help="Runnummer.")],
+    run: RunArgument,
+    huishouden: Annotated[
+        str | None, typer.Argument(help="Alleen dit huishouden: zijn besluiten, oudste eerst.")
+    ] = None,
+    gemeente: GemeenteFilter = None,
+    geschiedenis: Annotated[
+        bool, typer.Option("--geschiedenis", help="Elk besluit, oudste eerst (in plaats van de stand).")
+    ] = False,
+    samenvatting: Annotated[
+        bool, typer.Option("--samenvatting", help="Aantallen per gemeente (ook na het opschonen).")
+    ] = False,
     fmt: FormatOption = Format.table,
     out: OutOption = None,
 ) -> None:
-    """Toon de voorstellen van een run met hun beoordeling."""
+    """Toon de voorstellen van een run met hun beoordeling, of de geschiedenis van de besluiten."""
     with open_store() as engine:
-        records = service.voorstellen(engine, run)
-    columns = [
-        "huishouden_id",
-        "gemeentecode",
-        "personen",
-        "score",
-        "beoordeling",
-        "definitief",
-        "door",
-        "uitleg",
-    ]
-    emit(records, columns, fmt, out, title=f"Run {run}")
+        if samenvatting:
+            emit(
+                service.samenvatting(engine, run),
+                TELLING_KOLOMMEN,
+                fmt,
+                out,
+                title=f"Run {run}: per gemeente",
+            )
+        elif geschiedenis or huishouden is not None:
+            records = service.geschiedenis(engine, run, huishouden, gemeente)
+            emit(records, BESLUIT_KOLOMMEN, fmt, out, title=f"Run {run}: besluiten")
+        else:
+            emit(service.voorstellen(engine, run, gemeente), VOORSTEL_KOLOMMEN, fmt, out, title=f"Run {run}")
 
 
 @app.command("beoordeel")
 def beoordeel_command(
-    run: Annotated[int, typer.Argument(help="Runnummer.")],
-    huishouden: Annotated[str, typer.Argument(help="Huishouden-id.")],
-    door: Annotated[str, typer.Option("--door", help="Naam van wie beslist.")],
+    run: RunArgument,
+    huishoudens: Annotated[
+        list[str] | None, typer.Argument(help="Huishouden-id's (of --alle-open).", show_default=False)
+    ] = None,
+    door: Annotated[str, typer.Option("--door", help="Naam van wie beslist.")] = "",
     gemeente: Annotated[
-        str | None, typer.Option("--gemeente", help="Andere gemeente (overschrijven).")
+        str | None, typer.Option("--gemeente", help="Andere gemeente, naam of CBS-code (overschrijven).")
     ] = None,
     toelichting: Annotated[
-        str | None, typer.Option("--toelichting", help="Reden, verplicht bij overschrijven.")
+        str | None,
+        typer.Option(
+            "--toelichting",
+            help="Reden; verplicht bij overschrijven, bij het omdraaien van een besluit en bij "
+            "meerdere voorstellen.",
+        ),
     ] = None,
+    alle_open: Annotated[
+        bool, typer.Option("--alle-open", help="Alle voorstellen van de run waarover nog niet besloten is.")
+    ] = False,
+    voorgesteld: Annotated[
+        str | None,
+        typer.Option(
+            "--voorgesteld", help="Met --alle-open: alleen voorstellen naar deze gemeente (naam of code)."
+        ),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
 ) -> None:
-    """Accepteer een voorstel, of overschrijf het met --gemeente en --toelichting."""
+    """Accepteer voorstellen of overschrijf ze met --gemeente; elk besluit komt bij in de geschiedenis."""
+    selectie = service.Selectie(tuple(huishoudens or ()), alle_open, voorgesteld)
     with open_store() as engine:
-        besluit = service.beoordeel(
-            engine, run, huishouden, door, gemeentecode=gemeente, toelichting=toelichting
-        )
-    err.print(f"{besluit['beoordeling']}: {huishouden} → {besluit['definitief']} (door {door})")
+        besluiten = service.beoordeel(engine, run, selectie, service.Beoordeling(door, toelichting, gemeente))
+    emit(besluiten, BESLUIT_KOLOMMEN, fmt, out, title=f"Run {run}: vastgelegde besluiten")
+    err.print(f"{len(besluiten)} besluit(en) vastgelegd door {door.strip()}")
+
+
+@app.command("opschonen")
+def opschonen_command(
+    proef: Annotated[
+        bool, typer.Option("--proef", help="Alleen tonen welke runs verlopen zijn; niets verwijderen.")
+    ] = False,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+) -> None:
+    """Verwijder de gegevens per huishouden van runs na de bewaartermijn; aantallen per gemeente blijven."""
+    with open_store() as engine:
+        records = service.opschonen(engine, proef=proef)
+    emit(records, ["run", "aangemaakt_op", "huishoudens", "besluiten"], fmt, out, title="Opgeschoonde runs")
+    actie = "zouden worden opgeschoond" if proef else "opgeschoond"
+    err.print(f"{len(records)} run(s) {actie}")

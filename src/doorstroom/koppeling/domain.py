@@ -40,11 +40,29 @@ class HardeBinding(StrEnum):
 
 
 class RegioBinding(StrEnum):
-    """How 'housed in the region of reception' (integral agenda) is applied: a weight or a rule."""
+    """How 'housed in the region of reception' (integral agenda) is applied: a weight, a rule, or off.
+
+    ``gewicht``: the ``regio`` criterion (1 inside the reception region) counts with its weight.
+    ``hard``: only municipalities in the reception region are allowed (a hard tie wins); the
+    criterion still counts, which changes no choice because every allowed place then scores 1.
+    ``uit``: the reception region plays no part at all — no rule, and the ``regio`` criterion is
+    0 for every pair, whatever its weight. (``afstand`` is measured from the reception *location*
+    and is not affected; set its weight to 0 to ignore that too.)
+    """
 
     gewicht = "gewicht"
     hard = "hard"
     uit = "uit"
+
+    @property
+    def weegt(self) -> bool:
+        """Does the ``regio`` criterion count in the score?"""
+        return self is not RegioBinding.uit
+
+    @property
+    def is_regel(self) -> bool:
+        """Is the reception region a hard rule (only its municipalities allowed)?"""
+        return self is RegioBinding.hard
 
 
 class RegioSoort(StrEnum):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from doorstroom.koppeling.domain import CRITERIA, Beleid, Huishouden, Instantie
+from doorstroom.koppeling.domain import CRITERIA, Beleid, GemeenteCapaciteit, Huishouden, Instantie
 from doorstroom.koppeling.model import BLOK
 from doorstroom.koppeling.result import KoppelingResult
 from doorstroom.koppeling.score import Scoreblok, UitkomstVoorspeller, afstanden_km, scoreblok
@@ -34,15 +34,17 @@ class Uitleg:
     alternatief: str | None
     alternatief_score: float | None
     reden: str
+    gemeentenaam: str = ""
 
     @property
     def tekst(self) -> str:
-        """One line for a case worker."""
+        """One line for a case worker; every municipality code with its name."""
         if self.gemeentecode is None:
             return f"niet gekoppeld: {self.reden}"
         sterkst = sorted(self.bijdragen.items(), key=lambda kv: -kv[1])[:2]
         waarom = ", ".join(f"{naam} +{waarde:.2f}" for naam, waarde in sterkst if waarde > 0)
-        return f"{self.gemeentecode} (score {self.score:.2f}: {waarom}); {self.reden}"
+        plaats = f"{self.gemeentecode} {self.gemeentenaam}".strip()
+        return f"{plaats} (score {self.score:.2f}: {waarom}); {self.reden}"
 
 
 def uitleg(
@@ -95,6 +97,11 @@ def _rest_na(
     return rest, woningen, boven
 
 
+def _label(gemeente: GemeenteCapaciteit) -> str:
+    """'GM0344 Utrecht': a code always with its name."""
+    return f"{gemeente.code} {gemeente.naam}".strip()
+
+
 @dataclass(frozen=True)
 class _Context:
     instantie: Instantie
@@ -115,14 +122,18 @@ class _Context:
     def gekoppeld(self, huishouden: Huishouden, g: int) -> Uitleg:
         score = float(self.blok.totaal[self.row, g])
         alternatief = self._beste_anders(g)
-        code = self.instantie.gemeenten[g].code
+        gemeente = self.instantie.gemeenten[g]
         if alternatief is None:
             reden = "geen andere gemeente toegestaan" + self._boven_aandeel(g)
-            return Uitleg(huishouden.id, code, score, self.bijdragen(g), None, None, reden)
+            return Uitleg(
+                huishouden.id, gemeente.code, score, self.bijdragen(g), None, None, reden, gemeente.naam
+            )
         reden = self._reden(huishouden, g, alternatief) + self._boven_aandeel(g)
         alt_score = float(self.blok.totaal[self.row, alternatief])
         alt_code = self.instantie.gemeenten[alternatief].code
-        return Uitleg(huishouden.id, code, score, self.bijdragen(g), alt_code, alt_score, reden)
+        return Uitleg(
+            huishouden.id, gemeente.code, score, self.bijdragen(g), alt_code, alt_score, reden, gemeente.naam
+        )
 
     def _boven_aandeel(self, g: int) -> str:
         """A note when the plan links more persons to ``g`` than its batch share (soft capacity)."""
@@ -130,7 +141,7 @@ class _Context:
             return ""
         gemeente = self.instantie.gemeenten[g]
         return (
-            f"; gekozen boven het batchaandeel van {gemeente.code} "
+            f"; gekozen boven het batchaandeel van {_label(gemeente)} "
             f"({gemeente.capaciteit - int(self.rest[g])} personen bij een aandeel van {gemeente.capaciteit}, "
             f"maximum {gemeente.bovengrens})"
         )
@@ -146,7 +157,7 @@ class _Context:
         return beste if np.isfinite(score[beste]) else None
 
     def _reden(self, huishouden: Huishouden, g: int, alt: int) -> str:
-        code = self.instantie.gemeenten[alt].code
+        code = _label(self.instantie.gemeenten[alt])
         verschil = float(self.blok.totaal[self.row, g] - self.blok.totaal[self.row, alt])
         if verschil < 0:
             hoger = f"beste alternatief {code} scoort {-verschil:.2f} hoger"
@@ -175,7 +186,7 @@ class Rapport:
     aandeel_in_regio: float
     gemiddelde_afstand_km: float
     per_soort: dict[str, dict[str, float]]
-    vulgraad: dict[str, dict[str, float]]
+    vulgraad: dict[str, dict[str, object]]
 
     def as_dict(self) -> dict[str, object]:
         """JSON-ready figures."""
@@ -227,12 +238,13 @@ def _per_soort(
     }
 
 
-def _vulgraad(instantie: Instantie, result: KoppelingResult) -> dict[str, dict[str, float]]:
+def _vulgraad(instantie: Instantie, result: KoppelingResult) -> dict[str, dict[str, object]]:
     gekoppeld: dict[str, int] = defaultdict(int)
     for t in result.assignments:
         gekoppeld[t.gemeentecode] += t.personen
     return {
         g.code: {
+            "gemeentenaam": g.naam,
             "capaciteit": float(g.capaciteit),
             "gekoppeld": float(gekoppeld[g.code]),
             "vulgraad": round(gekoppeld[g.code] / g.capaciteit, 3) if g.capaciteit else 0.0,
@@ -263,6 +275,7 @@ class Advies:
     huishouden_id: str
     rang: int
     gemeentecode: str
+    gemeentenaam: str
     score: float
     redenen: str
 
@@ -288,7 +301,8 @@ def _advies_voor(
     for rang, g in enumerate(beste, start=1):
         bijdragen = sorted(context.bijdragen(g).items(), key=lambda kv: -kv[1])[:3]
         redenen = ", ".join(f"{naam} +{waarde:.2f}" for naam, waarde in bijdragen if waarde > 0)
+        gemeente = instantie.gemeenten[g]
         adviezen.append(
-            Advies(huishouden.id, rang, instantie.gemeenten[g].code, round(float(score[g]), 4), redenen)
+            Advies(huishouden.id, rang, gemeente.code, gemeente.naam, round(float(score[g]), 4), redenen)
         )
     return adviezen

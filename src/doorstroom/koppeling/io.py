@@ -4,15 +4,31 @@ Formats are described in ``docs/koppeling.md``. Every problem names file, row an
 is all-or-nothing. Columns not listed here are ignored on purpose — in particular any column about
 nationality, religion, ethnicity, country or language of origin never reaches the score.
 Lists inside a cell are separated by ``|`` (CSV files may use ``,`` or ``;`` between cells).
+
+Every name is checked against what it names: a municipality (CBS code or name, via
+:func:`~doorstroom.reference.lookup.find_gemeente`), a region of the run's region mapping, a
+labour-market region. An unknown name is an error listing the valid names, closest first — never
+a silent score of 0. Every number lies in its documented domain (:mod:`doorstroom.domains`).
+Messages never repeat a household reference (it is personal data); they name the row instead.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from doorstroom.domains import FRACTIE, KINDEREN, PERSONEN_GEMEENTE, UITKOMST, VOLWASSENEN, WONINGEN
+from doorstroom.domains import (
+    FRACTIE,
+    KINDEREN,
+    NAAM,
+    PERSONEN_GEMEENTE,
+    REFERENTIE,
+    UITKOMST,
+    VOLWASSENEN,
+    WONINGEN,
+)
 from doorstroom.errors import InputError, Problem
 from doorstroom.koppeling.domain import (
     GEEN_SECTOR,
@@ -26,9 +42,11 @@ from doorstroom.koppeling.domain import (
     Volwassene,
 )
 from doorstroom.reference.domain import Gemeente
-from doorstroom.taakstelling.verdeling import verdeel
-from doorstroom.tabular import Row, parse_rows, read_table, write_csv
+from doorstroom.reference.lookup import find_gemeente
+from doorstroom.suggest import find, unknown_message
+from doorstroom.tabular import Row, parse_each, read_table, write_csv
 
+K = TypeVar("K", bound=Hashable)
 LIJST = "|"
 HUISHOUDEN_KOLOMMEN = (
     "huishouden_id", "volwassenen", "kinderen", "opleidingen", "sectoren", "opvang_gemeente",
@@ -42,30 +60,68 @@ WONING_KOLOMMEN = CAPACITEIT_KOLOMMEN[3:7]
 VRAAG_KOLOMMEN = ("arbeidsmarktregio", "sector", "vraag")
 
 
-def lees_huishoudens(path: Path | str, bekend: Mapping[str, Gemeente]) -> tuple[list[Huishouden], bool]:
-    """Households from CSV/XLSX, and whether the file is marked SYNTHETIC."""
+@dataclass
+class Gemeentezoeker:
+    """Finds municipalities by CBS code or name, once per distinct text (files repeat them)."""
+
+    bekend: Mapping[str, Gemeente]
+    _gevonden: dict[str, str] = field(default_factory=dict)
+
+    def code(self, row: Row, veld: str, tekst: str) -> str:
+        """The CBS code ``tekst`` names; a row problem with suggestions when it names none."""
+        if tekst.upper() in self.bekend:
+            return tekst.upper()
+        if tekst.isascii() and tekst.isdigit() and len(tekst) <= 4:
+            tekst = f"GM{int(tekst):04d}"  # Excel drops the GM prefix of a code typed as a number
+        if tekst not in self._gevonden:
+            try:
+                self._gevonden[tekst] = find_gemeente(tekst, list(self.bekend.values()), field=veld).code
+            except InputError as error:
+                raise row.problem(veld, error.problems[0].message) from None
+        return self._gevonden[tekst]
+
+
+def _zoeker(bekend: Mapping[str, Gemeente] | Gemeentezoeker) -> Gemeentezoeker:
+    return bekend if isinstance(bekend, Gemeentezoeker) else Gemeentezoeker(bekend)
+
+
+def lees_huishoudens(
+    path: Path | str, bekend: Mapping[str, Gemeente], regios: Collection[str]
+) -> tuple[list[Huishouden], bool]:
+    """Households from CSV/XLSX, and whether the file is marked SYNTHETIC.
+
+    ``regios`` are the region names of the run's mapping: ``voorkeur_regio`` must be one of them.
+    """
     rows = read_table(path, required=(*HUISHOUDEN_KOLOMMEN[:3], "opvang_gemeente"))
-    huishoudens = parse_rows(rows, lambda row: _huishouden(row, bekend))
-    _uniek(str(path), [h.id for h in huishoudens], "huishouden_id")
-    return huishoudens, _synthetisch(rows)
+    zoeker = _zoeker(bekend)
+    huishoudens = _alle(rows, lambda row: _huishouden(row, zoeker, regios))
+    _uniek(str(path), [(line, h.id) for line, h in huishoudens], "huishouden_id", toon=False)
+    return [h for _, h in huishoudens], _synthetisch(rows)
 
 
-def _huishouden(row: Row, bekend: Mapping[str, Gemeente]) -> Huishouden:
+def _alle(rows: Sequence[Row], parse: Callable[[Row], K]) -> list[tuple[int, K]]:
+    parsed, problems = parse_each(rows, parse)
+    if problems:
+        raise InputError(problems)
+    return parsed
+
+
+def _huishouden(row: Row, zoeker: Gemeentezoeker, regios: Collection[str]) -> Huishouden:
     volwassenen = row.integer("volwassenen", domain=VOLWASSENEN)
-    binding_gemeente = _gemeentecode(row, "binding_gemeente", bekend, required=False)
+    binding_gemeente = _gemeente(row, "binding_gemeente", zoeker, required=False)
     binding = _keuze(row, "binding", HardeBinding)
     if (binding is None) != (binding_gemeente is None):
         raise row.problem("binding", "binding en binding_gemeente horen samen ingevuld te zijn")
     return Huishouden(
-        id=row.text("huishouden_id"),
+        id=row.text("huishouden_id", limit=REFERENTIE),
         volwassenen=_volwassenen(row, volwassenen),
         kinderen=row.integer("kinderen", domain=KINDEREN),
-        opvang_gemeente=_gemeentecode(row, "opvang_gemeente", bekend) or "",
+        opvang_gemeente=_gemeente(row, "opvang_gemeente", zoeker) or "",
         binding_gemeente=binding_gemeente,
         binding=binding,
-        netwerk_gemeenten=frozenset(_codes(row, "netwerk_gemeenten", bekend)),
-        zorg=row.text("zorg", required=False) or None,
-        voorkeur_regio=row.text("voorkeur_regio", required=False) or None,
+        netwerk_gemeenten=frozenset(_gemeenten(row, "netwerk_gemeenten", zoeker)),
+        zorg=row.text("zorg", required=False, limit=NAAM) or None,
+        voorkeur_regio=_regio(row, "voorkeur_regio", regios),
     )
 
 
@@ -73,9 +129,9 @@ def _volwassenen(row: Row, aantal: int) -> tuple[Volwassene, ...]:
     """One entry per adult; empty lists mean 'unknown' (basis education, no sector)."""
     opleidingen = _lijst(row, "opleidingen") or [Opleiding.basis.value] * aantal
     sectoren = _lijst(row, "sectoren") or [GEEN_SECTOR] * aantal
-    for field, waarden in (("opleidingen", opleidingen), ("sectoren", sectoren)):
+    for veld, waarden in (("opleidingen", opleidingen), ("sectoren", sectoren)):
         if len(waarden) != aantal:
-            raise row.problem(field, f"{len(waarden)} waarden voor {aantal} volwassenen")
+            raise row.problem(veld, f"{len(waarden)} waarden voor {aantal} volwassenen")
     onbekend = [w for w in opleidingen if w not in Opleiding.__members__]
     if onbekend:
         raise row.problem("opleidingen", f"onbekend niveau '{onbekend[0]}' (kies uit {', '.join(Opleiding)})")
@@ -84,50 +140,61 @@ def _volwassenen(row: Row, aantal: int) -> tuple[Volwassene, ...]:
     )
 
 
-def _lijst(row: Row, field: str) -> list[str]:
-    text = row.text(field, required=False)
-    return [part.strip() for part in text.split(LIJST)] if text else []
+def _lijst(row: Row, veld: str) -> list[str]:
+    text = row.text(veld, required=False)
+    parts = [part.strip() for part in text.split(LIJST)] if text else []
+    for part in parts:
+        problem = NAAM.problem(part)
+        if problem:
+            raise row.problem(veld, problem)
+    return parts
 
 
-def _keuze(row: Row, field: str, soort: type[HardeBinding]) -> HardeBinding | None:
-    text = row.text(field, required=False)
+def _keuze(row: Row, veld: str, soort: type[HardeBinding]) -> HardeBinding | None:
+    text = row.text(veld, required=False, limit=NAAM)
     if not text:
         return None
     if text not in soort.__members__:
-        raise row.problem(field, f"onbekende waarde '{text}' (kies uit {', '.join(soort)})")
+        raise row.problem(veld, unknown_message("waarde", text, list(soort)))
     return soort(text)
 
 
-def _gemeentecode(
-    row: Row, field: str, bekend: Mapping[str, Gemeente], *, required: bool = True
-) -> str | None:
-    code = row.text(field, required=required).upper()
-    if not code:
+def _gemeente(row: Row, veld: str, zoeker: Gemeentezoeker, *, required: bool = True) -> str | None:
+    tekst = row.text(veld, required=required, limit=NAAM)
+    return zoeker.code(row, veld, tekst) if tekst else None
+
+
+def _gemeenten(row: Row, veld: str, zoeker: Gemeentezoeker) -> list[str]:
+    return [zoeker.code(row, veld, tekst) for tekst in _lijst(row, veld)]
+
+
+def _regio(row: Row, veld: str, regios: Collection[str]) -> str | None:
+    """A region of the run's mapping, as written there (case and accents need not match)."""
+    tekst = row.text(veld, required=False, limit=NAAM)
+    if not tekst:
         return None
-    if code.isdigit():
-        code = f"GM{int(code):04d}"
-    if code not in bekend:
-        raise row.problem(field, f"onbekende gemeentecode '{code}'")
-    return code
+    gevonden = find(tekst, regios)
+    if gevonden is None:
+        raise row.problem(veld, unknown_message("regio", tekst, regios))
+    return gevonden
 
 
-def _codes(row: Row, field: str, bekend: Mapping[str, Gemeente]) -> list[str]:
-    codes = [c.upper() for c in _lijst(row, field)]
-    onbekend = [c for c in codes if c not in bekend]
-    if onbekend:
-        raise row.problem(field, f"onbekende gemeentecode '{onbekend[0]}'")
-    return codes
-
-
-def _uniek(file: str, waarden: Sequence[str], field: str) -> None:
-    gezien: set[str] = set()
+def _uniek(file: str, waarden: Sequence[tuple[int, object]], veld: str, *, toon: bool = True) -> None:
+    """Duplicate keys are errors naming both rows (``toon``: also the value; never for references)."""
+    eerste: dict[object, int] = {}
     problemen = []
-    for row, waarde in enumerate(waarden, start=2):
-        if waarde in gezien:
-            problemen.append(Problem(f"'{waarde}' komt dubbel voor", file, row, field))
-        gezien.add(waarde)
+    for line, waarde in waarden:
+        if waarde in eerste:
+            wat = f"{_tekst(waarde)} komt dubbel voor" if toon else "komt dubbel voor"
+            problemen.append(Problem(f"{wat}: rij {eerste[waarde]} en rij {line}", file, line, veld))
+        else:
+            eerste[waarde] = line
     if problemen:
         raise InputError(problemen)
+
+
+def _tekst(waarde: object) -> str:
+    return " / ".join(f"'{deel}'" for deel in waarde) if isinstance(waarde, tuple) else f"'{waarde}'"
 
 
 def _synthetisch(rows: Sequence[Row]) -> bool:
@@ -135,19 +202,29 @@ def _synthetisch(rows: Sequence[Row]) -> bool:
 
 
 def lees_capaciteit(
-    path: Path | str, bekend: Mapping[str, Gemeente], regio: Mapping[str, str]
+    path: Path | str,
+    bekend: Mapping[str, Gemeente],
+    regio: Mapping[str, str],
+    arbeidsmarktregios: Collection[str] | None = None,
 ) -> tuple[list[GemeenteCapaciteit], bool]:
-    """Capacity per municipality (persons, dwellings per class, care, education)."""
+    """Capacity per municipality (persons, dwellings per class, care, education).
+
+    ``arbeidsmarktregios``: the labour-market region names an ``arbeidsmarktregio`` cell may use
+    (default: those of the municipality list).
+    """
     rows = read_table(path, required=("gemeentecode", "capaciteit"))
-    gemeenten = parse_rows(rows, lambda row: _capaciteit(row, bekend, regio))
-    _uniek(str(path), [g.code for g in gemeenten], "gemeentecode")
-    return gemeenten, _synthetisch(rows)
+    zoeker = _zoeker(bekend)
+    namen = arbeidsmarktregios or {g.arbeidsmarktregio for g in bekend.values() if g.arbeidsmarktregio}
+    gemeenten = _alle(rows, lambda row: _capaciteit(row, zoeker, regio, namen))
+    _uniek(str(path), [(line, g.code) for line, g in gemeenten], "gemeentecode")
+    return [g for _, g in gemeenten], _synthetisch(rows)
 
 
-def _capaciteit(row: Row, bekend: Mapping[str, Gemeente], regio: Mapping[str, str]) -> GemeenteCapaciteit:
-    code = _gemeentecode(row, "gemeentecode", bekend) or ""
-    gemeente = bekend[code]
-    arbeidsmarktregio = row.text("arbeidsmarktregio", required=False) or gemeente.arbeidsmarktregio
+def _capaciteit(
+    row: Row, zoeker: Gemeentezoeker, regio: Mapping[str, str], arbeidsmarktregios: Collection[str]
+) -> GemeenteCapaciteit:
+    code = _gemeente(row, "gemeentecode", zoeker) or ""
+    gemeente = zoeker.bekend[code]
     capaciteit = row.integer("capaciteit", domain=PERSONEN_GEMEENTE)
     return GemeenteCapaciteit(
         code=code,
@@ -155,7 +232,9 @@ def _capaciteit(row: Row, bekend: Mapping[str, Gemeente], regio: Mapping[str, st
         capaciteit=capaciteit,
         maximum=_maximum(row, capaciteit),
         regio=regio[code],
-        arbeidsmarktregio=arbeidsmarktregio or gemeente.provincie,
+        arbeidsmarktregio=_regio(row, "arbeidsmarktregio", arbeidsmarktregios)
+        or gemeente.arbeidsmarktregio
+        or gemeente.provincie,
         woningen=_woningen(row),
         zorg=frozenset(_lijst(row, "zorg")),
         onderwijs=frozenset(_lijst(row, "onderwijs")),
@@ -175,31 +254,66 @@ def _maximum(row: Row, capaciteit: int) -> int | None:
 
 
 def _woningen(row: Row) -> tuple[int, int, int, int] | None:
-    ingevuld = [field for field in WONING_KOLOMMEN if row.text(field, required=False)]
+    ingevuld = [veld for veld in WONING_KOLOMMEN if row.text(veld, required=False)]
     if not ingevuld:
         return None
     if len(ingevuld) != len(WONING_KOLOMMEN):
-        ontbreekt = next(field for field in WONING_KOLOMMEN if field not in ingevuld)
+        ontbreekt = next(veld for veld in WONING_KOLOMMEN if veld not in ingevuld)
         raise row.problem(ontbreekt, "vul alle woningkolommen in, of geen")
-    a, b, c, d = (row.integer(field, domain=WONINGEN) for field in WONING_KOLOMMEN)
+    a, b, c, d = (row.integer(veld, domain=WONINGEN) for veld in WONING_KOLOMMEN)
     return (a, b, c, d)
 
 
-def lees_vraag(path: Path | str) -> dict[tuple[str, str], float]:
-    """Labour demand per (arbeidsmarktregio, sector), each in [0, 1]."""
+@dataclass(frozen=True)
+class Vraagtabel:
+    """Labour demand per (arbeidsmarktregio, sector) as read, with the row of every key."""
+
+    bestand: str
+    waarden: dict[tuple[str, str], float]
+    rijen: dict[tuple[str, str], int]
+
+    @property
+    def regios(self) -> set[str]:
+        """The labour-market regions the file names."""
+        return {regio for regio, _ in self.waarden}
+
+    def gecontroleerd(self, bekend: Collection[str]) -> dict[tuple[str, str], float]:
+        """The demand, once every region it names is one of ``bekend`` (else an error per row)."""
+        problemen = [
+            Problem(
+                unknown_message("arbeidsmarktregio", regio, bekend), self.bestand, rij, "arbeidsmarktregio"
+            )
+            for (regio, _), rij in self.rijen.items()
+            if regio not in bekend
+        ]
+        if problemen:
+            raise InputError(problemen)
+        return self.waarden
+
+
+def lees_vraag(path: Path | str) -> Vraagtabel:
+    """Labour demand per (arbeidsmarktregio, sector), each in [0, 1]; a key may occur once."""
     rows = read_table(path, required=VRAAG_KOLOMMEN)
-    paren = parse_rows(
+    paren = _alle(
         rows,
-        lambda r: ((r.text("arbeidsmarktregio"), r.text("sector")), r.number("vraag", domain=FRACTIE)),
+        lambda r: (
+            (r.text("arbeidsmarktregio", limit=NAAM), r.text("sector", limit=NAAM)),
+            r.number("vraag", domain=FRACTIE),
+        ),
     )
-    return dict(paren)
+    _uniek(str(path), [(line, sleutel) for line, (sleutel, _) in paren], "sector")
+    return Vraagtabel(
+        str(path), {sleutel: w for _, (sleutel, w) in paren}, {sleutel: line for line, (sleutel, _) in paren}
+    )
 
 
 def lees_regios(path: Path | str, bekend: Mapping[str, Gemeente]) -> dict[str, str]:
-    """A user's mapping gemeentecode → regio (e.g. COA's regions)."""
+    """A user's mapping gemeentecode → regio (e.g. COA's regions); a municipality may occur once."""
     rows = read_table(path, required=("gemeentecode", "regio"))
-    paren = parse_rows(rows, lambda r: (_gemeentecode(r, "gemeentecode", bekend) or "", r.text("regio")))
-    return dict(paren)
+    zoeker = _zoeker(bekend)
+    paren = _alle(rows, lambda r: (_gemeente(r, "gemeentecode", zoeker) or "", r.text("regio", limit=NAAM)))
+    _uniek(str(path), [(line, code) for line, (code, _) in paren], "gemeentecode")
+    return {code: regio for _, (code, regio) in paren}
 
 
 def regio_indeling(
@@ -217,7 +331,7 @@ def regio_indeling(
 
 
 def _volledig(gemeenten: Sequence[Gemeente], indeling: Mapping[str, str], bron: str) -> dict[str, str]:
-    ontbreekt = [g.code for g in gemeenten if g.code not in indeling]
+    ontbreekt = [f"{g.code} {g.naam}" for g in gemeenten if g.code not in indeling]
     if ontbreekt:
         voorbeeld = ", ".join(ontbreekt[:5])
         raise InputError(Problem(f"geen regio voor {len(ontbreekt)} gemeenten ({voorbeeld}) in {bron}"))
@@ -230,75 +344,18 @@ def locaties(gemeenten: Sequence[Gemeente], regio: Mapping[str, str]) -> dict[st
 
 
 def lees_uitkomsten(
-    path: Path, bekend: Mapping[str, Gemeente]
+    path: Path, bekend: Mapping[str, Gemeente], regios: Collection[str]
 ) -> tuple[list[Huishouden], list[str], list[int]]:
     """Historical outcomes: the households file's columns plus ``geplaatst`` (the municipality the
     household was housed in) and ``uitkomst`` (1: the good outcome, e.g. in work after two years)."""
-    huishoudens, _ = lees_huishoudens(path, bekend)
+    zoeker = _zoeker(bekend)
+    huishoudens, _ = lees_huishoudens(path, zoeker.bekend, regios)
     rows = read_table(path, required=("geplaatst", "uitkomst"))
-    paren = parse_rows(
-        rows, lambda row: (_gemeentecode(row, "geplaatst", bekend), row.integer("uitkomst", domain=UITKOMST))
+    paren = _alle(
+        rows,
+        lambda row: (_gemeente(row, "geplaatst", zoeker), row.integer("uitkomst", domain=UITKOMST)),
     )
-    fout = [
-        Problem("0 of 1", str(path), row.line, "uitkomst")
-        for row, (_, u) in zip(rows, paren, strict=True)
-        if u > 1
-    ]
-    if fout:
-        raise InputError(fout)
-    return huishoudens, [str(code) for code, _ in paren], [u for _, u in paren]
-
-
-def standaard_capaciteit(
-    gemeenten: Sequence[Gemeente],
-    huishoudens: Sequence[Huishouden],
-    regio: Mapping[str, str],
-    ruimte: float = 1.03,
-) -> list[GemeenteCapaciteit]:
-    """Fallback capacity: this batch's persons (plus ``ruimte``) split by population.
-
-    Huisvestingswet 2014 art. 28: the key of the taakstelling is population. Used when no capacity
-    file is given; the remaining corrected taakstelling per municipality is better input.
-    """
-    personen = round(sum(h.grootte for h in huishoudens) * ruimte)
-    aantallen = verdeel(personen, {g.code: g.inwoners for g in gemeenten}).aantallen
-    return [
-        GemeenteCapaciteit(
-            g.code, g.naam, aantallen[g.code], regio[g.code], g.arbeidsmarktregio or g.provincie,
-            latitude=g.latitude, longitude=g.longitude,
-        )
-        for g in gemeenten
-    ]  # fmt: skip
-
-
-def capaciteit_uit_taakstelling(
-    gemeenten: Sequence[Gemeente],
-    resterend: Mapping[str, int],
-    aandeel: float,
-    regio: Mapping[str, str],
-) -> list[GemeenteCapaciteit]:
-    """Capacity for a batch: the remaining corrected taakstelling, pro-rated to the batch.
-
-    A batch covering ``aandeel`` of what is left of the period may use that share of every
-    municipality's remaining quota, so early batches do not exhaust the best places. The national
-    batch capacity ``ceil(aandeel · Σ resterend)`` is split over municipalities in proportion to
-    what each still has to house, in whole persons (Hamilton, as the taakstelling itself).
-    That share is a soft target: the hard ``maximum`` is the whole remaining quota, and persons
-    above the share cost ``Beleid.overschrijding_boete`` each.
-    """
-    if not 0.0 < aandeel <= 1.0:
-        raise InputError(Problem(f"{aandeel:g} ligt niet in (0, 1]", field="--aandeel"))
-    sleutel = {g.code: max(resterend.get(g.code, 0), 0) for g in gemeenten}
-    totaal = math.ceil(aandeel * sum(sleutel.values()) - 1e-9)
-    aantallen = verdeel(totaal, sleutel).aantallen if totaal > 0 else dict.fromkeys(sleutel, 0)
-    return [
-        GemeenteCapaciteit(
-            g.code, g.naam, aantallen[g.code], regio[g.code], g.arbeidsmarktregio or g.provincie,
-            latitude=g.latitude, longitude=g.longitude,
-            maximum=max(sleutel[g.code], aantallen[g.code]),
-        )
-        for g in gemeenten
-    ]  # fmt: skip
+    return huishoudens, [str(code) for _, (code, _) in paren], [u for _, (_, u) in paren]
 
 
 def schrijf_instantie(instantie: Instantie, map_: Path) -> list[Path]:
@@ -308,7 +365,7 @@ def schrijf_instantie(instantie: Instantie, map_: Path) -> list[Path]:
     label = "ja" if instantie.synthetisch else ""
     paden = [map_ / "huishoudens.csv", map_ / "capaciteit.csv", map_ / "arbeidsmarkt.csv"]
     write_csv(paden[0], [_huishouden_record(h, label) for h in instantie.huishoudens], HUISHOUDEN_KOLOMMEN)
-    write_csv(paden[1], [_capaciteit_record(g, label) for g in instantie.gemeenten], CAPACITEIT_KOLOMMEN)
+    write_csv(paden[1], [capaciteit_record(g, label) for g in instantie.gemeenten], CAPACITEIT_KOLOMMEN)
     vraag = [
         {"arbeidsmarktregio": r, "sector": s, "vraag": v} for (r, s), v in sorted(instantie.vraag.items())
     ]
@@ -333,7 +390,8 @@ def _huishouden_record(h: Huishouden, label: str) -> dict[str, object]:
     }
 
 
-def _capaciteit_record(g: GemeenteCapaciteit, label: str) -> dict[str, object]:
+def capaciteit_record(g: GemeenteCapaciteit, label: str = "") -> dict[str, object]:
+    """A municipality of a run as one row of ``capaciteit.csv`` (also how a run stores it)."""
     woningen = dict(zip(WONING_KOLOMMEN, g.woningen or ("",) * 4, strict=True))
     return {
         "gemeentecode": g.code,

@@ -1,8 +1,18 @@
-"""Tables of the koppeling context: stored runs (inputs, settings, results) and their proposals.
+"""Tables of the koppeling context: stored runs, their proposals, the decisions on them, and aggregates.
 
-A run is kept whole so a later review can see exactly what the optimiser saw. Every proposal starts
-``open``; a person accepts it or overrides it with another municipality and a reason (human
-oversight, see ``docs/algoritmeregister.md``). Household data is pseudonymous (COA reference only).
+What a run keeps (AVG art. 5(1)(c), data minimisation): the settings, the municipalities' capacity
+and the region mapping, the labour demand table, a SHA-256 fingerprint of every input file (so a
+re-run can prove it used the same files, which the planner keeps), the solver's figures and the
+conflicts as counts. Per household only what a review needs: the pseudonymous COA reference, the
+proposal with its score breakdown and explanation, and the facts the hard criteria look at (size,
+care need, binding tie, reception municipality) so an override passes the same validator as the
+solver. Education, occupation, network ties and preferences are not stored: they only feed the
+score, whose per-criterion values are kept with the proposal.
+
+Every decision is a new row (``koppeling_besluit``): who, when, what and why; nothing is replaced.
+After the retention term (``DOORSTROOM_KOPPELING_BEWAARTERMIJN_DAGEN``) ``doorstroom koppeling
+opschonen`` deletes the per-household rows and keeps counts per municipality
+(``koppeling_run_gemeente``).
 """
 
 from __future__ import annotations
@@ -17,7 +27,7 @@ from doorstroom.db import Base
 
 
 class KoppelingRunRecord(Base):
-    """One solver run with everything needed to reproduce and review it."""
+    """One solver run with what is needed to review it and to verify a re-run."""
 
     __tablename__ = "koppeling_run"
 
@@ -34,13 +44,14 @@ class KoppelingRunRecord(Base):
     instellingen: Mapped[dict[str, Any]] = mapped_column(JSON)
     invoer: Mapped[dict[str, Any]] = mapped_column(JSON)
     conflicten: Mapped[list[Any]] = mapped_column(JSON)
+    opgeschoond_op: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     voorstellen: Mapped[list[KoppelingVoorstelRecord]] = relationship(
         back_populates="run", cascade="all, delete-orphan", order_by="KoppelingVoorstelRecord.id"
     )
 
 
 class KoppelingVoorstelRecord(Base):
-    """One proposal of a run and its review (open, geaccepteerd, overschreven)."""
+    """One proposal of a run, with the household facts its hard criteria need."""
 
     __tablename__ = "koppeling_voorstel"
     __table_args__ = (UniqueConstraint("run_id", "huishouden_id"),)
@@ -53,9 +64,47 @@ class KoppelingVoorstelRecord(Base):
     score: Mapped[float | None] = mapped_column(Float, nullable=True)
     criteria: Mapped[dict[str, Any]] = mapped_column(JSON)
     uitleg: Mapped[str] = mapped_column(Text)
-    beoordeling: Mapped[str] = mapped_column(String(20), default="open")
-    definitieve_gemeentecode: Mapped[str | None] = mapped_column(String(6), nullable=True)
-    beoordeeld_door: Mapped[str | None] = mapped_column(String(100), nullable=True)
-    beoordeeld_op: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    toelichting: Mapped[str | None] = mapped_column(Text, nullable=True)
+    opvang_gemeente: Mapped[str] = mapped_column(String(6))
+    zorg: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    binding: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    binding_gemeente: Mapped[str | None] = mapped_column(String(6), nullable=True)
     run: Mapped[KoppelingRunRecord] = relationship(back_populates="voorstellen")
+    besluiten: Mapped[list[KoppelingBesluitRecord]] = relationship(
+        back_populates="voorstel", cascade="all, delete-orphan", order_by="KoppelingBesluitRecord.id"
+    )
+
+
+class KoppelingBesluitRecord(Base):
+    """One decision of a person on a proposal; the newest decision is the one that holds."""
+
+    __tablename__ = "koppeling_besluit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    voorstel_id: Mapped[int] = mapped_column(
+        ForeignKey("koppeling_voorstel.id", ondelete="CASCADE"), index=True
+    )
+    besluit: Mapped[str] = mapped_column(String(20))
+    gemeentecode: Mapped[str] = mapped_column(String(6))
+    door: Mapped[str] = mapped_column(String(100))
+    genomen_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    toelichting: Mapped[str | None] = mapped_column(Text, nullable=True)
+    voorstel: Mapped[KoppelingVoorstelRecord] = relationship(back_populates="besluiten")
+
+
+class KoppelingRunGemeenteRecord(Base):
+    """Counts per municipality of a run whose personal data was removed (``gemeentecode`` None:
+    households left unlinked)."""
+
+    __tablename__ = "koppeling_run_gemeente"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("koppeling_run.id", ondelete="CASCADE"), index=True)
+    gemeentecode: Mapped[str | None] = mapped_column(String(6), nullable=True)
+    voorgesteld_huishoudens: Mapped[int] = mapped_column(Integer)
+    voorgesteld_personen: Mapped[int] = mapped_column(Integer)
+    geaccepteerd_huishoudens: Mapped[int] = mapped_column(Integer)
+    overschreven_weg: Mapped[int] = mapped_column(Integer)
+    overschreven_naartoe: Mapped[int] = mapped_column(Integer)
+    definitief_huishoudens: Mapped[int] = mapped_column(Integer)
+    definitief_personen: Mapped[int] = mapped_column(Integer)
+    open_huishoudens: Mapped[int] = mapped_column(Integer)

@@ -1,11 +1,19 @@
-"""Queries on stored koppeling runs and proposals (kept out of the service and the CLI)."""
+"""Queries on stored koppeling runs, proposals, decisions and aggregates (kept out of the service)."""
 
 from __future__ import annotations
 
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
+from collections.abc import Sequence
+from datetime import datetime
 
-from doorstroom.koppeling.models import KoppelingRunRecord, KoppelingVoorstelRecord
+from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from doorstroom.koppeling.models import (
+    KoppelingBesluitRecord,
+    KoppelingRunGemeenteRecord,
+    KoppelingRunRecord,
+    KoppelingVoorstelRecord,
+)
 
 
 def bewaar_run(session: Session, run: KoppelingRunRecord) -> int:
@@ -16,38 +24,96 @@ def bewaar_run(session: Session, run: KoppelingRunRecord) -> int:
 
 
 def runs(session: Session) -> list[tuple[KoppelingRunRecord, int, int]]:
-    """Every run, newest first, with its number of proposals and of open proposals."""
-    open_ = func.sum(case((KoppelingVoorstelRecord.beoordeling == "open", 1), else_=0))
-    query = (
-        select(KoppelingRunRecord, func.count(KoppelingVoorstelRecord.id), open_)
-        .outerjoin(KoppelingVoorstelRecord)
-        .group_by(KoppelingRunRecord.id)
-        .order_by(KoppelingRunRecord.id.desc())
-    )
-    return [(run, int(aantal), int(open_aantal or 0)) for run, aantal, open_aantal in session.execute(query)]
+    """Every run, newest first, with its number of proposals and of open (undecided) proposals.
+
+    A run whose personal data was removed reports the counts it kept.
+    """
+    besloten = exists().where(KoppelingBesluitRecord.voorstel_id == KoppelingVoorstelRecord.id)
+    van_run = KoppelingVoorstelRecord.run_id == KoppelingRunRecord.id
+    bewaard = KoppelingRunGemeenteRecord.run_id == KoppelingRunRecord.id
+    query = select(
+        KoppelingRunRecord,
+        select(func.count(KoppelingVoorstelRecord.id)).where(van_run).scalar_subquery(),
+        select(func.count(KoppelingVoorstelRecord.id)).where(van_run, ~besloten).scalar_subquery(),
+        select(func.sum(KoppelingRunGemeenteRecord.voorgesteld_huishoudens)).where(bewaard).scalar_subquery(),
+        select(func.sum(KoppelingRunGemeenteRecord.open_huishoudens)).where(bewaard).scalar_subquery(),
+    ).order_by(KoppelingRunRecord.id.desc())
+    return [
+        (run, int(aantal or 0), int(open_ or 0))
+        if run.opgeschoond_op is None
+        else (run, int(bewaard_aantal or 0), int(bewaard_open or 0))
+        for run, aantal, open_, bewaard_aantal, bewaard_open in session.execute(query)
+    ]
 
 
-def run(session: Session, run_id: int) -> KoppelingRunRecord | None:
-    """One run, or None."""
-    return session.get(KoppelingRunRecord, run_id)
+def run(session: Session, run_id: int, *, voor_wijziging: bool = False) -> KoppelingRunRecord | None:
+    """One run, or None; ``voor_wijziging`` locks it first, so decisions on one run take turns.
 
-
-def voorstel(session: Session, run_id: int, huishouden_id: str) -> KoppelingVoorstelRecord | None:
-    """The proposal for one household in one run, or None."""
-    query = select(KoppelingVoorstelRecord).where(
-        KoppelingVoorstelRecord.run_id == run_id, KoppelingVoorstelRecord.huishouden_id == huishouden_id
-    )
+    PostgreSQL locks the row (``SELECT ... FOR UPDATE``). SQLite has no row locks: a no-op update
+    takes the database's write lock at once, so a second writer waits (busy timeout) before it
+    reads the run, instead of both reading and one failing when it tries to write.
+    """
+    query = select(KoppelingRunRecord).where(KoppelingRunRecord.id == run_id)
+    if voor_wijziging and session.get_bind().dialect.name == "sqlite":
+        session.execute(
+            update(KoppelingRunRecord)
+            .where(KoppelingRunRecord.id == run_id)
+            .values(id=KoppelingRunRecord.id)
+            .execution_options(synchronize_session=False)
+        )
+    elif voor_wijziging:
+        query = query.with_for_update()
     return session.scalars(query).one_or_none()
 
 
-def personen_per_gemeente(session: Session, run_id: int) -> dict[str, int]:
-    """Persons per municipality under the run's current decisions (final code, else proposal)."""
-    code = func.coalesce(
-        KoppelingVoorstelRecord.definitieve_gemeentecode, KoppelingVoorstelRecord.gemeentecode
-    )
+def voorstellen(session: Session, run_id: int) -> list[KoppelingVoorstelRecord]:
+    """Every proposal of a run with its decisions (oldest first), in stored order."""
     query = (
-        select(code, func.sum(KoppelingVoorstelRecord.personen))
-        .where(KoppelingVoorstelRecord.run_id == run_id, code.is_not(None))
-        .group_by(code)
+        select(KoppelingVoorstelRecord)
+        .where(KoppelingVoorstelRecord.run_id == run_id)
+        .options(selectinload(KoppelingVoorstelRecord.besluiten))
+        .order_by(KoppelingVoorstelRecord.id)
     )
-    return {str(c): int(n) for c, n in session.execute(query)}
+    return list(session.scalars(query))
+
+
+def voeg_besluiten_toe(session: Session, besluiten: Sequence[KoppelingBesluitRecord]) -> None:
+    """Append decisions (never update or delete one)."""
+    session.add_all(besluiten)
+    session.flush()
+
+
+def tellingen(session: Session, run_id: int) -> list[KoppelingRunGemeenteRecord]:
+    """The counts kept for a run whose personal data was removed."""
+    query = (
+        select(KoppelingRunGemeenteRecord)
+        .where(KoppelingRunGemeenteRecord.run_id == run_id)
+        .order_by(KoppelingRunGemeenteRecord.id)
+    )
+    return list(session.scalars(query))
+
+
+def runs_voor(session: Session, grens: datetime) -> list[KoppelingRunRecord]:
+    """Runs created before ``grens`` that still hold personal data, oldest first."""
+    query = (
+        select(KoppelingRunRecord)
+        .where(KoppelingRunRecord.aangemaakt_op < grens, KoppelingRunRecord.opgeschoond_op.is_(None))
+        .order_by(KoppelingRunRecord.id)
+        .with_for_update()
+    )
+    return list(session.scalars(query))
+
+
+def verwijder_voorstellen(session: Session, run_id: int) -> int:
+    """Delete a run's proposals and their decisions; returns the number of proposals removed."""
+    ids = select(KoppelingVoorstelRecord.id).where(KoppelingVoorstelRecord.run_id == run_id)
+    geen_sync = {"synchronize_session": False}
+    session.execute(
+        delete(KoppelingBesluitRecord).where(KoppelingBesluitRecord.voorstel_id.in_(ids)),
+        execution_options=geen_sync,
+    )
+    result = session.execute(
+        delete(KoppelingVoorstelRecord).where(KoppelingVoorstelRecord.run_id == run_id),
+        execution_options=geen_sync,
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

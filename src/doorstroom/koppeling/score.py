@@ -5,7 +5,8 @@ mean over every adult (not the most employable one), education access is the mea
 and every child (newcomer schooling for children, Wet inburgering 2021 routes for adults). The
 criteria are, per household h and municipality g:
 
-``regio``        1 when g lies in the region of h's reception location (integral agenda).
+``regio``        1 when g lies in the region of h's reception location (integral agenda);
+                 0 everywhere under ``--regiobinding uit`` (the reception region then plays no part).
 ``afstand``      1 − distance(reception, g) / scale, floored at 0.
 ``arbeidsmarkt`` mean over adults of the regional demand for the adult's sector.
 ``onderwijs``    mean over persons of "g offers the education this person needs".
@@ -13,7 +14,8 @@ criteria are, per household h and municipality g:
 ``voorkeur``     1 when g lies in the region h stated as preference.
 ``uitkomst``     optional: predicted probability of a good outcome (see ``outcome``).
 
-Hard COA criteria are not weighed; they make a pair infeasible (:func:`toegestaan`). The arrays
+Hard COA criteria are not weighed; they make a pair infeasible
+(:func:`doorstroom.koppeling.harde_criteria.toegestaan`, re-exported here). The arrays
 are computed for a block of households against all municipalities at once, so the same code serves
 the optimiser (thousands of pairs) and the explanation of one pair.
 """
@@ -27,18 +29,11 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from doorstroom.koppeling.domain import (
-    CRITERIA,
-    GEEN_SECTOR,
-    Beleid,
-    Huishouden,
-    Instantie,
-    Opleiding,
-    RegioBinding,
-)
+from doorstroom.koppeling.domain import CRITERIA, GEEN_SECTOR, Beleid, Huishouden, Instantie, Opleiding
+from doorstroom.koppeling.harde_criteria import Mask as Mask
+from doorstroom.koppeling.harde_criteria import toegestaan as toegestaan
 
 Matrix = npt.NDArray[np.float64]
-Mask = npt.NDArray[np.bool_]
 
 EARTH_RADIUS_KM = 6371.0
 ONDERWIJS_BEHOEFTE = {
@@ -89,7 +84,7 @@ def criteriumwaarden(
     """Each criterion as a matrix (households × municipalities), values in [0, 1]."""
     shape = (len(huishoudens), len(instantie.gemeenten))
     return {
-        "regio": _zelfde_regio(instantie, [instantie.opvang_regio(h) for h in huishoudens]),
+        "regio": _opvangregio(instantie, huishoudens, beleid),
         "afstand": _afstand_score(instantie, huishoudens, beleid.afstand_schaal_km),
         "arbeidsmarkt": _arbeidsmarkt(instantie, huishoudens),
         "onderwijs": _onderwijs(instantie, huishoudens),
@@ -97,6 +92,13 @@ def criteriumwaarden(
         "voorkeur": _zelfde_regio(instantie, [h.voorkeur_regio for h in huishoudens]),
         "uitkomst": np.zeros(shape) if uitkomst is None else uitkomst.voorspel(instantie, huishoudens),
     }
+
+
+def _opvangregio(instantie: Instantie, huishoudens: Sequence[Huishouden], beleid: Beleid) -> Matrix:
+    """1 inside the reception region; all 0 when the policy switches the region off."""
+    if not beleid.regio_binding.weegt:
+        return np.zeros((len(huishoudens), len(instantie.gemeenten)))
+    return _zelfde_regio(instantie, [instantie.opvang_regio(h) for h in huishoudens])
 
 
 def _zelfde_regio(instantie: Instantie, regios: Sequence[str | None]) -> Matrix:
@@ -187,33 +189,6 @@ def _netwerk(instantie: Instantie, huishoudens: Sequence[Huishouden]) -> Matrix:
             if code in index:
                 waarde[row, index[code]] = 1.0
     return waarde
-
-
-def toegestaan(instantie: Instantie, huishoudens: Sequence[Huishouden], beleid: Beleid) -> Mask:
-    """Pairs allowed by the hard criteria (COA): binding municipality, care, region rule, fit.
-
-    "Fit" means the household fits within the municipality's hard maximum; a batch share below
-    its size only costs the overflow penalty.
-    """
-    codes = np.array([g.code for g in instantie.gemeenten], dtype=object)
-    capaciteit = np.array([g.bovengrens for g in instantie.gemeenten])  # the hard maximum
-    woning = np.array([_woning_past(g.woningen) for g in instantie.gemeenten]).reshape(len(codes), 4)
-    mask = np.ones((len(huishoudens), len(codes)), dtype=bool)
-    for row, huishouden in enumerate(huishoudens):
-        mask[row] &= (capaciteit >= huishouden.grootte) & woning[:, huishouden.woningklasse]
-        if huishouden.zorg is not None:
-            mask[row] &= np.array([huishouden.zorg in g.zorg for g in instantie.gemeenten])
-        if huishouden.binding_gemeente is not None:
-            mask[row] &= codes == huishouden.binding_gemeente
-        elif beleid.regio_binding is RegioBinding.hard:
-            regio = instantie.opvang_regio(huishouden)
-            mask[row] &= np.array([g.regio == regio for g in instantie.gemeenten])
-    return mask
-
-
-def _woning_past(woningen: tuple[int, int, int, int] | None) -> list[bool]:
-    """Per class k: does the municipality have any dwelling of class k or larger?"""
-    return [woningen is None or sum(woningen[k:]) > 0 for k in range(4)]
 
 
 def score_van(blok: Scoreblok, row: int, col: int) -> dict[str, float]:

@@ -1,25 +1,38 @@
 """Use cases of the koppeling for the CLI (and later the API and web app).
 
 ``genereer`` writes a SYNTHETIC instance; ``voorstel`` reads the input files, solves, validates,
-explains and (optionally) stores the run; ``beoordeel`` records a person's decision on a proposal.
-A proposal is advice: nothing is final until a person accepts or overrides it (human oversight).
+explains and (optionally) stores the run. The review — deciding on proposals, their history, the
+retention term — lives in :mod:`doorstroom.koppeling.beoordeling` and is re-exported here, so a
+delivery layer finds every use case of the context in one place. A proposal is advice: nothing is
+final until a person accepts or overrides it (human oversight).
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
-from doorstroom import audit
+from doorstroom import __version__, audit
 from doorstroom.db import transaction
-from doorstroom.errors import DoorstroomError, InputError, NotFound, Problem
+from doorstroom.domains import AANDEEL, GEWICHT, HUISHOUDENS, KANDIDATEN, SECONDEN, SEED
+from doorstroom.errors import DoorstroomError, InputError, Problem
+from doorstroom.koppeling import capaciteit as capaciteitsregel
 from doorstroom.koppeling import explain, io, repository
+from doorstroom.koppeling.batchaandeel import batch_aandeel
+from doorstroom.koppeling.beoordeling import Beoordeling as Beoordeling
+from doorstroom.koppeling.beoordeling import Selectie as Selectie
+from doorstroom.koppeling.beoordeling import beoordeel as beoordeel
+from doorstroom.koppeling.beoordeling import geschiedenis as geschiedenis
+from doorstroom.koppeling.beoordeling import opschonen as opschonen
+from doorstroom.koppeling.beoordeling import samenvatting as samenvatting
+from doorstroom.koppeling.beoordeling import voorstellen as voorstellen
 from doorstroom.koppeling.domain import Beleid, GemeenteCapaciteit, Huishouden, Instantie, RegioSoort
 from doorstroom.koppeling.models import KoppelingRunRecord, KoppelingVoorstelRecord
+from doorstroom.koppeling.opgeslagen import lokale_tijd as lokale_tijd
 from doorstroom.koppeling.outcome import UitkomstModel, train
 from doorstroom.koppeling.result import KoppelingResult
 from doorstroom.koppeling.solvers import solver
@@ -27,11 +40,9 @@ from doorstroom.koppeling.synthetic import synthetisch
 from doorstroom.koppeling.validate import check_result
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.lookup import find_gemeente
 from doorstroom.reference.periode import Periode
-from doorstroom.settings import get_settings
 from doorstroom.taakstelling import service as taakstelling
-
-BEOORDELINGEN = ("geaccepteerd", "overschreven")
 
 
 @dataclass(frozen=True)
@@ -69,6 +80,8 @@ class OngeldigResultaat(DoorstroomError):
 
 def genereer(huishoudens: int, seed: int, map_: Path) -> list[Path]:
     """Write a SYNTHETIC instance as CSV files into ``map_``."""
+    HUISHOUDENS.check(huishoudens, field="--huishoudens")
+    SEED.check(seed, field="--seed")
     if huishoudens < 1:
         raise InputError(Problem("minstens 1 huishouden", field="--huishoudens"))
     return io.schrijf_instantie(synthetisch(embedded_gemeenten(), huishoudens, seed), map_)
@@ -80,22 +93,38 @@ def laad(
     """Read and check every input file; any problem stops here, before solving.
 
     Returns the instance and where its capacity came from (file, stored taakstelling, fallback).
+    Names are checked against what they name: ``voorkeur_regio`` against the run's regions, a
+    labour-market region against the CBS regions and the other file that names it.
     """
+    _check_verzoek(verzoek)
     gemeenten = gemeenten or embedded_gemeenten()
     bekend = {g.code: g for g in gemeenten}
     bestand = io.lees_regios(verzoek.regiobestand, bekend) if verzoek.regiobestand else None
     regio = io.regio_indeling(gemeenten, verzoek.regiosoort, bestand)
-    huishoudens, synthetisch_h = io.lees_huishoudens(verzoek.huishoudens, bekend)
-    capaciteit, synthetisch_c, bron = _capaciteit(verzoek, gemeenten, huishoudens, regio, engine)
-    vraag = io.lees_vraag(verzoek.arbeidsmarkt) if verzoek.arbeidsmarkt else {}
+    huishoudens, synthetisch_h = io.lees_huishoudens(verzoek.huishoudens, bekend, set(regio.values()))
+    vraag = io.lees_vraag(verzoek.arbeidsmarkt) if verzoek.arbeidsmarkt else None
+    cbs = {g.arbeidsmarktregio for g in gemeenten if g.arbeidsmarktregio}
+    capaciteit, synthetisch_c, bron = _capaciteit(
+        verzoek, gemeenten, huishoudens, regio, engine, cbs | (vraag.regios if vraag else set())
+    )
+    gebruikt = {g.arbeidsmarktregio for g in capaciteit if g.arbeidsmarktregio}
     instantie = Instantie(
         tuple(huishoudens),
         tuple(capaciteit),
         io.locaties(gemeenten, regio),
-        vraag,
+        vraag.gecontroleerd(cbs | gebruikt) if vraag else {},
         synthetisch_h or synthetisch_c,
     )
     return instantie, bron
+
+
+def _check_verzoek(verzoek: Verzoek) -> None:
+    """Numbers of a request within their documented domains (the CLI's and the API's options)."""
+    SECONDEN.check(verzoek.tijdslimiet, field="--tijdslimiet")
+    if verzoek.aandeel is not None:
+        AANDEEL.check(verzoek.aandeel, field="--aandeel")
+    for naam, gewicht in verzoek.beleid.gewichten.as_dict().items():
+        GEWICHT.check(gewicht, field="--uitkomstgewicht" if naam == "uitkomst" else f"gewicht {naam}")
 
 
 def _capaciteit(
@@ -104,35 +133,22 @@ def _capaciteit(
     huishoudens: list[Huishouden],
     regio: dict[str, str],
     engine: Engine | None,
+    arbeidsmarktregios: set[str],
 ) -> tuple[list[GemeenteCapaciteit], bool, str]:
     """Capacity from the file; else the stored remaining taakstelling, pro-rated; else a fallback."""
     if verzoek.capaciteit is not None:
         capaciteit, synthetisch_c = io.lees_capaciteit(
-            verzoek.capaciteit, {g.code: g for g in gemeenten}, regio
+            verzoek.capaciteit, {g.code: g for g in gemeenten}, regio, arbeidsmarktregios
         )
         return capaciteit, synthetisch_c, f"bestand {verzoek.capaciteit}"
     periode = verzoek.periode or Periode.containing(taakstelling.vandaag())
     resterend = taakstelling.resterend(engine, periode) if engine is not None else None
     if resterend is None:
         bron = f"geen taakstelling {periode} opgeslagen: personen van deze batch +3 %, naar inwoners"
-        return io.standaard_capaciteit(gemeenten, huishoudens, regio), False, bron
+        return capaciteitsregel.standaard(gemeenten, huishoudens, regio), False, bron
     aandeel = verzoek.aandeel or batch_aandeel(periode, taakstelling.vandaag())
     bron = f"resterende taakstelling {periode} × {aandeel:.3f} (aandeel van de batch)"
-    return io.capaciteit_uit_taakstelling(gemeenten, resterend, aandeel, regio), False, bron
-
-
-def lokale_tijd(moment: datetime) -> str:
-    """A stored UTC moment as Europe/Amsterdam time (SQLite returns it without a zone)."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(ZoneInfo(get_settings().timezone)).isoformat(timespec="seconds")
-
-
-def batch_aandeel(periode: Periode, vandaag: date, dagen: int = 7) -> float:
-    """Share of the rest of the period one batch of ``dagen`` days covers (a week by default)."""
-    if vandaag > periode.end:
-        return 1.0
-    over = (periode.end - max(vandaag, periode.start)).days + 1
-    return min(1.0, dagen / over)
+    return capaciteitsregel.uit_taakstelling(gemeenten, resterend, aandeel, regio), False, bron
 
 
 def voorstel(verzoek: Verzoek, engine: Engine | None = None, *, bewaren: bool = True) -> Uitkomst:
@@ -161,7 +177,8 @@ def voorstel(verzoek: Verzoek, engine: Engine | None = None, *, bewaren: bool = 
 def uitkomstmodel(pad: Path, instantie: Instantie) -> UitkomstModel:
     """Train the outcome model on the history in ``pad``; refuse one that fails validation."""
     bekend = {g.code: g for g in embedded_gemeenten()}
-    huishoudens, geplaatst, uitkomsten = io.lees_uitkomsten(pad, bekend)
+    regios = {locatie.regio for locatie in instantie.locaties.values()}
+    huishoudens, geplaatst, uitkomsten = io.lees_uitkomsten(pad, bekend, regios)
     try:
         model = train(replace(instantie, huishoudens=tuple(huishoudens)), huishoudens, geplaatst, uitkomsten)
     except ValueError as error:
@@ -189,6 +206,7 @@ def _bewaar(
     validatie: dict[str, float],
 ) -> int:
     record = _run_record(verzoek, instantie, result, validatie)
+    record.invoer["bestanden"] = _vingerafdrukken(verzoek)
     record.voorstellen = _voorstel_records(instantie, result, uitleg)
     with transaction(engine) as session:
         run_id = repository.bewaar_run(session, record)
@@ -199,7 +217,6 @@ def _bewaar(
 def _run_record(
     verzoek: Verzoek, instantie: Instantie, result: KoppelingResult, validatie: dict[str, float]
 ) -> KoppelingRunRecord:
-    data = result.as_dict()
     return KoppelingRunRecord(
         aangemaakt_op=datetime.now(UTC),
         aangemaakt_door=audit.current_actor(),
@@ -218,18 +235,34 @@ def _run_record(
             "uitkomstmodel": validatie or None,
         },
         invoer={
-            "huishoudens": [io._huishouden_record(h, "") for h in instantie.huishoudens],
-            "capaciteit": [io._capaciteit_record(g, "") for g in instantie.gemeenten],
+            "capaciteit": [io.capaciteit_record(g) for g in instantie.gemeenten],
+            "regio": {code: locatie.regio for code, locatie in sorted(instantie.locaties.items())},
             "arbeidsmarkt": [[r, s, v] for (r, s), v in sorted(instantie.vraag.items())],
+            "versie": __version__,
         },
-        conflicten=data["conflicts"],
+        conflicten=[
+            {"beperking": c.beperking, "toelichting": c.toelichting, "huishoudens": len(c.huishoudens)}
+            for c in result.conflicts
+        ],
     )  # fmt: skip
 
 
-def _bovengrens(record: dict[str, object]) -> int:
-    """A stored municipality's hard ceiling: ``maximum`` if given (soft batch share), else capacity."""
-    maximum = record.get("maximum")
-    return int(str(maximum)) if maximum not in (None, "") else int(str(record["capaciteit"]))
+def _vingerafdrukken(verzoek: Verzoek) -> dict[str, dict[str, object]]:
+    """SHA-256 of every input file: a re-run can prove it used the same files (kept by the planner)."""
+    paden = {
+        "huishoudens": verzoek.huishoudens, "capaciteit": verzoek.capaciteit,
+        "arbeidsmarkt": verzoek.arbeidsmarkt, "regiobestand": verzoek.regiobestand,
+        "uitkomsten": verzoek.uitkomsten,
+    }  # fmt: skip
+    return {soort: _vingerafdruk(pad) for soort, pad in paden.items() if pad is not None}
+
+
+def _vingerafdruk(pad: Path) -> dict[str, object]:
+    digest = hashlib.sha256()
+    with pad.open("rb") as handle:
+        for blok in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(blok)
+    return {"bestand": pad.name, "sha256": digest.hexdigest(), "bytes": pad.stat().st_size}
 
 
 def _getal(waarde: float) -> float | None:
@@ -251,7 +284,10 @@ def _voorstel_records(
                 score=t.score if t else None,
                 criteria=t.criteria if t else {},
                 uitleg=uitleg[h.id].tekst,
-                beoordeling="open",
+                opvang_gemeente=h.opvang_gemeente,
+                zorg=h.zorg,
+                binding=h.binding.value if h.binding else None,
+                binding_gemeente=h.binding_gemeente,
             )
         )
     return records
@@ -262,102 +298,32 @@ def runs(engine: Engine) -> list[dict[str, object]]:
     with transaction(engine) as session:
         return [
             {"run": r.id, "aangemaakt_op": lokale_tijd(r.aangemaakt_op), "solver": r.solver,
-             "status": r.status, "gap": r.gap, "synthetisch": r.synthetisch, "voorstellen": n, "open": o}
+             "status": r.status, "gap": r.gap, "synthetisch": r.synthetisch, "voorstellen": n, "open": o,
+             "opgeschoond_op": lokale_tijd(r.opgeschoond_op) if r.opgeschoond_op else None}
             for r, n, o in repository.runs(session)
         ]  # fmt: skip
 
 
-def voorstellen(engine: Engine, run_id: int) -> list[dict[str, object]]:
-    """The proposals of one run with their review state."""
-    with transaction(engine) as session:
-        run = repository.run(session, run_id)
-        if run is None:
-            raise NotFound(f"run {run_id} bestaat niet")
-        audit.record(session, "read", "koppeling_run", str(run_id), len(run.voorstellen))
-        return [_voorstel_dict(v) for v in run.voorstellen]
+def advies(
+    verzoek: Verzoek, engine: Engine | None = None, aantal: int = 3, gemeente: str | None = None
+) -> tuple[list[explain.Advies], str]:
+    """Each household's best ``aantal`` municipalities with reasons (optionally only ``gemeente``).
+
+    Returns the advice and where the capacity came from.
+    """
+    KANDIDATEN.check(aantal, field="--aantal")
+    code = find_gemeente(gemeente, embedded_gemeenten(), field="--gemeente").code if gemeente else None
+    instantie, bron = laad(verzoek, engine=engine)
+    adviezen = explain.advies(instantie, verzoek.beleid, aantal)
+    return [a for a in adviezen if code in (None, a.gemeentecode)], bron
 
 
-def _voorstel_dict(v: KoppelingVoorstelRecord) -> dict[str, object]:
-    return {
-        "huishouden_id": v.huishouden_id,
-        "gemeentecode": v.gemeentecode,
-        "personen": v.personen,
-        "score": v.score,
-        "beoordeling": v.beoordeling,
-        "definitief": v.definitieve_gemeentecode,
-        "door": v.beoordeeld_door,
-        "uitleg": v.uitleg,
-    }
-
-
-def beoordeel(
-    engine: Engine,
-    run_id: int,
-    huishouden_id: str,
-    door: str,
-    *,
-    gemeentecode: str | None = None,
-    toelichting: str | None = None,
-) -> dict[str, object]:
-    """Accept a proposal, or override it with ``gemeentecode`` (a reason is then required)."""
-    if not door.strip():
-        raise InputError(Problem("wie beoordeelt? (naam verplicht)", field="--door"))
-    with transaction(engine) as session:
-        run = repository.run(session, run_id)
-        voorstel = repository.voorstel(session, run_id, huishouden_id)
-        if run is None or voorstel is None:
-            raise NotFound(f"geen voorstel voor huishouden {huishouden_id} in run {run_id}")
-        if gemeentecode is not None and gemeentecode != voorstel.gemeentecode:
-            _check_override(session, run, voorstel, gemeentecode, toelichting)
-            voorstel.beoordeling, voorstel.definitieve_gemeentecode = "overschreven", gemeentecode
-        else:
-            _check_accept(voorstel)
-            voorstel.beoordeling, voorstel.definitieve_gemeentecode = "geaccepteerd", voorstel.gemeentecode
-        voorstel.beoordeeld_door, voorstel.beoordeeld_op = door, datetime.now(UTC)
-        voorstel.toelichting = toelichting
-        audit.record(session, "write", "koppeling_voorstel", f"{run_id}/{huishouden_id}")
-        return _voorstel_dict(voorstel)
-
-
-def _check_accept(voorstel: KoppelingVoorstelRecord) -> None:
-    if voorstel.gemeentecode is None:
-        raise InputError(
-            Problem("dit huishouden heeft geen voorstel; overschrijf met --gemeente", field="--gemeente")
+def rapport(verzoek: Verzoek, engine: Engine | None = None) -> tuple[list[explain.Rapport], str]:
+    """The aggregate report of the chosen solver beside the greedy baseline (current practice)."""
+    instantie, bron = laad(verzoek, engine=engine)
+    return [
+        explain.rapport(
+            instantie, verzoek.beleid, solver(naam).los_op(instantie, verzoek.beleid, verzoek.tijdslimiet)
         )
-
-
-def _check_override(
-    session: object,
-    run: KoppelingRunRecord,
-    voorstel: KoppelingVoorstelRecord,
-    code: str,
-    toelichting: str | None,
-) -> None:
-    """An override needs a reason and must respect the run's capacity and the hard criteria."""
-    problemen = []
-    if not (toelichting or "").strip():
-        problemen.append(
-            Problem("een afwijking van het voorstel vraagt een toelichting", field="--toelichting")
-        )
-    capaciteit = {r["gemeentecode"]: _bovengrens(r) for r in run.invoer["capaciteit"]}
-    if code not in capaciteit:
-        problemen.append(Problem(f"gemeente {code} doet niet mee in deze run", field="--gemeente"))
-    else:
-        bezet = repository.personen_per_gemeente(session, run.id).get(code, 0)  # type: ignore[arg-type]
-        if bezet + voorstel.personen > capaciteit[code]:
-            problemen.append(
-                Problem(
-                    f"{code} heeft {capaciteit[code] - bezet} plaatsen over, nodig {voorstel.personen}",
-                    field="--gemeente",
-                )
-            )
-    huishouden = next(h for h in run.invoer["huishoudens"] if h["huishouden_id"] == voorstel.huishouden_id)
-    if huishouden["binding_gemeente"] and huishouden["binding_gemeente"] != code:
-        problemen.append(
-            Problem(
-                f"harde binding ({huishouden['binding']}) aan {huishouden['binding_gemeente']}",
-                field="--gemeente",
-            )
-        )
-    if problemen:
-        raise InputError(problemen)
+        for naam in (verzoek.solver, "greedy")
+    ], bron

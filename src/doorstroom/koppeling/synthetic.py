@@ -18,6 +18,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from doorstroom.koppeling.capaciteit import naar_rato
 from doorstroom.koppeling.domain import (
     GEEN_SECTOR,
     GemeenteCapaciteit,
@@ -173,9 +174,7 @@ def _capaciteit(
     taakstelling = verdeel(totaal, sleutel).aantallen
     gerealiseerd = {code: int(aantal * rng.uniform(0.2, 0.6)) for code, aantal in taakstelling.items()}
     resterend = {code: taakstelling[code] - gerealiseerd[code] for code in taakstelling}
-    if sum(resterend.values()) == 0:
-        return dict.fromkeys(resterend, 0), None if aandeel is None else resterend
-    return verdeel(batch, resterend).aantallen, None if aandeel is None else resterend
+    return naar_rato(batch, resterend), None if aandeel is None else resterend
 
 
 def _gemeente(gemeente: Gemeente, capaciteit: int, rng: np.random.Generator) -> GemeenteCapaciteit:
@@ -184,7 +183,7 @@ def _gemeente(gemeente: Gemeente, capaciteit: int, rng: np.random.Generator) -> 
         naam=gemeente.naam,
         capaciteit=capaciteit,
         regio=gemeente.provincie,
-        arbeidsmarktregio=gemeente.provincie,
+        arbeidsmarktregio=_arbeidsmarktregio(gemeente),
         woningen=_woningen(capaciteit, rng),
         zorg=frozenset(soort for soort, drempel in ZORG.items() if gemeente.inwoners >= drempel),
         onderwijs=_onderwijs(gemeente, rng),
@@ -212,8 +211,13 @@ def _onderwijs(gemeente: Gemeente, rng: np.random.Generator) -> frozenset[str]:
 
 
 def _vraag(gemeenten: Sequence[Gemeente], rng: np.random.Generator) -> dict[tuple[str, str], float]:
-    """Synthetic labour demand in [0.1, 0.95] per (region, sector)."""
-    regios = sorted({g.provincie for g in gemeenten})
+    """Synthetic labour demand in [0.1, 0.95] per (labour-market region, sector)."""
+    regios = sorted({_arbeidsmarktregio(g) for g in gemeenten})
     return {
         (regio, sector): round(float(rng.uniform(0.1, 0.95)), 3) for regio in regios for sector in SECTOREN
     }
+
+
+def _arbeidsmarktregio(gemeente: Gemeente) -> str:
+    """The CBS labour-market region (embedded); the province for a list without one."""
+    return gemeente.arbeidsmarktregio or gemeente.provincie
