@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine
 
 from tests.cli_helpers import run
@@ -220,3 +222,128 @@ def test_outcome_model_without_signal_is_refused(tmp_path: Path) -> None:
         "--uitkomsten", str(ruis), "--niet-opslaan",
     )  # fmt: skip
     assert result.exit_code == 2 and "uitkomstmodel afgekeurd" in result.stderr
+
+
+def test_review_history_batch_and_names_from_the_command_line(
+    engine: Engine, invoer: tuple[Path, Path]
+) -> None:
+    assert (
+        run(
+            "koppeling", "voorstel", "--huishoudens", str(invoer[0]), "--capaciteit", str(invoer[1])
+        ).exit_code
+        == 0
+    )
+    eerste = run(
+        "koppeling", "beoordeel", "1", "H2", "--door", "P. Jansen", "--gemeente", "Utrecht",
+        "--toelichting", "netwerk in Utrecht", "-f", "json",
+    )  # fmt: skip
+    assert eerste.exit_code == 0, eerste.output
+    [besluit] = json.loads(eerste.stdout)
+    assert (besluit["gemeentecode"], besluit["gemeentenaam"], besluit["door"]) == (
+        "GM0344",
+        "Utrecht",
+        "P. Jansen",
+    )
+    omdraaien = run("koppeling", "beoordeel", "1", "H2", "--door", "K. Bakker")
+    assert omdraaien.exit_code == 2 and "draait een eerder besluit om" in omdraaien.stderr
+    alle = run(
+        "koppeling", "beoordeel", "1", "--alle-open", "--door", "K. Bakker", "--toelichting", "akkoord"
+    )
+    assert alle.exit_code == 0, alle.output
+    assert "2 besluit(en) vastgelegd door K. Bakker" in alle.stderr
+    historie = json.loads(run("koppeling", "toon", "1", "--geschiedenis", "-f", "json").stdout)
+    assert [(b["huishouden_id"], b["door"]) for b in historie] == [
+        ("H2", "P. Jansen"), ("H1", "K. Bakker"), ("H3", "K. Bakker"),
+    ]  # fmt: skip
+    stand = json.loads(run("koppeling", "toon", "1", "--gemeente", "utrecht", "-f", "json").stdout)
+    assert [(v["huishouden_id"], v["definitief_naam"]) for v in stand] == [("H2", "Utrecht")]
+    eigen = json.loads(run("koppeling", "toon", "1", "H2", "-f", "json").stdout)
+    assert [b["beoordeling"] for b in eigen] == ["overschreven"]
+    telling = json.loads(run("koppeling", "toon", "1", "--samenvatting", "-f", "json").stdout)
+    assert {t["gemeentecode"]: t["overschreven_naartoe"] for t in telling}["GM0344"] == 1
+
+
+def test_override_into_a_municipality_without_care_is_refused_with_named_alternatives(
+    engine: Engine, csv_file: Callable[[str, str], Path]
+) -> None:
+    huishoudens = csv_file(
+        "h.csv", "huishouden_id,volwassenen,kinderen,opvang_gemeente,zorg\nD1,1,0,GM0363,dialyse\n"
+    )
+    capaciteit = csv_file("c.csv", "gemeentecode,capaciteit,zorg\nGM0363,3,dialyse\nGM0599,3,\n")
+    voorstel = run(
+        "koppeling", "voorstel", "--huishoudens", str(huishoudens), "--capaciteit", str(capaciteit),
+        "--regiobinding", "hard",
+    )  # fmt: skip
+    assert voorstel.exit_code == 0, voorstel.output
+    fout = run(
+        "koppeling",
+        "beoordeel",
+        "1",
+        "D1",
+        "--door",
+        "P. Jansen",
+        "--gemeente",
+        "GM0599",
+        "--toelichting",
+        "wens",
+    )
+    assert fout.exit_code == 2
+    assert "de vereiste zorg (dialyse) ontbreekt in GM0599 Rotterdam" in fout.stderr
+    assert "toegestaan en met plaats: GM0363 Amsterdam" in fout.stderr
+    assert "D1" not in fout.stderr
+
+
+def test_proposals_and_advice_show_names_beside_codes(invoer: tuple[Path, Path], tmp_path: Path) -> None:
+    uit = tmp_path / "v.csv"
+    result = run(
+        "koppeling", "voorstel", "--huishoudens", str(invoer[0]), "--capaciteit", str(invoer[1]),
+        "--niet-opslaan", "-f", "csv", "--out", str(uit),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    with uit.open(encoding="utf-8-sig") as handle:
+        rijen = list(csv.DictReader(handle))
+    assert {r["gemeentecode"]: r["gemeentenaam"] for r in rijen}["GM0014"] == "Groningen"
+    assert all(r["uitleg"].startswith(f"{r['gemeentecode']} {r['gemeentenaam']}") for r in rijen)
+    advies = run(
+        "koppeling", "advies", "--huishoudens", str(invoer[0]), "--capaciteit", str(invoer[1]),
+        "--gemeente", "Amsterdam", "-f", "json",
+    )  # fmt: skip
+    assert advies.exit_code == 0, advies.output
+    rijen_advies = json.loads(advies.stdout)
+    assert rijen_advies and {(r["gemeentecode"], r["gemeentenaam"]) for r in rijen_advies} == {
+        ("GM0363", "Amsterdam")
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "veld"),
+    [
+        (("genereer", "--huishoudens", "0"), "--huishoudens"),
+        (("genereer", "--huishoudens", "100000000"), "--huishoudens"),
+        (("genereer", "--seed", "-1"), "--seed"),
+        (("genereer", "--seed", str(10**30)), "--seed"),
+        (("voorstel", "--tijdslimiet", "nan"), "--tijdslimiet"),
+        (("voorstel", "--tijdslimiet", "inf"), "--tijdslimiet"),
+        (("voorstel", "--tijdslimiet", "0"), "--tijdslimiet"),
+        (("voorstel", "--aandeel", "2"), "--aandeel"),
+        (("voorstel", "--aandeel", "nan"), "--aandeel"),
+        (("voorstel", "--uitkomsten", "x.csv", "--uitkomstgewicht", "inf"), "--uitkomstgewicht"),
+        (("advies", "--aantal", "0"), "--aantal"),
+        (("advies", "--gemeente", "Friesland"), "--gemeente"),
+        (("advies", "--regiobinding", "soms"), "--regiobinding"),
+    ],
+)
+def test_options_outside_their_domain_exit_2_naming_the_option(
+    args: tuple[str, ...], veld: str, invoer: tuple[Path, Path], tmp_path: Path
+) -> None:
+    commando, *rest = args
+    bestanden = (
+        [] if commando == "genereer" else ["--huishoudens", str(invoer[0]), "--capaciteit", str(invoer[1])]
+    )
+    map_ = tmp_path / "uit"
+    map_.mkdir()
+    extra = ["--out", str(map_)] if commando == "genereer" else ["--niet-opslaan"] * (commando == "voorstel")
+    result = run("koppeling", commando, *bestanden, *rest, *extra)
+    assert result.exit_code == 2, result.output
+    assert veld in result.stderr and "Traceback" not in result.stderr
+    assert not list(map_.iterdir())

@@ -176,10 +176,8 @@ def _toon_voorstel(uitkomst: service.Uitkomst, fmt: Format, out: Path | None) ->
               f"{result.seconds:.2f} s, niet gekoppeld {len(result.unassigned)}, "
               f"boven batchaandeel {result.overschrijding_personen} personen")  # fmt: skip
     for conflict in result.conflicts:
-        err.print(
-            f"conflict: {conflict.beperking}: {conflict.toelichting} "
-            f"({len(conflict.huishoudens)} huishoudens)"
-        )
+        tekst = explain.met_namen(f"{conflict.beperking}: {conflict.toelichting}", uitkomst.instantie)
+        err.print(f"conflict: {tekst} ({len(conflict.huishoudens)} huishoudens)")
     if uitkomst.run_id is not None:
         err.print(f"opgeslagen als run {uitkomst.run_id}; beoordeel met 'doorstroom koppeling beoordeel'")
 

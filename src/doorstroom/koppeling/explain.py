@@ -11,6 +11,7 @@ one by one.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -97,6 +98,21 @@ def _rest_na(
     return rest, woningen, boven
 
 
+_CODE = re.compile(r"\bGM[0-9]{4}\b")
+
+
+def met_namen(tekst: str, instantie: Instantie) -> str:
+    """``tekst`` with the name after every municipality code of the run that lacks one."""
+    namen = {g.code: g.naam for g in instantie.gemeenten}
+
+    def label(match: re.Match[str]) -> str:
+        code, naam = match.group(0), namen.get(match.group(0), "")
+        volgt = tekst[match.end() : match.end() + len(naam) + 1]
+        return code if not naam or volgt == f" {naam}" else f"{code} {naam}"
+
+    return _CODE.sub(label, tekst)
+
+
 def _label(gemeente: GemeenteCapaciteit) -> str:
     """'GM0344 Utrecht': a code always with its name."""
     return f"{gemeente.code} {gemeente.naam}".strip()
@@ -148,7 +164,7 @@ class _Context:
 
     def niet_gekoppeld(self, huishouden: Huishouden, conflict: str | None) -> Uitleg:
         reden = conflict or "geen plaats of passende woning over bij de toegestane gemeenten"
-        return Uitleg(huishouden.id, None, 0.0, {}, None, None, reden)
+        return Uitleg(huishouden.id, None, 0.0, {}, None, None, met_namen(reden, self.instantie))
 
     def _beste_anders(self, g: int) -> int | None:
         score = np.where(self.blok.toegestaan[self.row], self.blok.totaal[self.row], -np.inf)
