@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from doorstroom.errors import Problem
 
-GEMEENTECODE = re.compile(r"^GM\d{4}$")
+GEMEENTECODE = re.compile(r"^GM[0-9]{4}$")
+"""A CBS municipality code: GM and four ASCII digits (``\\d`` would also match ``١٢٣٤``)."""
 
 
 @dataclass(frozen=True)
