@@ -81,10 +81,6 @@ class Gemeentezoeker:
         return self._gevonden[tekst]
 
 
-def _zoeker(bekend: Mapping[str, Gemeente] | Gemeentezoeker) -> Gemeentezoeker:
-    return bekend if isinstance(bekend, Gemeentezoeker) else Gemeentezoeker(bekend)
-
-
 def lees_huishoudens(
     path: Path | str, bekend: Mapping[str, Gemeente], regios: Collection[str]
 ) -> tuple[list[Huishouden], bool]:
@@ -93,7 +89,7 @@ def lees_huishoudens(
     ``regios`` are the region names of the run's mapping: ``voorkeur_regio`` must be one of them.
     """
     rows = read_table(path, required=(*HUISHOUDEN_KOLOMMEN[:3], "opvang_gemeente"))
-    zoeker = _zoeker(bekend)
+    zoeker = Gemeentezoeker(bekend)
     huishoudens = _alle(rows, lambda row: _huishouden(row, zoeker, regios))
     _uniek(str(path), [(line, h.id) for line, h in huishoudens], "huishouden_id", toon=False)
     return [h for _, h in huishoudens], _synthetisch(rows)
@@ -213,7 +209,7 @@ def lees_capaciteit(
     (default: those of the municipality list).
     """
     rows = read_table(path, required=("gemeentecode", "capaciteit"))
-    zoeker = _zoeker(bekend)
+    zoeker = Gemeentezoeker(bekend)
     namen = arbeidsmarktregios or {g.arbeidsmarktregio for g in bekend.values() if g.arbeidsmarktregio}
     gemeenten = _alle(rows, lambda row: _capaciteit(row, zoeker, regio, namen))
     _uniek(str(path), [(line, g.code) for line, g in gemeenten], "gemeentecode")
@@ -310,7 +306,7 @@ def lees_vraag(path: Path | str) -> Vraagtabel:
 def lees_regios(path: Path | str, bekend: Mapping[str, Gemeente]) -> dict[str, str]:
     """A user's mapping gemeentecode → regio (e.g. COA's regions); a municipality may occur once."""
     rows = read_table(path, required=("gemeentecode", "regio"))
-    zoeker = _zoeker(bekend)
+    zoeker = Gemeentezoeker(bekend)
     paren = _alle(rows, lambda r: (_gemeente(r, "gemeentecode", zoeker) or "", r.text("regio", limit=NAAM)))
     _uniek(str(path), [(line, code) for line, (code, _) in paren], "gemeentecode")
     return {code: regio for _, (code, regio) in paren}
@@ -348,8 +344,8 @@ def lees_uitkomsten(
 ) -> tuple[list[Huishouden], list[str], list[int]]:
     """Historical outcomes: the households file's columns plus ``geplaatst`` (the municipality the
     household was housed in) and ``uitkomst`` (1: the good outcome, e.g. in work after two years)."""
-    zoeker = _zoeker(bekend)
-    huishoudens, _ = lees_huishoudens(path, zoeker.bekend, regios)
+    zoeker = Gemeentezoeker(bekend)
+    huishoudens, _ = lees_huishoudens(path, bekend, regios)
     rows = read_table(path, required=("geplaatst", "uitkomst"))
     paren = _alle(
         rows,
