@@ -10,8 +10,8 @@
 * ``koppeling_run_gemeente`` and ``koppeling_run.opgeschoond_op``: counts per municipality kept
   when ``doorstroom koppeling opschonen`` removes a run's personal data after its term.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-24
 """
 
@@ -25,8 +25,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
