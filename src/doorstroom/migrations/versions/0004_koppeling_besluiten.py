@@ -55,18 +55,22 @@ def upgrade() -> None:
         batch.add_column(sa.Column("zorg", sa.String(100), nullable=True))
         batch.add_column(sa.Column("binding", sa.String(30), nullable=True))
         batch.add_column(sa.Column("binding_gemeente", sa.String(6), nullable=True))
-    _create_besluit()
-    _create_run_gemeente()
-    _move_decisions()
     _slim_runs()
+    decisions = _stored_decisions()
+    # SQLite rebuilds the table to drop columns; with foreign keys on, dropping the old table would
+    # cascade to koppeling_besluit, so that table is created (and filled) only afterwards.
     with op.batch_alter_table("koppeling_voorstel") as batch:
         for column in REVIEW_COLUMNS:
             batch.drop_column(column)
         batch.alter_column("opvang_gemeente", existing_type=sa.String(6), nullable=False)
+    besluit = _create_besluit()
+    _create_run_gemeente()
+    if decisions:
+        op.bulk_insert(besluit, decisions)
 
 
-def _create_besluit() -> None:
-    op.create_table(
+def _create_besluit() -> sa.Table:
+    table = op.create_table(
         "koppeling_besluit",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column(
@@ -82,6 +86,7 @@ def _create_besluit() -> None:
         sa.Column("toelichting", sa.Text, nullable=True),
     )
     op.create_index("ix_koppeling_besluit_voorstel_id", "koppeling_besluit", ["voorstel_id"])
+    return table
 
 
 def _create_run_gemeente() -> None:
@@ -97,14 +102,26 @@ def _create_run_gemeente() -> None:
     op.create_index("ix_koppeling_run_gemeente_run_id", "koppeling_run_gemeente", ["run_id"])
 
 
-def _move_decisions() -> None:
-    """Each stored review becomes the first entry of its proposal's decision history."""
-    op.execute(
-        "INSERT INTO koppeling_besluit (voorstel_id, besluit, gemeentecode, door, genomen_op, toelichting) "
-        "SELECT id, beoordeling, definitieve_gemeentecode, beoordeeld_door, beoordeeld_op, toelichting "
-        "FROM koppeling_voorstel WHERE beoordeling <> 'open' AND definitieve_gemeentecode IS NOT NULL "
-        "AND beoordeeld_door IS NOT NULL AND beoordeeld_op IS NOT NULL"
+def _stored_decisions() -> list[dict[str, Any]]:
+    """Each stored review, to become the first entry of its proposal's decision history."""
+    voorstel = sa.table(
+        "koppeling_voorstel",
+        sa.column("id", sa.Integer),
+        *(sa.column(name, sa.String) for name in REVIEW_COLUMNS if name != "beoordeeld_op"),
+        sa.column("beoordeeld_op", sa.DateTime(timezone=True)),
     )
+    c = voorstel.c
+    query = (
+        sa.select(voorstel)
+        .where(c.beoordeling != "open", c.definitieve_gemeentecode.is_not(None))
+        .where(c.beoordeeld_door.is_not(None), c.beoordeeld_op.is_not(None))
+        .order_by(c.id)
+    )
+    return [
+        {"voorstel_id": r.id, "besluit": r.beoordeling, "gemeentecode": r.definitieve_gemeentecode,
+         "door": r.beoordeeld_door, "genomen_op": r.beoordeeld_op, "toelichting": r.toelichting}
+        for r in op.get_bind().execute(query)
+    ]  # fmt: skip
 
 
 def _slim_runs() -> None:
@@ -135,13 +152,18 @@ def _slim_runs() -> None:
             )
         soort = (run["instellingen"] or {}).get("regiosoort", "provincie")
         invoer["regio"] = regio.get(soort, {})
-        conflicten = [{**c, "huishoudens": len(c.get("huishoudens", []))} for c in (run["conflicten"] or [])]
+        conflicten = [{**c, "huishoudens": _count(c.get("huishoudens"))} for c in (run["conflicten"] or [])]
         connection.execute(
             run_table.update().where(run_table.c.id == run["id"]).values(invoer=invoer, conflicten=conflicten)
         )
     connection.execute(
         voorstel.update().where(voorstel.c.opvang_gemeente.is_(None)).values(opvang_gemeente="")
     )
+
+
+def _count(households: object) -> int:
+    """Conflicts stored household references; keep how many (a count stays a count)."""
+    return len(households) if isinstance(households, list) else int(str(households or 0))
 
 
 def _embedded_regions() -> dict[str, dict[str, str]]:
