@@ -16,8 +16,9 @@ from sqlalchemy import Engine
 from doorstroom.db import alembic_config, make_engine, upgrade
 
 HUISHOUDENS = [
-    {"huishouden_id": "H1", "opvang_gemeente": "GM0363", "zorg": "dialyse", "binding": "", "binding_gemeente": "",
-     "opleidingen": "hoger", "sectoren": "zorg", "netwerk_gemeenten": "GM0344", "voorkeur_regio": "Utrecht"},
+    {"huishouden_id": "H1", "opvang_gemeente": "GM0363", "zorg": "dialyse", "binding": "",
+     "binding_gemeente": "", "opleidingen": "hoger", "sectoren": "zorg", "netwerk_gemeenten": "GM0344",
+     "voorkeur_regio": "Utrecht"},
     {"huishouden_id": "H2", "opvang_gemeente": "GM0599", "zorg": "", "binding": "werkcontract",
      "binding_gemeente": "GM0014", "opleidingen": "basis", "sectoren": "-", "netwerk_gemeenten": "",
      "voorkeur_regio": ""},
@@ -64,7 +65,8 @@ def _oude_run(engine: Engine) -> None:
         )  # fmt: skip
         gedeeld = {
             "run_id": 1, "personen": 1, "score": 1.0, "criteria": {}, "uitleg": "u",
-            "definitieve_gemeentecode": None, "beoordeeld_door": None, "beoordeeld_op": None, "toelichting": None,
+            "definitieve_gemeentecode": None, "beoordeeld_door": None, "beoordeeld_op": None,
+            "toelichting": None,
         }  # fmt: skip
         connection.execute(
             voorstel.insert(),
@@ -88,7 +90,8 @@ def test_stored_reviews_become_history_and_runs_lose_household_input(lege_databa
         assert [tuple(b) for b in besluiten] == [("overschreven", "GM0344", "P. Jansen", "familie")]
         feiten = connection.execute(
             sa.text(
-                "SELECT huishouden_id, opvang_gemeente, zorg, binding, binding_gemeente FROM koppeling_voorstel ORDER BY id"
+                "SELECT huishouden_id, opvang_gemeente, zorg, binding, binding_gemeente "
+                "FROM koppeling_voorstel ORDER BY id"
             )
         ).all()
         assert [tuple(f) for f in feiten] == [
@@ -112,7 +115,8 @@ def test_the_migration_goes_down_and_up_again(lege_database: Engine) -> None:
     with lege_database.connect() as connection:
         rij = connection.execute(
             sa.text(
-                "SELECT beoordeling, definitieve_gemeentecode, beoordeeld_door FROM koppeling_voorstel ORDER BY id"
+                "SELECT beoordeling, definitieve_gemeentecode, beoordeeld_door "
+                "FROM koppeling_voorstel ORDER BY id"
             )
         ).all()
     assert [tuple(r) for r in rij] == [("overschreven", "GM0344", "P. Jansen"), ("open", None, None)]
