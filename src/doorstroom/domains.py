@@ -93,6 +93,33 @@ OPVANGPLAATSEN_LOCATIE = Domain("opvangplaatsen per locatie, 0 tot en met 100.00
 SES_WOA = Domain("SES-WOA-score, -0,99 tot en met 0,99", -0.99, 0.99, geheel=False)
 CORRECTIEFACTOR = Domain("correctiefactor, 0 tot en met 100", 0.0, 100.0, geheel=False)
 
+# Prognose scenarios: central values are averages and rates, so they need not be whole numbers.
+GEMIDDELD_AANTAL = Domain("aantal personen of plaatsen, 0 tot en met 20.000.000", 0.0, 2e7, geheel=False)
+# Arrears (positive) or advance (negative) of the national taakstelling, as a scenario value.
+ACHTERSTAND = Domain(
+    "achterstand (negatief: voorsprong), -1.000.000 tot en met 1.000.000", -1e6, 1e6, geheel=False
+)
+# A mean sojourn in months: above 0 (a stock that is left at once has no duration) up to 50 years.
+DUUR_MAANDEN = Domain("duur in maanden, 0,01 tot en met 600", 0.01, 600.0, geheel=False)
+# Persons housed divided by the task including arrears; the published half years lie between 0.6 and 1.2.
+REALISATIEGRAAD = Domain("realisatiegraad, 0 tot en met 3", 0.0, 3.0, geheel=False)
+# Shape k of the gamma-Poisson inflow: 0.001 is wilder than any series seen, 10**6 is Poisson.
+DISPERSIE = Domain("dispersievorm k, 0,001 tot en met 1.000.000", 1e-3, 1e6, geheel=False)
+# Standard deviation of the monthly log-level change; 1 would mean a factor e per month.
+DRIFT = Domain("drift (sd van de log per maand), 0 tot en met 1", 0.0, 1.0, geheel=False)
+# A multiplier in a scenario change, or a seasonal factor.
+FACTOR = Domain("factor, 0 tot en met 1.000", 0.0, 1000.0, geheel=False)
+SEIZOENSFACTOR = Domain("seizoensfactor, 0,01 tot en met 100", 0.01, 100.0, geheel=False)
+# The wanted certainty of a planning answer (flex buffer, needed taakstelling).
+ZEKERHEID = Domain("zekerheid, 0,01 tot en met 0,99", 0.01, 0.99, geheel=False)
+HORIZON_MAANDEN = Domain("horizon in maanden, 1 tot en met 240", 1, 240)
+# Memory of a run grows with paths times months (about 200 bytes per path-month).
+PADMAANDEN = Domain("paden × maanden, ten hoogste 6.000.000", 1, 6_000_000)
+# A scenario sweep runs one Monte Carlo per grid point.
+ROOSTERPUNTEN = Domain("aantal scenario's in een sweep, 1 tot en met 1.000", 1, 1_000)
+# A published or user history: at most 100 years of months.
+HISTORIE_PERIODEN = Domain("aantal perioden in een historie, ten hoogste 1.200", 1, 1_200)
+
 
 @dataclass(frozen=True)
 class TextLimit:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from doorstroom.prognose.scenario import SPECS, Parameter, Scenario, Soort, Wijziging
+import numpy as np
+
+from doorstroom.prognose.model import Regios
+from doorstroom.prognose.scenario import SPECS, Herkomst, Parameter, Scenario, Soort, Wijziging
 
 HAND = {
     "eerste_aanvragen": 100.0,
@@ -18,6 +21,8 @@ HAND = {
     "vertrektermijn": 4.0,
     "taakstelling": 120.0,
     "realisatiegraad": 1.0,
+    "realisatie_spreiding": 0.0,
+    "begin_achterstand": 0.0,
     "inburgeringsplicht": 0.5,
     "inburgering_duur": 10.0,
     "inburgering_geslaagd": 0.8,
@@ -44,7 +49,7 @@ def maak_scenario(
 ) -> Scenario:
     """A scenario with every parameter fixed (``vast``), starting January 2026."""
     merged = {**HAND, **(values or {})}
-    parameters = {name: Parameter(name, merged[name]) for name in SPECS}
+    parameters = {name: Parameter(name, merged[name], bron="test", herkomst=Herkomst.oordeel) for name in SPECS}
     return Scenario("test", "2026-01", maanden, parameters, seizoen=seizoen, wijzigingen=wijzigingen)
 
 
@@ -66,11 +71,28 @@ def _value(soort: Soort, name: str) -> st.SearchStrategy[float]:
         return st.floats(0.0, 1.0)
     if soort is Soort.duur:
         return st.floats(0.5, 40.0)
+    if soort is Soort.graad:
+        return st.floats(0.0, 1.5)
+    if soort is Soort.saldo:
+        return st.floats(-2000.0, 2000.0)
     if name == "instroom_dispersie":
         return st.floats(0.5, 200.0)
-    if name == "instroom_drift":
+    if name in ("instroom_drift", "realisatie_spreiding"):
         return st.floats(0.0, 0.2)
     return st.floats(0.0, 5000.0)
+
+
+@st.composite
+def regios(draw: st.DrawFn, max_regios: int = 5) -> Regios:
+    """A few provinces with their own shares of places, population and start stocks (zero shares allowed)."""
+    count = draw(st.integers(1, max_regios))
+
+    def shares() -> np.ndarray:
+        values = draw(st.lists(st.floats(0.0, 10.0), min_size=count, max_size=count))
+        values[draw(st.integers(0, count - 1))] += 1.0  # at least one province with weight
+        return np.array(values) / sum(values)
+
+    return Regios(tuple(f"R{n}" for n in range(count)), shares(), shares(), shares())
 
 
 @st.composite

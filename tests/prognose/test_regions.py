@@ -1,56 +1,74 @@
-"""Per-province breakdown: shares add up to the nation; a user's key is checked."""
+"""Provinces: reception places from a file or the documented default; a user's file is checked."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from doorstroom.errors import InputError
-from doorstroom.prognose.montecarlo import Resultaat, bereken
-from doorstroom.prognose.regions import REGIO_REEKSEN, bevolkingssleutel, lees_sleutel, opgaven, per_provincie
-from doorstroom.prognose.scenario_io import standaard
+from doorstroom.prognose import regions
+from doorstroom.prognose.opvang import OpvangProvincie, regios
+from doorstroom.prognose.standaard import laatste_bezetting
 from doorstroom.reference.loader import embedded_provincies
 
 
-@pytest.fixture(scope="module")
-def resultaat() -> Resultaat:
-    return bereken(replace(standaard(), maanden=6), paden=100, seed=1)
+def _write(tmp_path: Path, header: str, rows: list[str]) -> Path:
+    path = tmp_path / "opvang.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
 
 
-def test_population_key_covers_twelve_provinces_and_sums_to_one() -> None:
-    key = bevolkingssleutel()
-    assert len(key.aandelen) == 12
-    assert sum(key.aandelen.values()) == pytest.approx(1.0)
-    assert max(key.aandelen, key=lambda name: key.aandelen[name]) == "Zuid-Holland"
+def test_default_reception_places_follow_population_and_published_occupancy() -> None:
+    places = regions.standaard_opvang("2026-01")
+    assert len(places) == 12
+    assert sum(p.plaatsen for p in places) == pytest.approx(laatste_bezetting("2026-01").waarde)
+    assert max(places, key=lambda p: p.plaatsen).provincie == "Zuid-Holland"
+    assert all("afgeleid" in p.bron and p.peildatum == "2024-12" for p in places)
 
 
-def test_provinces_add_up_to_the_national_forecast(resultaat: Resultaat) -> None:
-    records = per_provincie(resultaat, bevolkingssleutel())
-    assert len(records) == 12 * len(REGIO_REEKSEN) * 6
-    national = resultaat.kwantielen["coa_bezetting"][1, 0]
-    first_month = [r["p50"] for r in records if r["reeks"] == "coa_bezetting" and r["maand"] == "2026-01"]
-    assert sum(first_month) == pytest.approx(national)  # type: ignore[arg-type]
-    tasks = opgaven(resultaat, bevolkingssleutel())
-    total = sum(t["benodigde_taakstelling_per_halfjaar"] for t in tasks)  # type: ignore[misc]
-    assert total == pytest.approx(resultaat.benodigde_taakstelling.per_halfjaar)
+def test_places_and_occupancy_give_the_model_its_shares(tmp_path: Path) -> None:
+    rows = [f"{p.naam};{100 if p.naam != 'Utrecht' else 1200};{50}" for p in embedded_provincies()]
+    places = regions.lees_opvang(_write(tmp_path, "provincie;plaatsen;bezetting", rows))
+    model = regions.provincies(places)
+    assert model.opvang[model.namen.index("Utrecht")] == pytest.approx(1200 / 2300)
+    np.testing.assert_allclose(model.start, 1 / 12)
+    assert model.bevolking.sum() == pytest.approx(1.0)
 
 
-def test_user_key_is_normalised(tmp_path: Path) -> None:
-    path = tmp_path / "sleutel.csv"
-    rows = [f"{p.naam};{1 if p.naam != 'Utrecht' else 13}" for p in embedded_provincies()]
-    path.write_text("provincie;gewicht\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    key = lees_sleutel(path)
-    assert key.aandelen["Utrecht"] == pytest.approx(13 / 24)
+def test_a_weight_key_is_accepted_as_well(tmp_path: Path) -> None:
+    rows = [f"{p.naam},{1 if p.naam != 'Utrecht' else 13}" for p in embedded_provincies()]
+    model = regions.provincies(regions.lees_opvang(_write(tmp_path, "provincie,gewicht", rows)))
+    assert model.opvang[model.namen.index("Utrecht")] == pytest.approx(13 / 24)
 
 
-def test_user_key_problems_name_file_and_field(tmp_path: Path) -> None:
-    path = tmp_path / "sleutel.csv"
-    path.write_text("provincie,gewicht\nUtrecht,1\nAtlantis,2\nDrenthe,-1\n", encoding="utf-8")
+def test_user_file_problems_name_file_row_and_field(tmp_path: Path) -> None:
+    path = _write(tmp_path, "provincie,gewicht", ["Utrecht,1", "Friesland,2", "Drenthe,-1", "Zeeland,1e308"])
     with pytest.raises(InputError) as caught:
-        lees_sleutel(path)
-    assert {(p.row, p.field) for p in caught.value.problems} == {(3, "provincie"), (4, "gewicht")}
-    path.write_text("provincie,gewicht\nUtrecht,1\n", encoding="utf-8")
+        regions.lees_opvang(path)
+    found = {(p.row, p.field): p.message for p in caught.value.problems}
+    assert set(found) == {(3, "provincie"), (4, "gewicht"), (5, "gewicht")}
+    assert "Fryslân" in found[(3, "provincie")].split(";")[1].split(",")[0]
+
+
+def test_every_province_once(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="provincie ontbreekt"):
-        lees_sleutel(path)
+        regions.lees_opvang(_write(tmp_path, "provincie,plaatsen", ["Utrecht,1"]))
+    rows = [f"{p.naam},1" for p in embedded_provincies()] + ["Utrecht,2"]
+    with pytest.raises(InputError, match="dubbel"):
+        regions.lees_opvang(_write(tmp_path, "provincie,plaatsen", rows))
+
+
+def test_all_zero_places_are_refused(tmp_path: Path) -> None:
+    rows = [f"{p.naam},0" for p in embedded_provincies()]
+    with pytest.raises(InputError, match="tellen op tot 0"):
+        regions.lees_opvang(_write(tmp_path, "provincie,plaatsen", rows))
+
+
+def test_the_spreiding_input_type_is_plain_data() -> None:
+    """The spreiding register can hand over per-province totals without files."""
+    places = [OpvangProvincie(p.naam, 10.0 * (n + 1), None, "register", "2026-11-01") for n, p in enumerate(embedded_provincies())]
+    model = regios(places, regions.inwoners())
+    assert model.namen == tuple(p.naam for p in embedded_provincies())
+    assert model.opvang[-1] == pytest.approx(120 / 780)

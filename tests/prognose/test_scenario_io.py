@@ -6,9 +6,13 @@ from pathlib import Path
 
 import pytest
 
+import tomllib
+
 from doorstroom.errors import InputError
-from doorstroom.prognose.scenario import SPECS, Verdeling
-from doorstroom.prognose.scenario_io import laad, standaard, standaard_pad
+from doorstroom.prognose.scenario import Herkomst, Verdeling
+from doorstroom.prognose.scenario_io import laad, lees, schrijf
+from doorstroom.prognose.service import scenario_tekst
+from doorstroom.prognose.standaard import standaard
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -21,20 +25,24 @@ def _fields(error: InputError) -> set[str | None]:
     return {problem.field for problem in error.problems}
 
 
-def test_default_scenario_has_every_parameter_with_unit_and_source() -> None:
-    scenario = standaard()
-    assert set(scenario.parameters) == set(SPECS)
-    assert all(p.bron for p in scenario.parameters.values())
-    assert sum(scenario.seizoen) == pytest.approx(12.0)
-    assert "illustratief" in standaard_pad().read_text(encoding="utf-8").lower()
+def test_the_default_written_as_toml_reads_back_unchanged() -> None:
+    for start in (None, "2022-07"):
+        scenario = standaard(start)
+        assert lees(tomllib.loads(schrijf(scenario))) == scenario
+
+
+def test_printed_default_names_provenance_per_parameter() -> None:
+    text = scenario_tekst()
+    assert 'herkomst = "gepubliceerd"' in text and 'herkomst = "oordeel"' in text
+    assert "illustratief" not in text.lower().replace("herkomst", "")
 
 
 def test_example_with_changes_over_time_loads() -> None:
-    path = standaard_pad().with_name("voorbeeld_schok.toml")
+    path = Path(__file__).resolve().parents[2] / "src/doorstroom/prognose/defaults/voorbeeld_schok.toml"
     scenario = laad(path)
     names = [w.parameter for w in scenario.wijzigingen]
-    assert names == ["eerste_aanvragen", "ind_capaciteit", "taakstelling"]
-    assert scenario.wijzigingen[0].vanaf_maand == 6 and scenario.wijzigingen[0].factor == 1.5
+    assert names[-3:] == ["eerste_aanvragen", "ind_capaciteit", "taakstelling"]
+    assert scenario.wijzigingen[-3].vanaf_maand == 6 and scenario.wijzigingen[-3].factor == 1.5
 
 
 def test_partial_file_on_the_default_basis(tmp_path: Path) -> None:
@@ -49,12 +57,56 @@ waarde = 0.5
 verdeling = "uniform"
 laag = 0.4
 hoog = 0.6
+herkomst = "gepubliceerd"
+datum = "2025-12"
+bron = "eigen bron"
 """,
     )
     scenario = laad(path)
     assert scenario.maanden == 12
-    assert scenario.parameters["inwilligingspercentage"].verdeling is Verdeling.uniform
+    chosen = scenario.parameters["inwilligingspercentage"]
+    assert chosen.verdeling is Verdeling.uniform and chosen.herkomst is Herkomst.gepubliceerd
     assert scenario.waarde("taakstelling") == standaard().waarde("taakstelling")
+
+
+def test_a_file_without_provenance_is_a_judgement(tmp_path: Path) -> None:
+    path = _write(tmp_path, "[scenario]\nbasis='standaard'\n[parameters.vertrektermijn]\nwaarde = 4\n")
+    assert laad(path).parameters["vertrektermijn"].herkomst is Herkomst.oordeel
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e308"])
+@pytest.mark.parametrize("key", ["taakstelling", "ind_doorlooptijd", "inwilligingspercentage", "instroom_drift"])
+def test_non_finite_and_huge_values_are_refused(tmp_path: Path, key: str, value: str) -> None:
+    path = _write(tmp_path, f"[scenario]\nbasis='standaard'\n[parameters.{key}]\nwaarde = {value}\n")
+    with pytest.raises(InputError) as caught:
+        laad(path)
+    assert f"parameters.{key}.waarde" in _fields(caught.value)
+
+
+def test_a_change_beyond_the_horizon_is_an_error(tmp_path: Path) -> None:
+    """Issue 7 item 9: vanaf_maand = 30 in a 24-month horizon was accepted."""
+    text = "[scenario]\nbasis='standaard'\nmaanden = 24\n[[wijzigingen]]\nparameter = 'taakstelling'\n"
+    path = _write(tmp_path, text + "vanaf_maand = 30\nfactor = 2\n")
+    with pytest.raises(InputError) as caught:
+        laad(path)
+    problem = next(p for p in caught.value.problems if p.field == "wijzigingen[1].vanaf_maand")
+    assert "1 tot en met 24" in problem.message
+
+
+def test_a_change_that_pushes_a_value_out_of_its_domain_is_an_error(tmp_path: Path) -> None:
+    text = "[scenario]\nbasis='standaard'\n[[wijzigingen]]\nparameter = 'inwilligingspercentage'\n"
+    path = _write(tmp_path, text + "vanaf_maand = 2\nfactor = 5\n")
+    with pytest.raises(InputError, match="buiten"):
+        laad(path)
+
+
+def test_unknown_parameter_lists_the_closest_names_first(tmp_path: Path) -> None:
+    path = _write(tmp_path, "[scenario]\nbasis='standaard'\n[parameters.taaksteling]\nwaarde = 1\n")
+    with pytest.raises(InputError) as caught:
+        laad(path)
+    message = caught.value.problems[0].message
+    assert message.index("taakstelling") < message.index("nareizigers") if "nareizigers" in message else True
+    assert "geldig zijn onder meer: taakstelling" in message
 
 
 @pytest.mark.parametrize(
@@ -95,7 +147,7 @@ hoog = 0.6
         ),
         (
             "[scenario]\nbasis='standaard'\n[[wijzigingen]]\nparameter = 'realisatiegraad'\nvanaf_maand = 2\n"
-            "waarde = 3",
+            "waarde = 3.5",
             "wijzigingen[1].waarde",
         ),
         (

@@ -1,8 +1,14 @@
-"""``doorstroom prognose ...``: Monte-Carlo forecast of the chain, backtest, sweep, scenario."""
+"""``doorstroom prognose ...``: forecast of the chain, calibration, backtest, sweep, scenario.
+
+Output options are checked before any work (:func:`_uitvoer`), numbers against their documented
+domains (in the service); every command calls one service function and renders its result.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +19,7 @@ from rich.progress import Progress
 from doorstroom.cli.options import FormatOption
 from doorstroom.cli.output import Format, emit
 from doorstroom.errors import InputError, Problem
-from doorstroom.prognose import service
+from doorstroom.prognose import service, uitvoer
 from doorstroom.prognose.montecarlo import DEFAULT_PADEN, Resultaat
 from doorstroom.tabular import atomic_write
 
@@ -24,100 +30,186 @@ ScenarioOption = Annotated[
     Path | None,
     typer.Option("--scenario", "-s", help="Scenariobestand (TOML); zonder: het standaardscenario."),
 ]
-PadenOption = Annotated[int, typer.Option("--paden", "-n", min=1, help="Aantal Monte-Carlo-paden.")]
-MaandenOption = Annotated[
-    int | None, typer.Option("--maanden", "-m", min=1, max=240, help="Horizon in maanden.")
+StartOption = Annotated[
+    str | None,
+    typer.Option("--start", help="Eerste prognosemaand (2026-01); standaard: na het laatste gepubliceerde cijfer."),
 ]
-SeedOption = Annotated[
-    int | None, typer.Option("--seed", help="Startwaarde van de toevalsgenerator (herhaalbaar).")
+HistorieOption = Annotated[
+    Path | None,
+    typer.Option("--historie", help="CSV/XLSX met maand (2024-07) of kwartaal (2024-Q3) en reeksen om te fitten."),
 ]
+PadenOption = Annotated[int, typer.Option("--paden", "-n", help="Aantal Monte-Carlo-paden.")]
+MaandenOption = Annotated[int | None, typer.Option("--maanden", "-m", help="Horizon in maanden (1 t/m 240).")]
+SeedOption = Annotated[int | None, typer.Option("--seed", help="Startwaarde van de toevalsgenerator (herhaalbaar).")]
 DirOption = Annotated[
     Path | None,
-    typer.Option("--out", "-o", help="Map voor tabellen, JSON en waaierdiagrammen (PNG en HTML)."),
+    typer.Option("--out", "-o", help="Map voor tabellen, werkboek, JSON en waaierdiagrammen (PNG en HTML)."),
 ]
+FileOption = Annotated[Path | None, typer.Option("--out", "-o", help="Schrijf naar dit bestand.")]
+
+
+def _uitvoer(out: Path | None, *, map: bool) -> Path | None:
+    """Check an output option before any work: a directory (``map``) or a regular file to (over)write.
+
+    Links are followed, so the target is written; anything that is not a regular file or a
+    directory (a FIFO, a device) is refused. One call per command, so a shared check can replace it.
+    """
+    if out is None:
+        return None
+    where = str(out)
+    if not where.strip():
+        raise InputError(Problem("lege naam voor --out", field="--out"))
+    target = out.resolve() if out.is_symlink() else out
+    if map:
+        if target.exists() and not target.is_dir():
+            raise InputError(Problem("bestaat al en is geen map; --out vraagt een map", file=where, field="--out"))
+    elif target.is_dir():
+        raise InputError(Problem("is een map; --out vraagt een bestandsnaam", file=where, field="--out"))
+    elif target.exists() and not stat.S_ISREG(target.stat().st_mode):
+        raise InputError(Problem("is geen gewoon bestand (bijvoorbeeld een FIFO of apparaat)", where, field="--out"))
+    parent = _existing_parent(target)
+    if not os.access(parent, os.W_OK):
+        raise InputError(Problem("map is niet schrijfbaar", file=str(parent), field="--out"))
+    return target
+
+
+def _existing_parent(path: Path) -> Path:
+    parent = path.absolute().parent if not path.is_dir() else path.absolute()
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise InputError(Problem("is geen map", file=str(parent), field="--out"))
+    return parent
 
 
 @app.command("bereken")
 def bereken_command(
     scenario: ScenarioOption = None,
+    start: StartOption = None,
+    historie: HistorieOption = None,
+    opvang: Annotated[
+        Path | None,
+        typer.Option("--opvang", "--sleutel", help="CSV/XLSX provincie,plaatsen[,bezetting] of provincie,gewicht."),
+    ] = None,
     paden: PadenOption = DEFAULT_PADEN,
     maanden: MaandenOption = None,
     seed: SeedOption = None,
     fmt: FormatOption = Format.table,
     out: DirOption = None,
-    sleutel: Annotated[
-        Path | None, typer.Option("--sleutel", help="CSV/XLSX provincie,gewicht; standaard inwoners.")
-    ] = None,
     doel_wachtend: Annotated[
-        float | None, typer.Option("--doel-wachtend", min=0, help="Doel: wachtende vergunninghouders.")
+        float | None, typer.Option("--doel-wachtend", help="Doel: wachtende vergunninghouders.")
     ] = None,
     doel_maand: Annotated[
-        int | None, typer.Option("--doel-maand", min=1, help="Prognosemaand waarin het doel gehaald is.")
+        int | None, typer.Option("--doel-maand", help="Prognosemaand waarin het doel gehaald is.")
     ] = None,
     kans: Annotated[float | None, typer.Option("--kans", help="Gewenste zekerheid, bijv. 0.9.")] = None,
     zonder_onzekerheid: Annotated[
         bool, typer.Option("--zonder-onzekerheid", help="Eén verwacht pad, alle onzekerheid uit.")
     ] = False,
 ) -> None:
-    """Bereken de prognose: P10/P50/P90 per maand, flexbuffer, benodigde taakstelling, kosten."""
-    if fmt is Format.xlsx and out is None:
+    """Bereken de prognose: P10/P50/P90 per maand en provincie, flexbuffer, benodigde taakstelling."""
+    directory = _uitvoer(out, map=True)
+    if fmt is Format.xlsx and directory is None:
         raise InputError(Problem("xlsx komt in --out MAP/prognose.xlsx; geef --out MAP", field="--format"))
-    chosen = service.met_doelen(service.laad_scenario(scenario), doel_wachtend, doel_maand, kans)
-    key = service.sleutel(sleutel)
     used_seed = service.kies_seed(seed)
-    horizon = maanden or chosen.maanden
+    base = service.kies_scenario(scenario, start, historie)
+    chosen = service.met_doelen(base, doel_wachtend, doel_maand, kans, maanden)
+    service.controleer_run(chosen, paden, maanden)
+    places = service.opvang(opvang, chosen)
     with Progress(console=err, transient=True) as progress:
-        task = progress.add_task("prognose", total=horizon)
+        task = progress.add_task("prognose", total=maanden or chosen.maanden)
         result = service.prognose(
             chosen,
+            places,
             paden=paden,
             maanden=maanden,
             seed=used_seed,
             deterministisch=zonder_onzekerheid,
             on_month=lambda _: progress.advance(task),
         )
-    if out is not None:
-        files = service.schrijf_uitvoer(result, out, key)
+    if directory is not None:
+        files = service.schrijf_uitvoer(result, places, directory)
         err.print(f"geschreven: {', '.join(str(f) for f in files)}")
-    _show(result, fmt)
+    _show(result, places, fmt)
 
 
-def _show(result: Resultaat, fmt: Format) -> None:
+def _show(result: Resultaat, places: list[service.OpvangProvincie], fmt: Format) -> None:
     if fmt is Format.xlsx:
         return
     if fmt is Format.json:
-        print(json.dumps(service.als_json(result), ensure_ascii=False, indent=2))
+        print(json.dumps(uitvoer.als_json(result, places), ensure_ascii=False, indent=2))
     elif fmt is Format.csv:
-        emit(service.kwantiel_records(result), service.KWANTIEL_KOLOMMEN, fmt, None)
+        emit(uitvoer.kwantiel_records(result, rond=True), ("reeks", "maand", "p10", "p50", "p90"), fmt, None)
     else:
-        rows = service.overzicht_records(result)
-        emit(rows, list(rows[0]), fmt, None, title=f"Prognose '{result.scenario.naam}' — P50 (P10–P90)")
-        err.print(json.dumps(service.samenvatting(result), ensure_ascii=False, indent=2))
+        rows = _overzicht(result)
+        emit(rows, list(rows[0]), fmt, None, title=f"{uitvoer.titel(result)} — P50 (P10–P90)")
+        print(uitvoer.samenvatting_tekst(result), end="")
+
+
+def _overzicht(result: Resultaat) -> list[dict[str, object]]:
+    """Short table for the terminal: P50 (P10–P90) of key series every six months."""
+    months = sorted({*range(5, len(result.maanden), 6), len(result.maanden) - 1})
+    names = ("coa_bezetting", "ind_wachtrij", "vergunninghouders_coa", "instroom_totaal", "huisvesting_totaal")
+    return [
+        {
+            "maand": result.maanden[t],
+            **{name: uitvoer.waaier_tekst(result.kwantielen[name], t) for name in names},
+            "kans_overschrijding": f"{result.kans_overschrijding[t]:.0%}",
+        }
+        for t in months
+    ]
+
+
+@app.command("kalibreer")
+def kalibreer_command(
+    historie: Annotated[Path, typer.Option("--historie", help="CSV/XLSX met maand of kwartaal en reeksen.")],
+    scenario: ScenarioOption = None,
+    start: StartOption = None,
+    fmt: FormatOption = Format.table,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Schrijf het gefitte scenario (TOML).")] = None,
+) -> None:
+    """Fit instroom, IND, huisvesting en vertrek op een historie; toon elke schatting met standaardfout."""
+    target = _uitvoer(out, map=False)
+    if fmt is Format.xlsx:
+        raise InputError(Problem("kalibreer toont table, csv of json; het scenario komt in --out", field="--format"))
+    result = service.kalibreer(historie, scenario, start)
+    columns = ("parameter", "waarde", "standaardfout", "kolommen", "perioden", "waarnemingen", "methode")
+    emit(service.schatting_records(result.fit), columns, fmt, None, title=f"Kalibratie op {historie}")
+    for reason in result.fit.overgeslagen:
+        err.print(f"niet gefit: {reason}")
+    if target is not None:
+        with atomic_write(target, "w", encoding="utf-8") as handle:
+            handle.write(service.schrijf(result.scenario, f"# Gefit op {historie} met doorstroom prognose kalibreer.\n"))
+        err.print(f"geschreven: {target}")
 
 
 @app.command("backtest")
 def backtest_command(
-    historie: Annotated[Path, typer.Option("--historie", help="CSV/XLSX: maand,eerste_aanvragen[,...]")],
+    historie: HistorieOption = None,
     scenario: ScenarioOption = None,
-    holdout: Annotated[int, typer.Option("--holdout", min=1, help="Achtergehouden maanden.")] = 12,
-    paden: PadenOption = DEFAULT_PADEN,
+    afkap: Annotated[
+        list[str] | None, typer.Option("--afkap", help="Laatste periode van de fit (2022-Q4 of 2022-12); herhaalbaar.")
+    ] = None,
+    horizon: Annotated[int | None, typer.Option("--horizon", help="Voorspelde perioden na elke afkap.")] = None,
+    paden: PadenOption = 2000,
     seed: SeedOption = 0,
     fmt: FormatOption = Format.table,
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="CSV met de vergelijking per maand.")
-    ] = None,
+    out: DirOption = None,
 ) -> None:
-    """Fit de instroom op de historie en toets de voorspelling van achtergehouden maanden."""
-    result = service.voer_backtest(
-        historie, service.laad_scenario(scenario), holdout=holdout, paden=paden, seed=seed or 0
-    )
-    scores = [
-        {"reeks": s.reeks, "maanden": s.maanden, "mape": s.mape, "dekking_p10_p90": s.dekking}
-        for s in result.scores
-    ]
-    emit(scores, ("reeks", "maanden", "mape", "dekking_p10_p90"), fmt, None, title="Backtest")
-    if out is not None:
-        emit(list(result.vergelijking), ("reeks", "maand", "werkelijk", "p10", "p50", "p90"), Format.csv, out)
+    """Toets de prognose tegen wat er gebeurde: gepubliceerde aanvragen en realisatie, of een eigen historie."""
+    directory = _uitvoer(out, map=True)
+    if fmt is Format.xlsx and directory is None:
+        raise InputError(Problem("xlsx komt in --out MAP/backtest.xlsx; geef --out MAP", field="--format"))
+    used_seed = service.kies_seed(seed)
+    result = service.voer_backtest(historie, scenario, afkap or [], horizon=horizon, paden=paden, seed=used_seed)
+    mpp = service.mpp_vergelijking(paden, used_seed) if historie is None else []
+    if directory is not None:
+        err.print(f"geschreven: {', '.join(str(f) for f in service.schrijf_backtest(result, mpp, directory))}")
+    if fmt is Format.json:
+        print(json.dumps(service.backtest_json(result, mpp), ensure_ascii=False, indent=2))
+    elif fmt is not Format.xlsx:
+        scores = [vars(s) for s in (*result.totaal, *result.scores)]
+        emit(scores, ("reeks", "afkap", "perioden", "mape", "dekking"), fmt, None, title="Backtest (dekking: P10–P90)")
 
 
 @app.command("sweep")
@@ -126,18 +218,21 @@ def sweep_command(
         list[str], typer.Option("--varieer", help="naam=1,2,3 of naam=laag:hoog:aantal; herhaalbaar.")
     ],
     scenario: ScenarioOption = None,
+    start: StartOption = None,
     paden: PadenOption = 200,
     maanden: MaandenOption = None,
     seed: SeedOption = 0,
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Dask-cluster tcp://HOST:PORT; standaard lokaal.")
     ] = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Lokale Dask-workers.")] = 2,
+    workers: Annotated[int, typer.Option("--workers", help="Lokale Dask-workers.")] = 2,
     fmt: FormatOption = Format.table,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Schrijf naar dit bestand.")] = None,
+    out: FileOption = None,
 ) -> None:
     """Reken een rooster van scenario's door op Dask (lokaal of op een cluster)."""
-    chosen = service.laad_scenario(scenario)
+    target = _uitvoer(out, map=False)
+    used_seed = service.kies_seed(seed)
+    chosen = service.kies_scenario(scenario, start, None)
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task("sweep", total=None)
         records = service.voer_sweep(
@@ -145,25 +240,27 @@ def sweep_command(
             varieer,
             paden=paden,
             maanden=maanden,
-            seed=seed or 0,
+            seed=used_seed,
             scheduler=scheduler,
             workers=workers,
             on_done=lambda done, total: progress.update(task, completed=done, total=total),
         )
-    emit(records, list(records[0]), fmt, out, title="Scenario-sweep")
+    emit(records, list(records[0]), fmt, target, title="Scenario-sweep")
 
 
 @app.command("scenario")
 def scenario_command(
+    start: StartOption = None,
     voorbeeld: Annotated[
         bool, typer.Option("--voorbeeld", help="Het voorbeeld met wijzigingen in de tijd.")
     ] = False,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Schrijf naar dit bestand.")] = None,
+    out: FileOption = None,
 ) -> None:
-    """Toon het standaardscenario (TOML) om als startpunt te bewerken."""
-    text = service.scenario_tekst(voorbeeld)
-    if out is None:
+    """Toon het standaardscenario (TOML, met bron en datum per parameter) om als startpunt te bewerken."""
+    target = _uitvoer(out, map=False)
+    text = service.scenario_tekst(start, voorbeeld)
+    if target is None:
         print(text, end="")
         return
-    with atomic_write(out, "w", encoding="utf-8") as handle:
+    with atomic_write(target, "w", encoding="utf-8") as handle:
         handle.write(text)

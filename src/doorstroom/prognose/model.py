@@ -1,28 +1,30 @@
-"""The chain flow model: one month at a time, every Monte-Carlo path at once.
+"""The chain flow model: one month at a time, every Monte-Carlo path and every province at once.
 
-Stocks are held as NumPy arrays with one element per path; the only Python loop runs over months.
-One month, in this order (stocks at the start of the month are ``Q`` IND queue, ``V`` permit
-holders waiting in COA, ``A`` rejected applicants in COA, ``I`` persons in inburgering)::
+Each province has its own reception stocks — ``Q`` waiting for the IND, ``V`` permit holders
+waiting for a home, ``A`` rejected applicants — held as (provinces, paths) arrays; persons in
+inburgering ``I`` are counted nationally. National totals are the sums of the provinces. The only
+Python loop runs over months. One month, in this order::
 
-    inflow     E, H, N  first applications, repeat applications, nareizigers
+    inflow     E, H, N  first applications, repeat applications, nareizigers (national draws)
                λ = level · season · exp(W) ; W a mean-preserving random walk (drift)
                count ~ Poisson(λ · G), G ~ Gamma(k, 1/k)   (negative binomial: over-dispersed)
-    IND        D = min(Binomial(Q, 1/doorlooptijd), capaciteit)   decisions
-               G_ = Binomial(D, inwilligingspercentage), R = D - G_
-               Q' = Q - D + E + H
-    housing    room = taakstelling/6 · realisatiegraad - N   (nareizigers count toward the task)
-               U = min(V, max(room, 0))                       housed from COA
-               V' = V - U + G_
-    departure  L = Binomial(A, 1/vertrektermijn), A' = A - L + R
-    municipality  M = U + N housed; O = Binomial(M, inburgeringsplicht) start inburgering
-    inburgering   C = Binomial(I, 1/inburgering_duur), S = Binomial(C, geslaagd), I' = I - C + O
-    COA        bezetting = Q' + V' + A' ; capaciteit = regulier + nood + flexbuffer
-    cost       dagen · (regulier·c_r + nood·c_n + flex·c_f + overschrijding·c_o)
+               E + H go to the provinces by reception places, N by population (their family lives there)
+    IND        D = min(Binomial(ΣQ, 1/doorlooptijd), capaciteit), divided by the provinces' queues
+               G_ = Binomial(D, inwilligingspercentage) divided by decisions; R = D − G_
+    housing    per province (see :mod:`~doorstroom.prognose.huisvesting`): own waiting permit holders
+               first; room left in one province takes permit holders left waiting in another
+               (koppeling outside the region), in proportion to both
+    departure  L = Binomial(ΣA, 1/vertrektermijn) divided by the provinces' stocks
+    inburgering  O = Binomial(housed, inburgeringsplicht) start; C = Binomial(I, 1/duur) finish,
+               S = Binomial(C, geslaagd) pass
+    COA        bezetting = Q + V + A per province; capacity = national capacity × reception share
+
+National flows are drawn once and divided over provinces in whole persons by
+:mod:`~doorstroom.prognose.hele_personen`, so nobody is created or lost between provinces.
 
 With ``rng=None`` every draw is replaced by its expectation (``Binomial(n, p) -> n·p``,
-``Poisson(λG) -> λ``, ``W = 0``), which gives the deterministic path that can be checked by hand.
-People are conserved: every flow leaves one stock and enters another, so the start stocks plus
-cumulative inflow always equal the sum of all stocks, absorbing ones included.
+``Poisson(λG) -> λ``, ``W = 0``, no rounding), which gives the deterministic path that can be
+checked by hand.
 """
 
 from __future__ import annotations
@@ -31,9 +33,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
 
-FloatArray = NDArray[np.float64]
+from doorstroom.domains import REALISATIEGRAAD
+from doorstroom.prognose import hele_personen, huisvesting
+from doorstroom.prognose.scenario import FloatArray, Kalender
 
 STOCKS = (
     "ind_wachtrij",
@@ -56,24 +59,63 @@ FLOWS = (
     "afwijzingen",
     "huisvesting_uit_coa",
     "huisvesting_totaal",
+    "koppeling_buiten_regio",
     "vertrek",
     "start_inburgering",
     "inburgering_geslaagd",
     "inburgering_niet_geslaagd",
 )
-DERIVED = ("coa_bezetting", "instroom_totaal", "capaciteit", "overschrijding", "kosten")
+DERIVED = ("coa_bezetting", "instroom_totaal", "taak_maand", "achterstand", "capaciteit", "overschrijding", "kosten")
 SERIES = (*STOCKS, *FLOWS, *DERIVED)
+"""National series, each (paths, months)."""
+
+REGIO_SERIES = (
+    "ind_wachtrij",
+    "vergunninghouders_coa",
+    "afgewezen_coa",
+    "coa_bezetting",
+    "capaciteit",
+    "overschrijding",
+    "huisvesting_totaal",
+    "taak_maand",
+    "achterstand",
+    "koppeling_naar_regio",
+    "koppeling_uit_regio",
+)
+"""Series per province, each (provinces, paths, months); national ones are their sums."""
+
+Series = dict[str, FloatArray]
+Consumer = Callable[[int, Series, Series], None]
+"""Receives each month: its index, national series (paths,) and provincial series (provinces, paths)."""
+
+
+@dataclass(frozen=True)
+class Regios:
+    """The provinces of the model and their fixed shares (each summing to 1)."""
+
+    namen: tuple[str, ...]
+    opvang: FloatArray  # share of reception places: new applicants and capacity
+    bevolking: FloatArray  # population share: taakstelling (Huisvestingswet art. 29) and nareizigers
+    start: FloatArray  # share of the start stocks (reception occupancy)
+
+    @staticmethod
+    def nationaal() -> Regios:
+        """One region, the whole country."""
+        one = np.ones(1)
+        return Regios(("Nederland",), one, one, one)
 
 
 @dataclass(frozen=True)
 class ModelInput:
-    """Per-path parameter draws ``waarden`` (P,) and per-month ``factor``/``plus`` profiles (T,)."""
+    """Per-path draws ``waarden`` (paths,), monthly ``factor``/``plus`` (months,), provinces."""
 
     waarden: Mapping[str, FloatArray]
     factor: Mapping[str, FloatArray]
     plus: Mapping[str, FloatArray]
     seizoen: FloatArray  # inflow factor of each forecast month
-    dagen: FloatArray  # days in each forecast month
+    kalender: Kalender
+    realisatie: FloatArray  # realisation rate (half years, paths)
+    regios: Regios
 
     @property
     def paden(self) -> int:
@@ -83,34 +125,78 @@ class ModelInput:
     @property
     def maanden(self) -> int:
         """Number of forecast months."""
-        return int(self.dagen.shape[0])
+        return int(self.kalender.dagen.shape[0])
 
     def op(self, naam: str, maand: int) -> FloatArray:
         """The parameter's value on every path in month ``maand`` (0-based)."""
         value: FloatArray = self.waarden[naam] * self.factor[naam][maand] + self.plus[naam][maand]
         return value
 
+    def realisatiegraad(self, maand: int) -> FloatArray:
+        """The month's realisation rate per path: its half year's draw, with the scenario's changes."""
+        draw = self.realisatie[self.kalender.halfjaar[maand]]
+        rate = draw * self.factor["realisatiegraad"][maand] + self.plus["realisatiegraad"][maand]
+        clipped: FloatArray = np.clip(rate, 0.0, REALISATIEGRAAD.maximum)
+        return clipped
+
+
+NORMAAL_VANAF = 100.0
+"""Variance from which a binomial or Poisson draw uses the normal approximation (see Draws)."""
+
 
 class Draws:
-    """Randomness of the model; ``rng=None`` gives expectations (deterministic mode)."""
+    """Randomness of the model; ``rng=None`` gives expectations (deterministic mode).
+
+    Binomial and Poisson counts whose variance is at least :data:`NORMAAL_VANAF` are drawn from the
+    normal approximation, rounded to whole persons and clipped to their range (a binomial never
+    moves more persons than the stock holds); smaller ones are drawn exactly. At that variance the
+    approximation's error in any probability is well under one percentage point, far below the
+    parameter uncertainty, and it is several times faster for national stocks of thousands.
+    The gamma multiplier of the inflow uses the Wilson–Hilferty cube-root approximation for shapes
+    of at least 5 and the exact gamma below.
+    """
 
     def __init__(self, rng: np.random.Generator | None) -> None:
         self.rng = rng
+        self.hele = rng is not None
 
     def binomial(self, n: FloatArray, p: FloatArray) -> FloatArray:
         """How many of ``n`` persons make a move with probability ``p``."""
         p = np.clip(p, 0.0, 1.0)
         if self.rng is None:
             return n * p
-        return self.rng.binomial(np.rint(n).astype(np.int64), p).astype(np.float64)
+        mean = n * p
+        variance = mean * (1.0 - p)
+        draws = np.rint(mean + np.sqrt(variance) * self.rng.standard_normal(n.shape))
+        np.clip(draws, 0.0, n, out=draws)
+        small = variance < NORMAAL_VANAF
+        if small.any():
+            exact = self.rng.binomial(n[small].astype(np.int64), np.broadcast_to(p, n.shape)[small])
+            draws[small] = exact
+        return draws
 
     def count(self, mean: FloatArray, shape: FloatArray) -> FloatArray:
         """Gamma-Poisson (negative binomial) count with mean ``mean`` and shape ``shape``."""
         if self.rng is None:
             return mean
-        intensity = mean * self.rng.gamma(shape, 1.0 / shape)
-        counts: FloatArray = self.rng.poisson(intensity).astype(np.float64)
-        return counts
+        intensity = mean * self._gamma(shape)
+        draws = np.rint(intensity + np.sqrt(intensity) * self.rng.standard_normal(intensity.shape))
+        np.maximum(draws, 0.0, out=draws)
+        small = intensity < NORMAAL_VANAF
+        if small.any():
+            draws[small] = self.rng.poisson(intensity[small])
+        return draws
+
+    def _gamma(self, shape: FloatArray) -> FloatArray:
+        """Gamma(k, 1/k): mean 1, variance 1/k."""
+        assert self.rng is not None
+        ninth = 1.0 / (9.0 * shape)
+        cube = 1.0 - ninth + np.sqrt(ninth) * self.rng.standard_normal(shape.shape)
+        draws: FloatArray = np.maximum(cube, 0.0) ** 3
+        small = shape < 5.0
+        if small.any():
+            draws[small] = self.rng.gamma(shape[small], 1.0 / shape[small])
+        return draws
 
     def persons(self, x: FloatArray) -> FloatArray:
         """Stocks in whole persons when persons are whole."""
@@ -129,64 +215,88 @@ class Draws:
 
 @dataclass
 class State:
-    """Stocks at the start of a month, one element per path."""
+    """Stocks at the start of a month: provincial (provinces, paths) and national (paths,)."""
 
     q: FloatArray
     v: FloatArray
     a: FloatArray
     i: FloatArray
     w: FloatArray  # log-level of inflow
+    achterstand: FloatArray  # arrears carried into the current half year, per province
+    quotum: FloatArray  # taakstelling share of the half year's months so far, per province
+    gerealiseerd: FloatArray  # housed in the half year so far (nareizigers included), per province
 
 
-def begin(inp: ModelInput, draws: Draws) -> State:
-    """Start stocks from the ``begin_*`` parameters."""
+class Shares:
+    """Cumulative fixed shares, computed once per run."""
+
+    def __init__(self, regios: Regios) -> None:
+        self.opvang = hele_personen.cumulatieve_aandelen(regios.opvang)
+        self.bevolking = hele_personen.cumulatieve_aandelen(regios.bevolking)
+        self.start = hele_personen.cumulatieve_aandelen(regios.start)
+        self.bevolking_aandeel = np.asarray(regios.bevolking, dtype=np.float64)[:, None] / np.sum(regios.bevolking)
+        self.opvang_aandeel = np.asarray(regios.opvang, dtype=np.float64)[:, None] / np.sum(regios.opvang)
+
+
+def begin(inp: ModelInput, draws: Draws, shares: Shares) -> State:
+    """Start stocks from the ``begin_*`` parameters, divided by the start shares."""
+
+    def split(name: str) -> FloatArray:
+        return hele_personen.verdeel_vast(draws.persons(inp.waarden[name]), shares.start, hele=draws.hele)
+
+    zero = np.zeros((len(inp.regios.namen), inp.paden))
     return State(
-        q=draws.persons(inp.waarden["begin_ind_wachtrij"]),
-        v=draws.persons(inp.waarden["begin_vergunninghouders_coa"]),
-        a=draws.persons(inp.waarden["begin_afgewezen_coa"]),
+        q=split("begin_ind_wachtrij"),
+        v=split("begin_vergunninghouders_coa"),
+        a=split("begin_afgewezen_coa"),
         i=draws.persons(inp.waarden["begin_inburgering"]),
         w=np.zeros(inp.paden),
+        achterstand=shares.bevolking_aandeel * inp.waarden["begin_achterstand"],
+        quotum=zero,
+        gerealiseerd=zero.copy(),
     )
 
 
-def simulate(
-    inp: ModelInput,
-    rng: np.random.Generator | None,
-    on_month: Callable[[int], None] | None = None,
-) -> dict[str, FloatArray]:
-    """Run the model; returns every series in :data:`SERIES` as a (paths, months) array.
+def simulate(inp: ModelInput, rng: np.random.Generator | None, consumer: Consumer) -> None:
+    """Run the model, handing each month's national and provincial series to ``consumer``.
 
     Stocks are end-of-month values; flows are totals over the month; cumulative stocks
-    (``vertrokken``, ...) count from the start of the forecast.
+    (``vertrokken``, ...) count from the start of the forecast. Arrays handed out are never
+    changed afterwards, so a consumer may keep them or summarise them on another thread.
     """
     draws = Draws(rng)
-    out = {name: np.zeros((inp.paden, inp.maanden)) for name in SERIES}
-    state = begin(inp, draws)
+    shares = Shares(inp.regios)
+    state = begin(inp, draws, shares)
     totals = {name: np.zeros(inp.paden) for name in ABSORBING}
     for t in range(inp.maanden):
-        flows = step(inp, t, state, draws)
-        _accumulate(totals, flows)
-        _record(out, t, state, totals, flows)
-        _capacity(out, inp, t)
-        if on_month is not None:
-            on_month(t)
-    return out
+        if inp.kalender.eerste[t] and t > 0:
+            _close_half_year(state)
+        national, regional = step(inp, t, state, draws, shares)
+        totals = _accumulate(totals, national)
+        national |= totals
+        _capacity(national, regional, inp, t, shares, draws)
+        consumer(t, national, regional)
 
 
-def step(inp: ModelInput, t: int, s: State, draws: Draws) -> dict[str, FloatArray]:
-    """Advance ``s`` by month ``t`` in place; return the month's flows."""
-    flows = _inflow(inp, t, s, draws)
-    flows |= _ind(inp, t, s, draws)
-    flows |= _housing(inp, t, s, draws, flows["instroom_nareizigers"])
-    flows |= _departure(inp, t, s, draws)
-    flows |= _inburgering(inp, t, s, draws, flows["huisvesting_totaal"])
-    s.q = s.q - flows["beslissingen"] + flows["instroom_eerste_aanvragen"]
-    s.q = s.q + flows["instroom_herhaalde_aanvragen"]
-    s.v = s.v - flows["huisvesting_uit_coa"] + flows["inwilligingen"]
-    s.a = s.a - flows["vertrek"] + flows["afwijzingen"]
-    s.i = s.i - flows["inburgering_geslaagd"] - flows["inburgering_niet_geslaagd"]
-    s.i = s.i + flows["start_inburgering"]
-    return flows
+def _close_half_year(s: State) -> None:
+    """What was not realised carries over as arrears (Huisvestingswet 2014)."""
+    s.achterstand = s.achterstand + s.quotum - s.gerealiseerd
+    s.quotum = np.zeros_like(s.quotum)
+    s.gerealiseerd = np.zeros_like(s.gerealiseerd)
+
+
+def step(inp: ModelInput, t: int, s: State, draws: Draws, shares: Shares) -> tuple[Series, Series]:
+    """Advance ``s`` by month ``t``; return the month's national and provincial series."""
+    national, regional = _inflow(inp, t, s, draws, shares)
+    _ind(inp, t, s, draws, national, regional)
+    _housing(inp, t, s, draws, shares, national, regional)
+    _departure(inp, t, s, draws, national, regional)
+    _inburgering(inp, t, s, draws, national)
+    s.q = s.q - regional["beslissingen"] + regional["instroom_aanvragen"]
+    s.v = s.v - regional["uit_opvang_gehuisvest"] + regional["inwilligingen"]
+    s.a = s.a - regional["vertrek"] + regional["afwijzingen"]
+    _stocks(s, national, regional)
+    return national, regional
 
 
 def _hazard(inp: ModelInput, duration: str, t: int) -> FloatArray:
@@ -195,79 +305,149 @@ def _hazard(inp: ModelInput, duration: str, t: int) -> FloatArray:
     return rate
 
 
-def _inflow(inp: ModelInput, t: int, s: State, draws: Draws) -> dict[str, FloatArray]:
+def _inflow(inp: ModelInput, t: int, s: State, draws: Draws, shares: Shares) -> tuple[Series, Series]:
     s.w = s.w + draws.drift_step(inp.op("instroom_drift", t))
     level = np.exp(s.w) * inp.seizoen[t]
     shape = np.maximum(inp.op("instroom_dispersie", t), 1e-6)
-    return {
+    national = {
         f"instroom_{name}": draws.count(np.maximum(inp.op(name, t), 0.0) * level, shape)
         for name in ("eerste_aanvragen", "herhaalde_aanvragen", "nareizigers")
     }
+    first, repeat, family = (national[name] for name in INFLOWS)
+    national["instroom_totaal"] = first + repeat + family
+    regional = {
+        "instroom_aanvragen": hele_personen.verdeel_vast(first + repeat, shares.opvang, hele=draws.hele),
+        "instroom_nareizigers": hele_personen.verdeel_vast(family, shares.bevolking, hele=draws.hele),
+    }
+    return national, regional
 
 
-def _ind(inp: ModelInput, t: int, s: State, draws: Draws) -> dict[str, FloatArray]:
-    ready = draws.binomial(s.q, _hazard(inp, "ind_doorlooptijd", t))
+def _ind(inp: ModelInput, t: int, s: State, draws: Draws, national: Series, regional: Series) -> None:
+    ready = draws.binomial(np.sum(s.q, axis=0), _hazard(inp, "ind_doorlooptijd", t))
     decided = np.minimum(ready, draws.whole(np.maximum(inp.op("ind_capaciteit", t), 0.0)))
     granted = draws.binomial(decided, inp.op("inwilligingspercentage", t))
-    return {"beslissingen": decided, "inwilligingen": granted, "afwijzingen": decided - granted}
+    national |= {"beslissingen": decided, "inwilligingen": granted, "afwijzingen": decided - granted}
+    per_province = hele_personen.verdeel(decided, s.q, hele=draws.hele)
+    grants = hele_personen.verdeel(granted, per_province, hele=draws.hele)
+    regional |= {"beslissingen": per_province, "inwilligingen": grants, "afwijzingen": per_province - grants}
 
 
 def _housing(
-    inp: ModelInput, t: int, s: State, draws: Draws, nareizigers: FloatArray
-) -> dict[str, FloatArray]:
-    task = inp.op("taakstelling", t) / 6.0 * inp.op("realisatiegraad", t)
-    housed = np.minimum(s.v, draws.whole(np.maximum(task - nareizigers, 0.0)))
-    return {"huisvesting_uit_coa": housed, "huisvesting_totaal": housed + nareizigers}
+    inp: ModelInput, t: int, s: State, draws: Draws, shares: Shares, national: Series, regional: Series
+) -> None:
+    kal = inp.kalender
+    task = huisvesting.maandtaak(
+        inp.op("taakstelling", t), shares.bevolking_aandeel, s.achterstand, float(kal.resterend[t])
+    )
+    room = huisvesting.ruimte(task, inp.realisatiegraad(t))
+    family = regional["instroom_nareizigers"]
+    available = huisvesting.beschikbare_ruimte(room, family, hele=draws.hele)
+    own = huisvesting.uit_coa(s.v, room, family, hele=draws.hele)
+    moved_out, moved_in = _koppeling_elsewhere(s.v - own, available - own, draws)
+    housed = own + moved_in + family
+    s.quotum = s.quotum + inp.op("taakstelling", t) * shares.bevolking_aandeel / 6.0
+    s.gerealiseerd = s.gerealiseerd + housed
+    regional |= {
+        "uit_opvang_gehuisvest": own + moved_out,  # left this province's reception for a home
+        "huisvesting_uit_coa": own + moved_in,  # housed by this province's municipalities
+        "koppeling_uit_regio": moved_out,
+        "koppeling_naar_regio": moved_in,
+        "huisvesting_totaal": housed,
+        "taak_maand": task,
+    }
+    national |= {
+        "huisvesting_uit_coa": np.sum(own, axis=0) + np.sum(moved_in, axis=0),
+        "koppeling_buiten_regio": np.sum(moved_in, axis=0),
+        "huisvesting_totaal": np.sum(housed, axis=0),
+        "taak_maand": np.sum(task, axis=0),
+    }
 
 
-def _departure(inp: ModelInput, t: int, s: State, draws: Draws) -> dict[str, FloatArray]:
-    return {"vertrek": draws.binomial(s.a, _hazard(inp, "vertrektermijn", t))}
+def _koppeling_elsewhere(waiting: FloatArray, room: FloatArray, draws: Draws) -> tuple[FloatArray, FloatArray]:
+    """Permit holders left waiting in one province fill room left in another, in proportion to both.
+
+    The number linked outside the region is the smaller of what is left on either side, so the
+    national number housed equals min(national waiting, national room): regions only decide where.
+    """
+    moved = np.minimum(np.sum(waiting, axis=0), np.sum(room, axis=0))
+    if not np.any(moved > 0):
+        zero = np.zeros_like(waiting)
+        return zero, zero
+    moved_out = hele_personen.verdeel(moved, waiting, hele=draws.hele)
+    moved_in = hele_personen.verdeel(moved, room, hele=draws.hele)
+    return moved_out, moved_in
 
 
-def _inburgering(
-    inp: ModelInput, t: int, s: State, draws: Draws, housed: FloatArray
-) -> dict[str, FloatArray]:
-    start = draws.binomial(housed, inp.op("inburgeringsplicht", t))
+def _departure(inp: ModelInput, t: int, s: State, draws: Draws, national: Series, regional: Series) -> None:
+    leaving = draws.binomial(np.sum(s.a, axis=0), _hazard(inp, "vertrektermijn", t))
+    national["vertrek"] = leaving
+    regional["vertrek"] = hele_personen.verdeel(leaving, s.a, hele=draws.hele)
+
+
+def _inburgering(inp: ModelInput, t: int, s: State, draws: Draws, national: Series) -> None:
+    start = draws.binomial(national["huisvesting_totaal"], inp.op("inburgeringsplicht", t))
     done = draws.binomial(s.i, _hazard(inp, "inburgering_duur", t))
     passed = draws.binomial(done, inp.op("inburgering_geslaagd", t))
-    return {
+    national |= {
         "start_inburgering": start,
         "inburgering_geslaagd": passed,
         "inburgering_niet_geslaagd": done - passed,
     }
+    s.i = s.i - done + start
 
 
-def _accumulate(totals: dict[str, FloatArray], flows: Mapping[str, FloatArray]) -> None:
-    totals["gehuisvest_zonder_plicht"] += flows["huisvesting_totaal"] - flows["start_inburgering"]
-    totals["vertrokken"] += flows["vertrek"]
-    totals["inburgering_geslaagd_totaal"] += flows["inburgering_geslaagd"]
-    totals["inburgering_niet_geslaagd_totaal"] += flows["inburgering_niet_geslaagd"]
+def _stocks(s: State, national: Series, regional: Series) -> None:
+    occupancy = s.q + s.v + s.a
+    outstanding = s.achterstand + s.quotum - s.gerealiseerd
+    regional |= {
+        "ind_wachtrij": s.q,
+        "vergunninghouders_coa": s.v,
+        "afgewezen_coa": s.a,
+        "coa_bezetting": occupancy,
+        "achterstand": outstanding,
+    }
+    national |= {
+        "ind_wachtrij": np.sum(s.q, axis=0),
+        "vergunninghouders_coa": np.sum(s.v, axis=0),
+        "afgewezen_coa": np.sum(s.a, axis=0),
+        "coa_bezetting": np.sum(occupancy, axis=0),
+        "achterstand": np.sum(outstanding, axis=0),
+        "inburgering": s.i,
+    }
 
 
-def _record(
-    out: dict[str, FloatArray],
-    t: int,
-    s: State,
-    totals: Mapping[str, FloatArray],
-    flows: Mapping[str, FloatArray],
-) -> None:
-    stocks = {"ind_wachtrij": s.q, "vergunninghouders_coa": s.v, "afgewezen_coa": s.a}
-    for name, values in {**stocks, "inburgering": s.i, **totals, **flows}.items():
-        out[name][:, t] = values
-    out["coa_bezetting"][:, t] = s.q + s.v + s.a
-    first, repeat, family = (flows[name] for name in INFLOWS)
-    out["instroom_totaal"][:, t] = first + repeat + family
+def _accumulate(totals: Series, national: Series) -> Series:
+    """New arrays each month (never in place), so consumers may keep the previous ones."""
+    return {
+        "gehuisvest_zonder_plicht": totals["gehuisvest_zonder_plicht"]
+        + national["huisvesting_totaal"]
+        - national["start_inburgering"],
+        "vertrokken": totals["vertrokken"] + national["vertrek"],
+        "inburgering_geslaagd_totaal": totals["inburgering_geslaagd_totaal"] + national["inburgering_geslaagd"],
+        "inburgering_niet_geslaagd_totaal": totals["inburgering_niet_geslaagd_totaal"]
+        + national["inburgering_niet_geslaagd"],
+    }
 
 
-def _capacity(out: dict[str, FloatArray], inp: ModelInput, t: int) -> None:
+def _capacity(national: Series, regional: Series, inp: ModelInput, t: int, shares: Shares, draws: Draws) -> None:
+    """Reception places (whole places on random paths), divided over provinces by their places."""
     regular, emergency, flex = (inp.op(n, t) for n in ("coa_regulier", "coa_nood", "flexbuffer"))
-    capacity = regular + emergency + flex
-    excess = np.maximum(out["coa_bezetting"][:, t] - capacity, 0.0)
-    out["capaciteit"][:, t] = capacity
-    out["overschrijding"][:, t] = excess
-    out["kosten"][:, t] = inp.dagen[t] * (
-        regular * inp.op("kosten_regulier", t)
-        + emergency * inp.op("kosten_nood", t)
-        + flex * inp.op("kosten_flex", t)
-        + excess * inp.op("kosten_overloop", t)
-    )
+    capacity = draws.whole(np.maximum(regular + emergency + flex, 0.0))
+    excess = np.maximum(national["coa_bezetting"] - capacity, 0.0)
+    provincial = hele_personen.verdeel_vast(capacity, shares.opvang, hele=draws.hele)
+    national |= {
+        "capaciteit": capacity,
+        "vaste_capaciteit": draws.whole(np.maximum(regular + emergency, 0.0)),  # without the flex buffer
+        "overschrijding": excess,
+        "kosten": inp.kalender.dagen[t]
+        * (
+            regular * inp.op("kosten_regulier", t)
+            + emergency * inp.op("kosten_nood", t)
+            + flex * inp.op("kosten_flex", t)
+            + excess * inp.op("kosten_overloop", t)
+        ),
+    }
+    regional |= {
+        "capaciteit": provincial,
+        "overschrijding": np.maximum(regional["coa_bezetting"] - provincial, 0.0),
+    }

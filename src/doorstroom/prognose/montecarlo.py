@@ -1,49 +1,48 @@
 """Monte Carlo over the chain model: draw parameters per path, run, summarise.
 
-Each path draws every scenario parameter once from its distribution (parameter uncertainty) and
-then meets month-to-month randomness in inflow and transitions (process uncertainty). All paths
-share one seeded :class:`numpy.random.Generator`, so the same seed gives the same result.
+Each path draws every scenario parameter once from its distribution (parameter uncertainty),
+draws a realisation rate for each half year, and then meets month-to-month randomness in inflow
+and transitions (process uncertainty). All paths share one seeded :class:`numpy.random.Generator`,
+so the same seed gives the same result.
 
 The planners' questions answered here:
 
-* P10/P50/P90 per month of every stock and flow;
-* the probability that COA occupancy exceeds capacity;
+* P10/P50/P90 per month of every national series and of the provinces' own stocks;
+* the probability that COA occupancy exceeds capacity, nationally and per province;
 * the *flex buffer*: extra places that keep occupancy under capacity with a chosen probability;
-* the *needed taakstelling*: the half-year task that brings the waiting permit holders down to a
-  target by a given month with that probability;
+* the *needed taakstelling* (:mod:`~doorstroom.prognose.benodigd`);
 * the cost of the scenario.
+
+Summarising 10,000 paths is as much work as simulating them, so :func:`bereken` summarises each
+month on a second thread while the model computes the next one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 
-from doorstroom.prognose.model import FloatArray, ModelInput, simulate
-from doorstroom.prognose.scenario import SPECS, Scenario, kalender, maand_labels, profiel, trek
+from doorstroom.prognose import benodigd, kwantielen
+from doorstroom.prognose.model import REGIO_SERIES, SERIES, ModelInput, Regios, Series, simulate
+from doorstroom.prognose.scenario import (
+    SPECS,
+    FloatArray,
+    Scenario,
+    kalender,
+    maand_labels,
+    profiel,
+    trek,
+)
 
-QUANTILES = (0.1, 0.5, 0.9)
+QUANTILES = kwantielen.KWANTIELEN
 DEFAULT_PADEN = 1000
-
-
-@dataclass(frozen=True)
-class BenodigdeTaakstelling:
-    """Half-year taakstelling needed to reach ``doel`` waiting permit holders by ``maand``.
-
-    ``per_halfjaar`` is met on a fraction ``kans`` of the paths; ``mediaan`` on half of them.
-    ``onhaalbaar`` is the fraction of paths on which no taakstelling reaches the target (the last
-    month's grants alone exceed it); when more than ``1 - kans`` are, ``per_halfjaar`` is infinite.
-    Quantiles are taken without interpolation (``inverted_cdf``), so they are values of real paths.
-    """
-
-    doel: float
-    maand: str
-    kans: float
-    per_halfjaar: float
-    mediaan: float
-    onhaalbaar: float
+BEWAARD = ("inwilligingen", "instroom_nareizigers")
+"""National series kept path by path for the needed taakstelling (the rest is summarised)."""
+REGIO_KWANTIELEN = ("coa_bezetting", "vergunninghouders_coa", "huisvesting_totaal", "achterstand")
+"""Provincial series summarised into quantiles by :func:`bereken`."""
 
 
 @dataclass(frozen=True)
@@ -54,26 +53,61 @@ class Resultaat:
     maanden: tuple[str, ...]
     paden: int
     seed: int | None
-    kwantielen: Mapping[str, FloatArray]
-    kans_overschrijding: FloatArray
+    kwantielen: Mapping[str, FloatArray]  # (3, months)
+    regios: tuple[str, ...]
+    regio_kwantielen: Mapping[str, FloatArray]  # (3, provinces, months)
+    kans_overschrijding: FloatArray  # (months,)
+    regio_kans_overschrijding: FloatArray  # (provinces, months)
     flexbuffer_per_maand: FloatArray
     flexbuffer_horizon: float
-    benodigde_taakstelling: BenodigdeTaakstelling
+    benodigde_taakstelling: benodigd.BenodigdeTaakstelling
+    benodigd_per_halfjaar: tuple[benodigd.Halfjaartaak, ...]
     kosten_totaal: FloatArray  # P10, P50, P90 of the cost over the whole horizon
 
 
-def invoer(scenario: Scenario, rng: np.random.Generator | None, paden: int, maanden: int) -> ModelInput:
-    """Draw each parameter per path (in :data:`SPECS` order, for reproducibility)."""
+def invoer(
+    scenario: Scenario, rng: np.random.Generator | None, paden: int, maanden: int, regios: Regios
+) -> ModelInput:
+    """Draw each parameter per path (in :data:`SPECS` order, for reproducibility), then each
+    half year's realisation rate around the path's own level."""
     waarden = {naam: trek(scenario.parameters[naam], rng, paden) for naam in SPECS}
     profiles = {naam: profiel(scenario, naam, maanden) for naam in SPECS}
-    months, days = kalender(scenario.start, maanden)
+    kal = kalender(scenario.start, maanden)
     return ModelInput(
         waarden=waarden,
         factor={naam: profile[0] for naam, profile in profiles.items()},
         plus={naam: profile[1] for naam, profile in profiles.items()},
-        seizoen=np.asarray(scenario.seizoen, dtype=np.float64)[months],
-        dagen=days,
+        seizoen=np.asarray(scenario.seizoen, dtype=np.float64)[kal.maand],
+        kalender=kal,
+        realisatie=realisatie_trekkingen(
+            waarden["realisatiegraad"], waarden["realisatie_spreiding"], rng, len(kal.perioden)
+        ),
+        regios=regios,
     )
+
+
+def realisatie_trekkingen(
+    niveau: FloatArray, spreiding: FloatArray, rng: np.random.Generator | None, halfjaren: int
+) -> FloatArray:
+    """Each half year's realisation rate per path: the path's level plus the half year's own
+    deviation (sd ``spreiding``), clipped to the domain; the level itself without randomness."""
+    if rng is None:
+        return np.tile(niveau, (halfjaren, 1))
+    noise = rng.normal(0.0, 1.0, (halfjaren, niveau.shape[0])) * spreiding
+    draws: FloatArray = np.clip(niveau + noise, 0.0, SPECS["realisatiegraad"].domein.maximum)
+    return draws
+
+
+@dataclass(frozen=True)
+class Paden:
+    """Every path of every series: national (paths, months), provincial (provinces, paths, months)."""
+
+    invoer: ModelInput
+    nationaal: Mapping[str, FloatArray]
+    regionaal: Mapping[str, FloatArray]
+
+    def __getitem__(self, naam: str) -> FloatArray:
+        return self.nationaal[naam]
 
 
 def simuleer(
@@ -83,13 +117,67 @@ def simuleer(
     maanden: int | None = None,
     seed: int | None = None,
     deterministisch: bool = False,
-    on_month: Callable[[int], None] | None = None,
-) -> tuple[ModelInput, dict[str, FloatArray]]:
-    """Run all paths; ``deterministisch`` switches every uncertainty off (one expected path)."""
+    regios: Regios | None = None,
+) -> Paden:
+    """Run all paths and keep them all; ``deterministisch`` gives one expected path."""
     horizon = maanden or scenario.maanden
     rng = None if deterministisch else np.random.default_rng(seed)
-    inp = invoer(scenario, rng, 1 if deterministisch else paden, horizon)
-    return inp, simulate(inp, rng, on_month)
+    inp = invoer(scenario, rng, 1 if deterministisch else paden, horizon, regios or Regios.nationaal())
+    national = {name: np.zeros((inp.paden, horizon)) for name in SERIES}
+    regional = {name: np.zeros((len(inp.regios.namen), inp.paden, horizon)) for name in REGIO_SERIES}
+
+    def keep(t: int, nat: Series, reg: Series) -> None:
+        for name in SERIES:
+            national[name][:, t] = nat[name]
+        for name in REGIO_SERIES:
+            regional[name][:, :, t] = reg[name]
+
+    simulate(inp, rng, keep)
+    return Paden(inp, national, regional)
+
+
+class _Samenvatter:
+    """Summarises each month on a worker thread while the model runs the next one."""
+
+    def __init__(self, inp: ModelInput, kans: float, pool: ThreadPoolExecutor) -> None:
+        self.inp, self.kans, self.pool = inp, kans, pool
+        self.months: list[Future[tuple[FloatArray, FloatArray, FloatArray]]] = []
+        self.kept = {name: np.zeros((inp.paden, inp.maanden)) for name in BEWAARD}
+        self.exceeds = np.zeros(inp.maanden)
+        self.regional_exceeds = np.zeros((len(inp.regios.namen), inp.maanden))
+        self.worst = np.full(inp.paden, -np.inf)
+        self.cost = np.zeros(inp.paden)
+
+    def __call__(self, t: int, national: Series, regional: Series) -> None:
+        for name in BEWAARD:
+            self.kept[name][:, t] = national[name]
+        self.cost = self.cost + national["kosten"]
+        self.months.append(self.pool.submit(self._month, t, national, regional))
+
+    def _month(self, t: int, national: Series, regional: Series) -> tuple[FloatArray, FloatArray, FloatArray]:
+        shortfall = national["coa_bezetting"] - national["vaste_capaciteit"]
+        self.worst = np.maximum(self.worst, shortfall)
+        self.exceeds[t] = np.mean(national["coa_bezetting"] > national["capaciteit"])
+        self.regional_exceeds[:, t] = np.mean(regional["overschrijding"] > 0, axis=1)
+        rows = np.stack([national[name] for name in SERIES] + [shortfall])
+        per_province = np.concatenate([regional[name] for name in REGIO_KWANTIELEN])
+        flex = kwantielen.per_rij(shortfall[None, :], (self.kans,))[0]
+        return kwantielen.per_rij(rows[:-1]), kwantielen.per_rij(per_province), flex
+
+    def resultaat(self) -> tuple[dict[str, FloatArray], dict[str, FloatArray], FloatArray]:
+        done = [future.result() for future in self.months]
+        national = np.stack([d[0] for d in done], axis=-1)  # (3, series, months)
+        provincial = np.stack([d[1] for d in done], axis=-1)  # (3, series × provinces, months)
+        flex = np.maximum(np.concatenate([d[2] for d in done]), 0.0)
+        provinces = len(self.inp.regios.namen)
+        return (
+            {name: national[:, n, :] for n, name in enumerate(SERIES)},
+            {
+                name: provincial[:, n * provinces : (n + 1) * provinces, :]
+                for n, name in enumerate(REGIO_KWANTIELEN)
+            },
+            flex,
+        )
 
 
 def bereken(
@@ -98,102 +186,40 @@ def bereken(
     paden: int = DEFAULT_PADEN,
     maanden: int | None = None,
     seed: int | None = None,
+    deterministisch: bool = False,
+    regios: Regios | None = None,
     on_month: Callable[[int], None] | None = None,
 ) -> Resultaat:
     """Run the Monte Carlo and answer the planning questions of the scenario's ``doelen``."""
-    inp, paths = simuleer(scenario, paden=paden, maanden=maanden, seed=seed, on_month=on_month)
-    return samenvatten(scenario, inp, paths, seed)
-
-
-def samenvatten(
-    scenario: Scenario, inp: ModelInput, paths: Mapping[str, FloatArray], seed: int | None
-) -> Resultaat:
-    """Reduce simulated paths to the values planners read."""
+    horizon = maanden or scenario.maanden
+    rng = None if deterministisch else np.random.default_rng(seed)
+    inp = invoer(scenario, rng, 1 if deterministisch else paden, horizon, regios or Regios.nationaal())
     kans = scenario.doelen.kans
-    per_month, horizon = flexbuffer(paths, inp, kans)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="samenvatten") as pool:
+        summary = _Samenvatter(inp, kans, pool)
+
+        def consume(t: int, national: Series, regional: Series) -> None:
+            summary(t, national, regional)
+            if on_month is not None:
+                on_month(t)
+
+        simulate(inp, rng, consume)
+        needed = benodigd.constant(scenario, inp, summary.kept, hele=rng is not None)
+        per_half_year = benodigd.per_halfjaar(scenario, inp, summary.kept, hele=rng is not None)
+        national, provincial, flex = summary.resultaat()
     return Resultaat(
         scenario=scenario,
-        maanden=tuple(maand_labels(scenario.start, inp.maanden)),
+        maanden=tuple(maand_labels(scenario.start, horizon)),
         paden=inp.paden,
-        seed=seed,
-        kwantielen=kwantielen(paths),
-        kans_overschrijding=kans_overschrijding(paths),
-        flexbuffer_per_maand=per_month,
-        flexbuffer_horizon=horizon,
-        benodigde_taakstelling=benodigde_taakstelling(scenario, inp, paths),
-        kosten_totaal=np.quantile(paths["kosten"].sum(axis=1), QUANTILES),
+        seed=None if deterministisch else seed,
+        kwantielen=national,
+        regios=inp.regios.namen,
+        regio_kwantielen=provincial,
+        kans_overschrijding=summary.exceeds,
+        regio_kans_overschrijding=summary.regional_exceeds,
+        flexbuffer_per_maand=flex,
+        flexbuffer_horizon=max(float(kwantielen.per_rij(summary.worst[None, :], (kans,))[0, 0]), 0.0),
+        benodigde_taakstelling=needed,
+        benodigd_per_halfjaar=per_half_year,
+        kosten_totaal=kwantielen.per_rij(summary.cost[None, :])[:, 0],
     )
-
-
-def kwantielen(paths: Mapping[str, FloatArray]) -> dict[str, FloatArray]:
-    """P10, P50 and P90 per month of every series (rows: quantile, columns: month)."""
-    return {name: np.quantile(values, QUANTILES, axis=0) for name, values in paths.items()}
-
-
-def kans_overschrijding(paths: Mapping[str, FloatArray]) -> FloatArray:
-    """Fraction of paths on which COA occupancy exceeds capacity, per month."""
-    exceeds = paths["coa_bezetting"] > paths["capaciteit"]
-    return np.asarray(exceeds.mean(axis=0), dtype=np.float64)
-
-
-def flexbuffer(paths: Mapping[str, FloatArray], inp: ModelInput, kans: float) -> tuple[FloatArray, float]:
-    """Flex places needed on top of regular + emergency capacity, met with probability ``kans``.
-
-    Occupancy does not depend on capacity in the model, so the buffer is the ``kans``-quantile of
-    occupancy minus fixed capacity: per month, and over the whole horizon (the buffer that is
-    enough in every month on a fraction ``kans`` of the paths).
-    """
-    flex = np.stack([inp.op("flexbuffer", t) for t in range(inp.maanden)], axis=1)
-    shortfall = paths["coa_bezetting"] - (paths["capaciteit"] - flex)
-    per_month = np.maximum(np.quantile(shortfall, kans, axis=0), 0.0)
-    horizon = max(float(np.quantile(shortfall.max(axis=1), kans)), 0.0)
-    return per_month, horizon
-
-
-def benodigde_taakstelling(
-    scenario: Scenario, inp: ModelInput, paths: Mapping[str, FloatArray]
-) -> BenodigdeTaakstelling:
-    """Solve, path by path, the constant half-year taakstelling that meets the target.
-
-    Housing does not feed back into the IND, so each path's grants and nareizigers are fixed;
-    the waiting stock at the target month falls monotonically in the taakstelling, which a
-    vectorised bisection inverts on every path at once.
-    """
-    doelen = scenario.doelen
-    month = min(doelen.uiterlijk_maand, inp.maanden)
-    needed = _bisect(inp, paths, month, doelen.wachtende_vergunninghouders)
-    return BenodigdeTaakstelling(
-        doel=doelen.wachtende_vergunninghouders,
-        maand=maand_labels(scenario.start, month)[-1],
-        kans=doelen.kans,
-        per_halfjaar=float(np.quantile(needed, doelen.kans, method="inverted_cdf")),
-        mediaan=float(np.quantile(needed, 0.5, method="inverted_cdf")),
-        onhaalbaar=float(np.mean(~np.isfinite(needed))),
-    )
-
-
-def _waiting_after(
-    inp: ModelInput, paths: Mapping[str, FloatArray], months: int, task: FloatArray
-) -> FloatArray:
-    waiting = inp.waarden["begin_vergunninghouders_coa"].copy()
-    for t in range(months):
-        room = task / 6.0 * inp.op("realisatiegraad", t) - paths["instroom_nareizigers"][:, t]
-        waiting = waiting - np.minimum(waiting, np.maximum(room, 0.0))
-        waiting = waiting + paths["inwilligingen"][:, t]
-    return waiting
-
-
-def _bisect(inp: ModelInput, paths: Mapping[str, FloatArray], months: int, target: float) -> FloatArray:
-    grants = paths["inwilligingen"][:, :months].sum(axis=1)
-    family = paths["instroom_nareizigers"][:, :months].max(axis=1)
-    rate = np.min([inp.op("realisatiegraad", t) for t in range(months)], axis=0)
-    high = 6.0 * (inp.waarden["begin_vergunninghouders_coa"] + grants + family + 1.0)
-    high = high / np.maximum(rate, 1e-3)
-    reachable = _waiting_after(inp, paths, months, high) <= target + 1e-6
-    low = np.zeros_like(high)
-    for _ in range(40):
-        middle = (low + high) / 2.0
-        ok = _waiting_after(inp, paths, months, middle) <= target + 1e-6
-        high = np.where(ok, middle, high)
-        low = np.where(ok, low, middle)
-    return np.where(reachable, high, np.inf)

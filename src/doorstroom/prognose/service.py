@@ -1,61 +1,101 @@
-"""Orchestration of the prognose for the CLI: load, run, shape records, write files.
+"""Use cases of the prognose for the delivery layers: choose a scenario, run, write, fit, backtest.
 
-Keeps the CLI thin: every command is a call here plus rendering. Files go through
-:func:`doorstroom.tabular.atomic_write`, so a failed run leaves no half-written output.
+Keeps the CLI thin: every command parses its options, calls one function here and renders. Every
+number a user gives (paths, months, seed, targets) is checked against its documented domain here,
+before any work; files go through :func:`doorstroom.tabular.atomic_write`, so a failed run leaves no
+half-written output.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import secrets
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
+from doorstroom import domains
+from doorstroom.domains import Domain
 from doorstroom.errors import InputError, Problem
-from doorstroom.prognose import figures, regions
-from doorstroom.prognose.backtest import Backtest, backtest
-from doorstroom.prognose.calibration import lees_historie
-from doorstroom.prognose.montecarlo import Resultaat, bereken, samenvatten, simuleer
+from doorstroom.prognose import backtest as backtests
+from doorstroom.prognose import calibration, figures, historie, regions, scenario_check, uitvoer
+from doorstroom.prognose.montecarlo import Resultaat, bereken
+from doorstroom.prognose.opvang import OpvangProvincie
 from doorstroom.prognose.scenario import Doelen, Scenario
-from doorstroom.prognose.scenario_io import laad, standaard, standaard_pad
+from doorstroom.prognose.scenario_io import laad, schrijf
+from doorstroom.prognose.standaard import standaard
 from doorstroom.prognose.sweep import Record, parse_variatie, sweep
 from doorstroom.tabular import atomic_write, write_csv, write_xlsx
 
-KWANTIEL_KOLOMMEN = ("reeks", "maand", "p10", "p50", "p90")
-KANS_KOLOMMEN = ("maand", "kans_overschrijding", "flexbuffer")
-OVERZICHT_REEKSEN = ("coa_bezetting", "ind_wachtrij", "vergunninghouders_coa", "instroom_totaal")
+
+def binnen(value: float | None, domain: Domain, option: str) -> None:
+    """Raise an InputError naming ``option`` when ``value`` lies outside ``domain``."""
+    problem = None if value is None else domain.problem(float(value))
+    if problem:
+        raise InputError(Problem(problem, field=option))
 
 
-def laad_scenario(path: Path | None) -> Scenario:
-    """The scenario in ``path``, or the shipped default scenario."""
-    return standaard() if path is None else laad(path)
+def kies_scenario(path: Path | None, start: str | None, historie_pad: Path | None) -> Scenario:
+    """The scenario file, or the default from published figures from ``start``; fitted on the
+    history file when one is given (the fitted parameters and their records replace the others)."""
+    if start is not None and not scenario_check.MONTH.match(start):
+        raise InputError(Problem(f"'{start}' is geen maand; schrijf bijvoorbeeld 2026-01", field="--start"))
+    if path is not None and start is not None and historie_pad is None:
+        raise InputError(Problem("--start geldt voor het standaardscenario; zet start in het scenariobestand",
+                                 field="--start"))  # fmt: skip
+    chosen = laad(path) if path is not None else standaard(start)
+    if historie_pad is None:
+        return chosen
+    fitted = calibration.fit(historie.lees(historie_pad))
+    return calibration.toepassen(chosen, fitted, start)
 
 
-def met_doelen(scenario: Scenario, wachtend: float | None, maand: int | None, kans: float | None) -> Scenario:
-    """The scenario with planning targets overridden from the command line."""
-    doelen = scenario.doelen
-    if kans is not None and not 0.0 < kans < 1.0:
-        raise InputError(Problem(f"{kans:g} moet tussen 0 en 1 liggen", field="--kans"))
+def met_doelen(
+    scenario: Scenario, wachtend: float | None, maand: int | None, kans: float | None, horizon: int | None = None
+) -> Scenario:
+    """The scenario with planning targets overridden from the command line; a target month must lie
+    within the run's ``horizon`` (default the scenario's), an inherited one is brought within it."""
+    binnen(horizon, domains.HORIZON_MAANDEN, "--maanden")
+    months = horizon or scenario.maanden
+    binnen(wachtend, domains.GEMIDDELD_AANTAL, "--doel-wachtend")
+    binnen(maand, Domain(f"maandnummer binnen de horizon, 1 tot en met {months}", 1, months), "--doel-maand")
+    binnen(kans, domains.ZEKERHEID, "--kans")
+    goals = scenario.doelen
     return replace(
         scenario,
         doelen=Doelen(
-            wachtende_vergunninghouders=doelen.wachtende_vergunninghouders if wachtend is None else wachtend,
-            uiterlijk_maand=doelen.uiterlijk_maand if maand is None else maand,
-            kans=doelen.kans if kans is None else kans,
+            wachtende_vergunninghouders=goals.wachtende_vergunninghouders if wachtend is None else wachtend,
+            uiterlijk_maand=min(goals.uiterlijk_maand, months) if maand is None else maand,
+            kans=goals.kans if kans is None else kans,
         ),
     )
 
 
 def kies_seed(seed: int | None) -> int:
     """The given seed, or a fresh one that is reported so the run can be repeated."""
+    binnen(seed, domains.SEED, "--seed")
     return secrets.randbelow(2**32) if seed is None else seed
+
+
+def controleer_run(scenario: Scenario, paden: int, maanden: int | None) -> int:
+    """Check paths and horizon, and the scenario against that horizon; return the horizon."""
+    binnen(paden, domains.PADEN, "--paden")
+    binnen(maanden, domains.HORIZON_MAANDEN, "--maanden")
+    horizon = maanden or scenario.maanden
+    binnen(paden * horizon, domains.PADMAANDEN, "--paden/--maanden")
+    scenario_check.controleer(scenario)  # a run shorter than the scenario simply does not reach later changes
+    return horizon
+
+
+def opvang(path: Path | None, scenario: Scenario) -> list[OpvangProvincie]:
+    """Reception places per province from ``path``, or the documented default for the start."""
+    return regions.standaard_opvang(scenario.start) if path is None else regions.lees_opvang(path)
 
 
 def prognose(
     scenario: Scenario,
+    plaatsen: Sequence[OpvangProvincie],
     *,
     paden: int,
     maanden: int | None,
@@ -63,144 +103,152 @@ def prognose(
     deterministisch: bool = False,
     on_month: Callable[[int], None] | None = None,
 ) -> Resultaat:
-    """Run the forecast (one expected path when ``deterministisch``)."""
-    if paden < 1 or (maanden is not None and not 1 <= maanden <= 240):
-        raise InputError(Problem("paden >= 1 en maanden 1 t/m 240", field="--paden/--maanden"))
-    if not deterministisch:
-        return bereken(scenario, paden=paden, maanden=maanden, seed=seed, on_month=on_month)
-    inp, paths = simuleer(scenario, maanden=maanden, deterministisch=True, on_month=on_month)
-    return samenvatten(scenario, inp, paths, None)
+    """Run the forecast for the twelve provinces (one expected path when ``deterministisch``)."""
+    controleer_run(scenario, paden, maanden)
+    return bereken(
+        scenario,
+        paden=paden,
+        maanden=maanden,
+        seed=seed,
+        deterministisch=deterministisch,
+        regios=regions.provincies(plaatsen),
+        on_month=on_month,
+    )
 
 
-def kwantiel_records(resultaat: Resultaat, reeksen: Sequence[str] | None = None) -> list[Record]:
-    """Long table: one record per series and month with P10, P50, P90."""
-    names = reeksen or list(resultaat.kwantielen)
-    return [
-        {"reeks": name, "maand": maand, "p10": float(q[0, t]), "p50": float(q[1, t]), "p90": float(q[2, t])}
-        for name in names
-        for q in (resultaat.kwantielen[name],)
-        for t, maand in enumerate(resultaat.maanden)
-    ]
-
-
-def kans_records(resultaat: Resultaat) -> list[Record]:
-    """Per month: probability that occupancy exceeds capacity, and the flex buffer needed."""
-    return [
-        {
-            "maand": maand,
-            "kans_overschrijding": float(resultaat.kans_overschrijding[t]),
-            "flexbuffer": float(resultaat.flexbuffer_per_maand[t]),
-        }
-        for t, maand in enumerate(resultaat.maanden)
-    ]
-
-
-def overzicht_records(resultaat: Resultaat) -> list[Record]:
-    """Short table for the terminal: P50 (P10–P90) of key series every six months."""
-    months = sorted({*range(5, len(resultaat.maanden), 6), len(resultaat.maanden) - 1})
-    return [
-        {
-            "maand": resultaat.maanden[t],
-            **{
-                name: f"{q[1, t]:,.0f} ({q[0, t]:,.0f}–{q[2, t]:,.0f})"
-                for name in OVERZICHT_REEKSEN
-                for q in (resultaat.kwantielen[name],)
-            },
-            "kans_overschrijding": f"{resultaat.kans_overschrijding[t]:.0%}",
-        }
-        for t in months
-    ]
-
-
-def samenvatting(resultaat: Resultaat) -> dict[str, object]:
-    """Scalar answers: flex buffer, needed taakstelling, cost, run settings."""
-    needed = resultaat.benodigde_taakstelling
-    return {
-        "scenario": resultaat.scenario.naam,
-        "paden": resultaat.paden,
-        "seed": resultaat.seed,
-        "kans": resultaat.scenario.doelen.kans,
-        "flexbuffer_horizon": resultaat.flexbuffer_horizon,
-        "max_kans_overschrijding": float(resultaat.kans_overschrijding.max()),
-        "benodigde_taakstelling": {
-            "doel_wachtende_vergunninghouders": needed.doel,
-            "uiterlijk": needed.maand,
-            "per_halfjaar": _finite(needed.per_halfjaar),
-            "mediaan": _finite(needed.mediaan),
-            "aandeel_paden_onhaalbaar": needed.onhaalbaar,
-        },
-        "kosten_totaal_euro": {
-            name: float(value)
-            for name, value in zip(("p10", "p50", "p90"), resultaat.kosten_totaal, strict=True)
-        },
-    }
-
-
-def _finite(value: float) -> float | None:
-    """JSON has no infinity: an unreachable target is ``null``."""
-    return value if math.isfinite(value) else None
-
-
-def als_json(resultaat: Resultaat) -> dict[str, object]:
-    """JSON shape: per series, month by month ``p10``, ``p50``, ``p90``; plus probabilities."""
-    series: dict[str, list[Record]] = {}
-    for record in kwantiel_records(resultaat):
-        series.setdefault(str(record["reeks"]), []).append(
-            {key: record[key] for key in ("maand", "p10", "p50", "p90")}
-        )
-    return {"samenvatting": samenvatting(resultaat), "reeksen": series, "kansen": kans_records(resultaat)}
-
-
-def schrijf_uitvoer(resultaat: Resultaat, out: Path, sleutel: regions.Verdeelsleutel) -> list[Path]:
-    """Write tables, JSON and fan charts into the directory ``out``; return the files written."""
+def schrijf_uitvoer(resultaat: Resultaat, plaatsen: Sequence[OpvangProvincie], out: Path) -> list[Path]:
+    """Write tables (CSV), the workbook, the JSON document and fan charts into the directory ``out``."""
     out.mkdir(parents=True, exist_ok=True)
-    files = [
-        out / name
-        for name in (
-            "kwantielen.csv",
-            "kansen.csv",
-            "provincies.csv",
-            "provincie_opgaven.csv",
-            "prognose.json",
-            "waaiers.png",
-            "waaiers.html",
-            "prognose.xlsx",
-        )
+    tables = uitvoer.tabellen(resultaat, plaatsen)
+    written = []
+    for table in tables:
+        written.append(out / f"{table.naam}.csv")
+        write_csv(written[-1], table.records, table.kolommen)
+    written.append(out / "prognose.xlsx")
+    werkboek(written[-1], tables)
+    written.append(out / "prognose.json")
+    schrijf_json(written[-1], uitvoer.als_json(resultaat, plaatsen))
+    written += [out / "waaiers.png", out / "waaiers.html"]
+    figures.waaier_png(resultaat, written[-2])
+    figures.waaier_html(resultaat, written[-1])
+    return written
+
+
+def werkboek(path: Path, tables: Sequence[uitvoer.Tabel]) -> None:
+    """One sheet per table; the first sheet opens with the title, so the workbook says what it rests on."""
+    sheets = {}
+    for n, table in enumerate(tables):
+        records = table.records
+        if n == 0:
+            records = [{table.kolommen[0]: table.titel}, {}, *records]
+        sheets[table.naam] = (records, table.kolommen)
+    write_xlsx(path, sheets)
+
+
+def schrijf_json(path: Path, document: object) -> None:
+    """A JSON document, atomically."""
+    with atomic_write(path, "w", encoding="utf-8") as handle:
+        json.dump(document, handle, ensure_ascii=False, indent=2)
+
+
+@dataclass(frozen=True)
+class Kalibratieresultaat:
+    """A fitted scenario and what was (and was not) fitted."""
+
+    scenario: Scenario
+    fit: calibration.Fit
+
+
+def kalibreer(historie_pad: Path, scenario_pad: Path | None, start: str | None) -> Kalibratieresultaat:
+    """Fit every flow the history file supports onto the scenario (default: the published default)."""
+    fitted = calibration.fit(historie.lees(historie_pad))
+    base = laad(scenario_pad) if scenario_pad is not None else standaard(start or fitted.volgende_maand)
+    return Kalibratieresultaat(calibration.toepassen(base, fitted, start), fitted)
+
+
+def schatting_records(fit: calibration.Fit) -> list[Record]:
+    """One record per estimate, with its standard error."""
+    return [
+        {
+            "parameter": e.parameter,
+            "waarde": e.waarde,
+            "standaardfout": e.standaardfout,
+            "kolommen": ", ".join(e.kolommen),
+            "perioden": e.perioden,
+            "waarnemingen": e.waarnemingen,
+            "methode": e.methode,
+        }
+        for e in fit.schattingen
     ]
-    tables = _tabellen(resultaat, sleutel)
-    for path, (records, columns) in zip(files[:4], tables.values(), strict=True):
-        write_csv(path, records, columns)
-    write_xlsx(files[7], tables)
-    with atomic_write(files[4], "w", encoding="utf-8") as handle:
-        json.dump(als_json(resultaat), handle, ensure_ascii=False, indent=2)
-    figures.waaier_png(resultaat, files[5])
-    figures.waaier_html(resultaat, files[6])
-    return files
 
 
-def _tabellen(
-    resultaat: Resultaat, sleutel: regions.Verdeelsleutel
-) -> dict[str, tuple[list[Record], tuple[str, ...]]]:
-    """The four output tables, keyed by the sheet name they get in the XLSX workbook."""
+def voer_backtest(
+    historie_pad: Path | None,
+    scenario_pad: Path | None,
+    afkappen: Sequence[str],
+    *,
+    horizon: int | None,
+    paden: int,
+    seed: int,
+) -> backtests.Backtest:
+    """The backtest on the published series, or the inflow backtest on a history file."""
+    binnen(paden, domains.PADEN, "--paden")
+    binnen(horizon, domains.HISTORIE_PERIODEN, "--horizon")
+    if historie_pad is None:
+        if scenario_pad is not None:
+            raise InputError(Problem("--scenario hoort bij --historie", field="--scenario"))
+        return backtests.gepubliceerd_backtest(afkappen, horizon=horizon or 4, paden=paden, seed=seed)
+    history = historie.lees(historie_pad)
+    scenario = laad(scenario_pad) if scenario_pad is not None else standaard(history.volgende_maand())
+    return backtests.historie_backtest(history, scenario, afkappen, horizon=horizon, paden=paden, seed=seed)
+
+
+def mpp_vergelijking(paden: int, seed: int) -> list[backtests.MppVergelijking]:
+    """Annual inflow forecast from the last complete published quarter beside the ministry's ranges."""
+    return backtests.mpp_vergelijking(paden, seed)
+
+
+def backtest_json(resultaat: backtests.Backtest, mpp: Sequence[backtests.MppVergelijking]) -> dict[str, object]:
+    """Per series ``mape`` and ``dekking`` (fractions) pooled and per cut-off; every compared period."""
     return {
-        "kwantielen": (kwantiel_records(resultaat), KWANTIEL_KOLOMMEN),
-        "kansen": (kans_records(resultaat), KANS_KOLOMMEN),
-        "provincies": (regions.per_provincie(resultaat, sleutel), ("provincie", *KWANTIEL_KOLOMMEN)),
-        "provincie_opgaven": (
-            regions.opgaven(resultaat, sleutel),
-            ("provincie", "aandeel", "flexbuffer", "benodigde_taakstelling_per_halfjaar"),
-        ),
+        "reeksen": {
+            score.reeks: {
+                "mape": score.mape,
+                "dekking": score.dekking,
+                "perioden": score.perioden,
+                "afkappen": [vars(s) for s in resultaat.scores if s.reeks == score.reeks],
+            }
+            for score in resultaat.totaal
+        },
+        "vergelijking": [vars(point) for point in resultaat.punten],
+        "mpp": [vars(row) for row in mpp],
     }
 
 
-def sleutel(path: Path | None) -> regions.Verdeelsleutel:
-    """The province key from ``path``, or population shares."""
-    return regions.bevolkingssleutel() if path is None else regions.lees_sleutel(path)
-
-
-def voer_backtest(historie: Path, scenario: Scenario, *, holdout: int, paden: int, seed: int) -> Backtest:
-    """Read the history file and backtest the fitted inflow process on it."""
-    return backtest(lees_historie(historie), scenario, holdout=holdout, paden=paden, seed=seed)
+def schrijf_backtest(resultaat: backtests.Backtest, mpp: Sequence[backtests.MppVergelijking], out: Path) -> list[Path]:
+    """Scores, comparison, MPP comparison, JSON, workbook and fan charts against actuals."""
+    out.mkdir(parents=True, exist_ok=True)
+    kop = "Backtest van de prognose: waaiers tegen wat er gebeurde"
+    tables = [
+        uitvoer.Tabel("scores", kop, [vars(s) for s in (*resultaat.totaal, *resultaat.scores)],
+                      ("reeks", "afkap", "perioden", "mape", "dekking")),
+        uitvoer.Tabel("vergelijking", kop, [vars(p) for p in resultaat.punten],
+                      ("reeks", "afkap", "periode", "werkelijk", "p10", "p50", "p90")),
+        uitvoer.Tabel("mpp", "Jaarinstroom tegen de Meerjaren Productie Prognose", [vars(r) for r in mpp],
+                      ("jaar", "uitgave", "mpp_minimum", "mpp_maximum", "p10", "p50", "p90", "werkelijk", "vanaf")),
+    ]  # fmt: skip
+    written = []
+    for table in tables:
+        written.append(out / f"backtest_{table.naam}.csv")
+        write_csv(written[-1], table.records, table.kolommen)
+    written.append(out / "backtest.xlsx")
+    werkboek(written[-1], tables)
+    written.append(out / "backtest.json")
+    schrijf_json(written[-1], backtest_json(resultaat, mpp))
+    written += [out / "backtest.png", out / "backtest.html"]
+    figures.backtest_png(resultaat, written[-2], kop)
+    figures.backtest_html(resultaat, written[-1], kop)
+    return written
 
 
 def voer_sweep(
@@ -214,25 +262,26 @@ def voer_sweep(
     workers: int,
     on_done: Callable[[int, int], None] | None = None,
 ) -> list[Record]:
-    """Parse ``naam=...`` variations and run the grid on Dask."""
+    """Parse ``naam=...`` variations (domains and grid size checked) and run the grid on Dask."""
     if not variaties:
         raise InputError(Problem("geef minstens één --varieer naam=waarden", field="--varieer"))
+    binnen(workers, Domain("aantal workers, 1 tot en met 256", 1, 256), "--workers")
+    controleer_run(scenario, paden, maanden)
     grid = [parse_variatie(text) for text in variaties]
-    return sweep(
-        scenario,
-        grid,
-        paden=paden,
-        maanden=maanden,
-        seed=seed,
-        scheduler=scheduler,
-        workers=workers,
-        on_done=on_done,
+    return sweep(scenario, grid, paden=paden, maanden=maanden, seed=seed, scheduler=scheduler, workers=workers,
+                 on_done=on_done)  # fmt: skip
+
+
+def scenario_tekst(start: str | None = None, voorbeeld: bool = False) -> str:
+    """The default scenario from published figures as TOML (or the example with changes over time)."""
+    if voorbeeld:
+        path = resources.files("doorstroom.prognose") / "defaults" / "voorbeeld_schok.toml"
+        return path.read_text(encoding="utf-8")
+    if start is not None and not scenario_check.MONTH.match(start):
+        raise InputError(Problem(f"'{start}' is geen maand; schrijf bijvoorbeeld 2026-01", field="--start"))
+    kop = (
+        "# Doorstroom — standaardscenario van de prognose, opgebouwd uit gepubliceerde cijfers tot de start.\n"
+        "# Per parameter: herkomst (gepubliceerd, afgeleid, gefit, oordeel), datum en bron.\n"
+        "# Bewerk en gebruik met: doorstroom prognose bereken --scenario BESTAND\n\n"
     )
-
-
-def scenario_tekst(voorbeeld: bool = False) -> str:
-    """Text of the shipped default scenario (or of the example with changes over time)."""
-    if not voorbeeld:
-        return standaard_pad().read_text(encoding="utf-8")
-    path = resources.files("doorstroom.prognose") / "defaults" / "voorbeeld_schok.toml"
-    return path.read_text(encoding="utf-8")
+    return schrijf(standaard(start), kop)

@@ -9,14 +9,19 @@ must have Doorstroom installed.
 from __future__ import annotations
 
 import itertools
+import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from doorstroom.domains import ROOSTERPUNTEN, Domain
 from doorstroom.errors import InputError, Problem
+from doorstroom.prognose import scenario_check
 from doorstroom.prognose.montecarlo import bereken
 from doorstroom.prognose.scenario import SPECS, Scenario
+from doorstroom.suggest import unknown_message
 
 Record = dict[str, object]
 
@@ -29,34 +34,58 @@ class Variatie:
     waarden: tuple[float, ...]
 
 
+_NUMBER = re.compile(r"[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?")
+
+
 def parse_variatie(text: str) -> Variatie:
-    """Parse ``naam=1,2,3`` or ``naam=laag:hoog:aantal`` (evenly spaced)."""
+    """Parse ``naam=1,2,3`` or ``naam=laag:hoog:aantal`` (evenly spaced); every value in the
+    parameter's documented domain, at most :data:`~doorstroom.domains.ROOSTERPUNTEN` values."""
     name, _, values = text.partition("=")
     name = name.strip()
     if name not in SPECS:
-        raise InputError(Problem(f"onbekende parameter '{name}'", field="--varieer"))
-    try:
-        if ":" in values:
-            low, high, count = values.split(":")
-            numbers = tuple(float(v) for v in np.linspace(float(low), float(high), int(count)))
-        else:
-            numbers = tuple(float(v) for v in values.split(","))
-    except ValueError:
-        message = f"'{text}': schrijf naam=1,2,3 of naam=laag:hoog:aantal"
-        raise InputError(Problem(message, field="--varieer")) from None
-    if not numbers or any(v < 0 for v in numbers):
-        raise InputError(Problem(f"'{text}': geef een of meer niet-negatieve waarden", field="--varieer"))
-    return Variatie(name, numbers)
+        raise InputError(Problem(unknown_message("parameter", name, SPECS), field="--varieer"))
+    parts = values.split(":") if ":" in values else values.split(",")
+    numbers = [_number(text, part) for part in parts]
+    if ":" in values:
+        if len(numbers) != 3:
+            raise InputError(Problem(f"'{text}': schrijf naam=laag:hoog:aantal", field="--varieer"))
+        low, high, count = numbers
+        _check(text, ROOSTERPUNTEN, count, "aantal")
+        numbers = [float(v) for v in np.linspace(low, high, int(count))]
+    _check(text, ROOSTERPUNTEN, len(numbers), "aantal waarden")
+    for value in numbers:
+        _check(text, SPECS[name].domein, value, name)
+    return Variatie(name, tuple(numbers))
+
+
+def _number(text: str, part: str) -> float:
+    raw = part.strip()
+    if not _NUMBER.fullmatch(raw):
+        message = f"'{text}': '{raw}' is geen getal; schrijf naam=1,2,3 of naam=laag:hoog:aantal"
+        raise InputError(Problem(message, field="--varieer"))
+    return float(raw)
+
+
+def _check(text: str, domain: Domain, value: float, what: str) -> None:
+    problem = domain.problem(value)
+    if problem:
+        raise InputError(Problem(f"'{text}': {what}: {problem}", field="--varieer"))
 
 
 def rooster(scenario: Scenario, variaties: Sequence[Variatie]) -> list[tuple[Record, Scenario]]:
-    """Every combination of the variations, as (grid values, scenario) pairs."""
+    """Every combination of the variations, as (grid values, scenario) pairs; at most
+    :data:`~doorstroom.domains.ROOSTERPUNTEN` of them, each a valid scenario."""
+    size = math.prod(len(v.waarden) for v in variaties)
+    if size > ROOSTERPUNTEN.maximum:
+        message = f"het rooster heeft {size:,} scenario's; {ROOSTERPUNTEN.omschrijving}".replace(",", ".")
+        raise InputError(Problem(message, field="--varieer"))
     points = []
     for combination in itertools.product(*(v.waarden for v in variaties)):
         point = {v.parameter: value for v, value in zip(variaties, combination, strict=True)}
         variant = scenario
         for name, value in point.items():
             variant = variant.met_waarde(name, value)
+        scenario_check.controleer(variant)
         points.append((dict[str, object](point), variant))
     return points
 
@@ -69,12 +98,17 @@ def evalueer(point: Record, scenario: Scenario, paden: int, maanden: int | None,
         **point,
         "max_kans_overschrijding": float(result.kans_overschrijding.max()),
         "flexbuffer": result.flexbuffer_horizon,
-        "benodigde_taakstelling": result.benodigde_taakstelling.per_halfjaar,
+        "benodigde_taakstelling": _finite(result.benodigde_taakstelling.per_halfjaar),
         "piek_bezetting_p50": float(q["coa_bezetting"][1].max()),
         "wachtende_vergunninghouders_eind_p50": float(q["vergunninghouders_coa"][1, -1]),
         "kosten_p50": float(result.kosten_totaal[1]),
         "kosten_p90": float(result.kosten_totaal[2]),
     }
+
+
+def _finite(value: float) -> float | None:
+    """An unreachable target (infinite taakstelling) is empty in tables and null in JSON."""
+    return value if math.isfinite(value) else None
 
 
 def sweep(
