@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import strategies as st
-
 import numpy as np
+from hypothesis import strategies as st
 
 from doorstroom.prognose.model import Regios
 from doorstroom.prognose.scenario import SPECS, Herkomst, Parameter, Scenario, Soort, Wijziging
@@ -49,7 +48,9 @@ def maak_scenario(
 ) -> Scenario:
     """A scenario with every parameter fixed (``vast``), starting January 2026."""
     merged = {**HAND, **(values or {})}
-    parameters = {name: Parameter(name, merged[name], bron="test", herkomst=Herkomst.oordeel) for name in SPECS}
+    parameters = {
+        name: Parameter(name, merged[name], bron="test", herkomst=Herkomst.oordeel) for name in SPECS
+    }
     return Scenario("test", "2026-01", maanden, parameters, seizoen=seizoen, wijzigingen=wijzigingen)
 
 

@@ -6,7 +6,13 @@ import numpy as np
 import pytest
 
 from doorstroom.errors import InputError
-from doorstroom.prognose.backtest import Punt, gepubliceerd_backtest, historie_backtest, mpp_vergelijking, score
+from doorstroom.prognose.backtest import (
+    Punt,
+    gepubliceerd_backtest,
+    historie_backtest,
+    mpp_vergelijking,
+    score,
+)
 from tests.prognose.strategies import maak_scenario
 from tests.prognose.test_calibration import synthetic
 
@@ -55,7 +61,12 @@ def test_backtest_needs_enough_history() -> None:
 
 def test_annual_forecast_beside_the_ministrys_ranges() -> None:
     rows = mpp_vergelijking(paden=300, seed=1)
-    assert {(r.jaar, r.uitgave) for r in rows} == {(2025, "2025-09"), (2026, "2025-09"), (2025, "2025-04"), (2026, "2025-04")}
+    assert {(r.jaar, r.uitgave) for r in rows} == {
+        (2025, "2025-09"),
+        (2026, "2025-09"),
+        (2025, "2025-04"),
+        (2026, "2025-04"),
+    }
     autumn_2025 = next(r for r in rows if (r.jaar, r.uitgave) == (2025, "2025-09"))
     assert (autumn_2025.mpp_minimum, autumn_2025.mpp_maximum) == (40000, 55300)
     assert autumn_2025.p10 < autumn_2025.p50 < autumn_2025.p90

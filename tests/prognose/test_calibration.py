@@ -8,8 +8,10 @@ import numpy as np
 import pytest
 
 from doorstroom.errors import InputError
-from doorstroom.prognose import calibration, historie
-from doorstroom.prognose.calibration import Historie, fit, instroom, toepassen
+from doorstroom.prognose import historie, instroomfit
+from doorstroom.prognose.calibration import fit, toepassen
+from doorstroom.prognose.fitbasis import Historie
+from doorstroom.prognose.instroomfit import instroom
 from doorstroom.prognose.montecarlo import simuleer
 from doorstroom.prognose.scenario import Herkomst, maand_labels
 from doorstroom.prognose.standaard import standaard
@@ -20,13 +22,21 @@ SEASON = (0.8, 0.8, 0.9, 0.9, 1.0, 1.0, 1.0, 1.1, 1.2, 1.2, 1.1, 1.0)
 
 def synthetic(seed: int, months: int = 72, drift: float = 0.02, shape: float = 30.0) -> Historie:
     """One path of the model's own inflow process with known level, season and dispersion."""
-    values = {"eerste_aanvragen": 2000.0, "nareizigers": 500.0, "instroom_drift": drift, "instroom_dispersie": shape}
+    values = {
+        "eerste_aanvragen": 2000.0,
+        "nareizigers": 500.0,
+        "instroom_drift": drift,
+        "instroom_dispersie": shape,
+    }
     paths = simuleer(maak_scenario(values, maanden=months, seizoen=SEASON), paden=1, seed=seed)
     return Historie(
         "synthetisch",
         tuple(maand_labels("2026-01", months)),
         1,
-        {"eerste_aanvragen": paths["instroom_eerste_aanvragen"][0], "nareizigers": paths["instroom_nareizigers"][0]},
+        {
+            "eerste_aanvragen": paths["instroom_eerste_aanvragen"][0],
+            "nareizigers": paths["instroom_nareizigers"][0],
+        },
     )
 
 
@@ -56,7 +66,12 @@ def test_quarterly_fit_gives_monthly_parameters() -> None:
 
 def test_every_estimate_reports_its_uncertainty() -> None:
     found = instroom(synthetic(3)).schattingen
-    assert {e.parameter for e in found} >= {"eerste_aanvragen", "nareizigers", "instroom_drift", "instroom_dispersie"}
+    assert {e.parameter for e in found} >= {
+        "eerste_aanvragen",
+        "nareizigers",
+        "instroom_drift",
+        "instroom_dispersie",
+    }
     assert all(e.standaardfout >= 0 and e.waarnemingen == 72 and e.perioden for e in found)
 
 
@@ -76,10 +91,14 @@ def test_every_flow_is_fitted_from_one_quarterly_file(tmp_path: Path) -> None:
         stock = 3000 + 100 * (n % 3)
         task = 15000 if n % 4 < 2 else 12000
         housed = round(task * 0.4)  # two quarters per half year: 0.8 of the task
-        rows.append(f"{label},{2500 + 37 * (n % 5)},{800 + 11 * (n % 3)},{decided},{granted},30000,{housed},{task},0,"
-                    f"{round(stock * 0.5)},{stock}")  # fmt: skip
-    header = ("kwartaal,eerste_aanvragen,nareizigers,beslissingen,inwilligingen,ind_wachtrij,gehuisvest,"
-              "taakstelling,achterstand,vertrek,afgewezen_coa")  # fmt: skip
+        rows.append(
+            f"{label},{2500 + 37 * (n % 5)},{800 + 11 * (n % 3)},{decided},{granted},30000,{housed},{task},0,"
+            f"{round(stock * 0.5)},{stock}"
+        )
+    header = (
+        "kwartaal,eerste_aanvragen,nareizigers,beslissingen,inwilligingen,ind_wachtrij,gehuisvest,"
+        "taakstelling,achterstand,vertrek,afgewezen_coa"
+    )
     result = fit(historie.lees(_history(tmp_path, header, rows)))
     found = {e.parameter: e for e in result.schattingen}
     assert found["inwilligingspercentage"].waarde == pytest.approx(0.6, abs=0.01)
@@ -92,7 +111,9 @@ def test_every_flow_is_fitted_from_one_quarterly_file(tmp_path: Path) -> None:
 
 
 def test_the_scenario_records_what_was_fitted_from_which_file(tmp_path: Path) -> None:
-    lines = [f"{m},{2000 + (n % 7) * 50},{400 + (n % 3) * 20}" for n, m in enumerate(maand_labels("2022-01", 30))]
+    lines = [
+        f"{m},{2000 + (n % 7) * 50},{400 + (n % 3) * 20}" for n, m in enumerate(maand_labels("2022-01", 30))
+    ]
     path = _history(tmp_path, "maand,eerste_aanvragen,nareizigers", lines)
     fitted = fit(historie.lees(path))
     scenario = toepassen(standaard(), fitted)
@@ -107,7 +128,7 @@ def test_the_scenario_records_what_was_fitted_from_which_file(tmp_path: Path) ->
 def test_an_all_zero_history_is_a_clear_error_not_a_crash(tmp_path: Path) -> None:
     lines = [f"{m},0" for m in maand_labels("2022-01", 30)]
     history = historie.lees(_history(tmp_path, "maand,eerste_aanvragen", lines))
-    season, _ = calibration.seizoen(np.zeros(30), np.arange(30) % 12, 12)
+    season, _ = instroomfit.seizoen(np.zeros(30), np.arange(30) % 12, 12)
     assert np.all(np.isfinite(season))
     fitted = instroom(history)
     assert all(np.isfinite(e.waarde) for e in fitted.schattingen)
@@ -145,11 +166,14 @@ def test_unknown_column_lists_the_closest_known_ones_first(tmp_path: Path) -> No
     with pytest.raises(InputError) as caught:
         historie.lees(path)
     problem = caught.value.problems[0]
-    assert problem.field == "eerste_aanvraag" and "eerste_aanvragen" in problem.message.split(";")[1].split(",")[0]
+    assert (
+        problem.field == "eerste_aanvraag"
+        and "eerste_aanvragen" in problem.message.split(";")[1].split(",")[0]
+    )
 
 
 def test_exactly_one_period_column(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="maand .* of kwartaal"):
+    with pytest.raises(InputError, match=r"maand .* of kwartaal"):
         historie.lees(_history(tmp_path, "jaar,eerste_aanvragen", ["2024,5"]))
 
 

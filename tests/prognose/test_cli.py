@@ -31,7 +31,9 @@ def test_bereken_json_holds_quantiles_provinces_and_provenance() -> None:
     months = data["reeksen"]["coa_bezetting"]
     assert [m["maand"] for m in months] == maand_labels("2026-01", 6)
     assert set(months[0]) == {"maand", "p10", "p50", "p90"}
-    assert {"vergunninghouders_coa", "achterstand", "koppeling_buiten_regio", "kosten"} <= set(data["reeksen"])
+    assert {"vergunninghouders_coa", "achterstand", "koppeling_buiten_regio", "kosten"} <= set(
+        data["reeksen"]
+    )
     assert data["samenvatting"]["seed"] == 1 and data["samenvatting"]["kenmerk"].startswith("deels oordeel")
     assert len({r["provincie"] for r in data["provincies"]}) == 12
     assert [t["periode"] for t in data["benodigde_taakstelling"]] == ["2026-1"]
@@ -52,7 +54,10 @@ def test_same_seed_same_output() -> None:
 def test_terminal_summary_is_short_dutch_text() -> None:
     result = run("prognose", "bereken", *FAST)
     assert result.exit_code == 0, result.output
-    assert "Flexbuffer voor 90% zekerheid" in result.stdout and "Benodigde landelijke taakstelling" in result.stdout
+    assert (
+        "Flexbuffer voor 90% zekerheid" in result.stdout
+        and "Benodigde landelijke taakstelling" in result.stdout
+    )
     assert "{" not in result.stdout and ".00000" not in result.stdout
     assert "deels oordeel" in result.stdout
 
@@ -77,7 +82,9 @@ def test_bereken_writes_tables_workbook_and_fan_charts(tmp_path: Path) -> None:
     assert all(isinstance(row[3], int) for row in quantiles if row[0] != "kosten")
 
 
-def test_out_naming_an_existing_file_is_refused_before_any_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_out_naming_an_existing_file_is_refused_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Issue 7 item 7: ``--out`` naming an existing file gave a FileExistsError traceback."""
     existing = tmp_path / "bestaat.txt"
     existing.write_text("van de gebruiker", encoding="utf-8")
@@ -166,18 +173,38 @@ def _history(tmp_path: Path) -> Path:
 
 
 def test_backtest_on_a_history_file(tmp_path: Path) -> None:
-    args = ("prognose", "backtest", "--historie", str(_history(tmp_path)), "--paden", "200", "--format", "json")
+    args = (
+        "prognose",
+        "backtest",
+        "--historie",
+        str(_history(tmp_path)),
+        "--paden",
+        "200",
+        "--format",
+        "json",
+    )
     result = run(*args)
     assert result.exit_code == 0, result.output
     series = json.loads(result.stdout)["reeksen"]["eerste_aanvragen"]
     assert series["mape"] < 0.2 and series["perioden"] == 12 + 12 + 11  # cut-offs after 13, 25 and 37 months
     cut = run(*args, "--afkap", "2023-06", "--horizon", "6")
-    assert [a["afkap"] for a in json.loads(cut.stdout)["reeksen"]["eerste_aanvragen"]["afkappen"]] == ["2023-06"]
+    assert [a["afkap"] for a in json.loads(cut.stdout)["reeksen"]["eerste_aanvragen"]["afkappen"]] == [
+        "2023-06"
+    ]
 
 
 def test_kalibreer_shows_each_estimate_and_writes_the_fitted_scenario(tmp_path: Path) -> None:
     history = _history(tmp_path)
-    result = run("prognose", "kalibreer", "--historie", str(history), "--format", "json", "--out", str(tmp_path / "g.toml"))
+    result = run(
+        "prognose",
+        "kalibreer",
+        "--historie",
+        str(history),
+        "--format",
+        "json",
+        "--out",
+        str(tmp_path / "g.toml"),
+    )
     assert result.exit_code == 0, result.output
     estimates = {e["parameter"]: e for e in json.loads(result.stdout)}
     assert estimates["eerste_aanvragen"]["standaardfout"] > 0
@@ -211,8 +238,18 @@ def test_sweep_command_on_a_given_scheduler() -> None:
         n_workers=1, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None
     ) as cluster:
         result = run(
-            "prognose", "sweep", "--varieer", "taakstelling=15000,21000", "--paden", "30", "--maanden", "6",
-            "--scheduler", cluster.scheduler_address, "--format", "json",
-        )  # fmt: skip
+            "prognose",
+            "sweep",
+            "--varieer",
+            "taakstelling=15000,21000",
+            "--paden",
+            "30",
+            "--maanden",
+            "6",
+            "--scheduler",
+            cluster.scheduler_address,
+            "--format",
+            "json",
+        )
     assert result.exit_code == 0, result.output
     assert [r["taakstelling"] for r in json.loads(result.stdout)] == [15000.0, 21000.0]

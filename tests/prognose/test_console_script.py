@@ -24,7 +24,9 @@ FAST = ("--paden", "20", "--maanden", "3", "--seed", "1")
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "DOORSTROOM_DATA_DIR": str(cwd / "data"), "COLUMNS": "200"}
     environment.pop("DOORSTROOM_DATABASE_URL", None)
-    return subprocess.run([str(PROGRAM), *args], cwd=cwd, env=environment, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [str(PROGRAM), *args], cwd=cwd, env=environment, capture_output=True, text=True, check=False
+    )
 
 
 def _scenario(cwd: Path, body: str) -> str:
@@ -56,23 +58,73 @@ CASES = [
     (lambda c: ("bereken", *FAST, "--doel-wachtend", "inf", "--out", "uit"), "--doel-wachtend"),
     (lambda c: ("bereken", *FAST, "--doel-maand", "30", "--out", "uit"), "--doel-maand"),
     (lambda c: ("bereken", *FAST, "--start", "2026-13", "--out", "uit"), "--start"),
-    (lambda c: ("bereken", *FAST, "--scenario", _scenario(c, "[parameters.taakstelling]\nwaarde = nan\n"), "--out", "uit"),
-     "parameters.taakstelling.waarde"),
-    (lambda c: ("bereken", *FAST, "--scenario", _scenario(c, "[parameters.eerste_aanvragen]\nwaarde = inf\n"), "--out", "uit"),
-     "parameters.eerste_aanvragen.waarde"),
-    (lambda c: ("bereken", *FAST, "--scenario", _scenario(c, "[parameters.coa_nood]\nwaarde = 1e308\n"), "--out", "uit"),
-     "parameters.coa_nood.waarde"),
-    (lambda c: ("bereken", *FAST, "--scenario", _scenario(c, "[parameters.ind_doorlooptijd]\nwaarde = inf\n"), "--out", "uit"),
-     "parameters.ind_doorlooptijd.waarde"),
-    (lambda c: ("bereken", *FAST, "--scenario",
-                _scenario(c, "[[wijzigingen]]\nparameter = 'taakstelling'\nvanaf_maand = 30\nfactor = 2\n"), "--out", "uit"),
-     "wijzigingen[1].vanaf_maand"),
+    (
+        lambda c: (
+            "bereken",
+            *FAST,
+            "--scenario",
+            _scenario(c, "[parameters.taakstelling]\nwaarde = nan\n"),
+            "--out",
+            "uit",
+        ),
+        "parameters.taakstelling.waarde",
+    ),
+    (
+        lambda c: (
+            "bereken",
+            *FAST,
+            "--scenario",
+            _scenario(c, "[parameters.eerste_aanvragen]\nwaarde = inf\n"),
+            "--out",
+            "uit",
+        ),
+        "parameters.eerste_aanvragen.waarde",
+    ),
+    (
+        lambda c: (
+            "bereken",
+            *FAST,
+            "--scenario",
+            _scenario(c, "[parameters.coa_nood]\nwaarde = 1e308\n"),
+            "--out",
+            "uit",
+        ),
+        "parameters.coa_nood.waarde",
+    ),
+    (
+        lambda c: (
+            "bereken",
+            *FAST,
+            "--scenario",
+            _scenario(c, "[parameters.ind_doorlooptijd]\nwaarde = inf\n"),
+            "--out",
+            "uit",
+        ),
+        "parameters.ind_doorlooptijd.waarde",
+    ),
+    (
+        lambda c: (
+            "bereken",
+            *FAST,
+            "--scenario",
+            _scenario(c, "[[wijzigingen]]\nparameter = 'taakstelling'\nvanaf_maand = 30\nfactor = 2\n"),
+            "--out",
+            "uit",
+        ),
+        "wijzigingen[1].vanaf_maand",
+    ),
     (lambda c: ("bereken", *FAST, "--sleutel", _key(c, "1e308"), "--out", "uit"), "gewicht"),
     (lambda c: ("bereken", *FAST, "--opvang", _key(c, "nan"), "--out", "uit"), "gewicht"),
     (lambda c: ("backtest", "--historie", _zeros(c), "--paden", "50", "--out", "uit"), "eerste_aanvragen"),
     (lambda c: ("backtest", "--paden", "0", "--out", "uit"), "--paden"),
-    (lambda c: ("sweep", "--varieer", "taakstelling=1e308,nan", "--paden", "10", "--out", "uit.csv"), "--varieer"),
-    (lambda c: ("sweep", "--varieer", "taakstelling=1:10:100000", "--paden", "10", "--out", "uit.csv"), "--varieer"),
+    (
+        lambda c: ("sweep", "--varieer", "taakstelling=1e308,nan", "--paden", "10", "--out", "uit.csv"),
+        "--varieer",
+    ),
+    (
+        lambda c: ("sweep", "--varieer", "taakstelling=1:10:100000", "--paden", "10", "--out", "uit.csv"),
+        "--varieer",
+    ),
     (lambda c: ("sweep", "--varieer", "taakstelling=1", "--workers", "0", "--out", "uit.csv"), "--workers"),
 ]
 
@@ -101,7 +153,10 @@ def test_out_naming_an_existing_file_exits_2_without_traceback(cwd: Path) -> Non
 
 
 def test_json_on_stdout_is_exactly_the_document(cwd: Path) -> None:
-    for command in (("bereken", *FAST, "--format", "json"), ("backtest", "--paden", "50", "--format", "json")):
+    for command in (
+        ("bereken", *FAST, "--format", "json"),
+        ("backtest", "--paden", "50", "--format", "json"),
+    ):
         result = run("prognose", *command, cwd=cwd)
         assert result.returncode == 0, result.stderr
         json.loads(result.stdout)

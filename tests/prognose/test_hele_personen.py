@@ -19,11 +19,16 @@ def test_parts_add_up_and_never_exceed_the_stock_they_leave(stocks: list[list[in
     np.testing.assert_array_equal(parts.sum(axis=0), total)
     assert np.all(parts == np.rint(parts)) and np.all(parts >= 0)
     assert np.all(parts <= weights)
-    exact = np.divide(weights * total, weights.sum(axis=0), out=np.zeros_like(weights), where=weights.sum(axis=0) > 0)
+    exact = np.divide(
+        weights * total, weights.sum(axis=0), out=np.zeros_like(weights), where=weights.sum(axis=0) > 0
+    )
     assert np.all(np.abs(parts - exact) < 1.0 + 1e-9)
 
 
-@given(total=st.lists(st.integers(0, 10**6), min_size=1, max_size=5), shares=st.lists(st.floats(0.0, 5.0), min_size=1, max_size=12))
+@given(
+    total=st.lists(st.integers(0, 10**6), min_size=1, max_size=5),
+    shares=st.lists(st.floats(0.0, 5.0), min_size=1, max_size=12),
+)
 def test_fixed_shares_divide_exactly(total: list[int], shares: list[float]) -> None:
     shares[0] += 0.5
     totals = np.array(total, dtype=np.float64)

@@ -13,7 +13,14 @@ from doorstroom.prognose.montecarlo import Paden, simuleer
 from doorstroom.prognose.scenario import Scenario, Wijziging
 from tests.prognose.strategies import maak_scenario, regios, scenarios
 
-SUMMED = ("ind_wachtrij", "vergunninghouders_coa", "afgewezen_coa", "coa_bezetting", "huisvesting_totaal", "achterstand")
+SUMMED = (
+    "ind_wachtrij",
+    "vergunninghouders_coa",
+    "afgewezen_coa",
+    "coa_bezetting",
+    "huisvesting_totaal",
+    "achterstand",
+)
 """Provincial series whose national value is their sum."""
 
 
@@ -31,7 +38,9 @@ def _start_total(scenario: Scenario, whole: bool) -> float:
 
 @settings(max_examples=40, deadline=None)
 @given(scenario=scenarios(), provinces=regios(), seed=st.integers(0, 2**32 - 1))
-def test_people_are_conserved_nationally_and_across_provinces(scenario: Scenario, provinces: Regios, seed: int) -> None:
+def test_people_are_conserved_nationally_and_across_provinces(
+    scenario: Scenario, provinces: Regios, seed: int
+) -> None:
     paths = simuleer(scenario, paden=8, seed=seed, regios=provinces)
     np.testing.assert_array_equal(_people(paths), _start_total(scenario, whole=True))
     for name in (*STOCKS, "coa_bezetting"):
@@ -140,7 +149,9 @@ def test_extra_ind_capacity_and_higher_taakstelling_take_effect_when_planned() -
 
 def test_a_change_of_the_realisation_rate_applies_from_its_month() -> None:
     change = Wijziging("realisatiegraad", vanaf_maand=2, waarde=0.5)
-    paths = simuleer(maak_scenario({"begin_vergunninghouders_coa": 500.0}, (change,), maanden=2), deterministisch=True)
+    paths = simuleer(
+        maak_scenario({"begin_vergunninghouders_coa": 500.0}, (change,), maanden=2), deterministisch=True
+    )
     np.testing.assert_allclose(paths["huisvesting_uit_coa"][0], [10, 0])  # 0.5 · 20 − 10
 
 

@@ -82,7 +82,9 @@ def test_summaries_are_the_quantiles_of_the_kept_paths(scenario: Scenario, provi
     for name in ("coa_bezetting", "huisvesting_totaal", "achterstand", "kosten"):
         expected = np.quantile(paths[name], (0.1, 0.5, 0.9), axis=0, method="inverted_cdf")
         np.testing.assert_array_equal(result.kwantielen[name], expected, err_msg=name)
-    regional = np.quantile(paths.regionaal["vergunninghouders_coa"], (0.1, 0.5, 0.9), axis=1, method="inverted_cdf")
+    regional = np.quantile(
+        paths.regionaal["vergunninghouders_coa"], (0.1, 0.5, 0.9), axis=1, method="inverted_cdf"
+    )
     np.testing.assert_array_equal(result.regio_kwantielen["vergunninghouders_coa"], regional)
     exceeds = (paths["coa_bezetting"] > paths["capaciteit"]).mean(axis=0)
     np.testing.assert_allclose(result.kans_overschrijding, exceeds)
@@ -114,7 +116,9 @@ def test_needed_taakstelling_is_met_on_the_chosen_share_of_paths(scenario: Scena
     result = bereken(scenario, paden=500, seed=4)
     needed = result.benodigde_taakstelling
     assert needed.mediaan <= needed.per_halfjaar and needed.onhaalbaar == 0
-    paths = simuleer(replace(scenario, wijzigingen=()).met_waarde("taakstelling", needed.per_halfjaar), paden=500, seed=4)
+    paths = simuleer(
+        replace(scenario, wijzigingen=()).met_waarde("taakstelling", needed.per_halfjaar), paden=500, seed=4
+    )
     month = scenario.doelen.uiterlijk_maand - 1
     met = paths["vergunninghouders_coa"][:, month] <= needed.doel + 10
     assert met.mean() >= scenario.doelen.kans - 0.02

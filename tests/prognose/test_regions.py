@@ -10,7 +10,7 @@ import pytest
 from doorstroom.errors import InputError
 from doorstroom.prognose import regions
 from doorstroom.prognose.opvang import OpvangProvincie, regios
-from doorstroom.prognose.standaard import laatste_bezetting
+from doorstroom.prognose.startstand import laatste_bezetting
 from doorstroom.reference.loader import embedded_provincies
 
 
@@ -68,7 +68,10 @@ def test_all_zero_places_are_refused(tmp_path: Path) -> None:
 
 def test_the_spreiding_input_type_is_plain_data() -> None:
     """The spreiding register can hand over per-province totals without files."""
-    places = [OpvangProvincie(p.naam, 10.0 * (n + 1), None, "register", "2026-11-01") for n, p in enumerate(embedded_provincies())]
+    places = [
+        OpvangProvincie(p.naam, 10.0 * (n + 1), None, "register", "2026-11-01")
+        for n, p in enumerate(embedded_provincies())
+    ]
     model = regios(places, regions.inwoners())
     assert model.namen == tuple(p.naam for p in embedded_provincies())
     assert model.opvang[-1] == pytest.approx(120 / 780)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
-
-import tomllib
 
 from doorstroom.errors import InputError
 from doorstroom.prognose.scenario import Herkomst, Verdeling
@@ -75,7 +74,9 @@ def test_a_file_without_provenance_is_a_judgement(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e308"])
-@pytest.mark.parametrize("key", ["taakstelling", "ind_doorlooptijd", "inwilligingspercentage", "instroom_drift"])
+@pytest.mark.parametrize(
+    "key", ["taakstelling", "ind_doorlooptijd", "inwilligingspercentage", "instroom_drift"]
+)
 def test_non_finite_and_huge_values_are_refused(tmp_path: Path, key: str, value: str) -> None:
     path = _write(tmp_path, f"[scenario]\nbasis='standaard'\n[parameters.{key}]\nwaarde = {value}\n")
     with pytest.raises(InputError) as caught:

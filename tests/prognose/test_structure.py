@@ -11,13 +11,39 @@ from doorstroom.prognose.scenario import SPECS
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "doorstroom" / "prognose"
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "prognose.md"
-ALLOWED = {"__future__", "calendar", "collections", "concurrent", "dataclasses", "enum", "math", "re", "numpy", "doorstroom"}
+ALLOWED = {
+    "__future__",
+    "calendar",
+    "collections",
+    "concurrent",
+    "dataclasses",
+    "enum",
+    "math",
+    "re",
+    "numpy",
+    "doorstroom",
+}
 PURE = (
-    "scenario.py", "scenario_check.py", "model.py", "montecarlo.py", "hele_personen.py", "huisvesting.py",
-    "kwantielen.py", "benodigd.py", "opvang.py", "calibration.py",
-)  # fmt: skip
-ADAPTERS = ("doorstroom.tabular", "doorstroom.db", "doorstroom.prognose.gepubliceerd", "doorstroom.prognose.historie",
-            "doorstroom.prognose.standaard", "doorstroom.prognose.service", "doorstroom.taakstelling")  # fmt: skip
+    "scenario.py",
+    "scenario_check.py",
+    "model.py",
+    "montecarlo.py",
+    "hele_personen.py",
+    "huisvesting.py",
+    "kwantielen.py",
+    "benodigd.py",
+    "opvang.py",
+    "calibration.py",
+)
+ADAPTERS = (
+    "doorstroom.tabular",
+    "doorstroom.db",
+    "doorstroom.prognose.gepubliceerd",
+    "doorstroom.prognose.historie",
+    "doorstroom.prognose.standaard",
+    "doorstroom.prognose.service",
+    "doorstroom.taakstelling",
+)
 
 
 def _imports(path: Path) -> set[str]:

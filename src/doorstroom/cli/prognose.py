@@ -19,8 +19,9 @@ from rich.progress import Progress
 from doorstroom.cli.options import FormatOption
 from doorstroom.cli.output import Format, emit
 from doorstroom.errors import InputError, Problem
-from doorstroom.prognose import service, uitvoer
+from doorstroom.prognose import service, tekst, uitvoer
 from doorstroom.prognose.montecarlo import DEFAULT_PADEN, Resultaat
+from doorstroom.prognose.opvang import OpvangProvincie
 from doorstroom.tabular import atomic_write
 
 app = typer.Typer(help="Prognose: Monte-Carlo-prognose van de hele asielketen.", no_args_is_help=True)
@@ -32,15 +33,21 @@ ScenarioOption = Annotated[
 ]
 StartOption = Annotated[
     str | None,
-    typer.Option("--start", help="Eerste prognosemaand (2026-01); standaard: na het laatste gepubliceerde cijfer."),
+    typer.Option(
+        "--start", help="Eerste prognosemaand (2026-01); standaard: na het laatste gepubliceerde cijfer."
+    ),
 ]
 HistorieOption = Annotated[
     Path | None,
-    typer.Option("--historie", help="CSV/XLSX met maand (2024-07) of kwartaal (2024-Q3) en reeksen om te fitten."),
+    typer.Option(
+        "--historie", help="CSV/XLSX met maand (2024-07) of kwartaal (2024-Q3) en reeksen om te fitten."
+    ),
 ]
 PadenOption = Annotated[int, typer.Option("--paden", "-n", help="Aantal Monte-Carlo-paden.")]
 MaandenOption = Annotated[int | None, typer.Option("--maanden", "-m", help="Horizon in maanden (1 t/m 240).")]
-SeedOption = Annotated[int | None, typer.Option("--seed", help="Startwaarde van de toevalsgenerator (herhaalbaar).")]
+SeedOption = Annotated[
+    int | None, typer.Option("--seed", help="Startwaarde van de toevalsgenerator (herhaalbaar).")
+]
 DirOption = Annotated[
     Path | None,
     typer.Option("--out", "-o", help="Map voor tabellen, werkboek, JSON en waaierdiagrammen (PNG en HTML)."),
@@ -62,11 +69,15 @@ def _uitvoer(out: Path | None, *, map: bool) -> Path | None:
     target = out.resolve() if out.is_symlink() else out
     if map:
         if target.exists() and not target.is_dir():
-            raise InputError(Problem("bestaat al en is geen map; --out vraagt een map", file=where, field="--out"))
+            raise InputError(
+                Problem("bestaat al en is geen map; --out vraagt een map", file=where, field="--out")
+            )
     elif target.is_dir():
         raise InputError(Problem("is een map; --out vraagt een bestandsnaam", file=where, field="--out"))
     elif target.exists() and not stat.S_ISREG(target.stat().st_mode):
-        raise InputError(Problem("is geen gewoon bestand (bijvoorbeeld een FIFO of apparaat)", where, field="--out"))
+        raise InputError(
+            Problem("is geen gewoon bestand (bijvoorbeeld een FIFO of apparaat)", where, field="--out")
+        )
     parent = _existing_parent(target)
     if not os.access(parent, os.W_OK):
         raise InputError(Problem("map is niet schrijfbaar", file=str(parent), field="--out"))
@@ -89,7 +100,9 @@ def bereken_command(
     historie: HistorieOption = None,
     opvang: Annotated[
         Path | None,
-        typer.Option("--opvang", "--sleutel", help="CSV/XLSX provincie,plaatsen[,bezetting] of provincie,gewicht."),
+        typer.Option(
+            "--opvang", "--sleutel", help="CSV/XLSX provincie,plaatsen[,bezetting] of provincie,gewicht."
+        ),
     ] = None,
     paden: PadenOption = DEFAULT_PADEN,
     maanden: MaandenOption = None,
@@ -133,7 +146,7 @@ def bereken_command(
     _show(result, places, fmt)
 
 
-def _show(result: Resultaat, places: list[service.OpvangProvincie], fmt: Format) -> None:
+def _show(result: Resultaat, places: list[OpvangProvincie], fmt: Format) -> None:
     if fmt is Format.xlsx:
         return
     if fmt is Format.json:
@@ -143,17 +156,23 @@ def _show(result: Resultaat, places: list[service.OpvangProvincie], fmt: Format)
     else:
         rows = _overzicht(result)
         emit(rows, list(rows[0]), fmt, None, title=f"{uitvoer.titel(result)} — P50 (P10–P90)")
-        print(uitvoer.samenvatting_tekst(result), end="")
+        print(tekst.samenvatting_tekst(result), end="")
 
 
 def _overzicht(result: Resultaat) -> list[dict[str, object]]:
     """Short table for the terminal: P50 (P10–P90) of key series every six months."""
     months = sorted({*range(5, len(result.maanden), 6), len(result.maanden) - 1})
-    names = ("coa_bezetting", "ind_wachtrij", "vergunninghouders_coa", "instroom_totaal", "huisvesting_totaal")
+    names = (
+        "coa_bezetting",
+        "ind_wachtrij",
+        "vergunninghouders_coa",
+        "instroom_totaal",
+        "huisvesting_totaal",
+    )
     return [
         {
             "maand": result.maanden[t],
-            **{name: uitvoer.waaier_tekst(result.kwantielen[name], t) for name in names},
+            **{name: tekst.waaier_tekst(result.kwantielen[name], t) for name in names},
             "kans_overschrijding": f"{result.kans_overschrijding[t]:.0%}",
         }
         for t in months
@@ -166,20 +185,25 @@ def kalibreer_command(
     scenario: ScenarioOption = None,
     start: StartOption = None,
     fmt: FormatOption = Format.table,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Schrijf het gefitte scenario (TOML).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Schrijf het gefitte scenario (TOML).")
+    ] = None,
 ) -> None:
     """Fit instroom, IND, huisvesting en vertrek op een historie; toon elke schatting met standaardfout."""
     target = _uitvoer(out, map=False)
     if fmt is Format.xlsx:
-        raise InputError(Problem("kalibreer toont table, csv of json; het scenario komt in --out", field="--format"))
+        raise InputError(
+            Problem("kalibreer toont table, csv of json; het scenario komt in --out", field="--format")
+        )
     result = service.kalibreer(historie, scenario, start)
     columns = ("parameter", "waarde", "standaardfout", "kolommen", "perioden", "waarnemingen", "methode")
     emit(service.schatting_records(result.fit), columns, fmt, None, title=f"Kalibratie op {historie}")
     for reason in result.fit.overgeslagen:
         err.print(f"niet gefit: {reason}")
     if target is not None:
-        with atomic_write(target, "w", encoding="utf-8") as handle:
-            handle.write(service.schrijf(result.scenario, f"# Gefit op {historie} met doorstroom prognose kalibreer.\n"))
+        service.schrijf_scenario(
+            target, result.scenario, f"# Gefit op {historie} met doorstroom prognose kalibreer.\n"
+        )
         err.print(f"geschreven: {target}")
 
 
@@ -188,28 +212,41 @@ def backtest_command(
     historie: HistorieOption = None,
     scenario: ScenarioOption = None,
     afkap: Annotated[
-        list[str] | None, typer.Option("--afkap", help="Laatste periode van de fit (2022-Q4 of 2022-12); herhaalbaar.")
+        list[str] | None,
+        typer.Option("--afkap", help="Laatste periode van de fit (2022-Q4 of 2022-12); herhaalbaar."),
     ] = None,
-    horizon: Annotated[int | None, typer.Option("--horizon", help="Voorspelde perioden na elke afkap.")] = None,
+    horizon: Annotated[
+        int | None, typer.Option("--horizon", help="Voorspelde perioden na elke afkap.")
+    ] = None,
     paden: PadenOption = 2000,
     seed: SeedOption = 0,
     fmt: FormatOption = Format.table,
     out: DirOption = None,
 ) -> None:
-    """Toets de prognose tegen wat er gebeurde: gepubliceerde aanvragen en realisatie, of een eigen historie."""
+    """Toets de prognose tegen wat er gebeurde: gepubliceerde cijfers of een eigen historie."""
     directory = _uitvoer(out, map=True)
     if fmt is Format.xlsx and directory is None:
         raise InputError(Problem("xlsx komt in --out MAP/backtest.xlsx; geef --out MAP", field="--format"))
     used_seed = service.kies_seed(seed)
-    result = service.voer_backtest(historie, scenario, afkap or [], horizon=horizon, paden=paden, seed=used_seed)
+    result = service.voer_backtest(
+        historie, scenario, afkap or [], horizon=horizon, paden=paden, seed=used_seed
+    )
     mpp = service.mpp_vergelijking(paden, used_seed) if historie is None else []
     if directory is not None:
-        err.print(f"geschreven: {', '.join(str(f) for f in service.schrijf_backtest(result, mpp, directory))}")
+        err.print(
+            f"geschreven: {', '.join(str(f) for f in service.schrijf_backtest(result, mpp, directory))}"
+        )
     if fmt is Format.json:
         print(json.dumps(service.backtest_json(result, mpp), ensure_ascii=False, indent=2))
     elif fmt is not Format.xlsx:
         scores = [vars(s) for s in (*result.totaal, *result.scores)]
-        emit(scores, ("reeks", "afkap", "perioden", "mape", "dekking"), fmt, None, title="Backtest (dekking: P10–P90)")
+        emit(
+            scores,
+            ("reeks", "afkap", "perioden", "mape", "dekking"),
+            fmt,
+            None,
+            title="Backtest (dekking: P10–P90)",
+        )
 
 
 @app.command("sweep")

@@ -3,7 +3,7 @@
 Two published series are held against the forecast:
 
 * **asylum applications per quarter** (CBS first applications and nareizigers): the inflow process
-  is fitted (:func:`calibration.instroom`) on the quarters up to each cut-off, the model forecasts
+  is fitted (:func:`instroomfit.instroom`) on the quarters up to each cut-off, the model forecasts
   the following months on many paths, and the months are summed to quarters;
 * **persons housed per half year** (national realisation): the realisation rate is fitted on the
   half years up to each cut-off, and the housing rule (:mod:`huisvesting`) forecasts the following
@@ -25,9 +25,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from doorstroom.errors import InputError, Problem
-from doorstroom.prognose import calibration, gepubliceerd, huisvesting, kwantielen
-from doorstroom.prognose.calibration import Realisatie
-from doorstroom.prognose.historie import Historie
+from doorstroom.prognose import calibration, gepubliceerd, huisvesting, instroomfit, kwantielen
+from doorstroom.prognose.fitbasis import INSTROOM, MIN_PERIODEN, Historie
+from doorstroom.prognose.ketenfit import Realisatie, realisatiegraad
 from doorstroom.prognose.montecarlo import realisatie_trekkingen, simuleer
 from doorstroom.prognose.scenario import FloatArray, Scenario, trek
 from doorstroom.prognose.standaard import standaard
@@ -76,7 +76,11 @@ def score(reeks: str, afkap: str, punten: Sequence[Punt]) -> Score:
     actual = np.array([p.werkelijk for p in punten])
     low, mid, high = (np.array([getattr(p, q) for p in punten]) for q in ("p10", "p50", "p90"))
     positive = actual > 0
-    mape = float(np.mean(np.abs(mid[positive] - actual[positive]) / actual[positive])) if positive.any() else None
+    mape = (
+        float(np.mean(np.abs(mid[positive] - actual[positive]) / actual[positive]))
+        if positive.any()
+        else None
+    )
     inside = (actual >= low) & (actual <= high)
     return Score(reeks, afkap, len(punten), mape, float(inside.mean()) if len(punten) else 0.0)
 
@@ -98,7 +102,7 @@ def _summary(points: list[Punt]) -> tuple[tuple[Score, ...], tuple[Score, ...]]:
 def standaard_afkappen(historie: Historie) -> list[int]:
     """Cut-offs (number of training periods): every year from the least history a fit needs."""
     per_year = 12 // historie.maanden_per_periode
-    first = calibration.MIN_PERIODEN[historie.maanden_per_periode]
+    first = MIN_PERIODEN[historie.maanden_per_periode]
     cuts = list(range(first, len(historie.perioden), per_year))
     if not cuts:
         message = f"te weinig historie: {len(historie.perioden)} perioden, minstens {first + 1} nodig"
@@ -110,9 +114,13 @@ def afkap_index(historie: Historie, label: str) -> int:
     """Training periods for a cut-off named by its last period (``2022-Q4`` or ``2022-12``)."""
     if label not in historie.perioden:
         raise InputError(
-            Problem(f"afkap '{label}' is geen periode van de historie ({historie.omvang(0, len(historie.perioden) - 1)})",
-                    file=historie.bestand, field="--afkap")
-        )  # fmt: skip
+            Problem(
+                f"afkap '{label}' is geen periode van de historie "
+                f"({historie.omvang(0, len(historie.perioden) - 1)})",
+                file=historie.bestand,
+                field="--afkap",
+            )
+        )
     return historie.perioden.index(label) + 1
 
 
@@ -131,9 +139,10 @@ def instroom(
     for cut in afkappen:
         train = historie.tot(cut)
         _check_training(train, cut)
-        fitted = calibration.instroom(_only_inflow(train))
-        forecast = _inflow_forecast(scenario, fitted, train.volgende_maand(), horizon, historie.maanden_per_periode,
-                                    paden, seed)  # fmt: skip
+        fitted = instroomfit.instroom(_only_inflow(train))
+        forecast = _inflow_forecast(
+            scenario, fitted, train.volgende_maand(), horizon, historie.maanden_per_periode, paden, seed
+        )
         for column in columns:
             actual = historie.reeksen[column][cut : cut + horizon]
             labels = historie.perioden[cut : cut + horizon]
@@ -147,28 +156,35 @@ def instroom(
 
 
 def _only_inflow(historie: Historie) -> Historie:
-    keep = {k: v for k, v in historie.reeksen.items() if k in calibration.INSTROOM}
+    keep = {k: v for k, v in historie.reeksen.items() if k in INSTROOM}
     return replace(historie, reeksen=keep)
 
 
 def _check_training(train: Historie, cut: int) -> None:
-    needed = calibration.MIN_PERIODEN[train.maanden_per_periode]
+    needed = MIN_PERIODEN[train.maanden_per_periode]
     if cut < needed or "eerste_aanvragen" not in train.reeksen:
         raise InputError(
-            Problem(f"te weinig historie voor afkap {train.perioden[-1] if train.perioden else '?'}: "
-                    f"{cut} perioden, minstens {needed} nodig om te fitten", file=train.bestand, field="--afkap")
-        )  # fmt: skip
+            Problem(
+                f"te weinig historie voor afkap {train.perioden[-1] if train.perioden else '?'}: "
+                f"{cut} perioden, minstens {needed} nodig om te fitten",
+                file=train.bestand,
+                field="--afkap",
+            )
+        )
     values = train.reeksen["eerste_aanvragen"]
     if not np.any(np.nan_to_num(values) > 0):
         raise InputError(
-            Problem("eerste_aanvragen is overal 0 of leeg tot de afkap: er valt geen instroom te fitten",
-                    file=train.bestand, field="eerste_aanvragen")
-        )  # fmt: skip
+            Problem(
+                "eerste_aanvragen is overal 0 of leeg tot de afkap: er valt geen instroom te fitten",
+                file=train.bestand,
+                field="eerste_aanvragen",
+            )
+        )
 
 
 def _inflow_forecast(
     scenario: Scenario,
-    fitted: calibration.Instroomfit,
+    fitted: instroomfit.Instroomfit,
     start: str,
     horizon: int,
     months_per_period: int,
@@ -181,8 +197,14 @@ def _inflow_forecast(
     for name, estimate in estimates.items():
         if name in parameters:
             parameters[name] = calibration.als_parameter(estimate, "historie", start)
-    chosen = replace(scenario, start=start, maanden=horizon * months_per_period, parameters=parameters,
-                     seizoen=fitted.seizoen, wijzigingen=())  # fmt: skip
+    chosen = replace(
+        scenario,
+        start=start,
+        maanden=horizon * months_per_period,
+        parameters=parameters,
+        seizoen=fitted.seizoen,
+        wijzigingen=(),
+    )
     paths = simuleer(chosen, paden=paden, seed=seed)
     result = {}
     for column in INSTROOMREEKSEN:
@@ -216,9 +238,11 @@ def realisatie(afkappen: Sequence[int], horizon: int, paden: int, seed: int) -> 
         known = [Realisatie(p, r, t) for p, _, r, t in halves[:cut] if r is not None and t is not None]
         fitted = {
             e.parameter: calibration.als_parameter(e, "gepubliceerd", "")
-            for e in calibration.realisatiegraad(known, "gepubliceerd", ())
+            for e in realisatiegraad(known, "gepubliceerd", ())
         }
-        level, spread = (trek(fitted[name], rng, paden) for name in ("realisatiegraad", "realisatie_spreiding"))
+        level, spread = (
+            trek(fitted[name], rng, paden) for name in ("realisatiegraad", "realisatie_spreiding")
+        )
         rates = realisatie_trekkingen(level, spread, rng, horizon)
         _, _, realised, task = halves[cut - 1]
         arrears = np.full(paden, (task or 0.0) - (realised or 0.0))
@@ -235,7 +259,9 @@ def realisatie(afkappen: Sequence[int], horizon: int, paden: int, seed: int) -> 
 
 def standaard_realisatie_afkappen() -> list[int]:
     """Cut-offs after 4, 6 and 8 published half years with realisation, and after the last one."""
-    known = [n + 1 for n, (_, _, r, t) in enumerate(gepubliceerde_halfjaren()) if r is not None and t is not None]
+    known = [
+        n + 1 for n, (_, _, r, t) in enumerate(gepubliceerde_halfjaren()) if r is not None and t is not None
+    ]
     return sorted({*(known[i - 1] for i in (4, 6, 8) if i <= len(known)), known[-1]})
 
 
@@ -261,16 +287,24 @@ def gepubliceerd_backtest(
 
 
 def historie_backtest(
-    historie: Historie, scenario: Scenario, afkappen: Sequence[str] = (), *, horizon: int | None = None,
-    paden: int = 2000, seed: int = 0,
-) -> Backtest:  # fmt: skip
+    historie: Historie,
+    scenario: Scenario,
+    afkappen: Sequence[str] = (),
+    *,
+    horizon: int | None = None,
+    paden: int = 2000,
+    seed: int = 0,
+) -> Backtest:
     """The inflow backtest on a planner's history file."""
     per_year = 12 // historie.maanden_per_periode
     cuts = [afkap_index(historie, label) for label in afkappen] or standaard_afkappen(historie)
     points = instroom(historie, scenario, afkappen=cuts, horizon=horizon or per_year, paden=paden, seed=seed)
     per_cut, pooled = _summary(points)
-    actual = {c: (historie.perioden, tuple(float(v) for v in historie.reeksen[c]))
-              for c in INSTROOMREEKSEN if c in historie.reeksen}  # fmt: skip
+    actual = {
+        c: (historie.perioden, tuple(float(v) for v in historie.reeksen[c]))
+        for c in INSTROOMREEKSEN
+        if c in historie.reeksen
+    }
     return Backtest(per_cut, pooled, tuple(points), actual)
 
 
@@ -308,8 +342,19 @@ def mpp_vergelijking(paden: int = 2000, seed: int = 0) -> list[MppVergelijking]:
     for published in gepubliceerd.mpp():
         if published.jaar in totals and published.jaar in years:
             band = totals[published.jaar]
-            rows.append(MppVergelijking(published.jaar, published.uitgave, published.minimum, published.maximum,
-                                        float(band[0]), float(band[1]), float(band[2]), _actual(published.jaar), start))  # fmt: skip
+            rows.append(
+                MppVergelijking(
+                    published.jaar,
+                    published.uitgave,
+                    published.minimum,
+                    published.maximum,
+                    float(band[0]),
+                    float(band[1]),
+                    float(band[2]),
+                    _actual(published.jaar),
+                    start,
+                )
+            )
     return rows
 
 

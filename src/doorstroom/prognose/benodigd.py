@@ -91,7 +91,12 @@ def _begin(inp: ModelInput, hele: bool) -> _Stand:
 
 
 def _run(
-    inp: ModelInput, paths: Mapping[str, FloatArray], stand: _Stand, window: range, taak: FloatArray, hele: bool
+    inp: ModelInput,
+    paths: Mapping[str, FloatArray],
+    stand: _Stand,
+    window: range,
+    taak: FloatArray,
+    hele: bool,
 ) -> _Stand:
     """The housing rule over the months of ``window`` with a constant taakstelling per path."""
     kal = inp.kalender
@@ -103,7 +108,7 @@ def _run(
         task = huisvesting.maandtaak(taak, 1.0, s.achterstand, float(kal.resterend[t]))
         room = huisvesting.ruimte(task, inp.realisatiegraad(t))
         family = paths["instroom_nareizigers"][:, t]
-        housed = huisvesting.uit_coa(s.v, room, family, hele=hele)
+        housed = huisvesting.uit_coa(s.v, huisvesting.beschikbare_ruimte(room, family, hele=hele))
         s.quotum = s.quotum + taak / 6.0
         s.gerealiseerd = s.gerealiseerd + housed + family
         s.v = s.v - housed + paths["inwilligingen"][:, t]

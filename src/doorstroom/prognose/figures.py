@@ -80,11 +80,15 @@ def waaier_html(resultaat: Resultaat, path: Path, reeksen: Sequence[str] = tuple
     _save_html(figure, path)
 
 
-def _band(figure: Any, x: Sequence[str], low: Any, mid: Any, high: Any, name: str, where: dict[str, int]) -> None:
-    figure.add_scatter(x=list(x), y=list(high), mode="lines", line_width=0, showlegend=False, name=f"{name} P90",
-                       **where)  # fmt: skip
-    figure.add_scatter(x=list(x), y=list(low), mode="lines", line_width=0, fill="tonexty",
-                       name=f"{name} P10–P90", **where)  # fmt: skip
+def _band(
+    figure: Any, x: Sequence[str], low: Any, mid: Any, high: Any, name: str, where: dict[str, int]
+) -> None:
+    figure.add_scatter(
+        x=list(x), y=list(high), mode="lines", line_width=0, showlegend=False, name=f"{name} P90", **where
+    )
+    figure.add_scatter(
+        x=list(x), y=list(low), mode="lines", line_width=0, fill="tonexty", name=f"{name} P10–P90", **where
+    )
     figure.add_scatter(x=list(x), y=list(mid), mode="lines", name=f"{name} P50", **where)
 
 
@@ -102,7 +106,9 @@ def backtest_png(resultaat: Backtest, path: Path, kop: str) -> None:
         position = {label: n for n, label in enumerate(labels)}
         axis.plot(range(len(labels)), values, "k-", marker=".", label="werkelijk")
         for cut in dict.fromkeys(p.afkap for p in resultaat.punten if p.reeks == reeks):
-            points = [p for p in resultaat.punten if p.reeks == reeks and p.afkap == cut and p.periode in position]
+            points = [
+                p for p in resultaat.punten if p.reeks == reeks and p.afkap == cut and p.periode in position
+            ]
             x = [position[p.periode] for p in points]
             low, high = [p.p10 for p in points], [p.p90 for p in points]
             line = axis.plot(x, [p.p50 for p in points], "o--", markersize=4, label=f"vanaf {cut}")[0]
@@ -121,15 +127,26 @@ def backtest_html(resultaat: Backtest, path: Path, kop: str) -> None:
     from plotly.subplots import make_subplots
 
     series = list(resultaat.werkelijk)
-    figure = make_subplots(rows=len(series), cols=1, subplot_titles=[BACKTEST_TITELS.get(s, s) for s in series])
+    figure = make_subplots(
+        rows=len(series), cols=1, subplot_titles=[BACKTEST_TITELS.get(s, s) for s in series]
+    )
     for n, reeks in enumerate(series):
         labels, values = resultaat.werkelijk[reeks]
         where = {"row": n + 1, "col": 1}
-        figure.add_scatter(x=list(labels), y=list(values), mode="lines+markers", name=f"{reeks} werkelijk", **where)
+        figure.add_scatter(
+            x=list(labels), y=list(values), mode="lines+markers", name=f"{reeks} werkelijk", **where
+        )
         for cut in dict.fromkeys(p.afkap for p in resultaat.punten if p.reeks == reeks):
             points = [p for p in resultaat.punten if p.reeks == reeks and p.afkap == cut]
             x = [p.periode for p in points]
-            _band(figure, x, [p.p10 for p in points], [p.p50 for p in points], [p.p90 for p in points],
-                  f"{reeks} vanaf {cut}", where)  # fmt: skip
+            _band(
+                figure,
+                x,
+                [p.p10 for p in points],
+                [p.p50 for p in points],
+                [p.p90 for p in points],
+                f"{reeks} vanaf {cut}",
+                where,
+            )
     figure.update_layout(height=360 * len(series), title=kop)
     _save_html(figure, path)

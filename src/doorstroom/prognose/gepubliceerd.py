@@ -131,7 +131,9 @@ class Kwartaalreeks:
     def bron(self) -> str:
         """Sources of the series, for a fit's record."""
         names = sorted({f.bron for f in reeks(self.maat) if _QUARTER.match(f.periode)})
-        derived = f"; {', '.join(self.afgeleid)} = jaartotaal min de andere kwartalen" if self.afgeleid else ""
+        derived = (
+            f"; {', '.join(self.afgeleid)} = jaartotaal min de andere kwartalen" if self.afgeleid else ""
+        )
         return "; ".join(names) + derived
 
 

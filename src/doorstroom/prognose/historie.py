@@ -33,7 +33,7 @@ import numpy as np
 from doorstroom.domains import HISTORIE_PERIODEN, PERSONEN, SALDO_PERSONEN
 from doorstroom.errors import InputError, Problem
 from doorstroom.prognose import gepubliceerd
-from doorstroom.prognose.calibration import Historie
+from doorstroom.prognose.fitbasis import Historie
 from doorstroom.prognose.scenario import maand_labels
 from doorstroom.suggest import unknown_message
 from doorstroom.tabular import Row, parse_rows, read_table

@@ -11,7 +11,8 @@ So, per province and month::
 
     maandtaak = taakstelling · aandeel / 6 + achterstand_begin_halfjaar / maanden_in_halfjaar
     ruimte    = realisatiegraad · maandtaak
-    uit COA   = min(wachtend, heel(max(ruimte − nareizigers, 0)))
+    beschikbaar = heel(max(ruimte − nareizigers, 0))
+    uit COA   = min(wachtend, beschikbaar)
 
 and at the end of a half year the arrears are the task minus what was housed (nareizigers
 included). ``heel`` rounds down to whole persons when persons are whole (Monte-Carlo paths) and is
@@ -51,7 +52,7 @@ def beschikbare_ruimte(ruimte: FloatArray, nareizigers: FloatArray, *, hele: boo
     return np.floor(left) if hele else left
 
 
-def uit_coa(wachtend: FloatArray, ruimte: FloatArray, nareizigers: FloatArray, *, hele: bool) -> FloatArray:
+def uit_coa(wachtend: FloatArray, beschikbaar: FloatArray) -> FloatArray:
     """Permit holders housed from reception: the room left after nareizigers, at most those waiting."""
-    housed: FloatArray = np.minimum(wachtend, beschikbare_ruimte(ruimte, nareizigers, hele=hele))
+    housed: FloatArray = np.minimum(wachtend, beschikbaar)
     return housed

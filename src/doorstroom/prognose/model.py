@@ -37,6 +37,7 @@ import numpy as np
 from doorstroom.domains import REALISATIEGRAAD
 from doorstroom.prognose import hele_personen, huisvesting
 from doorstroom.prognose.scenario import FloatArray, Kalender
+from doorstroom.prognose.trekkingen import Draws
 
 STOCKS = (
     "ind_wachtrij",
@@ -65,7 +66,15 @@ FLOWS = (
     "inburgering_geslaagd",
     "inburgering_niet_geslaagd",
 )
-DERIVED = ("coa_bezetting", "instroom_totaal", "taak_maand", "achterstand", "capaciteit", "overschrijding", "kosten")
+DERIVED = (
+    "coa_bezetting",
+    "instroom_totaal",
+    "taak_maand",
+    "achterstand",
+    "capaciteit",
+    "overschrijding",
+    "kosten",
+)
 SERIES = (*STOCKS, *FLOWS, *DERIVED)
 """National series, each (paths, months)."""
 
@@ -140,79 +149,6 @@ class ModelInput:
         return clipped
 
 
-NORMAAL_VANAF = 100.0
-"""Variance from which a binomial or Poisson draw uses the normal approximation (see Draws)."""
-
-
-class Draws:
-    """Randomness of the model; ``rng=None`` gives expectations (deterministic mode).
-
-    Binomial and Poisson counts whose variance is at least :data:`NORMAAL_VANAF` are drawn from the
-    normal approximation, rounded to whole persons and clipped to their range (a binomial never
-    moves more persons than the stock holds); smaller ones are drawn exactly. At that variance the
-    approximation's error in any probability is well under one percentage point, far below the
-    parameter uncertainty, and it is several times faster for national stocks of thousands.
-    The gamma multiplier of the inflow uses the Wilson–Hilferty cube-root approximation for shapes
-    of at least 5 and the exact gamma below.
-    """
-
-    def __init__(self, rng: np.random.Generator | None) -> None:
-        self.rng = rng
-        self.hele = rng is not None
-
-    def binomial(self, n: FloatArray, p: FloatArray) -> FloatArray:
-        """How many of ``n`` persons make a move with probability ``p``."""
-        p = np.clip(p, 0.0, 1.0)
-        if self.rng is None:
-            return n * p
-        mean = n * p
-        variance = mean * (1.0 - p)
-        draws = np.rint(mean + np.sqrt(variance) * self.rng.standard_normal(n.shape))
-        np.clip(draws, 0.0, n, out=draws)
-        small = variance < NORMAAL_VANAF
-        if small.any():
-            exact = self.rng.binomial(n[small].astype(np.int64), np.broadcast_to(p, n.shape)[small])
-            draws[small] = exact
-        return draws
-
-    def count(self, mean: FloatArray, shape: FloatArray) -> FloatArray:
-        """Gamma-Poisson (negative binomial) count with mean ``mean`` and shape ``shape``."""
-        if self.rng is None:
-            return mean
-        intensity = mean * self._gamma(shape)
-        draws = np.rint(intensity + np.sqrt(intensity) * self.rng.standard_normal(intensity.shape))
-        np.maximum(draws, 0.0, out=draws)
-        small = intensity < NORMAAL_VANAF
-        if small.any():
-            draws[small] = self.rng.poisson(intensity[small])
-        return draws
-
-    def _gamma(self, shape: FloatArray) -> FloatArray:
-        """Gamma(k, 1/k): mean 1, variance 1/k."""
-        assert self.rng is not None
-        ninth = 1.0 / (9.0 * shape)
-        cube = 1.0 - ninth + np.sqrt(ninth) * self.rng.standard_normal(shape.shape)
-        draws: FloatArray = np.maximum(cube, 0.0) ** 3
-        small = shape < 5.0
-        if small.any():
-            draws[small] = self.rng.gamma(shape[small], 1.0 / shape[small])
-        return draws
-
-    def persons(self, x: FloatArray) -> FloatArray:
-        """Stocks in whole persons when persons are whole."""
-        return x.copy() if self.rng is None else np.rint(x)
-
-    def whole(self, x: FloatArray) -> FloatArray:
-        """Capacities in whole persons when persons are whole, exact values otherwise."""
-        return x if self.rng is None else np.floor(x)
-
-    def drift_step(self, sd: FloatArray) -> FloatArray:
-        """One month of the log-level random walk, corrected so the mean level is kept."""
-        if self.rng is None:
-            return np.zeros_like(sd)
-        return self.rng.normal(0.0, 1.0, sd.shape) * sd - sd**2 / 2.0
-
-
 @dataclass
 class State:
     """Stocks at the start of a month: provincial (provinces, paths) and national (paths,)."""
@@ -234,7 +170,9 @@ class Shares:
         self.opvang = hele_personen.cumulatieve_aandelen(regios.opvang)
         self.bevolking = hele_personen.cumulatieve_aandelen(regios.bevolking)
         self.start = hele_personen.cumulatieve_aandelen(regios.start)
-        self.bevolking_aandeel = np.asarray(regios.bevolking, dtype=np.float64)[:, None] / np.sum(regios.bevolking)
+        self.bevolking_aandeel = np.asarray(regios.bevolking, dtype=np.float64)[:, None] / np.sum(
+            regios.bevolking
+        )
         self.opvang_aandeel = np.asarray(regios.opvang, dtype=np.float64)[:, None] / np.sum(regios.opvang)
 
 
@@ -342,7 +280,7 @@ def _housing(
     room = huisvesting.ruimte(task, inp.realisatiegraad(t))
     family = regional["instroom_nareizigers"]
     available = huisvesting.beschikbare_ruimte(room, family, hele=draws.hele)
-    own = huisvesting.uit_coa(s.v, room, family, hele=draws.hele)
+    own = huisvesting.uit_coa(s.v, available)
     moved_out, moved_in = _koppeling_elsewhere(s.v - own, available - own, draws)
     housed = own + moved_in + family
     s.quotum = s.quotum + inp.op("taakstelling", t) * shares.bevolking_aandeel / 6.0
@@ -363,7 +301,9 @@ def _housing(
     }
 
 
-def _koppeling_elsewhere(waiting: FloatArray, room: FloatArray, draws: Draws) -> tuple[FloatArray, FloatArray]:
+def _koppeling_elsewhere(
+    waiting: FloatArray, room: FloatArray, draws: Draws
+) -> tuple[FloatArray, FloatArray]:
     """Permit holders left waiting in one province fill room left in another, in proportion to both.
 
     The number linked outside the region is the smaller of what is left on either side, so the
@@ -423,13 +363,16 @@ def _accumulate(totals: Series, national: Series) -> Series:
         + national["huisvesting_totaal"]
         - national["start_inburgering"],
         "vertrokken": totals["vertrokken"] + national["vertrek"],
-        "inburgering_geslaagd_totaal": totals["inburgering_geslaagd_totaal"] + national["inburgering_geslaagd"],
+        "inburgering_geslaagd_totaal": totals["inburgering_geslaagd_totaal"]
+        + national["inburgering_geslaagd"],
         "inburgering_niet_geslaagd_totaal": totals["inburgering_niet_geslaagd_totaal"]
         + national["inburgering_niet_geslaagd"],
     }
 
 
-def _capacity(national: Series, regional: Series, inp: ModelInput, t: int, shares: Shares, draws: Draws) -> None:
+def _capacity(
+    national: Series, regional: Series, inp: ModelInput, t: int, shares: Shares, draws: Draws
+) -> None:
     """Reception places (whole places on random paths), divided over provinces by their places."""
     regular, emergency, flex = (inp.op(n, t) for n in ("coa_regulier", "coa_nood", "flexbuffer"))
     capacity = draws.whole(np.maximum(regular + emergency + flex, 0.0))

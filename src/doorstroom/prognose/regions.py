@@ -19,7 +19,7 @@ from doorstroom.domains import GEMIDDELD_AANTAL, GEWICHT
 from doorstroom.errors import InputError, Problem
 from doorstroom.prognose.model import Regios
 from doorstroom.prognose.opvang import OpvangProvincie, regios
-from doorstroom.prognose.standaard import laatste_bezetting
+from doorstroom.prognose.startstand import laatste_bezetting
 from doorstroom.reference.loader import embedded_provincies
 from doorstroom.suggest import unknown_message
 from doorstroom.tabular import Row, parse_rows, read_table
@@ -50,7 +50,9 @@ def lees_opvang(path: Path | str) -> list[OpvangProvincie]:
     rows = read_table(path, required=("provincie",))
     header = set(rows[0].values) if rows else set()
     if not {"plaatsen", "gewicht"} & header:
-        raise InputError(Problem("kolom ontbreekt: plaatsen of gewicht", file=str(path), row=1, field="plaatsen"))
+        raise InputError(
+            Problem("kolom ontbreekt: plaatsen of gewicht", file=str(path), row=1, field="plaatsen")
+        )
     column = "plaatsen" if "plaatsen" in header else "gewicht"
     items = parse_rows(rows, lambda row: _parse(row, column, "bezetting" in header, str(path)))
     _check_provinces(str(path), [item.provincie for item in items])
@@ -75,7 +77,9 @@ def _parse(row: Row, column: str, with_occupancy: bool, file: str) -> OpvangProv
 def _check_provinces(file: str, names: Sequence[str]) -> None:
     problems = [Problem("provincie ontbreekt", file=file, field=n) for n in inwoners() if n not in names]
     problems += [
-        Problem("provincie komt dubbel voor", file=file, field=n) for n in sorted(set(names)) if names.count(n) > 1
+        Problem("provincie komt dubbel voor", file=file, field=n)
+        for n in sorted(set(names))
+        if names.count(n) > 1
     ]
     if problems:
         raise InputError(problems)

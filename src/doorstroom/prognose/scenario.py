@@ -93,15 +93,21 @@ SPECS: dict[str, Spec] = {
     "eerste_aanvragen": _spec("personen/maand", A, "eerste asielaanvragen, niveau"),
     "nareizigers": _spec("personen/maand", A, "nareizigers (gezinshereniging)"),
     "herhaalde_aanvragen": _spec("personen/maand", A, "herhaalde asielaanvragen"),
-    "instroom_dispersie": _spec("vorm k", Soort.factor, "gamma-Poisson-vorm: kleiner = grilliger", domains.DISPERSIE),
-    "instroom_drift": _spec("sd log/maand", Soort.factor, "maandelijkse toevalswandeling van het niveau", domains.DRIFT),
+    "instroom_dispersie": _spec(
+        "vorm k", Soort.factor, "gamma-Poisson-vorm: kleiner = grilliger", domains.DISPERSIE
+    ),
+    "instroom_drift": _spec(
+        "sd log/maand", Soort.factor, "maandelijkse toevalswandeling van het niveau", domains.DRIFT
+    ),
     "ind_capaciteit": _spec("beslissingen/maand", A, "IND-beslissingen per maand"),
     "ind_doorlooptijd": _spec("maanden", D, "gemiddelde tijd tot een zaak beslisrijp is"),
     "inwilligingspercentage": _spec("fractie", K, "aandeel inwilligingen"),
     "vertrektermijn": _spec("maanden", D, "gemiddelde tijd tot afgewezenen de opvang verlaten"),
     "taakstelling": _spec("personen/halfjaar", A, "landelijke taakstelling per halfjaar"),
     "realisatiegraad": _spec("fractie van de taak", Soort.graad, "gehuisvest / taakstelling met achterstand"),
-    "realisatie_spreiding": _spec("sd per halfjaar", Soort.factor, "schommeling van de realisatiegraad", domains.FRACTIE),
+    "realisatie_spreiding": _spec(
+        "sd per halfjaar", Soort.factor, "schommeling van de realisatiegraad", domains.FRACTIE
+    ),
     "begin_achterstand": _spec("personen", Soort.saldo, "beginstand: achterstand op de taakstelling"),
     "inburgeringsplicht": _spec("fractie", K, "aandeel gehuisvesten met inburgeringsplicht"),
     "inburgering_duur": _spec("maanden", D, "gemiddelde duur van de inburgering"),
@@ -269,6 +275,11 @@ def maand_labels(start: str, maanden: int) -> list[str]:
     return labels
 
 
+def maanden_tussen(eerder: str, later: str) -> int:
+    """Whole months from ``eerder`` to ``later`` (both ``YYYY-MM``)."""
+    return (int(later[:4]) - int(eerder[:4])) * 12 + int(later[5:]) - int(eerder[5:])
+
+
 def halfjaar(maand: str) -> str:
     """The half year ``YYYY-1``/``YYYY-2`` of a month ``YYYY-MM``."""
     return f"{maand[:4]}-{1 if int(maand[5:]) <= 6 else 2}"
@@ -283,7 +294,9 @@ class Kalender:
     halfjaar: IntArray  # index of the half year, 0 = the one the forecast starts in
     eerste: NDArray[np.bool_]  # the month opens a half year (or the forecast)
     laatste: NDArray[np.bool_]  # the month closes a half year (June, December)
-    resterend: FloatArray  # months of the half year from its first forecast month on (6, or fewer at the start)
+    resterend: (
+        FloatArray  # months of the half year from its first forecast month on (6, or fewer at the start)
+    )
     perioden: tuple[str, ...]  # label of each half year, e.g. 2026-1
 
 

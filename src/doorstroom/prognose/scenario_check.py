@@ -59,7 +59,9 @@ def _value(domain: Domain, value: float | None, key: str) -> list[tuple[str, str
 def _start(start: str) -> list[tuple[str, str]]:
     match = MONTH.match(start)
     if not match or not 2000 <= int(match.group(1)) <= 2100:
-        return [("scenario.start", f"'{start}' is geen maand van 2000 t/m 2100; schrijf bijvoorbeeld 2026-01")]
+        return [
+            ("scenario.start", f"'{start}' is geen maand van 2000 t/m 2100; schrijf bijvoorbeeld 2026-01")
+        ]
     return []
 
 
@@ -68,7 +70,11 @@ def _parameter(name: str, p: Parameter) -> list[tuple[str, str]]:
     if name not in SPECS:
         return [(where, unknown_message("parameter", name, SPECS))]
     domain = SPECS[name].domein
-    found = [pair for key in ("waarde", "laag", "hoog") for pair in _value(domain, getattr(p, key), f"{where}.{key}")]
+    found = [
+        pair
+        for key in ("waarde", "laag", "hoog")
+        for pair in _value(domain, getattr(p, key), f"{where}.{key}")
+    ]
     if p.verdeling in (Verdeling.uniform, Verdeling.driehoek):
         if p.laag is None or p.hoog is None:
             found.append((where, f"verdeling '{p.verdeling}' vraagt laag en hoog"))
@@ -83,7 +89,9 @@ def _parameter(name: str, p: Parameter) -> list[tuple[str, str]]:
 
 
 def _sd_domain(domain: Domain) -> Domain:
-    return Domain(f"sd, 0 tot en met {domain.maximum - domain.minimum:g}", 0.0, domain.maximum - domain.minimum, False)
+    return Domain(
+        f"sd, 0 tot en met {domain.maximum - domain.minimum:g}", 0.0, domain.maximum - domain.minimum, False
+    )
 
 
 def _change(scenario: Scenario, change: Wijziging, where: str, horizon: int) -> list[tuple[str, str]]:
@@ -95,7 +103,9 @@ def _change(scenario: Scenario, change: Wijziging, where: str, horizon: int) -> 
     months = Domain(f"maandnummer binnen de horizon, 1 tot en met {horizon}", 1, horizon)
     found += _value(months, change.vanaf_maand, f"{where}.vanaf_maand")
     if change.tot_maand is not None:
-        until = Domain(f"maandnummer van {change.vanaf_maand} tot en met {horizon}", change.vanaf_maand, horizon)
+        until = Domain(
+            f"maandnummer van {change.vanaf_maand} tot en met {horizon}", change.vanaf_maand, horizon
+        )
         found += _value(until, change.tot_maand, f"{where}.tot_maand")
     given = [key for key in ("factor", "plus", "waarde") if getattr(change, key) is not None]
     if len(given) != 1:
@@ -103,7 +113,9 @@ def _change(scenario: Scenario, change: Wijziging, where: str, horizon: int) -> 
     domain = SPECS[change.parameter].domein
     span = domain.maximum - domain.minimum
     found += _value(domains.FACTOR, change.factor, f"{where}.factor")
-    found += _value(Domain(f"toevoeging, -{span:g} tot en met {span:g}", -span, span, False), change.plus, f"{where}.plus")
+    found += _value(
+        Domain(f"toevoeging, -{span:g} tot en met {span:g}", -span, span, False), change.plus, f"{where}.plus"
+    )
     found += _value(domain, change.waarde, f"{where}.waarde")
     if not found and change.parameter in scenario.parameters:
         found += _effective(scenario, change, where, horizon)
@@ -115,18 +127,27 @@ def _effective(scenario: Scenario, change: Wijziging, where: str, horizon: int) 
     factor, plus = profiel(scenario, change.parameter, horizon)
     values = scenario.waarde(change.parameter) * factor + plus
     domain = SPECS[change.parameter].domein
-    outside = np.flatnonzero((values < domain.minimum - 1e-9) | (values > domain.maximum + 1e-9) | ~np.isfinite(values))
+    outside = np.flatnonzero(
+        (values < domain.minimum - 1e-9) | (values > domain.maximum + 1e-9) | ~np.isfinite(values)
+    )
     if outside.size == 0:
         return []
     month = int(outside[0])
-    return [(where, f"maakt '{change.parameter}' in maand {month + 1} {values[month]:g}: buiten {domain.omschrijving}")]
+    return [
+        (
+            where,
+            f"maakt '{change.parameter}' in maand {month + 1} {values[month]:g}: "
+            f"buiten {domain.omschrijving}",
+        )
+    ]
 
 
 def _goals(scenario: Scenario) -> list[tuple[str, str]]:
     """Targets in their domains; a target month beyond a (shorter) run is read at the run's end."""
     goals = scenario.doelen
-    found = _value(domains.GEMIDDELD_AANTAL, goals.wachtende_vergunninghouders, "doelen.wachtende_vergunninghouders")
+    found = _value(
+        domains.GEMIDDELD_AANTAL, goals.wachtende_vergunninghouders, "doelen.wachtende_vergunninghouders"
+    )
     found += _value(domains.HORIZON_MAANDEN, goals.uiterlijk_maand, "doelen.uiterlijk_maand")
     found += _value(domains.ZEKERHEID, goals.kans, "doelen.kans")
     return found
-

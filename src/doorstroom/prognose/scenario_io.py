@@ -37,12 +37,30 @@ from doorstroom.suggest import unknown_message
 
 SECTIONS = ("scenario", "seizoen", "doelen", "parameters", "wijzigingen", "kalibratie")
 SCENARIO_KEYS = ("naam", "beschrijving", "start", "maanden", "basis")
-PARAMETER_KEYS = ("waarde", "eenheid", "verdeling", "laag", "hoog", "sd", "bron", "herkomst", "datum", "spreiding")
+PARAMETER_KEYS = (
+    "waarde",
+    "eenheid",
+    "verdeling",
+    "laag",
+    "hoog",
+    "sd",
+    "bron",
+    "herkomst",
+    "datum",
+    "spreiding",
+)
 CHANGE_KEYS = ("parameter", "vanaf_maand", "tot_maand", "factor", "plus", "waarde", "toelichting")
 DOEL_KEYS = ("wachtende_vergunninghouders", "uiterlijk_maand", "kans")
 KALIBRATIE_KEYS = (
-    "parameter", "waarde", "standaardfout", "bestand", "kolommen", "perioden", "waarnemingen", "methode",
-)  # fmt: skip
+    "parameter",
+    "waarde",
+    "standaardfout",
+    "bestand",
+    "kolommen",
+    "perioden",
+    "waarnemingen",
+    "methode",
+)
 
 
 def laad(path: Path | str) -> Scenario:
@@ -135,7 +153,9 @@ class _Checker:
             return default
         return value
 
-    def choice(self, table: Mapping[str, Any], key: str, where: str, options: tuple[str, ...], default: str) -> str:
+    def choice(
+        self, table: Mapping[str, Any], key: str, where: str, options: tuple[str, ...], default: str
+    ) -> str:
         value = table.get(key, default)
         if value not in options:
             self.add(_join(where, key), unknown_message(key, str(value), options))
@@ -208,17 +228,23 @@ def _parameter(check: _Checker, name: str, raw: Mapping[str, Any]) -> Parameter:
         bron=check.text(raw, "bron", where, default=""),
         herkomst=Herkomst(check.choice(raw, "herkomst", where, origins, "oordeel")),
         datum=check.text(raw, "datum", where, default=""),
-        spreiding=None if spread is None else Herkomst(check.choice(raw, "spreiding", where, origins, "oordeel")),
+        spreiding=None
+        if spread is None
+        else Herkomst(check.choice(raw, "spreiding", where, origins, "oordeel")),
     )
 
 
-def _season(check: _Checker, table: Mapping[str, Any], base: Scenario | None) -> tuple[tuple[float, ...], str]:
+def _season(
+    check: _Checker, table: Mapping[str, Any], base: Scenario | None
+) -> tuple[tuple[float, ...], str]:
     check.keys(table, ("factoren", "bron"), "seizoen")
     default = (base.seizoen, base.seizoen_bron) if base else ((1.0,) * 12, "geen seizoen")
     factors = table.get("factoren")
     if factors is None:
         return default
-    numbers = isinstance(factors, list) and all(isinstance(f, int | float) and not isinstance(f, bool) for f in factors)
+    numbers = isinstance(factors, list) and all(
+        isinstance(f, int | float) and not isinstance(f, bool) for f in factors
+    )
     if not numbers:
         check.add("seizoen.factoren", "moet een lijst van 12 getallen zijn (jan t/m dec)")
         return default

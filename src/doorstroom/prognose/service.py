@@ -42,8 +42,11 @@ def kies_scenario(path: Path | None, start: str | None, historie_pad: Path | Non
     if start is not None and not scenario_check.MONTH.match(start):
         raise InputError(Problem(f"'{start}' is geen maand; schrijf bijvoorbeeld 2026-01", field="--start"))
     if path is not None and start is not None and historie_pad is None:
-        raise InputError(Problem("--start geldt voor het standaardscenario; zet start in het scenariobestand",
-                                 field="--start"))  # fmt: skip
+        raise InputError(
+            Problem(
+                "--start geldt voor het standaardscenario; zet start in het scenariobestand", field="--start"
+            )
+        )
     chosen = laad(path) if path is not None else standaard(start)
     if historie_pad is None:
         return chosen
@@ -52,7 +55,11 @@ def kies_scenario(path: Path | None, start: str | None, historie_pad: Path | Non
 
 
 def met_doelen(
-    scenario: Scenario, wachtend: float | None, maand: int | None, kans: float | None, horizon: int | None = None
+    scenario: Scenario,
+    wachtend: float | None,
+    maand: int | None,
+    kans: float | None,
+    horizon: int | None = None,
 ) -> Scenario:
     """The scenario with planning targets overridden from the command line; a target month must lie
     within the run's ``horizon`` (default the scenario's), an inherited one is brought within it."""
@@ -208,7 +215,9 @@ def mpp_vergelijking(paden: int, seed: int) -> list[backtests.MppVergelijking]:
     return backtests.mpp_vergelijking(paden, seed)
 
 
-def backtest_json(resultaat: backtests.Backtest, mpp: Sequence[backtests.MppVergelijking]) -> dict[str, object]:
+def backtest_json(
+    resultaat: backtests.Backtest, mpp: Sequence[backtests.MppVergelijking]
+) -> dict[str, object]:
     """Per series ``mape`` and ``dekking`` (fractions) pooled and per cut-off; every compared period."""
     return {
         "reeksen": {
@@ -225,18 +234,32 @@ def backtest_json(resultaat: backtests.Backtest, mpp: Sequence[backtests.MppVerg
     }
 
 
-def schrijf_backtest(resultaat: backtests.Backtest, mpp: Sequence[backtests.MppVergelijking], out: Path) -> list[Path]:
+def schrijf_backtest(
+    resultaat: backtests.Backtest, mpp: Sequence[backtests.MppVergelijking], out: Path
+) -> list[Path]:
     """Scores, comparison, MPP comparison, JSON, workbook and fan charts against actuals."""
     out.mkdir(parents=True, exist_ok=True)
     kop = "Backtest van de prognose: waaiers tegen wat er gebeurde"
     tables = [
-        uitvoer.Tabel("scores", kop, [vars(s) for s in (*resultaat.totaal, *resultaat.scores)],
-                      ("reeks", "afkap", "perioden", "mape", "dekking")),
-        uitvoer.Tabel("vergelijking", kop, [vars(p) for p in resultaat.punten],
-                      ("reeks", "afkap", "periode", "werkelijk", "p10", "p50", "p90")),
-        uitvoer.Tabel("mpp", "Jaarinstroom tegen de Meerjaren Productie Prognose", [vars(r) for r in mpp],
-                      ("jaar", "uitgave", "mpp_minimum", "mpp_maximum", "p10", "p50", "p90", "werkelijk", "vanaf")),
-    ]  # fmt: skip
+        uitvoer.Tabel(
+            "scores",
+            kop,
+            [vars(s) for s in (*resultaat.totaal, *resultaat.scores)],
+            ("reeks", "afkap", "perioden", "mape", "dekking"),
+        ),
+        uitvoer.Tabel(
+            "vergelijking",
+            kop,
+            [vars(p) for p in resultaat.punten],
+            ("reeks", "afkap", "periode", "werkelijk", "p10", "p50", "p90"),
+        ),
+        uitvoer.Tabel(
+            "mpp",
+            "Jaarinstroom tegen de Meerjaren Productie Prognose",
+            [vars(r) for r in mpp],
+            ("jaar", "uitgave", "mpp_minimum", "mpp_maximum", "p10", "p50", "p90", "werkelijk", "vanaf"),
+        ),
+    ]
     written = []
     for table in tables:
         written.append(out / f"backtest_{table.naam}.csv")
@@ -268,8 +291,22 @@ def voer_sweep(
     binnen(workers, Domain("aantal workers, 1 tot en met 256", 1, 256), "--workers")
     controleer_run(scenario, paden, maanden)
     grid = [parse_variatie(text) for text in variaties]
-    return sweep(scenario, grid, paden=paden, maanden=maanden, seed=seed, scheduler=scheduler, workers=workers,
-                 on_done=on_done)  # fmt: skip
+    return sweep(
+        scenario,
+        grid,
+        paden=paden,
+        maanden=maanden,
+        seed=seed,
+        scheduler=scheduler,
+        workers=workers,
+        on_done=on_done,
+    )
+
+
+def schrijf_scenario(path: Path, scenario: Scenario, kop: str = "") -> None:
+    """A scenario as a TOML file (with a comment header) that ``--scenario`` reads back, atomically."""
+    with atomic_write(path, "w", encoding="utf-8") as handle:
+        handle.write(schrijf(scenario, kop))
 
 
 def scenario_tekst(start: str | None = None, voorbeeld: bool = False) -> str:
@@ -280,7 +317,8 @@ def scenario_tekst(start: str | None = None, voorbeeld: bool = False) -> str:
     if start is not None and not scenario_check.MONTH.match(start):
         raise InputError(Problem(f"'{start}' is geen maand; schrijf bijvoorbeeld 2026-01", field="--start"))
     kop = (
-        "# Doorstroom — standaardscenario van de prognose, opgebouwd uit gepubliceerde cijfers tot de start.\n"
+        "# Doorstroom — standaardscenario van de prognose,\n"
+        "# opgebouwd uit gepubliceerde cijfers tot de start.\n"
         "# Per parameter: herkomst (gepubliceerd, afgeleid, gefit, oordeel), datum en bron.\n"
         "# Bewerk en gebruik met: doorstroom prognose bereken --scenario BESTAND\n\n"
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from doorstroom.prognose.model import SERIES
 from doorstroom.prognose.montecarlo import REGIO_KWANTIELEN, Resultaat
 from doorstroom.prognose.opvang import OpvangProvincie
-from doorstroom.prognose.scenario import SPECS, Herkomst, Scenario
+from doorstroom.prognose.scenario import SPECS, FloatArray, Herkomst, Scenario
 from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import landelijk
 
@@ -60,7 +60,7 @@ def titel(resultaat: Resultaat) -> str:
 
 
 def _round(value: float, rond: bool) -> float | int:
-    return int(round(value)) if rond and math.isfinite(value) else value
+    return round(value) if rond and math.isfinite(value) else value
 
 
 def kwantiel_records(resultaat: Resultaat, *, rond: bool, reeksen: Sequence[str] = SERIES) -> list[Record]:
@@ -72,7 +72,7 @@ def kwantiel_records(resultaat: Resultaat, *, rond: bool, reeksen: Sequence[str]
     ]
 
 
-def _band(values: Sequence[float], rond: bool) -> Record:
+def _band(values: FloatArray, rond: bool) -> Record:
     return {q: _round(float(v), rond) for q, v in zip(("p10", "p50", "p90"), values, strict=True)}
 
 
@@ -103,7 +103,7 @@ def provincie_opgaven(resultaat: Resultaat, opvang: Sequence[OpvangProvincie], *
     """Per province: its reception places, the chance of exceeding them, and where it ends (P50)."""
     places = {item.provincie: item.plaatsen for item in opvang}
     last = len(resultaat.maanden) - 1
-    records = []
+    records: list[Record] = []
     for r, province in enumerate(resultaat.regios):
         q = resultaat.regio_kwantielen
         records.append(
@@ -186,17 +186,28 @@ def samenvatting_records(resultaat: Resultaat) -> list[Record]:
             values = {columns[m]: _round(float(resultaat.kwantielen[name][q, m - 1]), True) for m in months}
             rows.append({"grootheid": label, "maat": quantile, **values})
     rows.append(
-        {"grootheid": "kans dat de bezetting de capaciteit overschrijdt", "maat": "kans",
-         **{columns[m]: float(resultaat.kans_overschrijding[m - 1]) for m in months}}
-    )  # fmt: skip
+        {
+            "grootheid": "kans dat de bezetting de capaciteit overschrijdt",
+            "maat": "kans",
+            **{columns[m]: float(resultaat.kans_overschrijding[m - 1]) for m in months},
+        }
+    )
     kans = f"{resultaat.scenario.doelen.kans:.0%}"
     rows.append(
-        {"grootheid": f"flexbuffer voor {kans} zekerheid in die maand", "maat": "plaatsen",
-         **{columns[m]: _round(float(resultaat.flexbuffer_per_maand[m - 1]), True) for m in months}}
-    )  # fmt: skip
+        {
+            "grootheid": f"flexbuffer voor {kans} zekerheid in die maand",
+            "maat": "plaatsen",
+            **{columns[m]: _round(float(resultaat.flexbuffer_per_maand[m - 1]), True) for m in months},
+        }
+    )
     first = columns[months[0]] if months else "waarde"
-    rows.append({"grootheid": f"flexbuffer voor {kans} zekerheid over de hele horizon", "maat": "plaatsen",
-                 first: _round(resultaat.flexbuffer_horizon, True)})  # fmt: skip
+    rows.append(
+        {
+            "grootheid": f"flexbuffer voor {kans} zekerheid over de hele horizon",
+            "maat": "plaatsen",
+            first: _round(resultaat.flexbuffer_horizon, True),
+        }
+    )
     return rows
 
 
@@ -229,7 +240,9 @@ def samenvatting(resultaat: Resultaat) -> dict[str, object]:
             "mediaan": _finite(needed.mediaan),
             "aandeel_paden_onhaalbaar": needed.onhaalbaar,
         },
-        "kosten_totaal_euro": dict(zip(("p10", "p50", "p90"), map(float, resultaat.kosten_totaal), strict=True)),
+        "kosten_totaal_euro": dict(
+            zip(("p10", "p50", "p90"), map(float, resultaat.kosten_totaal), strict=True)
+        ),
     }
 
 
@@ -242,7 +255,9 @@ def als_json(resultaat: Resultaat, opvang: Sequence[OpvangProvincie]) -> dict[st
     """The JSON document: summary, every series month by month, provinces, needed taakstelling."""
     series: dict[str, list[Record]] = {}
     for record in kwantiel_records(resultaat, rond=False):
-        series.setdefault(str(record["reeks"]), []).append({k: record[k] for k in ("maand", "p10", "p50", "p90")})
+        series.setdefault(str(record["reeks"]), []).append(
+            {k: record[k] for k in ("maand", "p10", "p50", "p90")}
+        )
     return {
         "samenvatting": samenvatting(resultaat),
         "reeksen": series,
@@ -260,74 +275,83 @@ def tabellen(resultaat: Resultaat, opvang: Sequence[OpvangProvincie]) -> list[Ta
     head = titel(resultaat)
     return [
         Tabel("samenvatting", head, samenvatting_records(resultaat), samenvatting_kolommen(resultaat)),
-        Tabel("kwantielen", f"{head}: P10/P50/P90 per maand", kwantiel_records(resultaat, rond=True),
-              ("reeks", "maand", "p10", "p50", "p90")),
-        Tabel("kansen", f"{head}: kans op overschrijding en flexbuffer", kans_records(resultaat, rond=True),
-              ("maand", "kans_overschrijding", "flexbuffer")),
-        Tabel("provincies", f"{head}: per provincie", provincie_records(resultaat, rond=True),
-              ("provincie", "reeks", "maand", "p10", "p50", "p90")),
-        Tabel("provincie_opgaven", f"{head}: opgave per provincie", provincie_opgaven(resultaat, opvang, rond=True),
-              ("provincie", "plaatsen_invoer", "max_kans_overschrijding", "bezetting_eind_p50",
-               "wachtend_eind_p50", "achterstand_eind_p50")),
-        Tabel("benodigde_taakstelling", f"{head}: benodigde landelijke taakstelling per halfjaar",
-              benodigd_records(resultaat, rond=True),
-              ("periode", "maanden", "doel_wachtend", "gepland", "gepubliceerd", "benodigd", "benodigd_mediaan",
-               "aandeel_onhaalbaar")),
-        Tabel("parameters", f"{head}: parameters en herkomst", parameter_records(resultaat.scenario),
-              ("parameter", "waarde", "eenheid", "verdeling", "laag", "hoog", "sd", "herkomst", "spreiding",
-               "datum", "bron")),
-        Tabel("kalibratie", f"{head}: wat is gefit, uit welk bestand", kalibratie_records(resultaat.scenario),
-              ("parameter", "waarde", "standaardfout", "bestand", "kolommen", "perioden", "waarnemingen", "methode")),
-    ]  # fmt: skip
-
-
-def getal(value: float) -> str:
-    """A whole number the Dutch way: 40.501."""
-    return f"{value:,.0f}".replace(",", ".")
-
-
-def samenvatting_tekst(resultaat: Resultaat) -> str:
-    """A few Dutch sentences for the terminal (no JSON, no decimals on persons)."""
-    s, q = resultaat.scenario, resultaat.kwantielen
-    t = min(12, len(resultaat.maanden)) - 1
-    month = resultaat.maanden[t]
-    kans = f"{s.doelen.kans:.0%}"
-    lines = [
-        f"{titel(resultaat)}.",
-        f"{len(resultaat.maanden)} maanden, {getal(resultaat.paden)} paden"
-        + (f", seed {resultaat.seed}." if resultaat.seed is not None else ", zonder onzekerheid."),
+        Tabel(
+            "kwantielen",
+            f"{head}: P10/P50/P90 per maand",
+            kwantiel_records(resultaat, rond=True),
+            ("reeks", "maand", "p10", "p50", "p90"),
+        ),
+        Tabel(
+            "kansen",
+            f"{head}: kans op overschrijding en flexbuffer",
+            kans_records(resultaat, rond=True),
+            ("maand", "kans_overschrijding", "flexbuffer"),
+        ),
+        Tabel(
+            "provincies",
+            f"{head}: per provincie",
+            provincie_records(resultaat, rond=True),
+            ("provincie", "reeks", "maand", "p10", "p50", "p90"),
+        ),
+        Tabel(
+            "provincie_opgaven",
+            f"{head}: opgave per provincie",
+            provincie_opgaven(resultaat, opvang, rond=True),
+            (
+                "provincie",
+                "plaatsen_invoer",
+                "max_kans_overschrijding",
+                "bezetting_eind_p50",
+                "wachtend_eind_p50",
+                "achterstand_eind_p50",
+            ),
+        ),
+        Tabel(
+            "benodigde_taakstelling",
+            f"{head}: benodigde landelijke taakstelling per halfjaar",
+            benodigd_records(resultaat, rond=True),
+            (
+                "periode",
+                "maanden",
+                "doel_wachtend",
+                "gepland",
+                "gepubliceerd",
+                "benodigd",
+                "benodigd_mediaan",
+                "aandeel_onhaalbaar",
+            ),
+        ),
+        Tabel(
+            "parameters",
+            f"{head}: parameters en herkomst",
+            parameter_records(resultaat.scenario),
+            (
+                "parameter",
+                "waarde",
+                "eenheid",
+                "verdeling",
+                "laag",
+                "hoog",
+                "sd",
+                "herkomst",
+                "spreiding",
+                "datum",
+                "bron",
+            ),
+        ),
+        Tabel(
+            "kalibratie",
+            f"{head}: wat is gefit, uit welk bestand",
+            kalibratie_records(resultaat.scenario),
+            (
+                "parameter",
+                "waarde",
+                "standaardfout",
+                "bestand",
+                "kolommen",
+                "perioden",
+                "waarnemingen",
+                "methode",
+            ),
+        ),
     ]
-    judged = [n for n, p in s.parameters.items() if p.herkomst is Herkomst.oordeel]
-    if judged:
-        lines.append(f"Oordeel (geen gepubliceerd cijfer): {', '.join(judged)}.")
-    lines.append(
-        f"In {month}: COA-bezetting {waaier_tekst(q['coa_bezetting'], t)}, vergunninghouders in de opvang "
-        f"{waaier_tekst(q['vergunninghouders_coa'], t)}; kans boven de capaciteit {resultaat.kans_overschrijding[t]:.0%}."
-    )
-    lines.append(f"Flexbuffer voor {kans} zekerheid over de hele horizon: {getal(resultaat.flexbuffer_horizon)} plaatsen.")
-    lines += _needed_lines(resultaat, kans)
-    cost = resultaat.kosten_totaal
-    lines.append(f"Kosten over de horizon: € {getal(cost[1])} (P10 € {getal(cost[0])} – P90 € {getal(cost[2])}).")
-    return "\n".join(lines) + "\n"
-
-
-def waaier_tekst(q: Sequence[Sequence[float]], t: int) -> str:
-    return f"{getal(q[1][t])} (P10 {getal(q[0][t])} – P90 {getal(q[2][t])})"
-
-
-def _needed_lines(resultaat: Resultaat, kans: str) -> list[str]:
-    lines = []
-    if resultaat.benodigd_per_halfjaar:
-        first = resultaat.benodigd_per_halfjaar[0]
-        value = "niet haalbaar" if first.benodigd is None else getal(first.benodigd)
-        lines.append(
-            f"Benodigde landelijke taakstelling {first.periode} ({kans} zeker, doel {getal(first.doel)} wachtenden "
-            f"aan het eind): {value}; gepland {getal(first.gepland)}."
-        )
-    needed = resultaat.benodigde_taakstelling
-    value = "niet haalbaar" if not math.isfinite(needed.per_halfjaar) else f"{getal(needed.per_halfjaar)} per halfjaar"
-    lines.append(
-        f"Vaste taakstelling om uiterlijk {needed.maand} op {getal(needed.doel)} wachtenden te komen ({kans} zeker): "
-        f"{value}."
-    )
-    return lines

@@ -1,0 +1,209 @@
+"""Fit the other flows: IND decisions and grant rate, housing against the taakstelling, departure.
+
+**IND** (``beslissingen``, ``inwilligingen``, optionally ``ind_wachtrij``), over the last year:
+decisions per month (capacity), the grant rate ``Σ inwilligingen / Σ beslissingen``, and with the
+queue the mean time to a decision by Little's law (queue / decisions per month). Their spread in
+the scenario is the variation between periods.
+
+**Housing** (``gehuisvest``, ``taakstelling``, optionally ``achterstand``): per complete half year
+the realisation rate ``gehuisvest / (taakstelling + achterstand)``; the mean (standard error as
+parameter uncertainty) and the spread between half years (``realisatie_spreiding``, itself
+uncertain: lognormal with sd ``1/√(2(n−1))`` of its log, the chi-square approximation).
+
+**Departure** (``vertrek``, ``afgewezen_coa``): the monthly hazard ``vertrek / (stock · months)``
+with the stock at the start of the period; ``vertrektermijn`` is its inverse.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from doorstroom.errors import InputError, Problem
+from doorstroom.prognose.fitbasis import Historie, NietTeFitten, Schatting, aanwezig
+from doorstroom.prognose.scenario import FloatArray, Verdeling, halfjaar
+
+
+def _last_year(historie: Historie, columns: Sequence[str]) -> tuple[int, int]:
+    filled = np.flatnonzero(np.all([np.isfinite(historie.reeksen[c]) for c in columns], axis=0))
+    last = int(filled[-1])
+    first = max(last - 12 // historie.maanden_per_periode + 1, int(filled[0]))
+    return first, last
+
+
+def ind(historie: Historie) -> tuple[list[Schatting], None]:
+    columns = ("beslissingen", "inwilligingen")
+    if not aanwezig(historie, columns):
+        raise NietTeFitten("IND: kolommen beslissingen en inwilligingen ontbreken")
+    first, last = _last_year(historie, columns)
+    m = historie.maanden_per_periode
+    decided = historie.reeksen["beslissingen"][first : last + 1]
+    granted = historie.reeksen["inwilligingen"][first : last + 1]
+    used = np.isfinite(decided) & np.isfinite(granted)
+    decided, granted = decided[used], granted[used]
+    n, omvang = len(decided), historie.omvang(first, last)
+    if n < 2 or decided.sum() <= 0:
+        raise NietTeFitten("IND: minstens twee perioden met beslissingen nodig")
+    if np.any(granted > decided):
+        raise InputError(
+            Problem("meer inwilligingen dan beslissingen", historie.bestand, field="inwilligingen")
+        )
+    per_month = decided / m
+    rates = np.where(decided > 0, granted / np.maximum(decided, 1.0), np.nan)
+    rate = float(granted.sum() / decided.sum())
+    rate_sd = float(np.nanstd(rates, ddof=1)) if np.isfinite(rates).sum() > 1 else 0.0
+    found = [
+        Schatting(
+            "ind_capaciteit",
+            float(per_month.mean()),
+            float(per_month.std(ddof=1) / math.sqrt(n)),
+            ("beslissingen",),
+            omvang,
+            n,
+            "beslissingen per maand over het laatste jaar",
+            Verdeling.normaal,
+            float(per_month.std(ddof=1)),
+        ),
+        Schatting(
+            "inwilligingspercentage",
+            rate,
+            rate_sd / math.sqrt(n),
+            columns,
+            omvang,
+            n,
+            "Σ inwilligingen / Σ beslissingen over het laatste jaar",
+            Verdeling.normaal,
+            rate_sd,
+        ),
+    ]
+    if aanwezig(historie, ["ind_wachtrij"]):
+        found.append(_little(historie, first, last, per_month, used))
+    return found, None
+
+
+def _little(historie: Historie, first: int, last: int, per_month: FloatArray, used: np.ndarray) -> Schatting:
+    queue = historie.reeksen["ind_wachtrij"][first : last + 1][used]
+    ok = np.isfinite(queue) & (per_month > 0)
+    if ok.sum() < 2:
+        raise NietTeFitten("IND-doorlooptijd: minstens twee perioden met ind_wachtrij en beslissingen nodig")
+    ratios = queue[ok] / per_month[ok]
+    value = float(queue[ok].mean() / per_month[ok].mean())
+    sd = float(ratios.std(ddof=1))
+    return Schatting(
+        "ind_doorlooptijd",
+        value,
+        sd / math.sqrt(ok.sum()),
+        ("ind_wachtrij", "beslissingen"),
+        historie.omvang(first, last),
+        int(ok.sum()),
+        "wet van Little: wachtrij / beslissingen per maand",
+        Verdeling.normaal,
+        sd,
+    )
+
+
+@dataclass(frozen=True)
+class Realisatie:
+    """Realisation of one half year: persons housed against the task including arrears."""
+
+    periode: str
+    gehuisvest: float
+    taak: float
+
+    @property
+    def graad(self) -> float:
+        """Realised share of the task."""
+        return self.gehuisvest / self.taak
+
+
+def realisatiegraad(halfjaren: Sequence[Realisatie], bron: str, kolommen: tuple[str, ...]) -> list[Schatting]:
+    """Mean realisation rate (uncertain by its standard error) and its spread between half years."""
+    rates = np.array([h.graad for h in halfjaren if h.taak > 0])
+    if len(rates) < 2:
+        raise NietTeFitten(
+            "huisvesting: minstens twee volledige halfjaren met taakstelling en gehuisvest nodig"
+        )
+    mean, sd = float(rates.mean()), float(rates.std(ddof=1))
+    omvang = f"{halfjaren[0].periode} t/m {halfjaren[-1].periode}"
+    n = len(rates)
+    return [
+        Schatting(
+            "realisatiegraad",
+            mean,
+            sd / math.sqrt(n),
+            kolommen,
+            omvang,
+            n,
+            f"gemiddelde van gehuisvest / (taakstelling + achterstand) per halfjaar ({bron})",
+            Verdeling.normaal,
+            sd / math.sqrt(n),
+        ),
+        Schatting(
+            "realisatie_spreiding",
+            sd,
+            sd / math.sqrt(2.0 * (n - 1)),
+            kolommen,
+            omvang,
+            n,
+            "standaardafwijking van de realisatiegraad tussen halfjaren (onzeker: lognormaal, "
+            "sd van de log 1/√(2(n−1)))",
+            Verdeling.lognormaal,
+            1.0 / math.sqrt(2.0 * (n - 1)),
+        ),
+    ]
+
+
+def huisvesting(historie: Historie) -> tuple[list[Schatting], None]:
+    if not aanwezig(historie, ["gehuisvest", "taakstelling"]):
+        raise NietTeFitten("huisvesting: kolommen gehuisvest en taakstelling ontbreken")
+    periods_per_half = 6 // historie.maanden_per_periode
+    groups: dict[str, list[int]] = {}
+    for index in range(len(historie.perioden)):
+        groups.setdefault(halfjaar(historie.eerste_maand(index)), []).append(index)
+    halves = [_half(historie, label, rows) for label, rows in groups.items() if len(rows) == periods_per_half]
+    complete = [h for h in halves if h is not None]
+    columns = ("gehuisvest", "taakstelling", *(("achterstand",) if "achterstand" in historie.reeksen else ()))
+    return realisatiegraad(complete, historie.bestand, columns), None
+
+
+def _half(historie: Historie, label: str, rows: list[int]) -> Realisatie | None:
+    housed = historie.reeksen["gehuisvest"][rows]
+    task = historie.reeksen["taakstelling"][rows[0]]
+    arrears = historie.reeksen.get("achterstand", np.full(len(historie.perioden), np.nan))[rows[0]]
+    if not np.all(np.isfinite(housed)) or not np.isfinite(task):
+        return None
+    return Realisatie(label, float(housed.sum()), float(task + (arrears if np.isfinite(arrears) else 0.0)))
+
+
+def vertrek(historie: Historie) -> tuple[list[Schatting], None]:
+    if not aanwezig(historie, ["vertrek", "afgewezen_coa"]):
+        raise NietTeFitten("vertrek: kolommen vertrek en afgewezen_coa ontbreken")
+    left = historie.reeksen["vertrek"][1:]
+    stock = historie.reeksen["afgewezen_coa"][:-1]  # at the start of each period
+    ok = np.isfinite(left) & np.isfinite(stock) & (stock > 0)
+    if ok.sum() < 2:
+        raise NietTeFitten(
+            "vertrek: minstens twee perioden met vertrek en een beginstand afgewezen_coa nodig"
+        )
+    m = historie.maanden_per_periode
+    hazards = np.clip(left[ok] / (stock[ok] * m), 1e-6, 1.0)
+    hazard = float(left[ok].sum() / (stock[ok].sum() * m))
+    value = 1.0 / max(hazard, 1e-6)
+    sd = float(np.std(1.0 / hazards, ddof=1))
+    indices = np.flatnonzero(ok) + 1
+    return [
+        Schatting(
+            "vertrektermijn",
+            value,
+            sd / math.sqrt(ok.sum()),
+            ("vertrek", "afgewezen_coa"),
+            historie.omvang(int(indices[0]), int(indices[-1])),
+            int(ok.sum()),
+            "1 / (Σ vertrek / Σ beginstand afgewezen × maanden)",
+            Verdeling.normaal,
+            sd / math.sqrt(ok.sum()),
+        )
+    ], None
