@@ -50,7 +50,9 @@ def load() -> str:
     return f"load average {one:.2f} on {os.cpu_count()} cores"
 
 
-def vectorised(scenario: Scenario, provinces: Regios, paden: int, repeats: int) -> tuple[list[float], list[float], Any]:
+def vectorised(
+    scenario: Scenario, provinces: Regios, paden: int, repeats: int
+) -> tuple[list[float], list[float], Any]:
     """Wall and CPU seconds of each full forecast, and the P50 occupancy of the last one."""
     walls, cpus = [], []
     for repeat in range(repeats):
@@ -218,9 +220,13 @@ def main() -> None:
     fixed = scenario.deterministisch()
     same = bereken(fixed, paden=2000, seed=1).kwantielen["coa_bezetting"][1]
     central = bereken(fixed, paden=1, deterministisch=True).kwantielen["coa_bezetting"][1]
-    print("P50 COA occupancy at central parameters (vectorised | SimPy | expected path); all uncertainty: P50")
+    print(
+        "P50 COA occupancy at central parameters (vectorised | SimPy | expected path); all uncertainty: P50"
+    )
     for m in months:
-        print(f"  month {m + 1:2d}: {same[m]:9,.0f} | {simpy_p50[m]:9,.0f} | {central[m]:9,.0f}; {p50[m]:9,.0f}")
+        print(
+            f"  month {m + 1:2d}: {same[m]:9,.0f} | {simpy_p50[m]:9,.0f} | {central[m]:9,.0f}; {p50[m]:9,.0f}"
+        )
     print(f"after: {load()}")
 
 

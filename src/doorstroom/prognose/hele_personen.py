@@ -67,5 +67,7 @@ def _parts(cumulative: FloatArray, scale: FloatArray, totaal: FloatArray, hele: 
         bounds += 0.5
         np.floor(bounds, out=bounds)
     bounds[-1] = totaal  # exactly the total, whatever the floating point did
-    bounds[1:] -= bounds[:-1].copy()
-    return bounds
+    parts = np.empty_like(bounds)
+    parts[0] = bounds[0]
+    np.subtract(bounds[1:], bounds[:-1], out=parts[1:])
+    return parts

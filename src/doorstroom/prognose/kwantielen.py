@@ -22,7 +22,7 @@ import numpy as np
 from doorstroom.prognose.scenario import FloatArray
 
 KWANTIELEN = (0.1, 0.5, 0.9)
-MAX_BAKKEN_PER_WAARDE = 4
+MAX_BAKKEN_PER_WAARDE = 2
 """Counting is used for rows whose spread is at most this many bins per path value."""
 
 
@@ -31,8 +31,14 @@ def rangen(kansen: Sequence[float], paden: int) -> list[int]:
     return [min(max(math.ceil(q * paden) - 1, 0), paden - 1) for q in kansen]
 
 
-def per_rij(rijen: FloatArray, kansen: Sequence[float] = KWANTIELEN) -> FloatArray:
-    """Quantiles (len(kansen), rows) of each row of ``rijen`` (rows, paths)."""
+def per_rij(
+    rijen: FloatArray, kansen: Sequence[float] = KWANTIELEN, *, heel: np.ndarray | None = None
+) -> FloatArray:
+    """Quantiles (len(kansen), rows) of each row of ``rijen`` (rows, paths).
+
+    ``heel`` may say which rows hold whole numbers only (the model knows: persons are whole on
+    random paths), which saves checking them; without it every row is checked.
+    """
     rows, paths = rijen.shape
     ranks = rangen(kansen, paths)
     result = np.empty((len(ranks), rows))
@@ -40,7 +46,7 @@ def per_rij(rijen: FloatArray, kansen: Sequence[float] = KWANTIELEN) -> FloatArr
         result[:] = rijen[:, 0]
         return result
     low, high = rijen.min(axis=1), rijen.max(axis=1)
-    whole = np.all(rijen == np.round(rijen), axis=1)
+    whole = np.all(rijen == np.round(rijen), axis=1) if heel is None else heel
     narrow = whole & (high - low < MAX_BAKKEN_PER_WAARDE * paths)
     if narrow.any():
         result[:, narrow] = _counted(rijen[narrow], low[narrow], high[narrow], ranks)

@@ -151,7 +151,11 @@ class ModelInput:
 
 @dataclass
 class State:
-    """Stocks at the start of a month: provincial (provinces, paths) and national (paths,)."""
+    """Stocks at the start of a month: provincial (provinces, paths) and national (paths,).
+
+    National totals are kept beside the provinces and moved by the national flows, which the
+    provinces' parts add up to exactly; that saves summing the provinces every month.
+    """
 
     q: FloatArray
     v: FloatArray
@@ -159,8 +163,13 @@ class State:
     i: FloatArray
     w: FloatArray  # log-level of inflow
     achterstand: FloatArray  # arrears carried into the current half year, per province
-    quotum: FloatArray  # taakstelling share of the half year's months so far, per province
     gerealiseerd: FloatArray  # housed in the half year so far (nareizigers included), per province
+    nq: FloatArray  # national IND queue
+    nv: FloatArray  # national permit holders waiting
+    na: FloatArray  # national rejected applicants in reception
+    n_achterstand: FloatArray  # national arrears carried into the half year
+    n_gerealiseerd: FloatArray  # national housed in the half year so far
+    quotum: FloatArray  # national taakstelling of the half year's months so far (provinces: × share)
 
 
 class Shares:
@@ -182,16 +191,22 @@ def begin(inp: ModelInput, draws: Draws, shares: Shares) -> State:
     def split(name: str) -> FloatArray:
         return hele_personen.verdeel_vast(draws.persons(inp.waarden[name]), shares.start, hele=draws.hele)
 
-    zero = np.zeros((len(inp.regios.namen), inp.paden))
+    q, v, a = (split(f"begin_{name}") for name in ("ind_wachtrij", "vergunninghouders_coa", "afgewezen_coa"))
+    arrears = inp.waarden["begin_achterstand"]
     return State(
-        q=split("begin_ind_wachtrij"),
-        v=split("begin_vergunninghouders_coa"),
-        a=split("begin_afgewezen_coa"),
+        q=q,
+        v=v,
+        a=a,
         i=draws.persons(inp.waarden["begin_inburgering"]),
         w=np.zeros(inp.paden),
-        achterstand=shares.bevolking_aandeel * inp.waarden["begin_achterstand"],
-        quotum=zero,
-        gerealiseerd=zero.copy(),
+        achterstand=shares.bevolking_aandeel * arrears,
+        gerealiseerd=np.zeros((len(inp.regios.namen), inp.paden)),
+        nq=np.sum(q, axis=0),
+        nv=np.sum(v, axis=0),
+        na=np.sum(a, axis=0),
+        n_achterstand=arrears.copy(),
+        n_gerealiseerd=np.zeros(inp.paden),
+        quotum=np.zeros(inp.paden),
     )
 
 
@@ -208,7 +223,7 @@ def simulate(inp: ModelInput, rng: np.random.Generator | None, consumer: Consume
     totals = {name: np.zeros(inp.paden) for name in ABSORBING}
     for t in range(inp.maanden):
         if inp.kalender.eerste[t] and t > 0:
-            _close_half_year(state)
+            _close_half_year(state, shares)
         national, regional = step(inp, t, state, draws, shares)
         totals = _accumulate(totals, national)
         national |= totals
@@ -216,11 +231,13 @@ def simulate(inp: ModelInput, rng: np.random.Generator | None, consumer: Consume
         consumer(t, national, regional)
 
 
-def _close_half_year(s: State) -> None:
+def _close_half_year(s: State, shares: Shares) -> None:
     """What was not realised carries over as arrears (Huisvestingswet 2014)."""
-    s.achterstand = s.achterstand + s.quotum - s.gerealiseerd
+    s.achterstand = s.achterstand + shares.bevolking_aandeel * s.quotum - s.gerealiseerd
+    s.n_achterstand = s.n_achterstand + s.quotum - s.n_gerealiseerd
     s.quotum = np.zeros_like(s.quotum)
     s.gerealiseerd = np.zeros_like(s.gerealiseerd)
+    s.n_gerealiseerd = np.zeros_like(s.n_gerealiseerd)
 
 
 def step(inp: ModelInput, t: int, s: State, draws: Draws, shares: Shares) -> tuple[Series, Series]:
@@ -233,7 +250,11 @@ def step(inp: ModelInput, t: int, s: State, draws: Draws, shares: Shares) -> tup
     s.q = s.q - regional["beslissingen"] + regional["instroom_aanvragen"]
     s.v = s.v - regional["uit_opvang_gehuisvest"] + regional["inwilligingen"]
     s.a = s.a - regional["vertrek"] + regional["afwijzingen"]
-    _stocks(s, national, regional)
+    arrivals = national["instroom_eerste_aanvragen"] + national["instroom_herhaalde_aanvragen"]
+    s.nq = s.nq - national["beslissingen"] + arrivals
+    s.nv = s.nv - national["huisvesting_uit_coa"] + national["inwilligingen"]
+    s.na = s.na - national["vertrek"] + national["afwijzingen"]
+    _stocks(s, shares, national, regional)
     return national, regional
 
 
@@ -261,7 +282,7 @@ def _inflow(inp: ModelInput, t: int, s: State, draws: Draws, shares: Shares) -> 
 
 
 def _ind(inp: ModelInput, t: int, s: State, draws: Draws, national: Series, regional: Series) -> None:
-    ready = draws.binomial(np.sum(s.q, axis=0), _hazard(inp, "ind_doorlooptijd", t))
+    ready = draws.binomial(s.nq, _hazard(inp, "ind_doorlooptijd", t))
     decided = np.minimum(ready, draws.whole(np.maximum(inp.op("ind_capaciteit", t), 0.0)))
     granted = draws.binomial(decided, inp.op("inwilligingspercentage", t))
     national |= {"beslissingen": decided, "inwilligingen": granted, "afwijzingen": decided - granted}
@@ -274,42 +295,45 @@ def _housing(
     inp: ModelInput, t: int, s: State, draws: Draws, shares: Shares, national: Series, regional: Series
 ) -> None:
     kal = inp.kalender
-    task = huisvesting.maandtaak(
-        inp.op("taakstelling", t), shares.bevolking_aandeel, s.achterstand, float(kal.resterend[t])
-    )
+    quota, months_left = inp.op("taakstelling", t), float(kal.resterend[t])
+    task = huisvesting.maandtaak(quota, shares.bevolking_aandeel, s.achterstand, months_left)
     room = huisvesting.ruimte(task, inp.realisatiegraad(t))
     family = regional["instroom_nareizigers"]
     available = huisvesting.beschikbare_ruimte(room, family, hele=draws.hele)
     own = huisvesting.uit_coa(s.v, available)
-    moved_out, moved_in = _koppeling_elsewhere(s.v - own, available - own, draws)
-    housed = own + moved_in + family
-    s.quotum = s.quotum + inp.op("taakstelling", t) * shares.bevolking_aandeel / 6.0
+    own_total = np.sum(own, axis=0)
+    moved = np.minimum(s.nv - own_total, np.sum(available, axis=0) - own_total)
+    moved_out, moved_in = _koppeling_elsewhere(moved, s.v - own, available - own, draws)
+    from_coa = own + moved_in
+    housed = from_coa + family
+    housed_total = own_total + moved + national["instroom_nareizigers"]
+    s.quotum = s.quotum + quota / 6.0
     s.gerealiseerd = s.gerealiseerd + housed
+    s.n_gerealiseerd = s.n_gerealiseerd + housed_total
     regional |= {
         "uit_opvang_gehuisvest": own + moved_out,  # left this province's reception for a home
-        "huisvesting_uit_coa": own + moved_in,  # housed by this province's municipalities
+        "huisvesting_uit_coa": from_coa,  # housed by this province's municipalities
         "koppeling_uit_regio": moved_out,
         "koppeling_naar_regio": moved_in,
         "huisvesting_totaal": housed,
         "taak_maand": task,
     }
     national |= {
-        "huisvesting_uit_coa": np.sum(own, axis=0) + np.sum(moved_in, axis=0),
-        "koppeling_buiten_regio": np.sum(moved_in, axis=0),
-        "huisvesting_totaal": np.sum(housed, axis=0),
-        "taak_maand": np.sum(task, axis=0),
+        "huisvesting_uit_coa": own_total + moved,
+        "koppeling_buiten_regio": moved,
+        "huisvesting_totaal": housed_total,
+        "taak_maand": huisvesting.maandtaak(quota, 1.0, s.n_achterstand, months_left),
     }
 
 
 def _koppeling_elsewhere(
-    waiting: FloatArray, room: FloatArray, draws: Draws
+    moved: FloatArray, waiting: FloatArray, room: FloatArray, draws: Draws
 ) -> tuple[FloatArray, FloatArray]:
     """Permit holders left waiting in one province fill room left in another, in proportion to both.
 
-    The number linked outside the region is the smaller of what is left on either side, so the
-    national number housed equals min(national waiting, national room): regions only decide where.
+    The number linked outside the region, ``moved``, is the smaller of what is left on either side
+    nationally, so the country houses min(national waiting, national room): regions only decide where.
     """
-    moved = np.minimum(np.sum(waiting, axis=0), np.sum(room, axis=0))
     if not np.any(moved > 0):
         zero = np.zeros_like(waiting)
         return zero, zero
@@ -319,7 +343,7 @@ def _koppeling_elsewhere(
 
 
 def _departure(inp: ModelInput, t: int, s: State, draws: Draws, national: Series, regional: Series) -> None:
-    leaving = draws.binomial(np.sum(s.a, axis=0), _hazard(inp, "vertrektermijn", t))
+    leaving = draws.binomial(s.na, _hazard(inp, "vertrektermijn", t))
     national["vertrek"] = leaving
     regional["vertrek"] = hele_personen.verdeel(leaving, s.a, hele=draws.hele)
 
@@ -336,22 +360,20 @@ def _inburgering(inp: ModelInput, t: int, s: State, draws: Draws, national: Seri
     s.i = s.i - done + start
 
 
-def _stocks(s: State, national: Series, regional: Series) -> None:
-    occupancy = s.q + s.v + s.a
-    outstanding = s.achterstand + s.quotum - s.gerealiseerd
+def _stocks(s: State, shares: Shares, national: Series, regional: Series) -> None:
     regional |= {
         "ind_wachtrij": s.q,
         "vergunninghouders_coa": s.v,
         "afgewezen_coa": s.a,
-        "coa_bezetting": occupancy,
-        "achterstand": outstanding,
+        "coa_bezetting": s.q + s.v + s.a,
+        "achterstand": s.achterstand + shares.bevolking_aandeel * s.quotum - s.gerealiseerd,
     }
     national |= {
-        "ind_wachtrij": np.sum(s.q, axis=0),
-        "vergunninghouders_coa": np.sum(s.v, axis=0),
-        "afgewezen_coa": np.sum(s.a, axis=0),
-        "coa_bezetting": np.sum(occupancy, axis=0),
-        "achterstand": np.sum(outstanding, axis=0),
+        "ind_wachtrij": s.nq,
+        "vergunninghouders_coa": s.nv,
+        "afgewezen_coa": s.na,
+        "coa_bezetting": s.nq + s.nv + s.na,
+        "achterstand": s.n_achterstand + s.quotum - s.n_gerealiseerd,
         "inburgering": s.i,
     }
 

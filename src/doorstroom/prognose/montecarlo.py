@@ -43,6 +43,9 @@ BEWAARD = ("inwilligingen", "instroom_nareizigers")
 """National series kept path by path for the needed taakstelling (the rest is summarised)."""
 REGIO_KWANTIELEN = ("coa_bezetting", "vergunninghouders_coa", "huisvesting_totaal", "achterstand")
 """Provincial series summarised into quantiles by :func:`bereken`."""
+NIET_HEEL = ("taak_maand", "achterstand", "kosten")
+"""Series with fractions on random paths (tasks are shares of a half year; euros); all others are
+whole persons or places, which lets the quantiles be counted (tested against NumPy)."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,10 @@ class _Samenvatter:
         self.regional_exceeds = np.zeros((len(inp.regios.namen), inp.maanden))
         self.worst = np.full(inp.paden, -np.inf)
         self.cost = np.zeros(inp.paden)
+        self.heel = np.ones(1, dtype=bool)
+        self.heel_nationaal = np.array([name not in NIET_HEEL for name in SERIES])
+        provinces = len(inp.regios.namen)
+        self.heel_regionaal = np.repeat([name not in NIET_HEEL for name in REGIO_KWANTIELEN], provinces)
 
     def __call__(self, t: int, national: Series, regional: Series) -> None:
         for name in BEWAARD:
@@ -159,10 +166,11 @@ class _Samenvatter:
         self.worst = np.maximum(self.worst, shortfall)
         self.exceeds[t] = np.mean(national["coa_bezetting"] > national["capaciteit"])
         self.regional_exceeds[:, t] = np.mean(regional["overschrijding"] > 0, axis=1)
-        rows = np.stack([national[name] for name in SERIES] + [shortfall])
+        rows = np.stack([national[name] for name in SERIES])
         per_province = np.concatenate([regional[name] for name in REGIO_KWANTIELEN])
-        flex = kwantielen.per_rij(shortfall[None, :], (self.kans,))[0]
-        return kwantielen.per_rij(rows[:-1]), kwantielen.per_rij(per_province), flex
+        flex = kwantielen.per_rij(shortfall[None, :], (self.kans,), heel=self.heel[:1])[0]
+        national_q = kwantielen.per_rij(rows, heel=self.heel_nationaal)
+        return national_q, kwantielen.per_rij(per_province, heel=self.heel_regionaal), flex
 
     def resultaat(self) -> tuple[dict[str, FloatArray], dict[str, FloatArray], FloatArray]:
         done = [future.result() for future in self.months]
