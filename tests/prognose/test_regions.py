@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pytest
+from sqlalchemy import Engine
 
 from doorstroom.errors import InputError
-from doorstroom.prognose import regions
+from doorstroom.prognose import regions, service
 from doorstroom.prognose.opvang import OpvangProvincie, regios
+from doorstroom.prognose.standaard import standaard
 from doorstroom.prognose.startstand import laatste_bezetting
 from doorstroom.reference.loader import embedded_provincies
+from doorstroom.spreiding import register
+from doorstroom.spreiding.opvang import Opvang
+from tests.cli_helpers import run
+from tests.spreiding.conftest import schrijf_csv, synthetische_locaties
 
 
 def _write(tmp_path: Path, header: str, rows: list[str]) -> Path:
@@ -75,3 +83,32 @@ def test_the_spreiding_input_type_is_plain_data() -> None:
     model = regios(places, regions.inwoners())
     assert model.namen == tuple(p.naam for p in embedded_provincies())
     assert model.opvang[-1] == pytest.approx(120 / 780)
+
+
+def test_reception_from_the_spreiding_register_when_it_has_open_locations(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Issue 15: reception places per province from the spreiding register when present."""
+    scenario = standaard()
+    assert service.opvang(None, scenario, engine)[0].bron.startswith("afgeleid")  # empty register: default
+    register.importeer(engine, schrijf_csv(tmp_path / "locaties.csv", synthetische_locaties()))
+    places = service.opvang(None, scenario, engine)
+    on_start = register.opvang_per_provincie(engine, date(2026, 1, 1))
+    assert len(places) == 12 and all(p.bron.startswith("spreidingsregister") for p in places)
+    assert sum(p.plaatsen for p in places) == sum(o.plaatsen for o in on_start.values())
+    model = regions.provincies(places)
+    assert model.start_wachtend is not None and model.start_wachtend.sum() == pytest.approx(1.0)
+    result = run("prognose", "bereken", "--paden", "20", "--maanden", "2", "--seed", "1", "--format", "json")
+    assert result.exit_code == 0, result.output
+    plaatsen = {r["provincie"]: r["plaatsen_invoer"] for r in json.loads(result.stdout)["provincie_opgaven"]}
+    assert plaatsen == {name: o.plaatsen for name, o in on_start.items()}
+
+
+def test_register_figures_become_the_plain_input() -> None:
+    figures = {
+        p.naam: Opvang(locaties=1, plaatsen=100, bezetting=80, vergunninghouders=n)
+        for n, p in enumerate(embedded_provincies())
+    }
+    places = regions.uit_register(figures, date(2026, 1, 1))
+    assert [p.vergunninghouders for p in places] == list(range(12))
+    assert regions.uit_register({name: Opvang() for name in figures}, date(2026, 1, 1)) == []

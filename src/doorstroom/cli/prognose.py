@@ -18,6 +18,7 @@ from rich.progress import Progress
 
 from doorstroom.cli.options import FormatOption
 from doorstroom.cli.output import Format, emit
+from doorstroom.cli.store import optional_store
 from doorstroom.errors import InputError, Problem
 from doorstroom.prognose import service, tekst, uitvoer
 from doorstroom.prognose.montecarlo import DEFAULT_PADEN, Resultaat
@@ -128,7 +129,11 @@ def bereken_command(
     base = service.kies_scenario(scenario, start, historie)
     chosen = service.met_doelen(base, doel_wachtend, doel_maand, kans, maanden)
     service.controleer_run(chosen, paden, maanden)
-    places = service.opvang(opvang, chosen)
+    if opvang is not None:
+        places = service.opvang(opvang, chosen)
+    else:  # the spreiding register when the store has one; the documented default otherwise
+        with optional_store() as engine:
+            places = service.opvang(None, chosen, engine)
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task("prognose", total=maanden or chosen.maanden)
         result = service.prognose(

@@ -106,6 +106,7 @@ class Regios:
     opvang: FloatArray  # share of reception places: new applicants and capacity
     bevolking: FloatArray  # population share: taakstelling (Huisvestingswet art. 29) and nareizigers
     start: FloatArray  # share of the start stocks (reception occupancy)
+    start_wachtend: FloatArray | None = None  # share of the waiting permit holders, when counted
 
     @staticmethod
     def nationaal() -> Regios:
@@ -179,6 +180,8 @@ class Shares:
         self.opvang = hele_personen.cumulatieve_aandelen(regios.opvang)
         self.bevolking = hele_personen.cumulatieve_aandelen(regios.bevolking)
         self.start = hele_personen.cumulatieve_aandelen(regios.start)
+        waiting = regios.start if regios.start_wachtend is None else regios.start_wachtend
+        self.start_wachtend = hele_personen.cumulatieve_aandelen(waiting)
         self.bevolking_aandeel = np.asarray(regios.bevolking, dtype=np.float64)[:, None] / np.sum(
             regios.bevolking
         )
@@ -188,10 +191,12 @@ class Shares:
 def begin(inp: ModelInput, draws: Draws, shares: Shares) -> State:
     """Start stocks from the ``begin_*`` parameters, divided by the start shares."""
 
-    def split(name: str) -> FloatArray:
-        return hele_personen.verdeel_vast(draws.persons(inp.waarden[name]), shares.start, hele=draws.hele)
+    def split(name: str, cumulative: FloatArray) -> FloatArray:
+        return hele_personen.verdeel_vast(draws.persons(inp.waarden[name]), cumulative, hele=draws.hele)
 
-    q, v, a = (split(f"begin_{name}") for name in ("ind_wachtrij", "vergunninghouders_coa", "afgewezen_coa"))
+    q = split("begin_ind_wachtrij", shares.start)
+    v = split("begin_vergunninghouders_coa", shares.start_wachtend)
+    a = split("begin_afgewezen_coa", shares.start)
     arrears = inp.waarden["begin_achterstand"]
     return State(
         q=q,

@@ -7,8 +7,9 @@ places, the occupancy when known, and where the numbers come from.
 
 The national reception capacity of a scenario (``coa_regulier + coa_nood + flexbuffer``, with its
 changes over time) is divided over the provinces in proportion to their places; the start stocks
-in proportion to the occupancy (or the places when no occupancy is given); the taakstelling and
-nareizigers by population (Huisvestingswet 2014 art. 29).
+in proportion to the occupancy (or the places when no occupancy is given), the waiting permit
+holders in proportion to those counted per province when every province has a count; the
+taakstelling and nareizigers by population (Huisvestingswet 2014 art. 29).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class OpvangProvincie:
     bezetting: float | None = None
     bron: str = ""
     peildatum: str = ""
+    vergunninghouders: float | None = None  # permit holders in reception there, when known
 
 
 def regios(opvang: Sequence[OpvangProvincie], inwoners: Mapping[str, float]) -> Regios:
@@ -45,4 +47,8 @@ def regios(opvang: Sequence[OpvangProvincie], inwoners: Mapping[str, float]) -> 
     if start.sum() <= 0:
         start = places
     population = np.array([inwoners[name] for name in names], dtype=np.float64)
-    return Regios(names, places / places.sum(), population / population.sum(), start / start.sum())
+    holders = [by_name[name].vergunninghouders for name in names]
+    waiting = None
+    if all(h is not None for h in holders) and sum(h or 0.0 for h in holders) > 0:
+        waiting = np.array(holders, dtype=np.float64) / sum(h or 0.0 for h in holders)
+    return Regios(names, places / places.sum(), population / population.sum(), start / start.sum(), waiting)

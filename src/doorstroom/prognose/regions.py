@@ -6,13 +6,15 @@ Every province must appear once; an unknown name lists the valid ones, closest f
 Fryslân). When no file is given, the default follows the Spreidingswet's aim — reception in
 proportion to population — applied to the most recent published COA occupancy:
 ``plaatsen = bezetting × inwoners van de provincie / inwoners van Nederland`` (CBS, 1 January
-2024). The spreiding context can supply :class:`~doorstroom.prognose.opvang.OpvangProvincie`
-values directly.
+2024). When the spreiding register (``doorstroom spreiding locaties importeer``) has open locations
+on the first day of the forecast, its places, occupancy and permit holders per province are used
+instead (:func:`uit_register`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 
 from doorstroom.domains import GEMIDDELD_AANTAL, GEWICHT
@@ -21,6 +23,7 @@ from doorstroom.prognose.model import Regios
 from doorstroom.prognose.opvang import OpvangProvincie, regios
 from doorstroom.prognose.startstand import laatste_bezetting
 from doorstroom.reference.loader import embedded_provincies
+from doorstroom.spreiding.opvang import Opvang
 from doorstroom.suggest import unknown_message
 from doorstroom.tabular import Row, parse_rows, read_table
 
@@ -83,6 +86,26 @@ def _check_provinces(file: str, names: Sequence[str]) -> None:
     ]
     if problems:
         raise InputError(problems)
+
+
+def uit_register(per_provincie: Mapping[str, Opvang], peildatum: date) -> list[OpvangProvincie]:
+    """The spreiding register's reception per province on ``peildatum`` as the prognose's input;
+    empty when the register has no open location that day."""
+    if sum(item.plaatsen for item in per_provincie.values()) <= 0:
+        return []
+    source = f"spreidingsregister, open locaties op {peildatum.isoformat()}"
+    return [
+        OpvangProvincie(
+            name,
+            float(item.plaatsen),
+            float(item.bezetting),
+            source,
+            peildatum.isoformat(),
+            float(item.vergunninghouders),
+        )
+        for name, item in per_provincie.items()
+        if name in inwoners()
+    ]
 
 
 def provincies(opvang: Sequence[OpvangProvincie]) -> Regios:

@@ -12,8 +12,11 @@ import json
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from importlib import resources
 from pathlib import Path
+
+from sqlalchemy import Engine
 
 from doorstroom import domains
 from doorstroom.domains import Domain
@@ -26,6 +29,7 @@ from doorstroom.prognose.scenario import Doelen, Scenario
 from doorstroom.prognose.scenario_io import laad, schrijf
 from doorstroom.prognose.standaard import standaard
 from doorstroom.prognose.sweep import Record, parse_variatie, sweep
+from doorstroom.spreiding import register
 from doorstroom.tabular import atomic_write, write_csv, write_xlsx
 
 
@@ -95,9 +99,17 @@ def controleer_run(scenario: Scenario, paden: int, maanden: int | None) -> int:
     return horizon
 
 
-def opvang(path: Path | None, scenario: Scenario) -> list[OpvangProvincie]:
-    """Reception places per province from ``path``, or the documented default for the start."""
-    return regions.standaard_opvang(scenario.start) if path is None else regions.lees_opvang(path)
+def opvang(path: Path | None, scenario: Scenario, engine: Engine | None = None) -> list[OpvangProvincie]:
+    """Reception places per province: from ``path``; else from the spreiding register in ``engine``
+    when it has open locations on the first day of the forecast; else the documented default."""
+    if path is not None:
+        return regions.lees_opvang(path)
+    if engine is not None:
+        first_day = date(int(scenario.start[:4]), int(scenario.start[5:]), 1)
+        found = regions.uit_register(register.opvang_per_provincie(engine, first_day), first_day)
+        if found:
+            return found
+    return regions.standaard_opvang(scenario.start)
 
 
 def prognose(
