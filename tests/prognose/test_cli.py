@@ -253,3 +253,14 @@ def test_sweep_command_on_a_given_scheduler() -> None:
         )
     assert result.exit_code == 0, result.output
     assert [r["taakstelling"] for r in json.loads(result.stdout)] == [15000.0, 21000.0]
+
+
+def test_bereken_fits_a_history_on_the_fly(tmp_path: Path) -> None:
+    history = _history(tmp_path)
+    result = run("prognose", "bereken", "--historie", str(history), *FAST, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["samenvatting"]["start"] == "2025-01"
+    fitted = next(p for p in data["parameters"] if p["parameter"] == "eerste_aanvragen")
+    assert fitted["herkomst"] == "gefit" and str(history) in fitted["bron"]
+    assert any(k["bestand"] == str(history) for k in data["kalibratie"])

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from doorstroom.domains import GEMIDDELD_AANTAL
+from doorstroom.domains import GEMIDDELD_AANTAL, Domain
 from doorstroom.prognose.scenario import FloatArray
 from doorstroom.tabular import Row, parse_rows, read_table
 
@@ -35,6 +35,7 @@ BESTANDEN = (
     "ind_decisions.csv",
     "aanvullend.csv",
 )
+JAAR = Domain("jaar, 2000 tot en met 2100", 2000, 2100)
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
@@ -194,7 +195,7 @@ def _range(row: Row) -> Scenariobandbreedte:
     source = row.text("source")
     return Scenariobandbreedte(
         uitgave=row.text("uitgave"),
-        jaar=row.integer("jaar", domain=GEMIDDELD_AANTAL),
+        jaar=row.integer("jaar", domain=JAAR),
         minimum=row.number("minimum", domain=GEMIDDELD_AANTAL),
         maximum=row.number("maximum", domain=GEMIDDELD_AANTAL),
         bron=f"{bronnen().get(source, source)} [{source}]",

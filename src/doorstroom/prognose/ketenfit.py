@@ -35,53 +35,55 @@ def _last_year(historie: Historie, columns: Sequence[str]) -> tuple[int, int]:
 
 
 def ind(historie: Historie) -> tuple[list[Schatting], None]:
+    """Decisions per month, grant rate and (with the queue) time to a decision, over the last year."""
     columns = ("beslissingen", "inwilligingen")
     if not aanwezig(historie, columns):
         raise NietTeFitten("IND: kolommen beslissingen en inwilligingen ontbreken")
     first, last = _last_year(historie, columns)
-    m = historie.maanden_per_periode
     decided = historie.reeksen["beslissingen"][first : last + 1]
     granted = historie.reeksen["inwilligingen"][first : last + 1]
     used = np.isfinite(decided) & np.isfinite(granted)
     decided, granted = decided[used], granted[used]
-    n, omvang = len(decided), historie.omvang(first, last)
-    if n < 2 or decided.sum() <= 0:
+    if len(decided) < 2 or decided.sum() <= 0:
         raise NietTeFitten("IND: minstens twee perioden met beslissingen nodig")
     if np.any(granted > decided):
         raise InputError(
             Problem("meer inwilligingen dan beslissingen", historie.bestand, field="inwilligingen")
         )
-    per_month = decided / m
-    rates = np.where(decided > 0, granted / np.maximum(decided, 1.0), np.nan)
-    rate = float(granted.sum() / decided.sum())
-    rate_sd = float(np.nanstd(rates, ddof=1)) if np.isfinite(rates).sum() > 1 else 0.0
-    found = [
-        Schatting(
-            "ind_capaciteit",
-            float(per_month.mean()),
-            float(per_month.std(ddof=1) / math.sqrt(n)),
-            ("beslissingen",),
-            omvang,
-            n,
-            "beslissingen per maand over het laatste jaar",
-            Verdeling.normaal,
-            float(per_month.std(ddof=1)),
-        ),
-        Schatting(
-            "inwilligingspercentage",
-            rate,
-            rate_sd / math.sqrt(n),
-            columns,
-            omvang,
-            n,
-            "Σ inwilligingen / Σ beslissingen over het laatste jaar",
-            Verdeling.normaal,
-            rate_sd,
-        ),
-    ]
+    per_month = decided / historie.maanden_per_periode
+    omvang = historie.omvang(first, last)
+    found = [_capacity(per_month, omvang), _grant_rate(decided, granted, omvang)]
     if aanwezig(historie, ["ind_wachtrij"]):
         found.append(_little(historie, first, last, per_month, used))
     return found, None
+
+
+def _capacity(per_month: FloatArray, omvang: str) -> Schatting:
+    n, sd = len(per_month), float(per_month.std(ddof=1))
+    method = "beslissingen per maand over het laatste jaar"
+    mean = float(per_month.mean())
+    return Schatting(
+        "ind_capaciteit", mean, sd / math.sqrt(n), ("beslissingen",), omvang, n, method, Verdeling.normaal, sd
+    )
+
+
+def _grant_rate(decided: FloatArray, granted: FloatArray, omvang: str) -> Schatting:
+    rates = np.where(decided > 0, granted / np.maximum(decided, 1.0), np.nan)
+    sd = float(np.nanstd(rates, ddof=1)) if np.isfinite(rates).sum() > 1 else 0.0
+    n = len(decided)
+    method = "Σ inwilligingen / Σ beslissingen over het laatste jaar"
+    rate = float(granted.sum() / decided.sum())
+    return Schatting(
+        "inwilligingspercentage",
+        rate,
+        sd / math.sqrt(n),
+        ("beslissingen", "inwilligingen"),
+        omvang,
+        n,
+        method,
+        Verdeling.normaal,
+        sd,
+    )
 
 
 def _little(historie: Historie, first: int, last: int, per_month: FloatArray, used: np.ndarray) -> Schatting:
