@@ -14,7 +14,9 @@ The planners' questions answered here:
 * the cost of the scenario.
 
 Summarising 10,000 paths is as much work as simulating them, so :func:`bereken` summarises each
-month on a second thread while the model computes the next one.
+month on a second thread while the model computes the next one; afterwards the two needed-
+taakstelling searches run one on each thread. NumPy releases the interpreter lock in array work,
+so two cores are used.
 """
 
 from __future__ import annotations
@@ -212,9 +214,10 @@ def bereken(
                 on_month(t)
 
         simulate(inp, rng, consume)
-        needed = benodigd.constant(scenario, inp, summary.kept, hele=rng is not None)
+        constant = pool.submit(benodigd.constant, scenario, inp, summary.kept, hele=rng is not None)
         per_half_year = benodigd.per_halfjaar(scenario, inp, summary.kept, hele=rng is not None)
         national, provincial, flex = summary.resultaat()
+        needed = constant.result()
     return Resultaat(
         scenario=scenario,
         maanden=tuple(maand_labels(scenario.start, horizon)),
