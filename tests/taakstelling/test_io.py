@@ -12,6 +12,10 @@ from doorstroom.errors import InputError
 from doorstroom.taakstelling import io
 
 BEKEND = {"GM0344", "GM0363", "GM0014"}
+
+
+def per_jaar(_jaar: int) -> set[str]:
+    return BEKEND
 Csv = Callable[[str, str], Path]
 
 
@@ -52,7 +56,7 @@ def test_realisation(csv_file: Csv) -> None:
         "r.csv",
         "gemeentecode;maand;gehuisvest\nGM0344;2026-01;10\nGM0344;2026-02-15;4\nGM0363;2026-01;0\n",
     )
-    assert io.lees_realisatie(path, BEKEND) == {
+    assert io.lees_realisatie(path, per_jaar) == {
         "GM0344": {"2026-01": 10, "2026-02": 4},
         "GM0363": {"2026-01": 0},
     }
@@ -60,13 +64,13 @@ def test_realisation(csv_file: Csv) -> None:
         "b.csv",
         "gemeentecode,maand,gehuisvest\nGM0344,januari,1\nGM0344,2026-01,-1\nGM0363,2026-13,2\n",
     )
-    assert problems(lambda: io.lees_realisatie(bad, BEKEND)) == {
+    assert problems(lambda: io.lees_realisatie(bad, per_jaar)) == {
         (2, "maand"),
         (3, "gehuisvest"),
         (4, "maand"),
     }
     dup = csv_file("d.csv", "gemeentecode,maand,gehuisvest\nGM0344,2026-01,1\nGM0344,2026-01,2\n")
-    assert problems(lambda: io.lees_realisatie(dup, BEKEND)) == {(3, "gemeentecode+maand")}
+    assert problems(lambda: io.lees_realisatie(dup, per_jaar)) == {(3, "gemeentecode+maand")}
 
 
 def test_koppelingen(csv_file: Csv) -> None:
@@ -75,14 +79,14 @@ def test_koppelingen(csv_file: Csv) -> None:
         "gemeentecode,huishouden_ref,personen,koppeldatum,huisvestingsdatum\n"
         "GM0344,H1,3,2026-01-05,\nGM0363,H2,1,5-2-2026,2026-03-01\n",
     )
-    [een, twee] = io.lees_koppelingen(path, BEKEND)
+    [een, twee] = io.lees_koppelingen(path, per_jaar)
     assert (een.personen, een.huisvestingsdatum, twee.koppeldatum) == (3, None, date(2026, 2, 5))
     bad = csv_file(
         "b.csv",
         "gemeentecode,huishouden_ref,personen,koppeldatum,huisvestingsdatum\n"
         "GM0344,H1,0,2026-01-05,\nGM0344,H2,2,gisteren,\nGM0344,H3,2,2026-03-01,2026-02-01\n",
     )
-    assert problems(lambda: io.lees_koppelingen(bad, BEKEND)) == {
+    assert problems(lambda: io.lees_koppelingen(bad, per_jaar)) == {
         (2, "personen"),
         (3, "koppeldatum"),
         (4, "huisvestingsdatum"),
