@@ -16,7 +16,16 @@ from tests.cli_helpers import run
 
 def test_national_split_in_json_sums_to_the_total() -> None:
     result = run(
-        "taakstelling", "bereken", "--periode", "2026-1", "--totaal", "16500", "--regel", "hamilton", "-f", "json"
+        "taakstelling",
+        "bereken",
+        "--periode",
+        "2026-1",
+        "--totaal",
+        "16500",
+        "--regel",
+        "hamilton",
+        "-f",
+        "json",
     )
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)

@@ -16,6 +16,8 @@ BEKEND = {"GM0344", "GM0363", "GM0014"}
 
 def per_jaar(_jaar: int) -> set[str]:
     return BEKEND
+
+
 Csv = Callable[[str, str], Path]
 
 

@@ -53,7 +53,9 @@ def test_statutory_rule_is_the_ceiling_of_each_exact_share(totaal: int, sleutel:
 
 
 @given(totaal=totalen, sleutel=sleutels())
-def test_a_larger_national_denominator_shrinks_every_statutory_share(totaal: int, sleutel: dict[str, int]) -> None:
+def test_a_larger_national_denominator_shrinks_every_statutory_share(
+    totaal: int, sleutel: dict[str, int]
+) -> None:
     """GS may set a merged municipality's inhabitants (art. 30); the denominator stays the CBS total."""
     noemer = sum(sleutel.values()) * 2
     verdeling = verdeel(totaal, sleutel, Afrondingsregel.wet, noemer)
