@@ -27,7 +27,7 @@ from doorstroom.taakstelling import io
 from doorstroom.taakstelling.berekening import codes_per_jaar, nu
 from doorstroom.taakstelling.domain import Koppeling
 from doorstroom.taakstelling.models import KoppelingMeldingRecord, RealisatieRecord
-from doorstroom.taakstelling.staging import Bulkinvoer, Problemen, importeer
+from doorstroom.taakstelling.staging import Bulkinvoer, Problemen, Rij, importeer
 from doorstroom.taakstelling.vaststelling import Verouderd, tekst, verouderd_na
 from doorstroom.tabular import Row, iter_table, parse_each
 
@@ -69,15 +69,9 @@ def importeer_koppelingen(engine: Engine, path: Path) -> Geimporteerd:
     return Geimporteerd(importeer(engine, KOPPELINGEN, rijen, problemen, audit_regel))
 
 
-def _koppeling(koppeling: Koppeling, bron: str) -> dict[str, Any]:
-    return {
-        "gemeentecode": koppeling.gemeentecode,
-        "huishouden_ref": koppeling.huishouden_ref,
-        "personen": koppeling.personen,
-        "koppeldatum": koppeling.koppeldatum,
-        "huisvestingsdatum": koppeling.huisvestingsdatum,
-        "bron": bron,
-    }
+def _koppeling(k: Koppeling, bron: str) -> tuple[Any, ...]:
+    """The staged values of a koppeling, in the order of ``KOPPELINGEN.kolommen``."""
+    return k.gemeentecode, k.huishouden_ref, k.personen, k.koppeldatum, k.huisvestingsdatum, bron
 
 
 def importeer_realisatie(engine: Engine, path: Path) -> Geimporteerd:
@@ -88,15 +82,8 @@ def importeer_realisatie(engine: Engine, path: Path) -> Geimporteerd:
     moment = nu()
     problemen = Problemen(str(path))
 
-    def parse(row: Row) -> dict[str, Any]:
-        code, maand, aantal = io.realisatie_rij(row, codes)
-        return {
-            "gemeentecode": code,
-            "maand": maand,
-            "gehuisvest": aantal,
-            "bron": bron,
-            "geimporteerd_op": moment,
-        }
+    def parse(row: Row) -> tuple[Any, ...]:
+        return *io.realisatie_rij(row, codes), bron, moment
 
     per_maand: dict[str, set[str]] = {}
 
@@ -132,8 +119,8 @@ def ontbrekend_per_maand(per_maand: dict[str, set[str]], catalogus: Indelingen) 
 
 
 def _geldige(
-    path: Path, kolommen: tuple[str, ...], parse: Callable[[Row], dict[str, Any]], problemen: Problemen
-) -> Iterator[tuple[int, dict[str, Any]]]:
+    path: Path, kolommen: tuple[str, ...], parse: Callable[[Row], tuple[Any, ...]], problemen: Problemen
+) -> Iterator[Rij]:
     """The valid rows of ``path`` as (row number, values), one at a time; problems go to ``problemen``."""
     for row in iter_table(path, required=kolommen):
         problemen.gelezen += 1
