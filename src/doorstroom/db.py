@@ -40,7 +40,8 @@ from doorstroom.settings import get_settings
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_WACHT_MS = 5000
-"""How long one SQLite statement waits for another connection's lock before reporting busy."""
+"""How long one statement waits for another connection's lock before reporting busy (SQLite's busy
+timeout, PostgreSQL's ``lock_timeout``); :func:`schrijf` then tries again until its own deadline."""
 MAX_RACES = 5
 """How often :func:`schrijf` runs work again after losing a race to a concurrent writer."""
 _SCHRIJVEN = "doorstroom_schrijven"
@@ -64,11 +65,18 @@ def make_engine(url: str | None = None) -> Engine:
     url = url or get_settings().resolved_database_url()
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         _prive_bestand(Path(url.removeprefix("sqlite:///")))
-    engine = create_engine(url)
+    engine = create_engine(url, **_opties(url))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def _opties(url: str) -> dict[str, Any]:
+    """PostgreSQL gives up waiting for a lock after the same time as SQLite (then :func:`schrijf` retries)."""
+    if url.startswith("postgresql"):
+        return {"connect_args": {"options": f"-c lock_timeout={SQLITE_WACHT_MS}"}}
+    return {}
 
 
 def _prive_bestand(path: Path) -> None:
