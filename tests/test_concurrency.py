@@ -95,7 +95,7 @@ def test_fixing_during_an_import_waits_and_both_finish(engine: Engine, tmp_path:
 
 
 def test_a_writer_that_cannot_get_the_database_in_time_gets_a_clear_message(
-    engine: Engine, monkeypatch: pytest.MonkeyPatch
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setenv("DOORSTROOM_DATABASE_WACHTTIJD", "1")
     get_settings.cache_clear()
@@ -124,6 +124,8 @@ def test_a_writer_that_cannot_get_the_database_in_time_gets_a_clear_message(
     assert houder is None and isinstance(uitkomst, DatabaseBezet), uitkomst
     assert "de database is bezet" in str(uitkomst) and "er is niets opgeslagen" in str(uitkomst)
     assert tel(engine, VaststellingRecord) == 0
+    if engine.dialect.name == "sqlite":
+        assert "Doorstroom wacht en probeert opnieuw" in caplog.text
 
 
 def test_two_console_scripts_at_once_no_traceback(engine: Engine, tmp_path: Path) -> None:

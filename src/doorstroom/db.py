@@ -10,7 +10,8 @@ Two users at once (BIO 12.4: availability, and no lost or doubled work):
 * SQLite runs in WAL mode, so readers never wait for a writer; a write transaction starts with
   ``BEGIN IMMEDIATE``, so two writers queue at the start instead of failing half-way with
   ``database is locked`` when one tries to upgrade its read lock; each attempt waits up to
-  :data:`SQLITE_WACHT_MS` for the lock.
+  :data:`SQLITE_WACHT_MS` for the lock. PostgreSQL waits up to :data:`POSTGRES_LOCK_TIMEOUT_MS`
+  for a lock.
 * :func:`schrijf` runs a unit of work in a transaction and runs it again when the database was busy
   (SQLite lock, PostgreSQL serialization failure or deadlock) or when a concurrent writer won a
   race the unit of work detects itself (a unique key inserted by the other). It says in Dutch that
@@ -39,9 +40,11 @@ from doorstroom.errors import ConfigurationError
 from doorstroom.settings import get_settings
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-SQLITE_WACHT_MS = 5000
-"""How long one statement waits for another connection's lock before reporting busy (SQLite's busy
-timeout, PostgreSQL's ``lock_timeout``); :func:`schrijf` then tries again until its own deadline."""
+SQLITE_WACHT_MS = 500
+"""How long SQLite waits for another connection's write lock before reporting busy; :func:`schrijf`
+then says that it waits and tries again until its own deadline."""
+POSTGRES_LOCK_TIMEOUT_MS = 5000
+"""How long a PostgreSQL statement waits for a row or table lock before reporting busy."""
 MAX_RACES = 5
 """How often :func:`schrijf` runs work again after losing a race to a concurrent writer."""
 _SCHRIJVEN = "doorstroom_schrijven"
@@ -75,7 +78,7 @@ def make_engine(url: str | None = None) -> Engine:
 def _opties(url: str) -> dict[str, Any]:
     """PostgreSQL gives up waiting for a lock after the same time as SQLite (then :func:`schrijf` retries)."""
     if url.startswith("postgresql"):
-        return {"connect_args": {"options": f"-c lock_timeout={SQLITE_WACHT_MS}"}}
+        return {"connect_args": {"options": f"-c lock_timeout={POSTGRES_LOCK_TIMEOUT_MS}"}}
     return {}
 
 

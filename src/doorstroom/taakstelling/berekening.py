@@ -100,7 +100,7 @@ def codes_per_jaar(
     catalogus: Indelingen, grondslag: Grondslag | None = None
 ) -> Callable[[int], frozenset[str]]:
     """The codes valid on 1 January of a year (a user's own list: its codes, whatever the year)."""
-    if grondslag is not None and grondslag.bron.startswith("eigen gemeentelijst"):
+    if grondslag is not None and grondslag.eigen_lijst:
         eigen = frozenset(g.code for g in grondslag.gemeenten)
         return lambda _jaar: eigen
 
@@ -116,7 +116,7 @@ def achterstand_uit_bestand(
 ) -> tuple[dict[str, int], dict[str, int]]:
     """Arrears from a previous statement, carried onto the period's municipalities (mergers summed)."""
     huidig = {g.code for g in grondslag.gemeenten}
-    if grondslag.bron.startswith("eigen gemeentelijst"):
+    if grondslag.eigen_lijst:
         return io.lees_vorige(path, huidig), {}
     vorig_jaar = grondslag.periode.previous().year
     saldo = io.lees_vorige(path, huidig | catalogus.indeling(vorig_jaar).codes)

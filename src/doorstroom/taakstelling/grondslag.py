@@ -47,6 +47,8 @@ class Grondslag:
     bron: str
     wettelijk: bool
     toelichting: Mapping[str, str] = field(default_factory=dict)
+    eigen_lijst: bool = False
+    """The municipalities are a user's own list (``--gemeenten``), not a CBS division."""
 
     def meldingen(self) -> list[str]:
         """Dutch notes on the basis: what is not statutory, and merged municipalities' populations."""
@@ -126,6 +128,7 @@ def uit_lijst(periode: Periode, gemeenten: list[Gemeente], bron: str) -> Grondsl
         peildatum=None,
         bron=f"eigen gemeentelijst {bron} (peildatum onbekend)",
         wettelijk=False,
+        eigen_lijst=True,
     )
 
 

@@ -25,6 +25,7 @@ from doorstroom.domains import BRON, NAAM, TOELICHTING, TextLimit
 from doorstroom.errors import InputError, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.indeling import Indelingen
+from doorstroom.reference.lookup import label
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import repository
@@ -315,7 +316,8 @@ def _verouderd(
     saldo = saldo_van(session, periode, catalogus, verwacht)
     if saldo is not None:
         herrekend[periode] = saldo
-    aantal = f"{len(anders)} gemeenten (o.a. {anders[0]})"
+    namen = {r.gemeentecode: r.gemeentenaam for r in rows}
+    aantal = f"{len(anders)} gemeenten (o.a. {label(anders[0], namen)})"
     waarom = f"de achterstand uit {periode.previous()} is veranderd voor {aantal}"
     opdracht = f"doorstroom taakstelling herbereken --periode {periode} --reden '...'"
     return Verouderd(periode, versie.versie, waarom, opdracht)
