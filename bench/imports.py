@@ -1,4 +1,4 @@
-"""Benchmark of the taakstelling imports at real size: 1.5 million koppelingen (about 50 MB of CSV).
+"""Benchmark of the taakstelling imports at real size: 1.54 million koppelingen (about 50 MB of CSV).
 
 Run with ``.venv/bin/python bench/imports.py [--rijen N]``. Writes a SYNTHETIC koppelingen file
 (pseudonymous references, every municipality, dates in 2026, a third housed), then for SQLite and,

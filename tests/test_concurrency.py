@@ -104,7 +104,7 @@ def test_a_writer_that_cannot_get_the_database_in_time_gets_a_clear_message(
     klaar = threading.Event()
 
     def houd_vast(andere: Engine) -> None:
-        with transaction(andere) as session:
+        with transaction(andere, schrijven=True) as session:
             if andere.dialect.name == "postgresql":
                 session.execute(text("LOCK TABLE taakstelling_vaststelling IN EXCLUSIVE MODE"))
             else:

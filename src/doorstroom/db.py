@@ -114,23 +114,24 @@ def _sqlite_begin(connection: Connection) -> None:
 
 
 @contextmanager
-def transaction(bind: Engine | Connection, *, schrijven: bool = True) -> Iterator[Session]:
+def transaction(bind: Engine | Connection, *, schrijven: bool = False) -> Iterator[Session]:
     """A session whose work is committed only if the block finishes; otherwise rolled back.
 
     ``bind``: an engine (a connection is taken for the block) or a connection not in a transaction
-    (kept open afterwards, e.g. for its temporary tables). ``schrijven=False`` for work that only
-    reads: on SQLite it then does not queue behind writers. A busy database ends the block with
-    :class:`DatabaseBezet` (see :func:`schrijf` to retry).
+    (kept open afterwards, e.g. for its temporary tables). ``schrijven=True`` makes SQLite take its
+    write lock at the start (``BEGIN IMMEDIATE``), so writers queue instead of failing half-way, and
+    ends the block with :class:`DatabaseBezet` when the database stays busy; :func:`schrijf` adds
+    retrying and is the way to write. Without it the transaction starts as a reader.
     """
-    try:
-        with _verbinding(bind) as connection:
-            connection.execution_options(**{_SCHRIJVEN: schrijven})
+    with _verbinding(bind) as connection:
+        connection.execution_options(**{_SCHRIJVEN: schrijven})
+        try:
             with Session(bind=connection, expire_on_commit=False) as session, session.begin():
                 yield session
-    except DBAPIError as error:
-        if is_bezet(error):
-            raise DatabaseBezet(_BEZET) from None
-        raise
+        except DBAPIError as error:
+            if schrijven and is_bezet(error):
+                raise DatabaseBezet(_BEZET) from None
+            raise
 
 
 @contextmanager
@@ -170,7 +171,7 @@ def schrijf(
     races = 0
     for poging in range(1, 1_000_000):
         try:
-            with transaction(bind) as session:
+            with transaction(bind, schrijven=True) as session:
                 return werk(session)
         except DatabaseBezet:
             if time.monotonic() >= einde:

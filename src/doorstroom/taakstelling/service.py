@@ -20,7 +20,8 @@ from sqlalchemy import Engine
 from doorstroom.db import transaction
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
-from doorstroom.taakstelling import io, repository, toezicht
+from doorstroom.taakstelling import importeren, io, repository, vaststelling
+from doorstroom.taakstelling import toezicht as opgeslagen
 from doorstroom.taakstelling.berekening import (
     achterstand_uit_bestand,
     binnen_periode,
@@ -35,12 +36,26 @@ from doorstroom.taakstelling.berekening import (
 )
 from doorstroom.taakstelling.domain import DEFAULT_MARGE, STANDAARD_REGEL, bereken
 from doorstroom.taakstelling.grondslag import Grondslag
+from doorstroom.taakstelling.importeren import Geimporteerd
 from doorstroom.taakstelling.landelijk import landelijk_totaal
 from doorstroom.taakstelling.overzicht import Overzicht, Voortgang, alleen_namen, stel_op
 from doorstroom.taakstelling.ruil import per_gemeente
+from doorstroom.taakstelling.vaststelling import Vastgesteld, Vaststelverzoek
 from doorstroom.taakstelling.verdeling import Afrondingsregel
 
-__all__ = ["Overzicht", "Verzoek", "bereken_overzicht", "parse_totaal", "resterend", "vandaag"]
+__all__ = [
+    "Overzicht",
+    "Vaststelverzoek",
+    "Verzoek",
+    "bereken_overzicht",
+    "importeer_koppelingen",
+    "importeer_realisatie",
+    "parse_totaal",
+    "resterend",
+    "toezicht",
+    "vandaag",
+    "vaststellen",
+]
 
 
 @dataclass(frozen=True)
@@ -117,9 +132,33 @@ def _voortgang(verzoek: Verzoek, codes: Callable[[int], frozenset[str]]) -> Voor
     )
 
 
+def vaststellen(engine: Engine, verzoek: Vaststelverzoek) -> Vastgesteld:
+    """Fix (or revise) a period's taakstelling (see :mod:`doorstroom.taakstelling.vaststelling`)."""
+    return vaststelling.vaststellen(engine, verzoek)
+
+
+def importeer_realisatie(engine: Engine, path: Path) -> Geimporteerd:
+    """Import a realisation file of any size, all or nothing (:mod:`doorstroom.taakstelling.importeren`)."""
+    return importeren.importeer_realisatie(engine, path)
+
+
+def importeer_koppelingen(engine: Engine, path: Path) -> Geimporteerd:
+    """Import a koppelingen file of any size, all or nothing (:mod:`doorstroom.taakstelling.importeren`)."""
+    return importeren.importeer_koppelingen(engine, path)
+
+
+def toezicht(engine: Engine, periode: Periode, peildatum: date | None = None) -> Overzicht:
+    """The supervision statement of a stored period (see :mod:`doorstroom.taakstelling.toezicht`).
+
+    Raises :class:`~doorstroom.taakstelling.toezicht.NietVastgesteld` (an InputError and a
+    NotFound) when the period was never fixed.
+    """
+    return opgeslagen.toezicht(engine, periode, peildatum)
+
+
 def resterend(engine: Engine, periode: Periode, peildatum: date | None = None) -> dict[str, int] | None:
     """Persons each municipality still has to house in a stored period (None: period not set).
 
     This is the koppeling's default capacity: COA links within the remaining corrected quota.
     """
-    return toezicht.resterend(engine, periode, peildatum or standaard_peildatum(periode))
+    return opgeslagen.resterend(engine, periode, peildatum or standaard_peildatum(periode))

@@ -11,15 +11,18 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from doorstroom import audit
-from doorstroom.db import transaction
-from doorstroom.errors import InputError, Problem
+from doorstroom.db import schrijf, transaction
+from doorstroom.errors import InputError, NotFound, Problem
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import repository
+from doorstroom.taakstelling.domain import Taakstelling
 from doorstroom.taakstelling.models import VaststellingRecord
 from doorstroom.taakstelling.overzicht import Overzicht, Voortgang, met_meldingen, realiseer_alle, stel_op
+from doorstroom.taakstelling.ruil import Ruil
 from doorstroom.taakstelling.vaststelling import (
     gehuisvest_per_maand,
     opgeslagen_taken,
@@ -29,9 +32,13 @@ from doorstroom.taakstelling.vaststelling import (
 )
 
 
-def niet_vastgesteld(periode: Periode) -> InputError:
+class NietVastgesteld(InputError, NotFound):
+    """A period without a stored taakstelling: the user's input (exit 2), and a record not found."""
+
+
+def niet_vastgesteld(periode: Periode) -> NietVastgesteld:
     """The error for a period that has no stored taakstelling."""
-    return InputError(
+    return NietVastgesteld(
         Problem(
             f"de taakstelling van {periode} is niet vastgesteld; stel haar vast met "
             f"'doorstroom taakstelling vaststellen --periode {periode}'",
@@ -44,15 +51,22 @@ def toezicht(engine: Engine, periode: Periode, peildatum: date | None = None) ->
     """The supervision statement of a stored period (default: at its supervision date)."""
     peildatum = peildatum or periode.supervision_date
     catalogus = indelingen(engine)
-    with transaction(engine) as session:
+
+    def lees(session: Session) -> tuple[VaststellingRecord, list[Taakstelling], list[Ruil], Voortgang]:
         versie = repository.huidige(session, periode)
         if versie is None:
             raise niet_vastgesteld(periode)
-        taken = opgeslagen_taken(session, versie, catalogus)
-        ruilen = repository.ruilen(session, periode)
         koppelingen = repository.koppelingen_voor(session, periode, peildatum)
-        voortgang = Voortgang(peildatum, gehuisvest_per_maand(session, periode), koppelingen)
         audit.record(session, "read", "taakstelling_koppeling", f"periode {periode}", len(koppelingen))
+        voortgang = Voortgang(peildatum, gehuisvest_per_maand(session, periode), koppelingen)
+        return (
+            versie,
+            opgeslagen_taken(session, versie, catalogus),
+            repository.ruilen(session, periode),
+            voortgang,
+        )
+
+    versie, taken, ruilen, voortgang = schrijf(engine, lees)  # the audit line is a write
     uitleg = verantwoording_van(
         versie, taken, _meldingen(versie, len(ruilen), sum(t.overgenomen != 0 for t in taken))
     )
