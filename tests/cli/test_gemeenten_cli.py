@@ -65,3 +65,17 @@ def test_import_replaces_the_list_in_use_and_old_codes_are_rejected_afterwards(
     rows = {row["gemeentecode"]: row for row in json.loads(vastgesteld.stdout)}
     assert len(rows) == 341 and "GM0037" not in rows
     assert "Stadskanaal" in rows["GM0047"]["toelichting"]
+
+
+def test_the_division_and_population_of_a_year_and_a_municipality_by_name() -> None:
+    result = run("gemeenten", "--jaar", "2022", "--gemeente", "Weesp", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert [(r["gemeentecode"], r["inwoners"]) for r in json.loads(result.stdout)] == [("GM0457", 20_766)]
+    assert "CBS 37259ENG, 1 januari 2022" in result.stderr
+    assert run("gemeenten", "--jaar", "99999").exit_code == 2
+
+
+def test_known_mergers_are_listed() -> None:
+    result = run("gemeenten", "samenvoegingen", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert {r["gemeentecode"] for r in json.loads(result.stdout)} == {"GM0363", "GM1992"}

@@ -99,3 +99,18 @@ def test_key_must_cover_every_municipality(csv_file: Csv) -> None:
     path = csv_file("s.csv", "gemeentecode,waarde\nGM0344,5\nGM0363,5\n")
     with pytest.raises(InputError, match="geen waarde voor 1 gemeenten"):
         io.lees_sleutel(path, BEKEND)
+
+
+def test_dates_and_months_outside_2000_to_2100_are_refused(csv_file: Csv) -> None:
+    realisatie = csv_file("r.csv", "gemeentecode,maand,gehuisvest\nGM0344,0000-01,1\nGM0344,2101-01-05,1\n")
+    assert problems(lambda: io.lees_realisatie(realisatie, per_jaar)) == {(2, "maand"), (3, "maand")}
+    kop = "gemeentecode,huishouden_ref,personen,koppeldatum\n"
+    koppelingen = csv_file("k.csv", kop + "GM0344,H1,1,1-1-1999\n")
+    assert problems(lambda: io.lees_koppelingen(koppelingen, per_jaar)) == {(2, "koppeldatum")}
+
+
+def test_a_swap_file(csv_file: Csv) -> None:
+    path = csv_file("s.csv", "gemeentecode,wijziging\ngm0344,-3\nGM0363,3\n")
+    assert io.lees_ruil(path) == [(2, "GM0344", -3), (3, "GM0363", 3)]
+    bad = csv_file("b.csv", "gemeentecode,wijziging\nGM0344,-3\nGM0344,3\nX,1\nGM0363,1.5\n")
+    assert problems(lambda: io.lees_ruil(bad)) == {(3, "gemeentecode"), (4, "gemeentecode"), (5, "wijziging")}

@@ -187,3 +187,11 @@ def test_a_loaded_vintage_makes_the_next_year_computable(engine: Engine, tmp_pat
     na = run("taakstelling", "bereken", "-p", "2028-1", "-t", "10000", "-f", "csv")
     assert na.exit_code == 0, na.output
     assert f"bevolking op 1 januari 2027: {lijst}" in na.stderr
+
+
+def test_texts_longer_than_their_column_are_refused_the_same_on_both_databases(engine: Engine) -> None:
+    lang = run("taakstelling", "vaststellen", "-p", "2025-2", "--door", "x" * 101)
+    assert lang.exit_code == 2 and "'--door'" in lang.stderr and "langer dan 100" in lang.stderr
+    nul = run("taakstelling", "vaststellen", "-p", "2025-2", "--door", "P.\x00Jansen")
+    assert nul.exit_code == 2 and "stuurteken" in nul.stderr
+    assert aantal(engine, VaststellingRecord) == 0

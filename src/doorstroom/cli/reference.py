@@ -63,7 +63,10 @@ def gemeenten_command(
     jaar: Annotated[
         int | None,
         typer.Option(
-            "--jaar", help="De indeling en bevolking van 1 januari van dit jaar (2022-2026 ingebouwd)."
+            "--jaar",
+            min=2000,
+            max=2100,
+            help="De indeling en bevolking van 1 januari van dit jaar (2022-2026 ingebouwd).",
         ),
     ] = None,
     gemeente: Annotated[

@@ -63,6 +63,8 @@ BevolkingOption = Annotated[
     int | None,
     typer.Option(
         "--bevolking",
+        min=2000,
+        max=2100,
         help="Bevolking van 1 januari van dit jaar (standaard het wettelijke: het jaar ervoor).",
     ),
 ]

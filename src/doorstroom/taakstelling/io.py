@@ -46,6 +46,10 @@ def gemeentecode(
     return code
 
 
+JAREN = range(2000, 2101)
+"""Years a date or month in a taakstelling file may lie in (as half-year periods, 2000–2100)."""
+
+
 def datum(row: Row, field: str, *, required: bool = True) -> date | None:
     """A date as ``2026-03-01``, ``1-3-2026`` or an Excel date cell (:mod:`doorstroom.reference.datum`)."""
     raw = row.text(field, required=required)
@@ -54,6 +58,8 @@ def datum(row: Row, field: str, *, required: bool = True) -> date | None:
     found = lees_datum(raw)
     if found is None:
         raise row.problem(field, f"'{raw}' is geen datum (schrijf 2026-03-01)")
+    if found.year not in JAREN:
+        raise row.problem(field, f"{raw} ligt buiten de jaren 2000 tot en met 2100")
     return found
 
 
@@ -62,6 +68,8 @@ def maand(row: Row, field: str = "maand") -> str:
     raw = row.text(field)
     iso = len(raw) == 7 and raw.isascii() and raw[4] == "-" and raw[:4].isdigit() and raw[5:].isdigit()
     if iso and 1 <= int(raw[5:]) <= 12:
+        if int(raw[:4]) not in JAREN:
+            raise row.problem(field, f"{raw} ligt buiten de jaren 2000 tot en met 2100")
         return raw
     day = datum(row, field)
     assert day is not None

@@ -37,6 +37,7 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from doorstroom.db import schrijf
@@ -216,8 +217,12 @@ def _schrijf(
 
 
 def _ruim_op(connection: Connection, staging: Table) -> None:
-    if connection.in_transaction():
-        connection.rollback()
-    connection.execution_options(doorstroom_schrijven=False)
-    with connection.begin():
-        staging.drop(connection, checkfirst=True)
+    """Drop the staging table; a connection that cannot do so is discarded (and its table with it)."""
+    try:
+        if connection.in_transaction():
+            connection.rollback()
+        connection.execution_options(doorstroom_schrijven=False)
+        with connection.begin():
+            staging.drop(connection, checkfirst=True)
+    except DBAPIError:
+        connection.invalidate()
