@@ -1,4 +1,4 @@
-"""Revision 0004 keeps every period fixed before it, as version 1, on both databases."""
+"""Revision 0005 keeps every period fixed before it, as version 1, on both databases."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def leeg(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
 
 
 def test_a_period_fixed_before_versioning_becomes_version_1(leeg: Engine) -> None:
-    upgrade(leeg, "0003")
+    upgrade(leeg, "0004")
     with leeg.begin() as connection:
         connection.execute(
             text(
@@ -74,4 +74,4 @@ def upgrade_down(engine: Engine) -> None:
     with engine.begin() as connection:
         config = alembic_config()
         config.attributes["connection"] = connection
-        command.downgrade(config, "0003")
+        command.downgrade(config, "0004")

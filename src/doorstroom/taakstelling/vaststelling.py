@@ -94,10 +94,7 @@ def tekst(waarde: str | None, limiet: TextLimit, optie: str) -> str | None:
     """A user's text option checked against the length of its column (same on every database)."""
     if waarde is None:
         return None
-    probleem = limiet.problem(waarde.strip())
-    if probleem:
-        raise InputError(Problem(probleem, field=optie))
-    return waarde.strip() or None
+    return limiet.check(waarde.strip(), field=optie) or None
 
 
 def vaststellen(engine: Engine, verzoek: Vaststelverzoek) -> Vastgesteld:

@@ -5,8 +5,8 @@ The single row per period (``taakstelling_periode``) becomes version 1 of that p
 no longer stored: it follows from quota, swaps and carry-over on every read, so a swap recorded
 later can never leave a stale stored number behind.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-24
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
