@@ -132,7 +132,7 @@ class TextLimit:
         """Why ``value`` cannot be stored, in Dutch; None when it can."""
         if len(value) > self.maximum:
             return f"tekst van {len(value)} tekens is langer dan {self.maximum} ({self.omschrijving})"
-        if any(unicodedata.category(char) == "Cc" for char in value):
+        if not value.isprintable() and any(unicodedata.category(char) == "Cc" for char in value):
             return "tekst bevat een stuurteken (zoals een NUL-byte)"
         return None
 

@@ -41,6 +41,15 @@ class Settings(BaseSettings):
         default=None,
         description="CBS/PDOK municipal boundary file (GeoJSON or TopoJSON keyed by statcode).",
     )
+    database_wachttijd: float = Field(
+        default=60.0,
+        ge=0.0,
+        le=3600.0,
+        description=(
+            "Seconds a write waits for another user's write to finish before giving up with "
+            "'database bezet' (0 to 3600)."
+        ),
+    )
     timezone: str = Field(
         default="Europe/Amsterdam", description="Time zone for dates, deadlines and periods."
     )

@@ -51,5 +51,31 @@ def test_import_replaces_the_list_in_use_and_old_codes_are_rejected_afterwards(
     realisatie.write_text("gemeentecode,maand,gehuisvest\nGM0037,2026-01,3\n", encoding="utf-8")
     imported = run("taakstelling", "importeer", "realisatie", str(realisatie))
     assert imported.exit_code == 2 and "GM0037" in imported.stderr and "rij 2" in imported.stderr
+    zonder_samenvoeging = run("taakstelling", "vaststellen", "-p", "2026-1", "-t", "1000", "-f", "json")
+    assert zonder_samenvoeging.exit_code == 2
+    assert "GM0037 Stadskanaal" in zonder_samenvoeging.stderr and "samenvoegen" in zonder_samenvoeging.stderr
+    samenvoeging = tmp_path / "s.csv"
+    samenvoeging.write_text(
+        "ingangsdatum,gemeentecode,gemeentenaam,onderdelen\n2026-01-01,GM0047,Veendam-Oost,GM0037 GM0047\n",
+        encoding="utf-8",
+    )
+    assert run("gemeenten", "samenvoegen", str(samenvoeging)).exit_code == 0
     vastgesteld = run("taakstelling", "vaststellen", "-p", "2026-1", "-t", "1000", "-f", "json")
-    assert len(json.loads(vastgesteld.stdout)) == 341
+    assert vastgesteld.exit_code == 0, vastgesteld.output
+    rows = {row["gemeentecode"]: row for row in json.loads(vastgesteld.stdout)}
+    assert len(rows) == 341 and "GM0037" not in rows
+    assert "Stadskanaal" in rows["GM0047"]["toelichting"]
+
+
+def test_the_division_and_population_of_a_year_and_a_municipality_by_name() -> None:
+    result = run("gemeenten", "--jaar", "2022", "--gemeente", "Weesp", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert [(r["gemeentecode"], r["inwoners"]) for r in json.loads(result.stdout)] == [("GM0457", 20_766)]
+    assert "CBS 37259ENG, 1 januari 2022" in result.stderr
+    assert run("gemeenten", "--jaar", "99999").exit_code == 2
+
+
+def test_known_mergers_are_listed() -> None:
+    result = run("gemeenten", "samenvoegingen", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert {r["gemeentecode"] for r in json.loads(result.stdout)} == {"GM0363", "GM1992"}

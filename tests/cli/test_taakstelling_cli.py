@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -13,7 +15,18 @@ from tests.cli_helpers import run
 
 
 def test_national_split_in_json_sums_to_the_total() -> None:
-    result = run("taakstelling", "bereken", "--periode", "2026-1", "--totaal", "16500", "--format", "json")
+    result = run(
+        "taakstelling",
+        "bereken",
+        "--periode",
+        "2026-1",
+        "--totaal",
+        "16500",
+        "--regel",
+        "hamilton",
+        "-f",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert len(rows) == 342
@@ -65,11 +78,15 @@ def test_carry_over_and_realisation_from_files(tmp_path: Path) -> None:
 
 
 def test_per_province_sums(tmp_path: Path) -> None:
-    result = run("taakstelling", "bereken", "-p", "2026-2", "-t", "13500", "--per", "provincie", "-f", "csv")
+    result = run(
+        "taakstelling", "bereken", "-p", "2026-2", "-t", "13500", "--regel", "hamilton", "--per", "provincie",
+        "-f", "csv",
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
-    lines = result.stdout.strip().splitlines()
-    assert len(lines) == 13
-    assert sum(int(line.split(",")[3]) for line in lines[1:]) == 13500
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 12
+    assert sum(int(row["taakstelling"]) for row in rows) == 13500
+    assert {row["landelijk"] for row in rows} == {"13500"} and {row["regel"] for row in rows} == {"hamilton"}
 
 
 def test_xlsx_export_has_a_sheet_of_overdue_koppelingen(tmp_path: Path) -> None:
@@ -97,7 +114,7 @@ def test_xlsx_export_has_a_sheet_of_overdue_koppelingen(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     workbook = load_workbook(out, read_only=True)
-    assert workbook.sheetnames == ["Taakstelling 2026-1", "te laat"]
+    assert workbook.sheetnames == ["Taakstelling 2026-1", "verantwoording", "te laat"]
     rows = list(workbook["te laat"].iter_rows(values_only=True))
     assert rows[1][:2] == ("GM0344", "Utrecht")
 
@@ -174,7 +191,7 @@ def test_store_must_be_migrated_first(tmp_path: Path, monkeypatch: pytest.Monkey
     assert result.exit_code == 2 and "doorstroom db upgrade" in result.stderr
     assert run("db", "upgrade").exit_code == 0
     result = run("taakstelling", "toezicht", "-p", "2026-1")
-    assert result.exit_code == 1 and "niet vastgesteld" in result.stderr
+    assert result.exit_code == 2 and "niet vastgesteld" in result.stderr
 
 
 def test_invalid_import_stores_nothing(engine: Engine, tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ def test_every_province_shows_required_against_present_and_the_match(locatiebest
         assert rij["huisvesting_in_regio"] == min(rij["vergunninghouders_in_opvang"], rij["resterend"])
         assert rij["huisvesting_in_regio"] + rij["buiten_regio"] == rij["vergunninghouders_in_opvang"]
         assert rij["huisvesting_in_regio"] + rij["ruimte_voor_anderen"] == rij["resterend"]
-    assert sum(r["taakstelling"] for r in overzicht.records) == 12_000
+    assert sum(r["taakstelling"] for r in overzicht.records) == _som_taakstelling(PERIODE, 12_000)
     assert sum(r["plaatsen_nodig"] for r in overzicht.records) == 96_000
     assert (
         "taakstelling",
@@ -83,7 +83,8 @@ def test_labour_market_regions_and_corop_areas(per: Regiosoort, aantal: int, loc
 def test_the_published_national_number_is_used_for_a_past_period(locatiebestand: Bestand) -> None:
     verzoek = Verzoek(totaal=96_000, locaties=locatiebestand(), peildatum=date(2025, 3, 1))
     overzicht = regio(RegioVerzoek(verzoek))
-    assert sum(r["taakstelling"] for r in overzicht.records) == 15_000  # 2025-1 as published
+    # 2025-1 as published (15,000), split by the taakstelling's default rule
+    assert sum(r["taakstelling"] for r in overzicht.records) == _som_taakstelling(Periode(2025, 1), 15_000)
     with pytest.raises(InputError, match="--taakstelling"):
         regio(RegioVerzoek(Verzoek(totaal=96_000, peildatum=PEILDATUM)))
 
@@ -92,7 +93,7 @@ def test_a_stored_period_gives_what_remains_to_be_housed(
     engine: Engine, locatiebestand: Bestand, csv_file: Callable[[str, str], Path]
 ) -> None:
     register.importeer(engine, locatiebestand())
-    taakstelling_service.vaststellen(engine, PERIODE, 12_000)
+    taakstelling_service.vaststellen(engine, taakstelling_service.Vaststelverzoek(PERIODE, 12_000))
     taakstelling_service.importeer_realisatie(
         engine, csv_file("r.csv", "gemeentecode,maand,gehuisvest\nGM0344,2026-08,50\n")
     )
@@ -125,3 +126,9 @@ def test_a_small_taakstelling_leaves_permit_holders_to_be_housed_outside_their_r
     assert krap, "with 600 housing places nationally some region must send permit holders elsewhere"
     for rij in krap:
         assert rij["huisvesting_in_regio"] == rij["resterend"] and rij["ruimte_voor_anderen"] == 0
+
+
+def _som_taakstelling(periode: Periode, totaal: int) -> int:
+    """The sum of the municipal numbers as the taakstelling states it (its default rule)."""
+    verzoek = taakstelling_service.Verzoek(periode=periode, totaal=totaal)
+    return taakstelling_service.bereken_overzicht(verzoek).verantwoording.som

@@ -29,3 +29,22 @@ def gemeenten_met_sleutel(draw: st.DrawFn) -> tuple[list[Gemeente], dict[str, in
     ]
     vorige = {code: draw(st.integers(-500, 500)) for code in sleutel}
     return gemeenten, sleutel, vorige
+
+
+@st.composite
+def ruilen(draw: st.DrawFn, codes: list[str]) -> dict[str, int]:
+    """A swap agreement over some of ``codes``: signed changes that sum to zero (art. 29(2))."""
+    gekozen = draw(st.lists(st.sampled_from(codes), min_size=2, max_size=min(len(codes), 8), unique=True))
+    wijzigingen = draw(st.lists(st.integers(-50, 50), min_size=len(gekozen) - 1, max_size=len(gekozen) - 1))
+    return dict(zip(gekozen, [*wijzigingen, -sum(wijzigingen)], strict=True))
+
+
+@st.composite
+def saldi_en_opvolgers(draw: st.DrawFn) -> tuple[dict[str, int], dict[str, str]]:
+    """Signed carry-over per code and a merger mapping of some codes onto others."""
+    codes = [
+        f"GM{code:04d}" for code in draw(st.lists(st.integers(1, 9999), min_size=1, max_size=30, unique=True))
+    ]
+    saldo = {code: draw(st.integers(-500, 500)) for code in codes}
+    opvolgers = {code: draw(st.sampled_from(codes)) for code in codes}
+    return saldo, opvolgers

@@ -10,16 +10,17 @@ from hypothesis import strategies as st
 
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.periode import Periode
+from doorstroom.taakstelling.correctie import corrigeer
 from doorstroom.taakstelling.domain import (
     Koppeling,
     Schema,
     Taakstelling,
     add_months,
     bereken,
-    corrigeer,
     realiseer,
     schema_status,
 )
+from doorstroom.taakstelling.verdeling import Afrondingsregel
 from tests.taakstelling.strategies import gemeenten_met_sleutel, totalen
 
 P = Periode(2026, 1)
@@ -43,7 +44,7 @@ def test_carry_over_arithmetic(quota: int, achterstand: int) -> None:
 @given(totaal=totalen, data=gemeenten_met_sleutel())
 def test_bereken_applies_carry_over_per_municipality(totaal: int, data: tuple) -> None:  # type: ignore[type-arg]
     gemeenten, sleutel, vorige = data
-    taken = bereken(totaal, gemeenten, sleutel, vorige)
+    taken = bereken(totaal, gemeenten, sleutel, vorige, Afrondingsregel.hamilton)
     assert sum(t.taakstelling for t in taken) == totaal
     for t in taken:
         assert (
@@ -55,6 +56,11 @@ def test_arrears_added_and_advance_subtracted() -> None:
     assert corrigeer(100, 12) == (112, 0)
     assert corrigeer(100, -30) == (70, 0)
     assert corrigeer(10, -30) == (0, 20)
+
+
+def test_a_swap_changes_the_corrected_number_before_carry_over() -> None:
+    assert corrigeer(100, 12, ruil=-20) == (92, 0)
+    assert corrigeer(10, -5, ruil=-8) == (0, 3)
 
 
 def test_schedule_status_thresholds() -> None:

@@ -12,6 +12,12 @@ from doorstroom.errors import InputError
 from doorstroom.taakstelling import io
 
 BEKEND = {"GM0344", "GM0363", "GM0014"}
+
+
+def per_jaar(_jaar: int) -> set[str]:
+    return BEKEND
+
+
 Csv = Callable[[str, str], Path]
 
 
@@ -52,7 +58,7 @@ def test_realisation(csv_file: Csv) -> None:
         "r.csv",
         "gemeentecode;maand;gehuisvest\nGM0344;2026-01;10\nGM0344;2026-02-15;4\nGM0363;2026-01;0\n",
     )
-    assert io.lees_realisatie(path, BEKEND) == {
+    assert io.lees_realisatie(path, per_jaar) == {
         "GM0344": {"2026-01": 10, "2026-02": 4},
         "GM0363": {"2026-01": 0},
     }
@@ -60,13 +66,13 @@ def test_realisation(csv_file: Csv) -> None:
         "b.csv",
         "gemeentecode,maand,gehuisvest\nGM0344,januari,1\nGM0344,2026-01,-1\nGM0363,2026-13,2\n",
     )
-    assert problems(lambda: io.lees_realisatie(bad, BEKEND)) == {
+    assert problems(lambda: io.lees_realisatie(bad, per_jaar)) == {
         (2, "maand"),
         (3, "gehuisvest"),
         (4, "maand"),
     }
     dup = csv_file("d.csv", "gemeentecode,maand,gehuisvest\nGM0344,2026-01,1\nGM0344,2026-01,2\n")
-    assert problems(lambda: io.lees_realisatie(dup, BEKEND)) == {(3, "gemeentecode+maand")}
+    assert problems(lambda: io.lees_realisatie(dup, per_jaar)) == {(3, "gemeentecode+maand")}
 
 
 def test_koppelingen(csv_file: Csv) -> None:
@@ -75,14 +81,14 @@ def test_koppelingen(csv_file: Csv) -> None:
         "gemeentecode,huishouden_ref,personen,koppeldatum,huisvestingsdatum\n"
         "GM0344,H1,3,2026-01-05,\nGM0363,H2,1,5-2-2026,2026-03-01\n",
     )
-    [een, twee] = io.lees_koppelingen(path, BEKEND)
+    [een, twee] = io.lees_koppelingen(path, per_jaar)
     assert (een.personen, een.huisvestingsdatum, twee.koppeldatum) == (3, None, date(2026, 2, 5))
     bad = csv_file(
         "b.csv",
         "gemeentecode,huishouden_ref,personen,koppeldatum,huisvestingsdatum\n"
         "GM0344,H1,0,2026-01-05,\nGM0344,H2,2,gisteren,\nGM0344,H3,2,2026-03-01,2026-02-01\n",
     )
-    assert problems(lambda: io.lees_koppelingen(bad, BEKEND)) == {
+    assert problems(lambda: io.lees_koppelingen(bad, per_jaar)) == {
         (2, "personen"),
         (3, "koppeldatum"),
         (4, "huisvestingsdatum"),
@@ -93,3 +99,18 @@ def test_key_must_cover_every_municipality(csv_file: Csv) -> None:
     path = csv_file("s.csv", "gemeentecode,waarde\nGM0344,5\nGM0363,5\n")
     with pytest.raises(InputError, match="geen waarde voor 1 gemeenten"):
         io.lees_sleutel(path, BEKEND)
+
+
+def test_dates_and_months_outside_2000_to_2100_are_refused(csv_file: Csv) -> None:
+    realisatie = csv_file("r.csv", "gemeentecode,maand,gehuisvest\nGM0344,0000-01,1\nGM0344,2101-01-05,1\n")
+    assert problems(lambda: io.lees_realisatie(realisatie, per_jaar)) == {(2, "maand"), (3, "maand")}
+    kop = "gemeentecode,huishouden_ref,personen,koppeldatum\n"
+    koppelingen = csv_file("k.csv", kop + "GM0344,H1,1,1-1-1999\n")
+    assert problems(lambda: io.lees_koppelingen(koppelingen, per_jaar)) == {(2, "koppeldatum")}
+
+
+def test_a_swap_file(csv_file: Csv) -> None:
+    path = csv_file("s.csv", "gemeentecode,wijziging\ngm0344,-3\nGM0363,3\n")
+    assert io.lees_ruil(path) == [(2, "GM0344", -3), (3, "GM0363", 3)]
+    bad = csv_file("b.csv", "gemeentecode,wijziging\nGM0344,-3\nGM0344,3\nX,1\nGM0363,1.5\n")
+    assert problems(lambda: io.lees_ruil(bad)) == {(3, "gemeentecode"), (4, "gemeentecode"), (5, "wijziging")}

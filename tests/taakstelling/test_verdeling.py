@@ -40,6 +40,40 @@ def test_plain_rounding_is_nearest_and_reports_difference(totaal: int, sleutel: 
     assert verdeling.afrondingsverschil == sum(verdeling.aantallen.values()) - totaal
 
 
+@given(totaal=totalen, sleutel=sleutels())
+def test_statutory_rule_is_the_ceiling_of_each_exact_share(totaal: int, sleutel: dict[str, int]) -> None:
+    """Art. 29(1): national number × inhabitants / inhabitants of the Netherlands, rounded up."""
+    verdeling = verdeel(totaal, sleutel, Afrondingsregel.wet)
+    som = sum(sleutel.values())
+    for code, aantal in verdeling.aantallen.items():
+        exact = Fraction(totaal * sleutel[code], som)
+        assert verdeling.exact[code] == exact
+        assert aantal - 1 < exact <= aantal
+    assert 0 <= verdeling.afrondingsverschil < len(sleutel)
+
+
+@given(totaal=totalen, sleutel=sleutels())
+def test_a_larger_national_denominator_shrinks_every_statutory_share(
+    totaal: int, sleutel: dict[str, int]
+) -> None:
+    """GS may set a merged municipality's inhabitants (art. 30); the denominator stays the CBS total."""
+    noemer = sum(sleutel.values()) * 2
+    verdeling = verdeel(totaal, sleutel, Afrondingsregel.wet, noemer)
+    assert all(verdeling.exact[code] == Fraction(totaal * sleutel[code], noemer) for code in sleutel)
+    hamilton = verdeel(totaal, sleutel, Afrondingsregel.hamilton, noemer)
+    assert hamilton.som == totaal
+
+
+def test_statutory_rounding_by_hand() -> None:
+    # 10 persons over 1/1/1: exact 3⅓ each → 4 each under the law, 3 each when rounded.
+    assert verdeel(10, {"GM0001": 1, "GM0002": 1, "GM0003": 1}, Afrondingsregel.wet).aantallen == {
+        "GM0001": 4,
+        "GM0002": 4,
+        "GM0003": 4,
+    }
+    assert verdeel(10, {"GM0001": 1, "GM0002": 1, "GM0003": 1}, Afrondingsregel.afronden).som == 9
+
+
 def test_hand_computed_case() -> None:
     # 10 persons over 50/30/20: exact 5, 3, 2 — no rounding needed.
     assert verdeel(10, {"GM0001": 50, "GM0002": 30, "GM0003": 20}).aantallen == {

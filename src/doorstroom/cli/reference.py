@@ -1,4 +1,4 @@
-"""``doorstroom gemeenten``: list the municipalities; import a newer CBS list."""
+"""``doorstroom gemeenten``: list the municipalities of a year; import a newer CBS list; record mergers."""
 
 from __future__ import annotations
 
@@ -10,11 +10,14 @@ from rich.console import Console
 
 from doorstroom.cli.options import FormatOption, OutOption, parse_datum
 from doorstroom.cli.output import Format, emit
-from doorstroom.cli.store import open_store
+from doorstroom.cli.store import open_store, optional_store
 from doorstroom.errors import InputError, Problem
 from doorstroom.reference.domain import Gemeente, Herindeling, compare
 from doorstroom.reference.loader import embedded_gemeenten, embedded_provincies, load_gemeenten
-from doorstroom.reference.service import importeer
+from doorstroom.reference.lookup import find_gemeente
+from doorstroom.reference.samenvoeging import Samenvoeging
+from doorstroom.reference.service import importeer, indelingen, samenvoegen
+from doorstroom.suggest import fold, unknown_message
 
 app = typer.Typer(
     help="Gemeenten (CBS): tonen, vergelijken en een nieuwere lijst laden.",
@@ -57,23 +60,57 @@ def gemeenten_command(
         Path | None,
         typer.Option("--bestand", help="Toon een eigen CBS-lijst in plaats van de ingebouwde."),
     ] = None,
+    jaar: Annotated[
+        int | None,
+        typer.Option(
+            "--jaar",
+            min=2000,
+            max=2100,
+            help="De indeling en bevolking van 1 januari van dit jaar (2022-2026 ingebouwd).",
+        ),
+    ] = None,
+    gemeente: Annotated[
+        list[str] | None,
+        typer.Option("--gemeente", "-g", help="Alleen deze gemeente (naam of code; herhaalbaar)."),
+    ] = None,
     fmt: FormatOption = Format.table,
     out: OutOption = None,
 ) -> None:
-    """Toon de gemeenten met inwoners en woningvoorraad (CBS, 1 januari 2024)."""
+    """Toon de gemeenten met inwoners en woningvoorraad (standaard CBS, 1 januari 2024)."""
     if ctx.invoked_subcommand is not None:
         return
-    lijst = load_gemeenten(bestand) if bestand else list(embedded_gemeenten())
+    lijst = _lijst(bestand, jaar)
     if provincie:
         lijst = _in_provincie(lijst, provincie)
+    if gemeente:
+        codes = {find_gemeente(naam, lijst, field="--gemeente").code for naam in gemeente}
+        lijst = [g for g in lijst if g.code in codes]
     emit([_record(g) for g in lijst], KOLOMMEN, fmt, out, title=f"Gemeenten ({len(lijst)})")
 
 
+def _lijst(bestand: Path | None, jaar: int | None) -> list[Gemeente]:
+    if bestand is not None:
+        return load_gemeenten(bestand)
+    if jaar is None:
+        return list(embedded_gemeenten())
+    with optional_store() as engine:
+        indeling = indelingen(engine).indeling(jaar)
+    if indeling.jaar != jaar or indeling.bevolking.peiljaar != jaar:
+        err.print(
+            f"let op: geen bevolking van 1 januari {jaar} bekend; indeling van {indeling.jaar} "
+            "met de bevolking "
+            f"van 1 januari {indeling.bevolking.peiljaar}",
+            markup=False,
+        )
+    err.print(f"bron: {indeling.bevolking.bron}", markup=False)
+    return list(indeling.gemeenten)
+
+
 def _in_provincie(lijst: list[Gemeente], provincie: str) -> list[Gemeente]:
-    selected = [g for g in lijst if g.provincie.lower() == provincie.lower()]
+    selected = [g for g in lijst if fold(g.provincie) == fold(provincie)]
     if not selected:
-        namen = ", ".join(p.naam for p in embedded_provincies())
-        raise InputError(Problem(f"onbekende provincie '{provincie}'; kies uit {namen}", field="--provincie"))
+        namen = [p.naam for p in embedded_provincies()]
+        raise InputError(Problem(unknown_message("provincie", provincie, namen), field="--provincie"))
     return selected
 
 
@@ -97,15 +134,77 @@ def importeer_command(
     datum = parse_datum(peildatum, "--peildatum")
     assert datum is not None
     with open_store() as engine:
-        _toon_herindeling(importeer(engine, bestand, datum))
+        verschil, jaargang = importeer(engine, bestand, datum)
+    _toon_herindeling(verschil)
+    if jaargang is not None:
+        err.print(
+            f"bevolking van 1 januari {jaargang.peiljaar} bewaard: grondslag van de taakstelling van "
+            f"{jaargang.peiljaar + 1} (art. 29 lid 1 Huisvestingswet)",
+            markup=False,
+        )
+    else:
+        err.print(
+            "geen 1 januari: de lijst is niet als bevolkingsjaargang voor de taakstelling bewaard",
+            markup=False,
+        )
+
+
+@app.command("samenvoegen")
+def samenvoegen_command(
+    bestand: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV/XLSX: ingangsdatum, gemeentecode, gemeentenaam, onderdelen[, inwoners, bron]."
+        ),
+    ],
+) -> None:
+    """Leg herindelingen vast (art. 30 Huisvestingswet): onderdelen, nieuwe gemeente en het GS-inwonertal."""
+    with open_store() as engine:
+        lijst = samenvoegen(engine, bestand)
+    for samenvoeging in lijst:
+        err.print(f"vastgelegd: {_omschrijving(samenvoeging)}", markup=False)
+
+
+def _omschrijving(s: Samenvoeging) -> str:
+    inwoners = "GS-inwonertal onbekend" if s.inwoners is None else f"GS-inwonertal {s.inwoners}"
+    return f"{s.ingangsdatum:%d-%m-%Y}: {' + '.join(s.onderdelen)} → {s.code} {s.naam} ({inwoners})"
+
+
+@app.command("samenvoegingen")
+def samenvoegingen_command(fmt: FormatOption = Format.table, out: OutOption = None) -> None:
+    """Toon de bekende herindelingen: ingebouwd en vastgelegd."""
+    with optional_store() as engine:
+        lijst = indelingen(engine).samenvoegingen
+    rows = [
+        {
+            "ingangsdatum": s.ingangsdatum.isoformat(),
+            "gemeentecode": s.code,
+            "gemeentenaam": s.naam,
+            "onderdelen": " ".join(s.onderdelen),
+            "provincie": s.provincie or "",
+            "inwoners_gs": s.inwoners,
+            "bron": s.bron,
+        }
+        for s in lijst
+    ]
+    columns = (
+        "ingangsdatum",
+        "gemeentecode",
+        "gemeentenaam",
+        "onderdelen",
+        "provincie",
+        "inwoners_gs",
+        "bron",
+    )
+    emit(rows, columns, fmt, out, title="Herindelingen")
 
 
 def _toon_herindeling(verschil: Herindeling) -> None:
     if verschil.ongewijzigd:
         err.print("geen verschil in gemeentecodes of -namen")
     for g in verschil.verdwenen:
-        err.print(f"[yellow]opgeheven:[/] {g.code} {g.naam} ({g.provincie}), niet meer in de nieuwe lijst")
+        err.print(f"opgeheven: {g.code} {g.naam} ({g.provincie}), niet meer in de nieuwe lijst", markup=False)
     for g in verschil.nieuw:
-        err.print(f"nieuw: {g.code} {g.naam} ({g.provincie})")
+        err.print(f"nieuw: {g.code} {g.naam} ({g.provincie})", markup=False)
     for oud, nieuw in verschil.hernoemd:
-        err.print(f"hernoemd: {oud.code} {oud.naam} → {nieuw.naam}")
+        err.print(f"hernoemd: {oud.code} {oud.naam} → {nieuw.naam}", markup=False)

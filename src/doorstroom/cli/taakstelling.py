@@ -1,4 +1,4 @@
-"""``doorstroom taakstelling ...``: compute, set, import realisation, supervise."""
+"""``doorstroom taakstelling ...``: compute, fix and revise, swap, import realisation, supervise."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from rich.console import Console
 
 from doorstroom.cli.options import FormatOption, OutOption, parse_datum
 from doorstroom.cli.output import Format, emit
-from doorstroom.cli.store import open_store
+from doorstroom.cli.store import open_store, optional_store
 from doorstroom.reference.periode import Periode
-from doorstroom.taakstelling import service
-from doorstroom.taakstelling.report import aggregeer, columns_of, taakstelling_record
+from doorstroom.taakstelling import herziening, importeren, landelijk, ruilen, service, toezicht, vaststelling
+from doorstroom.taakstelling.domain import STANDAARD_REGEL
+from doorstroom.taakstelling.overzicht import Overzicht, alleen_namen, alleen_provincie
+from doorstroom.taakstelling.report import REGIO_KOLOMMEN, aggregeer, columns_of, zonder_regio
 from doorstroom.taakstelling.verdeling import Afrondingsregel
 
 app = typer.Typer(help="Taakstelling huisvesting vergunninghouders per gemeente.", no_args_is_help=True)
@@ -23,7 +25,7 @@ importeer_app = typer.Typer(
 )
 app.add_typer(importeer_app, name="importeer")
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class Niveau(StrEnum):
@@ -32,85 +34,130 @@ class Niveau(StrEnum):
     gemeente = "gemeente"
     provincie = "provincie"
     arbeidsmarktregio = "arbeidsmarktregio"
+    corop = "corop"
 
 
 PeriodeOption = Annotated[
     str, typer.Option("--periode", "-p", help="Halfjaar, bijvoorbeeld 2026-1 of 2026-2.")
 ]
+TotaalOption = Annotated[
+    str | None,
+    typer.Option(
+        "--totaal", "-t", help="Landelijk aantal (standaard: het gepubliceerde aantal van de periode)."
+    ),
+]
 RegelOption = Annotated[
     Afrondingsregel,
-    typer.Option("--regel", help="Afronding: hamilton (grootste overschot) of afronden."),
+    typer.Option(
+        "--regel",
+        help="Afronding: afronden (standaard, zoals de circulaires), wet (art. 29: naar boven) of hamilton.",
+    ),
 ]
 SleutelOption = Annotated[
     str,
     typer.Option(
-        "--sleutel",
-        help="Verdeelsleutel: inwoners, woningvoorraad of een CSV/XLSX met gemeentecode,waarde.",
+        "--sleutel", help="Verdeelsleutel: inwoners, woningvoorraad of een CSV/XLSX met gemeentecode,waarde."
     ),
 ]
-PerOption = Annotated[Niveau, typer.Option("--per", help="Niveau: gemeente, provincie of arbeidsmarktregio.")]
-PeildatumOption = Annotated[
-    str | None,
-    typer.Option("--peildatum", help="Datum waarop de voortgang wordt beoordeeld (standaard: vandaag)."),
+BevolkingOption = Annotated[
+    int | None,
+    typer.Option(
+        "--bevolking",
+        min=2000,
+        max=2100,
+        help="Bevolking van 1 januari van dit jaar (standaard het wettelijke: het jaar ervoor).",
+    ),
 ]
+PerOption = Annotated[
+    Niveau, typer.Option("--per", help="Niveau: gemeente, provincie, arbeidsmarktregio of corop.")
+]
+GemeenteOption = Annotated[
+    list[str] | None,
+    typer.Option("--gemeente", "-g", help="Alleen deze gemeente (naam of code; herhaalbaar)."),
+]
+DoorOption = Annotated[str | None, typer.Option("--door", help="Wie dit doet (standaard de gebruiker).")]
+RedenOption = Annotated[str | None, typer.Option("--reden", help="Waarom (verplicht bij --herzien).")]
+
+
+def _meld(text: str) -> None:
+    err.print(text, markup=False)
 
 
 @app.command("bereken")
 def bereken_command(
     periode: PeriodeOption,
-    totaal: Annotated[
-        str,
-        typer.Option("--totaal", "-t", help="Landelijk aantal te huisvesten vergunninghouders."),
-    ],
+    totaal: TotaalOption = None,
     vorige: Annotated[
         Path | None,
         typer.Option("--vorige", help="Vorige overzicht (achterstand of achterstand_nu per gemeente)."),
     ] = None,
     realisatie: Annotated[
-        Path | None,
-        typer.Option("--realisatie", help="Gehuisveste personen per gemeente en maand."),
+        Path | None, typer.Option("--realisatie", help="Gehuisveste personen per gemeente en maand.")
     ] = None,
     koppelingen: Annotated[
-        Path | None,
-        typer.Option("--koppelingen", help="Koppelingen door het COA (voor 'buiten schuld')."),
+        Path | None, typer.Option("--koppelingen", help="Koppelingen door het COA (voor 'buiten schuld').")
     ] = None,
     gemeenten: Annotated[
-        Path | None,
-        typer.Option("--gemeenten", help="Eigen (nieuwere) CBS-gemeentelijst in plaats van de ingebouwde."),
+        Path | None, typer.Option("--gemeenten", help="Eigen gemeentelijst met inwoners in plaats van CBS.")
     ] = None,
-    regel: RegelOption = Afrondingsregel.hamilton,
+    samenvoegingen: Annotated[
+        Path | None,
+        typer.Option("--samenvoegingen", help="Herindelingen (art. 30): ingangsdatum, gemeentecode, ..."),
+    ] = None,
+    ruil: Annotated[
+        list[Path] | None,
+        typer.Option("--ruil", help="Ruilafspraak (art. 29 lid 2): gemeentecode,wijziging."),
+    ] = None,
+    regel: RegelOption = STANDAARD_REGEL,
     sleutel: SleutelOption = "inwoners",
-    peildatum: PeildatumOption = None,
+    bevolking: BevolkingOption = None,
+    peildatum: Annotated[
+        str | None,
+        typer.Option("--peildatum", help="Datum waarop de voortgang wordt beoordeeld (standaard: vandaag)."),
+    ] = None,
     per: PerOption = Niveau.gemeente,
+    gemeente: GemeenteOption = None,
     fmt: FormatOption = Format.table,
     out: OutOption = None,
 ) -> None:
-    """Verdeel een landelijk totaal over de gemeenten, met achterstand en realisatie (zonder database)."""
+    """Verdeel het landelijke aantal over de gemeenten (art. 29), met achterstand en realisatie."""
     verzoek = service.Verzoek(
         periode=Periode.parse(periode, field="--periode"),
-        totaal=service.parse_totaal(totaal),
+        totaal=None if totaal is None else service.parse_totaal(totaal),
         regel=regel,
         sleutel=sleutel,
+        bevolking=bevolking,
         vorige=vorige,
         realisatie=realisatie,
         koppelingen=koppelingen,
         gemeenten=gemeenten,
+        samenvoegingen=samenvoegingen,
+        ruilen=tuple(ruil or ()),
         peildatum=parse_datum(peildatum, "--peildatum"),
+        alleen=tuple(gemeente or ()),
     )
-    _toon(service.bereken_overzicht(verzoek), per, fmt, out)
+    with optional_store() as engine:
+        overzicht = service.bereken_overzicht(verzoek, engine)
+    _toon(overzicht, per, fmt, out)
 
 
-def _toon(overzicht: service.Overzicht, per: Niveau, fmt: Format, out: Path | None) -> None:
-    records = overzicht.records if per is Niveau.gemeente else aggregeer(overzicht.records, per.value)
-    extra = {"te laat": (overzicht.te_laat, columns_of(overzicht.te_laat))} if overzicht.te_laat else None
-    emit(
-        records,
-        columns_of(records),
-        fmt,
-        out,
-        title=f"Taakstelling {overzicht.periode}",
-        extra_sheets=extra,
-    )
+def _toon(
+    overzicht: Overzicht, per: Niveau, fmt: Format, out: Path | None, titel: str = "Taakstelling"
+) -> None:
+    records = overzicht.records
+    if per is not Niveau.gemeente:
+        kolom = REGIO_KOLOMMEN[per.value]
+        zonder = zonder_regio(records, kolom)
+        if zonder:
+            _meld(
+                f"let op: {len(zonder)} gemeenten zonder {kolom} staan onder '(onbekend)': "
+                + ", ".join(zonder[:10])
+            )
+        records = aggregeer(records, kolom)
+    extra = {"verantwoording": (overzicht.verantwoording.als_records(), ["verantwoording"])}
+    if overzicht.te_laat:
+        extra["te laat"] = (overzicht.te_laat, columns_of(overzicht.te_laat))
+    emit(records, columns_of(records), fmt, out, title=f"{titel} {overzicht.periode}", extra_sheets=extra)
     if fmt is Format.table and overzicht.te_laat:
         emit(
             overzicht.te_laat,
@@ -119,38 +166,125 @@ def _toon(overzicht: service.Overzicht, per: Niveau, fmt: Format, out: Path | No
             None,
             title="Koppelingen over de termijn van 3 maanden",
         )
-    if overzicht.afrondingsverschil:
-        err.print(f"let op: afrondingsverschil {overzicht.afrondingsverschil:+d} personen t.o.v. het totaal")
+    for line in [*overzicht.verantwoording.regels(), *overzicht.meldingen]:
+        _meld(line)
     if out is not None:
-        err.print(f"geschreven: {out}")
+        _meld(f"geschreven: {out}")
 
 
 @app.command("vaststellen")
 def vaststellen_command(
     periode: PeriodeOption,
-    totaal: Annotated[
-        str,
-        typer.Option("--totaal", "-t", help="Landelijk aantal te huisvesten vergunninghouders."),
-    ],
+    totaal: TotaalOption = None,
     vorige: Annotated[
         Path | None,
         typer.Option(
-            "--vorige",
-            help="Achterstand uit een bestand in plaats van de opgeslagen vorige periode.",
+            "--vorige", help="Achterstand uit een bestand in plaats van de opgeslagen vorige periode."
         ),
     ] = None,
-    regel: RegelOption = Afrondingsregel.hamilton,
+    regel: RegelOption = STANDAARD_REGEL,
     sleutel: SleutelOption = "inwoners",
+    bevolking: BevolkingOption = None,
+    herzien: Annotated[
+        bool, typer.Option("--herzien", help="Stel een al vastgestelde periode opnieuw vast (nieuwe versie).")
+    ] = False,
+    reden: RedenOption = None,
+    door: DoorOption = None,
+    gemeente: GemeenteOption = None,
     fmt: FormatOption = Format.table,
     out: OutOption = None,
 ) -> None:
-    """Stel de taakstelling van een periode vast en sla haar op (achterstand uit de vorige periode)."""
+    """Stel de taakstelling van een periode vast en bewaar haar als nieuwe versie."""
+    verzoek = vaststelling.Vaststelverzoek(
+        periode=Periode.parse(periode, field="--periode"),
+        totaal=None if totaal is None else service.parse_totaal(totaal),
+        regel=regel,
+        sleutel=sleutel,
+        bevolking=bevolking,
+        vorige=vorige,
+        herzien=herzien,
+        reden=reden,
+        door=door,
+    )
+    with open_store() as engine:
+        uitkomst = vaststelling.vaststellen(engine, verzoek)
+    overzicht = alleen_namen(uitkomst.overzicht, gemeente or ())
+    _toon(overzicht, Niveau.gemeente, fmt, out, titel="Vastgestelde taakstelling")
+    _meld(
+        f"opgeslagen: taakstelling {uitkomst.periode}, versie {uitkomst.versie}, "
+        f"{len(uitkomst.overzicht.records)} gemeenten"
+    )
+    _verouderd(uitkomst.verouderd)
+
+
+def _verouderd(lijst: list[vaststelling.Verouderd]) -> None:
+    for item in lijst:
+        _meld(item.melding())
+
+
+@app.command("herbereken")
+def herbereken_command(periode: PeriodeOption, reden: RedenOption = None, door: DoorOption = None) -> None:
+    """Herbereken een verouderde periode: nieuwe versie met de achterstand die nu uit de vorige volgt."""
     parsed = Periode.parse(periode, field="--periode")
     with open_store() as engine:
-        taken = service.vaststellen(engine, parsed, service.parse_totaal(totaal), regel, sleutel, vorige)
-    records = [taakstelling_record(t) for t in taken]
-    emit(records, columns_of(records), fmt, out, title=f"Vastgestelde taakstelling {parsed}")
-    err.print(f"opgeslagen: taakstelling {parsed} voor {len(records)} gemeenten")
+        versie, verouderd = herziening.herbereken(engine, parsed, reden, door)
+    _meld(f"opgeslagen: taakstelling {parsed}, versie {versie}")
+    _verouderd(verouderd)
+
+
+@app.command("geschiedenis")
+def geschiedenis_command(
+    periode: Annotated[str | None, typer.Option("--periode", "-p", help="Alleen deze periode.")] = None,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+) -> None:
+    """Alle versies van vastgestelde perioden: wie, wanneer, waarom, en of ze verouderd zijn."""
+    parsed = None if periode is None else Periode.parse(periode, field="--periode")
+    with open_store() as engine:
+        rows = herziening.geschiedenis(engine, parsed)
+    emit(rows, columns_of(rows) if rows else ["periode", "versie"], fmt, out, title="Vaststellingen")
+
+
+@app.command("ruil")
+def ruil_command(
+    bestand: Annotated[Path, typer.Argument(help="CSV/XLSX: gemeentecode, wijziging (som 0).")],
+    periode: PeriodeOption,
+    kenmerk: Annotated[str, typer.Option("--kenmerk", help="Kenmerk of datum van de afspraak.")],
+    door: DoorOption = None,
+) -> None:
+    """Leg een ruilafspraak vast (art. 29 lid 2): gemeenten wijzigen samen hun taakstelling."""
+    parsed = Periode.parse(periode, field="--periode")
+    with open_store() as engine:
+        afspraak, verouderd = ruilen.leg_ruil_vast(engine, parsed, bestand, kenmerk, door)
+    _meld(f"opgeslagen: ruilafspraak {afspraak.id} voor {parsed} ({len(afspraak.wijzigingen)} gemeenten)")
+    _verouderd(verouderd)
+
+
+@app.command("ruilen")
+def ruilen_command(
+    periode: Annotated[str | None, typer.Option("--periode", "-p", help="Alleen deze periode.")] = None,
+    gemeente: GemeenteOption = None,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+) -> None:
+    """Toon de vastgelegde ruilafspraken per gemeente."""
+    parsed = None if periode is None else Periode.parse(periode, field="--periode")
+    with open_store() as engine:
+        rows = ruilen.ruilen(engine, parsed, tuple(gemeente or ()))
+    emit(
+        rows,
+        columns_of(rows) if rows else ["periode", "afspraak", "gemeentecode"],
+        fmt,
+        out,
+        title="Ruilafspraken",
+    )
+
+
+@app.command("landelijk")
+def landelijk_command(fmt: FormatOption = Format.table, out: OutOption = None) -> None:
+    """De gepubliceerde landelijke taakstelling per halfjaar, met realisatie en bron."""
+    rows = landelijk.als_records()
+    emit(rows, columns_of(rows), fmt, out, title="Landelijke taakstelling")
 
 
 @importeer_app.command("realisatie")
@@ -159,8 +293,11 @@ def importeer_realisatie_command(
 ) -> None:
     """Laad gehuisveste aantallen per gemeente en maand; bestaande maanden worden vervangen."""
     with open_store() as engine:
-        aantal = service.importeer_realisatie(engine, bestand)
-    err.print(f"opgeslagen: {aantal} maandcijfers uit {bestand}")
+        uitkomst = importeren.importeer_realisatie(engine, bestand)
+    _meld(f"opgeslagen: {uitkomst.aantal} maandcijfers uit {bestand}")
+    for line in uitkomst.meldingen:
+        _meld(line)
+    _verouderd(uitkomst.verouderd)
 
 
 @importeer_app.command("koppelingen")
@@ -174,8 +311,8 @@ def importeer_koppelingen_command(
 ) -> None:
     """Laad koppelingen van het COA (pseudoniem); een bekende koppeling wordt bijgewerkt."""
     with open_store() as engine:
-        aantal = service.importeer_koppelingen(engine, bestand)
-    err.print(f"opgeslagen: {aantal} koppelingen uit {bestand}")
+        uitkomst = importeren.importeer_koppelingen(engine, bestand)
+    _meld(f"opgeslagen: {uitkomst.aantal} koppelingen uit {bestand}")
 
 
 @app.command("toezicht")
@@ -189,14 +326,15 @@ def toezicht_command(
         str | None, typer.Option("--provincie", help="Alleen de gemeenten van deze provincie.")
     ] = None,
     per: PerOption = Niveau.gemeente,
+    gemeente: GemeenteOption = None,
     fmt: FormatOption = Format.table,
     out: OutOption = None,
 ) -> None:
-    """Toezichtsoverzicht (interbestuurlijk toezicht) van een opgeslagen periode."""
+    """Toezichtsoverzicht (interbestuurlijk toezicht) van een opgeslagen periode, met ruil en herindeling."""
     with open_store() as engine:
-        overzicht = service.toezicht(
+        overzicht = toezicht.toezicht(
             engine, Periode.parse(periode, field="--periode"), parse_datum(peildatum, "--peildatum")
         )
     if provincie:
-        overzicht = service.alleen_provincie(overzicht, provincie)
-    _toon(overzicht, per, fmt, out)
+        overzicht = alleen_provincie(overzicht, provincie)
+    _toon(alleen_namen(overzicht, gemeente or ()), per, fmt, out, titel="Toezicht")

@@ -8,13 +8,17 @@ CSV/XLSX with the same columns; the CBS StatLine column names of table 85984NED
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from doorstroom.domains import GEMEENTEN, INWONERS, WONINGEN, Domain
+from doorstroom.domains import GEMEENTEN, INWONERS, NAAM, WONINGEN, Domain
 from doorstroom.errors import InputError, Problem
+from doorstroom.reference.datum import lees_datum
 from doorstroom.reference.domain import GEMEENTECODE, Gemeente, Provincie, list_problems
+from doorstroom.reference.samenvoeging import Samenvoeging, overlap
+from doorstroom.suggest import unknown_message
 from doorstroom.tabular import Row, parse_each, parse_rows, read_table
 
 ALIASES = {
@@ -108,3 +112,74 @@ def _parse_provincie(row: Row) -> Provincie:
         aantal_gemeenten=row.integer("aantal_gemeenten", domain=GEMEENTEN),
         inwoners_som_gemeenten=row.integer("inwoners_som_gemeenten", domain=INWONERS),
     )
+
+
+SAMENVOEGING_KOLOMMEN = ("ingangsdatum", "gemeentecode", "gemeentenaam", "onderdelen")
+_SCHEIDING = re.compile(r"[\s,;+]+")
+
+
+@lru_cache(maxsize=1)
+def embedded_samenvoegingen() -> tuple[Samenvoeging, ...]:
+    """Mergers between the embedded CBS divisions (Weesp into Amsterdam, Voorne aan Zee)."""
+    gelezen = _lees_samenvoegingen(embedded_path("samenvoegingen.csv"), alleen_1_januari=False)
+    return tuple(samenvoeging for _, samenvoeging in gelezen)
+
+
+def load_samenvoegingen(path: Path | str) -> list[tuple[int, Samenvoeging]]:
+    """Read a merger file: ``ingangsdatum``, ``gemeentecode``, ``gemeentenaam``, ``onderdelen``
+    (codes separated by spaces, commas, semicolons or +), optional ``provincie``, ``inwoners``
+    (set by Gedeputeerde Staten, art. 30 Huisvestingswet) and ``bron``.
+
+    Only the file's own soundness is checked here; whether the components exist is checked against
+    the division they merge from (:meth:`doorstroom.reference.indeling.Indelingen.met`). Returns
+    (row, merger) pairs so that check can name the row.
+    """
+    return _lees_samenvoegingen(path, alleen_1_januari=True)
+
+
+def _lees_samenvoegingen(path: Path | str, *, alleen_1_januari: bool) -> list[tuple[int, Samenvoeging]]:
+    rows = read_table(path, required=SAMENVOEGING_KOLOMMEN)
+    numbered, problems = parse_each(rows, lambda row: _parse_samenvoeging(row, alleen_1_januari))
+    for index, message in overlap([value for _, value in numbered]):
+        problems.append(Problem(message, str(path), numbered[index][0], "onderdelen"))
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: (p.row or 0, p.field or "")))
+    if not numbered:
+        raise InputError(Problem("geen samenvoegingen in het bestand", file=str(path)))
+    return numbered
+
+
+def _parse_samenvoeging(row: Row, alleen_1_januari: bool) -> Samenvoeging:
+    dag = lees_datum(row.text("ingangsdatum"))
+    if dag is None:
+        raise row.problem("ingangsdatum", f"'{row.text('ingangsdatum')}' is geen datum (schrijf 2027-01-01)")
+    if alleen_1_januari and (dag.month, dag.day) != (1, 1):
+        raise row.problem("ingangsdatum", "een herindeling gaat in op 1 januari (art. 30 Huisvestingswet)")
+    return Samenvoeging(
+        ingangsdatum=dag,
+        code=_code(row, "gemeentecode", row.text("gemeentecode")),
+        naam=row.text("gemeentenaam", limit=NAAM),
+        onderdelen=tuple(
+            _code(row, "onderdelen", part) for part in _SCHEIDING.split(row.text("onderdelen")) if part
+        ),
+        provincie=_provincie(row),
+        inwoners=row.integer("inwoners", domain=INWONERS) if row.text("inwoners", required=False) else None,
+        bron=row.text("bron", required=False) or str(row.file),
+    )
+
+
+def _code(row: Row, field: str, text: str) -> str:
+    code = text.strip().upper()
+    if not GEMEENTECODE.match(code):
+        raise row.problem(field, f"'{text}' is geen CBS-gemeentecode (GMxxxx)")
+    return code
+
+
+def _provincie(row: Row) -> str | None:
+    naam = row.text("provincie", required=False)
+    if not naam:
+        return None
+    namen = [p.naam for p in embedded_provincies()]
+    if naam not in namen:
+        raise row.problem("provincie", unknown_message("provincie", naam, namen))
+    return naam

@@ -1,45 +1,123 @@
-"""Which municipality list is in use, and replacing it with a newer CBS list.
+"""Which municipalities and populations are known, and loading newer CBS lists and mergers.
 
-The list in use is the one stored in the database; a fresh database starts with the embedded CBS
-list (1 January 2024). Importing a newer list reports what a municipal merger changed.
+The list in use is the one stored in the database, or the embedded CBS list (1 January 2024) when
+none was loaded. Population vintages and mergers come from three places, later ones winning:
+embedded (CBS 2022–2026, Weesp and Voorne aan Zee), stored (``gemeenten importeer`` with a
+1 January reference date, ``gemeenten samenvoegen``), and a user's file for one calculation.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
-from doorstroom.db import transaction
+from doorstroom import audit
+from doorstroom.db import schrijf, transaction
+from doorstroom.domains import BRON
+from doorstroom.errors import InputError, Problem
 from doorstroom.reference import repository
+from doorstroom.reference.bevolking import INGEBOUWDE_JAREN, Bevolking, ingebouwde_bevolking
 from doorstroom.reference.domain import Gemeente, Herindeling, compare
-from doorstroom.reference.loader import embedded_gemeenten, load_gemeenten
+from doorstroom.reference.indeling import Indelingen
+from doorstroom.reference.loader import (
+    embedded_gemeenten,
+    embedded_samenvoegingen,
+    load_gemeenten,
+    load_samenvoegingen,
+)
+from doorstroom.reference.samenvoeging import Samenvoeging
+from doorstroom.settings import get_settings
 
 EMBEDDED_PEILDATUM = date(2024, 1, 1)
 EMBEDDED_BRON = "CBS 85984NED / 03759ned, 1 januari 2024 (ingebouwd)"
 
 
 def gemeenten_in_gebruik(engine: Engine) -> list[Gemeente]:
-    """The stored list; stores and returns the embedded list when the database has none."""
-    with transaction(engine) as session:
-        stored = repository.gemeenten(session)
-        if stored:
-            return stored
-        embedded = list(embedded_gemeenten())
-        repository.vervang(session, embedded, EMBEDDED_PEILDATUM, EMBEDDED_BRON)
-        return embedded
+    """The stored list, or the embedded list when the database has none (nothing is written)."""
+    with transaction(engine, schrijven=False) as session:
+        return repository.gemeenten(session) or list(embedded_gemeenten())
 
 
-def importeer(engine: Engine, path: Path, peildatum: date) -> Herindeling:
-    """Validate ``path`` whole, then replace the list in use; returns what changed."""
+def importeer(engine: Engine, path: Path, peildatum: date) -> tuple[Herindeling, Bevolking | None]:
+    """Validate ``path`` whole, then replace the list in use; returns what changed.
+
+    With a 1 January reference date the list is also kept as that year's population vintage, which
+    the taakstelling of the following year needs (Huisvestingswet art. 29(1)).
+    """
+    bron = _bron(path)
     nieuw = load_gemeenten(path)
-    oud = gemeenten_in_gebruik(engine)
-    with transaction(engine) as session:
-        repository.vervang(session, nieuw, peildatum, str(path))
-    return compare(oud, nieuw)
+    vintage = (
+        Bevolking(peildatum.year, tuple(nieuw), bron) if (peildatum.month, peildatum.day) == (1, 1) else None
+    )
+
+    def werk(session: Session) -> list[Gemeente]:
+        oud = repository.gemeenten(session) or list(embedded_gemeenten())
+        repository.vervang(session, nieuw, peildatum, bron)
+        if vintage is not None:
+            repository.vervang_bevolking(session, vintage)
+        return oud
+
+    return compare(schrijf(engine, werk), nieuw), vintage
+
+
+def _bron(path: Path) -> str:
+    probleem = BRON.problem(str(path))
+    if probleem:
+        raise InputError(Problem(f"bestandsnaam: {probleem}", file=str(path)[:80] + "…"))
+    return str(path)
 
 
 def gemeenten_uit(path: Path | None) -> list[Gemeente]:
     """A user's list when ``path`` is given, else the embedded CBS list (no database needed)."""
     return load_gemeenten(path) if path else list(embedded_gemeenten())
+
+
+def indelingen(engine: Engine | None, samenvoegingen: Path | None = None) -> Indelingen:
+    """Everything known about divisions: embedded, stored (when ``engine``), and a merger file."""
+    jaargangen = {jaar: b for jaar in INGEBOUWDE_JAREN if (b := ingebouwde_bevolking(jaar)) is not None}
+    opgeslagen: list[Samenvoeging] = []
+    if engine is not None:
+        with transaction(engine, schrijven=False) as session:
+            jaargangen |= {jaar: _aangevuld(b) for jaar, b in repository.jaargangen(session).items()}
+            opgeslagen = repository.samenvoegingen(session)
+    catalogus = Indelingen(jaargangen, embedded_samenvoegingen()).met((None, s) for s in opgeslagen)
+    if samenvoegingen is None:
+        return catalogus
+    return catalogus.met(load_samenvoegingen(samenvoegingen), file=str(samenvoegingen))
+
+
+def _aangevuld(bevolking: Bevolking) -> Bevolking:
+    """A loaded vintage with regions and province filled from the embedded facts where it has none."""
+    feiten = {g.code: g for g in embedded_gemeenten()}
+    return replace(bevolking, gemeenten=tuple(_vul_aan(g, feiten.get(g.code)) for g in bevolking.gemeenten))
+
+
+def _vul_aan(gemeente: Gemeente, bekend: Gemeente | None) -> Gemeente:
+    if bekend is None:
+        return gemeente
+    return replace(
+        gemeente,
+        arbeidsmarktregio=gemeente.arbeidsmarktregio or bekend.arbeidsmarktregio,
+        coropgebied=gemeente.coropgebied or bekend.coropgebied,
+        latitude=gemeente.latitude if gemeente.latitude is not None else bekend.latitude,
+        longitude=gemeente.longitude if gemeente.longitude is not None else bekend.longitude,
+    )
+
+
+def samenvoegen(engine: Engine, path: Path) -> list[Samenvoeging]:
+    """Validate a merger file against the known divisions and record it (all or nothing)."""
+    bron = _bron(path)
+    gelezen = load_samenvoegingen(path)
+    indelingen(engine).met(gelezen, file=bron)
+    lijst = [replace(s, bron=s.bron or bron) for _, s in gelezen]
+    moment = datetime.now(ZoneInfo(get_settings().timezone))
+    schrijf(
+        engine,
+        lambda session: repository.bewaar_samenvoegingen(session, lijst, audit.current_actor(), moment),
+    )
+    return lijst

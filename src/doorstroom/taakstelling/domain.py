@@ -2,13 +2,13 @@
 
 Rules implemented here (pure functions, no I/O):
 
-* Huisvestingswet 2014, art. 28: the half-year national number is split over municipalities in
-  proportion to a distribution key, by default population on a reference date
-  (:mod:`doorstroom.taakstelling.verdeling` does the exact split).
-* Carry-over: arrears (*achterstand*) of the previous period are added to the new quota and an
-  advance (*voorsprong*) is subtracted; the result is the *gecorrigeerde taakstelling*. A corrected
-  quota never falls below zero: an advance larger than the new quota carries on
-  (*resterende voorsprong*).
+* Huisvestingswet 2014, art. 28–29: the half-year national number is split over municipalities in
+  proportion to their population on the statutory reference date
+  (:mod:`doorstroom.taakstelling.grondslag` chooses key and date, and
+  :mod:`doorstroom.taakstelling.verdeling` makes the shares whole by the chosen rule).
+* Carry-over and swaps: :mod:`doorstroom.taakstelling.correctie` is the one rule for the
+  *gecorrigeerde taakstelling* (number + swaps under art. 29(2) + arrears − advance, never below
+  zero, the rest carrying on as *resterende voorsprong*).
 * Realisation and schedule: by supervision practice (*interbestuurlijk toezicht*, Wet revitalisering
   generiek toezicht) a municipality is on schedule when it has housed at least elapsed-months/6 of
   its corrected quota.
@@ -27,7 +27,11 @@ from fractions import Fraction
 
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.periode import Periode
+from doorstroom.taakstelling.correctie import corrigeer
 from doorstroom.taakstelling.verdeling import Afrondingsregel, verdeel
+
+STANDAARD_REGEL = Afrondingsregel.afronden
+"""The default rounding rule: the one the published circulars follow (``docs/taakstelling.md``)."""
 
 HUISVESTINGSTERMIJN_MAANDEN = 3
 """A municipality has three months after a koppeling to house the household (COA aims at ten weeks)."""
@@ -46,7 +50,7 @@ class Schema(StrEnum):
 
 @dataclass(frozen=True)
 class Taakstelling:
-    """One municipality's quota for one period, with carry-over applied."""
+    """One municipality's quota for one period, with swaps and carry-over applied."""
 
     gemeente: Gemeente
     sleutelwaarde: int
@@ -55,12 +59,25 @@ class Taakstelling:
     achterstand: int
     gecorrigeerde_taakstelling: int
     resterende_voorsprong: int
+    ruil: int = 0
+    overgenomen: int = 0
+    """The part of ``achterstand`` carried over from municipalities that merged into this one."""
 
 
-def corrigeer(taakstelling: int, achterstand: int) -> tuple[int, int]:
-    """Corrected quota and the advance left over: ``taakstelling + achterstand`` split at zero."""
-    saldo = taakstelling + achterstand
-    return max(saldo, 0), max(-saldo, 0)
+def taak(
+    gemeente: Gemeente,
+    sleutelwaarde: int,
+    exact: Fraction,
+    taakstelling: int,
+    achterstand: int,
+    ruil: int = 0,
+    overgenomen: int = 0,
+) -> Taakstelling:
+    """A quota with its corrected number computed by the one correction rule."""
+    gecorrigeerd, voorsprong = corrigeer(taakstelling, achterstand, ruil)
+    return Taakstelling(
+        gemeente, sleutelwaarde, exact, taakstelling, achterstand, gecorrigeerd, voorsprong, ruil, overgenomen
+    )
 
 
 def bereken(
@@ -68,28 +85,27 @@ def bereken(
     gemeenten: list[Gemeente],
     sleutel: Mapping[str, int],
     vorige: Mapping[str, int] | None = None,
-    regel: Afrondingsregel = Afrondingsregel.hamilton,
+    regel: Afrondingsregel = STANDAARD_REGEL,
+    *,
+    noemer: int | None = None,
+    ruil: Mapping[str, int] | None = None,
+    overgenomen: Mapping[str, int] | None = None,
 ) -> list[Taakstelling]:
-    """Quota per municipality: split ``totaal`` by ``sleutel``, then apply previous arrears."""
-    verdeling = verdeel(totaal, {g.code: sleutel[g.code] for g in gemeenten}, regel)
-    vorige = vorige or {}
-    result = []
-    for gemeente in gemeenten:
-        quota = verdeling.aantallen[gemeente.code]
-        achterstand = vorige.get(gemeente.code, 0)
-        gecorrigeerd, voorsprong = corrigeer(quota, achterstand)
-        result.append(
-            Taakstelling(
-                gemeente,
-                sleutel[gemeente.code],
-                verdeling.exact[gemeente.code],
-                quota,
-                achterstand,
-                gecorrigeerd,
-                voorsprong,
-            )
+    """Quota per municipality: split ``totaal`` by ``sleutel``, then apply swaps and previous arrears."""
+    verdeling = verdeel(totaal, {g.code: sleutel[g.code] for g in gemeenten}, regel, noemer)
+    vorige, ruil, overgenomen = vorige or {}, ruil or {}, overgenomen or {}
+    return [
+        taak(
+            gemeente,
+            sleutel[gemeente.code],
+            verdeling.exact[gemeente.code],
+            verdeling.aantallen[gemeente.code],
+            vorige.get(gemeente.code, 0),
+            ruil.get(gemeente.code, 0),
+            overgenomen.get(gemeente.code, 0),
         )
-    return result
+        for gemeente in gemeenten
+    ]
 
 
 @dataclass(frozen=True)

@@ -1,61 +1,75 @@
-"""Read the user files of the taakstelling: previous statement, realisation, koppelingen, key.
+"""Read the user files of the taakstelling: previous statement, realisation, koppelingen, key, swap.
 
 Every file is validated whole before anything is used: each problem is reported with file, row
-and field, and a municipality code that is not in the list in use (for example a code that
-disappeared in a municipal merger) is named, never skipped.
+and field, and a municipality code that is not in the list of its date (for example a code that
+disappeared in a municipal merger) is named, never skipped. Realisation and koppelingen are
+checked against the division of 1 January of the year of their month or koppeling date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from doorstroom.domains import INWONERS, PERSONEN_GEMEENTE, PERSONEN_HUISHOUDEN, SALDO_PERSONEN
+from doorstroom.domains import (
+    INWONERS,
+    PERSONEN_GEMEENTE,
+    PERSONEN_HUISHOUDEN,
+    REFERENTIE,
+    SALDO_PERSONEN,
+)
 from doorstroom.errors import InputError, Problem
+from doorstroom.reference.datum import lees_datum
 from doorstroom.reference.domain import GEMEENTECODE
 from doorstroom.taakstelling.domain import Koppeling
 from doorstroom.tabular import Row, parse_each, read_table
 
 T = TypeVar("T")
+CodesPerJaar = Callable[[int], Collection[str]]
+"""The codes of the division of 1 January of a year."""
 
 
-def gemeentecode(row: Row, bekend: Collection[str], field: str = "gemeentecode") -> str:
-    """A code from ``row`` that is in the municipality list in use."""
+def gemeentecode(
+    row: Row, bekend: Collection[str], field: str = "gemeentecode", jaar: int | None = None
+) -> str:
+    """A code from ``row`` that is in ``bekend`` (the division of ``jaar``, when given)."""
     code = row.text(field).upper()
     if not GEMEENTECODE.match(code):
         raise row.problem(field, f"'{code}' is geen CBS-gemeentecode (GMxxxx)")
     if code not in bekend:
+        lijst = "in gebruik" if jaar is None else f"van 1 januari {jaar}"
         raise row.problem(
-            field, f"{code} staat niet in de gemeentelijst in gebruik (opgeheven bij herindeling?)"
+            field, f"{code} staat niet in de gemeentelijst {lijst} (opgeheven bij herindeling?)"
         )
     return code
 
 
+JAREN = range(2000, 2101)
+"""Years a date or month in a taakstelling file may lie in (as half-year periods, 2000–2100)."""
+
+
 def datum(row: Row, field: str, *, required: bool = True) -> date | None:
-    """A date as ``2026-03-01``, ``1-3-2026`` or an Excel date cell."""
+    """A date as ``2026-03-01``, ``1-3-2026`` or an Excel date cell (:mod:`doorstroom.reference.datum`)."""
     raw = row.text(field, required=required)
     if not raw:
         return None
-    for pattern in ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d-%m-%Y", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(raw, pattern).date()
-        except ValueError:
-            continue
-    raise row.problem(field, f"'{raw}' is geen datum (schrijf 2026-03-01)")
+    found = lees_datum(raw)
+    if found is None:
+        raise row.problem(field, f"'{raw}' is geen datum (schrijf 2026-03-01)")
+    if found.year not in JAREN:
+        raise row.problem(field, f"{raw} ligt buiten de jaren 2000 tot en met 2100")
+    return found
 
 
 def maand(row: Row, field: str = "maand") -> str:
     """A month as ``YYYY-MM`` (a full date is accepted and cut to its month)."""
     raw = row.text(field)
-    if (
-        len(raw) == 7
-        and raw[4] == "-"
-        and raw[:4].isdigit()
-        and raw[5:].isdigit()
-        and 1 <= int(raw[5:]) <= 12
-    ):
+    iso = len(raw) == 7 and raw.isascii() and raw[4] == "-" and raw[:4].isdigit() and raw[5:].isdigit()
+    if iso and 1 <= int(raw[5:]) <= 12:
+        if int(raw[:4]) not in JAREN:
+            raise row.problem(field, f"{raw} ligt buiten de jaren 2000 tot en met 2100")
         return raw
     day = datum(row, field)
     assert day is not None
@@ -121,18 +135,22 @@ def lees_vorige(path: Path, bekend: Collection[str]) -> dict[str, int]:
     return dict(pairs)
 
 
-def lees_realisatie(path: Path, bekend: Collection[str]) -> dict[str, dict[str, int]]:
+REALISATIE_KOLOMMEN = ("gemeentecode", "maand", "gehuisvest")
+
+
+def realisatie_rij(row: Row, bekend: CodesPerJaar) -> tuple[str, str, int]:
+    """One realisation row: (code, ``YYYY-MM``, persons housed)."""
+    month = maand(row)
+    jaar = int(month[:4])
+    code = gemeentecode(row, bekend(jaar), jaar=jaar)
+    return code, month, row.integer("gehuisvest", domain=PERSONEN_GEMEENTE)
+
+
+def lees_realisatie(path: Path, bekend: CodesPerJaar) -> dict[str, dict[str, int]]:
     """Persons housed per code and month (``gemeentecode``, ``maand``, ``gehuisvest``)."""
-    rows = read_table(path, required=["gemeentecode", "maand", "gehuisvest"])
+    rows = read_table(path, required=REALISATIE_KOLOMMEN)
     triples = parse_unique(
-        rows,
-        lambda row: (
-            gemeentecode(row, bekend),
-            maand(row),
-            row.integer("gehuisvest", domain=PERSONEN_GEMEENTE),
-        ),
-        lambda triple: triple[:2],
-        "gemeentecode+maand",
+        rows, lambda row: realisatie_rij(row, bekend), lambda triple: triple[:2], "gemeentecode+maand"
     )
     result: dict[str, dict[str, int]] = {}
     for code, month, aantal in triples:
@@ -140,27 +158,31 @@ def lees_realisatie(path: Path, bekend: Collection[str]) -> dict[str, dict[str, 
     return result
 
 
-def lees_koppelingen(path: Path, bekend: Collection[str]) -> list[Koppeling]:
+KOPPELING_KOLOMMEN = ("gemeentecode", "huishouden_ref", "personen", "koppeldatum")
+
+
+def lees_koppelingen(path: Path, bekend: CodesPerJaar) -> list[Koppeling]:
     """COA koppelingen: ``gemeentecode``, ``huishouden_ref``, ``personen``, ``koppeldatum``,
     optional ``huisvestingsdatum``."""
-    rows = read_table(path, required=["gemeentecode", "huishouden_ref", "personen", "koppeldatum"])
+    rows = read_table(path, required=KOPPELING_KOLOMMEN)
     return parse_unique(
         rows,
-        lambda row: _koppeling(row, bekend),
+        lambda row: koppeling(row, bekend),
         lambda k: (k.huishouden_ref, k.koppeldatum),
         "huishouden_ref+koppeldatum",
     )
 
 
-def _koppeling(row: Row, bekend: Collection[str]) -> Koppeling:
+def koppeling(row: Row, bekend: CodesPerJaar) -> Koppeling:
+    """One koppeling row; the code must exist on 1 January of the koppeling's year."""
     koppeldatum = datum(row, "koppeldatum")
     huisvesting = datum(row, "huisvestingsdatum", required=False)
     assert koppeldatum is not None
     if huisvesting is not None and huisvesting < koppeldatum:
         raise row.problem("huisvestingsdatum", "ligt vóór de koppeldatum")
     return Koppeling(
-        gemeentecode=gemeentecode(row, bekend),
-        huishouden_ref=row.text("huishouden_ref"),
+        gemeentecode=gemeentecode(row, bekend(koppeldatum.year), jaar=koppeldatum.year),
+        huishouden_ref=row.text("huishouden_ref", limit=REFERENTIE),
         personen=row.integer("personen", domain=PERSONEN_HUISHOUDEN),
         koppeldatum=koppeldatum,
         huisvestingsdatum=huisvesting,
@@ -186,4 +208,27 @@ def lees_sleutel(path: Path, bekend: Collection[str]) -> dict[str, int]:
                 "gemeentecode",
             )
         )
+    if not any(value for _, value in pairs):
+        raise InputError(Problem("alle waarden zijn 0: er valt niets te verdelen", str(path), None, "waarde"))
     return dict(pairs)
+
+
+def lees_ruil(path: Path) -> list[tuple[int, str, int]]:
+    """A swap agreement: ``gemeentecode``, ``wijziging`` (signed persons); (row, code, change)."""
+    rows = read_table(path, required=["gemeentecode", "wijziging"])
+    numbered = parse_unique(
+        rows,
+        lambda row: (row.line, _code(row), row.integer("wijziging", domain=SALDO_PERSONEN)),
+        lambda triple: triple[1],
+        "gemeentecode",
+    )
+    if not numbered:
+        raise InputError(Problem("geen regels in het bestand", str(path)))
+    return numbered
+
+
+def _code(row: Row) -> str:
+    code = row.text("gemeentecode").upper()
+    if not GEMEENTECODE.match(code):
+        raise row.problem("gemeentecode", f"'{code}' is geen CBS-gemeentecode (GMxxxx)")
+    return code

@@ -16,7 +16,9 @@ from importlib import resources
 from pathlib import Path
 
 from doorstroom.domains import SALDO_PERSONEN, TAAKSTELLING_LANDELIJK, Domain
+from doorstroom.errors import InputError, Problem
 from doorstroom.reference.periode import Periode
+from doorstroom.taakstelling.report import getal
 from doorstroom.tabular import Row, parse_rows, read_table
 
 
@@ -64,3 +66,44 @@ def _parse(row: Row) -> LandelijkeTaakstelling:
 
 def _optional(row: Row, field: str, domain: Domain) -> int | None:
     return row.integer(field, domain=domain) if row.text(field, required=False) else None
+
+
+def landelijk_totaal(periode: Periode, opgegeven: int | None) -> tuple[int, str]:
+    """The national number of ``periode`` and where it comes from, in Dutch.
+
+    Default: the published number. A period without one needs ``--totaal``; a given number that
+    differs from the published one is used, and the output says both.
+    """
+    gepubliceerd_getal = voor(periode)
+    if opgegeven is None:
+        if gepubliceerd_getal is None:
+            raise InputError(
+                Problem(
+                    f"voor {periode} is geen gepubliceerde landelijke taakstelling bekend "
+                    f"(bekend: {', '.join(str(item.periode) for item in gepubliceerd())}); "
+                    "geef het aantal uit de circulaire op met --totaal",
+                    field="--totaal",
+                )
+            )
+        return gepubliceerd_getal.landelijk, f"gepubliceerd: {gepubliceerd_getal.bron}"
+    if gepubliceerd_getal is None:
+        return opgegeven, "opgegeven met --totaal; geen gepubliceerd aantal bekend"
+    if gepubliceerd_getal.landelijk != opgegeven:
+        return opgegeven, f"opgegeven met --totaal; gepubliceerd is {getal(gepubliceerd_getal.landelijk)}"
+    return opgegeven, f"opgegeven met --totaal, gelijk aan het gepubliceerde ({gepubliceerd_getal.bron})"
+
+
+def als_records() -> list[dict[str, object]]:
+    """The published table as rows for ``doorstroom taakstelling landelijk``."""
+    return [
+        {
+            "periode": str(item.periode),
+            "landelijk": item.landelijk,
+            "eerder_bekendgemaakt": item.eerder_bekendgemaakt,
+            "met_achterstand": item.met_achterstand,
+            "gerealiseerd": item.gerealiseerd,
+            "saldo_einde": item.saldo_einde,
+            "bron": item.bron,
+        }
+        for item in gepubliceerd()
+    ]

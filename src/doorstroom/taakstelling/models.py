@@ -1,8 +1,12 @@
 """Tables of the taakstelling context.
 
+A period's taakstelling is history, not state: every fixing (*vaststelling*) is a new version with
+who, when and why, and the rows of earlier versions stay. The current taakstelling of a period is
+its highest version. Agreed swaps (art. 29(2)) are separate records of their own, applied on read,
+so every output of the period shows them beside the statutory number.
+
 Municipality codes are stored as text without a foreign key to ``gemeente``: a period's rows must
-keep the codes valid at the time, even after a later municipal merger replaces the list. Codes are
-checked against the list in use when rows are written.
+keep the codes valid at the time, even after a later municipal merger replaces the list.
 """
 
 from __future__ import annotations
@@ -15,32 +19,69 @@ from sqlalchemy.orm import Mapped, mapped_column
 from doorstroom.db import Base
 
 
-class PeriodeRecord(Base):
-    """A half year whose national total has been set and split (*vastgesteld*)."""
+class VaststellingRecord(Base):
+    """One version of a half year's taakstelling: the settings it was computed with, who and why."""
 
-    __tablename__ = "taakstelling_periode"
+    __tablename__ = "taakstelling_vaststelling"
+    __table_args__ = (UniqueConstraint("periode", "versie"),)
 
-    periode: Mapped[str] = mapped_column(String(6), primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    periode: Mapped[str] = mapped_column(String(6), index=True)
+    versie: Mapped[int] = mapped_column(Integer)
     totaal: Mapped[int] = mapped_column(Integer)
+    landelijk_bron: Mapped[str] = mapped_column(String(255))
     regel: Mapped[str] = mapped_column(String(20))
-    sleutel: Mapped[str] = mapped_column(String(40))
+    sleutel: Mapped[str] = mapped_column(String(255))
+    peiljaar: Mapped[int | None] = mapped_column(Integer)
+    bevolking_bron: Mapped[str] = mapped_column(String(255))
+    achterstand_bron: Mapped[str] = mapped_column(String(255))
     vastgesteld_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    door: Mapped[str] = mapped_column(String(100))
+    reden: Mapped[str | None] = mapped_column(String(2000))
 
 
 class TaakstellingRecord(Base):
-    """One municipality's quota for a period, with the carry-over from the period before."""
+    """One municipality's quota in one version, with the carry-over it started from."""
 
-    __tablename__ = "taakstelling"
-    __table_args__ = (UniqueConstraint("periode", "gemeentecode"),)
+    __tablename__ = "taakstelling_regel"
+    __table_args__ = (UniqueConstraint("vaststelling_id", "gemeentecode"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    periode: Mapped[str] = mapped_column(ForeignKey("taakstelling_periode.periode", ondelete="CASCADE"))
+    vaststelling_id: Mapped[int] = mapped_column(
+        ForeignKey("taakstelling_vaststelling.id", ondelete="CASCADE"), index=True
+    )
     gemeentecode: Mapped[str] = mapped_column(String(6), index=True)
     gemeentenaam: Mapped[str] = mapped_column(String(100))
     sleutelwaarde: Mapped[int] = mapped_column(Integer)
     taakstelling: Mapped[int] = mapped_column(Integer)
     achterstand: Mapped[int] = mapped_column(Integer)
-    gecorrigeerde_taakstelling: Mapped[int] = mapped_column(Integer)
+    overgenomen: Mapped[int] = mapped_column(Integer)
+    """The part of ``achterstand`` carried over from municipalities that merged into this one."""
+
+
+class RuilRecord(Base):
+    """An agreement under art. 29(2) Huisvestingswet: municipalities jointly change their numbers."""
+
+    __tablename__ = "taakstelling_ruil"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    periode: Mapped[str] = mapped_column(String(6), index=True)
+    kenmerk: Mapped[str] = mapped_column(String(255))
+    bron: Mapped[str] = mapped_column(String(255))
+    door: Mapped[str] = mapped_column(String(100))
+    vastgelegd_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RuilRegelRecord(Base):
+    """One municipality's change in a swap agreement (persons; the changes sum to zero)."""
+
+    __tablename__ = "taakstelling_ruil_regel"
+    __table_args__ = (UniqueConstraint("ruil_id", "gemeentecode"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    ruil_id: Mapped[int] = mapped_column(ForeignKey("taakstelling_ruil.id", ondelete="CASCADE"), index=True)
+    gemeentecode: Mapped[str] = mapped_column(String(6))
+    wijziging: Mapped[int] = mapped_column(Integer)
 
 
 class RealisatieRecord(Base):

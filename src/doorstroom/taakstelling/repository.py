@@ -1,46 +1,96 @@
-"""Queries on stored periods, quotas, realisation and koppelingen."""
+"""Queries on fixed periods (with their versions), swaps, realisation and koppelingen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime
+from collections.abc import Iterable, Mapping
+from datetime import date
 
-from sqlalchemy import delete, select, tuple_
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling.domain import Koppeling
 from doorstroom.taakstelling.models import (
     KoppelingMeldingRecord,
-    PeriodeRecord,
     RealisatieRecord,
+    RuilRecord,
+    RuilRegelRecord,
     TaakstellingRecord,
+    VaststellingRecord,
 )
+from doorstroom.taakstelling.ruil import Ruil
 
 
-def periode(session: Session, periode: Periode) -> PeriodeRecord | None:
-    """The stored period, if it was set."""
-    return session.get(PeriodeRecord, str(periode))
+def versies(session: Session, periode: Periode | None = None) -> list[VaststellingRecord]:
+    """Every version of ``periode`` (default: of every period), oldest first."""
+    query = select(VaststellingRecord).order_by(VaststellingRecord.periode, VaststellingRecord.versie)
+    if periode is not None:
+        query = query.where(VaststellingRecord.periode == str(periode))
+    return list(session.scalars(query))
 
 
-def taakstellingen(session: Session, periode: Periode) -> list[TaakstellingRecord]:
-    """The stored quotas of ``periode`` ordered by municipality code."""
-    query = select(TaakstellingRecord).where(TaakstellingRecord.periode == str(periode))
+def huidige(session: Session, periode: Periode) -> VaststellingRecord | None:
+    """The current (highest) version of ``periode``; None when it was never fixed."""
+    query = (
+        select(VaststellingRecord)
+        .where(VaststellingRecord.periode == str(periode))
+        .order_by(VaststellingRecord.versie.desc())
+        .limit(1)
+    )
+    return session.scalars(query).first()
+
+
+def huidige_per_periode(session: Session) -> dict[Periode, VaststellingRecord]:
+    """The current version of every fixed period."""
+    result: dict[Periode, VaststellingRecord] = {}
+    for record in versies(session):
+        result[Periode.parse(record.periode)] = record
+    return result
+
+
+def regels(session: Session, vaststelling: VaststellingRecord) -> list[TaakstellingRecord]:
+    """The quota rows of one version, ordered by municipality code."""
+    query = select(TaakstellingRecord).where(TaakstellingRecord.vaststelling_id == vaststelling.id)
     return list(session.scalars(query.order_by(TaakstellingRecord.gemeentecode)))
 
 
-def vervang_periode(session: Session, record: PeriodeRecord, rows: Iterable[TaakstellingRecord]) -> None:
-    """Store a period's quotas, replacing any earlier version of that period."""
-    session.execute(delete(TaakstellingRecord).where(TaakstellingRecord.periode == record.periode))
-    session.execute(delete(PeriodeRecord).where(PeriodeRecord.periode == record.periode))
-    session.flush()
+def bewaar_versie(session: Session, record: VaststellingRecord, rows: Iterable[TaakstellingRecord]) -> None:
+    """Add a new version with its rows; the unique (periode, versie) key catches a concurrent writer."""
     session.add(record)
     session.flush()
-    session.add_all(rows)
+    for row in rows:
+        row.vaststelling_id = record.id
+        session.add(row)
+    session.flush()
+
+
+def ruilen(session: Session, periode: Periode | None = None) -> list[Ruil]:
+    """Every recorded swap of ``periode`` (default: all), oldest first."""
+    query = select(RuilRecord).order_by(RuilRecord.id)
+    if periode is not None:
+        query = query.where(RuilRecord.periode == str(periode))
+    records = list(session.scalars(query))
+    wijzigingen: dict[int, dict[str, int]] = {record.id: {} for record in records}
+    if records:
+        regels_query = select(RuilRegelRecord).where(RuilRegelRecord.ruil_id.in_(list(wijzigingen)))
+        for regel in session.scalars(regels_query):
+            wijzigingen[regel.ruil_id][regel.gemeentecode] = regel.wijziging
+    return [Ruil(r.periode, r.kenmerk, wijzigingen[r.id], r.id, r.door, r.vastgelegd_op) for r in records]
+
+
+def bewaar_ruil(session: Session, record: RuilRecord, wijzigingen: Mapping[str, int]) -> int:
+    """Store a swap agreement with its rows; returns its id."""
+    session.add(record)
+    session.flush()
+    session.add_all(
+        RuilRegelRecord(ruil_id=record.id, gemeentecode=code, wijziging=wijziging)
+        for code, wijziging in wijzigingen.items()
+    )
+    return record.id
 
 
 def realisatie(session: Session, periode: Periode) -> dict[str, dict[str, int]]:
-    """Persons housed per code and month within ``periode``."""
+    """Persons housed per code and month within ``periode``, as reported in realisation imports."""
     months = [f"{year}-{month:02d}" for year, month in periode.months()]
     query = select(RealisatieRecord).where(RealisatieRecord.maand.in_(months))
     result: dict[str, dict[str, int]] = {}
@@ -49,52 +99,21 @@ def realisatie(session: Session, periode: Periode) -> dict[str, dict[str, int]]:
     return result
 
 
-def bewaar_realisatie(session: Session, rows: dict[str, dict[str, int]], bron: str, moment: datetime) -> int:
-    """Store monthly realisation, replacing earlier figures for the same code and month."""
-    keys = [(code, month) for code, months in rows.items() for month in months]
-    if keys:
-        session.execute(
-            delete(RealisatieRecord).where(
-                tuple_(RealisatieRecord.gemeentecode, RealisatieRecord.maand).in_(keys)
-            )
+def koppelingen_voor(session: Session, periode: Periode, peildatum: date) -> list[Koppeling]:
+    """The koppelingen a statement of ``periode`` on ``peildatum`` needs, not every one stored.
+
+    Those linked in the period up to ``peildatum`` (for *gekoppeld* and *binnen termijn*), and
+    those linked earlier and still not housed on ``peildatum`` (candidates for *te laat*).
+    """
+    k = KoppelingMeldingRecord
+    open_op_peildatum = or_(k.huisvestingsdatum.is_(None), k.huisvestingsdatum > peildatum)
+    query = select(k).where(
+        or_(
+            and_(k.koppeldatum >= periode.start, k.koppeldatum <= min(peildatum, periode.end)),
+            and_(k.koppeldatum <= peildatum, open_op_peildatum),
         )
-    session.add_all(
-        RealisatieRecord(gemeentecode=code, maand=month, gehuisvest=aantal, bron=bron, geimporteerd_op=moment)
-        for code, months in rows.items()
-        for month, aantal in months.items()
-    )
-    return len(keys)
-
-
-def koppelingen(session: Session) -> list[Koppeling]:
-    """All stored koppelingen (pseudonymous), oldest first."""
-    query = select(KoppelingMeldingRecord).order_by(
-        KoppelingMeldingRecord.koppeldatum, KoppelingMeldingRecord.id
     )
     return [
         Koppeling(r.gemeentecode, r.huishouden_ref, r.personen, r.koppeldatum, r.huisvestingsdatum)
-        for r in session.scalars(query)
+        for r in session.scalars(query.order_by(k.koppeldatum, k.id))
     ]
-
-
-def bewaar_koppelingen(session: Session, rows: list[Koppeling], bron: str) -> int:
-    """Store koppelingen, updating a known (reference, date) pair, e.g. with its housing date."""
-    keys = [(k.huishouden_ref, k.koppeldatum) for k in rows]
-    if keys:
-        session.execute(
-            delete(KoppelingMeldingRecord).where(
-                tuple_(KoppelingMeldingRecord.huishouden_ref, KoppelingMeldingRecord.koppeldatum).in_(keys)
-            )
-        )
-    session.add_all(
-        KoppelingMeldingRecord(
-            gemeentecode=k.gemeentecode,
-            huishouden_ref=k.huishouden_ref,
-            personen=k.personen,
-            koppeldatum=k.koppeldatum,
-            huisvestingsdatum=k.huisvestingsdatum,
-            bron=bron,
-        )
-        for k in rows
-    )
-    return len(rows)

@@ -1,307 +1,159 @@
-"""Use cases of the taakstelling, for the CLI, the API and the web app.
+"""Use cases of the taakstelling from files, and what the store-based use cases share.
 
-Two ways in: *from files* (:func:`bereken_overzicht`, no database: what a policy officer does with
-the circular's total and last period's Excel), and *from the store* (:func:`vaststellen`,
-:func:`importeer_realisatie`, :func:`importeer_koppelingen`, :func:`toezicht`), where the carry-over
-from one period to the next is taken from what was stored.
+Two ways in: *from files* (:func:`bereken_overzicht`: what a policy officer does with the
+circular and last period's Excel; stored population vintages, mergers and swaps are used when a
+database is given), and *from the store* (:mod:`doorstroom.taakstelling.vaststelling` and
+:mod:`doorstroom.taakstelling.importeren`), where the carry-over from one period to the next is
+taken from what was stored.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
-from doorstroom import audit
 from doorstroom.db import transaction
-from doorstroom.errors import InputError, NotFound, Problem
-from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.periode import Periode
-from doorstroom.reference.service import gemeenten_in_gebruik, gemeenten_uit
-from doorstroom.settings import get_settings
-from doorstroom.taakstelling import io, repository
-from doorstroom.taakstelling.domain import (
-    DEFAULT_MARGE,
-    Koppeling,
-    Realisatie,
-    Taakstelling,
-    bereken,
-    realiseer,
+from doorstroom.reference.service import indelingen
+from doorstroom.taakstelling import importeren, io, repository, vaststelling
+from doorstroom.taakstelling import toezicht as opgeslagen
+from doorstroom.taakstelling.berekening import (
+    achterstand_uit_bestand,
+    binnen_periode,
+    codes_per_jaar,
+    controleer_ruil,
+    kies_grondslag,
+    parse_totaal,
+    ruil_uit_bestanden,
+    standaard_peildatum,
+    vandaag,
+    verantwoording,
 )
-from doorstroom.taakstelling.models import PeriodeRecord, TaakstellingRecord
-from doorstroom.taakstelling.report import Record, realisatie_record, taakstelling_record
+from doorstroom.taakstelling.domain import DEFAULT_MARGE, STANDAARD_REGEL, bereken
+from doorstroom.taakstelling.grondslag import Grondslag
+from doorstroom.taakstelling.importeren import Geimporteerd
+from doorstroom.taakstelling.landelijk import landelijk_totaal
+from doorstroom.taakstelling.overzicht import Overzicht, Voortgang, alleen_namen, stel_op
+from doorstroom.taakstelling.ruil import per_gemeente
+from doorstroom.taakstelling.vaststelling import Vastgesteld, Vaststelverzoek
 from doorstroom.taakstelling.verdeling import Afrondingsregel
 
-_DUIZENDTALLEN = re.compile(r"^\d{1,3}(\.\d{3})+$")
+__all__ = [
+    "Overzicht",
+    "Vaststelverzoek",
+    "Verzoek",
+    "bereken_overzicht",
+    "importeer_koppelingen",
+    "importeer_realisatie",
+    "parse_totaal",
+    "resterend",
+    "toezicht",
+    "vandaag",
+    "vaststellen",
+]
 
 
 @dataclass(frozen=True)
 class Verzoek:
-    """What to compute: a period's split, optionally with carry-over and realisation files."""
+    """What to compute: a period's split, optionally with carry-over, swaps and realisation files."""
 
     periode: Periode
-    totaal: int
-    regel: Afrondingsregel = Afrondingsregel.hamilton
+    totaal: int | None = None
+    regel: Afrondingsregel = STANDAARD_REGEL
     sleutel: str = "inwoners"
+    bevolking: int | None = None
     vorige: Path | None = None
     realisatie: Path | None = None
     koppelingen: Path | None = None
     gemeenten: Path | None = None
+    samenvoegingen: Path | None = None
+    ruilen: tuple[Path, ...] = ()
     peildatum: date | None = None
     marge: Fraction = DEFAULT_MARGE
+    alleen: tuple[str, ...] = ()
+    """Municipalities (name or code, ``--gemeente``) to show; empty: all."""
 
 
-@dataclass(frozen=True)
-class Overzicht:
-    """The per-municipality statement plus the overdue koppelingen behind it."""
-
-    periode: Periode
-    records: list[Record]
-    te_laat: list[Record] = field(default_factory=list)
-    afrondingsverschil: int = 0
-    peildatum: date | None = None
-
-
-def parse_totaal(text: str) -> int:
-    """The national total as a whole, non-negative number (``16500`` or ``16.500``)."""
-    cleaned = text.strip()
-    if _DUIZENDTALLEN.match(cleaned):
-        cleaned = cleaned.replace(".", "")
-    if not cleaned.isdigit():
-        raise InputError(Problem(f"'{text}' is geen geheel, niet-negatief aantal personen", field="--totaal"))
-    return int(cleaned)
-
-
-def vandaag() -> date:
-    """Today in the configured time zone (Europe/Amsterdam)."""
-    return datetime.now(ZoneInfo(get_settings().timezone)).date()
+def bereken_overzicht(verzoek: Verzoek, engine: Engine | None = None) -> Overzicht:
+    """Compute a period's statement from files; ``engine`` adds stored vintages, mergers and swaps."""
+    catalogus = indelingen(engine, verzoek.samenvoegingen)
+    grondslag = kies_grondslag(
+        verzoek.periode, catalogus, verzoek.sleutel, verzoek.bevolking, verzoek.gemeenten
+    )
+    landelijk = landelijk_totaal(verzoek.periode, verzoek.totaal)
+    achterstand, overgenomen = (
+        achterstand_uit_bestand(verzoek.vorige, grondslag, catalogus) if verzoek.vorige else ({}, {})
+    )
+    ruil, ruil_meldingen = _ruilen(engine, verzoek, grondslag)
+    sleutel = dict(grondslag.sleutel)
+    taken = bereken(
+        landelijk[0], list(grondslag.gemeenten), sleutel, achterstand, verzoek.regel,
+        noemer=grondslag.noemer, ruil=ruil, overgenomen=overgenomen,
+    )  # fmt: skip
+    controleer_ruil(taken, ruil)
+    uitleg = verantwoording(grondslag, verzoek.regel, landelijk, taken, ruil_meldingen)
+    voortgang = _voortgang(verzoek, codes_per_jaar(catalogus, grondslag))
+    overzicht = stel_op(taken, uitleg, grondslag.sleutelnaam, grondslag.toelichting, voortgang)
+    return alleen_namen(overzicht, verzoek.alleen)
 
 
-def standaard_peildatum(periode: Periode, today: date | None = None) -> date:
-    """Today within the period; the supervision date after it; its first day before it."""
-    today = today or vandaag()
-    if today > periode.end:
-        return periode.supervision_date
-    return max(today, periode.start)
+def _ruilen(
+    engine: Engine | None, verzoek: Verzoek, grondslag: Grondslag
+) -> tuple[dict[str, int], list[str]]:
+    ruil = ruil_uit_bestanden(verzoek.ruilen, grondslag)
+    meldingen = [f"ruil (art. 29 lid 2) uit {len(verzoek.ruilen)} bestand(en)"] if verzoek.ruilen else []
+    if engine is None:
+        return ruil, meldingen
+    with transaction(engine, schrijven=False) as session:
+        opgeslagen = repository.ruilen(session, verzoek.periode)
+    if opgeslagen:
+        meldingen.append(f"ruil (art. 29 lid 2): {len(opgeslagen)} vastgelegde afspraak/afspraken meegenomen")
+    for code, wijziging in per_gemeente(opgeslagen).items():
+        ruil[code] = ruil.get(code, 0) + wijziging
+    return ruil, meldingen
 
 
-def sleutelwaarden(gemeenten: list[Gemeente], sleutel: str) -> tuple[str, dict[str, int]]:
-    """Name and values of the distribution key: population, housing stock, or a user file."""
-    if sleutel == "inwoners":
-        return sleutel, {g.code: g.inwoners for g in gemeenten}
-    if sleutel == "woningvoorraad":
-        missing = [g.code for g in gemeenten if g.woningvoorraad is None]
-        if missing:
-            raise InputError(
-                Problem(f"woningvoorraad ontbreekt voor {', '.join(missing[:5])}", field="--sleutel")
-            )
-        return sleutel, {g.code: int(g.woningvoorraad or 0) for g in gemeenten}
-    path = Path(sleutel)
-    if not path.exists():
-        raise InputError(
-            Problem(
-                f"'{sleutel}' is geen sleutel (inwoners, woningvoorraad) of bestaand bestand",
-                field="--sleutel",
-            )
-        )
-    return "sleutel", io.lees_sleutel(path, {g.code for g in gemeenten})
-
-
-def bereken_overzicht(verzoek: Verzoek) -> Overzicht:
-    """Compute a period's statement from files alone (no database)."""
-    gemeenten = gemeenten_uit(verzoek.gemeenten)
-    codes = {g.code for g in gemeenten}
-    sleutelnaam, sleutel = sleutelwaarden(gemeenten, verzoek.sleutel)
-    vorige = io.lees_vorige(verzoek.vorige, codes) if verzoek.vorige else {}
-    taken = bereken(verzoek.totaal, gemeenten, sleutel, vorige, verzoek.regel)
-    verschil = sum(t.taakstelling for t in taken) - verzoek.totaal
+def _voortgang(verzoek: Verzoek, codes: Callable[[int], frozenset[str]]) -> Voortgang | None:
     if verzoek.realisatie is None and verzoek.koppelingen is None:
-        return Overzicht(
-            verzoek.periode,
-            [taakstelling_record(t, sleutelnaam) for t in taken],
-            afrondingsverschil=verschil,
-        )
+        return None
     realisatie = io.lees_realisatie(verzoek.realisatie, codes) if verzoek.realisatie else {}
     koppelingen = io.lees_koppelingen(verzoek.koppelingen, codes) if verzoek.koppelingen else []
-    peildatum = verzoek.peildatum or standaard_peildatum(verzoek.periode)
-    realisaties = _realiseer_alle(taken, verzoek.periode, peildatum, realisatie, koppelingen, verzoek.marge)
-    return _overzicht(verzoek.periode, realisaties, koppelingen, peildatum, sleutelnaam, verschil)
-
-
-def _realiseer_alle(
-    taken: list[Taakstelling],
-    periode: Periode,
-    peildatum: date,
-    realisatie: dict[str, dict[str, int]],
-    koppelingen: list[Koppeling],
-    marge: Fraction = DEFAULT_MARGE,
-) -> list[Realisatie]:
-    per_gemeente: dict[str, list[Koppeling]] = {}
-    for koppeling in koppelingen:
-        per_gemeente.setdefault(koppeling.gemeentecode, []).append(koppeling)
-    return [
-        realiseer(
-            t,
-            periode,
-            peildatum,
-            realisatie.get(t.gemeente.code, {}),
-            per_gemeente.get(t.gemeente.code, []),
-            marge,
-        )
-        for t in taken
-    ]
-
-
-def _overzicht(
-    periode: Periode,
-    realisaties: list[Realisatie],
-    koppelingen: list[Koppeling],
-    peildatum: date,
-    sleutelnaam: str = "inwoners",
-    verschil: int = 0,
-) -> Overzicht:
-    namen = {r.taakstelling.gemeente.code: r.taakstelling.gemeente.naam for r in realisaties}
-    te_laat = [
-        {
-            "gemeentecode": k.gemeentecode,
-            "gemeentenaam": namen.get(k.gemeentecode, ""),
-            "huishouden_ref": k.huishouden_ref,
-            "personen": k.personen,
-            "koppeldatum": k.koppeldatum.isoformat(),
-            "uiterste_datum": k.uiterste_datum().isoformat(),
-            "dagen_te_laat": (peildatum - k.uiterste_datum()).days,
-        }
-        for k in koppelingen
-        if k.te_laat(peildatum)
-    ]
-    records = [realisatie_record(r, sleutelnaam) for r in realisaties]
-    return Overzicht(periode, records, te_laat, verschil, peildatum)
-
-
-def vaststellen(
-    engine: Engine,
-    periode: Periode,
-    totaal: int,
-    regel: Afrondingsregel = Afrondingsregel.hamilton,
-    sleutel: str = "inwoners",
-    vorige: Path | None = None,
-) -> list[Taakstelling]:
-    """Set and store a period's quotas; arrears come from ``vorige`` or the stored previous period."""
-    gemeenten = gemeenten_in_gebruik(engine)
-    codes = {g.code for g in gemeenten}
-    sleutelnaam, waarden = sleutelwaarden(gemeenten, sleutel)
-    achterstand = (
-        io.lees_vorige(vorige, codes)
-        if vorige
-        else _opgeslagen_achterstand(engine, periode.previous(), gemeenten)
-    )
-    taken = bereken(totaal, gemeenten, waarden, achterstand, regel)
-    record = PeriodeRecord(
-        periode=str(periode),
-        totaal=totaal,
-        regel=regel.value,
-        sleutel=sleutelnaam,
-        vastgesteld_op=datetime.now(ZoneInfo(get_settings().timezone)),
-    )
-    with transaction(engine) as session:
-        repository.vervang_periode(session, record, [_taak_record(periode, t) for t in taken])
-    return taken
-
-
-def _taak_record(periode: Periode, taak: Taakstelling) -> TaakstellingRecord:
-    return TaakstellingRecord(
-        periode=str(periode),
-        gemeentecode=taak.gemeente.code,
-        gemeentenaam=taak.gemeente.naam,
-        sleutelwaarde=taak.sleutelwaarde,
-        taakstelling=taak.taakstelling,
-        achterstand=taak.achterstand,
-        gecorrigeerde_taakstelling=taak.gecorrigeerde_taakstelling,
+    return Voortgang(
+        peildatum=verzoek.peildatum or standaard_peildatum(verzoek.periode),
+        realisatie=binnen_periode(realisatie, verzoek.periode),
+        koppelingen=koppelingen,
+        marge=verzoek.marge,
+        realisatie_gegeven=verzoek.realisatie is not None,
     )
 
 
-def _opgeslagen_achterstand(engine: Engine, vorige: Periode, gemeenten: list[Gemeente]) -> dict[str, int]:
-    """Signed carry-over per code from the stored previous period, judged at its supervision date."""
-    try:
-        realisaties, _ = _opgeslagen_realisaties(engine, vorige, vorige.supervision_date, gemeenten)
-    except NotFound:
-        return {}
-    return {r.taakstelling.gemeente.code: r.achterstand_nu for r in realisaties}
+def vaststellen(engine: Engine, verzoek: Vaststelverzoek) -> Vastgesteld:
+    """Fix (or revise) a period's taakstelling (see :mod:`doorstroom.taakstelling.vaststelling`)."""
+    return vaststelling.vaststellen(engine, verzoek)
 
 
-def _opgeslagen_realisaties(
-    engine: Engine, periode: Periode, peildatum: date, in_gebruik: list[Gemeente] | None = None
-) -> tuple[list[Realisatie], list[Koppeling]]:
-    """A stored period judged on ``peildatum``, with the koppelingen it was judged on."""
-    gemeenten = {g.code: g for g in (in_gebruik or gemeenten_in_gebruik(engine))}
-    with transaction(engine) as session:
-        stored = repository.periode(session, periode)
-        if stored is None:
-            raise NotFound(f"taakstelling voor periode {periode} is niet vastgesteld")
-        taken = [_taak_van(r, gemeenten) for r in repository.taakstellingen(session, periode)]
-        realisatie = repository.realisatie(session, periode)
-        koppelingen = repository.koppelingen(session)
-        audit.record(session, "read", "taakstelling_koppeling", f"periode {periode}", len(koppelingen))
-    return _realiseer_alle(taken, periode, peildatum, realisatie, koppelingen), koppelingen
+def importeer_realisatie(engine: Engine, path: Path) -> Geimporteerd:
+    """Import a realisation file of any size, all or nothing (:mod:`doorstroom.taakstelling.importeren`)."""
+    return importeren.importeer_realisatie(engine, path)
 
 
-def _taak_van(record: TaakstellingRecord, gemeenten: dict[str, Gemeente]) -> Taakstelling:
-    """A stored quota as a value; the store keeps whole persons, so ``exact`` is the whole number."""
-    gemeente = gemeenten.get(record.gemeentecode) or Gemeente(
-        record.gemeentecode, record.gemeentenaam, "(opgeheven)", 0
-    )
-    gecorrigeerd = record.gecorrigeerde_taakstelling
-    voorsprong = max(-(record.taakstelling + record.achterstand), 0)
-    return Taakstelling(
-        gemeente,
-        record.sleutelwaarde,
-        Fraction(record.taakstelling),
-        record.taakstelling,
-        record.achterstand,
-        gecorrigeerd,
-        voorsprong,
-    )
+def importeer_koppelingen(engine: Engine, path: Path) -> Geimporteerd:
+    """Import a koppelingen file of any size, all or nothing (:mod:`doorstroom.taakstelling.importeren`)."""
+    return importeren.importeer_koppelingen(engine, path)
 
 
 def toezicht(engine: Engine, periode: Periode, peildatum: date | None = None) -> Overzicht:
-    """The supervision statement of a stored period (default: at its supervision date)."""
-    peildatum = peildatum or periode.supervision_date
-    realisaties, koppelingen = _opgeslagen_realisaties(engine, periode, peildatum)
-    return _overzicht(periode, realisaties, koppelingen, peildatum)
+    """The supervision statement of a stored period (see :mod:`doorstroom.taakstelling.toezicht`).
 
-
-def importeer_realisatie(engine: Engine, path: Path) -> int:
-    """Validate a realisation file whole, then store it in one transaction."""
-    codes = {g.code for g in gemeenten_in_gebruik(engine)}
-    rows = io.lees_realisatie(path, codes)
-    with transaction(engine) as session:
-        return repository.bewaar_realisatie(
-            session, rows, str(path), datetime.now(ZoneInfo(get_settings().timezone))
-        )
-
-
-def importeer_koppelingen(engine: Engine, path: Path) -> int:
-    """Validate a koppelingen file whole, then store it in one transaction."""
-    codes = {g.code for g in gemeenten_in_gebruik(engine)}
-    rows = io.lees_koppelingen(path, codes)
-    with transaction(engine) as session:
-        audit.record(session, "write", "taakstelling_koppeling", str(path), len(rows))
-        return repository.bewaar_koppelingen(session, rows, str(path))
-
-
-def alleen_provincie(overzicht: Overzicht, provincie: str) -> Overzicht:
-    """The part of a statement a province supervises: its own municipalities only."""
-    records = [r for r in overzicht.records if r["provincie"].lower() == provincie.lower()]
-    if not records:
-        raise InputError(Problem(f"geen gemeenten in provincie '{provincie}'", field="--provincie"))
-    codes = {r["gemeentecode"] for r in records}
-    te_laat = [r for r in overzicht.te_laat if r["gemeentecode"] in codes]
-    return Overzicht(overzicht.periode, records, te_laat, overzicht.afrondingsverschil, overzicht.peildatum)
+    Raises :class:`~doorstroom.taakstelling.toezicht.NietVastgesteld` (an InputError and a
+    NotFound) when the period was never fixed.
+    """
+    return opgeslagen.toezicht(engine, periode, peildatum)
 
 
 def resterend(engine: Engine, periode: Periode, peildatum: date | None = None) -> dict[str, int] | None:
@@ -309,8 +161,4 @@ def resterend(engine: Engine, periode: Periode, peildatum: date | None = None) -
 
     This is the koppeling's default capacity: COA links within the remaining corrected quota.
     """
-    try:
-        realisaties, _ = _opgeslagen_realisaties(engine, periode, peildatum or standaard_peildatum(periode))
-    except NotFound:
-        return None
-    return {r.taakstelling.gemeente.code: r.resterend for r in realisaties}
+    return opgeslagen.resterend(engine, periode, peildatum or standaard_peildatum(periode))

@@ -1,0 +1,174 @@
+"""What the taakstelling's use cases share: options, the basis of a split, swaps, the accounting.
+
+Called by the calculation from files (:mod:`doorstroom.taakstelling.service`) and by the store's
+use cases (:mod:`doorstroom.taakstelling.vaststelling`), so both read options, choose the basis of
+the split and account for it in exactly the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from doorstroom.domains import TAAKSTELLING_LANDELIJK
+from doorstroom.errors import InputError, Problem
+from doorstroom.reference.indeling import Indelingen
+from doorstroom.reference.periode import Periode
+from doorstroom.reference.service import gemeenten_uit
+from doorstroom.settings import get_settings
+from doorstroom.taakstelling import grondslag as grondslagen
+from doorstroom.taakstelling import io
+from doorstroom.taakstelling.domain import Taakstelling
+from doorstroom.taakstelling.grondslag import Grondslag
+from doorstroom.taakstelling.overdracht import naar_opvolgers
+from doorstroom.taakstelling.report import Verantwoording
+from doorstroom.taakstelling.ruil import onder_nul, problemen
+from doorstroom.taakstelling.verdeling import Afrondingsregel
+
+_DUIZENDTALLEN = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+")
+_GEHEEL = re.compile(r"[0-9]+")
+
+
+def parse_totaal(text: str) -> int:
+    """The national total: ASCII digits, optionally with Dutch thousands dots (``16500``, ``16.500``).
+
+    Checked against :data:`doorstroom.domains.TAAKSTELLING_LANDELIJK`; ``²``, ``١٦٥٠٠`` or ``1_000``
+    are refused (``str.isdigit`` would accept the first two).
+    """
+    cleaned = text.strip()
+    if _DUIZENDTALLEN.fullmatch(cleaned):
+        cleaned = cleaned.replace(".", "")
+    if not _GEHEEL.fullmatch(cleaned):
+        raise InputError(Problem(f"'{text}' is geen geheel, niet-negatief aantal personen", field="--totaal"))
+    probleem = TAAKSTELLING_LANDELIJK.problem(int(cleaned))
+    if probleem:
+        raise InputError(Problem(probleem, field="--totaal"))
+    return int(cleaned)
+
+
+def vandaag() -> date:
+    """Today in the configured time zone (Europe/Amsterdam)."""
+    return datetime.now(ZoneInfo(get_settings().timezone)).date()
+
+
+def nu() -> datetime:
+    """Now in the configured time zone."""
+    return datetime.now(ZoneInfo(get_settings().timezone))
+
+
+def standaard_peildatum(periode: Periode, today: date | None = None) -> date:
+    """Today within the period; the supervision date after it; its first day before it."""
+    today = today or vandaag()
+    if today > periode.end:
+        return periode.supervision_date
+    return max(today, periode.start)
+
+
+def kies_grondslag(
+    periode: Periode,
+    catalogus: Indelingen,
+    sleutel: str = "inwoners",
+    bevolking: int | None = None,
+    gemeenten: Path | None = None,
+) -> Grondslag:
+    """The basis of the split: statutory population by default (art. 29(1)), or the key asked for."""
+    if bevolking is not None and (sleutel != "inwoners" or gemeenten is not None):
+        raise InputError(Problem("--bevolking kan alleen met --sleutel inwoners", field="--bevolking"))
+    if gemeenten is not None:
+        return grondslagen.uit_lijst(periode, gemeenten_uit(gemeenten), str(gemeenten))
+    if sleutel == "inwoners":
+        return grondslagen.inwoners(periode, catalogus, bevolking)
+    if sleutel == "woningvoorraad":
+        return grondslagen.woningvoorraad(periode, catalogus)
+    path = Path(sleutel)
+    if not path.exists():
+        raise InputError(
+            Problem(
+                f"'{sleutel}' is geen sleutel (inwoners, woningvoorraad) of bestaand bestand",
+                field="--sleutel",
+            )
+        )
+    indeling = catalogus.indeling(periode.year)
+    return grondslagen.uit_sleutel(periode, indeling, io.lees_sleutel(path, indeling.codes), str(path))
+
+
+def codes_per_jaar(
+    catalogus: Indelingen, grondslag: Grondslag | None = None
+) -> Callable[[int], frozenset[str]]:
+    """The codes valid on 1 January of a year (a user's own list: its codes, whatever the year)."""
+    if grondslag is not None and grondslag.eigen_lijst:
+        eigen = frozenset(g.code for g in grondslag.gemeenten)
+        return lambda _jaar: eigen
+
+    @cache
+    def codes(jaar: int) -> frozenset[str]:
+        return catalogus.indeling(jaar).codes
+
+    return codes
+
+
+def achterstand_uit_bestand(
+    path: Path, grondslag: Grondslag, catalogus: Indelingen
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Arrears from a previous statement, carried onto the period's municipalities (mergers summed)."""
+    huidig = {g.code for g in grondslag.gemeenten}
+    if grondslag.eigen_lijst:
+        return io.lees_vorige(path, huidig), {}
+    vorig_jaar = grondslag.periode.previous().year
+    saldo = io.lees_vorige(path, huidig | catalogus.indeling(vorig_jaar).codes)
+    return naar_opvolgers(saldo, catalogus.opvolgers(vorig_jaar, grondslag.periode.year))
+
+
+def ruil_uit_bestanden(paths: Sequence[Path], grondslag: Grondslag) -> dict[str, int]:
+    """Net swaps per municipality from agreement files, each checked like a recorded one."""
+    namen = {g.code: g.naam for g in grondslag.gemeenten}
+    totaal: dict[str, int] = {}
+    for path in paths:
+        regels = io.lees_ruil(path)
+        fouten = problemen(regels, namen)
+        if fouten:
+            raise InputError([Problem(message, str(path), row, "gemeentecode") for row, message in fouten])
+        for _, code, wijziging in regels:
+            totaal[code] = totaal.get(code, 0) + wijziging
+    return totaal
+
+
+def controleer_ruil(taken: Sequence[Taakstelling], ruil: Mapping[str, int]) -> None:
+    """Refuse swaps that would take a municipality's number below zero."""
+    namen = {t.gemeente.code: t.gemeente.naam for t in taken}
+    fouten = onder_nul({t.gemeente.code: t.taakstelling for t in taken}, ruil, namen)
+    if fouten:
+        raise InputError([Problem(message, field="ruil") for message in fouten])
+
+
+def verantwoording(
+    grondslag: Grondslag,
+    regel: Afrondingsregel,
+    landelijk: tuple[int, str],
+    taken: Sequence[Taakstelling],
+    meldingen: Sequence[str] = (),
+) -> Verantwoording:
+    """The accounting of a statement: rule, reference date, national number and the sum."""
+    return Verantwoording(
+        periode=grondslag.periode,
+        regel=regel,
+        landelijk=landelijk[0],
+        landelijk_bron=landelijk[1],
+        som=sum(t.taakstelling for t in taken),
+        peildatum=grondslag.peildatum,
+        bron=grondslag.bron,
+        meldingen=(*grondslag.meldingen(), *meldingen),
+    )
+
+
+def binnen_periode(
+    realisatie: Mapping[str, Mapping[str, int]], periode: Periode
+) -> dict[str, dict[str, int]]:
+    """The months of ``periode`` per code (codes without any month in it are left out)."""
+    maanden = {f"{year}-{month:02d}" for year, month in periode.months()}
+    result = {code: {m: n for m, n in months.items() if m in maanden} for code, months in realisatie.items()}
+    return {code: months for code, months in result.items() if months}
