@@ -92,6 +92,10 @@ OPVANGPLAATSEN_LOCATIE = Domain("opvangplaatsen per locatie, 0 tot en met 100.00
 # the bound keeps the correction factor 1 + score positive.
 SES_WOA = Domain("SES-WOA-score, -0,99 tot en met 0,99", -0.99, 0.99, geheel=False)
 CORRECTIEFACTOR = Domain("correctiefactor, 0 tot en met 100", 0.0, 100.0, geheel=False)
+# Command-line counts and identifiers (docs/cli.md names the option of each).
+INSTANTIE_HUISHOUDENS = Domain("aantal huishoudens, 1 tot en met 1.000.000", 1, 1_000_000)
+HORIZON_MAANDEN = Domain("horizon in maanden, 1 tot en met 240", 1, 240)
+WORKERS = Domain("aantal workers, 1 tot en met 256", 1, 256)
 
 
 @dataclass(frozen=True)

@@ -42,12 +42,12 @@ def test_bereken_writes_tables_and_fan_charts(tmp_path: Path) -> None:
     html = (out / "waaiers.html").read_text(encoding="utf-8")
     assert "<html>" in html and 'src="https://cdn.plot.ly' not in html  # embedded: works offline
     assert len(html) > 1_000_000
-    assert (out / "kwantielen.csv").read_text(encoding="utf-8-sig").startswith("reeks,maand,p10,p50,p90")
+    assert (out / "kwantielen.csv").read_text(encoding="utf-8-sig").startswith("reeks;maand;p10;p50;p90")
     provinces = (out / "provincies.csv").read_text(encoding="utf-8-sig")
     assert "Zuid-Holland" in provinces and "Fryslân" in provinces
     assert json.loads((out / "prognose.json").read_text(encoding="utf-8"))["samenvatting"]["paden"] == 60
     workbook = load_workbook(out / "prognose.xlsx", read_only=True)
-    assert workbook.sheetnames == ["kwantielen", "kansen", "provincies", "provincie_opgaven"]
+    assert workbook.sheetnames[:4] == ["kwantielen", "kansen", "provincies", "provincie_opgaven"]
 
 
 def test_xlsx_needs_an_output_directory() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -10,9 +9,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from doorstroom.cli.options import FormatOption, OutOption
-from doorstroom.cli.output import Format, emit
+from doorstroom.cli.options import Doel, FormatOption, OutOption, getal_argument, getal_optie, out_option
+from doorstroom.cli.output import Format, emit, json_document
 from doorstroom.cli.store import open_store, optional_store
+from doorstroom.domains import AANDEEL, GEWICHT, INSTANTIE_HUISHOUDENS, KANDIDATEN, RUNNUMMER, SECONDEN, SEED
 from doorstroom.koppeling import explain, service
 from doorstroom.koppeling.domain import CRITERIA, Beleid, Gewichten, RegioBinding, RegioSoort
 from doorstroom.reference.periode import Periode
@@ -59,15 +59,17 @@ RegiobindingOption = Annotated[
 ]
 SolverOption = Annotated[SolverNaam, typer.Option("--solver", help="highs (standaard), ortools of greedy.")]
 TijdslimietOption = Annotated[
-    float, typer.Option("--tijdslimiet", help="Seconden rekentijd (0,1 tot en met 86.400).")
+    float, getal_optie("--tijdslimiet", domain=SECONDEN, help="Seconden rekentijd.")
 ]
 PeriodeOption = Annotated[
     str | None, typer.Option("--periode", help="Taakstellingsperiode voor de capaciteit (standaard: nu).")
 ]
 AandeelOption = Annotated[
     float | None,
-    typer.Option(
-        "--aandeel", help="Deel van de rest van de periode dat deze batch dekt (standaard: 1 week)."
+    getal_optie(
+        "--aandeel",
+        domain=AANDEEL,
+        help="Deel van de rest van de periode dat deze batch dekt (standaard: 1 week).",
     ),
 ]
 
@@ -96,10 +98,10 @@ def _verzoek(
 @app.command("genereer")
 def genereer_command(
     huishoudens: Annotated[
-        int, typer.Option("--huishoudens", help="Aantal huishoudens (1 tot en met 1.000.000).")
+        int, getal_optie("--huishoudens", domain=INSTANTIE_HUISHOUDENS, help="Aantal huishoudens.")
     ] = 8000,
-    seed: Annotated[int, typer.Option("--seed", help="Startgetal van de toevalsgenerator.")] = 1,
-    out: Annotated[Path, typer.Option("--out", help="Map voor de SYNTHETISCHE invoerbestanden.")] = Path("."),
+    seed: Annotated[int, getal_optie("--seed", domain=SEED, help="Startgetal van de toevalsgenerator.")] = 1,
+    out: Annotated[Path, out_option("Map voor de SYNTHETISCHE invoerbestanden.", Doel.map)] = Path("."),
 ) -> None:
     """Schrijf een SYNTHETISCHE instantie: huishoudens.csv, capaciteit.csv en arbeidsmarkt.csv."""
     for pad in service.genereer(huishoudens, seed, out):
@@ -130,7 +132,8 @@ def voorstel_command(
         ),
     ] = None,
     uitkomstgewicht: Annotated[
-        float, typer.Option("--uitkomstgewicht", help="Gewicht van het uitkomstmodel in de score.")
+        float,
+        getal_optie("--uitkomstgewicht", domain=GEWICHT, help="Gewicht van het uitkomstmodel in de score."),
     ] = 2.0,
 ) -> None:
     """Bereken koppelvoorstellen; de run wordt bewaard zodat een medewerker ze kan beoordelen."""
@@ -193,7 +196,7 @@ def _record(uitkomst: service.Uitkomst, ident: str, namen: dict[str, str]) -> di
 
 
 def _schrijf_json(data: object, out: Path | None) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    text = json_document(data)
     if out is None:
         print(text, end="")
         return
@@ -214,7 +217,9 @@ def advies_command(
     regio: RegioOption = RegioSoort.provincie,
     regiobestand: RegiobestandOption = None,
     regiobinding: RegiobindingOption = RegioBinding.gewicht,
-    aantal: Annotated[int, typer.Option("--aantal", help="Aantal gemeenten per huishouden (1-1.000).")] = 3,
+    aantal: Annotated[
+        int, getal_optie("--aantal", domain=KANDIDATEN, help="Aantal gemeenten per huishouden.")
+    ] = 3,
     gemeente: GemeenteFilter = None,
     periode: PeriodeOption = None,
     aandeel: AandeelOption = None,
@@ -292,7 +297,7 @@ TELLING_KOLOMMEN = [
     "geaccepteerd_huishoudens", "overschreven_weg", "overschreven_naartoe", "definitief_huishoudens",
     "definitief_personen", "open_huishoudens",
 ]  # fmt: skip
-RunArgument = Annotated[int, typer.Argument(help="Runnummer.")]
+RunArgument = Annotated[int, getal_argument(domain=RUNNUMMER, help="Runnummer.", name="RUN")]
 
 
 @app.command("toon")

@@ -10,8 +10,9 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from doorstroom.cli.options import FormatOption
+from doorstroom.cli.options import Doel, FormatOption, OutOption, getal_optie, out_option
 from doorstroom.cli.output import Format, emit
+from doorstroom.domains import FRACTIE, HORIZON_MAANDEN, MAANDEN, PADEN, PERSONEN, SEED, WORKERS
 from doorstroom.errors import InputError, Problem
 from doorstroom.prognose import service
 from doorstroom.prognose.montecarlo import DEFAULT_PADEN, Resultaat
@@ -24,16 +25,15 @@ ScenarioOption = Annotated[
     Path | None,
     typer.Option("--scenario", "-s", help="Scenariobestand (TOML); zonder: het standaardscenario."),
 ]
-PadenOption = Annotated[int, typer.Option("--paden", "-n", min=1, help="Aantal Monte-Carlo-paden.")]
+PadenOption = Annotated[int, getal_optie("--paden", "-n", domain=PADEN, help="Aantal Monte-Carlo-paden.")]
 MaandenOption = Annotated[
-    int | None, typer.Option("--maanden", "-m", min=1, max=240, help="Horizon in maanden.")
+    int | None, getal_optie("--maanden", "-m", domain=HORIZON_MAANDEN, help="Horizon in maanden.")
 ]
 SeedOption = Annotated[
-    int | None, typer.Option("--seed", help="Startwaarde van de toevalsgenerator (herhaalbaar).")
+    int | None, getal_optie("--seed", domain=SEED, help="Startwaarde van de toevalsgenerator (herhaalbaar).")
 ]
 DirOption = Annotated[
-    Path | None,
-    typer.Option("--out", "-o", help="Map voor tabellen, JSON en waaierdiagrammen (PNG en HTML)."),
+    Path | None, out_option("Map voor tabellen, JSON en waaierdiagrammen (PNG en HTML).", Doel.map)
 ]
 
 
@@ -49,12 +49,16 @@ def bereken_command(
         Path | None, typer.Option("--sleutel", help="CSV/XLSX provincie,gewicht; standaard inwoners.")
     ] = None,
     doel_wachtend: Annotated[
-        float | None, typer.Option("--doel-wachtend", min=0, help="Doel: wachtende vergunninghouders.")
+        float | None,
+        getal_optie("--doel-wachtend", domain=PERSONEN, help="Doel: wachtende vergunninghouders."),
     ] = None,
     doel_maand: Annotated[
-        int | None, typer.Option("--doel-maand", min=1, help="Prognosemaand waarin het doel gehaald is.")
+        int | None,
+        getal_optie("--doel-maand", domain=HORIZON_MAANDEN, help="Prognosemaand waarin het doel gehaald is."),
     ] = None,
-    kans: Annotated[float | None, typer.Option("--kans", help="Gewenste zekerheid, bijv. 0.9.")] = None,
+    kans: Annotated[
+        float | None, getal_optie("--kans", domain=FRACTIE, help="Gewenste zekerheid, bijv. 0,9.")
+    ] = None,
     zonder_onzekerheid: Annotated[
         bool, typer.Option("--zonder-onzekerheid", help="Eén verwacht pad, alle onzekerheid uit.")
     ] = False,
@@ -99,13 +103,11 @@ def _show(result: Resultaat, fmt: Format) -> None:
 def backtest_command(
     historie: Annotated[Path, typer.Option("--historie", help="CSV/XLSX: maand,eerste_aanvragen[,...]")],
     scenario: ScenarioOption = None,
-    holdout: Annotated[int, typer.Option("--holdout", min=1, help="Achtergehouden maanden.")] = 12,
+    holdout: Annotated[int, getal_optie("--holdout", domain=MAANDEN, help="Achtergehouden maanden.")] = 12,
     paden: PadenOption = DEFAULT_PADEN,
     seed: SeedOption = 0,
     fmt: FormatOption = Format.table,
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="CSV met de vergelijking per maand.")
-    ] = None,
+    out: Annotated[Path | None, out_option("CSV met de vergelijking per maand.")] = None,
 ) -> None:
     """Fit de instroom op de historie en toets de voorspelling van achtergehouden maanden."""
     result = service.voer_backtest(
@@ -132,9 +134,9 @@ def sweep_command(
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Dask-cluster tcp://HOST:PORT; standaard lokaal.")
     ] = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Lokale Dask-workers.")] = 2,
+    workers: Annotated[int, getal_optie("--workers", domain=WORKERS, help="Lokale Dask-workers.")] = 2,
     fmt: FormatOption = Format.table,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Schrijf naar dit bestand.")] = None,
+    out: OutOption = None,
 ) -> None:
     """Reken een rooster van scenario's door op Dask (lokaal of op een cluster)."""
     chosen = service.laad_scenario(scenario)
@@ -158,7 +160,7 @@ def scenario_command(
     voorbeeld: Annotated[
         bool, typer.Option("--voorbeeld", help="Het voorbeeld met wijzigingen in de tijd.")
     ] = False,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Schrijf naar dit bestand.")] = None,
+    out: OutOption = None,
 ) -> None:
     """Toon het standaardscenario (TOML) om als startpunt te bewerken."""
     text = service.scenario_tekst(voorbeeld)

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from doorstroom.cli.exit_codes import EXIT_BEVINDING
 from doorstroom.cli.options import FormatOption, OutOption, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store
@@ -81,8 +82,15 @@ def _in_provincie(lijst: list[Gemeente], provincie: str) -> list[Gemeente]:
 def vergelijk_command(
     bestand: Annotated[Path, typer.Argument(help="Nieuwere CBS-gemeentelijst (CSV/XLSX).")],
 ) -> None:
-    """Vergelijk een nieuwere lijst met de ingebouwde: opgeheven, nieuwe en hernoemde gemeenten."""
-    _toon_herindeling(compare(list(embedded_gemeenten()), load_gemeenten(bestand)))
+    """Vergelijk een nieuwere lijst met de ingebouwde: opgeheven, nieuwe en hernoemde gemeenten.
+
+    Exitcode 0 als de lijsten dezelfde gemeenten hebben, 1 als er verschillen zijn (een bevinding).
+    """
+    verschil = compare(list(embedded_gemeenten()), load_gemeenten(bestand))
+    _toon_herindeling(verschil)
+    if not verschil.ongewijzigd:
+        err.print("verschillen gevonden (exitcode 1); laad de lijst met 'doorstroom gemeenten importeer'")
+        raise typer.Exit(EXIT_BEVINDING)
 
 
 @app.command("importeer")

@@ -9,9 +9,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from doorstroom.cli.options import FormatOption, OutOption, parse_datum
+from doorstroom.cli.options import FormatOption, OutOption, getal_optie, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store
+from doorstroom.domains import TAAKSTELLING_LANDELIJK
 from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import service
 from doorstroom.taakstelling.report import aggregeer, columns_of, taakstelling_record
@@ -49,6 +50,15 @@ SleutelOption = Annotated[
     ),
 ]
 PerOption = Annotated[Niveau, typer.Option("--per", help="Niveau: gemeente, provincie of arbeidsmarktregio.")]
+TotaalOption = Annotated[
+    int,
+    getal_optie(
+        "--totaal",
+        "-t",
+        domain=TAAKSTELLING_LANDELIJK,
+        help="Landelijk aantal te huisvesten vergunninghouders.",
+    ),
+]
 PeildatumOption = Annotated[
     str | None,
     typer.Option("--peildatum", help="Datum waarop de voortgang wordt beoordeeld (standaard: vandaag)."),
@@ -58,10 +68,7 @@ PeildatumOption = Annotated[
 @app.command("bereken")
 def bereken_command(
     periode: PeriodeOption,
-    totaal: Annotated[
-        str,
-        typer.Option("--totaal", "-t", help="Landelijk aantal te huisvesten vergunninghouders."),
-    ],
+    totaal: TotaalOption,
     vorige: Annotated[
         Path | None,
         typer.Option("--vorige", help="Vorige overzicht (achterstand of achterstand_nu per gemeente)."),
@@ -88,7 +95,7 @@ def bereken_command(
     """Verdeel een landelijk totaal over de gemeenten, met achterstand en realisatie (zonder database)."""
     verzoek = service.Verzoek(
         periode=Periode.parse(periode, field="--periode"),
-        totaal=service.parse_totaal(totaal),
+        totaal=totaal,
         regel=regel,
         sleutel=sleutel,
         vorige=vorige,
@@ -128,10 +135,7 @@ def _toon(overzicht: service.Overzicht, per: Niveau, fmt: Format, out: Path | No
 @app.command("vaststellen")
 def vaststellen_command(
     periode: PeriodeOption,
-    totaal: Annotated[
-        str,
-        typer.Option("--totaal", "-t", help="Landelijk aantal te huisvesten vergunninghouders."),
-    ],
+    totaal: TotaalOption,
     vorige: Annotated[
         Path | None,
         typer.Option(
@@ -147,7 +151,7 @@ def vaststellen_command(
     """Stel de taakstelling van een periode vast en sla haar op (achterstand uit de vorige periode)."""
     parsed = Periode.parse(periode, field="--periode")
     with open_store() as engine:
-        taken = service.vaststellen(engine, parsed, service.parse_totaal(totaal), regel, sleutel, vorige)
+        taken = service.vaststellen(engine, parsed, totaal, regel, sleutel, vorige)
     records = [taakstelling_record(t) for t in taken]
     emit(records, columns_of(records), fmt, out, title=f"Vastgestelde taakstelling {parsed}")
     err.print(f"opgeslagen: taakstelling {parsed} voor {len(records)} gemeenten")

@@ -8,7 +8,6 @@ from one period to the next is taken from what was stored.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from fractions import Fraction
@@ -37,8 +36,6 @@ from doorstroom.taakstelling.models import PeriodeRecord, TaakstellingRecord
 from doorstroom.taakstelling.report import Record, realisatie_record, taakstelling_record
 from doorstroom.taakstelling.verdeling import Afrondingsregel
 
-_DUIZENDTALLEN = re.compile(r"^\d{1,3}(\.\d{3})+$")
-
 
 @dataclass(frozen=True)
 class Verzoek:
@@ -65,16 +62,6 @@ class Overzicht:
     te_laat: list[Record] = field(default_factory=list)
     afrondingsverschil: int = 0
     peildatum: date | None = None
-
-
-def parse_totaal(text: str) -> int:
-    """The national total as a whole, non-negative number (``16500`` or ``16.500``)."""
-    cleaned = text.strip()
-    if _DUIZENDTALLEN.match(cleaned):
-        cleaned = cleaned.replace(".", "")
-    if not cleaned.isdigit():
-        raise InputError(Problem(f"'{text}' is geen geheel, niet-negatief aantal personen", field="--totaal"))
-    return int(cleaned)
 
 
 def vandaag() -> date:
