@@ -177,6 +177,8 @@ def iter_table(path: Path | str, *, required: Sequence[str] = (), sheet: str | N
 
 
 def _checked_path(path: Path) -> Path:
+    if path.exists() and not path.is_file():
+        raise InputError(Problem("is geen gewoon bestand (een map of pijp?)", file=str(path)))
     if not path.is_file():
         raise InputError(Problem("bestand niet gevonden", file=str(path)))
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:

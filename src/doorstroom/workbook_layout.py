@@ -6,6 +6,7 @@ only imported when a workbook is actually written.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -125,8 +126,12 @@ def _opmaak(sheet: Worksheet, blad: Blad, kopregel: int, laatste: int, gemarkeer
     if blad.kolommen:
         einde = get_column_letter(len(blad.kolommen))
         sheet.auto_filter.ref = f"A{kopregel}:{einde}{max(laatste, kopregel)}"
+    regels = 1
     for index, kolom in enumerate(blad.kolommen, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = _breedte(kolom, blad.records)
+        breedte = _breedte(kolom, blad.records)
+        sheet.column_dimensions[get_column_letter(index)].width = breedte
+        regels = max(regels, math.ceil(len(kolom.label) / max(breedte - 2, 1)))
+    sheet.row_dimensions[kopregel].height = 15 * regels  # wrapped labels stay readable
     sheet.print_title_rows = f"{kopregel}:{kopregel}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1

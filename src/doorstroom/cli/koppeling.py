@@ -13,7 +13,7 @@ from doorstroom.cli.options import Doel, FormatOption, OutOption, getal_argument
 from doorstroom.cli.output import Format, emit, json_document
 from doorstroom.cli.store import open_store, optional_store
 from doorstroom.domains import AANDEEL, GEWICHT, INSTANTIE_HUISHOUDENS, KANDIDATEN, RUNNUMMER, SECONDEN, SEED
-from doorstroom.koppeling import explain, service
+from doorstroom.koppeling import explain, kolommen, service
 from doorstroom.koppeling.domain import CRITERIA, Beleid, Gewichten, RegioBinding, RegioSoort
 from doorstroom.reference.periode import Periode
 from doorstroom.tabular import atomic_write
@@ -173,6 +173,9 @@ def _toon_voorstel(uitkomst: service.Uitkomst, fmt: Format, out: Path | None) ->
             fmt,
             out,
             title="Koppelvoorstellen" + (" (SYNTHETISCH)" if uitkomst.instantie.synthetisch else ""),
+            kop=kolommen.kop("Koppelvoorstellen", synthetisch=uitkomst.instantie.synthetisch),
+            catalogus=kolommen.KOLOMMEN,
+            regels=kolommen.REGELS,
         )
     gap = "onbekend" if result.gap != result.gap else f"{result.gap:.4%}"
     err.print(f"status {result.status}, doel {result.objective:.1f}, grens {result.bound:.1f}, gap {gap}, "
@@ -236,7 +239,8 @@ def advies_command(
     err.print(f"capaciteit: {bron}")
     records = [a.__dict__ for a in adviezen]
     columns = ["huishouden_id", "rang", "gemeentecode", "gemeentenaam", "score", "redenen"]
-    emit(records, columns, fmt, out, title="Advies")
+    emit(records, columns, fmt, out, title="Advies", kop=kolommen.kop("Advies per huishouden"),
+         catalogus=kolommen.KOLOMMEN, regels=kolommen.REGELS)  # fmt: skip
 
 
 @app.command("rapport")
@@ -269,7 +273,9 @@ def rapport_command(
             for soort, cijfers in rapport.per_soort.items()
         ]
     columns = ["maat", str(solver), "greedy", "huishoudens", "gemiddeld", "p10", "mediaan", "p90"]
-    emit(records, columns, fmt, out, title="Rapport koppeling")
+    emit(records, columns, fmt, out, title="Rapport koppeling",
+         kop=kolommen.kop("Rapport: optimaal tegen huidige praktijk"), catalogus=kolommen.KOLOMMEN,
+         regels=kolommen.REGELS)  # fmt: skip
 
 
 @app.command("runs")
@@ -281,7 +287,8 @@ def runs_command(fmt: FormatOption = Format.table, out: OutOption = None) -> Non
         "run", "aangemaakt_op", "solver", "status", "gap", "synthetisch", "voorstellen", "open",
         "opgeschoond_op",
     ]  # fmt: skip
-    emit(records, columns, fmt, out, title="Koppelruns")
+    emit(records, columns, fmt, out, title="Koppelruns", kop=kolommen.kop("Bewaarde koppelruns"),
+         catalogus=kolommen.KOLOMMEN)  # fmt: skip
 
 
 VOORSTEL_KOLOMMEN = [
@@ -325,12 +332,17 @@ def toon_command(
                 fmt,
                 out,
                 title=f"Run {run}: per gemeente",
+                kop=kolommen.kop(f"Run {run}: per gemeente"),
+                catalogus=kolommen.KOLOMMEN,
             )
         elif geschiedenis or huishouden is not None:
             records = service.geschiedenis(engine, run, huishouden, gemeente)
-            emit(records, BESLUIT_KOLOMMEN, fmt, out, title=f"Run {run}: besluiten")
+            emit(records, BESLUIT_KOLOMMEN, fmt, out, title=f"Run {run}: besluiten",
+                 kop=kolommen.kop(f"Run {run}: besluiten"), catalogus=kolommen.KOLOMMEN)  # fmt: skip
         else:
-            emit(service.voorstellen(engine, run, gemeente), VOORSTEL_KOLOMMEN, fmt, out, title=f"Run {run}")
+            emit(service.voorstellen(engine, run, gemeente), VOORSTEL_KOLOMMEN, fmt, out, title=f"Run {run}",
+                 kop=kolommen.kop(f"Voorstellen van run {run}"), catalogus=kolommen.KOLOMMEN,
+                 regels=kolommen.REGELS)  # fmt: skip
 
 
 @app.command("beoordeel")
@@ -367,7 +379,8 @@ def beoordeel_command(
     selectie = service.Selectie(tuple(huishoudens or ()), alle_open, voorgesteld)
     with open_store() as engine:
         besluiten = service.beoordeel(engine, run, selectie, service.Beoordeling(door, toelichting, gemeente))
-    emit(besluiten, BESLUIT_KOLOMMEN, fmt, out, title=f"Run {run}: vastgelegde besluiten")
+    emit(besluiten, BESLUIT_KOLOMMEN, fmt, out, title=f"Run {run}: vastgelegde besluiten",
+         kop=kolommen.kop(f"Run {run}: vastgelegde besluiten"), catalogus=kolommen.KOLOMMEN)  # fmt: skip
     err.print(f"{len(besluiten)} besluit(en) vastgelegd door {door.strip()}")
 
 
@@ -382,6 +395,7 @@ def opschonen_command(
     """Verwijder de gegevens per huishouden van runs na de bewaartermijn; aantallen per gemeente blijven."""
     with open_store() as engine:
         records = service.opschonen(engine, proef=proef)
-    emit(records, ["run", "aangemaakt_op", "huishoudens", "besluiten"], fmt, out, title="Opgeschoonde runs")
+    emit(records, ["run", "aangemaakt_op", "huishoudens", "besluiten"], fmt, out, title="Opgeschoonde runs",
+         kop=kolommen.kop("Opgeschoonde runs"), catalogus=kolommen.KOLOMMEN)  # fmt: skip
     actie = "zouden worden opgeschoond" if proef else "opgeschoond"
     err.print(f"{len(records)} run(s) {actie}")

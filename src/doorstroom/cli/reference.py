@@ -14,8 +14,11 @@ from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store
 from doorstroom.errors import InputError, Problem
 from doorstroom.reference.domain import Gemeente, Herindeling, compare
+from doorstroom.reference.kolommen import BRON_CBS
+from doorstroom.reference.kolommen import KOLOMMEN as GEMEENTE_KOLOMMEN
 from doorstroom.reference.loader import embedded_gemeenten, embedded_provincies, load_gemeenten
 from doorstroom.reference.service import importeer
+from doorstroom.workbook import Kop
 
 app = typer.Typer(
     help="Gemeenten (CBS): tonen, vergelijken en een nieuwere lijst laden.",
@@ -67,7 +70,10 @@ def gemeenten_command(
     lijst = load_gemeenten(bestand) if bestand else list(embedded_gemeenten())
     if provincie:
         lijst = _in_provincie(lijst, provincie)
-    emit([_record(g) for g in lijst], KOLOMMEN, fmt, out, title=f"Gemeenten ({len(lijst)})")
+    emit(
+        [_record(g) for g in lijst], KOLOMMEN, fmt, out, title=f"Gemeenten ({len(lijst)})",
+        kop=Kop(wat="Gemeenten", bron=str(bestand) if bestand else BRON_CBS), catalogus=GEMEENTE_KOLOMMEN,
+    )  # fmt: skip
 
 
 def _in_provincie(lijst: list[Gemeente], provincie: str) -> list[Gemeente]:

@@ -14,9 +14,10 @@ from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store
 from doorstroom.domains import TAAKSTELLING_LANDELIJK
 from doorstroom.reference.periode import Periode
-from doorstroom.taakstelling import service
+from doorstroom.taakstelling import kolommen, service
 from doorstroom.taakstelling.report import aggregeer, columns_of, taakstelling_record
 from doorstroom.taakstelling.verdeling import Afrondingsregel
+from doorstroom.workbook import Kop
 
 app = typer.Typer(help="Taakstelling huisvesting vergunninghouders per gemeente.", no_args_is_help=True)
 importeer_app = typer.Typer(
@@ -104,10 +105,15 @@ def bereken_command(
         gemeenten=gemeenten,
         peildatum=parse_datum(peildatum, "--peildatum"),
     )
-    _toon(service.bereken_overzicht(verzoek), per, fmt, out)
+    overzicht = service.bereken_overzicht(verzoek)
+    kop = kolommen.kop(kolommen.WAT, overzicht.periode, regel=regel, sleutel=sleutel, totaal=totaal,
+                       peildatum=overzicht.peildatum)  # fmt: skip
+    _toon(overzicht, per, fmt, out, kop)
 
 
-def _toon(overzicht: service.Overzicht, per: Niveau, fmt: Format, out: Path | None) -> None:
+def _toon(
+    overzicht: service.Overzicht, per: Niveau, fmt: Format, out: Path | None, kop: Kop | None = None
+) -> None:
     records = overzicht.records if per is Niveau.gemeente else aggregeer(overzicht.records, per.value)
     extra = {"te laat": (overzicht.te_laat, columns_of(overzicht.te_laat))} if overzicht.te_laat else None
     emit(
@@ -117,6 +123,9 @@ def _toon(overzicht: service.Overzicht, per: Niveau, fmt: Format, out: Path | No
         out,
         title=f"Taakstelling {overzicht.periode}",
         extra_sheets=extra,
+        kop=kop or kolommen.kop(kolommen.WAT, overzicht.periode, peildatum=overzicht.peildatum),
+        catalogus=kolommen.KOLOMMEN,
+        regels=kolommen.REGELS,
     )
     if fmt is Format.table and overzicht.te_laat:
         emit(
@@ -153,7 +162,12 @@ def vaststellen_command(
     with open_store() as engine:
         taken = service.vaststellen(engine, parsed, totaal, regel, sleutel, vorige)
     records = [taakstelling_record(t) for t in taken]
-    emit(records, columns_of(records), fmt, out, title=f"Vastgestelde taakstelling {parsed}")
+    emit(
+        records, columns_of(records), fmt, out, title=f"Vastgestelde taakstelling {parsed}",
+        kop=kolommen.kop(f"Vastgestelde {kolommen.WAT.lower()}", parsed, regel=regel, sleutel=sleutel,
+                         totaal=totaal),
+        catalogus=kolommen.KOLOMMEN, regels=kolommen.REGELS,
+    )  # fmt: skip
     err.print(f"opgeslagen: taakstelling {parsed} voor {len(records)} gemeenten")
 
 
