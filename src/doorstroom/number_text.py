@@ -5,16 +5,18 @@ from a file cell, a command-line option or an API text goes through :func:`parse
 ``--totaal 16.500`` and a cell ``16.500`` mean the same. The rule (``docs/cli.md``, "Getallen"):
 
 1. ASCII digits only (``١٢``, ``²`` and ``1_000`` are refused), an optional sign, and an exponent
-   only in the plain form ``1.5e3``.
+   only without thousands separators (``1.5e3``, ``1,5E-7``).
 2. Both a dot and a comma: the rightmost is the decimal separator, the other groups thousands
    (``1.234,5`` and ``1,234.5`` are both 1234.5).
 3. One separator repeated, or spaces, group thousands in threes (``1.234.567``, ``16 500``).
 4. A single comma is a decimal comma (``1,5``; ``1,234`` is 1.234).
 5. A single dot followed by other than exactly three digits is a decimal point (``12.5``).
-6. ``1.234`` could be either. The source decides when it has a convention (a semicolon CSV is in
-   the Dutch dialect: the dot groups thousands; a comma CSV in the program dialect: a decimal
-   point); otherwise the domain decides when only one reading lies in it (a whole number of persons:
-   1234); otherwise it is an error asking the user to write it unambiguously.
+6. ``1.234`` could be either. A whole-number domain decides first (a count of persons is never
+   written with three decimals: 1234). Then the source decides when it has a convention (a
+   semicolon CSV is in the Dutch dialect: the dot groups thousands; a comma CSV in the program
+   dialect: a decimal point); then the domain, when only one reading lies in it; when none does,
+   the decimal reading is reported as out of range; when both do, it is an error asking the user
+   to write ``1234`` or ``1,234``.
 
 Writing: :func:`format_csv` gives the text of a number in a CSV dialect (decimal comma in ``nl``,
 point in ``standaard``, never thousands separators, so every spreadsheet reads it back as a number);
@@ -31,7 +33,7 @@ from doorstroom.domains import Domain
 DECIMAL_COMMA = ","  # the Dutch dialect: decimal comma, the dot groups thousands
 DECIMAL_POINT = "."  # the program dialect: decimal point
 
-_EXPONENT = re.compile(r"[0-9]+(\.[0-9]+)?[eE][+-]?[0-9]+|\.[0-9]+[eE][+-]?[0-9]+")
+_EXPONENT = re.compile(r"([0-9]+([.,][0-9]+)?|[.,][0-9]+)[eE][+-]?[0-9]+")
 _BODY = re.compile(r"[0-9., ]+")
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
 _DUTCH_SEPARATORS = str.maketrans(",.", ".,")
@@ -75,6 +77,8 @@ def _short(text: str) -> str:
 def _decided(text: str, readings: list[Number], domain: Domain, decimal: str | None) -> list[Number]:
     """Settle ``1.234``: the source's convention, else the domain, else an error."""
     decimal_reading, thousands_reading = readings
+    if domain.geheel:  # a whole count is never written with three decimals: 1.000 persons is a thousand
+        return [thousands_reading]
     if decimal == DECIMAL_POINT:
         return [decimal_reading]
     if decimal == DECIMAL_COMMA:
@@ -97,7 +101,7 @@ def _readings(text: str) -> list[Number]:
     sign = -1 if body.startswith("-") else 1
     body = body[1:] if body[:1] in "+-" else body
     if _EXPONENT.fullmatch(body):
-        return [sign * _finite(body, text)]
+        return [sign * _finite(body.replace(",", "."), text)]
     if not body or not _BODY.fullmatch(body) or not any(c.isdigit() for c in body):
         raise NumberTextError(f"'{_short(text)}' is geen getal")
     return [_signed(sign, reading) for reading in _separated(body, text)]

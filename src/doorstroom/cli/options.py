@@ -247,8 +247,18 @@ def _commands(command: Any) -> Iterator[Any]:
         yield from _commands(sub)
 
 
-def _reads_files(command: Any) -> bool:
-    return any(param.name != "out" and _is_path(param) for param in command.params if param.expose_value)
+NOT_TABLES = frozenset({"out", "scenario"})  # path options that are no CSV/XLSX table (TOML, output)
+
+
+def _reads_tables(command: Any) -> bool:
+    return any(
+        param.name not in NOT_TABLES and _is_path(param) for param in command.params if param.expose_value
+    )
+
+
+def _writes_files(command: Any) -> bool:
+    """A command whose ``--out`` is a directory it fills with files (CSV among them)."""
+    return any(param.name == "out" and getattr(param, "metavar", None) == "MAP" for param in command.params)
 
 
 def _is_path(param: Any) -> bool:
@@ -264,8 +274,8 @@ def install_shared_options(root: Any) -> None:
         wanted = []
         if "fmt" in names:
             wanted.append("kolommen")
-        if "fmt" in names or "out" in names:
+        if "fmt" in names or _writes_files(command):
             wanted.append("csv_stijl")
-        if _reads_files(command):
+        if _reads_tables(command):
             wanted.append("blad")
         command.params.extend(SHARED[name] for name in wanted if name not in names)

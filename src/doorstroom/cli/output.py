@@ -24,6 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from doorstroom.csv_export import stdout_csv, write_csv
@@ -198,9 +199,38 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def toon_samenvatting(titel: str, regels: Sequence[tuple[str, object]]) -> None:
-    """A short summary for people on standard error: a title and ``label: waarde`` lines."""
-    err.print(f"[bold]{titel}[/]")
-    breedte = max((len(label) for label, _ in regels), default=0)
-    for label, waarde in regels:
-        err.print(f"  {label.ljust(breedte)}  {waarde if isinstance(waarde, str) else cell_text(waarde)}")
+def toon_samenvatting(titel: str, samenvatting: Mapping[str, object]) -> None:
+    """A summary for people on standard error: a title and indented ``label  waarde`` lines.
+
+    Nested mappings become indented groups; numbers read Dutch and whole above 100 (a forecast of
+    ``40501.00000000001`` persons is shown as ``40.501``); ``None`` (no answer) as ``—``.
+    """
+    err.print(f"[bold]{escape(titel)}[/]")
+    for regel in samenvatting_regels(samenvatting):
+        err.print(escape(regel), markup=False)
+
+
+def samenvatting_regels(samenvatting: Mapping[str, object], diepte: int = 1) -> list[str]:
+    """The lines of :func:`toon_samenvatting`, for testing and for other renderers."""
+    breedte = max((len(_label(key)) for key in samenvatting), default=0)
+    regels: list[str] = []
+    for key, waarde in samenvatting.items():
+        inspringen = "  " * diepte
+        if isinstance(waarde, Mapping):
+            regels.append(f"{inspringen}{_label(key)}")
+            regels += samenvatting_regels(waarde, diepte + 1)
+        else:
+            regels.append(f"{inspringen}{_label(key).ljust(breedte)}  {_samenvattingswaarde(waarde)}")
+    return regels
+
+
+def _label(key: str) -> str:
+    return key.replace("_", " ")
+
+
+def _samenvattingswaarde(waarde: object) -> str:
+    if waarde is None:
+        return "—"
+    if isinstance(waarde, float) and math.isfinite(waarde) and abs(waarde) >= 100:
+        return format_nl(round(waarde))
+    return cell_text(waarde)

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from doorstroom.cli.options import Doel, FormatOption, OutOption, getal_optie, out_option
-from doorstroom.cli.output import Format, emit
+from doorstroom.cli.output import Format, emit, toon_samenvatting
 from doorstroom.domains import FRACTIE, HORIZON_MAANDEN, MAANDEN, PADEN, PERSONEN, SEED, WORKERS
 from doorstroom.errors import InputError, Problem
 from doorstroom.prognose import service
@@ -96,7 +96,7 @@ def _show(result: Resultaat, fmt: Format) -> None:
     else:
         rows = service.overzicht_records(result)
         emit(rows, list(rows[0]), fmt, None, title=f"Prognose '{result.scenario.naam}' — P50 (P10–P90)")
-        err.print(json.dumps(service.samenvatting(result), ensure_ascii=False, indent=2))
+        toon_samenvatting(f"Samenvatting prognose '{result.scenario.naam}'", service.samenvatting(result))
 
 
 @app.command("backtest")
