@@ -53,7 +53,7 @@ def test_readings(text: str, domain: domains.Domain, decimal: str | None, value:
 
 
 def test_the_ambiguous_thousand_is_an_error_saying_how_to_write_it() -> None:
-    with pytest.raises(NumberTextError, match="dubbelzinnig: schrijf 1234 .* of 1,234"):
+    with pytest.raises(NumberTextError, match=r"dubbelzinnig: schrijf 1234 .* of 1,234"):
         parse_number("1.234", GEWICHT)
 
 

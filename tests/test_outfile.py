@@ -101,7 +101,7 @@ def test_a_place_the_system_refuses_is_an_input_error() -> None:
     place = Path("/sys/kernel")
     if not place.is_dir():
         pytest.skip("no sysfs on this machine")
-    with pytest.raises(InputError, match="kan niet schrijven|schrijfrechten"):
+    with pytest.raises(InputError, match=r"kan niet schrijven|schrijfrechten"):
         _write(place / "doorstroom-test.csv")
 
 

@@ -103,7 +103,7 @@ def test_a_wrong_sheet_lists_the_sheets(tmp_path: Path) -> None:
     assert result.exit_code == EXIT_INVOER
     assert "werkblad 'Blad9' bestaat niet" in result.stderr and "'Realisatie'" in result.stderr
     good = run(
-        "taakstelling", "bereken", "-p", "2026-1", "-t", "100", "--realisatie", str(path), "--blad", "Realisatie",
-        "-f", "json",
+        "taakstelling", "bereken", "-p", "2026-1", "-t", "100", "--realisatie", str(path),
+        "--blad", "Realisatie", "-f", "json",
     )  # fmt: skip
     assert good.exit_code == 0, good.output
