@@ -143,7 +143,16 @@ def afgeleide_kolom(naam: str, records: Sequence[Record]) -> Kolom:
     """A column nobody described: label from the name, kind from the first value present."""
     waarde = next((r.get(naam) for r in records if r.get(naam) is not None), None)
     label = naam.replace("_", " ")
-    return Kolom(naam, label[:1].upper() + label[1:], _soort_van(waarde))
+    soort = _soort_van(waarde)
+    decimalen = _decimalen(records, naam) if soort is Soort.getal else 2
+    return Kolom(naam, label[:1].upper() + label[1:], soort, decimalen=decimalen)
+
+
+def _decimalen(records: Sequence[Record], naam: str) -> int:
+    """Decimals that suit the magnitude: none for thousands, one for tens, three for fractions."""
+    grootte = [abs(v) for r in records[:500] if isinstance(v := r.get(naam), float) and math.isfinite(v)]
+    typisch = sorted(grootte)[len(grootte) // 2] if grootte else 0.0
+    return 0 if typisch >= 1000 else 1 if typisch >= 10 else 2 if typisch >= 1 else 3
 
 
 def _soort_van(waarde: object) -> Soort:

@@ -148,7 +148,7 @@ def _breedte(kolom: Kolom, records: Sequence[Any]) -> float:
         default=0,
     )
     label = max((len(woord) for woord in kolom.label.split()), default=0)
-    return float(min(max(langste, label, min(len(kolom.label), 14)) + 2, MAX_BREEDTE))
+    return float(min(max(langste, label, min(len(kolom.label), 14)) + 3, MAX_BREEDTE))
 
 
 def _getoond(waarde: object, kolom: Kolom) -> str:

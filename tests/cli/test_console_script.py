@@ -280,3 +280,19 @@ def test_unknown_run_is_the_users_input(workspace: Path) -> None:
     result = run("koppeling", "toon", "99", cwd=workspace)
     assert_clean(result, 2)
     assert "run 99 bestaat niet" in result.stderr
+
+
+def test_dutch_excel_csv_in_cp1252_imports(workspace: Path) -> None:
+    """Excel's "CSV (gescheiden door lijstscheidingsteken)": Windows-1252, semicolons, decimal commas."""
+    (workspace / "lijst.csv").write_bytes(
+        "gemeentecode;gemeentenaam;provincie;inwoners;latitude;longitude\r\n"
+        "GM1900;Súdwest-Fryslân;Fryslân;92.012;53,03;5,66\r\n".encode("cp1252")
+    )
+    result = run("gemeenten", "--bestand", "lijst.csv", "-f", "json", cwd=workspace)
+    assert_clean(result)
+    [gemeente] = json.loads(result.stdout)
+    assert (gemeente["gemeentenaam"], gemeente["inwoners"], gemeente["latitude"]) == (
+        "Súdwest-Fryslân",
+        92012,
+        53.03,
+    )

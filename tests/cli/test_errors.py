@@ -107,3 +107,36 @@ def test_a_wrong_sheet_lists_the_sheets(tmp_path: Path) -> None:
         "--blad", "Realisatie", "-f", "json",
     )  # fmt: skip
     assert good.exit_code == 0, good.output
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "content", "fragment"),
+    [
+        (
+            ("taakstelling", "bereken", "-p", "2026-1", "-t", "100", "--realisatie"),
+            "r.csv",
+            "gemeentecode,maand,gehuisvest\nGM١٢٣٤,2026-01,3\n",
+            "geen CBS-gemeentecode",
+        ),
+        (
+            ("gemeenten", "vergelijk"),
+            "g.csv",
+            "gemeentecode,gemeentenaam,provincie,inwoners\n²,Utrecht,Utrecht,5\n",
+            "geen CBS-gemeentecode",
+        ),
+        (
+            ("koppeling", "advies", "--huishoudens"),
+            "h.csv",
+            "huishouden_id,volwassenen,kinderen,opleidingen,sectoren,opvang_gemeente\nH1,1,0,hoger,zorg,²\n",
+            "onbekende gemeentecode",
+        ),
+    ],
+)
+def test_unicode_digits_are_no_codes(
+    tmp_path: Path, args: tuple[str, ...], name: str, content: str, fragment: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = run(*args, str(path))
+    assert result.exit_code == EXIT_INVOER, result.output
+    assert fragment in result.stderr and "rij 2" in result.stderr
