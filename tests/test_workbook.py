@@ -139,3 +139,12 @@ def test_undescribed_columns_get_a_label_and_a_format(tmp_path: Path) -> None:
     path = tmp_path / "x.xlsx"
     write_xlsx(path, {"Blad/met:tekens?": (records, list(records[0]))})
     assert load_workbook(path).sheetnames[0] == "Blad met tekens"
+
+
+def test_sheet_names_stay_unique_as_excel_compares_them(tmp_path: Path) -> None:
+    path = tmp_path / "x.xlsx"
+    records = [{"naam": "a", "waarde": 1}]
+    write_xlsx(path, {"toelichting": (records, ["naam", "waarde"]), "TOELICHTING": (records, ["naam"])})
+    names = load_workbook(path).sheetnames
+    assert names == ["toelichting", "TOELICHTING (2)", "Toelichting kolommen", VELDEN_BLAD]
+    assert [row.values["naam"] for row in read_table(path, sheet="TOELICHTING (2)")] == ["a"]

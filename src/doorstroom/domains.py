@@ -74,6 +74,7 @@ KINDEREN = Domain("kinderen per huishouden, 0 tot en met 30", 0, 30)
 HUISHOUDENS = Domain("aantal huishoudens, 0 tot en met 1.000.000", 0, 1_000_000)
 UITKOMST = Domain("uitkomst, 0 of 1", 0, 1)
 FRACTIE = Domain("fractie tussen 0 en 1", 0.0, 1.0, geheel=False)
+PERCENTAGE = Domain("percentage, 0 tot en met 100", 0.0, 100.0, geheel=False)
 GEWICHT = Domain("gewicht, 0 tot en met 1.000.000", 0.0, 1_000_000.0, geheel=False)
 MAANDEN = Domain("aantal maanden, 1 tot en met 600", 1, 600)
 PADEN = Domain("aantal paden, 1 tot en met 1.000.000", 1, 1_000_000)
@@ -96,6 +97,8 @@ CORRECTIEFACTOR = Domain("correctiefactor, 0 tot en met 100", 0.0, 100.0, geheel
 INSTANTIE_HUISHOUDENS = Domain("aantal huishoudens, 1 tot en met 1.000.000", 1, 1_000_000)
 HORIZON_MAANDEN = Domain("horizon in maanden, 1 tot en met 240", 1, 240)
 WORKERS = Domain("aantal workers, 1 tot en met 256", 1, 256)
+# A calendar year of reference data (population on 1 January).
+JAAR = Domain("jaar, 1900 tot en met 2100", 1900, 2100)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -214,16 +214,38 @@ def write_workbook(path: Path, werkboek: Werkboek) -> None:
 
     from doorstroom.workbook_layout import schrijf_blad, schrijf_toelichting, schrijf_velden
 
+    werkboek = replace(werkboek, bladen=unieke_bladen(werkboek.bladen))
     book = Workbook()
     book.remove(book.worksheets[0])
     velden: list[tuple[str, int, int | None, Kolom]] = []
     for blad in werkboek.bladen:
         kopregel, totaalregel = schrijf_blad(book, werkboek, blad)
-        velden += [(bladnaam(blad.naam), kopregel, totaalregel, kolom) for kolom in blad.kolommen]
-    schrijf_toelichting(book, werkboek)
+        velden += [(blad.naam, kopregel, totaalregel, kolom) for kolom in blad.kolommen]
+    schrijf_toelichting(book, werkboek, toelichting_naam(werkboek.bladen))
     schrijf_velden(book, velden)
     with atomic_write(path, "wb") as handle:
         book.save(handle)
+
+
+def unieke_bladen(bladen: Sequence[Blad]) -> list[Blad]:
+    """Sheets with valid names, unique as Excel compares them (ignoring case), ``_velden`` reserved."""
+    gebruikt = {VELDEN_BLAD.casefold()}
+    result = []
+    for blad in bladen:
+        naam = basis = bladnaam(blad.naam)
+        volgnummer = 1
+        while naam.casefold() in gebruikt:
+            volgnummer += 1
+            naam = f"{basis[: 31 - len(str(volgnummer)) - 3]} ({volgnummer})"
+        gebruikt.add(naam.casefold())
+        result.append(replace(blad, naam=naam))
+    return result
+
+
+def toelichting_naam(bladen: Sequence[Blad]) -> str:
+    """``Toelichting``, unless a data sheet already has that name (then ``Toelichting kolommen``)."""
+    bezet = {blad.naam.casefold() for blad in bladen}
+    return TOELICHTING_BLAD if TOELICHTING_BLAD.casefold() not in bezet else f"{TOELICHTING_BLAD} kolommen"
 
 
 def bladnaam(naam: str) -> str:

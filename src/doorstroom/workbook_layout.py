@@ -29,7 +29,6 @@ from doorstroom.workbook import (
     Kolom,
     Soort,
     Werkboek,
-    bladnaam,
     cell_value,
 )
 
@@ -44,7 +43,7 @@ _BREEDTE_STEEKPROEF = 2000
 
 def schrijf_blad(book: Workbook, werkboek: Werkboek, blad: Blad) -> tuple[int, int | None]:
     """Write one data sheet; return its header row and its totals row (None without totals)."""
-    sheet = book.create_sheet(bladnaam(blad.naam))
+    sheet = book.create_sheet(blad.naam)  # made valid and unique by write_workbook
     titel = werkboek.kop.wat if blad.titel in ("", werkboek.kop.wat) else f"{werkboek.kop.wat} — {blad.titel}"
     kopregel = _titelblok(sheet, werkboek, titel) + 1
     _koprij(sheet, kopregel, blad.kolommen)
@@ -164,12 +163,12 @@ def _getoond(waarde: object, kolom: Kolom) -> str:
     return str(waarde)
 
 
-def schrijf_toelichting(book: Workbook, werkboek: Werkboek) -> None:
+def schrijf_toelichting(book: Workbook, werkboek: Werkboek, naam: str = TOELICHTING_BLAD) -> None:
     """The sheet that explains every column and rule, with the legal source of each rule."""
-    sheet = book.create_sheet(TOELICHTING_BLAD)
+    sheet = book.create_sheet(naam)
     rij = _titelblok(sheet, werkboek, f"Toelichting — {werkboek.kop.wat}") + 1
     rij = _tabel(sheet, rij, "Kolommen", ("Blad", "Kolom", "Betekenis", "Veld in CSV/JSON"), [
-        (bladnaam(blad.naam), kolom.label, kolom.uitleg or "—", kolom.naam)
+        (blad.naam, kolom.label, kolom.uitleg or "—", kolom.naam)
         for blad in werkboek.bladen for kolom in blad.kolommen
     ])  # fmt: skip
     if werkboek.regels:

@@ -28,6 +28,7 @@ import pytest
 import typer
 
 from doorstroom.cli.main import app
+from tests.spreiding.conftest import KOPPEN, synthetische_locaties
 
 PROGRAM = Path(sys.executable).parent / "doorstroom"
 
@@ -88,6 +89,15 @@ CASES = [
     Case(("koppeling", "runs"), ()),
     Case(("koppeling", "toon"), ("1",)),
     Case(
+        ("spreiding", "bereken"),
+        ("--totaal", "96.000"),
+        lambda d: len(_rows(d)) == 12 and sum(int(str(r["opgave"])) for r in _rows(d)) == 96000,
+    ),
+    Case(("spreiding", "regio"), ("--totaal", "96000", "--taakstelling", "13.500")),
+    Case(("spreiding", "ramingen"), ()),
+    Case(("spreiding", "locaties", "toon"), (), lambda d: len(_rows(d)) == 48),
+    Case(("spreiding", "locaties", "historie"), ()),
+    Case(
         ("prognose", "bereken"),
         ("--paden", "40", "--maanden", "6", "--seed", "1"),
         lambda d: isinstance(d, dict) and "samenvatting" in d,
@@ -110,14 +120,25 @@ def _historie(path: Path) -> Path:
     return path
 
 
+def _locaties(path: Path) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, KOPPEN)
+        writer.writeheader()
+        writer.writerows(synthetische_locaties())
+    return path
+
+
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated store, a synthetic koppeling instance, a history file, a fixed period and a run."""
+    """A migrated store, a synthetic koppeling instance, a history file, a fixed period, a run, and
+    synthetic reception locations in the register."""
     assert PROGRAM.exists() or shutil.which("doorstroom"), "the doorstroom console script is not installed"
     place = tmp_path_factory.mktemp("console")
     assert_clean(run("db", "upgrade", cwd=place))
     assert_clean(run("koppeling", "genereer", "--huishoudens", "40", "--seed", "7", "--out", ".", cwd=place))
     _historie(place / "historie.csv")
+    _locaties(place / "locaties.csv")
+    assert_clean(run("spreiding", "locaties", "importeer", "locaties.csv", "--reden", "test", cwd=place))
     assert_clean(run("taakstelling", "vaststellen", "--periode", "2026-1", "--totaal", "16500", cwd=place))
     stored = run(
         "koppeling", "voorstel", "--huishoudens", "huishoudens.csv", "--capaciteit", "capaciteit.csv",
@@ -266,6 +287,10 @@ def test_out_through_a_symlink_writes_its_target(workspace: Path) -> None:
         (("prognose", "bereken", "--seed", "-1"), "--seed"),
         (("prognose", "bereken", "--kans", "1,5"), "--kans"),
         (("prognose", "sweep", "--varieer", "a=1", "--workers", "100000"), "--workers"),
+        (("spreiding", "bereken", "--totaal", "10000000"), "--totaal"),
+        (("spreiding", "bereken", "--totaal", "96000", "--amv", "²"), "--amv"),
+        (("spreiding", "bereken", "--totaal", "96000", "--amv", "150%"), "--amv"),
+        (("spreiding", "bereken", "--totaal", "96000", "--bevolking", "20x4"), "--bevolking"),
     ],
 )
 def test_numbers_outside_their_domain_exit_2_naming_the_option(

@@ -9,6 +9,8 @@ down per command in ``docs/cli.md``:
   (:class:`PermissionDenied`), unusable settings (:class:`ConfigurationError`);
 * **1** — only for commands documented to report a *finding* (``gemeenten vergelijk`` when lists
   differ), and they say so on standard error;
+* **75** — busy: a write gave up because other users kept the same rows busy (:class:`Busy`);
+  nothing was written and the same command works when tried again;
 * **3** — an internal error: a defect or an unavailable system. The user gets a generic Dutch
   message with a reference; the details (exception types and code locations, never values, which may
   be personal data quoted by a database driver) go to a private log in the data directory;
@@ -36,10 +38,11 @@ from doorstroom.cli import prognose as prognose_cli
 from doorstroom.cli import reference as reference_cli
 from doorstroom.cli import spreiding as spreiding_cli
 from doorstroom.cli import taakstelling as taakstelling_cli
-from doorstroom.cli.exit_codes import EXIT_INTERN, EXIT_INVOER, EXIT_ONDERBROKEN
+from doorstroom.cli.exit_codes import EXIT_BEZET, EXIT_INTERN, EXIT_INVOER, EXIT_ONDERBROKEN
 from doorstroom.cli.incident import record_incident
 from doorstroom.cli.options import install_shared_options
 from doorstroom.errors import (
+    Busy,
     ConfigurationError,
     DoorstroomError,
     InputError,
@@ -73,6 +76,9 @@ class DoorstroomGroup(TyperGroup):
         except USER_ERRORS as error:
             report_error(str(error))
             raise typer.Exit(EXIT_INVOER) from None
+        except Busy as error:  # its message says that nothing was stored and to try again
+            report_error(str(error))
+            raise typer.Exit(EXIT_BEZET) from None
         except DoorstroomError as error:  # a defect Doorstroom detected itself; its message is ours
             reference = record_incident(error)
             report_error(f"{error} (referentie {reference})")
