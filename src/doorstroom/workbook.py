@@ -263,9 +263,9 @@ def write_xlsx(
     regels: Sequence[Regel] = (),
 ) -> None:
     """One sheet per entry of ``sheets`` (name → records, columns), laid out as every workbook."""
-    bladen = [
-        Blad(naam, naam, records, kolommen(columns, records, catalogus))
-        for naam, (records, columns) in sheets.items()
+    bladen = [  # the first sheet is what the title says; the others add their name to it
+        Blad(naam, "" if index == 0 else naam, records, kolommen(columns, records, catalogus))
+        for index, (naam, (records, columns)) in enumerate(sheets.items())
     ]
     eerste = next(iter(sheets), "Gegevens")
     write_workbook(path, Werkboek(kop or Kop(wat=eerste), bladen, regels))

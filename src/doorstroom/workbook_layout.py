@@ -38,6 +38,7 @@ MARKERING = Font(bold=True, color="C00000", size=12)
 VET = Font(bold=True)
 KOP_VULLING = PatternFill("solid", fgColor="D9E1F2")
 LIJN = Side(style="thin", color="808080")
+TEKST = Alignment(horizontal="left", indent=1)
 _BREEDTE_STEEKPROEF = 2000
 
 
@@ -77,7 +78,13 @@ def _koprij(sheet: Worksheet, rij: int, kolommen: Sequence[Kolom]) -> None:
         cell.font = VET
         cell.fill = KOP_VULLING
         cell.border = Border(bottom=LIJN)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        rechts = kolom.soort not in (Soort.tekst, Soort.janee)  # labels line up with their values
+        cell.alignment = Alignment(
+            wrap_text=True,
+            vertical="center",
+            horizontal="right" if rechts else "left",
+            indent=0 if rechts else 1,
+        )
 
 
 def _zet(cell: Any, waarde: object, kolom: Kolom) -> None:
@@ -85,6 +92,7 @@ def _zet(cell: Any, waarde: object, kolom: Kolom) -> None:
     if isinstance(waarde, str):
         cell.value = _tekst(waarde)
         cell.data_type = "s"
+        cell.alignment = TEKST  # a little air after a right-aligned number in the column before
         return
     cell.value = waarde
     if kolom.formaat and waarde is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner, Result
 
@@ -51,3 +52,22 @@ def test_json_keeps_every_column_whatever_the_terminal() -> None:
 def test_numbers_in_tables_read_dutch() -> None:
     assert cell_text(16500) == "16.500" and cell_text(2026) == "2026" and cell_text(1234.5) == "1.234,5"
     assert cell_text(0.034) == "0,034" and cell_text(True) == "ja" and cell_text(float("inf")) == "—"
+
+
+def test_last_periods_workbook_is_this_periods_carry_over(tmp_path: Path) -> None:
+    """A statement handed on as XLSX (title, labels, totals) is read back as --vorige."""
+    realisatie = tmp_path / "r.csv"
+    realisatie.write_text("gemeentecode;maand;gehuisvest\nGM0344;2026-01;30\n", encoding="utf-8")
+    vorige = tmp_path / "2026-1.xlsx"
+    args = ("taakstelling", "bereken", "-p", "2026-1", "-t", "16.500", "--realisatie", str(realisatie),
+            "--peildatum", "2026-07-01")  # fmt: skip
+    assert _run(*args, "-f", "xlsx", "-o", str(vorige)).exit_code == 0
+    expected = {
+        row["gemeentecode"]: row["achterstand_nu"] for row in json.loads(_run(*args, "-f", "json").stdout)
+    }
+    result = _run(
+        "taakstelling", "bereken", "-p", "2026-2", "-t", "13500", "--vorige", str(vorige), "-f", "json"
+    )
+    assert result.exit_code == 0, result.output
+    carried = {row["gemeentecode"]: row["achterstand"] for row in json.loads(result.stdout)}
+    assert carried == expected and carried["GM0344"] != carried["GM0363"]
