@@ -6,8 +6,9 @@ and standard error free of tracebacks — for every command that offers ``--form
 
 **Adding a command with ``--format``?** Add a :class:`Case` to :data:`CASES`;
 :func:`test_every_format_command_has_a_case` fails until you do. A case's arguments may use the
-placeholders of :data:`PLACEHOLDERS` (files made once by the ``workspace`` fixture) and ``{uniek}``
-(a different value per run, e.g. for a period that may only be fixed once).
+placeholders of :data:`PLACEHOLDERS` (files made once by the ``workspace`` fixture), ``{uniek}``
+(a different period per run, for a period that may only be fixed once) and ``{gekoppeld}`` (a
+different household linked in the stored run 1, for a decision).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class Case:
     command: tuple[str, ...]
     args: tuple[str, ...] = ()
     check: Callable[[object], bool] = field(default=lambda document: bool(document))
+    rows: bool = True  # False: an empty result is right here (a CSV of only its header)
 
 
 def _rows(document: object) -> list[dict[str, object]]:
@@ -89,6 +91,10 @@ CASES = [
     Case(("koppeling", "runs"), ()),
     Case(("koppeling", "toon"), ("1",)),
     Case(
+        ("koppeling", "beoordeel"), ("1", "{gekoppeld}", "--door", "A. Jansen"), lambda d: len(_rows(d)) == 1
+    ),
+    Case(("koppeling", "opschonen"), ("--proef",), lambda d: _rows(d) == [], rows=False),
+    Case(
         ("spreiding", "bereken"),
         ("--totaal", "96.000"),
         lambda d: len(_rows(d)) == 12 and sum(int(str(r["opgave"])) for r in _rows(d)) == 96000,
@@ -111,6 +117,7 @@ CASES = [
 ]
 PLACEHOLDERS = ("huishoudens", "capaciteit", "arbeidsmarkt", "historie")
 _unique_periods = (f"{year}-{half}" for year in itertools.count(2030) for half in (1, 2))
+_linked: list[str] = []  # households the stored run 1 linked, one per decision case
 
 
 def _historie(path: Path) -> Path:
@@ -142,14 +149,17 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert_clean(run("taakstelling", "vaststellen", "--periode", "2026-1", "--totaal", "16500", cwd=place))
     stored = run(
         "koppeling", "voorstel", "--huishoudens", "huishoudens.csv", "--capaciteit", "capaciteit.csv",
-        "--tijdslimiet", "2", cwd=place,
+        "--tijdslimiet", "2", "--format", "json", cwd=place,
     )  # fmt: skip
     assert_clean(stored)
+    _linked[:] = [a["huishouden_id"] for a in json.loads(stored.stdout)["assignments"] if a["gemeentecode"]]
     return place
 
 
 def _arguments(case: Case, place: Path) -> list[str]:
     values = {name: str(place / f"{name}.csv") for name in PLACEHOLDERS} | {"uniek": next(_unique_periods)}
+    if any("{gekoppeld}" in arg for arg in case.args):
+        values["gekoppeld"] = _linked.pop()
     return [*case.command, *(arg.format(**values) for arg in case.args)]
 
 
@@ -169,7 +179,8 @@ def test_csv_on_stdout_is_exactly_the_table(workspace: Path, case: Case) -> None
     result = run(*_arguments(case, workspace), "--format", "csv", cwd=workspace)
     assert_clean(result)
     header, *rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
-    assert header and rows and all(column and " " not in column for column in header), header
+    assert header and all(column and " " not in column for column in header), header
+    assert bool(rows) == case.rows
     assert all(len(row) == len(header) for row in rows)
 
 

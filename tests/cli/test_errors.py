@@ -128,7 +128,7 @@ def test_a_wrong_sheet_lists_the_sheets(tmp_path: Path) -> None:
             ("koppeling", "advies", "--huishoudens"),
             "h.csv",
             "huishouden_id,volwassenen,kinderen,opleidingen,sectoren,opvang_gemeente\nH1,1,0,hoger,zorg,²\n",
-            "onbekende gemeentecode",
+            "onbekende gemeente '²'",
         ),
     ],
 )
