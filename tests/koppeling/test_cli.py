@@ -302,7 +302,7 @@ def test_proposals_and_advice_show_names_beside_codes(invoer: tuple[Path, Path],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     with uit.open(encoding="utf-8-sig") as handle:
-        rijen = list(csv.DictReader(handle))
+        rijen = list(csv.DictReader(handle, delimiter=";"))  # a file is written in the nl dialect
     assert {r["gemeentecode"]: r["gemeentenaam"] for r in rijen}["GM0014"] == "Groningen"
     assert all(r["uitleg"].startswith(f"{r['gemeentecode']} {r['gemeentenaam']}") for r in rijen)
     advies = run(
