@@ -36,7 +36,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Session
 
-from doorstroom.errors import ConfigurationError
+from doorstroom.errors import Busy, ConfigurationError
 from doorstroom.settings import get_settings
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -59,8 +59,8 @@ class Base(DeclarativeBase):
     """Declarative base of every table; each context defines its tables in ``models.py``."""
 
 
-class DatabaseBezet(ConfigurationError):
-    """Another user kept the database busy longer than Doorstroom is configured to wait."""
+class DatabaseBezet(Busy):
+    """Another user kept the database busy longer than Doorstroom is configured to wait (exit 75)."""
 
 
 def make_engine(url: str | None = None) -> Engine:

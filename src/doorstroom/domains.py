@@ -74,6 +74,7 @@ KINDEREN = Domain("kinderen per huishouden, 0 tot en met 30", 0, 30)
 HUISHOUDENS = Domain("aantal huishoudens, 0 tot en met 1.000.000", 0, 1_000_000)
 UITKOMST = Domain("uitkomst, 0 of 1", 0, 1)
 FRACTIE = Domain("fractie tussen 0 en 1", 0.0, 1.0, geheel=False)
+PERCENTAGE = Domain("percentage, 0 tot en met 100", 0.0, 100.0, geheel=False)
 GEWICHT = Domain("gewicht, 0 tot en met 1.000.000", 0.0, 1_000_000.0, geheel=False)
 MAANDEN = Domain("aantal maanden, 1 tot en met 600", 1, 600)
 PADEN = Domain("aantal paden, 1 tot en met 1.000.000", 1, 1_000_000)
@@ -92,6 +93,12 @@ OPVANGPLAATSEN_LOCATIE = Domain("opvangplaatsen per locatie, 0 tot en met 100.00
 # the bound keeps the correction factor 1 + score positive.
 SES_WOA = Domain("SES-WOA-score, -0,99 tot en met 0,99", -0.99, 0.99, geheel=False)
 CORRECTIEFACTOR = Domain("correctiefactor, 0 tot en met 100", 0.0, 100.0, geheel=False)
+# Command-line counts and identifiers (docs/cli.md names the option of each).
+INSTANTIE_HUISHOUDENS = Domain("aantal huishoudens, 1 tot en met 1.000.000", 1, 1_000_000)
+HORIZON_MAANDEN = Domain("horizon in maanden, 1 tot en met 240", 1, 240)
+WORKERS = Domain("aantal workers, 1 tot en met 256", 1, 256)
+# A calendar year of reference data (population on 1 January).
+JAAR = Domain("jaar, 1900 tot en met 2100", 1900, 2100)
 
 # Prognose scenarios: central values are averages and rates, so they need not be whole numbers.
 GEMIDDELD_AANTAL = Domain("aantal personen of plaatsen, 0 tot en met 20.000.000", 0.0, 2e7, geheel=False)
@@ -112,7 +119,6 @@ FACTOR = Domain("factor, 0 tot en met 1.000", 0.0, 1000.0, geheel=False)
 SEIZOENSFACTOR = Domain("seizoensfactor, 0,01 tot en met 100", 0.01, 100.0, geheel=False)
 # The wanted certainty of a planning answer (flex buffer, needed taakstelling).
 ZEKERHEID = Domain("zekerheid, 0,01 tot en met 0,99", 0.01, 0.99, geheel=False)
-HORIZON_MAANDEN = Domain("horizon in maanden, 1 tot en met 240", 1, 240)
 # Memory of a run grows with paths times months (about 200 bytes per path-month).
 PADMAANDEN = Domain("paden × maanden, ten hoogste 6.000.000", 1, 6_000_000)
 # A scenario sweep runs one Monte Carlo per grid point.

@@ -8,7 +8,9 @@ are for misuse and for input/output that cannot be processed::
      │                              (CLI exit code 2, API status 422)
      ├── NotFound                   a requested record does not exist (API 404)
      ├── PermissionDenied           the caller may not see or change this (API 403)
-     └── ConfigurationError         settings or the environment are unusable (CLI exit code 2)
+     ├── ConfigurationError         settings or the environment are unusable (CLI exit code 2)
+     └── Busy                       a write gave up because others kept the same rows busy;
+                                    nothing was written, trying again will work (CLI 75, API 409)
 
 Each :class:`Problem` names the file, the row (as a spreadsheet user counts it: header is row 1)
 and the field, so a case worker can find and fix it in Excel.
@@ -78,3 +80,11 @@ class PermissionDenied(DoorstroomError):
 
 class ConfigurationError(DoorstroomError):
     """Settings or the environment (database URL, boundary file path) are unusable."""
+
+
+class Busy(DoorstroomError):
+    """A write gave up after waiting: others kept changing the same rows. Nothing was written.
+
+    Not the user's mistake and not a defect: the same command succeeds when tried again. The
+    message says so ("er is niets opgeslagen, probeer het opnieuw").
+    """

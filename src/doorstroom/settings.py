@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -60,6 +61,15 @@ class Settings(BaseSettings):
         description=(
             "Days a stored koppeling run keeps its per-household data (proposals, decisions); "
             "'doorstroom koppeling opschonen' then removes it and keeps counts per municipality."
+        ),
+    )
+
+    csv_stijl: Literal["nl", "standaard"] | None = Field(
+        default=None,
+        description=(
+            "CSV dialect Doorstroom writes: nl (semicolon, decimal comma, UTF-8 with BOM, ja/nee; for "
+            "Dutch Excel) or standaard (RFC 4180, decimal point; for programs). Default: nl for files, "
+            "standaard on standard output. The option --csv-stijl overrides it per command."
         ),
     )
 

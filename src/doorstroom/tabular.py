@@ -1,43 +1,79 @@
-"""Reading and writing the tables users keep in Excel: CSV (comma or semicolon) and XLSX.
+"""Reading the tables users keep in Excel: CSV in either dialect, and XLSX workbooks.
 
-Every import in Doorstroom goes through :func:`read_table`, so every import reports problems the
-same way: file, row (header is row 1, as Excel shows it) and field. Parsing is all-or-nothing:
-:func:`parse_rows` collects every problem of every row and raises one :class:`InputError`.
-Writing goes to a temporary file that replaces the target only when complete, so a failed export
-never leaves half a file behind.
+Every import in Doorstroom goes through :func:`iter_table` (streaming) or :func:`read_table`, so
+every import reads files the same way and reports problems the same way: file (for a workbook with
+the sheet), row (header is row 1 of a CSV; a workbook's rows as Excel numbers them) and field.
+Parsing is all-or-nothing: :func:`parse_rows` collects every problem of every row and raises one
+:class:`InputError`.
+
+CSV: the encoding is UTF-8 (with or without BOM) or, when the bytes are not UTF-8, Windows-1252 —
+what Dutch Excel's "CSV (gescheiden door lijstscheidingsteken)" writes; the delimiter is the one the
+header uses (semicolon, comma or tab). A semicolon file is in the Dutch dialect (decimal comma),
+a comma file in the program dialect (decimal point); numbers follow :mod:`doorstroom.number_text`.
+
+XLSX: the sheet named by ``sheet`` (``--blad``), else the first sheet with the expected header; a
+workbook Doorstroom wrote itself is read back through its hidden ``_velden`` sheet (Dutch labels to
+field names, title rows and totals row skipped). Numeric cells are read as numbers, not as text.
+
+Writing lives in :mod:`doorstroom.csv_export`, :mod:`doorstroom.workbook` and
+:mod:`doorstroom.outfile`; their entry points are re-exported here for existing callers.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
-import math
-import os
-import re
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import TypeVar
 
+from doorstroom.csv_export import Record, records_to_csv, unguarded, write_csv
 from doorstroom.domains import BRON, Domain, TextLimit
 from doorstroom.errors import InputError, Problem
+from doorstroom.number_text import DECIMAL_COMMA, DECIMAL_POINT, Number, NumberTextError, parse_number
+from doorstroom.outfile import atomic_write, os_reason
+from doorstroom.workbook import write_xlsx
+
+__all__ = [
+    "Record",
+    "Row",
+    "atomic_write",
+    "blad_voorkeur",
+    "iter_table",
+    "parse_each",
+    "parse_rows",
+    "read_table",
+    "records_to_csv",
+    "write_csv",
+    "write_xlsx",
+]
 
 T = TypeVar("T")
 
 SUPPORTED_SUFFIXES = (".csv", ".xlsx")
-_ASCII_NUMBER = re.compile(r"[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?")
+_ENCODING_PROBE = 1 << 20
+blad_voorkeur: ContextVar[str | None] = ContextVar("blad", default=None)
+"""The sheet a command's ``--blad`` names; :func:`iter_table` reads it when no sheet is given."""
 
 
 @dataclass(frozen=True)
 class Row:
-    """One data row of a user's table, with typed accessors that report precise problems."""
+    """One data row of a user's table, with typed accessors that report precise problems.
+
+    ``file`` names the file as the user finds it: for a workbook, the file and its sheet.
+    ``decimal`` is the file's number convention when it has one; ``numbers`` holds the cells a
+    workbook stores as numbers, so they are never re-read from text.
+    """
 
     file: str
     line: int
     values: Mapping[str, str]
     defect: str | None = None
+    decimal: str | None = None
+    numbers: Mapping[str, Number] = field(default_factory=dict)
 
     def problem(self, field: str | None, message: str) -> InputError:
         """An error located at this row and field."""
@@ -56,20 +92,9 @@ class Row:
     def integer(
         self, field: str, *, domain: Domain, minimum: int | None = None, required: bool = True
     ) -> int:
-        """A whole number in ``domain`` (``12``, ``12.0`` from Excel; not ``12.5``)."""
-        raw = self.text(field, required=required)
-        if not raw:
-            return 0
-        number = _parse_number(raw)
-        if number is None or not float(number).is_integer():
-            raise self.problem(field, f"'{raw}' is geen geheel getal")
-        self._check_domain(field, number, domain)
-        return _check_minimum(self, field, int(number), minimum)
-
-    def _check_domain(self, field: str, number: float, domain: Domain) -> None:
-        problem = domain.problem(number)
-        if problem:
-            raise self.problem(field, problem)
+        """A whole number in ``domain`` (``12``, ``12.0`` from Excel, ``1.234`` as a thousand)."""
+        value = self._number(field, domain if domain.geheel else _whole(domain), required)
+        return _check_minimum(self, field, int(value), minimum)
 
     def number(
         self,
@@ -80,17 +105,32 @@ class Row:
         maximum: float | None = None,
         required: bool = True,
     ) -> float:
-        """A decimal number; accepts a decimal comma as Dutch Excel writes it."""
+        """A decimal number in ``domain``; a decimal comma as Dutch Excel writes it."""
+        value = float(self._number(field, domain, required))
+        if maximum is not None and value > maximum:
+            raise self.problem(field, f"{value:g} is groter dan het maximum {maximum:g}")
+        return _check_minimum(self, field, value, minimum)
+
+    def _number(self, field: str, domain: Domain, required: bool) -> Number:
+        if field in self.numbers:
+            return self._in_domain(field, self.numbers[field], domain)
         raw = self.text(field, required=required)
         if not raw:
-            return 0.0
-        number = _parse_number(raw)
-        if number is None:
-            raise self.problem(field, f"'{raw}' is geen getal")
-        self._check_domain(field, number, domain)
-        if maximum is not None and number > maximum:
-            raise self.problem(field, f"{raw} is groter dan het maximum {maximum}")
-        return _check_minimum(self, field, number, minimum)
+            return 0
+        try:
+            return parse_number(raw, domain, decimal=self.decimal)
+        except NumberTextError as error:
+            raise self.problem(field, str(error)) from None
+
+    def _in_domain(self, field: str, value: Number, domain: Domain) -> Number:
+        problem = domain.problem(value)
+        if problem:
+            raise self.problem(field, problem)
+        return value
+
+
+def _whole(domain: Domain) -> Domain:
+    return Domain(domain.omschrijving, domain.minimum, domain.maximum, geheel=True)
 
 
 def _check_minimum(row: Row, field: str, value: T, minimum: float | None) -> T:
@@ -99,33 +139,19 @@ def _check_minimum(row: Row, field: str, value: T, minimum: float | None) -> T:
     return value
 
 
-def _parse_number(raw: str) -> float | None:
-    """A number written with ASCII digits only (``float`` would also take ``١٢`` and ``1_000``)."""
-    text = raw.replace(" ", "")
-    if not _ASCII_NUMBER.fullmatch(text):
-        return None
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
-
-def read_table(path: Path | str, *, required: Sequence[str] = ()) -> list[Row]:
+def read_table(path: Path | str, *, required: Sequence[str] = (), sheet: str | None = None) -> list[Row]:
     """Read a whole CSV or XLSX file into rows; every malformed row is reported before any parsing.
 
     For files too large to hold as rows in memory, stream them with :func:`iter_table`.
     """
-    rows = list(iter_table(path, required=required))
+    rows = list(iter_table(path, required=required, sheet=sheet))
     defects = [Problem(row.defect, row.file, row.line) for row in rows if row.defect]
     if defects:
         raise InputError(defects)
     return rows
 
 
-def iter_table(path: Path | str, *, required: Sequence[str] = ()) -> Iterator[Row]:
+def iter_table(path: Path | str, *, required: Sequence[str] = (), sheet: str | None = None) -> Iterator[Row]:
     """Stream the data rows of a CSV or XLSX file, one at a time, in file order.
 
     Memory stays bounded by one row whatever the file's size. The header is checked before the first
@@ -133,17 +159,26 @@ def iter_table(path: Path | str, *, required: Sequence[str] = ()) -> Iterator[Ro
     reports like any other row problem. An unreadable file raises :class:`InputError`.
     """
     path = _checked_path(Path(path))
-    with _records(path) as (header, records):
-        _check_header(path, header, required)
-        width = len(header)
-        for number, values in records:
+    opener = _xlsx_table if path.suffix.lower() == ".xlsx" else _csv_table
+    with opener(path, required, sheet or blad_voorkeur.get()) as table:
+        _check_header(table, required)
+        width = len(table.header)
+        for number, values, numbers in table.records:
             if not any(value.strip() for value in values):
                 continue
-            defect = _width_defect(values, width)
-            yield Row(str(path), number, dict(zip(header, values[:width], strict=False)), defect)
+            yield Row(
+                table.label,
+                number,
+                dict(zip(table.header, values[:width], strict=False)),
+                _width_defect(values, width),
+                table.decimal,
+                numbers,
+            )
 
 
 def _checked_path(path: Path) -> Path:
+    if path.exists() and not path.is_file():
+        raise InputError(Problem("is geen gewoon bestand (een map of pijp?)", file=str(path)))
     if not path.is_file():
         raise InputError(Problem("bestand niet gevonden", file=str(path)))
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -159,109 +194,116 @@ def _width_defect(values: Sequence[str], width: int) -> str | None:
     return None
 
 
-def _check_header(path: Path, header: Sequence[str], required: Sequence[str]) -> None:
+def _check_header(table: _Table, required: Sequence[str]) -> None:
+    header, label, line = table.header, table.label, table.header_line
     missing = [column for column in required if column not in header]
-    problems = [Problem("kolom ontbreekt", file=str(path), row=1, field=column) for column in missing]
+    problems = [Problem("kolom ontbreekt", file=label, row=line, field=column) for column in missing]
     duplicates = sorted({column for column in header if column and header.count(column) > 1})
-    problems += [Problem("kolom komt dubbel voor", str(path), 1, column) for column in duplicates]
+    problems += [Problem("kolom komt dubbel voor", label, line, column) for column in duplicates]
     if problems:
         raise InputError(problems)
 
 
-Records = Iterator[tuple[int, list[str]]]
+Records = Iterator[tuple[int, list[str], dict[str, Number]]]
 
 
-@contextmanager
-def _records(path: Path) -> Iterator[tuple[list[str], Records]]:
-    reader = _xlsx_records if path.suffix.lower() == ".xlsx" else _csv_records
-    with reader(path) as opened:
-        yield opened
+@dataclass
+class _Table:
+    """An opened table: how to name it, its header (and the row it is on), its rows, its decimal mark."""
+
+    label: str
+    header: list[str]
+    records: Records
+    decimal: str | None
+    header_line: int = 1
 
 
-@contextmanager
-def _csv_records(path: Path) -> Iterator[tuple[list[str], Records]]:
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def detect_encoding(path: Path) -> str:
+    """``utf-8-sig`` when every byte is UTF-8 (a BOM is dropped), else ``cp1252`` (Dutch Excel's CSV).
+
+    The whole file is checked in blocks, so a stray Windows byte at row 100,000 is found before the
+    first row is used; memory stays bounded by one block.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            first = _decoded(path, 1, handle.readline)
+        with path.open("rb") as handle:
+            while block := handle.read(_ENCODING_PROBE):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "cp1252"
+    except OSError as error:
+        raise InputError(Problem(f"bestand niet leesbaar: {os_reason(error)}", file=str(path))) from None
+    return "utf-8-sig"
+
+
+def _delimiter(first_line: str) -> str:
+    counts = {delimiter: first_line.count(delimiter) for delimiter in (";", ",", "\t")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+@contextmanager
+def _csv_table(path: Path, required: Sequence[str], sheet: str | None) -> Iterator[_Table]:
+    encoding = detect_encoding(path)
+    try:
+        with path.open(encoding=encoding, newline="") as handle:
+            first = _decoded(path, encoding, 1, handle.readline)
             if not first.strip():
                 raise InputError(Problem("bestand is leeg", file=str(path)))
-            delimiter = ";" if first.count(";") > first.count(",") else ","
+            delimiter = _delimiter(first)
             handle.seek(0)
             lines = csv.reader(handle, delimiter=delimiter, strict=True)
-            header = [column.strip() for column in _next_csv(path, lines, 1) or []]
-            yield header, _csv_lines(path, lines)
+            header = [column.strip() for column in _next_csv(path, encoding, lines, 1) or []]
+            decimal = {";": DECIMAL_COMMA, ",": DECIMAL_POINT}.get(delimiter)
+            yield _Table(str(path), header, _csv_lines(path, encoding, lines), decimal)
     except OSError as error:
-        raise InputError(Problem(f"bestand niet leesbaar: {error.strerror}", file=str(path))) from None
+        raise InputError(Problem(f"bestand niet leesbaar: {os_reason(error)}", file=str(path))) from None
 
 
-def _csv_lines(path: Path, lines: Iterator[list[str]]) -> Records:
+def _csv_lines(path: Path, encoding: str, lines: Iterator[list[str]]) -> Records:
     number = 1
     while True:
         number += 1
-        values = _next_csv(path, lines, number)
+        values = _next_csv(path, encoding, lines, number)
         if values is None:
             return
-        yield number, values
+        yield number, [unguarded(value) for value in values], {}
 
 
-def _next_csv(path: Path, lines: Iterator[list[str]], number: int) -> list[str] | None:
+def _next_csv(path: Path, encoding: str, lines: Iterator[list[str]], number: int) -> list[str] | None:
     try:
-        return _decoded(path, number, lambda: next(lines, None))
+        return _decoded(path, encoding, number, lambda: next(lines, None))
     except csv.Error as error:
         raise InputError(Problem(f"onleesbare CSV: {error}", file=str(path), row=number)) from None
 
 
-def _decoded(path: Path, number: int, read: Callable[[], T]) -> T:
+def _decoded(path: Path, encoding: str, number: int, read: Callable[[], T]) -> T:
     try:
         return read()
     except UnicodeDecodeError as error:
         raise InputError(
-            Problem(f"geen UTF-8 tekst (byte {error.start}); sla op als CSV UTF-8", str(path), number)
+            Problem(
+                f"geen tekst in UTF-8 of Windows-1252 (byte {error.start}, codering {encoding}); "
+                "sla op als CSV UTF-8",
+                str(path),
+                number,
+            )
         ) from None
 
 
+# --- XLSX --------------------------------------------------------------------------------------
+
+
 @contextmanager
-def _xlsx_records(path: Path) -> Iterator[tuple[list[str], Records]]:
-    from openpyxl import load_workbook
+def _xlsx_table(path: Path, required: Sequence[str], sheet: str | None) -> Iterator[_Table]:
+    from doorstroom.workbook_reading import open_workbook, sheet_table
 
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a damaged file
-        raise InputError(Problem(f"onleesbaar XLSX-bestand: {error}", file=str(path))) from None
-    try:
-        sheet = workbook.worksheets[0]
-        rows = _sheet_rows(path, sheet.title, sheet.iter_rows(values_only=True))
-        first = next(rows, None)
-        if first is None:
-            raise InputError(Problem(f"werkblad '{sheet.title}' is leeg", file=str(path)))
-        header = [column.strip() for column in first[1]]
-        while header and not header[-1]:
-            header.pop()
-        yield header, rows
-    finally:
-        workbook.close()
-
-
-def _sheet_rows(path: Path, title: str, cells: Iterator[tuple[object, ...]]) -> Records:
-    number = 0
-    while True:
-        number += 1
-        try:
-            values = next(cells, None)
-        except Exception as error:  # damaged sheet XML (ParseError) or a badly typed cell (ValueError)
-            where = f"werkblad '{title}'"
-            raise InputError(Problem(f"onleesbare rij in {where}: {error}", str(path), number)) from None
-        if values is None:
-            return
-        yield number, [_cell_text(cell) for cell in values]
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    with open_workbook(path) as workbook:
+        found = sheet_table(workbook, path, required, sheet)
+        yield _Table(found.label, found.header, found.records, None, found.header_line)
 
 
 def parse_each(rows: Iterable[Row], parse: Callable[[Row], T]) -> tuple[list[tuple[int, T]], list[Problem]]:
@@ -285,68 +327,3 @@ def parse_rows(rows: Iterable[Row], parse: Callable[[Row], T]) -> list[T]:
     if problems:
         raise InputError(problems)
     return [value for _, value in parsed]
-
-
-Record = Mapping[str, object]
-
-
-def records_to_csv(records: Sequence[Record], columns: Sequence[str]) -> str:
-    """Render records as CSV text (comma separated, UTF-8; Excel opens it via the BOM on disk)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows([{key: _csv_value(record.get(key)) for key in columns} for record in records])
-    return buffer.getvalue()
-
-
-def _csv_value(value: object) -> object:
-    if isinstance(value, float):
-        return f"{value:.6g}" if abs(value) < 1e6 else f"{value:.0f}"
-    return "" if value is None else value
-
-
-def write_csv(path: Path, records: Sequence[Record], columns: Sequence[str]) -> None:
-    """Write records to a CSV file atomically, with a BOM so Excel reads UTF-8 correctly."""
-    with atomic_write(path, "w", encoding="utf-8-sig", newline="") as handle:
-        handle.write(records_to_csv(records, columns))
-
-
-def write_xlsx(path: Path, sheets: Mapping[str, tuple[Sequence[Record], Sequence[str]]]) -> None:
-    """Write one worksheet per entry of ``sheets`` atomically."""
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    workbook.remove(workbook.worksheets[0])
-    for title, (records, columns) in sheets.items():
-        sheet = workbook.create_sheet(title=title[:31])
-        sheet.append(list(columns))
-        for record in records:
-            sheet.append([record.get(column) for column in columns])
-        sheet.freeze_panes = "A2"
-    with atomic_write(path, "wb") as handle:
-        workbook.save(handle)
-
-
-def _umask() -> int:
-    """The process umask (read by setting and restoring it; mkstemp itself always uses 0600)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-@contextmanager
-def atomic_write(path: Path, mode: str, **kwargs: Any) -> Iterator[IO[Any]]:
-    """Open a temporary file beside ``path``; it replaces ``path`` only if the block succeeds."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError(Problem("map bestaat niet", file=str(directory)))
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    try:
-        with os.fdopen(descriptor, mode, **kwargs) as handle:
-            yield handle
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

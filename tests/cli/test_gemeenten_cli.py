@@ -34,11 +34,20 @@ def merged_list(tmp_path: Path) -> Path:
     return path
 
 
-def test_compare_reports_merged_and_renamed(tmp_path: Path) -> None:
+def test_compare_reports_merged_and_renamed_as_a_finding(tmp_path: Path) -> None:
     result = run("gemeenten", "vergelijk", str(merged_list(tmp_path)))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # a documented finding (docs/cli.md), said on stderr
     assert "opgeheven: GM0037 Stadskanaal" in result.stderr
     assert "hernoemd: GM0047 Veendam → Veendam-Oost" in result.stderr
+    assert "verschillen gevonden (exitcode 1)" in result.stderr
+
+
+def test_compare_with_the_same_list_is_done() -> None:
+    from doorstroom.reference.loader import embedded_path
+
+    result = run("gemeenten", "vergelijk", str(embedded_path("gemeenten.csv")))
+    assert result.exit_code == 0, result.output
+    assert "geen verschil" in result.stderr
 
 
 def test_import_replaces_the_list_in_use_and_old_codes_are_rejected_afterwards(

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from sqlalchemy import Engine
 
 from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.tabular import read_table
 from tests.cli_helpers import run
 
 CsvFile = Callable[[str, str], Path]
@@ -162,10 +163,9 @@ def test_amv_as_percentage_and_xlsx_with_explanation(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     workbook = load_workbook(out)
     assert workbook.sheetnames[1] == "toelichting"
-    rows = list(workbook.worksheets[0].iter_rows(values_only=True))
-    kop = list(rows[0])
-    assert sum(int(str(r[kop.index("amv")])) for r in rows[1:]) == 7480
-    toelichting = {r[0]: r[1] for r in workbook["toelichting"].iter_rows(min_row=2, values_only=True)}
+    rows = read_table(out, sheet=workbook.sheetnames[0])  # Dutch labels read back as field names
+    assert sum(int(row.values["amv"]) for row in rows) == 7480
+    toelichting = {r.values["onderdeel"]: r.values["waarde"] for r in read_table(out, sheet="toelichting")}
     assert "niet toegepast" in str(toelichting["correctie"])
 
 

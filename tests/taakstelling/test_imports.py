@@ -81,7 +81,7 @@ def test_problems_are_capped_with_a_count_of_the_rest(engine: Engine, tmp_path: 
         (f"GM0344,{'R' * 41},2,2026-01-05,\n", "huishouden_ref", "langer dan 40"),
         ("GM0344,HH-\x00A,2,2026-01-05,\n", "huishouden_ref", "stuurteken"),
         ("GM0344,HH-A,2,2026-01-05,2026-01-04\n", "huisvestingsdatum", "vóór de koppeldatum"),
-        ("GM0344,HH-A,١,2026-01-05,\n", "personen", "geen geheel getal"),
+        ("GM0344,HH-A,١,2026-01-05,\n", "personen", "geen getal"),
         ("GM0457,HH-A,2,2026-01-05,\n", "gemeentecode", "1 januari 2026"),
     ],
 )

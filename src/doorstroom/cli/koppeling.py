@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -10,10 +9,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from doorstroom.cli.options import FormatOption, OutOption
-from doorstroom.cli.output import Format, emit
+from doorstroom.cli.options import Doel, FormatOption, OutOption, getal_argument, getal_optie, out_option
+from doorstroom.cli.output import Format, emit, json_document
 from doorstroom.cli.store import open_store, optional_store
-from doorstroom.koppeling import explain, service
+from doorstroom.domains import AANDEEL, GEWICHT, INSTANTIE_HUISHOUDENS, KANDIDATEN, RUNNUMMER, SECONDEN, SEED
+from doorstroom.koppeling import explain, kolommen, service
 from doorstroom.koppeling.domain import CRITERIA, Beleid, Gewichten, RegioBinding, RegioSoort
 from doorstroom.reference.periode import Periode
 from doorstroom.tabular import atomic_write
@@ -59,15 +59,17 @@ RegiobindingOption = Annotated[
 ]
 SolverOption = Annotated[SolverNaam, typer.Option("--solver", help="highs (standaard), ortools of greedy.")]
 TijdslimietOption = Annotated[
-    float, typer.Option("--tijdslimiet", help="Seconden rekentijd (0,1 tot en met 86.400).")
+    float, getal_optie("--tijdslimiet", domain=SECONDEN, help="Seconden rekentijd.")
 ]
 PeriodeOption = Annotated[
     str | None, typer.Option("--periode", help="Taakstellingsperiode voor de capaciteit (standaard: nu).")
 ]
 AandeelOption = Annotated[
     float | None,
-    typer.Option(
-        "--aandeel", help="Deel van de rest van de periode dat deze batch dekt (standaard: 1 week)."
+    getal_optie(
+        "--aandeel",
+        domain=AANDEEL,
+        help="Deel van de rest van de periode dat deze batch dekt (standaard: 1 week).",
     ),
 ]
 
@@ -96,10 +98,10 @@ def _verzoek(
 @app.command("genereer")
 def genereer_command(
     huishoudens: Annotated[
-        int, typer.Option("--huishoudens", help="Aantal huishoudens (1 tot en met 1.000.000).")
+        int, getal_optie("--huishoudens", domain=INSTANTIE_HUISHOUDENS, help="Aantal huishoudens.")
     ] = 8000,
-    seed: Annotated[int, typer.Option("--seed", help="Startgetal van de toevalsgenerator.")] = 1,
-    out: Annotated[Path, typer.Option("--out", help="Map voor de SYNTHETISCHE invoerbestanden.")] = Path("."),
+    seed: Annotated[int, getal_optie("--seed", domain=SEED, help="Startgetal van de toevalsgenerator.")] = 1,
+    out: Annotated[Path, out_option("Map voor de SYNTHETISCHE invoerbestanden.", Doel.map)] = Path("."),
 ) -> None:
     """Schrijf een SYNTHETISCHE instantie: huishoudens.csv, capaciteit.csv en arbeidsmarkt.csv."""
     for pad in service.genereer(huishoudens, seed, out):
@@ -130,7 +132,8 @@ def voorstel_command(
         ),
     ] = None,
     uitkomstgewicht: Annotated[
-        float, typer.Option("--uitkomstgewicht", help="Gewicht van het uitkomstmodel in de score.")
+        float,
+        getal_optie("--uitkomstgewicht", domain=GEWICHT, help="Gewicht van het uitkomstmodel in de score."),
     ] = 2.0,
 ) -> None:
     """Bereken koppelvoorstellen; de run wordt bewaard zodat een medewerker ze kan beoordelen."""
@@ -170,6 +173,9 @@ def _toon_voorstel(uitkomst: service.Uitkomst, fmt: Format, out: Path | None) ->
             fmt,
             out,
             title="Koppelvoorstellen" + (" (SYNTHETISCH)" if uitkomst.instantie.synthetisch else ""),
+            kop=kolommen.kop("Koppelvoorstellen", synthetisch=uitkomst.instantie.synthetisch),
+            catalogus=kolommen.KOLOMMEN,
+            regels=kolommen.REGELS,
         )
     gap = "onbekend" if result.gap != result.gap else f"{result.gap:.4%}"
     err.print(f"status {result.status}, doel {result.objective:.1f}, grens {result.bound:.1f}, gap {gap}, "
@@ -193,7 +199,7 @@ def _record(uitkomst: service.Uitkomst, ident: str, namen: dict[str, str]) -> di
 
 
 def _schrijf_json(data: object, out: Path | None) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    text = json_document(data)
     if out is None:
         print(text, end="")
         return
@@ -214,7 +220,9 @@ def advies_command(
     regio: RegioOption = RegioSoort.provincie,
     regiobestand: RegiobestandOption = None,
     regiobinding: RegiobindingOption = RegioBinding.gewicht,
-    aantal: Annotated[int, typer.Option("--aantal", help="Aantal gemeenten per huishouden (1-1.000).")] = 3,
+    aantal: Annotated[
+        int, getal_optie("--aantal", domain=KANDIDATEN, help="Aantal gemeenten per huishouden.")
+    ] = 3,
     gemeente: GemeenteFilter = None,
     periode: PeriodeOption = None,
     aandeel: AandeelOption = None,
@@ -231,7 +239,8 @@ def advies_command(
     err.print(f"capaciteit: {bron}")
     records = [a.__dict__ for a in adviezen]
     columns = ["huishouden_id", "rang", "gemeentecode", "gemeentenaam", "score", "redenen"]
-    emit(records, columns, fmt, out, title="Advies")
+    emit(records, columns, fmt, out, title="Advies", kop=kolommen.kop("Advies per huishouden"),
+         catalogus=kolommen.KOLOMMEN, regels=kolommen.REGELS)  # fmt: skip
 
 
 @app.command("rapport")
@@ -264,7 +273,9 @@ def rapport_command(
             for soort, cijfers in rapport.per_soort.items()
         ]
     columns = ["maat", str(solver), "greedy", "huishoudens", "gemiddeld", "p10", "mediaan", "p90"]
-    emit(records, columns, fmt, out, title="Rapport koppeling")
+    emit(records, columns, fmt, out, title="Rapport koppeling",
+         kop=kolommen.kop("Rapport: optimaal tegen huidige praktijk"), catalogus=kolommen.KOLOMMEN,
+         regels=kolommen.REGELS)  # fmt: skip
 
 
 @app.command("runs")
@@ -276,7 +287,8 @@ def runs_command(fmt: FormatOption = Format.table, out: OutOption = None) -> Non
         "run", "aangemaakt_op", "solver", "status", "gap", "synthetisch", "voorstellen", "open",
         "opgeschoond_op",
     ]  # fmt: skip
-    emit(records, columns, fmt, out, title="Koppelruns")
+    emit(records, columns, fmt, out, title="Koppelruns", kop=kolommen.kop("Bewaarde koppelruns"),
+         catalogus=kolommen.KOLOMMEN)  # fmt: skip
 
 
 VOORSTEL_KOLOMMEN = [
@@ -292,7 +304,7 @@ TELLING_KOLOMMEN = [
     "geaccepteerd_huishoudens", "overschreven_weg", "overschreven_naartoe", "definitief_huishoudens",
     "definitief_personen", "open_huishoudens",
 ]  # fmt: skip
-RunArgument = Annotated[int, typer.Argument(help="Runnummer.")]
+RunArgument = Annotated[int, getal_argument(domain=RUNNUMMER, help="Runnummer.", name="RUN")]
 
 
 @app.command("toon")
@@ -320,12 +332,17 @@ def toon_command(
                 fmt,
                 out,
                 title=f"Run {run}: per gemeente",
+                kop=kolommen.kop(f"Run {run}: per gemeente"),
+                catalogus=kolommen.KOLOMMEN,
             )
         elif geschiedenis or huishouden is not None:
             records = service.geschiedenis(engine, run, huishouden, gemeente)
-            emit(records, BESLUIT_KOLOMMEN, fmt, out, title=f"Run {run}: besluiten")
+            emit(records, BESLUIT_KOLOMMEN, fmt, out, title=f"Run {run}: besluiten",
+                 kop=kolommen.kop(f"Run {run}: besluiten"), catalogus=kolommen.KOLOMMEN)  # fmt: skip
         else:
-            emit(service.voorstellen(engine, run, gemeente), VOORSTEL_KOLOMMEN, fmt, out, title=f"Run {run}")
+            emit(service.voorstellen(engine, run, gemeente), VOORSTEL_KOLOMMEN, fmt, out, title=f"Run {run}",
+                 kop=kolommen.kop(f"Voorstellen van run {run}"), catalogus=kolommen.KOLOMMEN,
+                 regels=kolommen.REGELS)  # fmt: skip
 
 
 @app.command("beoordeel")
@@ -362,7 +379,8 @@ def beoordeel_command(
     selectie = service.Selectie(tuple(huishoudens or ()), alle_open, voorgesteld)
     with open_store() as engine:
         besluiten = service.beoordeel(engine, run, selectie, service.Beoordeling(door, toelichting, gemeente))
-    emit(besluiten, BESLUIT_KOLOMMEN, fmt, out, title=f"Run {run}: vastgelegde besluiten")
+    emit(besluiten, BESLUIT_KOLOMMEN, fmt, out, title=f"Run {run}: vastgelegde besluiten",
+         kop=kolommen.kop(f"Run {run}: vastgelegde besluiten"), catalogus=kolommen.KOLOMMEN)  # fmt: skip
     err.print(f"{len(besluiten)} besluit(en) vastgelegd door {door.strip()}")
 
 
@@ -377,6 +395,7 @@ def opschonen_command(
     """Verwijder de gegevens per huishouden van runs na de bewaartermijn; aantallen per gemeente blijven."""
     with open_store() as engine:
         records = service.opschonen(engine, proef=proef)
-    emit(records, ["run", "aangemaakt_op", "huishoudens", "besluiten"], fmt, out, title="Opgeschoonde runs")
+    emit(records, ["run", "aangemaakt_op", "huishoudens", "besluiten"], fmt, out, title="Opgeschoonde runs",
+         kop=kolommen.kop("Opgeschoonde runs"), catalogus=kolommen.KOLOMMEN)  # fmt: skip
     actie = "zouden worden opgeschoond" if proef else "opgeschoond"
     err.print(f"{len(records)} run(s) {actie}")

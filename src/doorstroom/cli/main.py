@@ -1,8 +1,22 @@
-"""Entry point of the ``doorstroom`` command.
+"""Entry point of the ``doorstroom`` command, and the one place that decides exit codes.
 
-Each context contributes one Typer group (``doorstroom taakstelling ...``). Errors a user can fix
-(:class:`~doorstroom.errors.InputError`, :class:`~doorstroom.errors.ConfigurationError`) are printed
-as plain Dutch messages naming file, row and field, with exit code 2 — never a traceback.
+Each context contributes one Typer group (``doorstroom taakstelling ...``). The convention, written
+down per command in ``docs/cli.md``:
+
+* **0** — done;
+* **2** — the user's input or usage: a bad option, file, row or field (:class:`InputError`), an
+  unknown period, run or household (:class:`NotFound`), an action the user may not take
+  (:class:`PermissionDenied`), unusable settings (:class:`ConfigurationError`);
+* **1** — only for commands documented to report a *finding* (``gemeenten vergelijk`` when lists
+  differ), and they say so on standard error;
+* **75** — busy: a write gave up because other users kept the same rows busy (:class:`Busy`);
+  nothing was written and the same command works when tried again;
+* **3** — an internal error: a defect or an unavailable system. The user gets a generic Dutch
+  message with a reference; the details (exception types and code locations, never values, which may
+  be personal data quoted by a database driver) go to a private log in the data directory;
+* **130** — interrupted (Ctrl-C).
+
+Errors are printed as plain Dutch messages naming file, row and field — never a traceback.
 """
 
 from __future__ import annotations
@@ -10,10 +24,12 @@ from __future__ import annotations
 import io
 import os
 import sys
+from contextvars import copy_context
 from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from typer.core import TyperGroup
 
 from doorstroom.cli import db as db_cli
@@ -22,29 +38,68 @@ from doorstroom.cli import prognose as prognose_cli
 from doorstroom.cli import reference as reference_cli
 from doorstroom.cli import spreiding as spreiding_cli
 from doorstroom.cli import taakstelling as taakstelling_cli
-from doorstroom.errors import ConfigurationError, DoorstroomError, InputError
+from doorstroom.cli.exit_codes import EXIT_BEZET, EXIT_INTERN, EXIT_INVOER, EXIT_ONDERBROKEN
+from doorstroom.cli.incident import record_incident
+from doorstroom.cli.options import install_shared_options
+from doorstroom.errors import (
+    Busy,
+    ConfigurationError,
+    DoorstroomError,
+    InputError,
+    NotFound,
+    PermissionDenied,
+)
 
-EXIT_USER_ERROR = 2
+USER_ERRORS = (InputError, NotFound, PermissionDenied, ConfigurationError)
 
 
-def report_error(error: DoorstroomError) -> None:
+def report_error(message: str) -> None:
     """Print an error for a person: 'fout:' and one line per problem."""
     console = Console(stderr=True, highlight=False, soft_wrap=True)
-    console.print(f"[bold red]fout:[/] {error}", markup=True)
+    console.print(f"[bold red]fout:[/] {escape(message)}", markup=True)
 
 
 class DoorstroomGroup(TyperGroup):
-    """The top-level group: turns Doorstroom errors into a message and an exit code."""
+    """The top-level group: shared options on every command; errors become a message and an exit code."""
 
-    def invoke(self, ctx: Any) -> Any:  # click's Context; typer may vendor click
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        install_shared_options(self)
+
+    def invoke(self, ctx: Any) -> Any:  # click's Context; typer vendors click
+        # A copied context: what one command's options set (CSV dialect, sheet) ends with it.
+        return copy_context().run(self._invoke, ctx)
+
+    def _invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except (InputError, ConfigurationError) as error:
-            report_error(error)
-            raise typer.Exit(EXIT_USER_ERROR) from None
-        except DoorstroomError as error:
-            report_error(error)
-            raise typer.Exit(1) from None
+        except USER_ERRORS as error:
+            report_error(str(error))
+            raise typer.Exit(EXIT_INVOER) from None
+        except Busy as error:  # its message says that nothing was stored and to try again
+            report_error(str(error))
+            raise typer.Exit(EXIT_BEZET) from None
+        except DoorstroomError as error:  # a defect Doorstroom detected itself; its message is ours
+            reference = record_incident(error)
+            report_error(f"{error} (referentie {reference})")
+            raise typer.Exit(EXIT_INTERN) from None
+        except KeyboardInterrupt:
+            report_error("afgebroken; er is niets half opgeslagen")
+            raise typer.Exit(EXIT_ONDERBROKEN) from None
+        except Exception as error:
+            if _is_click_control_flow(error) or os.environ.get("DOORSTROOM_DEBUG"):
+                raise
+            reference = record_incident(error)
+            report_error(
+                f"interne fout ({type(error).__name__}); er is niets half opgeslagen. "
+                f"Meld referentie {reference} aan de beheerder."
+            )
+            raise typer.Exit(EXIT_INTERN) from None
+
+
+def _is_click_control_flow(error: Exception) -> bool:
+    """Click's own exceptions (usage errors, --help, Exit) keep their meaning and exit codes."""
+    return type(error).__module__.split(".")[0] in ("click", "typer")
 
 
 app = typer.Typer(

@@ -1,14 +1,14 @@
 """``doorstroom prognose ...``: forecast of the chain, calibration, backtest, sweep, scenario.
 
-Output options are checked before any work (:func:`_uitvoer`), numbers against their documented
-domains (in the service); every command calls one service function and renders its result.
+Output options and numbers are checked when the command line is parsed, before any work (the shared
+option helpers of :mod:`doorstroom.cli.options`); the service checks numbers against their
+documented domains again for callers other than the CLI. Every command calls one service function
+and renders its result.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import stat
 from pathlib import Path
 from typing import Annotated
 
@@ -16,9 +16,10 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from doorstroom.cli.options import FormatOption
+from doorstroom.cli.options import Doel, FormatOption, getal_optie, out_option
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import optional_store
+from doorstroom.domains import FRACTIE, HISTORIE_PERIODEN, HORIZON_MAANDEN, PADEN, PERSONEN, SEED, WORKERS
 from doorstroom.errors import InputError, Problem
 from doorstroom.prognose import service, tekst, uitvoer
 from doorstroom.prognose.montecarlo import DEFAULT_PADEN, Resultaat
@@ -44,54 +45,18 @@ HistorieOption = Annotated[
         "--historie", help="CSV/XLSX met maand (2024-07) of kwartaal (2024-Q3) en reeksen om te fitten."
     ),
 ]
-PadenOption = Annotated[int, typer.Option("--paden", "-n", help="Aantal Monte-Carlo-paden.")]
-MaandenOption = Annotated[int | None, typer.Option("--maanden", "-m", help="Horizon in maanden (1 t/m 240).")]
+PadenOption = Annotated[int, getal_optie("--paden", "-n", domain=PADEN, help="Aantal Monte-Carlo-paden.")]
+MaandenOption = Annotated[
+    int | None, getal_optie("--maanden", "-m", domain=HORIZON_MAANDEN, help="Horizon in maanden.")
+]
 SeedOption = Annotated[
-    int | None, typer.Option("--seed", help="Startwaarde van de toevalsgenerator (herhaalbaar).")
+    int | None, getal_optie("--seed", domain=SEED, help="Startwaarde van de toevalsgenerator (herhaalbaar).")
 ]
 DirOption = Annotated[
     Path | None,
-    typer.Option("--out", "-o", help="Map voor tabellen, werkboek, JSON en waaierdiagrammen (PNG en HTML)."),
+    out_option("Map voor tabellen, werkboek, JSON en waaierdiagrammen (PNG en HTML).", Doel.map),
 ]
-FileOption = Annotated[Path | None, typer.Option("--out", "-o", help="Schrijf naar dit bestand.")]
-
-
-def _uitvoer(out: Path | None, *, map: bool) -> Path | None:
-    """Check an output option before any work: a directory (``map``) or a regular file to (over)write.
-
-    Links are followed, so the target is written; anything that is not a regular file or a
-    directory (a FIFO, a device) is refused. One call per command, so a shared check can replace it.
-    """
-    if out is None:
-        return None
-    where = str(out)
-    if not where.strip():
-        raise InputError(Problem("lege naam voor --out", field="--out"))
-    target = out.resolve() if out.is_symlink() else out
-    if map:
-        if target.exists() and not target.is_dir():
-            raise InputError(
-                Problem("bestaat al en is geen map; --out vraagt een map", file=where, field="--out")
-            )
-    elif target.is_dir():
-        raise InputError(Problem("is een map; --out vraagt een bestandsnaam", file=where, field="--out"))
-    elif target.exists() and not stat.S_ISREG(target.stat().st_mode):
-        raise InputError(
-            Problem("is geen gewoon bestand (bijvoorbeeld een FIFO of apparaat)", where, field="--out")
-        )
-    parent = _existing_parent(target)
-    if not os.access(parent, os.W_OK):
-        raise InputError(Problem("map is niet schrijfbaar", file=str(parent), field="--out"))
-    return target
-
-
-def _existing_parent(path: Path) -> Path:
-    parent = path.absolute().parent if not path.is_dir() else path.absolute()
-    while not parent.exists():
-        parent = parent.parent
-    if not parent.is_dir():
-        raise InputError(Problem("is geen map", file=str(parent), field="--out"))
-    return parent
+FileOption = Annotated[Path | None, out_option("Schrijf naar dit bestand.")]
 
 
 @app.command("bereken")
@@ -111,18 +76,22 @@ def bereken_command(
     fmt: FormatOption = Format.table,
     out: DirOption = None,
     doel_wachtend: Annotated[
-        float | None, typer.Option("--doel-wachtend", help="Doel: wachtende vergunninghouders.")
+        float | None,
+        getal_optie("--doel-wachtend", domain=PERSONEN, help="Doel: wachtende vergunninghouders."),
     ] = None,
     doel_maand: Annotated[
-        int | None, typer.Option("--doel-maand", help="Prognosemaand waarin het doel gehaald is.")
+        int | None,
+        getal_optie("--doel-maand", domain=HORIZON_MAANDEN, help="Prognosemaand waarin het doel gehaald is."),
     ] = None,
-    kans: Annotated[float | None, typer.Option("--kans", help="Gewenste zekerheid, bijv. 0.9.")] = None,
+    kans: Annotated[
+        float | None, getal_optie("--kans", domain=FRACTIE, help="Gewenste zekerheid, bijv. 0,9.")
+    ] = None,
     zonder_onzekerheid: Annotated[
         bool, typer.Option("--zonder-onzekerheid", help="Eén verwacht pad, alle onzekerheid uit.")
     ] = False,
 ) -> None:
     """Bereken de prognose: P10/P50/P90 per maand en provincie, flexbuffer, benodigde taakstelling."""
-    directory = _uitvoer(out, map=True)
+    directory = out
     if fmt is Format.xlsx and directory is None:
         raise InputError(Problem("xlsx komt in --out MAP/prognose.xlsx; geef --out MAP", field="--format"))
     used_seed = service.kies_seed(seed)
@@ -190,12 +159,10 @@ def kalibreer_command(
     scenario: ScenarioOption = None,
     start: StartOption = None,
     fmt: FormatOption = Format.table,
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Schrijf het gefitte scenario (TOML).")
-    ] = None,
+    out: Annotated[Path | None, out_option("Schrijf het gefitte scenario (TOML).")] = None,
 ) -> None:
     """Fit instroom, IND, huisvesting en vertrek op een historie; toon elke schatting met standaardfout."""
-    target = _uitvoer(out, map=False)
+    target = out
     if fmt is Format.xlsx:
         raise InputError(
             Problem("kalibreer toont table, csv of json; het scenario komt in --out", field="--format")
@@ -221,7 +188,8 @@ def backtest_command(
         typer.Option("--afkap", help="Laatste periode van de fit (2022-Q4 of 2022-12); herhaalbaar."),
     ] = None,
     horizon: Annotated[
-        int | None, typer.Option("--horizon", help="Voorspelde perioden na elke afkap.")
+        int | None,
+        getal_optie("--horizon", domain=HISTORIE_PERIODEN, help="Voorspelde perioden na elke afkap."),
     ] = None,
     paden: PadenOption = 2000,
     seed: SeedOption = 0,
@@ -229,7 +197,7 @@ def backtest_command(
     out: DirOption = None,
 ) -> None:
     """Toets de prognose tegen wat er gebeurde: gepubliceerde cijfers of een eigen historie."""
-    directory = _uitvoer(out, map=True)
+    directory = out
     if fmt is Format.xlsx and directory is None:
         raise InputError(Problem("xlsx komt in --out MAP/backtest.xlsx; geef --out MAP", field="--format"))
     used_seed = service.kies_seed(seed)
@@ -267,12 +235,12 @@ def sweep_command(
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Dask-cluster tcp://HOST:PORT; standaard lokaal.")
     ] = None,
-    workers: Annotated[int, typer.Option("--workers", help="Lokale Dask-workers.")] = 2,
+    workers: Annotated[int, getal_optie("--workers", domain=WORKERS, help="Lokale Dask-workers.")] = 2,
     fmt: FormatOption = Format.table,
     out: FileOption = None,
 ) -> None:
     """Reken een rooster van scenario's door op Dask (lokaal of op een cluster)."""
-    target = _uitvoer(out, map=False)
+    target = out
     used_seed = service.kies_seed(seed)
     chosen = service.kies_scenario(scenario, start, None)
     with Progress(console=err, transient=True) as progress:
@@ -299,7 +267,7 @@ def scenario_command(
     out: FileOption = None,
 ) -> None:
     """Toon het standaardscenario (TOML, met bron en datum per parameter) om als startpunt te bewerken."""
-    target = _uitvoer(out, map=False)
+    target = out
     text = service.scenario_tekst(start, voorbeeld)
     if target is None:
         print(text, end="")

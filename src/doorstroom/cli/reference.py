@@ -8,16 +8,21 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from doorstroom.cli.options import FormatOption, OutOption, parse_datum
+from doorstroom.cli.exit_codes import EXIT_BEVINDING
+from doorstroom.cli.options import FormatOption, OutOption, getal_optie, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, optional_store
+from doorstroom.domains import JAAR
 from doorstroom.errors import InputError, Problem
 from doorstroom.reference.domain import Gemeente, Herindeling, compare
+from doorstroom.reference.kolommen import BRON_CBS
+from doorstroom.reference.kolommen import KOLOMMEN as GEMEENTE_KOLOMMEN
 from doorstroom.reference.loader import embedded_gemeenten, embedded_provincies, load_gemeenten
 from doorstroom.reference.lookup import find_gemeente
 from doorstroom.reference.samenvoeging import Samenvoeging
 from doorstroom.reference.service import importeer, indelingen, samenvoegen
 from doorstroom.suggest import fold, unknown_message
+from doorstroom.workbook import Kop
 
 app = typer.Typer(
     help="Gemeenten (CBS): tonen, vergelijken en een nieuwere lijst laden.",
@@ -62,10 +67,9 @@ def gemeenten_command(
     ] = None,
     jaar: Annotated[
         int | None,
-        typer.Option(
+        getal_optie(
             "--jaar",
-            min=2000,
-            max=2100,
+            domain=JAAR,
             help="De indeling en bevolking van 1 januari van dit jaar (2022-2026 ingebouwd).",
         ),
     ] = None,
@@ -85,7 +89,10 @@ def gemeenten_command(
     if gemeente:
         codes = {find_gemeente(naam, lijst, field="--gemeente").code for naam in gemeente}
         lijst = [g for g in lijst if g.code in codes]
-    emit([_record(g) for g in lijst], KOLOMMEN, fmt, out, title=f"Gemeenten ({len(lijst)})")
+    emit(
+        [_record(g) for g in lijst], KOLOMMEN, fmt, out, title=f"Gemeenten ({len(lijst)})",
+        kop=Kop(wat="Gemeenten", bron=str(bestand) if bestand else BRON_CBS), catalogus=GEMEENTE_KOLOMMEN,
+    )  # fmt: skip
 
 
 def _lijst(bestand: Path | None, jaar: int | None) -> list[Gemeente]:
@@ -118,8 +125,15 @@ def _in_provincie(lijst: list[Gemeente], provincie: str) -> list[Gemeente]:
 def vergelijk_command(
     bestand: Annotated[Path, typer.Argument(help="Nieuwere CBS-gemeentelijst (CSV/XLSX).")],
 ) -> None:
-    """Vergelijk een nieuwere lijst met de ingebouwde: opgeheven, nieuwe en hernoemde gemeenten."""
-    _toon_herindeling(compare(list(embedded_gemeenten()), load_gemeenten(bestand)))
+    """Vergelijk een nieuwere lijst met de ingebouwde: opgeheven, nieuwe en hernoemde gemeenten.
+
+    Exitcode 0 als de lijsten dezelfde gemeenten hebben, 1 als er verschillen zijn (een bevinding).
+    """
+    verschil = compare(list(embedded_gemeenten()), load_gemeenten(bestand))
+    _toon_herindeling(verschil)
+    if not verschil.ongewijzigd:
+        err.print("verschillen gevonden (exitcode 1); laad de lijst met 'doorstroom gemeenten importeer'")
+        raise typer.Exit(EXIT_BEVINDING)
 
 
 @app.command("importeer")

@@ -10,9 +10,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from doorstroom.cli.options import FormatOption, OutOption, parse_datum
+from doorstroom.cli.options import FormatOption, OutOption, getal_optie, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, optional_store
+from doorstroom.domains import JAAR, OPVANGPLAATSEN, TAAKSTELLING_LANDELIJK
 from doorstroom.reference.periode import Periode
 from doorstroom.spreiding import io, regio_service, register, service
 from doorstroom.spreiding.plan import duizendtallen
@@ -21,7 +22,6 @@ from doorstroom.spreiding.report import (
     kolommen,
     toelichting_records,
 )
-from doorstroom.taakstelling.service import parse_totaal
 
 app = typer.Typer(
     help="Spreiding van opvangplaatsen (Spreidingswet) per provincie, gemeente en regio.",
@@ -42,7 +42,10 @@ class Niveau(StrEnum):
 
 
 TotaalOption = Annotated[
-    str | None, typer.Option("--totaal", "-t", help="Landelijk aantal opvangplaatsen, bijvoorbeeld 96000.")
+    int | None,
+    getal_optie(
+        "--totaal", "-t", domain=OPVANGPLAATSEN, help="Landelijk aantal opvangplaatsen, bijvoorbeeld 96.000."
+    ),
 ]
 RamingOption = Annotated[
     str | None,
@@ -74,12 +77,16 @@ GemeentenOption = Annotated[
 ]
 BevolkingOption = Annotated[
     int | None,
-    typer.Option("--bevolking", help="Jaar van de inwonertallen (1 januari); standaard de ingebouwde lijst."),
+    getal_optie(
+        "--bevolking",
+        domain=JAAR,
+        help="Jaar van de inwonertallen (1 januari); standaard de ingebouwde lijst.",
+    ),
 ]
 
 
 def _verzoek(
-    totaal: str | None,
+    totaal: int | None,
     raming: str | None,
     amv: str | None,
     correctie: Path | None,
@@ -90,7 +97,7 @@ def _verzoek(
     bevolking: int | None,
 ) -> service.Verzoek:
     return service.Verzoek(
-        totaal=None if totaal is None else parse_totaal(totaal),
+        totaal=totaal,
         raming=parse_datum(raming, "--raming"),
         amv=amv,
         correctie=correctie,
@@ -160,9 +167,10 @@ def regio_command(
         typer.Option("--periode", help="Halfjaar van de taakstelling (standaard: dat van de peildatum)."),
     ] = None,
     taakstelling: Annotated[
-        str | None,
-        typer.Option(
+        int | None,
+        getal_optie(
             "--taakstelling",
+            domain=TAAKSTELLING_LANDELIJK,
             help="Landelijke taakstelling van de periode (standaard: opgeslagen of gepubliceerd).",
         ),
     ] = None,
@@ -180,7 +188,7 @@ def regio_command(
         spreiding=_verzoek(totaal, raming, amv, correctie, locaties, None, peildatum, gemeenten, bevolking),
         per=per,
         periode=None if periode is None else Periode.parse(periode, field="--periode"),
-        taakstelling=None if taakstelling is None else parse_totaal(taakstelling),
+        taakstelling=taakstelling,
     )
     with optional_store() as engine:
         overzicht = regio_service.regio(verzoek, engine)

@@ -9,11 +9,21 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from doorstroom.cli.options import FormatOption, OutOption, parse_datum
+from doorstroom.cli.options import FormatOption, OutOption, getal_optie, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, optional_store
+from doorstroom.domains import JAAR, TAAKSTELLING_LANDELIJK
 from doorstroom.reference.periode import Periode
-from doorstroom.taakstelling import herziening, importeren, landelijk, ruilen, service, toezicht, vaststelling
+from doorstroom.taakstelling import (
+    herziening,
+    importeren,
+    kolommen,
+    landelijk,
+    ruilen,
+    service,
+    toezicht,
+    vaststelling,
+)
 from doorstroom.taakstelling.domain import STANDAARD_REGEL
 from doorstroom.taakstelling.overzicht import Overzicht, alleen_namen, alleen_provincie
 from doorstroom.taakstelling.report import REGIO_KOLOMMEN, aggregeer, columns_of, zonder_regio
@@ -40,12 +50,6 @@ class Niveau(StrEnum):
 PeriodeOption = Annotated[
     str, typer.Option("--periode", "-p", help="Halfjaar, bijvoorbeeld 2026-1 of 2026-2.")
 ]
-TotaalOption = Annotated[
-    str | None,
-    typer.Option(
-        "--totaal", "-t", help="Landelijk aantal (standaard: het gepubliceerde aantal van de periode)."
-    ),
-]
 RegelOption = Annotated[
     Afrondingsregel,
     typer.Option(
@@ -61,12 +65,24 @@ SleutelOption = Annotated[
 ]
 BevolkingOption = Annotated[
     int | None,
-    typer.Option(
+    getal_optie(
         "--bevolking",
-        min=2000,
-        max=2100,
+        domain=JAAR,
         help="Bevolking van 1 januari van dit jaar (standaard het wettelijke: het jaar ervoor).",
     ),
+]
+TotaalOption = Annotated[
+    int | None,
+    getal_optie(
+        "--totaal",
+        "-t",
+        domain=TAAKSTELLING_LANDELIJK,
+        help="Landelijk aantal te huisvesten vergunninghouders (standaard het gepubliceerde getal).",
+    ),
+]
+PeildatumOption = Annotated[
+    str | None,
+    typer.Option("--peildatum", help="Datum waarop de voortgang wordt beoordeeld (standaard: vandaag)."),
 ]
 PerOption = Annotated[
     Niveau, typer.Option("--per", help="Niveau: gemeente, provincie, arbeidsmarktregio of corop.")
@@ -123,7 +139,7 @@ def bereken_command(
     """Verdeel het landelijke aantal over de gemeenten (art. 29), met achterstand en realisatie."""
     verzoek = service.Verzoek(
         periode=Periode.parse(periode, field="--periode"),
-        totaal=None if totaal is None else service.parse_totaal(totaal),
+        totaal=totaal,
         regel=regel,
         sleutel=sleutel,
         bevolking=bevolking,
@@ -157,7 +173,17 @@ def _toon(
     extra = {"verantwoording": (overzicht.verantwoording.als_records(), ["verantwoording"])}
     if overzicht.te_laat:
         extra["te laat"] = (overzicht.te_laat, columns_of(overzicht.te_laat))
-    emit(records, columns_of(records), fmt, out, title=f"{titel} {overzicht.periode}", extra_sheets=extra)
+    emit(
+        records,
+        columns_of(records),
+        fmt,
+        out,
+        title=f"{titel} {overzicht.periode}",
+        extra_sheets=extra,
+        kop=kolommen.kop(f"{titel} huisvesting vergunninghouders", overzicht),
+        catalogus=kolommen.KOLOMMEN,
+        regels=kolommen.REGELS,
+    )
     if fmt is Format.table and overzicht.te_laat:
         emit(
             overzicht.te_laat,
@@ -197,7 +223,7 @@ def vaststellen_command(
     """Stel de taakstelling van een periode vast en bewaar haar als nieuwe versie."""
     verzoek = vaststelling.Vaststelverzoek(
         periode=Periode.parse(periode, field="--periode"),
-        totaal=None if totaal is None else service.parse_totaal(totaal),
+        totaal=totaal,
         regel=regel,
         sleutel=sleutel,
         bevolking=bevolking,

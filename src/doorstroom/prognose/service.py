@@ -23,6 +23,7 @@ from doorstroom.domains import Domain
 from doorstroom.errors import InputError, Problem
 from doorstroom.prognose import backtest as backtests
 from doorstroom.prognose import calibration, figures, historie, regions, scenario_check, uitvoer
+from doorstroom.prognose import kolommen as prognose_kolommen
 from doorstroom.prognose.montecarlo import Resultaat, bereken
 from doorstroom.prognose.opvang import OpvangProvincie
 from doorstroom.prognose.scenario import Doelen, Scenario
@@ -30,7 +31,8 @@ from doorstroom.prognose.scenario_io import laad, schrijf
 from doorstroom.prognose.standaard import standaard
 from doorstroom.prognose.sweep import Record, parse_variatie, sweep
 from doorstroom.spreiding import register
-from doorstroom.tabular import atomic_write, write_csv, write_xlsx
+from doorstroom.tabular import atomic_write, write_csv
+from doorstroom.workbook import Blad, Kop, Werkboek, kolommen, write_workbook
 
 
 def binnen(value: float | None, domain: Domain, option: str) -> None:
@@ -144,7 +146,7 @@ def schrijf_uitvoer(resultaat: Resultaat, plaatsen: Sequence[OpvangProvincie], o
         written.append(out / f"{table.naam}.csv")
         write_csv(written[-1], table.records, table.kolommen)
     written.append(out / "prognose.xlsx")
-    werkboek(written[-1], tables)
+    werkboek(written[-1], prognose_kop(resultaat), tables)
     written.append(out / "prognose.json")
     schrijf_json(written[-1], uitvoer.als_json(resultaat, plaatsen))
     written += [out / "waaiers.png", out / "waaiers.html"]
@@ -153,15 +155,24 @@ def schrijf_uitvoer(resultaat: Resultaat, plaatsen: Sequence[OpvangProvincie], o
     return written
 
 
-def werkboek(path: Path, tables: Sequence[uitvoer.Tabel]) -> None:
-    """One sheet per table; the first sheet opens with the title, so the workbook says what it rests on."""
-    sheets = {}
-    for n, table in enumerate(tables):
-        records = table.records
-        if n == 0:
-            records = [{table.kolommen[0]: table.titel}, {}, *records]
-        sheets[table.naam] = (records, table.kolommen)
-    write_xlsx(path, sheets)
+def prognose_kop(resultaat: Resultaat) -> Kop:
+    """The title block of a forecast: what it rests on, marked when judgements or examples enter it."""
+    kenmerk = uitvoer.kenmerk(resultaat.scenario)
+    return Kop(
+        wat=uitvoer.titel(resultaat),
+        periode=f"{resultaat.maanden[0]} t/m {resultaat.maanden[-1]}",
+        bron="CBS, IND, COA en ministerie (gepubliceerde reeksen); zie blad parameters",
+        markering=None if kenmerk.startswith("op gepubliceerde") else kenmerk,
+    )
+
+
+def werkboek(path: Path, kop: Kop, tables: Sequence[uitvoer.Tabel]) -> None:
+    """One sheet per table under one title block that says what the numbers rest on (issue 10.3)."""
+    bladen = [
+        Blad(t.naam, t.titel, t.records, kolommen(t.kolommen, t.records, prognose_kolommen.KOLOMMEN))
+        for t in tables
+    ]
+    write_workbook(path, Werkboek(kop, bladen, prognose_kolommen.REGELS))
 
 
 def schrijf_json(path: Path, document: object) -> None:
@@ -277,7 +288,7 @@ def schrijf_backtest(
         written.append(out / f"backtest_{table.naam}.csv")
         write_csv(written[-1], table.records, table.kolommen)
     written.append(out / "backtest.xlsx")
-    werkboek(written[-1], tables)
+    werkboek(written[-1], Kop(wat=kop, bron="CBS en gepubliceerde landelijke realisatie"), tables)
     written.append(out / "backtest.json")
     schrijf_json(written[-1], backtest_json(resultaat, mpp))
     written += [out / "backtest.png", out / "backtest.html"]

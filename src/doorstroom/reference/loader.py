@@ -9,6 +9,7 @@ CSV/XLSX with the same columns; the CBS StatLine column names of table 85984NED
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -64,7 +65,8 @@ def load_gemeenten(path: Path | str) -> list[Gemeente]:
 
 def _with_aliases(row: Row) -> Row:
     values = {ALIASES.get(key, key): value for key, value in row.values.items()}
-    return Row(row.file, row.line, values)
+    numbers = {ALIASES.get(key, key): value for key, value in row.numbers.items()}
+    return replace(row, values=values, numbers=numbers)
 
 
 def _check_columns(file: str, rows: list[Row]) -> None:
@@ -77,7 +79,7 @@ def _check_columns(file: str, rows: list[Row]) -> None:
 
 def _parse_gemeente(row: Row) -> Gemeente:
     code = row.text("gemeentecode").upper()
-    if code.isdigit():
+    if code.isascii() and code.isdigit():
         code = f"GM{int(code):04d}"
     if not GEMEENTECODE.match(code):
         raise row.problem("gemeentecode", f"'{code}' is geen CBS-gemeentecode (GMxxxx)")

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from doorstroom import audit
 from doorstroom.db import transaction
 from doorstroom.domains import TOELICHTING
-from doorstroom.errors import DoorstroomError, InputError, Problem
+from doorstroom.errors import Busy, InputError, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.lookup import find_gemeente, namen
 from doorstroom.reference.service import gemeenten_in_gebruik
@@ -42,8 +42,8 @@ T = TypeVar("T")
 POGINGEN = 5
 
 
-class GelijktijdigeWijziging(DoorstroomError):
-    """Another user kept changing the same locations; the import was not written (exit code 1)."""
+class GelijktijdigeWijziging(Busy):
+    """Another user kept changing the same locations; the import was not written (exit code 75)."""
 
 
 @dataclass(frozen=True)

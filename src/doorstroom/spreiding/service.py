@@ -19,8 +19,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from doorstroom.domains import FRACTIE, OPVANGPLAATSEN
+from doorstroom.domains import OPVANGPLAATSEN, PERCENTAGE, Domain
 from doorstroom.errors import InputError, Problem
+from doorstroom.number_text import NumberTextError, parse_number
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.lookup import label, namen
 from doorstroom.reference.service import EMBEDDED_PEILDATUM, gemeenten_uit
@@ -217,16 +218,23 @@ def amv_voor(verzoek: Verzoek, totaal: int) -> tuple[int, str]:
 def _amv_optie(tekst: str, totaal: int) -> tuple[int, str]:
     match = _PERCENTAGE.match(tekst)
     if match:
-        fractie = Fraction(match.group(1).replace(",", ".")) / 100
-        if probleem := FRACTIE.problem(float(fractie)):
-            raise InputError(Problem(probleem, field="--amv"))
+        procent = _getal(match.group(1), PERCENTAGE)
+        fractie = Fraction(str(procent)) / 100
         return _half_op(totaal * fractie), f"{tekst.strip()} van het totaal, opgegeven met --amv"
-    if not tekst.strip().isdigit():
-        raise InputError(Problem(f"'{tekst}' is geen aantal of percentage (8140 of 8,5%)", field="--amv"))
-    aantal = int(tekst.strip())
+    aantal = int(_getal(tekst, OPVANGPLAATSEN))
     if aantal > totaal:
         raise InputError(Problem(f"{aantal} amv-plaatsen is meer dan het totaal {totaal}", field="--amv"))
     return aantal, "opgegeven met --amv"
+
+
+def _getal(tekst: str, domain: Domain) -> float:
+    """A number of ``--amv`` by the one number rule (``8.140``, ``8,5``), inside ``domain``."""
+    try:
+        return parse_number(tekst, domain)
+    except NumberTextError as error:
+        raise InputError(
+            Problem(f"{error}; geef een aantal of percentage (8140 of 8,5%)", field="--amv")
+        ) from None
 
 
 def _half_op(waarde: Fraction) -> int:

@@ -7,14 +7,12 @@ the split and account for it in exactly the same way.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from doorstroom.domains import TAAKSTELLING_LANDELIJK
 from doorstroom.errors import InputError, Problem
 from doorstroom.reference.indeling import Indelingen
 from doorstroom.reference.periode import Periode
@@ -28,26 +26,6 @@ from doorstroom.taakstelling.overdracht import naar_opvolgers
 from doorstroom.taakstelling.report import Verantwoording
 from doorstroom.taakstelling.ruil import onder_nul, problemen
 from doorstroom.taakstelling.verdeling import Afrondingsregel
-
-_DUIZENDTALLEN = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+")
-_GEHEEL = re.compile(r"[0-9]+")
-
-
-def parse_totaal(text: str) -> int:
-    """The national total: ASCII digits, optionally with Dutch thousands dots (``16500``, ``16.500``).
-
-    Checked against :data:`doorstroom.domains.TAAKSTELLING_LANDELIJK`; ``²``, ``١٦٥٠٠`` or ``1_000``
-    are refused (``str.isdigit`` would accept the first two).
-    """
-    cleaned = text.strip()
-    if _DUIZENDTALLEN.fullmatch(cleaned):
-        cleaned = cleaned.replace(".", "")
-    if not _GEHEEL.fullmatch(cleaned):
-        raise InputError(Problem(f"'{text}' is geen geheel, niet-negatief aantal personen", field="--totaal"))
-    probleem = TAAKSTELLING_LANDELIJK.problem(int(cleaned))
-    if probleem:
-        raise InputError(Problem(probleem, field="--totaal"))
-    return int(cleaned)
 
 
 def vandaag() -> date:
