@@ -50,12 +50,3 @@ def test_a_week_of_the_rest_of_the_period() -> None:
     assert batch_aandeel(periode, date(2026, 12, 1)) == pytest.approx(7 / 31)
     assert batch_aandeel(periode, date(2026, 3, 1)) == pytest.approx(7 / 184)  # before the period
     assert batch_aandeel(periode, date(2027, 1, 2)) == 1.0
-
-
-def test_stored_moments_are_shown_in_amsterdam_time() -> None:
-    from datetime import datetime
-
-    from doorstroom.koppeling.opgeslagen import lokale_tijd
-
-    assert lokale_tijd(datetime(2026, 11, 22, 1, 18, 51)) == "2026-11-22T02:18:51+01:00"
-    assert lokale_tijd(datetime(2026, 7, 1, 10, 0)) == "2026-07-01T12:00:00+02:00"

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doorstroom.spreiding.afronding import grootste_overschot, twee_niveaus
+from doorstroom.grootste_overschot import grootste_overschot
+from doorstroom.spreiding.afronding import twee_niveaus
 
 
 @st.composite

@@ -19,6 +19,7 @@ PURE_ALLOWED = {
     "fractions",
     "math",
     "doorstroom.errors",
+    "doorstroom.grootste_overschot",
     "doorstroom.reference.domain",
     "doorstroom.taakstelling.domain",
     *(f"doorstroom.spreiding.{name}" for name in PURE),

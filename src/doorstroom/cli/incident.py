@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 import secrets
 import traceback
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
+
+from doorstroom.tijd import nu
 
 LOG_NAME = "fouten.log"
 
@@ -38,7 +38,7 @@ def _log_path() -> Path:
 
 
 def _entry(reference: str, error: BaseException) -> str:
-    now = datetime.now(ZoneInfo("Europe/Amsterdam")).isoformat(timespec="seconds")
+    now = nu().isoformat(timespec="seconds")
     lines = [f"{now} {reference}"]
     current: BaseException | None = error
     while current is not None:

@@ -33,11 +33,12 @@ from doorstroom.koppeling.models import (
     KoppelingRunRecord,
     KoppelingVoorstelRecord,
 )
-from doorstroom.koppeling.opgeslagen import Opgeslagen, namen_van, tijd
+from doorstroom.koppeling.opgeslagen import Opgeslagen, namen_van
 from doorstroom.koppeling.validate import Overtreding, controleer_plan, ruimte_voor, samengevat
 from doorstroom.reference.loader import embedded_gemeenten
 from doorstroom.reference.lookup import find_gemeente
 from doorstroom.settings import get_settings
+from doorstroom.tijd import lokale_tijd
 
 MAX_ALTERNATIEVEN = 10
 
@@ -125,7 +126,8 @@ def _run(session: Session, run_id: int, *, voor_wijziging: bool = False) -> Kopp
         raise NotFound(f"run {run_id} bestaat niet")
     if run.opgeschoond_op is not None:
         raise NotFound(
-            f"van run {run_id} zijn de gegevens per huishouden verwijderd op {tijd(run.opgeschoond_op)} "
+            f"van run {run_id} zijn de gegevens per huishouden verwijderd op "
+            f"{lokale_tijd(run.opgeschoond_op)} "
             "(bewaartermijn); 'toon --samenvatting' geeft de aantallen per gemeente"
         )
     return run
@@ -233,7 +235,7 @@ def _besluit_dict(
         "gemeentecode": b.gemeentecode,
         "gemeentenaam": namen.get(b.gemeentecode, ""),
         "door": b.door,
-        "op": tijd(b.genomen_op),
+        "op": lokale_tijd(b.genomen_op),
         "toelichting": b.toelichting,
     }
 
@@ -265,7 +267,7 @@ def _voorstel_dict(opgeslagen: Opgeslagen, v: KoppelingVoorstelRecord) -> dict[s
         "definitief_naam": namen.get(stand.gemeentecode or "", ""),
         "besluiten": len(v.besluiten),
         "door": laatste.door if laatste else None,
-        "op": tijd(laatste.genomen_op) if laatste else None,
+        "op": lokale_tijd(laatste.genomen_op) if laatste else None,
         "uitleg": v.uitleg,
     }
 
@@ -327,7 +329,7 @@ def opschonen(engine: Engine, *, nu: datetime | None = None, proef: bool = False
             opgeslagen = Opgeslagen.van(run, repository.voorstellen(session, run.id))
             besluiten = sum(len(v.besluiten) for v in opgeslagen.voorstellen)
             resultaat.append(
-                {"run": run.id, "aangemaakt_op": tijd(run.aangemaakt_op),
+                {"run": run.id, "aangemaakt_op": lokale_tijd(run.aangemaakt_op),
                  "huishoudens": len(opgeslagen.voorstellen), "besluiten": besluiten}
             )  # fmt: skip
             if not proef:

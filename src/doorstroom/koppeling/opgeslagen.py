@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from doorstroom.koppeling.besluit import Besluit, Stand, Telling, samenvatting
 from doorstroom.koppeling.domain import (
@@ -31,16 +29,6 @@ from doorstroom.koppeling.io import LIJST, WONING_KOLOMMEN
 from doorstroom.koppeling.models import KoppelingRunRecord, KoppelingVoorstelRecord
 from doorstroom.reference.loader import embedded_gemeenten
 from doorstroom.reference.lookup import namen
-from doorstroom.settings import get_settings
-
-
-def lokale_tijd(moment: datetime) -> str:
-    """A stored UTC moment as Europe/Amsterdam time (SQLite returns it without a zone)."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(ZoneInfo(get_settings().timezone)).isoformat(timespec="seconds")
-
-
-tijd = lokale_tijd
 
 
 def namen_van(run: KoppelingRunRecord) -> dict[str, str]:

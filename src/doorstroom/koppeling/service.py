@@ -32,7 +32,6 @@ from doorstroom.koppeling.beoordeling import samenvatting as samenvatting
 from doorstroom.koppeling.beoordeling import voorstellen as voorstellen
 from doorstroom.koppeling.domain import Beleid, GemeenteCapaciteit, Huishouden, Instantie, RegioSoort
 from doorstroom.koppeling.models import KoppelingRunRecord, KoppelingVoorstelRecord
-from doorstroom.koppeling.opgeslagen import lokale_tijd as lokale_tijd
 from doorstroom.koppeling.outcome import UitkomstModel, train
 from doorstroom.koppeling.result import KoppelingResult
 from doorstroom.koppeling.solvers import solver
@@ -43,6 +42,7 @@ from doorstroom.reference.loader import embedded_gemeenten
 from doorstroom.reference.lookup import find_gemeente
 from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import service as taakstelling
+from doorstroom.tijd import lokale_tijd
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,8 @@ embedded (CBS 2022–2026, Weesp and Voorne aan Zee), stored (``gemeenten import
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -31,7 +30,7 @@ from doorstroom.reference.loader import (
     load_samenvoegingen,
 )
 from doorstroom.reference.samenvoeging import Samenvoeging
-from doorstroom.settings import get_settings
+from doorstroom.tijd import nu
 
 EMBEDDED_PEILDATUM = date(2024, 1, 1)
 EMBEDDED_BRON = "CBS 85984NED / 03759ned, 1 januari 2024 (ingebouwd)"
@@ -115,7 +114,7 @@ def samenvoegen(engine: Engine, path: Path) -> list[Samenvoeging]:
     gelezen = load_samenvoegingen(path)
     indelingen(engine).met(gelezen, file=bron)
     lijst = [replace(s, bron=s.bron or bron) for _, s in gelezen]
-    moment = datetime.now(ZoneInfo(get_settings().timezone))
+    moment = nu()
     schrijf(
         engine,
         lambda session: repository.bewaar_samenvoegingen(session, lijst, audit.current_actor(), moment),

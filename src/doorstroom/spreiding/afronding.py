@@ -7,7 +7,8 @@ municipalities nationally and summing them can put a province several places off
 *controlled rounding* of the one-level hierarchy instead:
 
 1. Each province's exact share ``E_p`` (the sum of its municipalities' exact shares) is rounded by
-   the largest-remainder method (Hamilton) so that the provinces sum to the national total.
+   the largest-remainder method (:mod:`doorstroom.grootste_overschot`) so that the provinces sum to
+   the national total.
 2. Within each province, every municipality gets the floor of its *national* exact share ``e_g``;
    the province's remaining places go, one each, to its largest remainders.
 
@@ -20,27 +21,10 @@ All arithmetic is exact (:class:`fractions.Fraction`).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from fractions import Fraction
 
-
-def grootste_overschot(
-    exact: Mapping[str, Fraction], totaal: int, voorrang: Mapping[str, Fraction]
-) -> dict[str, int]:
-    """Whole numbers summing to ``totaal``, each the floor or ceiling of its exact value.
-
-    ``totaal`` must lie between the sum of the floors and the sum of the ceilings (misuse otherwise).
-    """
-    heel = {code: math.floor(waarde) for code, waarde in exact.items()}
-    rest = totaal - sum(heel.values())
-    kandidaten = [code for code, waarde in exact.items() if waarde != heel[code]]
-    if not 0 <= rest <= len(kandidaten):
-        raise ValueError(f"totaal {totaal} is not reachable by rounding the exact values")
-    kandidaten.sort(key=lambda code: (-(exact[code] - heel[code]), -voorrang[code], code))
-    for code in kandidaten[:rest]:
-        heel[code] += 1
-    return heel
+from doorstroom.grootste_overschot import grootste_overschot
 
 
 def twee_niveaus(

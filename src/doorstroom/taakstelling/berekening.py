@@ -8,16 +8,14 @@ the split and account for it in exactly the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date
 from functools import cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from doorstroom.errors import InputError, Problem
 from doorstroom.reference.indeling import Indelingen
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_uit
-from doorstroom.settings import get_settings
 from doorstroom.taakstelling import grondslag as grondslagen
 from doorstroom.taakstelling import io
 from doorstroom.taakstelling.domain import Taakstelling
@@ -26,16 +24,7 @@ from doorstroom.taakstelling.overdracht import naar_opvolgers
 from doorstroom.taakstelling.report import Verantwoording
 from doorstroom.taakstelling.ruil import onder_nul, problemen
 from doorstroom.taakstelling.verdeling import Afrondingsregel
-
-
-def vandaag() -> date:
-    """Today in the configured time zone (Europe/Amsterdam)."""
-    return datetime.now(ZoneInfo(get_settings().timezone)).date()
-
-
-def nu() -> datetime:
-    """Now in the configured time zone."""
-    return datetime.now(ZoneInfo(get_settings().timezone))
+from doorstroom.tijd import vandaag
 
 
 def standaard_peildatum(periode: Periode, today: date | None = None) -> date:

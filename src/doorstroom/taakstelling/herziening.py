@@ -19,7 +19,6 @@ from doorstroom.errors import InputError, Problem
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import repository
-from doorstroom.taakstelling.berekening import nu
 from doorstroom.taakstelling.models import TaakstellingRecord, VaststellingRecord
 from doorstroom.taakstelling.report import Record
 from doorstroom.taakstelling.toezicht import niet_vastgesteld
@@ -30,6 +29,7 @@ from doorstroom.taakstelling.vaststelling import (
     tekst,
     verouderd_na,
 )
+from doorstroom.tijd import nu
 
 
 def herbereken(

@@ -24,12 +24,13 @@ from doorstroom.reference.indeling import Indelingen
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import io
-from doorstroom.taakstelling.berekening import codes_per_jaar, nu
+from doorstroom.taakstelling.berekening import codes_per_jaar
 from doorstroom.taakstelling.domain import Koppeling
 from doorstroom.taakstelling.models import KoppelingMeldingRecord, RealisatieRecord
 from doorstroom.taakstelling.staging import Bulkinvoer, Problemen, Rij, importeer
 from doorstroom.taakstelling.vaststelling import Verouderd, tekst, verouderd_na
 from doorstroom.tabular import Row, iter_table, parse_each
+from doorstroom.tijd import nu
 
 KOPPELINGEN = Bulkinvoer(
     KoppelingMeldingRecord.__table__,  # type: ignore[arg-type]

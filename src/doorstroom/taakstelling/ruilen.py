@@ -21,11 +21,11 @@ from doorstroom.reference.lookup import find_gemeente
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import io, repository
-from doorstroom.taakstelling.berekening import nu
 from doorstroom.taakstelling.models import RuilRecord
 from doorstroom.taakstelling.report import Record
 from doorstroom.taakstelling.ruil import Ruil, onder_nul, per_gemeente, problemen
 from doorstroom.taakstelling.vaststelling import Verouderd, tekst, verouderd_na
+from doorstroom.tijd import nu
 
 
 def leg_ruil_vast(

@@ -30,7 +30,6 @@ from doorstroom.taakstelling.berekening import (
     kies_grondslag,
     ruil_uit_bestanden,
     standaard_peildatum,
-    vandaag,
     verantwoording,
 )
 from doorstroom.taakstelling.domain import DEFAULT_MARGE, STANDAARD_REGEL, bereken
@@ -41,6 +40,7 @@ from doorstroom.taakstelling.overzicht import Overzicht, Voortgang, alleen_namen
 from doorstroom.taakstelling.ruil import per_gemeente
 from doorstroom.taakstelling.vaststelling import Vastgesteld, Vaststelverzoek
 from doorstroom.taakstelling.verdeling import Afrondingsregel
+from doorstroom.tijd import vandaag
 
 __all__ = [
     "Overzicht",

@@ -33,7 +33,6 @@ from doorstroom.taakstelling.berekening import (
     achterstand_uit_bestand,
     controleer_ruil,
     kies_grondslag,
-    nu,
     verantwoording,
 )
 from doorstroom.taakstelling.domain import STANDAARD_REGEL, Taakstelling, bereken, taak
@@ -45,6 +44,7 @@ from doorstroom.taakstelling.overzicht import Overzicht, Voortgang, realiseer_al
 from doorstroom.taakstelling.report import Verantwoording, getal
 from doorstroom.taakstelling.ruil import per_gemeente
 from doorstroom.taakstelling.verdeling import Afrondingsregel
+from doorstroom.tijd import nu
 
 OPGESLAGEN = "opgeslagen"
 """``achterstand_bron`` of a version whose carry-over came from the stored previous period."""

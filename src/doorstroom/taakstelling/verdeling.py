@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+from doorstroom.grootste_overschot import grootste_overschot
+
 
 class Afrondingsregel(StrEnum):
     """How exact proportional shares become whole persons."""
@@ -85,7 +87,7 @@ def verdeel(
     elif regel is Afrondingsregel.afronden:
         aantallen = {code: _round_half_up(share) for code, share in exact.items()}
     else:
-        aantallen = _largest_remainder(totaal, exact, sleutel)
+        aantallen = grootste_overschot(exact, totaal, sleutel)
     return Verdeling(totaal=totaal, aantallen=aantallen, exact=exact, regel=regel)
 
 
@@ -106,14 +108,3 @@ def _check_arguments(
 
 def _round_half_up(share: Fraction) -> int:
     return int(share + Fraction(1, 2)) if share >= 0 else -int(-share + Fraction(1, 2))
-
-
-def _largest_remainder(
-    totaal: int, exact: Mapping[str, Fraction], sleutel: Mapping[str, int | Fraction]
-) -> dict[str, int]:
-    aantallen = {code: int(share) for code, share in exact.items()}
-    rest = totaal - sum(aantallen.values())
-    order = sorted(exact, key=lambda code: (-(exact[code] - aantallen[code]), -sleutel[code], code))
-    for code in order[:rest]:
-        aantallen[code] += 1
-    return aantallen
