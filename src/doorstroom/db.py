@@ -165,7 +165,8 @@ def schrijf(
 
     ``herhaal_bij``: further exceptions that mean a concurrent writer won (for example the
     IntegrityError of a unique version number); ``werk`` must then see the other's result when run
-    again. Gives up with :class:`DatabaseBezet` after the configured waiting time.
+    again. Gives up with :class:`DatabaseBezet` after the configured waiting time, or after
+    ``MAX_RACES`` lost races: a clear "try again" for the user, never a driver error.
     """
     einde = time.monotonic() + get_settings().database_wachttijd
     races = 0
@@ -182,7 +183,10 @@ def schrijf(
         except herhaal_bij:
             races += 1
             if races > MAX_RACES:
-                raise
+                raise DatabaseBezet(
+                    "een andere gebruiker wijzigde steeds dezelfde gegevens; er is niets opgeslagen, "
+                    "probeer het opnieuw"
+                ) from None
         if poging == 1:
             log.warning("database bezet door een andere gebruiker; Doorstroom wacht en probeert opnieuw")
         time.sleep(min(0.05 * 2**poging, 2.0))

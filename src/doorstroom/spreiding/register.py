@@ -7,27 +7,26 @@ and why (the row's ``toelichting``, else the import's reason, else "import uit B
 absent from a file are left as they are: a file may cover one province only. Closing a location is
 a new version with a closing date; nothing is deleted.
 
-Two users importing at once: the register's unique (location, version) pair lets only one of them
-write a given version; the other's transaction fails and is retried on the fresh state, so no change
-is lost and none is written twice (:func:`met_herhaling`).
+Two users importing at once: writes queue (:func:`doorstroom.db.schrijf`), and the register's unique
+(location, version) pair lets only one of them write a given version; the other's transaction fails
+and is retried on the fresh state, so no change is lost and none is written twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TypeVar
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from doorstroom import audit
-from doorstroom.db import transaction
+from doorstroom.db import schrijf, transaction
 from doorstroom.domains import TOELICHTING
-from doorstroom.errors import Busy, InputError, Problem
+from doorstroom.errors import InputError, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.lookup import find_gemeente, namen
 from doorstroom.reference.service import gemeenten_in_gebruik
@@ -38,12 +37,8 @@ from doorstroom.spreiding.opvang import Opvang
 from doorstroom.spreiding.report import Record, historie_record, locatie_record
 from doorstroom.suggest import unknown_message
 
-T = TypeVar("T")
-POGINGEN = 5
-
-
-class GelijktijdigeWijziging(Busy):
-    """Another user kept changing the same locations; the import was not written (exit code 75)."""
+RACE = (IntegrityError,)
+"""A concurrent writer took the same (location, version): run again on the fresh state."""
 
 
 @dataclass(frozen=True)
@@ -69,49 +64,26 @@ def importeer(engine: Engine, path: Path, reden: str | None = None) -> Importres
     if reden is not None and (probleem := TOELICHTING.problem(reden)):
         raise InputError(Problem(probleem, field="--reden"))
     regels = io.lees_locaties(path, gemeenten_in_gebruik(engine))
-    return met_herhaling(lambda: _registreer(engine, regels, str(path), reden))
+    bron = str(path)
+    return schrijf(engine, lambda session: _registreer(session, regels, bron, reden), herhaal_bij=RACE)
 
 
 def _registreer(
-    engine: Engine, regels: Sequence[io.Invoerregel], bron: str, reden: str | None
+    session: Session, regels: Sequence[io.Invoerregel], bron: str, reden: str | None
 ) -> Importresultaat:
     moment, door = datetime.now(UTC), audit.current_actor()
-    with transaction(engine) as session:
-        huidig = {v.locatie.id: v for v in repository.huidige(session)}
-        nieuw: list[LocatieVersie] = []
-        for regel in regels:
-            oud = huidig.get(regel.locatie.id)
-            if oud is not None and oud.locatie == regel.locatie:
-                continue
-            waarom = regel.toelichting or reden or f"import uit {bron}"
-            versie = oud.versie + 1 if oud else 1
-            nieuw.append(LocatieVersie(regel.locatie, versie, Registratie(moment, door, waarom, bron[:255])))
-        repository.voeg_toe(session, nieuw)
+    huidig = {v.locatie.id: v for v in repository.huidige(session)}
+    nieuw: list[LocatieVersie] = []
+    for regel in regels:
+        oud = huidig.get(regel.locatie.id)
+        if oud is not None and oud.locatie == regel.locatie:
+            continue
+        waarom = regel.toelichting or reden or f"import uit {bron}"
+        versie = oud.versie + 1 if oud else 1
+        nieuw.append(LocatieVersie(regel.locatie, versie, Registratie(moment, door, waarom, bron[:255])))
+    repository.voeg_toe(session, nieuw)
     eerste = sum(1 for v in nieuw if v.versie == 1)
     return Importresultaat(eerste, len(nieuw) - eerste, len(regels) - len(nieuw), bron)
-
-
-def met_herhaling(werk: Callable[[], T], pogingen: int = POGINGEN) -> T:
-    """Run a write transaction; retry it when a concurrent writer took the same version or lock."""
-    for poging in range(1, pogingen + 1):
-        try:
-            return werk()
-        except (IntegrityError, OperationalError) as error:
-            if not _gelijktijdig(error):
-                raise
-            if poging == pogingen:
-                raise GelijktijdigeWijziging(
-                    "het register werd tegelijk door een ander gewijzigd; er is niets opgeslagen, "
-                    "probeer het opnieuw"
-                ) from None
-    raise AssertionError("unreachable: the loop returns or raises")
-
-
-def _gelijktijdig(error: IntegrityError | OperationalError) -> bool:
-    if isinstance(error, IntegrityError):
-        return True
-    tekst = str(error.orig).lower()
-    return "locked" in tekst or "could not serialize" in tekst or "deadlock" in tekst
 
 
 def huidige_locaties(engine: Engine) -> list[Locatie]:
@@ -176,25 +148,25 @@ def sluit(engine: Engine, locatie_id: str, datum: date, reden: str) -> LocatieVe
     probleem = TOELICHTING.problem(reden) if reden.strip() else "geef een reden"
     if probleem:
         raise InputError(Problem(probleem, field="--reden"))
-    return met_herhaling(lambda: _sluit(engine, locatie_id, datum, reden.strip()))
+    waarom = reden.strip()
+    return schrijf(engine, lambda session: _sluit(session, locatie_id, datum, waarom), herhaal_bij=RACE)
 
 
-def _sluit(engine: Engine, locatie_id: str, datum: date, reden: str) -> LocatieVersie:
-    with transaction(engine) as session:
-        huidig = repository.huidige(session, [locatie_id])
-        if not huidig:
-            raise _onbekend(session, locatie_id)
-        oud = huidig[0]
-        if datum < oud.locatie.opening:
-            raise InputError(
-                Problem(f"sluiting {datum} ligt voor opening {oud.locatie.opening}", field="--datum")
-            )
-        if oud.locatie.sluiting == datum:
-            return oud
-        registratie = Registratie(datetime.now(UTC), audit.current_actor(), reden, "handmatig")
-        nieuw = LocatieVersie(replace(oud.locatie, sluiting=datum), oud.versie + 1, registratie)
-        repository.voeg_toe(session, [nieuw])
-        return nieuw
+def _sluit(session: Session, locatie_id: str, datum: date, reden: str) -> LocatieVersie:
+    huidig = repository.huidige(session, [locatie_id])
+    if not huidig:
+        raise _onbekend(session, locatie_id)
+    oud = huidig[0]
+    if datum < oud.locatie.opening:
+        raise InputError(
+            Problem(f"sluiting {datum} ligt voor opening {oud.locatie.opening}", field="--datum")
+        )
+    if oud.locatie.sluiting == datum:
+        return oud
+    registratie = Registratie(datetime.now(UTC), audit.current_actor(), reden, "handmatig")
+    nieuw = LocatieVersie(replace(oud.locatie, sluiting=datum), oud.versie + 1, registratie)
+    repository.voeg_toe(session, [nieuw])
+    return nieuw
 
 
 def locatielijst(
