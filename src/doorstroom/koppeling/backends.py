@@ -1,40 +1,72 @@
-"""LP/MIP backends: HiGHS (default, in process) and OR-Tools (GLOP for LP, SCIP for MIP).
+"""LP/MIP backends that keep the run's deadline: HiGHS (default, in process) and OR-Tools (child).
 
-The ``highspy`` and ``ortools`` wheels each bundle their own ``libhighs.so.1``; loading both in one
-process fails with an undefined-symbol error. HiGHS therefore runs in process (imported lazily) and
-OR-Tools always runs in a fresh child process, so either backend works whatever was loaded before.
+Both receive an absolute deadline (``time.perf_counter``) and must return by it:
+
+* HiGHS runs in this process with one thread (a second thread on a two-core machine that another
+  process keeps busy waits for a core and stalls the solve) and a wall-clock interrupt: its
+  simplex, IPM and MIP callbacks stop it as soon as the deadline passes. It is created silent, so
+  its banner never reaches standard output (issue 7, item 3).
+* OR-Tools (GLOP for LPs, SCIP for MIPs) runs in a child process: its wheel bundles its own
+  ``libhighs.so.1``, which cannot be loaded next to ``highspy`` in one process. The child is
+  started once per run, answers every solve of that run, and is killed at the deadline if it has
+  not answered, so it is bounded too.
+
+A backend never raises for a slow or failed solve: it returns an :class:`Oplossing` whose
+``afloop`` says what happened.
 """
 
 from __future__ import annotations
 
 import importlib
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+import time
 from dataclasses import dataclass, replace
+from enum import StrEnum
+from multiprocessing.connection import Connection
 from typing import Any, Protocol
 
 import numpy as np
 from scipy import sparse
 
 from doorstroom.koppeling.model import FloatArray, Programma
-from doorstroom.koppeling.result import SolveStatus
+
+GEEN_TIJD = 0.005
+"""Below this many seconds a solve is not started: its answer could not arrive in time."""
+OPSTART_KIND = 3.0
+"""Seconds an OR-Tools child may take to start (spawn, import) before the run goes on without it."""
+AFSLUITEN = 0.2
+"""Seconds a child gets to exit before it is killed."""
+
+
+class Afloop(StrEnum):
+    """How one solve ended."""
+
+    optimaal = "optimaal"
+    """Solved to optimality (a MIP: within its gap settings)."""
+    onderbroken = "onderbroken"
+    """Stopped at the deadline or its own limit; ``x`` is a feasible solution (MIP) if present."""
+    geen = "geen"
+    """No usable solution (no time, an error, or interrupted before any solution)."""
 
 
 @dataclass(frozen=True)
 class Oplossing:
-    """Raw outcome of solving one program: values of the columns, objective, bound, duals."""
+    """Raw outcome of one solve: values of the columns, objective, bound, row duals (LP)."""
 
-    status: SolveStatus
+    afloop: Afloop
     x: FloatArray | None
     objectief: float
     grens: float
     rij_duaal: FloatArray | None = None
 
 
+GEEN = Oplossing(Afloop.geen, None, float("nan"), float("inf"))
+
+
 class LpSessie(Protocol):
     """An LP that can be re-solved after adding columns (warm start where the backend can)."""
 
-    def los_op(self, tijdslimiet: float) -> Oplossing:
+    def los_op(self, deadline: float) -> Oplossing:
         """Solve (again); returns values of all columns so far, in the order they were added."""
         ...
 
@@ -44,7 +76,7 @@ class LpSessie(Protocol):
 
 
 class Backend(Protocol):
-    """Something that solves a :class:`Programma` (maximise) within a time limit."""
+    """Something that solves a :class:`Programma` (maximise) before a deadline."""
 
     naam: str
 
@@ -55,94 +87,57 @@ class Backend(Protocol):
     def los_op(
         self,
         programma: Programma,
-        tijdslimiet: float,
+        deadline: float,
         start: FloatArray | None = None,
         abs_gap: float = 0.0,
         doel: float | None = None,
     ) -> Oplossing:
-        """Solve; ``start`` is an optional MIP start, ``abs_gap`` an absolute MIP stopping gap,
-        ``doel`` an objective at which a MIP may stop (where the backend supports it)."""
+        """Solve by ``deadline``; ``start`` is an optional MIP start, ``abs_gap`` an absolute MIP
+        stopping gap, ``doel`` an objective at which a MIP may stop (where supported)."""
+        ...
+
+    def sluit(self) -> None:
+        """Release what the backend holds (a child process)."""
         ...
 
 
 CUTPOOL_LIMIET = 100
 """Soft limit on HiGHS's cut pool. The default (10,000) lets the root of the exact finish spend
 most of its time separating knapsack cuts on the capacity rows before its RINS/RENS heuristics run;
-with 100 the finish reaches a plan within the gap target about twice as fast (bench/koppeling.py,
-national: finish 2.1-2.2 s instead of 4.0-4.4 s, same proven gap)."""
+with 100 the finish reaches a plan within the gap target about twice as fast."""
 
 
 class HighsBackend:
-    """HiGHS via ``highspy``: dual simplex for the LP (a vertex, hence few fractions), branch-and-cut."""
+    """HiGHS via ``highspy``: dual simplex for LPs (a vertex, hence few fractions), branch-and-cut."""
 
     naam = "highs"
-
-    def __init__(self, threads: int = 2) -> None:
-        self.threads = threads
 
     def los_op(
         self,
         programma: Programma,
-        tijdslimiet: float,
+        deadline: float,
         start: FloatArray | None = None,
         abs_gap: float = 0.0,
         doel: float | None = None,
     ) -> Oplossing:
         """Solve with HiGHS; duals are returned for LPs; a MIP stops once ``doel`` is reached."""
-        highspy = _highspy()
-
-        highs = self._highs(programma, tijdslimiet)
+        if deadline - time.perf_counter() < GEEN_TIJD:
+            return GEEN
+        highs = _highs(programma, deadline)
         highs.setOptionValue("mip_abs_gap", max(abs_gap, 1e-6))
         if doel is not None and programma.geheel:
             highs.setOptionValue("objective_target", float(doel))
         if start is not None and programma.geheel:
-            highs.setSolution(_highs_solution(highspy, start))
+            highs.setSolution(_highs_solution(start))
         highs.run()
-        return _highs_result(highspy, highs, programma.kosten, programma.geheel)
+        return _highs_result(highs, programma.kosten, programma.geheel)
 
     def lp(self, programma: Programma) -> LpSessie:
         """A HiGHS LP kept in memory: added columns start nonbasic, the basis is reused."""
-        return HighsLpSessie(self._highs(programma, 1.0), programma.kosten)
+        return HighsLpSessie(_highs(programma, time.perf_counter() + 1.0), programma.kosten)
 
-    def _highs(self, programma: Programma, tijdslimiet: float) -> Any:
-        highspy = _highspy()
-
-        highs = highspy.Highs()
-        highs.setOptionValue("output_flag", False)
-        highs.setOptionValue("time_limit", max(float(tijdslimiet), 0.01))
-        highs.setOptionValue("threads", self.threads)
-        highs.setOptionValue("mip_rel_gap", 1e-6)
-        if not programma.geheel:
-            highs.setOptionValue("solver", "simplex")
-        else:
-            highs.setOptionValue("mip_pool_soft_limit", CUTPOOL_LIMIET)
-        highs.passModel(_highs_lp(highspy, programma))
-        return highs
-
-
-class HighsLpSessie:
-    """Column generation on one HiGHS instance (warm-started dual/primal simplex)."""
-
-    def __init__(self, highs: Any, kosten: FloatArray) -> None:
-        self.highs = highs
-        self.kosten = kosten
-
-    def los_op(self, tijdslimiet: float) -> Oplossing:
-        """Re-solve from the current basis."""
-        highspy = _highspy()
-
-        verbruikt = float(self.highs.getRunTime())  # HiGHS counts its time limit per instance
-        self.highs.setOptionValue("time_limit", verbruikt + max(float(tijdslimiet), 0.01))
-        self.highs.run()
-        return _highs_result(highspy, self.highs, self.kosten, False)
-
-    def voeg_toe(self, kosten: FloatArray, kolommen: sparse.csc_matrix) -> None:
-        """Add columns in one call."""
-        nul, een = np.zeros(len(kosten)), np.ones(len(kosten))
-        self.highs.addCols(
-            len(kosten), kosten, nul, een, kolommen.nnz, kolommen.indptr[:-1], kolommen.indices, kolommen.data
-        )
-        self.kosten = np.concatenate([self.kosten, kosten])
+    def sluit(self) -> None:
+        """Nothing to release: HiGHS runs in process."""
 
 
 def _highspy() -> Any:
@@ -150,7 +145,99 @@ def _highspy() -> Any:
     return importlib.import_module("highspy")
 
 
-def _highs_lp(highspy: Any, programma: Programma) -> Any:
+def _stille_highs() -> Any:
+    """A ``highspy.Highs`` whose output is off before anything can print (no banner on stdout).
+
+    ``Highs.__init__`` installs its callback dispatcher, and HiGHS prints its banner at that moment
+    unless output is already off; turning it off first is the only place that precedes it.
+    """
+    highspy = _highspy()
+
+    class StilleHighs(highspy.Highs):  # type: ignore[misc, name-defined]
+        def enableCallbacks(self) -> None:  # noqa: N802 (highspy's name)
+            self.setOptionValue("output_flag", False)
+            super().enableCallbacks()
+
+    return StilleHighs()
+
+
+def _highs(programma: Programma, deadline: float) -> Any:
+    highs = _stille_highs()
+    highs.setOptionValue("threads", 1)
+    highs.setOptionValue("mip_rel_gap", 1e-6)
+    _zet_deadline(highs, deadline)
+    if not programma.geheel:
+        highs.setOptionValue("solver", "simplex")
+    else:
+        highs.setOptionValue("mip_pool_soft_limit", CUTPOOL_LIMIET)
+    highs.passModel(_highs_lp(programma))
+    onderbreek = _onderbreker(highs)
+    highs.cbSimplexInterrupt += onderbreek
+    highs.cbIpmInterrupt += onderbreek
+    highs.cbMipInterrupt += onderbreek
+    return highs
+
+
+def _zet_deadline(highs: Any, deadline: float) -> None:
+    """HiGHS's own limit (counted per instance, so added to what it used) and our wall clock."""
+    highs.deadline = deadline
+    verbruikt = float(highs.getRunTime())
+    highs.setOptionValue("time_limit", verbruikt + max(deadline - time.perf_counter(), GEEN_TIJD))
+
+
+def _onderbreker(highs: Any) -> Any:
+    """Callback that interrupts HiGHS once the wall clock passes ``highs.deadline``."""
+    from weakref import proxy
+
+    eigen = proxy(highs)
+
+    def onderbreek(event: Any) -> None:
+        if time.perf_counter() >= eigen.deadline:
+            event.interrupt()
+
+    return onderbreek
+
+
+PRIMAAL, DUAAL = 4, 1
+"""HiGHS ``simplex_strategy`` values."""
+PRIMAAL_KOLOMMEN = 500
+"""Up to this many added columns, a re-solve uses primal simplex (see ``HighsLpSessie.voeg_toe``)."""
+
+
+class HighsLpSessie:
+    """Column generation on one HiGHS instance (warm-started simplex)."""
+
+    def __init__(self, highs: Any, kosten: FloatArray) -> None:
+        self.highs = highs
+        self.kosten = kosten
+
+    def los_op(self, deadline: float) -> Oplossing:
+        """Re-solve from the current basis, stopping at ``deadline``."""
+        if deadline - time.perf_counter() < GEEN_TIJD:
+            return GEEN
+        _zet_deadline(self.highs, deadline)
+        self.highs.run()
+        return _highs_result(self.highs, self.kosten, False)
+
+    def voeg_toe(self, kosten: FloatArray, kolommen: sparse.csc_matrix) -> None:
+        """Add columns in one call; a few new columns are best handled by primal simplex.
+
+        After ``addCols`` the basis stays primal feasible. HiGHS's dual simplex then redoes
+        thousands of iterations however few columns came in; primal simplex needs about as many
+        iterations as columns (national benchmark: 16 new columns, 20 iterations instead of 3,800).
+        With many new columns dual simplex is faster again.
+        """
+        strategie = PRIMAAL if len(kosten) <= PRIMAAL_KOLOMMEN else DUAAL
+        self.highs.setOptionValue("simplex_strategy", strategie)
+        nul, een = np.zeros(len(kosten)), np.ones(len(kosten))
+        self.highs.addCols(
+            len(kosten), kosten, nul, een, kolommen.nnz, kolommen.indptr[:-1], kolommen.indices, kolommen.data
+        )
+        self.kosten = np.concatenate([self.kosten, kosten])
+
+
+def _highs_lp(programma: Programma) -> Any:
+    highspy = _highspy()
     lp = highspy.HighsLp()
     matrix = programma.matrix
     lp.num_col_, lp.num_row_ = matrix.shape[1], matrix.shape[0]
@@ -167,63 +254,149 @@ def _highs_lp(highspy: Any, programma: Programma) -> Any:
     return lp
 
 
-def _highs_solution(highspy: Any, start: FloatArray) -> Any:
-    solution = highspy.HighsSolution()
+def _highs_solution(start: FloatArray) -> Any:
+    solution = _highspy().HighsSolution()
     solution.col_value = list(start)
     solution.value_valid = True
     return solution
 
 
-def _highs_result(highspy: Any, highs: Any, kosten: FloatArray, geheel: bool) -> Oplossing:
+def _highs_result(highs: Any, kosten: FloatArray, geheel: bool) -> Oplossing:
+    status = _highspy().HighsModelStatus
     model_status = highs.getModelStatus()
     solution = highs.getSolution()
-    info = highs.getInfo()
     if not solution.value_valid:
-        return Oplossing(SolveStatus.error, None, float("nan"), float("inf"))
+        return GEEN
     x = np.asarray(solution.col_value, dtype=np.float64)
     objectief = float(kosten @ x)
-    optimal = model_status == highspy.HighsModelStatus.kOptimal
+    afloop = Afloop.optimaal if model_status == status.kOptimal else Afloop.onderbroken
     if geheel:
-        grens = float(info.mip_dual_bound)
-        return Oplossing(SolveStatus.optimal if optimal else SolveStatus.feasible, x, objectief, grens)
+        return Oplossing(afloop, x, objectief, float(highs.getInfo().mip_dual_bound))
+    if afloop is not Afloop.optimaal:
+        return GEEN  # an interrupted simplex gives neither a primal solution nor duals to trust
     duals = np.asarray(solution.row_dual, dtype=np.float64) if solution.dual_valid else None
-    return Oplossing(SolveStatus.optimal if optimal else SolveStatus.error, x, objectief, objectief, duals)
+    return Oplossing(afloop, x, objectief, objectief, duals)
 
 
 class OrtoolsBackend:
-    """OR-Tools linear solver: GLOP for LPs, SCIP for MIPs, run in a fresh child process."""
+    """OR-Tools linear solver: GLOP for LPs, SCIP for MIPs, in one child process per run."""
 
     naam = "ortools"
+
+    def __init__(self) -> None:
+        self.kind: _Kind | None = None
 
     def los_op(
         self,
         programma: Programma,
-        tijdslimiet: float,
+        deadline: float,
         start: FloatArray | None = None,
         abs_gap: float = 0.0,
         doel: float | None = None,
     ) -> Oplossing:
-        """Solve in a spawned process (see the module docstring for why); SCIP ignores the start
-        and the objective target, so it always proves its own gap."""
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            return pool.submit(_ortools_solve, programma, tijdslimiet).result()
+        """Solve in the child (see the module docstring); SCIP ignores the start and the
+        objective target, so it always proves its own gap."""
+        if deadline - time.perf_counter() < GEEN_TIJD:
+            return GEEN
+        if self.kind is None or not self.kind.levend():
+            self.kind = _Kind.start(deadline)
+        if self.kind is None:
+            return GEEN
+        oplossing = self.kind.vraag(programma, deadline)
+        if oplossing is None:  # no answer by the deadline: the child was killed
+            self.kind = None
+            return GEEN
+        return oplossing
 
     def lp(self, programma: Programma) -> LpSessie:
-        """No warm start across processes: every solve starts from the full program."""
+        """No warm start across processes: every solve sends the full program."""
         return HerbouwSessie(self, programma)
+
+    def sluit(self) -> None:
+        """Stop the child process."""
+        if self.kind is not None:
+            self.kind.stop()
+            self.kind = None
+
+
+class _Kind:
+    """A child process that solves programs with OR-Tools until told to stop, killable any time."""
+
+    def __init__(self, proces: multiprocessing.process.BaseProcess, verbinding: Connection) -> None:
+        self.proces = proces
+        self.verbinding = verbinding
+
+    @classmethod
+    def start(cls, deadline: float) -> _Kind | None:
+        """Spawn the child; None when it is not ready before ``deadline`` (it is then killed)."""
+        context = multiprocessing.get_context("spawn")
+        ouder, kind = context.Pipe()
+        proces = context.Process(target=_ortools_werker, args=(kind,), daemon=True)
+        proces.start()
+        kind.close()
+        nieuw = cls(proces, ouder)
+        wachten = min(deadline - time.perf_counter(), OPSTART_KIND)
+        if wachten > 0 and ouder.poll(wachten) and _ontvang(ouder) == "klaar":
+            return nieuw
+        nieuw.stop()
+        return None
+
+    def levend(self) -> bool:
+        """Whether the child still runs."""
+        return self.proces.is_alive()
+
+    def vraag(self, programma: Programma, deadline: float) -> Oplossing | None:
+        """Send a solve; its answer, or None (and the child killed) when none came by the deadline."""
+        try:
+            self.verbinding.send((programma, max(deadline - time.perf_counter(), GEEN_TIJD)))
+            if self.verbinding.poll(max(deadline - time.perf_counter(), 0.0)):
+                antwoord = _ontvang(self.verbinding)
+                if isinstance(antwoord, Oplossing):
+                    return antwoord
+        except (OSError, EOFError):
+            pass
+        self.stop()
+        return None
+
+    def stop(self) -> None:
+        """Ask the child to stop; kill it if it does not exit promptly."""
+        try:
+            self.verbinding.send(None)
+        except (OSError, EOFError):
+            pass
+        self.proces.join(AFSLUITEN)
+        if self.proces.is_alive():
+            self.proces.kill()
+            self.proces.join()
+        self.verbinding.close()
+
+
+def _ontvang(verbinding: Connection) -> object:
+    try:
+        return verbinding.recv()
+    except (OSError, EOFError):
+        return None
+
+
+def _ortools_werker(verbinding: Connection) -> None:  # pragma: no cover (runs in the child)
+    """The child's loop: import OR-Tools once, then answer (programma, seconds) until None."""
+    importlib.import_module("ortools.linear_solver.pywraplp")
+    verbinding.send("klaar")
+    while (vraag := _ontvang(verbinding)) is not None:
+        programma, seconden = vraag  # type: ignore[misc]
+        verbinding.send(_ortools_solve(programma, seconden))
 
 
 class HerbouwSessie:
-    """An LP session that rebuilds the program on every solve (for backends without warm start)."""
+    """An LP session that re-sends the program on every solve (for backends without warm start)."""
 
     def __init__(self, backend: Backend, programma: Programma) -> None:
         self.backend = backend
         self.programma = programma
 
-    def los_op(self, tijdslimiet: float) -> Oplossing:
+    def los_op(self, deadline: float) -> Oplossing:
         """Solve the program with all columns added so far."""
-        return self.backend.los_op(self.programma, tijdslimiet)
+        return self.backend.los_op(self.programma, deadline)
 
     def voeg_toe(self, kosten: FloatArray, kolommen: sparse.csc_matrix) -> None:
         """Append the columns to the program."""
@@ -238,11 +411,12 @@ class HerbouwSessie:
         )
 
 
-def _ortools_solve(programma: Programma, tijdslimiet: float) -> Oplossing:
+def _ortools_solve(programma: Programma, tijdslimiet: float) -> Oplossing:  # pragma: no cover
     from ortools.linear_solver import pywraplp
 
     solver = pywraplp.Solver.CreateSolver("SCIP" if programma.geheel else "GLOP")
-    solver.SetTimeLimit(int(max(tijdslimiet, 0.01) * 1000))
+    solver.SetTimeLimit(int(max(tijdslimiet, GEEN_TIJD) * 1000))
+    solver.SetNumThreads(1)
     kolommen = _ortools_kolommen(solver, programma)
     rijen = _ortools_rijen(solver, programma, kolommen)
     objective = solver.Objective()
@@ -256,7 +430,7 @@ def _ortools_solve(programma: Programma, tijdslimiet: float) -> Oplossing:
     return _ortools_result(pywraplp, solver, status, programma, kolommen, rijen)
 
 
-def _ortools_kolommen(solver: Any, programma: Programma) -> list[Any]:
+def _ortools_kolommen(solver: Any, programma: Programma) -> list[Any]:  # pragma: no cover
     maak = solver.IntVar if programma.geheel else solver.NumVar
     return [
         maak(float(lo), float(hi), f"c{j}")
@@ -264,7 +438,7 @@ def _ortools_kolommen(solver: Any, programma: Programma) -> list[Any]:
     ]
 
 
-def _ortools_rijen(solver: Any, programma: Programma, kolommen: list[Any]) -> list[Any]:
+def _ortools_rijen(solver: Any, programma: Programma, kolommen: list[Any]) -> list[Any]:  # pragma: no cover
     matrix = programma.matrix.tocsr()
     rijen = []
     for i in range(matrix.shape[0]):
@@ -287,23 +461,25 @@ def _ortools_result(
     programma: Programma,
     kolommen: list[Any],
     rijen: list[Any],
-) -> Oplossing:
+) -> Oplossing:  # pragma: no cover
     klasse = pywraplp.Solver
     if status not in (klasse.OPTIMAL, klasse.FEASIBLE):
-        return Oplossing(SolveStatus.error, None, float("nan"), float("inf"))
+        return GEEN
     x = np.array([kolom.solution_value() for kolom in kolommen])
     objectief = float(programma.kosten @ x)
-    result_status = SolveStatus.optimal if status == klasse.OPTIMAL else SolveStatus.feasible
+    afloop = Afloop.optimaal if status == klasse.OPTIMAL else Afloop.onderbroken
     if programma.geheel:
-        grens = float(solver.Objective().BestBound())
-        return Oplossing(result_status, x, objectief, grens)
+        return Oplossing(afloop, x, objectief, float(solver.Objective().BestBound()))
+    if afloop is not Afloop.optimaal:
+        return GEEN
     duals = np.array([rij.dual_value() for rij in rijen])
-    return Oplossing(result_status, x, objectief, objectief, duals)
+    return Oplossing(afloop, x, objectief, objectief, duals)
 
 
 def backend(naam: str) -> Backend:
-    """The backend called ``naam`` (``highs`` or ``ortools``)."""
-    backends: dict[str, Backend] = {"highs": HighsBackend(), "ortools": OrtoolsBackend()}
-    if naam not in backends:
-        raise ValueError(f"unknown backend {naam!r}")
-    return backends[naam]
+    """A new backend called ``naam`` (``highs`` or ``ortools``); close it with ``sluit``."""
+    if naam == "highs":
+        return HighsBackend()
+    if naam == "ortools":
+        return OrtoolsBackend()
+    raise ValueError(f"unknown backend {naam!r}")

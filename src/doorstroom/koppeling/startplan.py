@@ -1,0 +1,187 @@
+"""A good plan before any LP: greedy by reduced value, then local moves (the run's first incumbent).
+
+Why first: whatever happens later (a busy machine, an LP that does not finish), the run then
+already holds a valid plan at least as good as the greedy baseline, and every later phase may only
+replace it by a better one (issue 7, item 4).
+
+*Greedy.* Households that have most to lose go first (largest difference between their best and
+second-best reduced value, ``lagrange``), each to the place of highest reduced value minus the
+penalty for the persons it puts above a batch share, among places with room up to the maximum and
+a fitting dwelling. With prices from a relaxation, the reduced value steers households away from
+municipalities that others need more (a Lagrangian heuristic, Fisher 1981, section 5).
+
+*Local moves.* One household at a time moves to the candidate (or from unlinked to a place) that
+raises the true objective most, keeping every hard limit, until no move helps or time is up.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from doorstroom.koppeling.lagrange import Probleem
+from doorstroom.koppeling.model import FloatArray, IntArray
+
+KANDIDATEN = 24
+"""Places per household the greedy and the moves consider first (by reduced value)."""
+CONTROLE = 256
+"""Households between two looks at the clock in the loops below."""
+
+
+@dataclass
+class Stand:
+    """Load and dwellings left per municipality for a plan (plain lists: fast single updates)."""
+
+    probleem: Probleem
+    bezet: list[int]
+    vrij: list[list[int]]
+    """Dwellings of class ≥ k left at g (only meaningful where dwellings are limited)."""
+
+    @classmethod
+    def van(cls, probleem: Probleem, gemeente: IntArray) -> Stand:
+        """The state of plan ``gemeente``."""
+        gekoppeld = gemeente >= 0
+        aantal = np.zeros((probleem.n_gemeenten, 4), dtype=np.int64)
+        np.add.at(aantal, (gemeente[gekoppeld], probleem.klasse[gekoppeld]), 1)
+        vrij = probleem.woningen_vanaf - np.cumsum(aantal[:, ::-1], axis=1)[:, ::-1]
+        return cls(probleem, probleem.bezetting(gemeente).tolist(), vrij.tolist())
+
+    def past(self, h: int, g: int) -> bool:
+        """Household h fits at g: room up to the maximum and a dwelling of its class or larger."""
+        p = self.probleem
+        if self.bezet[g] + int(p.grootte[h]) > int(p.maximum[g]):
+            return False
+        rij = self.vrij[g]
+        return all(rij[k] >= 1 for k in range(int(p.klasse[h]) + 1))
+
+    def boete(self, g: int, erbij: int) -> float:
+        """Extra overflow penalty at g for ``erbij`` more persons (negative: fewer)."""
+        p = self.probleem
+        aandeel = int(p.capaciteit[g])
+        oud = max(0, self.bezet[g] - aandeel)
+        return p.boete * (max(0, self.bezet[g] + erbij - aandeel) - oud)
+
+    def zet(self, h: int, g: int, teken: int) -> None:
+        """Add (teken 1) or remove (teken -1) household h at g."""
+        p = self.probleem
+        self.bezet[g] += teken * int(p.grootte[h])
+        rij = self.vrij[g]
+        for k in range(int(p.klasse[h]) + 1):
+            rij[k] -= teken
+
+
+def kandidaten(gereduceerd: FloatArray, aantal: int = KANDIDATEN) -> IntArray:
+    """Per household its ``aantal`` places of highest reduced value, best first."""
+    aantal = min(aantal, gereduceerd.shape[1])
+    if aantal == 0:
+        return np.zeros((gereduceerd.shape[0], 0), dtype=np.int64)
+    beste = np.argpartition(-gereduceerd, aantal - 1, axis=1)[:, :aantal]
+    volgorde = np.argsort(-np.take_along_axis(gereduceerd, beste, axis=1), axis=1)
+    result: IntArray = np.take_along_axis(beste, volgorde, axis=1).astype(np.int64)
+    return result
+
+
+def greedy(probleem: Probleem, gereduceerd: FloatArray, deadline: float) -> IntArray:
+    """The greedy plan above; households not reached before ``deadline`` stay unlinked."""
+    lijst = kandidaten(gereduceerd)
+    stand = Stand.van(probleem, np.full(probleem.n_huishoudens, -1, dtype=np.int64))
+    gemeente = np.full(probleem.n_huishoudens, -1, dtype=np.int64)
+    for teller, h in enumerate(_volgorde(gereduceerd, lijst).tolist()):
+        if teller % CONTROLE == 0 and time.perf_counter() >= deadline:
+            break
+        g = _beste_plek(stand, h, lijst[h].tolist(), gereduceerd[h])
+        if g is None and np.isfinite(gereduceerd[h]).sum() > lijst.shape[1]:
+            g = _beste_plek_overal(stand, h, gereduceerd[h])
+        if g is not None:
+            gemeente[h] = g
+            stand.zet(h, g, 1)
+    return gemeente
+
+
+def _volgorde(gereduceerd: FloatArray, lijst: IntArray) -> IntArray:
+    """Households by regret, largest first (a household with one allowed place: first of all)."""
+    if lijst.shape[1] == 0:
+        return np.arange(gereduceerd.shape[0])
+    rijen = np.arange(gereduceerd.shape[0])
+    eerste = gereduceerd[rijen, lijst[:, 0]]
+    tweede = gereduceerd[rijen, lijst[:, 1]] if lijst.shape[1] > 1 else np.full(len(rijen), -np.inf)
+    beide = np.isfinite(eerste) & np.isfinite(tweede)
+    spijt = np.full(len(rijen), np.inf)  # one allowed place only: first of all
+    spijt[beide] = eerste[beide] - tweede[beide]
+    spijt[~np.isfinite(eerste)] = -np.inf  # no allowed place: last (stays unlinked)
+    result: IntArray = np.argsort(-spijt, kind="stable")
+    return result
+
+
+def _beste_plek(stand: Stand, h: int, plekken: list[int], waarde: FloatArray) -> int | None:
+    """Among ``plekken`` (best value first), the fitting place of highest value minus the extra
+    overflow penalty; stops once no later place can win (the penalty is never negative)."""
+    grootte = int(stand.probleem.grootte[h])
+    beste, beste_waarde = None, -np.inf
+    for g in plekken:
+        w = float(waarde[g])
+        if w <= beste_waarde or not np.isfinite(w):
+            break
+        if stand.past(h, g):
+            w -= stand.boete(g, grootte)
+            if w > beste_waarde:
+                beste, beste_waarde = g, w
+    return beste
+
+
+def _beste_plek_overal(stand: Stand, h: int, waarde: FloatArray) -> int | None:
+    """As :func:`_beste_plek` over every municipality at once (when no candidate fits)."""
+    p = stand.probleem
+    grootte, klasse = int(p.grootte[h]), int(p.klasse[h])
+    bezet, vrij = np.asarray(stand.bezet), np.asarray(stand.vrij)
+    past = (bezet + grootte <= p.maximum) & (vrij[:, : klasse + 1] >= 1).all(axis=1) & np.isfinite(waarde)
+    if not past.any():
+        return None
+    extra = np.maximum(bezet + grootte - np.maximum(p.capaciteit, bezet), 0)
+    return int(np.argmax(np.where(past, waarde - p.boete * extra, -np.inf)))
+
+
+def verbeter(probleem: Probleem, gemeente: IntArray, lijst: IntArray, deadline: float) -> IntArray:
+    """Local moves (module docstring) until none helps or ``deadline``; returns the new plan."""
+    gemeente = gemeente.copy()
+    stand = Stand.van(probleem, gemeente)
+    for _ in range(20):
+        verbeterd = False
+        for h in range(probleem.n_huishoudens):
+            if h % CONTROLE == 0 and time.perf_counter() >= deadline:
+                return gemeente
+            nieuw = _beste_zet(stand, h, int(gemeente[h]), lijst[h].tolist())
+            if nieuw != gemeente[h]:
+                if gemeente[h] >= 0:
+                    stand.zet(h, int(gemeente[h]), -1)
+                if nieuw >= 0:
+                    stand.zet(h, nieuw, 1)
+                gemeente[h], verbeterd = nieuw, True
+        if not verbeterd:
+            break
+    return gemeente
+
+
+def _beste_zet(stand: Stand, h: int, huidig: int, plekken: list[int]) -> int:
+    """The best place for h with everyone else fixed (``huidig`` unless another is better)."""
+    p = stand.probleem
+    grootte = int(p.grootte[h])
+    if huidig >= 0:
+        hier = float(p.waarde[h, huidig]) + stand.boete(huidig, -grootte)
+        stand.zet(h, huidig, -1)
+    else:
+        hier = -float(p.straf[h])
+    beste, beste_waarde = huidig, hier + 1e-9
+    if huidig >= 0 and -float(p.straf[h]) > beste_waarde:  # only with given prices above the penalty
+        beste, beste_waarde = -1, -float(p.straf[h])
+    for g in plekken:
+        if g == huidig or not stand.past(h, g):
+            continue
+        w = float(p.waarde[h, g]) - stand.boete(g, grootte)
+        if w > beste_waarde:
+            beste, beste_waarde = g, w
+    if huidig >= 0:
+        stand.zet(h, huidig, 1)
+    return beste
