@@ -73,7 +73,9 @@ def test_capacity_and_hard_criteria_never_violated(instantie: Instantie, binding
         assert check_result(instantie, beleid, result) == []
         onvolledig = result.status in (SolveStatus.partial, SolveStatus.infeasible)
         assert onvolledig == bool(result.unassigned)
-        assert (result.status is SolveStatus.infeasible) == (bool(result.unassigned) and not result.assignments)
+        assert (result.status is SolveStatus.infeasible) == (
+            bool(result.unassigned) and not result.assignments
+        )
 
 
 def _eenvoudig(capaciteit: int, zorg: frozenset[str] = frozenset()) -> Instantie:

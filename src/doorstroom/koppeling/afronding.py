@@ -216,8 +216,6 @@ def _past(deel: Koppelmodel, capaciteit: IntArray, vanaf: IntArray, paar: int) -
     return bool(capaciteit[g] >= deel.grootte[h] and vanaf[g, : deel.klasse[h] + 1].min() >= 1)
 
 
-
-
 def als_vector(model: Koppelmodel, keuze: IntArray) -> FloatArray:
     """The column vector of a plan: pairs, ``u`` slacks, then the overflow ``o_g`` it implies."""
     p, n = len(model.paar_h), model.n_huishoudens

@@ -54,10 +54,16 @@ START_PER_HUISHOUDEN = 3
 """Pairs per household in the first LP: this many best by score and as many by reduced value."""
 PRIJS_PER_HUISHOUDEN = 5
 VRIJ_PER_GEMEENTE = 4
-MAX_MIP_PER_HUISHOUDEN = 20
-RUIME_MIP_SECONDEN = 20.0
+MAX_MIP_PER_HUISHOUDEN = 10
+"""Pairs per household added to the full MIP at most (those that lose least against the bound).
+More make HiGHS's MIP presolve and probing take longer than any time limit (bench: 104,000 pairs
+for 500 households spent 32 s before the first node; 10 per household reach 0.5 % in 8 s)."""
 MAX_GROOTTE_VRIJ = 1
 MIN_MIP_SECONDEN = 0.3
+OPBOUW_PER_CEL = 8e-8
+"""Reference seconds per (household, municipality) cell to set up the first LP (pairs, program)."""
+AFRONDEN_PER_HUISHOUDEN = 4e-4
+"""Reference seconds per open household to build the finish's start plan (a Python pass)."""
 GENOEG_LP = 0.25
 """Pricing stops once the restricted LP is within this share of the gap target of the proven
 bound: its solution is then good enough to round, and the remaining rounds would only move the
@@ -104,8 +110,12 @@ class Stand:
         return max(0.0, self.grens - self.plan.objectief) / max(abs(self.grens), 1.0)
 
 
-def verbeter(probleem: Probleem, backend: Backend, budget: Tijdsbudget, stand: Stand, gap_doel: float) -> None:
+def verbeter(
+    probleem: Probleem, backend: Backend, budget: Tijdsbudget, stand: Stand, gap_doel: float
+) -> None:
     """Run steps 1-5 (module docstring) on ``stand`` while time is left."""
+    if not budget.past(budget.schat(OPBOUW_PER_CEL * probleem.waarde.size)):
+        return
     model = _startmodel(probleem, stand)
     with budget.fase("lp"):
         model, lp = _lp_met_prijzen(probleem, model, backend, budget, stand, gap_doel)
@@ -142,7 +152,9 @@ def _startmodel(probleem: Probleem, stand: Stand) -> Koppelmodel:
     per_score = kandidaten(probleem.waarde, START_PER_HUISHOUDEN)
     per_prijs = kandidaten(stand.relaxatie.gereduceerd, START_PER_HUISHOUDEN)
     gekoppeld = np.flatnonzero(stand.plan.gemeente >= 0)
-    h = np.concatenate([np.repeat(np.arange(n), per_score.shape[1]), np.repeat(np.arange(n), per_prijs.shape[1]), gekoppeld])
+    h = np.concatenate(
+        [np.repeat(np.arange(n), per_score.shape[1]), np.repeat(np.arange(n), per_prijs.shape[1]), gekoppeld]
+    )
     g = np.concatenate([per_score.ravel(), per_prijs.ravel(), stand.plan.gemeente[gekoppeld]])
     sleutel = np.unique(h * probleem.n_gemeenten + g)
     h, g = sleutel // max(probleem.n_gemeenten, 1), sleutel % max(probleem.n_gemeenten, 1)
@@ -151,14 +163,20 @@ def _startmodel(probleem: Probleem, stand: Stand) -> Koppelmodel:
 
 
 def _lp_met_prijzen(
-    probleem: Probleem, model: Koppelmodel, backend: Backend, budget: Tijdsbudget, stand: Stand, gap_doel: float
+    probleem: Probleem,
+    model: Koppelmodel,
+    backend: Backend,
+    budget: Tijdsbudget,
+    stand: Stand,
+    gap_doel: float,
 ) -> tuple[Koppelmodel, Oplossing | None]:
     """Steps 1-2: column generation; every solved round tightens the proven bound."""
     prog = programma(model, geheel=False, alle_rijen=True)
     sessie, kolommen = backend.lp(prog), kolombouwer(model, prog)
     aanwezig = np.zeros(probleem.waarde.shape, dtype=bool)
     aanwezig[model.paar_h, model.paar_g] = True
-    laatste, y_h, extra = None, np.zeros(probleem.n_huishoudens), ([], [])
+    extra: tuple[list[IntArray], list[IntArray]] = ([], [])
+    laatste, y_h = None, np.zeros(probleem.n_huishoudens)
     for ronde in range(MAX_PRIJSRONDES):
         lp = sessie.los_op(budget.deadline)
         if lp.afloop is not Afloop.optimaal or lp.x is None or lp.rij_duaal is None:
@@ -242,6 +260,8 @@ def _maak_af(
     sub-MIP's own, tighter gap.
     """
     keuze, open_ = _rond_af(model, x)
+    if not budget.past(budget.schat(AFRONDEN_PER_HUISHOUDEN * len(open_))):
+        return  # the rounding could not finish in time: the incumbent stays
     vast = keuze.copy()
     vast[open_] = -1
     if len(open_):
@@ -251,7 +271,9 @@ def _maak_af(
         doel = stand.grens - marge - model.objectief(vast) + deel.objectief(np.full(deel.n_huishoudens, -1))
         vast[open_] = _deelkeuze(model, deel, open_, start)
         mip = backend.los_op(programma(deel, geheel=True), budget.deadline, start, marge, doel)
-        if mip.x is not None and deel.objectief(_als_keuze(deel, mip.x)) > deel.objectief(_als_keuze(deel, start)):
+        if mip.x is not None and deel.objectief(_als_keuze(deel, mip.x)) > deel.objectief(
+            _als_keuze(deel, start)
+        ):
             vast[open_] = _deelkeuze(model, deel, open_, mip.x)
     stand.details["fractional"] = float(len(open_))
     stand.neem(probleem, _gemeenten(model, vast))
@@ -310,7 +332,9 @@ def _paren(model: Koppelmodel, gemeente: IntArray) -> IntArray:
     breedte = len(model.capaciteit)
     gekoppeld = np.flatnonzero(gemeente >= 0)
     keuze = np.full(len(gemeente), -1, dtype=np.int64)
-    keuze[gekoppeld] = np.searchsorted(model.paar_h * breedte + model.paar_g, gekoppeld * breedte + gemeente[gekoppeld])
+    keuze[gekoppeld] = np.searchsorted(
+        model.paar_h * breedte + model.paar_g, gekoppeld * breedte + gemeente[gekoppeld]
+    )
     return keuze
 
 
@@ -355,7 +379,12 @@ def _restwoningen(model: Koppelmodel, gemeente: IntArray, klasse: IntArray) -> I
 
 
 def _volledige_mip(
-    probleem: Probleem, model: Koppelmodel, backend: Backend, budget: Tijdsbudget, stand: Stand, gap_doel: float
+    probleem: Probleem,
+    model: Koppelmodel,
+    backend: Backend,
+    budget: Tijdsbudget,
+    stand: Stand,
+    gap_doel: float,
 ) -> None:
     """Step 5: the MIP from the best plan, with every pair that could improve it.
 
@@ -363,8 +392,8 @@ def _volledige_mip(
     so a plan using that pair is worth at most ``bound − d`` (reduced-cost fixing on the
     Lagrangian relaxation). Pairs with ``bound − d < best objective`` are left out safely, so the
     MIP's own bound is a bound on the unpruned problem too. When that leaves too many pairs (more
-    than ``MAX_MIP_PER_HUISHOUDEN`` per household) and less than ``RUIME_MIP_SECONDEN`` remain, only
-    the best of them are added and the MIP's bound is not used: it would only cover the pruned model.
+    than ``MAX_MIP_PER_HUISHOUDEN`` per household), only the best of them are added and the MIP's
+    bound is not used: it would only cover the pruned model.
     """
     relax = stand.relaxatie
     verlies = relax.beste[:, None] - relax.gereduceerd
@@ -374,7 +403,7 @@ def _volledige_mip(
     aanwezig[gekoppeld, stand.plan.gemeente[gekoppeld]] = True
     nodig = (relax.grens - verlies >= stand.plan.objectief) & np.isfinite(probleem.waarde)
     extra_h, extra_g = np.nonzero(nodig & ~aanwezig)
-    geldig = len(extra_h) <= MAX_MIP_PER_HUISHOUDEN * probleem.n_huishoudens or budget.over() >= RUIME_MIP_SECONDEN
+    geldig = len(extra_h) <= MAX_MIP_PER_HUISHOUDEN * probleem.n_huishoudens
     if not geldig:
         beste = kandidaten(np.where(nodig & ~aanwezig, -verlies, -np.inf), MAX_MIP_PER_HUISHOUDEN)
         extra_h = np.repeat(np.arange(probleem.n_huishoudens), beste.shape[1])

@@ -28,6 +28,10 @@ from doorstroom.koppeling.domain import Beleid, Instantie
 from doorstroom.koppeling.model import ONBEPERKT, FloatArray, IntArray, woningmatrix
 from doorstroom.koppeling.score import Scoreblok
 
+STAPDOEL = 0.01
+"""The subgradient step aims this share below the best bound so far when the known plan is
+worse (a weak plan would make the steps far too long: the classic target-level rule)."""
+
 
 @dataclass(frozen=True)
 class Probleem:
@@ -183,7 +187,7 @@ def relaxatie(probleem: Probleem, prijzen: Prijzen) -> Relaxatie:
     huishoudens = float(beste.sum())
     overloop = prijzen.capaciteit + prijzen.overloop_kolom - probleem.boete
     gemeenten = (
-        prijzen.capaciteit @ probleem.capaciteit
+        float(prijzen.capaciteit @ probleem.capaciteit)
         + float((prijzen.woningen * np.where(probleem.begrensd, probleem.woningen_vanaf, 0)).sum())
         + float(prijzen.overloop_rhs.sum())
         + float(probleem.ruimte @ np.maximum(overloop, 0.0))
@@ -207,7 +211,8 @@ def subgradient(
         norm = float((richting_c**2).sum() + (richting_w**2).sum())
         if norm == 0.0:
             break
-        stap = theta * max(huidig.grens - ondergrens, 1e-4 * abs(huidig.grens)) / norm
+        doel = max(ondergrens, beste.grens - STAPDOEL * abs(beste.grens))
+        stap = theta * max(huidig.grens - doel, 1e-4 * abs(huidig.grens)) / norm
         prijzen = Prijzen(
             np.maximum(prijzen.capaciteit - stap * richting_c, 0.0),
             np.maximum(prijzen.woningen - stap * richting_w, 0.0),
@@ -218,7 +223,7 @@ def subgradient(
             beste, start, zonder = huidig, prijzen, 0
         else:
             zonder += 1
-            theta, zonder = (theta / 2, 0) if zonder >= 4 else (theta, zonder)
+            theta, zonder = (theta / 2, 0) if zonder >= 2 else (theta, zonder)
     return start, beste
 
 
@@ -228,11 +233,11 @@ def _subgradient(probleem: Probleem, prijzen: Prijzen, keuze: IntArray) -> tuple
     g = keuze[gekoppeld]
     last = np.bincount(g, weights=probleem.grootte[gekoppeld], minlength=probleem.n_gemeenten)
     overloop = (prijzen.capaciteit + prijzen.overloop_kolom - probleem.boete) > 0
-    richting_c = probleem.capaciteit + probleem.ruimte * overloop - last
+    richting_c: FloatArray = (probleem.capaciteit + probleem.ruimte * overloop - last).astype(np.float64)
     aantal = np.zeros((probleem.n_gemeenten, 4))
     np.add.at(aantal, (g, probleem.klasse[gekoppeld]), 1.0)
     vanaf = np.cumsum(aantal[:, ::-1], axis=1)[:, ::-1]
-    richting_w = np.where(probleem.begrensd, probleem.woningen_vanaf - vanaf, 0.0)
+    richting_w: FloatArray = np.where(probleem.begrensd, probleem.woningen_vanaf - vanaf, 0.0)
     richting_c = np.where((prijzen.capaciteit <= 0) & (richting_c > 0), 0.0, richting_c)
     richting_w = np.where((prijzen.woningen <= 0) & (richting_w > 0), 0.0, richting_w)
     return richting_c, richting_w

@@ -36,9 +36,9 @@ from doorstroom.koppeling.tijdsbudget import Tijdsbudget
 
 __all__ = ["KoppelingResult", "SolveStatus", "Solver", "installed_solvers", "solver"]
 
-RESULTAAT_PER_GREEDY = 1.5
-"""Writing the proposals costs about this many times the greedy baseline's pass (both one Python
-pass over the households); that much of the limit is kept for it, measured in this run."""
+RESULTAAT_PER_HUISHOUDEN = 2.5e-5
+"""Seconds per household to write the proposals and name conflicts on the reference machine
+(national benchmark: 0.2 s for 8,000); that much, times the run's tempo, is kept from the limit."""
 SUBGRADIENT_STAPPEN = 12
 """Projected subgradient steps for the first prices (each one pass over the score matrix)."""
 SUBGRADIENT_AANDEEL = 0.1
@@ -89,9 +89,10 @@ class ExacteSolver:
         with budget.fase("scores"):
             blokken = scoreblokken(instantie, beleid, uitkomst)
             prob = probleem(instantie, beleid, blokken, prijsvector(instantie, prijzen))
+        budget.ijk(prob.waarde.size, budget.fasen["scores"])
+        budget.reserveer(budget.schat(RESULTAAT_PER_HUISHOUDEN * prob.n_huishoudens))
         with budget.fase("greedy"):
             basis = greedy_keuze(instantie, blokken)
-        budget.reserveer(RESULTAAT_PER_GREEDY * budget.fasen["greedy"])
         stand = _eerste_stand(prob, basis, budget)
         if stand.gap() > beleid.gap_doel and not budget.verlopen():
             uitvoerder = backend(self.naam)
@@ -217,7 +218,8 @@ def _resultaat(
     onbekoppeld = tuple(h.id for h, g in zip(instantie.huishoudens, gemeente, strict=True) if g < 0)
     bound = stand.grens if grens is None else grens
     bewezen = np.isfinite(bound) and stand.gap() <= beleid.gap_doel
-    conflicts = conflicten_voor(instantie, beleid, onbekoppeld) if onbekoppeld else ()
+    mask = np.vstack([b.toegestaan for b in blokken]) if blokken and onbekoppeld else None
+    conflicts = conflicten_voor(instantie, beleid, onbekoppeld, mask) if onbekoppeld else ()
     capaciteit = np.array([g.capaciteit for g in instantie.gemeenten], dtype=np.int64)
     boven = overschrijding(stand_bezetting(instantie, gemeente), capaciteit)
     details = {**stand.details, **{f"{fase}_seconds": s for fase, s in budget.fasen.items()}}

@@ -159,9 +159,80 @@ def verbeter(probleem: Probleem, gemeente: IntArray, lijst: IntArray, deadline: 
                 if nieuw >= 0:
                     stand.zet(h, nieuw, 1)
                 gemeente[h], verbeterd = nieuw, True
-        if not verbeterd:
+        if not (verbeterd or _verdring_pass(stand, gemeente, lijst, deadline)):
             break
     return gemeente
+
+
+def _verdring_pass(stand: Stand, gemeente: IntArray, lijst: IntArray, deadline: float) -> bool:
+    """Link unlinked households by moving one resident out of a full place (an ejection move).
+
+    With hard capacities a household is often left out because every place it may go to is full,
+    while one resident there could just as well live elsewhere; moving one household is then not
+    enough, moving two is. Applies every move that raises the objective; True if any did.
+    """
+    bewoners: list[list[int]] = [[] for _ in range(stand.probleem.n_gemeenten)]
+    for h, g in enumerate(gemeente.tolist()):
+        if g >= 0:
+            bewoners[g].append(h)
+    verbeterd = False
+    for h in np.flatnonzero(gemeente < 0).tolist():
+        if time.perf_counter() >= deadline:
+            break
+        zet = _beste_verdringing(stand, h, lijst, bewoners)
+        if zet is not None:
+            g, r, g2 = zet
+            stand.zet(r, g, -1)
+            stand.zet(h, g, 1)
+            bewoners[g].remove(r)
+            bewoners[g].append(h)
+            gemeente[h], gemeente[r] = g, g2
+            if g2 >= 0:
+                stand.zet(r, g2, 1)
+                bewoners[g2].append(r)
+            verbeterd = True
+    return verbeterd
+
+
+def _beste_verdringing(
+    stand: Stand, h: int, lijst: IntArray, bewoners: list[list[int]]
+) -> tuple[int, int, int] | None:
+    """The best (place g, resident r, r's new place or -1) that links h, if it gains anything."""
+    p = stand.probleem
+    beste, beste_winst = None, 1e-9
+    for g in lijst[h].tolist():
+        if not np.isfinite(p.waarde[h, g]):
+            break
+        for r in bewoners[g]:
+            winst = _winst_verdringing(stand, h, g, r, lijst[r].tolist())
+            if winst is not None and winst[0] > beste_winst:
+                beste, beste_winst = (g, r, winst[1]), winst[0]
+    return beste
+
+
+def _winst_verdringing(stand: Stand, h: int, g: int, r: int, plekken: list[int]) -> tuple[float, int] | None:
+    """Gain of: r leaves g, h (unlinked) takes g, r goes to its best other place (or unlinked)."""
+    p = stand.probleem
+    winst = -float(p.waarde[r, g]) - stand.boete(g, -int(p.grootte[r]))
+    stand.zet(r, g, -1)
+    try:
+        if not stand.past(h, g):
+            return None
+        winst += float(p.waarde[h, g]) - stand.boete(g, int(p.grootte[h])) + float(p.straf[h])
+        stand.zet(h, g, 1)
+        elders = _beste_zet(stand, r, -1, [x for x in plekken if x != g])
+        stand.zet(h, g, -1)
+    finally:
+        stand.zet(r, g, 1)
+    if elders >= 0:
+        stand.zet(h, g, 1)
+        stand.zet(r, g, -1)
+        winst += float(p.waarde[r, elders]) - stand.boete(elders, int(p.grootte[r]))
+        stand.zet(r, g, 1)
+        stand.zet(h, g, -1)
+    else:
+        winst -= float(p.straf[r])
+    return winst, elders
 
 
 def _beste_zet(stand: Stand, h: int, huidig: int, plekken: list[int]) -> int:

@@ -22,6 +22,10 @@ from dataclasses import dataclass, field
 
 MIN_RESERVE = 0.02
 """Seconds kept for the result at least (writing a handful of proposals)."""
+SCORE_PER_CEL = 3.0e-7
+"""Seconds to score one (household, municipality) pair on an idle reference machine (2 cores,
+bench/koppeling.py). The scores are computed first; how much longer they took in this run is the
+run's *tempo*, by which every estimate of a phase that cannot be interrupted is scaled."""
 
 
 @dataclass
@@ -32,6 +36,8 @@ class Tijdsbudget:
     begin: float = field(default_factory=time.perf_counter)
     reserve: float = MIN_RESERVE
     fasen: dict[str, float] = field(default_factory=dict)
+    tempo: float = 1.0
+    """How much slower than the reference machine this run is going (≥ 1), see :meth:`ijk`."""
 
     @property
     def deadline(self) -> float:
@@ -57,6 +63,14 @@ class Tijdsbudget:
     def past(self, schatting: float) -> bool:
         """Whether a phase estimated to take ``schatting`` seconds can finish in time."""
         return schatting <= self.over()
+
+    def ijk(self, cellen: int, seconden: float) -> None:
+        """Set the tempo from the scoring phase: ``cellen`` pairs scored in ``seconden``."""
+        self.tempo = max(1.0, seconden / max(cellen * SCORE_PER_CEL, 1e-3))
+
+    def schat(self, referentie: float) -> float:
+        """Seconds a phase that takes ``referentie`` on the reference machine takes now."""
+        return referentie * self.tempo
 
     def tot(self, aandeel: float) -> float:
         """Deadline for a phase that may use ``aandeel`` of the time left (a share for one phase)."""
