@@ -127,7 +127,8 @@ def probleem(
 class Prijzen:
     """Prices (≥ 0) of the shared rows, per person or per dwelling.
 
-    ``capaciteit[g]``: per person linked to g. ``woningen[g, k]``: per household of class ≥ k at g.
+    ``capaciteit[g]``: per person linked to g. ``woningen[g, k]``: per household of class ≥ k at g
+    (ignored where dwellings do not limit g: such a row cannot bind).
     ``overloop[g, s]``: what a household of s persons pays in g's overflow inequalities
     (Σ price × coefficient); ``overloop_kolom[g]`` their summed price (the overflow column's
     coefficient is −1 in each) and ``overloop_rhs[g]`` Σ price × right-hand side.
@@ -152,7 +153,7 @@ class Prijzen:
         The price depends on a household only through its size (its class follows from it), so
         one row per size is computed and copied to the households of that size.
         """
-        woning = np.cumsum(self.woningen, axis=1)  # a class-k household uses rows 0..k
+        woning = np.cumsum(self.woningen * probleem.begrensd, axis=1)  # a class-k household: rows 0..k
         groottes = np.arange(self.overloop.shape[1])
         klasse = np.zeros(len(groottes), dtype=np.int64)
         klasse[probleem.grootte] = probleem.klasse
@@ -189,6 +190,7 @@ def relaxatie(probleem: Probleem, prijzen: Prijzen) -> Relaxatie:
     gemeenten = (
         float(prijzen.capaciteit @ probleem.capaciteit)
         + float((prijzen.woningen * np.where(probleem.begrensd, probleem.woningen_vanaf, 0)).sum())
+        # rows that cannot bind are not priced: per_huishouden leaves their prices out too
         + float(prijzen.overloop_rhs.sum())
         + float(probleem.ruimte @ np.maximum(overloop, 0.0))
     )
