@@ -11,7 +11,8 @@ a hard or slow instance. The optimiser keeps three promises (issue 7, item 4; ``
   from the first second on.
 
 Phases, each only while time is left: scores → greedy baseline → first bound and prices
-(subgradient) → greedy by reduced value plus local moves → LP with pricing, fix, exact finish
+(subgradient) → local moves on the baseline, then a greedy by reduced value plus local moves (the
+first incumbent is always the baseline improved) → LP with pricing, fix, exact finish
 (:mod:`~doorstroom.koppeling.decompose`) → local moves on the best plan → the proposals.
 """
 
@@ -118,8 +119,9 @@ def _eerste_stand(prob: Probleem, basis: IntArray, budget: Tijdsbudget) -> decom
             stand.grens_uit(*subgradient(prob, nul, stand.plan.objectief, stappen))
     with budget.fase("startplan"):
         deadline = budget.tot(STARTPLAN_AANDEEL)
-        stand.neem(prob, startplan.greedy(prob, stand.relaxatie.gereduceerd, deadline))
         lijst = startplan.kandidaten(stand.relaxatie.gereduceerd)
+        stand.neem(prob, startplan.verbeter(prob, basis, lijst, budget.tot(STARTPLAN_AANDEEL / 3)))
+        stand.neem(prob, startplan.greedy(prob, stand.relaxatie.gereduceerd, deadline))
         stand.neem(prob, startplan.verbeter(prob, stand.plan.gemeente, lijst, deadline))
     return stand
 
