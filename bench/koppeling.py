@@ -169,7 +169,9 @@ def main() -> None:
         referentie = meet("weekly", "idle", "highs", week, 60.0)
         print(regel(referentie, greedy["weekly"], week), flush=True)
         seconden, status, doel = cbc(week, args.cbc_limiet)
-        print(f"{'weekly':<9}{'idle':<6}{'cbc':<8}{args.cbc_limiet:>6.0f}{seconden:>9.2f}  {status:<11}{doel:>12.1f}")
+        print(
+            f"{'weekly':<9}{'idle':<6}{'cbc':<8}{args.cbc_limiet:>6.0f}{seconden:>9.2f}  {status:<11}{doel:>12.1f}"
+        )
     samenvatting(metingen, greedy, referentie)
 
 
@@ -177,7 +179,9 @@ def samenvatting(metingen: list[Meting], greedy: dict[str, float], referentie: M
     """The promises and targets in a few comparable lines."""
     overschot = max(m.wand - m.limiet for m in metingen)
     onder = [m for m in metingen if m.result.objective < greedy[m.case] - 1e-6]
-    print(f"time limit: largest overshoot {overschot:+.2f} s over {len(metingen)} runs (documented overhead 0.5 s)")
+    print(
+        f"time limit: largest overshoot {overschot:+.2f} s over {len(metingen)} runs (documented overhead 0.5 s)"
+    )
     print(f"never below greedy: {'yes' if not onder else 'NO: ' + ', '.join(m.case for m in onder)}")
     for m in metingen:
         if m.case == "national" and m.limiet == 5.0:
@@ -187,7 +191,9 @@ def samenvatting(metingen: list[Meting], greedy: dict[str, float], referentie: M
         for m in metingen:
             if m.case == "weekly":
                 achter = (beste - m.result.objective) / abs(beste)
-                print(f"weekly {m.belasting} 1 s: {achter:.2%} below the 60 s plan {beste:.1f} (target ≤ 1 % idle)")
+                print(
+                    f"weekly {m.belasting} 1 s: {achter:.2%} below the 60 s plan {beste:.1f} (target ≤ 1 % idle)"
+                )
 
 
 if __name__ == "__main__":
