@@ -79,7 +79,8 @@ def test_heavy_pruning_still_reaches_the_optimum_with_a_valid_bound(instantie: I
 def test_plan_without_lp_is_still_valid_and_never_below_greedy(instantie: Instantie) -> None:
     """When no LP or MIP answers in time, the plan still keeps every rule and beats greedy."""
     import doorstroom.koppeling.solvers as solvers
-    from doorstroom.koppeling.backends import GEEN, HighsBackend
+    from doorstroom.koppeling.backends import GEEN
+    from doorstroom.koppeling.highs_backend import HighsBackend
 
     class Stil(HighsBackend):
         def los_op(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]

@@ -159,9 +159,68 @@ def verbeter(probleem: Probleem, gemeente: IntArray, lijst: IntArray, deadline: 
                 if nieuw >= 0:
                     stand.zet(h, nieuw, 1)
                 gemeente[h], verbeterd = nieuw, True
-        if not (verbeterd or _verdring_pass(stand, gemeente, lijst, deadline)):
+        geholpen = verbeterd or _verdring_pass(stand, gemeente, lijst, deadline)
+        if not (geholpen or _ruil_pass(stand, gemeente, lijst, deadline)):
             break
     return gemeente
+
+
+def _ruil_pass(stand: Stand, gemeente: IntArray, lijst: IntArray, deadline: float) -> bool:
+    """Swap two linked households between their municipalities where that raises the objective.
+
+    A swap lets a family take a single's place (and the single the family's) when neither fits
+    anywhere else: with small batch shares the moves of one household cannot do that.
+    """
+    bewoners: list[list[int]] = [[] for _ in range(stand.probleem.n_gemeenten)]
+    for h, g in enumerate(gemeente.tolist()):
+        if g >= 0:
+            bewoners[g].append(h)
+    verbeterd = False
+    for h1 in np.flatnonzero(gemeente >= 0).tolist():
+        if h1 % CONTROLE == 0 and time.perf_counter() >= deadline:
+            break
+        g1 = int(gemeente[h1])
+        for g2 in lijst[h1].tolist():
+            h2 = _beste_ruil(stand, h1, g1, g2, bewoners[g2]) if g2 != g1 else None
+            if h2 is not None:
+                for h, van in ((h1, g1), (h2, g2)):
+                    stand.zet(h, van, -1)
+                    bewoners[van].remove(h)
+                for h, naar in ((h1, g2), (h2, g1)):
+                    stand.zet(h, naar, 1)
+                    bewoners[naar].append(h)
+                gemeente[h1], gemeente[h2], verbeterd = g2, g1, True
+                break
+    return verbeterd
+
+
+def _beste_ruil(stand: Stand, h1: int, g1: int, g2: int, anderen: list[int]) -> int | None:
+    """The resident h2 of g2 whose swap with h1 (at g1) gains most, if any gains."""
+    p = stand.probleem
+    if not np.isfinite(p.waarde[h1, g2]):
+        return None
+    beste, beste_winst = None, 1e-9
+    s1 = int(p.grootte[h1])
+    for h2 in anderen:
+        if not np.isfinite(p.waarde[h2, g1]):
+            continue
+        s2 = int(p.grootte[h2])
+        winst = float(p.waarde[h1, g2] + p.waarde[h2, g1] - p.waarde[h1, g1] - p.waarde[h2, g2])
+        winst -= stand.boete(g1, s2 - s1) + stand.boete(g2, s1 - s2)
+        if winst > beste_winst and _ruil_past(stand, h1, g1, h2, g2):
+            beste, beste_winst = h2, winst
+    return beste
+
+
+def _ruil_past(stand: Stand, h1: int, g1: int, h2: int, g2: int) -> bool:
+    """Whether h1 fits at g2 and h2 at g1 once both have left."""
+    stand.zet(h1, g1, -1)
+    stand.zet(h2, g2, -1)
+    try:
+        return stand.past(h1, g2) and stand.past(h2, g1)
+    finally:
+        stand.zet(h1, g1, 1)
+        stand.zet(h2, g2, 1)
 
 
 def _verdring_pass(stand: Stand, gemeente: IntArray, lijst: IntArray, deadline: float) -> bool:
