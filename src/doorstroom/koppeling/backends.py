@@ -119,15 +119,14 @@ def in_kind(functie: Any, argumenten: tuple[Any, ...], deadline: float) -> Oplos
     proces = context.Process(target=_kind_antwoordt, args=(zender, functie, argumenten), daemon=True)
     proces.start()
     zender.close()
+    antwoord: object = None
     try:
         if ontvanger.poll(max(deadline + KIND_MARGE - time.perf_counter(), 0.0)):
             antwoord = ontvang(ontvanger)
-            if isinstance(antwoord, Oplossing):
-                return antwoord
-        return GEEN
+        return antwoord if isinstance(antwoord, Oplossing) else GEEN
     finally:
         ontvanger.close()
-        proces.join(AFSLUITEN if proces.exitcode is None else None)
+        proces.join(AFSLUITEN if antwoord is not None else 0)  # no answer: no waiting either
         if proces.is_alive():
             proces.kill()
             proces.join()

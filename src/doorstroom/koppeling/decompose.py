@@ -127,7 +127,8 @@ def verbeter(
         return
     with budget.fase("afmaken"):
         _maak_af(probleem, model, lp.x, backend, budget, stand, gap_doel)
-    if stand.gap() > gap_doel and budget.over() > MIN_MIP_SECONDEN:
+    opbouw = budget.schat(OPBOUW_PER_CEL * probleem.waarde.size)
+    if stand.gap() > gap_doel and budget.over() > MIN_MIP_SECONDEN + opbouw:
         with budget.fase("mip"):
             _volledige_mip(probleem, model, backend, budget, stand, gap_doel)
 

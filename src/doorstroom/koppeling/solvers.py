@@ -44,7 +44,7 @@ SUBGRADIENT_STAPPEN = 12
 """Projected subgradient steps for the first prices (each one pass over the score matrix)."""
 SUBGRADIENT_AANDEEL = 0.1
 """At most this share of the time left goes to those steps."""
-STARTPLAN_AANDEEL = 0.25
+STARTPLAN_AANDEEL = 0.15
 """At most this share of the time left goes to the greedy by reduced value and its local moves."""
 
 
