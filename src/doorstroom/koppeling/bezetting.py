@@ -12,13 +12,14 @@ drift between them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
-from doorstroom.koppeling.domain import GemeenteCapaciteit
+from doorstroom.koppeling.domain import GemeenteCapaciteit, Huishouden, Instantie
 
 IntArray = npt.NDArray[np.int64]
 
@@ -68,3 +69,26 @@ def ruimte_per_code(
 ) -> dict[str, tuple[int, int]]:
     """Per municipality code: (persons left within the batch share, persons left up to the maximum)."""
     return {g.code: (g.capaciteit - personen[g.code], g.bovengrens - personen[g.code]) for g in gemeenten}
+
+
+@dataclass(frozen=True)
+class Bezetting:
+    """What a plan puts in one municipality: persons and households per dwelling class."""
+
+    personen: int = 0
+    klassen: tuple[int, int, int, int] = (0, 0, 0, 0)
+
+    def plus(self, huishouden: Huishouden) -> Bezetting:
+        """This occupation with ``huishouden`` added."""
+        klassen = list(self.klassen)
+        klassen[huishouden.woningklasse] += 1
+        return Bezetting(self.personen + huishouden.grootte, (klassen[0], klassen[1], klassen[2], klassen[3]))
+
+
+def per_plan(instantie: Instantie, plan: Mapping[str, str]) -> dict[str, Bezetting]:
+    """Occupation per municipality code of a plan (household id → municipality code)."""
+    huishoudens = {h.id: h for h in instantie.huishoudens}
+    result: dict[str, Bezetting] = {}
+    for ident, code in plan.items():
+        result[code] = result.get(code, Bezetting()).plus(huishoudens[ident])
+    return result

@@ -233,7 +233,7 @@ def _subgradient(probleem: Probleem, prijzen: Prijzen, keuze: IntArray) -> tuple
     """Slack of every priced row in the relaxed solution (negative: the row is overfull)."""
     gekoppeld = keuze >= 0
     g = keuze[gekoppeld]
-    last = np.bincount(g, weights=probleem.grootte[gekoppeld], minlength=probleem.n_gemeenten)
+    last = probleem.bezetting(keuze)
     overloop = (prijzen.capaciteit + prijzen.overloop_kolom - probleem.boete) > 0
     richting_c: FloatArray = (probleem.capaciteit + probleem.ruimte * overloop - last).astype(np.float64)
     aantal = np.zeros((probleem.n_gemeenten, 4))
