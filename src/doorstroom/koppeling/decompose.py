@@ -64,6 +64,10 @@ OPBOUW_PER_CEL = 8e-8
 """Reference seconds per (household, municipality) cell to set up the first LP (pairs, program)."""
 AFRONDEN_PER_HUISHOUDEN = 4e-4
 """Reference seconds per open household to build the finish's start plan (a Python pass)."""
+AFMAKEN_AANDEEL = 0.7
+"""Share of the time left the exact finish (step 4) may use; the rest goes to later steps."""
+MIP_AANDEEL = 0.6
+"""Share of the time left the full MIP (step 5) may use; the rest goes to neighbourhood search."""
 GENOEG_STIJGING = 0.002
 """Pricing also stops when a round raised the LP value by less than this share: the LP's solution is
 then good enough to round (national benchmark: the third round is within 0.003 % of the LP optimum;
@@ -278,7 +282,8 @@ def _maak_af(
         marge = 0.5 * gap_doel * abs(stand.grens)
         doel = stand.grens - marge - model.objectief(vast) + deel.objectief(np.full(deel.n_huishoudens, -1))
         vast[open_] = _deelkeuze(model, deel, open_, start)
-        mip = backend.los_op(programma(deel, geheel=True), budget.deadline, start, marge, doel)
+        deadline = budget.tot(AFMAKEN_AANDEEL)
+        mip = backend.los_op(programma(deel, geheel=True), deadline, start, marge, doel)
         if mip.x is not None and deel.objectief(_als_keuze(deel, mip.x)) > deel.objectief(
             _als_keuze(deel, start)
         ):
@@ -424,7 +429,8 @@ def _volledige_mip(
     model = koppelmodel(probleem, sleutel // probleem.n_gemeenten, sleutel % probleem.n_gemeenten)
     stand.details["mip_pairs"] = float(len(model.paar_h))
     start = als_vector(model, _paren(model, stand.plan.gemeente))
-    mip = backend.los_op(programma(model, geheel=True), budget.deadline, start, gap_doel * abs(stand.grens))
+    deadline = budget.tot(MIP_AANDEEL)
+    mip = backend.los_op(programma(model, geheel=True), deadline, start, gap_doel * abs(stand.grens))
     if mip.x is not None:
         stand.neem(probleem, _gemeenten(model, _als_keuze(model, mip.x)))
     if geldig and mip.afloop is not Afloop.geen and mip.grens < stand.grens:

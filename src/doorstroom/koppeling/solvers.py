@@ -13,7 +13,8 @@ a hard or slow instance. The optimiser keeps three promises (issue 7, item 4; ``
 Phases, each only while time is left: scores → greedy baseline → first bound and prices
 (subgradient) → local moves on the baseline, then a greedy by reduced value plus local moves (the
 first incumbent is always the baseline improved) → LP with pricing, fix, exact finish
-(:mod:`~doorstroom.koppeling.decompose`) → local moves on the best plan → the proposals.
+(:mod:`~doorstroom.koppeling.decompose`) → neighbourhoods re-solved exactly while the gap is open
+(:mod:`~doorstroom.koppeling.buurten`) → local moves on the best plan → the proposals.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Protocol
 
 import numpy as np
 
-from doorstroom.koppeling import decompose, startplan
+from doorstroom.koppeling import buurten, decompose, startplan
 from doorstroom.koppeling.backends import backend
 from doorstroom.koppeling.bezetting import overschrijding, personen_per_gemeente
 from doorstroom.koppeling.diagnose import conflicten_voor
@@ -99,6 +100,8 @@ class ExacteSolver:
             uitvoerder = backend(self.naam)
             try:
                 decompose.verbeter(prob, uitvoerder, budget, stand, beleid.gap_doel)
+                with budget.fase("buurten"):
+                    buurten.zoek(prob, uitvoerder, budget, stand, beleid.gap_doel)
             finally:
                 uitvoerder.sluit()
         with budget.fase("polijsten"):
