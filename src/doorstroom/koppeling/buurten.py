@@ -37,7 +37,7 @@ MAX_STAPPEN = 200
 
 def zoek(probleem: Probleem, backend: Backend, budget: Tijdsbudget, stand: Stand, gap_doel: float) -> None:
     """Improve ``stand`` neighbourhood by neighbourhood while time is left and the gap is open."""
-    if probleem.n_huishoudens == 0 or probleem.n_gemeenten == 0:
+    if probleem.n_huishoudens == 0 or probleem.n_gemeenten == 0 or budget.over() <= MIN_SECONDEN:
         return
     buren = kandidaten(probleem.waarde, 6)
     rng = np.random.default_rng(0)  # reproducible: the same input gives the same run

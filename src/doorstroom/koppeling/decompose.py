@@ -25,6 +25,7 @@ the incumbent only when it is better.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -119,20 +120,30 @@ class Stand:
 
 
 def verbeter(
-    probleem: Probleem, backend: Backend, budget: Tijdsbudget, stand: Stand, gap_doel: float
+    probleem: Probleem,
+    backend: Backend,
+    budget: Tijdsbudget,
+    stand: Stand,
+    gap_doel: float,
+    tussendoor: Callable[[], None] = lambda: None,
 ) -> None:
-    """Run steps 1-5 (module docstring) on ``stand`` while time is left."""
+    """Run steps 1-5 (module docstring) on ``stand`` while time is left.
+
+    ``tussendoor`` runs after the finish, before the full MIP: the caller's chance to build a plan
+    with the LP's prices (the full MIP then starts from the best plan).
+    """
     if not budget.past(budget.schat(OPBOUW_PER_CEL * probleem.waarde.size)):
+        tussendoor()
         return
     model = _startmodel(probleem, stand)
     with budget.fase("lp"):
         model, lp = _lp_met_prijzen(probleem, model, backend, budget, stand, gap_doel)
-    if lp is None or lp.x is None:
-        return
-    with budget.fase("afmaken"):
-        _maak_af(probleem, model, lp.x, backend, budget, stand, gap_doel)
+    if lp is not None and lp.x is not None:
+        with budget.fase("afmaken"):
+            _maak_af(probleem, model, lp.x, backend, budget, stand, gap_doel)
+    tussendoor()
     opbouw = budget.schat(OPBOUW_PER_CEL * probleem.waarde.size)
-    if stand.gap() > gap_doel and budget.over() > MIN_MIP_SECONDEN + opbouw:
+    if lp is not None and stand.gap() > gap_doel and budget.over() > MIN_MIP_SECONDEN + opbouw:
         with budget.fase("mip"):
             _volledige_mip(probleem, model, backend, budget, stand, gap_doel)
 

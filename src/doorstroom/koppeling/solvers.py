@@ -11,8 +11,8 @@ a hard or slow instance. The optimiser keeps three promises (issue 7, item 4; ``
   from the first second on.
 
 Phases, each only while time is left: scores → greedy baseline → first bound and prices
-(subgradient) → local moves on the baseline, then a greedy by reduced value plus local moves (the
-first incumbent is always the baseline improved) → LP with pricing, fix, exact finish
+(subgradient) → local moves on the baseline (the first incumbent) → a greedy by reduced value plus
+local moves → LP with pricing, fix, exact finish → the greedy again at the LP's prices → full MIP
 (:mod:`~doorstroom.koppeling.decompose`) → neighbourhoods re-solved exactly while the gap is open
 (:mod:`~doorstroom.koppeling.buurten`) → local moves on the best plan → the proposals.
 """
@@ -45,6 +45,8 @@ SUBGRADIENT_STAPPEN = 12
 """Projected subgradient steps for the first prices (each one pass over the score matrix)."""
 SUBGRADIENT_AANDEEL = 0.1
 """At most this share of the time left goes to those steps."""
+BASIS_AANDEEL = 0.05
+"""At most this share of the time left goes to local moves on the greedy baseline (the incumbent)."""
 STARTPLAN_AANDEEL = 0.15
 """At most this share of the time left goes to the greedy by reduced value and its local moves."""
 
@@ -96,22 +98,25 @@ class ExacteSolver:
         with budget.fase("greedy"):
             basis = greedy_keuze(instantie, blokken)
         stand = _eerste_stand(prob, basis, budget)
+        prijsplan = lambda: _prijsplan(prob, stand, budget)  # noqa: E731 (a phase handed to decompose)
         if stand.gap() > beleid.gap_doel and not budget.verlopen():
             uitvoerder = backend(self.naam)
             try:
-                decompose.verbeter(prob, uitvoerder, budget, stand, beleid.gap_doel)
+                decompose.verbeter(prob, uitvoerder, budget, stand, beleid.gap_doel, prijsplan)
                 with budget.fase("buurten"):
                     buurten.zoek(prob, uitvoerder, budget, stand, beleid.gap_doel)
             finally:
                 uitvoerder.sluit()
-        with budget.fase("polijsten"):
-            lijst = startplan.kandidaten(stand.relaxatie.gereduceerd)
-            stand.neem(prob, startplan.verbeter(prob, stand.plan.gemeente, lijst, budget.deadline))
+        if not budget.verlopen():
+            with budget.fase("polijsten"):
+                lijst = startplan.kandidaten(stand.relaxatie.gereduceerd)
+                stand.neem(prob, startplan.verbeter(prob, stand.plan.gemeente, lijst, budget.deadline))
         return _resultaat(self.naam, instantie, beleid, blokken, stand, budget)
 
 
 def _eerste_stand(prob: Probleem, basis: IntArray, budget: Tijdsbudget) -> decompose.Stand:
-    """The baseline as incumbent, a first bound and prices, then the greedy by reduced value."""
+    """The baseline improved by local moves as incumbent, a first bound with rough prices, and a
+    greedy by reduced value at those prices plus local moves (its pairs also seed the LP)."""
     with budget.fase("prijzen"):
         begin = budget.nu()
         nul = Prijzen.nul(prob)
@@ -123,10 +128,21 @@ def _eerste_stand(prob: Probleem, basis: IntArray, budget: Tijdsbudget) -> decom
     with budget.fase("startplan"):
         deadline = budget.tot(STARTPLAN_AANDEEL)
         lijst = startplan.kandidaten(stand.relaxatie.gereduceerd)
-        stand.neem(prob, startplan.verbeter(prob, basis, lijst, budget.tot(STARTPLAN_AANDEEL / 3)))
-        stand.neem(prob, startplan.greedy(prob, stand.relaxatie.gereduceerd, deadline))
-        stand.neem(prob, startplan.verbeter(prob, stand.plan.gemeente, lijst, deadline))
+        stand.neem(prob, startplan.verbeter(prob, basis, lijst, budget.tot(BASIS_AANDEEL)))
+        plan = startplan.greedy(prob, stand.relaxatie.gereduceerd, deadline)
+        stand.neem(prob, startplan.verbeter(prob, plan, lijst, deadline))
     return stand
+
+
+def _prijsplan(prob: Probleem, stand: decompose.Stand, budget: Tijdsbudget) -> None:
+    """A greedy by reduced value at the best prices so far (the LP's, when it ran), plus moves."""
+    if budget.verlopen():
+        return
+    with budget.fase("prijsplan"):
+        deadline = budget.tot(STARTPLAN_AANDEEL)
+        lijst = startplan.kandidaten(stand.relaxatie.gereduceerd)
+        plan = startplan.greedy(prob, stand.relaxatie.gereduceerd, deadline)
+        stand.neem(prob, startplan.verbeter(prob, plan, lijst, deadline))
 
 
 def _stappen(budget: Tijdsbudget, per_stap: float) -> int:
