@@ -32,7 +32,7 @@ STAP_SECONDEN = 0.5
 """Time one neighbourhood's MIP may take at most."""
 MIN_SECONDEN = 0.1
 """Below this much time left no neighbourhood is started (a fork and a small MIP)."""
-MAX_STAPPEN = 200
+MAX_STAPPEN = 100_000
 
 
 def zoek(probleem: Probleem, backend: Backend, budget: Tijdsbudget, stand: Stand, gap_doel: float) -> None:
