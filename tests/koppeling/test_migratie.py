@@ -124,8 +124,8 @@ def test_the_migration_goes_down_and_up_again(lege_database: Engine) -> None:
 
 
 def test_stored_runs_speak_the_new_status_words(lege_database: Engine) -> None:
-    """Migration 0005: a stored 'infeasible' run that linked households becomes 'partial'."""
-    upgrade(lege_database, "0004")
+    """Migration 0006: a stored 'infeasible' run that linked households becomes 'partial'."""
+    upgrade(lege_database, "0005")
     with lege_database.begin() as connection:
         nu = datetime(2026, 11, 1, tzinfo=UTC)
         for ident, status in ((1, "infeasible"), (2, "infeasible"), (3, "optimal")):
@@ -151,7 +151,7 @@ def test_stored_runs_speak_the_new_status_words(lege_database: Engine) -> None:
     with lege_database.begin() as connection:
         config = alembic_config()
         config.attributes["connection"] = connection
-        command.downgrade(config, "0004")
+        command.downgrade(config, "0005")
     with lege_database.connect() as connection:
         assert (
             connection.execute(sa.text("SELECT status FROM koppeling_run WHERE id = 1")).scalar()

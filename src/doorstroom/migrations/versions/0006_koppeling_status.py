@@ -7,8 +7,8 @@ per-household rows were removed after the retention term, a count per municipali
 ``partial``. ``error`` runs were never stored (their results fail the checks). Downgrade turns
 ``partial`` back into ``infeasible``.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-24
 """
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
