@@ -49,6 +49,34 @@ def overschrijding(bezet: IntArray, aandeel: IntArray) -> IntArray:
     return result
 
 
+def rest_na(
+    gemeente: IntArray,
+    grootte: IntArray,
+    klasse: IntArray,
+    aandeel: IntArray,
+    maximum: IntArray,
+    woningen: IntArray,
+) -> tuple[IntArray, IntArray, IntArray]:
+    """Batch share, maximum and dwellings (per class) per municipality left after a plan.
+
+    ``gemeente[h]`` is household h's municipality index or -1; ``woningen[g, k]`` counts dwellings
+    of class k. The share left is floored at 0: overflow already used is a sunk penalty, so in the
+    residual problem every further person above the share costs the penalty, as in the whole
+    problem. The dwellings left keep the residual Hall rows exact: only the sums
+    ``Σ_{j≥k} woningen[g, j]`` matter, and each loses the linked households of class ≥ k (a class
+    may go negative: a small household then took a larger dwelling).
+    """
+    bezet = personen_per_gemeente(gemeente, grootte, len(aandeel))
+    gekoppeld = gemeente >= 0
+    gebruikt = np.zeros_like(woningen)
+    np.add.at(gebruikt, (gemeente[gekoppeld], klasse[gekoppeld]), 1)
+    vanaf = np.cumsum((woningen - gebruikt)[:, ::-1], axis=1)[:, ::-1]
+    per_klasse: IntArray = vanaf - np.concatenate(
+        [vanaf[:, 1:], np.zeros((len(vanaf), 1), dtype=np.int64)], axis=1
+    )
+    return np.maximum(aandeel - bezet, 0), maximum - bezet, per_klasse
+
+
 def personen_per_code(koppelingen: Iterable[Gekoppeld]) -> Counter[str]:
     """Persons per municipality code, from proposals or decisions."""
     personen: Counter[str] = Counter()

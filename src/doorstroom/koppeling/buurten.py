@@ -18,6 +18,7 @@ import time
 
 import numpy as np
 
+from doorstroom.koppeling import bezetting
 from doorstroom.koppeling.afronding import als_vector
 from doorstroom.koppeling.backends import Backend
 from doorstroom.koppeling.decompose import Stand, koppelmodel
@@ -32,7 +33,9 @@ STAP_SECONDEN = 0.5
 """Time one neighbourhood's MIP may take at most."""
 MIN_SECONDEN = 0.1
 """Below this much time left no neighbourhood is started (a fork and a small MIP)."""
-MAX_STAPPEN = 100_000
+ZONDER_WINST = 40
+"""The search stops after this many neighbourhoods in a row without a better plan (stagnation):
+the time left is then not worth spending, and a small instance returns at once."""
 
 
 def zoek(probleem: Probleem, backend: Backend, budget: Tijdsbudget, stand: Stand, gap_doel: float) -> None:
@@ -41,11 +44,15 @@ def zoek(probleem: Probleem, backend: Backend, budget: Tijdsbudget, stand: Stand
         return
     buren = kandidaten(probleem.waarde, 6)
     rng = np.random.default_rng(0)  # reproducible: the same input gives the same run
-    stappen = 0
-    while stand.gap() > gap_doel and budget.over() > MIN_SECONDEN and stappen < MAX_STAPPEN:
+    stappen = zonder_winst = 0
+    while stand.gap() > gap_doel and budget.over() > MIN_SECONDEN and zonder_winst < ZONDER_WINST:
         buurt = _buurt(probleem, stand, buren, rng)
+        voor = stand.plan.objectief
         _los_op(probleem, backend, min(budget.deadline, time.perf_counter() + STAP_SECONDEN), stand, buurt)
         stappen += 1
+        zonder_winst = 0 if stand.plan.objectief > voor else zonder_winst + 1
+        if len(buurt) == probleem.n_gemeenten:
+            break  # the neighbourhood was the whole problem: solved exactly once is enough
     stand.details["buurten"] = float(stappen)
 
 
@@ -104,18 +111,7 @@ def _keuze(deel: Koppelmodel, gemeente: IntArray) -> IntArray:
 
 
 def rest_na(probleem: Probleem, vast: IntArray) -> tuple[IntArray, IntArray, IntArray]:
-    """Batch share, maximum and dwellings (per class) per municipality left after plan ``vast``.
-
-    As ``decompose.restcapaciteit``: the share left is floored at 0 (overflow of the fixed
-    households is a sunk penalty), and the dwellings left keep the residual Hall rows exact.
-    """
-    bezet = probleem.bezetting(vast)
-    gekoppeld = vast >= 0
-    aantal = np.zeros((probleem.n_gemeenten, 4), dtype=np.int64)
-    np.add.at(aantal, (vast[gekoppeld], probleem.klasse[gekoppeld]), 1)
-    vanaf = probleem.woningen_vanaf - np.cumsum(aantal[:, ::-1], axis=1)[:, ::-1]
-    woningen: IntArray = vanaf - np.concatenate(
-        [vanaf[:, 1:], np.zeros((len(vanaf), 1), dtype=np.int64)], axis=1
+    """Batch share, maximum and dwellings (per class) left after plan ``vast`` (``bezetting.rest_na``)."""
+    return bezetting.rest_na(
+        vast, probleem.grootte, probleem.klasse, probleem.capaciteit, probleem.maximum, probleem.woningen
     )
-    capaciteit: IntArray = np.maximum(probleem.capaciteit - bezet, 0)
-    return capaciteit, probleem.maximum - bezet, woningen

@@ -32,6 +32,7 @@ import numpy as np
 
 from doorstroom.koppeling.afronding import als_vector, startoplossing
 from doorstroom.koppeling.backends import Afloop, Backend, Oplossing
+from doorstroom.koppeling.bezetting import rest_na
 from doorstroom.koppeling.lagrange import Prijzen, Probleem, Relaxatie, relaxatie
 from doorstroom.koppeling.model import (
     FloatArray,
@@ -374,32 +375,10 @@ def _deelkeuze(model: Koppelmodel, deel: Koppelmodel, open_: IntArray, vector: F
 
 
 def restcapaciteit(model: Koppelmodel, keuze: IntArray) -> tuple[IntArray, IntArray, IntArray]:
-    """Batch share, maximum and dwellings per municipality left after the households in ``keuze``.
-
-    The share left is floored at 0: overflow already used by the fixed households is a sunk
-    penalty, so in the residual problem every further person above the share costs the penalty,
-    exactly as in the full problem.
-    """
-    gekozen = keuze[keuze >= 0]
-    gemeente, huishouden = model.paar_g[gekozen], model.paar_h[gekozen]
-    bezet = model.bezetting(keuze)
-    capaciteit: IntArray = np.maximum(model.capaciteit - bezet, 0)
-    return capaciteit, model.maximum - bezet, _restwoningen(model, gemeente, model.klasse[huishouden])
-
-
-def _restwoningen(model: Koppelmodel, gemeente: IntArray, klasse: IntArray) -> IntArray:
-    """Dwellings left, such that the residual Hall rows are exactly the original ones.
-
-    The model only uses the sums ``Σ_{j≥k} woningen[g, j]``; subtracting the linked households of
-    class ≥ k from each sum keeps the residual problem exact (a class may go negative: a small
-    household then took a larger dwelling).
-    """
-    vanaf = np.cumsum(model.woningen[:, ::-1], axis=1)[:, ::-1]
-    gebruikt = np.zeros_like(vanaf)
-    np.add.at(gebruikt, (gemeente, klasse), 1)
-    rest = vanaf - np.cumsum(gebruikt[:, ::-1], axis=1)[:, ::-1]
-    result: IntArray = rest - np.concatenate([rest[:, 1:], np.zeros((len(rest), 1), dtype=np.int64)], axis=1)
-    return result
+    """Batch share, maximum and dwellings per municipality left after the households in ``keuze``
+    (pair indices, -1 unlinked); the rule is ``bezetting.rest_na``."""
+    gemeente = _gemeenten(model, keuze)
+    return rest_na(gemeente, model.grootte, model.klasse, model.capaciteit, model.maximum, model.woningen)
 
 
 def _volledige_mip(

@@ -208,7 +208,7 @@ def deelmodel(
 ) -> tuple[Koppelmodel, IntArray]:
     """The model restricted to ``huishoudens`` (renumbered 0..k-1) with residual room.
 
-    ``rest`` is (batch share left, maximum left, dwellings left), see ``decompose.restcapaciteit``.
+    ``rest`` is (batch share left, maximum left, dwellings left), see ``bezetting.rest_na``.
     Also returns, per pair of the sub-model, the index of that pair in ``model``.
     """
     capaciteit, maximum, woningen = rest
