@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from doorstroom.koppeling import startplan
 from doorstroom.koppeling.afronding import als_vector, startoplossing
 from doorstroom.koppeling.backends import Afloop, Backend, Oplossing
 from doorstroom.koppeling.bezetting import rest_na
@@ -66,6 +67,8 @@ OPBOUW_PER_CEL = 8e-8
 """Reference seconds per (household, municipality) cell to set up the first LP (pairs, program)."""
 AFRONDEN_PER_HUISHOUDEN = 4e-4
 """Reference seconds per open household to build the finish's start plan (a Python pass)."""
+LP_AANDEEL = 0.9
+"""Share of the time left the LP with pricing may use; the rest is kept to round its solution."""
 AFMAKEN_AANDEEL = 0.7
 """Share of the time left the exact finish (step 4) may use; the rest goes to later steps."""
 MIP_AANDEEL = 0.6
@@ -197,9 +200,10 @@ def _lp_met_prijzen(
     aanwezig = np.zeros(probleem.waarde.shape, dtype=bool)
     aanwezig[model.paar_h, model.paar_g] = True
     extra: tuple[list[IntArray], list[IntArray]] = ([], [])
+    deadline = budget.tot(LP_AANDEEL)  # the rest is for rounding: an LP without a plan is no use
     laatste, y_h, vorige = None, np.zeros(probleem.n_huishoudens), -np.inf
     for ronde in range(MAX_PRIJSRONDES):
-        lp = sessie.los_op(budget.deadline)
+        lp = sessie.los_op(deadline)
         if lp.afloop is not Afloop.optimaal or lp.x is None or lp.rij_duaal is None:
             break
         laatste, stand.details["lp_rondes"] = lp, float(ronde + 1)
@@ -285,7 +289,8 @@ def _maak_af(
     """
     keuze, open_ = _rond_af(model, x)
     if not budget.past(budget.schat(AFRONDEN_PER_HUISHOUDEN * len(open_))):
-        return  # the rounding could not finish in time: the incumbent stays
+        _snel_af(probleem, model, keuze, open_, budget, stand)
+        return
     vast = keuze.copy()
     vast[open_] = -1
     if len(open_):
@@ -302,6 +307,25 @@ def _maak_af(
             vast[open_] = _deelkeuze(model, deel, open_, mip.x)
     stand.details["fractional"] = float(len(open_))
     stand.neem(probleem, _gemeenten(model, vast))
+
+
+def _snel_af(
+    probleem: Probleem,
+    model: Koppelmodel,
+    keuze: IntArray,
+    open_: IntArray,
+    budget: Tijdsbudget,
+    stand: Stand,
+) -> None:
+    """Too little time for the exact finish: the LP's integral part, the open households placed by
+    the greedy at the LP's prices (interruptible). Still far better than the plan before the LP."""
+    vast = keuze.copy()
+    vast[open_] = -1
+    gemeente = _gemeenten(model, vast)
+    if not budget.verlopen():
+        gemeente = startplan.greedy(probleem, stand.relaxatie.gereduceerd, budget.deadline, gemeente)
+    stand.details["fractional"] = float(len(open_))
+    stand.neem(probleem, gemeente)
 
 
 def _rond_af(model: Koppelmodel, x: FloatArray) -> tuple[IntArray, IntArray]:

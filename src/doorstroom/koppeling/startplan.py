@@ -83,12 +83,19 @@ def kandidaten(gereduceerd: FloatArray, aantal: int = KANDIDATEN) -> IntArray:
     return result
 
 
-def greedy(probleem: Probleem, gereduceerd: FloatArray, deadline: float) -> IntArray:
-    """The greedy plan above; households not reached before ``deadline`` stay unlinked."""
+def greedy(
+    probleem: Probleem, gereduceerd: FloatArray, deadline: float, start: IntArray | None = None
+) -> IntArray:
+    """The greedy plan above; households not reached before ``deadline`` stay unlinked.
+
+    ``start``: a partial plan whose linked households stay where they are (only the others are
+    placed), e.g. the integral part of an LP solution.
+    """
     lijst = kandidaten(gereduceerd)
-    stand = Stand.van(probleem, np.full(probleem.n_huishoudens, -1, dtype=np.int64))
-    gemeente = np.full(probleem.n_huishoudens, -1, dtype=np.int64)
-    for teller, h in enumerate(_volgorde(gereduceerd, lijst).tolist()):
+    gemeente = np.full(probleem.n_huishoudens, -1, dtype=np.int64) if start is None else start.copy()
+    stand = Stand.van(probleem, gemeente)
+    volgorde = _volgorde(gereduceerd, lijst)
+    for teller, h in enumerate(volgorde[gemeente[volgorde] < 0].tolist()):
         if teller % CONTROLE == 0 and time.perf_counter() >= deadline:
             break
         g = _beste_plek(stand, h, lijst[h].tolist(), gereduceerd[h])
