@@ -121,3 +121,39 @@ def test_the_migration_goes_down_and_up_again(lege_database: Engine) -> None:
         ).all()
     assert [tuple(r) for r in rij] == [("overschreven", "GM0344", "P. Jansen"), ("open", None, None)]
     upgrade(lege_database)
+
+
+def test_stored_runs_speak_the_new_status_words(lege_database: Engine) -> None:
+    """Migration 0006: a stored 'infeasible' run that linked households becomes 'partial'."""
+    upgrade(lege_database, "0005")
+    with lege_database.begin() as connection:
+        nu = datetime(2026, 11, 1, tzinfo=UTC)
+        for ident, status in ((1, "infeasible"), (2, "infeasible"), (3, "optimal")):
+            connection.execute(
+                sa.text(
+                    "INSERT INTO koppeling_run (id, aangemaakt_op, aangemaakt_door, solver, status, "
+                    "seconds, synthetisch, instellingen, invoer, conflicten) "
+                    "VALUES (:id, :nu, 'os:coa', 'highs', :status, 0.1, false, '{}', '{}', '[]')"
+                ),
+                {"id": ident, "nu": nu, "status": status},
+            )
+        connection.execute(
+            sa.text(
+                "INSERT INTO koppeling_voorstel (run_id, huishouden_id, gemeentecode, personen, criteria, "
+                "uitleg, opvang_gemeente) VALUES (1, 'H1', 'GM0363', 1, '{}', 'u', 'GM0363'), "
+                "(2, 'H2', NULL, 1, '{}', 'u', 'GM0363'), (3, 'H3', 'GM0344', 1, '{}', 'u', 'GM0363')"
+            )
+        )
+    upgrade(lege_database)
+    with lege_database.connect() as connection:
+        status = dict(connection.execute(sa.text("SELECT id, status FROM koppeling_run")).all())
+    assert status == {1: "partial", 2: "infeasible", 3: "optimal"}
+    with lege_database.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+    with lege_database.connect() as connection:
+        assert (
+            connection.execute(sa.text("SELECT status FROM koppeling_run WHERE id = 1")).scalar()
+            == "infeasible"
+        )

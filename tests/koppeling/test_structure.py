@@ -11,12 +11,24 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "doorstroom" / "koppelin
 PURE = (
     "domain.py", "score.py", "harde_criteria.py", "validate.py", "besluit.py", "capaciteit.py",
     "batchaandeel.py", "bewaartermijn.py", "explain.py", "model.py", "result.py", "diagnose.py",
+    "bezetting.py", "lagrange.py", "startplan.py", "afronding.py", "tijdsbudget.py",
 )  # fmt: skip
 IO_OR_DB = ("sqlalchemy", "doorstroom.db", "doorstroom.tabular", "doorstroom.audit", "doorstroom.settings")
 DELIVERY = ("doorstroom.cli", "doorstroom.api", "doorstroom.web")
 ADAPTERS = tuple(
     f"doorstroom.koppeling.{name}"
-    for name in ("io", "repository", "models", "service", "beoordeling", "opgeslagen", "backends", "solvers")
+    for name in (
+        "io",
+        "repository",
+        "models",
+        "service",
+        "beoordeling",
+        "opgeslagen",
+        "backends",
+        "highs_backend",
+        "ortools_backend",
+        "solvers",
+    )
 )
 
 

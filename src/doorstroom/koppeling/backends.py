@@ -1,40 +1,77 @@
-"""LP/MIP backends: HiGHS (default, in process) and OR-Tools (GLOP for LP, SCIP for MIP).
+"""LP/MIP backends that keep the run's deadline: HiGHS (default, in process) and OR-Tools (child).
 
-The ``highspy`` and ``ortools`` wheels each bundle their own ``libhighs.so.1``; loading both in one
-process fails with an undefined-symbol error. HiGHS therefore runs in process (imported lazily) and
-OR-Tools always runs in a fresh child process, so either backend works whatever was loaded before.
+This module holds what every backend shares (the outcome of a solve, the protocols, the child
+processes that bound a solve, the factory); ``highs_backend`` and ``ortools_backend`` implement them.
+
+Both receive an absolute deadline (``time.perf_counter``) and must return by it:
+
+* HiGHS runs in this process with one thread (a second thread on a two-core machine that another
+  process keeps busy waits for a core and stalls the solve) and a wall-clock interrupt: its
+  simplex, IPM and MIP callbacks stop it as soon as the deadline passes. It is created silent, so
+  its banner never reaches standard output (issue 7, item 3).
+* OR-Tools (GLOP for LPs, SCIP for MIPs) runs in a child process: its wheel bundles its own
+  ``libhighs.so.1``, which cannot be loaded next to ``highspy`` in one process. The child is
+  started once per run, answers every solve of that run, and is killed at the deadline if it has
+  not answered, so it is bounded too.
+
+A backend never raises for a slow or failed solve: it returns an :class:`Oplossing` whose
+``afloop`` says what happened.
 """
 
 from __future__ import annotations
 
-import importlib
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+import time
+from contextlib import suppress
+from dataclasses import dataclass
+from enum import StrEnum
+from multiprocessing.connection import Connection
 from typing import Any, Protocol
 
-import numpy as np
 from scipy import sparse
 
 from doorstroom.koppeling.model import FloatArray, Programma
-from doorstroom.koppeling.result import SolveStatus
+
+GEEN_TIJD = 0.005
+"""Below this many seconds a solve is not started: its answer could not arrive in time."""
+OPSTART_KIND = 3.0
+"""Seconds an OR-Tools child may take to start (spawn, import) before the run goes on without it."""
+AFSLUITEN = 0.2
+"""Seconds a child gets to exit before it is killed."""
+KIND_MARGE = 0.05
+"""Seconds after the deadline a MIP child may take to send its answer (it stops itself at the
+deadline through HiGHS's interrupt when it can; otherwise it is killed)."""
+
+
+class Afloop(StrEnum):
+    """How one solve ended."""
+
+    optimaal = "optimaal"
+    """Solved to optimality (a MIP: within its gap settings)."""
+    onderbroken = "onderbroken"
+    """Stopped at the deadline or its own limit; ``x`` is a feasible solution (MIP) if present."""
+    geen = "geen"
+    """No usable solution (no time, an error, or interrupted before any solution)."""
 
 
 @dataclass(frozen=True)
 class Oplossing:
-    """Raw outcome of solving one program: values of the columns, objective, bound, duals."""
+    """Raw outcome of one solve: values of the columns, objective, bound, row duals (LP)."""
 
-    status: SolveStatus
+    afloop: Afloop
     x: FloatArray | None
     objectief: float
     grens: float
     rij_duaal: FloatArray | None = None
 
 
+GEEN = Oplossing(Afloop.geen, None, float("nan"), float("inf"))
+
+
 class LpSessie(Protocol):
     """An LP that can be re-solved after adding columns (warm start where the backend can)."""
 
-    def los_op(self, tijdslimiet: float) -> Oplossing:
+    def los_op(self, deadline: float) -> Oplossing:
         """Solve (again); returns values of all columns so far, in the order they were added."""
         ...
 
@@ -44,7 +81,7 @@ class LpSessie(Protocol):
 
 
 class Backend(Protocol):
-    """Something that solves a :class:`Programma` (maximise) within a time limit."""
+    """Something that solves a :class:`Programma` (maximise) before a deadline."""
 
     naam: str
 
@@ -55,255 +92,68 @@ class Backend(Protocol):
     def los_op(
         self,
         programma: Programma,
-        tijdslimiet: float,
+        deadline: float,
         start: FloatArray | None = None,
         abs_gap: float = 0.0,
         doel: float | None = None,
     ) -> Oplossing:
-        """Solve; ``start`` is an optional MIP start, ``abs_gap`` an absolute MIP stopping gap,
-        ``doel`` an objective at which a MIP may stop (where the backend supports it)."""
+        """Solve by ``deadline``; ``start`` is an optional MIP start, ``abs_gap`` an absolute MIP
+        stopping gap, ``doel`` an objective at which a MIP may stop (where supported)."""
+        ...
+
+    def sluit(self) -> None:
+        """Release what the backend holds (a child process)."""
         ...
 
 
-CUTPOOL_LIMIET = 100
-"""Soft limit on HiGHS's cut pool. The default (10,000) lets the root of the exact finish spend
-most of its time separating knapsack cuts on the capacity rows before its RINS/RENS heuristics run;
-with 100 the finish reaches a plan within the gap target about twice as fast (bench/koppeling.py,
-national: finish 2.1-2.2 s instead of 4.0-4.4 s, same proven gap)."""
+def in_kind(functie: Any, argumenten: tuple[Any, ...], deadline: float) -> Oplossing:
+    """Run ``functie(*argumenten)`` in a forked child; GEEN if it has not answered by the deadline.
+
+    Forking shares the program with the child without copying it up front. Where the platform
+    cannot fork, the solve runs in this process (HiGHS's own limit then bounds it).
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return functie(*argumenten)  # type: ignore[no-any-return]
+    context = multiprocessing.get_context("fork")
+    ontvanger, zender = context.Pipe(duplex=False)
+    proces = context.Process(target=_kind_antwoordt, args=(zender, functie, argumenten), daemon=True)
+    proces.start()
+    zender.close()
+    antwoord: object = None
+    try:
+        if ontvanger.poll(max(deadline + KIND_MARGE - time.perf_counter(), 0.0)):
+            antwoord = ontvang(ontvanger)
+        return antwoord if isinstance(antwoord, Oplossing) else GEEN
+    finally:
+        ontvanger.close()
+        proces.join(AFSLUITEN if antwoord is not None else 0)  # no answer: no waiting either
+        if proces.is_alive():
+            proces.kill()
+            proces.join()
 
 
-class HighsBackend:
-    """HiGHS via ``highspy``: dual simplex for the LP (a vertex, hence few fractions), branch-and-cut."""
-
-    naam = "highs"
-
-    def __init__(self, threads: int = 2) -> None:
-        self.threads = threads
-
-    def los_op(
-        self,
-        programma: Programma,
-        tijdslimiet: float,
-        start: FloatArray | None = None,
-        abs_gap: float = 0.0,
-        doel: float | None = None,
-    ) -> Oplossing:
-        """Solve with HiGHS; duals are returned for LPs; a MIP stops once ``doel`` is reached."""
-        highspy = _highspy()
-
-        highs = self._highs(programma, tijdslimiet)
-        highs.setOptionValue("mip_abs_gap", max(abs_gap, 1e-6))
-        if doel is not None and programma.geheel:
-            highs.setOptionValue("objective_target", float(doel))
-        if start is not None and programma.geheel:
-            highs.setSolution(_highs_solution(highspy, start))
-        highs.run()
-        return _highs_result(highspy, highs, programma.kosten, programma.geheel)
-
-    def lp(self, programma: Programma) -> LpSessie:
-        """A HiGHS LP kept in memory: added columns start nonbasic, the basis is reused."""
-        return HighsLpSessie(self._highs(programma, 1.0), programma.kosten)
-
-    def _highs(self, programma: Programma, tijdslimiet: float) -> Any:
-        highspy = _highspy()
-
-        highs = highspy.Highs()
-        highs.setOptionValue("output_flag", False)
-        highs.setOptionValue("time_limit", max(float(tijdslimiet), 0.01))
-        highs.setOptionValue("threads", self.threads)
-        highs.setOptionValue("mip_rel_gap", 1e-6)
-        if not programma.geheel:
-            highs.setOptionValue("solver", "simplex")
-        else:
-            highs.setOptionValue("mip_pool_soft_limit", CUTPOOL_LIMIET)
-        highs.passModel(_highs_lp(highspy, programma))
-        return highs
+def _kind_antwoordt(
+    zender: Connection, functie: Any, argumenten: tuple[Any, ...]
+) -> None:  # pragma: no cover
+    """The child's part: solve and send the answer."""
+    with suppress(OSError, EOFError):
+        zender.send(functie(*argumenten))
 
 
-class HighsLpSessie:
-    """Column generation on one HiGHS instance (warm-started dual/primal simplex)."""
-
-    def __init__(self, highs: Any, kosten: FloatArray) -> None:
-        self.highs = highs
-        self.kosten = kosten
-
-    def los_op(self, tijdslimiet: float) -> Oplossing:
-        """Re-solve from the current basis."""
-        highspy = _highspy()
-
-        verbruikt = float(self.highs.getRunTime())  # HiGHS counts its time limit per instance
-        self.highs.setOptionValue("time_limit", verbruikt + max(float(tijdslimiet), 0.01))
-        self.highs.run()
-        return _highs_result(highspy, self.highs, self.kosten, False)
-
-    def voeg_toe(self, kosten: FloatArray, kolommen: sparse.csc_matrix) -> None:
-        """Add columns in one call."""
-        nul, een = np.zeros(len(kosten)), np.ones(len(kosten))
-        self.highs.addCols(
-            len(kosten), kosten, nul, een, kolommen.nnz, kolommen.indptr[:-1], kolommen.indices, kolommen.data
-        )
-        self.kosten = np.concatenate([self.kosten, kosten])
-
-
-def _highspy() -> Any:
-    """The ``highspy`` module, imported only when HiGHS is used (see the module docstring)."""
-    return importlib.import_module("highspy")
-
-
-def _highs_lp(highspy: Any, programma: Programma) -> Any:
-    lp = highspy.HighsLp()
-    matrix = programma.matrix
-    lp.num_col_, lp.num_row_ = matrix.shape[1], matrix.shape[0]
-    lp.col_cost_ = programma.kosten
-    lp.col_lower_, lp.col_upper_ = programma.kolom_onder, programma.kolom_boven
-    lp.row_lower_, lp.row_upper_ = programma.rij_onder, programma.rij_boven
-    lp.sense_ = highspy.ObjSense.kMaximize
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_ = matrix.indptr
-    lp.a_matrix_.index_ = matrix.indices
-    lp.a_matrix_.value_ = matrix.data
-    if programma.geheel:
-        lp.integrality_ = [highspy.HighsVarType.kInteger] * lp.num_col_
-    return lp
-
-
-def _highs_solution(highspy: Any, start: FloatArray) -> Any:
-    solution = highspy.HighsSolution()
-    solution.col_value = list(start)
-    solution.value_valid = True
-    return solution
-
-
-def _highs_result(highspy: Any, highs: Any, kosten: FloatArray, geheel: bool) -> Oplossing:
-    model_status = highs.getModelStatus()
-    solution = highs.getSolution()
-    info = highs.getInfo()
-    if not solution.value_valid:
-        return Oplossing(SolveStatus.error, None, float("nan"), float("inf"))
-    x = np.asarray(solution.col_value, dtype=np.float64)
-    objectief = float(kosten @ x)
-    optimal = model_status == highspy.HighsModelStatus.kOptimal
-    if geheel:
-        grens = float(info.mip_dual_bound)
-        return Oplossing(SolveStatus.optimal if optimal else SolveStatus.feasible, x, objectief, grens)
-    duals = np.asarray(solution.row_dual, dtype=np.float64) if solution.dual_valid else None
-    return Oplossing(SolveStatus.optimal if optimal else SolveStatus.error, x, objectief, objectief, duals)
-
-
-class OrtoolsBackend:
-    """OR-Tools linear solver: GLOP for LPs, SCIP for MIPs, run in a fresh child process."""
-
-    naam = "ortools"
-
-    def los_op(
-        self,
-        programma: Programma,
-        tijdslimiet: float,
-        start: FloatArray | None = None,
-        abs_gap: float = 0.0,
-        doel: float | None = None,
-    ) -> Oplossing:
-        """Solve in a spawned process (see the module docstring for why); SCIP ignores the start
-        and the objective target, so it always proves its own gap."""
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            return pool.submit(_ortools_solve, programma, tijdslimiet).result()
-
-    def lp(self, programma: Programma) -> LpSessie:
-        """No warm start across processes: every solve starts from the full program."""
-        return HerbouwSessie(self, programma)
-
-
-class HerbouwSessie:
-    """An LP session that rebuilds the program on every solve (for backends without warm start)."""
-
-    def __init__(self, backend: Backend, programma: Programma) -> None:
-        self.backend = backend
-        self.programma = programma
-
-    def los_op(self, tijdslimiet: float) -> Oplossing:
-        """Solve the program with all columns added so far."""
-        return self.backend.los_op(self.programma, tijdslimiet)
-
-    def voeg_toe(self, kosten: FloatArray, kolommen: sparse.csc_matrix) -> None:
-        """Append the columns to the program."""
-        prog = self.programma
-        extra = len(kosten)
-        self.programma = replace(
-            prog,
-            kosten=np.concatenate([prog.kosten, kosten]),
-            kolom_onder=np.concatenate([prog.kolom_onder, np.zeros(extra)]),
-            kolom_boven=np.concatenate([prog.kolom_boven, np.ones(extra)]),
-            matrix=sparse.hstack([prog.matrix, kolommen], format="csc"),
-        )
-
-
-def _ortools_solve(programma: Programma, tijdslimiet: float) -> Oplossing:
-    from ortools.linear_solver import pywraplp
-
-    solver = pywraplp.Solver.CreateSolver("SCIP" if programma.geheel else "GLOP")
-    solver.SetTimeLimit(int(max(tijdslimiet, 0.01) * 1000))
-    kolommen = _ortools_kolommen(solver, programma)
-    rijen = _ortools_rijen(solver, programma, kolommen)
-    objective = solver.Objective()
-    for kolom, kosten in zip(kolommen, programma.kosten, strict=True):
-        objective.SetCoefficient(kolom, float(kosten))
-    objective.SetMaximization()
-    parameters = pywraplp.MPSolverParameters()
-    if programma.geheel:
-        parameters.SetDoubleParam(parameters.RELATIVE_MIP_GAP, 1e-9)
-    status = solver.Solve(parameters)
-    return _ortools_result(pywraplp, solver, status, programma, kolommen, rijen)
-
-
-def _ortools_kolommen(solver: Any, programma: Programma) -> list[Any]:
-    maak = solver.IntVar if programma.geheel else solver.NumVar
-    return [
-        maak(float(lo), float(hi), f"c{j}")
-        for j, (lo, hi) in enumerate(zip(programma.kolom_onder, programma.kolom_boven, strict=True))
-    ]
-
-
-def _ortools_rijen(solver: Any, programma: Programma, kolommen: list[Any]) -> list[Any]:
-    matrix = programma.matrix.tocsr()
-    rijen = []
-    for i in range(matrix.shape[0]):
-        lo = programma.rij_onder[i] if np.isfinite(programma.rij_onder[i]) else -solver.infinity()
-        rij = solver.Constraint(float(lo), float(programma.rij_boven[i]))
-        for j, waarde in zip(
-            matrix.indices[matrix.indptr[i] : matrix.indptr[i + 1]],
-            matrix.data[matrix.indptr[i] : matrix.indptr[i + 1]],
-            strict=True,
-        ):
-            rij.SetCoefficient(kolommen[j], float(waarde))
-        rijen.append(rij)
-    return rijen
-
-
-def _ortools_result(
-    pywraplp: Any,
-    solver: Any,
-    status: int,
-    programma: Programma,
-    kolommen: list[Any],
-    rijen: list[Any],
-) -> Oplossing:
-    klasse = pywraplp.Solver
-    if status not in (klasse.OPTIMAL, klasse.FEASIBLE):
-        return Oplossing(SolveStatus.error, None, float("nan"), float("inf"))
-    x = np.array([kolom.solution_value() for kolom in kolommen])
-    objectief = float(programma.kosten @ x)
-    result_status = SolveStatus.optimal if status == klasse.OPTIMAL else SolveStatus.feasible
-    if programma.geheel:
-        grens = float(solver.Objective().BestBound())
-        return Oplossing(result_status, x, objectief, grens)
-    duals = np.array([rij.dual_value() for rij in rijen])
-    return Oplossing(result_status, x, objectief, objectief, duals)
+def ontvang(verbinding: Connection) -> object:
+    try:
+        return verbinding.recv()
+    except (OSError, EOFError):
+        return None
 
 
 def backend(naam: str) -> Backend:
-    """The backend called ``naam`` (``highs`` or ``ortools``)."""
-    backends: dict[str, Backend] = {"highs": HighsBackend(), "ortools": OrtoolsBackend()}
-    if naam not in backends:
-        raise ValueError(f"unknown backend {naam!r}")
-    return backends[naam]
+    """A new backend called ``naam`` (``highs`` or ``ortools``); close it with ``sluit``."""
+    from doorstroom.koppeling.highs_backend import HighsBackend
+    from doorstroom.koppeling.ortools_backend import OrtoolsBackend
+
+    if naam == "highs":
+        return HighsBackend()
+    if naam == "ortools":
+        return OrtoolsBackend()
+    raise ValueError(f"unknown backend {naam!r}")

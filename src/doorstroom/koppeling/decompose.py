@@ -1,38 +1,41 @@
-"""Solve the koppeling exactly enough, fast: LP relaxation → fix the integral part → exact finish.
+"""Improve a plan and its bound within the time left: LP with pricing → fix → exact finish.
 
 Why this works. The constraint matrix is an assignment structure plus one capacity row per
 municipality and a few dwelling rows. A vertex of the LP has at most as many fractional
 households as there are binding capacity/dwelling rows, so on a national instance almost every
 household is already integral in the LP optimum (a few hundred of 8,000 are fractional).
 
-Steps (numbered as in the code):
+Steps (numbered as in the code), each started only while time is left, each stopped at the
+deadline (``tijdsbudget``), and none able to make the run's plan worse: a step's plan replaces
+the incumbent only when it is better.
 
-1. Solve the LP of the pruned model with dual simplex (a vertex solution).
-2. *Pricing*: compute the reduced cost ``c − Aᵀy`` of every pair pruned away; if any is positive,
-   add those pairs and go to 1. When none is positive, the LP optimum is the LP optimum of the
-   **unpruned** problem too, so its value is a proven upper bound ``bound`` on every plan.
+1. Solve the LP of the model (the pairs of the incumbent, the best pairs by score and by
+   reduced value) with dual simplex (a vertex solution).
+2. *Bound and pricing*: the LP's row duals are prices for ``lagrange``; their relaxation over
+   **every** allowed pair is a proven bound, whatever the model holds (so a round cut short still
+   proves a bound). Pairs with positive reduced cost ``c − Aᵀy`` are added and the LP re-solved
+   warm; when none is positive the relaxation equals the LP optimum of the unpruned problem.
 3. Fix the households that are integral in the LP (linked, or unlinked) and subtract their persons
-   and dwellings from the capacities (batch share and maximum: overflow room is residual too).
-4. Solve the small remaining MIP (only the fractional households) exactly.
-
-Soft capacity: the overflow columns ``o_g`` are always in the LP and the overflow rows' duals
-enter the reduced cost of every priced pair, so step 2's bound stays proven (see ``model``).
-5. The combined plan is feasible; ``gap = (bound − objective) / |bound|`` is proven. Only when the
-   gap exceeds the target is the full MIP solved, warm-started from this plan, within the time left.
+   and dwellings from the capacities (batch share and maximum).
+4. Solve the small remaining MIP (the fractional households and a few singles near them) from a
+   feasible start (``afronding``); if it is interrupted, the start is kept.
+5. If the gap to the bound still exceeds the target and time is left, the whole MIP is solved from
+   the best plan, with every pair that reduced-cost fixing cannot exclude.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from doorstroom.koppeling.backends import Backend, Oplossing
-from doorstroom.koppeling.domain import Beleid, Instantie
+from doorstroom.koppeling import startplan
+from doorstroom.koppeling.afronding import als_vector, startoplossing
+from doorstroom.koppeling.backends import Afloop, Backend, Oplossing
+from doorstroom.koppeling.bezetting import rest_na
+from doorstroom.koppeling.lagrange import Prijzen, Probleem, Relaxatie, relaxatie
 from doorstroom.koppeling.model import (
-    BLOK,
     FloatArray,
     IntArray,
     Koppelmodel,
@@ -41,222 +44,288 @@ from doorstroom.koppeling.model import (
     kolombouwer,
     met_paren,
     overschrijdingscoefficient,
+    overschrijdingsgrens,
     programma,
 )
-from doorstroom.koppeling.result import SolveStatus
-from doorstroom.koppeling.score import Scoreblok
+from doorstroom.koppeling.startplan import kandidaten
+from doorstroom.koppeling.tijdsbudget import Tijdsbudget
 
 INTEGRAAL = 1e-6
-Dualen = tuple[FloatArray, FloatArray, FloatArray, FloatArray]
-"""Duals per household (assignment), per municipality (capacity), per (municipality, class), and
-per (municipality, household size) the summed overflow-row duals times their coefficients."""
 PRIJS_TOLERANTIE = 1e-7
 MAX_PRIJSRONDES = 25
+START_PER_HUISHOUDEN = 3
+"""Pairs per household in the first LP: this many best by score and as many by reduced value."""
 PRIJS_PER_HUISHOUDEN = 5
 VRIJ_PER_GEMEENTE = 4
-MIN_MIP_SECONDEN = 0.5
-MAX_MIP_PER_HUISHOUDEN = 20
-RUIME_MIP_SECONDEN = 20.0
+MAX_MIP_PER_HUISHOUDEN = 10
+"""Pairs per household added to the full MIP at most (those that lose least against the bound).
+More make HiGHS's MIP presolve and probing take longer than any time limit (bench: 104,000 pairs
+for 500 households spent 32 s before the first node; 10 per household reach 0.5 % in 8 s)."""
 MAX_GROOTTE_VRIJ = 1
+MIN_MIP_SECONDEN = 0.3
+OPBOUW_PER_CEL = 8e-8
+"""Reference seconds per (household, municipality) cell to set up the first LP (pairs, program)."""
+AFRONDEN_PER_HUISHOUDEN = 4e-4
+"""Reference seconds per open household to build the finish's start plan (a Python pass)."""
+LP_AANDEEL = 0.9
+"""Share of the time left the LP with pricing may use; the rest is kept to round its solution."""
+AFMAKEN_AANDEEL = 0.7
+"""Share of the time left the exact finish (step 4) may use; the rest goes to later steps."""
+MIP_AANDEEL = 0.6
+"""Share of the time left the full MIP (step 5) may use; the rest goes to neighbourhood search."""
+GENOEG_STIJGING = 0.002
+"""Pricing also stops when a round raised the LP value by less than this share: the LP's solution is
+then good enough to round (national benchmark: the third round is within 0.003 % of the LP optimum;
+weekly: rounds 5-11 move it by 0.3 % together and cost more than half of a 1 s limit)."""
+GENOEG_LP = 0.25
+"""Pricing stops once the restricted LP is within this share of the gap target of the proven
+bound: its solution is then good enough to round, and the remaining rounds would only move the
+bound by less than that (national benchmark: two rounds, about a second, saved)."""
 
 
 @dataclass
 class Plan:
-    """A plan over a model: ``keuze[h]`` is a pair index or -1 (unlinked)."""
+    """A plan over the dense problem: ``gemeente[h]`` is a municipality index or -1 (unlinked)."""
 
-    keuze: IntArray
+    gemeente: IntArray
     objectief: float
-    grens: float
-    status: SolveStatus
-    details: dict[str, float] = field(default_factory=dict)
-
-
-def los_op(
-    instantie: Instantie,
-    beleid: Beleid,
-    model: Koppelmodel,
-    backend: Backend,
-    tijdslimiet: float,
-    blokken: Sequence[Scoreblok],
-) -> tuple[Koppelmodel, Plan]:
-    """Run steps 1-5; returns the (possibly extended) model and the plan over it."""
-    begin = time.perf_counter()
-    deadline = begin + tijdslimiet
-    model, lp, rondes, dualen = _lp_met_prijzen(model, backend, deadline, blokken)
-    lp_klaar = time.perf_counter()
-    if lp.x is None or lp.status is not SolveStatus.optimal:
-        return model, _zonder_lp(model)
-    keuze, open_ = _rond_af(model, lp.x)
-    marge = 0.5 * beleid.gap_doel * abs(lp.objectief)
-    plan = _maak_af(model, keuze, open_, lp.x, backend, deadline, (marge, lp.objectief - marge))
-    plan.grens = lp.objectief
-    plan.details.update(
-        {
-            "lp_objective": lp.objectief,
-            "fractional": float(len(open_)),
-            "pricing_rounds": float(abs(rondes)),
-            "bound_covers_pruned_pairs": float(rondes >= 0),
-            "lp_seconds": lp_klaar - begin,
-            "finish_seconds": time.perf_counter() - lp_klaar,
-        }
-    )
-    if _gap(plan) > beleid.gap_doel and deadline - time.perf_counter() > MIN_MIP_SECONDEN:
-        bruikbaar = dualen if rondes >= 0 else None
-        model, plan = _volledige_mip(model, plan, backend, deadline, blokken, bruikbaar, beleid.gap_doel)
-    plan.status = SolveStatus.optimal if _gap(plan) <= beleid.gap_doel else SolveStatus.feasible
-    return model, plan
-
-
-def _zonder_lp(model: Koppelmodel) -> Plan:
-    """No LP optimum within the time limit: a feasible heuristic plan, no bound (status feasible)."""
-    x = np.zeros(len(model.paar_h))
-    keuze = _als_keuze(model, startoplossing(model, x))
-    return Plan(keuze, model.objectief(keuze), float("inf"), SolveStatus.feasible, {"lp_solved": 0.0})
-
-
-def _als_keuze(model: Koppelmodel, vector: FloatArray) -> IntArray:
-    keuze = np.full(model.n_huishoudens, -1, dtype=np.int64)
-    gekozen = np.flatnonzero(vector[: len(model.paar_h)] > 0.5)
-    keuze[model.paar_h[gekozen]] = gekozen
-    return keuze
-
-
-def _gap(plan: Plan) -> float:
-    return max(0.0, plan.grens - plan.objectief) / max(abs(plan.grens), 1.0)
-
-
-def _lp_met_prijzen(
-    model: Koppelmodel, backend: Backend, deadline: float, blokken: Sequence[Scoreblok]
-) -> tuple[Koppelmodel, Oplossing, int, Dualen | None]:
-    """Steps 1-2. The round count is negative when pricing was cut short (bound then unproven)."""
-    prog = programma(model, geheel=False, alle_rijen=True)
-    sessie = backend.lp(prog)
-    kolommen = kolombouwer(model, prog)
-    huidig, extra, dualen = model, _Extra(), None
-    for ronde in range(MAX_PRIJSRONDES):
-        lp = sessie.los_op(_rest(deadline))
-        if lp.x is None or lp.rij_duaal is None or lp.status is not SolveStatus.optimal:
-            return (*_samen(model, extra, lp), -ronde, dualen)
-        dualen = _dualen(huidig, prog, lp.rij_duaal)
-        nieuw = _prijs(huidig, dualen, blokken)
-        if len(nieuw[0]) == 0:
-            return (*_samen(model, extra, lp), ronde, dualen)
-        sessie.voeg_toe(model.grootte[nieuw[0]] * nieuw[2], kolommen(nieuw[0], nieuw[1]))
-        extra.voeg_toe(*nieuw)
-        huidig = _samen(model, extra, None)[0]
-    return (*_samen(model, extra, lp), -MAX_PRIJSRONDES, dualen)
 
 
 @dataclass
-class _Extra:
-    """Pairs added by pricing, in the order their columns were added."""
+class Stand:
+    """The best plan so far, the lowest proven bound, and the prices that prove it."""
 
-    h: list[IntArray] = field(default_factory=list)
-    g: list[IntArray] = field(default_factory=list)
-    s: list[FloatArray] = field(default_factory=list)
+    plan: Plan
+    relaxatie: Relaxatie
+    prijzen: Prijzen
+    details: dict[str, float] = field(default_factory=dict)
 
-    def voeg_toe(self, h: IntArray, g: IntArray, s: FloatArray) -> None:
-        self.h.append(h)
-        self.g.append(g)
-        self.s.append(s)
+    @property
+    def grens(self) -> float:
+        """The proven upper bound."""
+        return self.relaxatie.grens
 
-    def arrays(self) -> tuple[IntArray, IntArray, FloatArray]:
-        leeg_i, leeg_f = np.zeros(0, dtype=np.int64), np.zeros(0)
-        return (
-            np.concatenate([leeg_i, *self.h]),
-            np.concatenate([leeg_i, *self.g]),
-            np.concatenate([leeg_f, *self.s]),
-        )
+    def neem(self, probleem: Probleem, gemeente: IntArray) -> bool:
+        """Keep ``gemeente`` if it is valid and better than the plan so far."""
+        objectief = probleem.objectief(gemeente)
+        if objectief > self.plan.objectief + 1e-9 and probleem.haalbaar(gemeente):
+            self.plan = Plan(gemeente.copy(), objectief)
+            return True
+        return False
 
+    def grens_uit(self, prijzen: Prijzen, relax: Relaxatie) -> None:
+        """Keep the relaxation if it proves a lower bound."""
+        if relax.grens < self.relaxatie.grens:
+            self.relaxatie, self.prijzen = relax, prijzen
 
-def _samen(model: Koppelmodel, extra: _Extra, lp: Oplossing | None) -> tuple[Koppelmodel, Oplossing]:
-    """The extended model (pairs sorted) and the LP solution in its column layout."""
-    samen, volgorde = met_paren(model, *extra.arrays())
-    if lp is None or lp.x is None:
-        return samen, lp if lp is not None else Oplossing(SolveStatus.error, None, float("nan"), float("inf"))
-    p0, n = len(model.paar_h), model.n_huishoudens
-    vast = n + model.n_overloop
-    paren = np.concatenate([lp.x[:p0], lp.x[p0 + vast :]])[volgorde]
-    return samen, replace(lp, x=np.concatenate([paren, lp.x[p0 : p0 + vast]]))
-
-
-def _rest(deadline: float) -> float:
-    return max(deadline - time.perf_counter(), 0.05)
+    def gap(self) -> float:
+        """Relative gap of the plan to the bound."""
+        return max(0.0, self.grens - self.plan.objectief) / max(abs(self.grens), 1.0)
 
 
-def _prijs(
-    model: Koppelmodel, dualen: Dualen, blokken: Sequence[Scoreblok], drempel: float | None = None
-) -> tuple[IntArray, IntArray, FloatArray]:
-    """Allowed pairs outside the model worth adding.
+def verbeter(
+    probleem: Probleem,
+    backend: Backend,
+    budget: Tijdsbudget,
+    stand: Stand,
+    gap_doel: float,
+    tussendoor: Callable[[], None] = lambda: None,
+) -> None:
+    """Run steps 1-5 (module docstring) on ``stand`` while time is left.
 
-    Without ``drempel``: the best with positive reduced cost (column generation). With it: every
-    pair whose reduced cost is at least ``drempel`` (≤ 0), i.e. every pair that reduced-cost fixing
-    cannot exclude from a plan better than ``LP bound + drempel``.
+    ``tussendoor`` runs after the finish, before the full MIP: the caller's chance to build a plan
+    with the LP's prices (the full MIP then starts from the best plan).
     """
-    hs, gs, ss = [], [], []
-    for start, blok, gereduceerd in _gereduceerd(model, dualen, blokken):
-        if drempel is None:
-            h, g = _beste(gereduceerd, PRIJS_PER_HUISHOUDEN, PRIJS_TOLERANTIE)
-        elif not np.isfinite(drempel):
-            h, g = _beste(gereduceerd, MAX_MIP_PER_HUISHOUDEN, -np.inf)
-        else:
-            h, g = np.nonzero(gereduceerd >= drempel)
-        hs.append(h + start)
-        gs.append(g)
-        ss.append(blok.totaal[h, g])
-    return np.concatenate(hs).astype(np.int64), np.concatenate(gs).astype(np.int64), np.concatenate(ss)
+    if not budget.past(budget.schat(OPBOUW_PER_CEL * probleem.waarde.size)):
+        tussendoor()
+        return
+    model = _startmodel(probleem, stand)
+    with budget.fase("lp"):
+        model, lp = _lp_met_prijzen(probleem, model, backend, budget, stand, gap_doel)
+    if lp is not None and lp.x is not None:
+        with budget.fase("afmaken"):
+            _maak_af(probleem, model, lp.x, backend, budget, stand, gap_doel)
+    tussendoor()
+    opbouw = budget.schat(OPBOUW_PER_CEL * probleem.waarde.size)
+    if lp is not None and stand.gap() > gap_doel and budget.over() > MIN_MIP_SECONDEN + opbouw:
+        with budget.fase("mip"):
+            _volledige_mip(probleem, model, backend, budget, stand, gap_doel)
 
 
-def _gereduceerd(
-    model: Koppelmodel, dualen: Dualen, blokken: Sequence[Scoreblok]
-) -> Iterator[tuple[int, Scoreblok, FloatArray]]:
-    """Per block: reduced cost ``c − Aᵀy`` of every allowed pair not in the model (else −inf)."""
-    y_h, y_cap, y_won, y_ov = dualen
-    aanwezig = np.zeros((model.n_huishoudens, len(model.capaciteit)), dtype=bool)
+def koppelmodel(probleem: Probleem, paar_h: IntArray, paar_g: IntArray) -> Koppelmodel:
+    """The pair model of ``probleem`` over the given pairs (sorted by household, municipality)."""
+    volgorde = np.lexsort((paar_g, paar_h))
+    paar_h, paar_g = paar_h[volgorde], paar_g[volgorde]
+    return Koppelmodel(
+        grootte=probleem.grootte,
+        klasse=probleem.klasse,
+        capaciteit=probleem.capaciteit,
+        woningen=probleem.woningen,
+        paar_h=paar_h,
+        paar_g=paar_g,
+        score=probleem.waarde[paar_h, paar_g] / probleem.grootte[paar_h],
+        straf=probleem.straf,
+        maximum=probleem.maximum,
+        boete=probleem.boete,
+    )
+
+
+def _startmodel(probleem: Probleem, stand: Stand) -> Koppelmodel:
+    """Step 1's pairs: the incumbent's, the best by score and the best by reduced value."""
+    n = probleem.n_huishoudens
+    per_score = kandidaten(probleem.waarde, START_PER_HUISHOUDEN)
+    per_prijs = kandidaten(stand.relaxatie.gereduceerd, START_PER_HUISHOUDEN)
+    gekoppeld = np.flatnonzero(stand.plan.gemeente >= 0)
+    h = np.concatenate(
+        [np.repeat(np.arange(n), per_score.shape[1]), np.repeat(np.arange(n), per_prijs.shape[1]), gekoppeld]
+    )
+    g = np.concatenate([per_score.ravel(), per_prijs.ravel(), stand.plan.gemeente[gekoppeld]])
+    sleutel = np.unique(h * probleem.n_gemeenten + g)
+    h, g = sleutel // max(probleem.n_gemeenten, 1), sleutel % max(probleem.n_gemeenten, 1)
+    houden = np.isfinite(probleem.waarde[h, g])
+    return koppelmodel(probleem, h[houden], g[houden])
+
+
+def _lp_met_prijzen(
+    probleem: Probleem,
+    model: Koppelmodel,
+    backend: Backend,
+    budget: Tijdsbudget,
+    stand: Stand,
+    gap_doel: float,
+) -> tuple[Koppelmodel, Oplossing | None]:
+    """Steps 1-2: column generation; every solved round tightens the proven bound."""
+    prog = programma(model, geheel=False, alle_rijen=True)
+    sessie, kolommen = backend.lp(prog), kolombouwer(model, prog)
+    aanwezig = np.zeros(probleem.waarde.shape, dtype=bool)
     aanwezig[model.paar_h, model.paar_g] = True
-    for index, blok in enumerate(blokken):
-        start = index * BLOK
-        rij = slice(start, start + blok.totaal.shape[0])
-        grootte = model.grootte[rij][:, None]
-        gereduceerd = grootte * blok.totaal - y_h[rij][:, None] - grootte * y_cap[None, :]
-        gereduceerd -= y_won[:, model.klasse[rij]].T
-        gereduceerd -= y_ov[:, model.grootte[rij]].T
-        gereduceerd[~(blok.toegestaan & ~aanwezig[rij])] = -np.inf
-        yield start, blok, gereduceerd
+    extra: tuple[list[IntArray], list[IntArray]] = ([], [])
+    deadline = budget.tot(LP_AANDEEL)  # the rest is for rounding: an LP without a plan is no use
+    laatste, y_h, vorige = None, np.zeros(probleem.n_huishoudens), -np.inf
+    for ronde in range(MAX_PRIJSRONDES):
+        lp = sessie.los_op(deadline)
+        if lp.afloop is not Afloop.optimaal or lp.x is None or lp.rij_duaal is None:
+            break
+        laatste, stand.details["lp_rondes"] = lp, float(ronde + 1)
+        prijzen, y_h = prijzen_uit_dualen(model, prog, lp.rij_duaal)
+        relax = relaxatie(probleem, prijzen)
+        stand.grens_uit(prijzen, relax)
+        stand.details["lp_objective"] = lp.objectief
+        nieuw_h, nieuw_g = _positief(relax.gereduceerd - y_h[:, None], aanwezig)
+        if len(nieuw_h) == 0:
+            stand.details["lp_optimaal"] = 1.0
+            break
+        if stand.grens - lp.objectief <= GENOEG_LP * gap_doel * abs(stand.grens):
+            break  # the LP is within a small share of the gap target of its optimum: go on
+        if ronde and lp.objectief - vorige <= GENOEG_STIJGING * abs(lp.objectief):
+            break  # pricing has stopped paying: the rest of the time is better spent on plans
+        vorige = lp.objectief
+        sessie.voeg_toe(probleem.waarde[nieuw_h, nieuw_g], kolommen(nieuw_h, nieuw_g))
+        aanwezig[nieuw_h, nieuw_g] = True
+        extra[0].append(nieuw_h)
+        extra[1].append(nieuw_g)
+    return _samen(probleem, model, extra, laatste)
 
 
-def _beste(gereduceerd: FloatArray, aantal: int, minimum: float) -> tuple[IntArray, IntArray]:
-    """Per household the ``aantal`` allowed pairs of largest reduced cost above ``minimum``."""
-    aantal = min(aantal, gereduceerd.shape[1])
-    beste = np.argpartition(-gereduceerd, aantal - 1, axis=1)[:, :aantal]
-    rijen = np.repeat(np.arange(gereduceerd.shape[0]), aantal)
+def _positief(gereduceerd: FloatArray, aanwezig: np.ndarray) -> tuple[IntArray, IntArray]:
+    """Per household the best pairs outside the model with positive reduced cost."""
+    gereduceerd = np.where(aanwezig, -np.inf, gereduceerd)
+    beste = kandidaten(gereduceerd, PRIJS_PER_HUISHOUDEN)
+    rijen = np.repeat(np.arange(gereduceerd.shape[0]), beste.shape[1])
     kolommen = beste.ravel()
-    houden = gereduceerd[rijen, kolommen] > minimum
-    return rijen[houden], kolommen[houden]
+    houden = gereduceerd[rijen, kolommen] > PRIJS_TOLERANTIE
+    return rijen[houden].astype(np.int64), kolommen[houden].astype(np.int64)
 
 
-def _dualen(model: Koppelmodel, prog: Programma, duaal: FloatArray) -> Dualen:
-    """Split row duals into per-household, per-capacity and per-(municipality, class) arrays.
+def _samen(
+    probleem: Probleem, model: Koppelmodel, extra: tuple[list[IntArray], list[IntArray]], lp: Oplossing | None
+) -> tuple[Koppelmodel, Oplossing | None]:
+    """The extended model (pairs sorted) and the LP solution in its column layout."""
+    leeg = np.zeros(0, dtype=np.int64)
+    h, g = np.concatenate([leeg, *extra[0]]), np.concatenate([leeg, *extra[1]])
+    samen, volgorde = met_paren(model, h, g, probleem.waarde[h, g] / np.maximum(probleem.grootte[h], 1))
+    if lp is None or lp.x is None:
+        return samen, lp
+    p0, vast = len(model.paar_h), model.n_huishoudens + model.n_overloop
+    later = len(volgorde) - (len(lp.x) - vast)  # columns added after the last solved round: 0
+    paren = np.concatenate([lp.x[:p0], lp.x[p0 + vast :], np.zeros(later)])[volgorde]
+    return samen, Oplossing(lp.afloop, np.concatenate([paren, lp.x[p0 : p0 + vast]]), lp.objectief, lp.grens)
 
-    ``y_won[g, k]`` is the summed dual of the dwelling rows that a class-k household uses at g.
-    ``y_ov[g, s]`` is Σ dual · a(s) over the overflow rows of g: what a household of s persons
-    pays there (its coefficients a(s) in those rows, see ``model._overschrijdingsrijen``).
-    """
+
+def prijzen_uit_dualen(model: Koppelmodel, prog: Programma, duaal: FloatArray) -> tuple[Prijzen, FloatArray]:
+    """LP row duals as :class:`Prijzen` (clipped at 0: a ≤ row's price is never negative) and the
+    per-household duals of the assignment rows."""
     n_g = len(model.capaciteit)
-    y_h = duaal[: model.n_huishoudens]
-    y_cap, y_won = np.zeros(n_g), np.zeros((n_g, 4))
-    y_ov = np.zeros((n_g, int(model.grootte.max(initial=1)) + 1))
-    grootte = np.arange(y_ov.shape[1])
-    for rij, waarde in zip(prog.rijen, duaal[model.n_huishoudens :], strict=True):
+    capaciteit, woningen = np.zeros(n_g), np.zeros((n_g, 4))
+    grootte = np.arange(int(model.grootte.max(initial=1)) + 1)
+    overloop, kolom, rhs = np.zeros((n_g, len(grootte))), np.zeros(n_g), np.zeros(n_g)
+    for rij, waarde in zip(prog.rijen, np.maximum(duaal[model.n_huishoudens :], 0.0), strict=True):
         if rij.soort == "capaciteit":
-            y_cap[rij.index] = waarde
+            capaciteit[rij.index] = waarde
         elif rij.soort == "woningen":
-            y_won[rij.index, rij.klasse :] += waarde
+            woningen[rij.index, rij.klasse] = waarde
         elif waarde != 0.0:  # most valid inequalities are slack: nothing to add
-            y_ov[rij.index] += waarde * overschrijdingscoefficient(
-                rij, int(model.capaciteit[rij.index]), grootte
-            )
-    return y_h, y_cap, y_won, y_ov
+            aandeel = int(model.capaciteit[rij.index])
+            overloop[rij.index] += waarde * overschrijdingscoefficient(rij, aandeel, grootte)
+            kolom[rij.index] += waarde
+            rhs[rij.index] += waarde * overschrijdingsgrens(rij, aandeel)
+    return Prijzen(capaciteit, woningen, overloop, kolom, rhs), duaal[: model.n_huishoudens]
+
+
+def _maak_af(
+    probleem: Probleem,
+    model: Koppelmodel,
+    x: FloatArray,
+    backend: Backend,
+    budget: Tijdsbudget,
+    stand: Stand,
+    gap_doel: float,
+) -> None:
+    """Steps 3-4: fix the integral households, finish the others exactly (or keep the start).
+
+    The sub-MIP may stop as soon as the whole plan is within half the gap target of the bound
+    (HiGHS ``objective_target``): the gap is then proven, so time is not spent proving the
+    sub-MIP's own, tighter gap.
+    """
+    keuze, open_ = _rond_af(model, x)
+    if not budget.past(budget.schat(AFRONDEN_PER_HUISHOUDEN * len(open_))):
+        _snel_af(probleem, model, keuze, open_, budget, stand)
+        return
+    vast = keuze.copy()
+    vast[open_] = -1
+    if len(open_):
+        deel, paren = deelmodel(model, open_, restcapaciteit(model, vast))
+        start = startoplossing(deel, x[paren])
+        marge = 0.5 * gap_doel * abs(stand.grens)
+        doel = stand.grens - marge - model.objectief(vast) + deel.objectief(np.full(deel.n_huishoudens, -1))
+        vast[open_] = _deelkeuze(model, deel, open_, start)
+        deadline = budget.tot(AFMAKEN_AANDEEL)
+        mip = backend.los_op(programma(deel, geheel=True), deadline, start, marge, doel)
+        if mip.x is not None and deel.objectief(_als_keuze(deel, mip.x)) > deel.objectief(
+            _als_keuze(deel, start)
+        ):
+            vast[open_] = _deelkeuze(model, deel, open_, mip.x)
+    stand.details["fractional"] = float(len(open_))
+    stand.neem(probleem, _gemeenten(model, vast))
+
+
+def _snel_af(
+    probleem: Probleem,
+    model: Koppelmodel,
+    keuze: IntArray,
+    open_: IntArray,
+    budget: Tijdsbudget,
+    stand: Stand,
+) -> None:
+    """Too little time for the exact finish: the LP's integral part, the open households placed by
+    the greedy at the LP's prices (interruptible). Still far better than the plan before the LP."""
+    vast = keuze.copy()
+    vast[open_] = -1
+    gemeente = _gemeenten(model, vast)
+    if not budget.verlopen():
+        gemeente = startplan.greedy(probleem, stand.relaxatie.gereduceerd, budget.deadline, gemeente)
+    stand.details["fractional"] = float(len(open_))
+    stand.neem(probleem, gemeente)
 
 
 def _rond_af(model: Koppelmodel, x: FloatArray) -> tuple[IntArray, IntArray]:
@@ -292,247 +361,36 @@ def _beweeglijk(model: Koppelmodel, x: FloatArray, keuze: IntArray, open_: IntAr
     return vrij
 
 
-def _maak_af(
-    model: Koppelmodel,
-    keuze: IntArray,
-    open_: IntArray,
-    x: FloatArray,
-    backend: Backend,
-    deadline: float,
-    stop: tuple[float, float],
-) -> Plan:
-    """Step 4: exact MIP over the open households with the capacity that is left.
-
-    ``stop`` is (absolute gap, objective target of the whole plan). The sub-MIP may stop as soon
-    as the whole plan reaches the target: its gap to the LP bound is then proven small enough, so
-    time is not spent proving the sub-MIP's own, tighter gap.
-
-    "Left" is both the batch share and the room up to the maximum (residual overflow room), so
-    the finish can still place a family above a municipality's share at the overflow penalty.
-
-    The MIP starts from a feasible plan: freed singles where the LP put them, the fractional
-    households placed greedily by LP value; HiGHS then only has to improve it.
-    """
-    vast = keuze.copy()
-    vast[open_] = -1
-    if len(open_):
-        deel, paren = deelmodel(model, open_, restcapaciteit(model, vast))
-        start = startoplossing(deel, x[paren])
-        doel = stop[1] - model.objectief(vast) + deel.objectief(np.full(deel.n_huishoudens, -1))
-        mip = backend.los_op(programma(deel, geheel=True), _rest(deadline), start, stop[0], doel)
-        vast[open_] = _deelkeuze(model, deel, open_, mip)
-    return Plan(vast, model.objectief(vast), float("inf"), SolveStatus.feasible)
-
-
-def startoplossing(deel: Koppelmodel, x: FloatArray) -> FloatArray:
-    """A feasible 0/1 vector for the sub-model, so the exact finish starts from a good plan.
-
-    Families first, largest first, each where the LP put most of it; then singles by augmenting
-    paths (a single may move to another of its candidates to make room), which places as many
-    singles as the remaining room allows. All within the batch shares; then whoever is still
-    unlinked goes to its best place within the maximum (overflow beats unlinked). Finally single
-    moves that raise the objective are applied (:func:`_verbeter`).
-    """
-    keuze = _boven_aandeel(deel, x, _binnen_aandeel(deel, x))
-    return _als_vector(deel, _verbeter(deel, keuze))
-
-
-def _binnen_aandeel(deel: Koppelmodel, x: FloatArray) -> IntArray:
-    """The start plan's first pass (see ``startoplossing``).
-
-    A family goes where the LP put most of it if that is within the batch share; if no candidate
-    has room within its share, to its best place within the maximum (:func:`_beste_boven`).
-    """
-    capaciteit = deel.capaciteit.astype(np.int64).copy()
-    vanaf = np.cumsum(deel.woningen[:, ::-1], axis=1)[:, ::-1]
-    grenzen = np.searchsorted(deel.paar_h, np.arange(deel.n_huishoudens + 1))
-    keuze = np.full(deel.n_huishoudens, -1, dtype=np.int64)
-    for h in sorted(range(deel.n_huishoudens), key=lambda h: -deel.grootte[h]):
-        paren = np.arange(grenzen[h], grenzen[h + 1])
-        paren = paren[np.lexsort((-deel.score[paren], -x[paren]))]
-        if deel.grootte[h] == 1:
-            _plaats_single(deel, (capaciteit, vanaf, keuze, grenzen), int(h), paren)
-            continue
-        gekozen = next((int(p) for p in paren if _past(deel, capaciteit, vanaf, int(p))), None)
-        if gekozen is None:
-            gekozen = _beste_boven(deel, paren, deel.capaciteit - capaciteit, vanaf, x)
-        if gekozen is not None:
-            keuze[h] = gekozen
-            capaciteit[deel.paar_g[gekozen]] -= deel.grootte[h]
-            vanaf[deel.paar_g[gekozen], : deel.klasse[h] + 1] -= 1
+def _als_keuze(model: Koppelmodel, vector: FloatArray) -> IntArray:
+    """Pair index per household from a column vector (-1: unlinked)."""
+    keuze = np.full(model.n_huishoudens, -1, dtype=np.int64)
+    gekozen = np.flatnonzero(vector[: len(model.paar_h)] > 0.5)
+    keuze[model.paar_h[gekozen]] = gekozen
     return keuze
 
 
-def _boven_aandeel(deel: Koppelmodel, x: FloatArray, keuze: IntArray) -> IntArray:
-    """Second pass: households still unlinked, largest first, each to :func:`_beste_boven`."""
-    bezet = deel.bezetting(keuze)
-    vanaf = np.cumsum(deel.woningen[:, ::-1], axis=1)[:, ::-1]
-    np.subtract.at(vanaf, (deel.paar_g[keuze[keuze >= 0]],), _klasse_vanaf(deel, keuze))
-    grenzen = np.searchsorted(deel.paar_h, np.arange(deel.n_huishoudens + 1))
-    for h in sorted(np.flatnonzero(keuze < 0).tolist(), key=lambda h: -deel.grootte[h]):
-        gekozen = _beste_boven(deel, np.arange(grenzen[h], grenzen[h + 1]), bezet, vanaf, x)
-        if gekozen is not None:
-            keuze[h] = gekozen
-            bezet[deel.paar_g[gekozen]] += deel.grootte[h]
-            vanaf[deel.paar_g[gekozen], : deel.klasse[h] + 1] -= 1
-    return keuze
-
-
-def _beste_boven(
-    deel: Koppelmodel, paren: IntArray, bezet: IntArray, vanaf: IntArray, x: FloatArray
-) -> int | None:
-    """The household's best pair within the maximum and a fitting dwelling (None: none left).
-
-    "Best" is the marginal objective: persons × score minus the penalty for the persons it puts
-    above the batch share there (ties: where the LP put most of it). ``bezet`` is the load so far.
-    """
-    if len(paren) == 0:
-        return None
-    h = int(deel.paar_h[paren[0]])
-    g, grootte = deel.paar_g[paren], int(deel.grootte[h])
-    past = (bezet[g] + grootte <= deel.maximum[g]) & (vanaf[g, : deel.klasse[h] + 1].min(axis=1) >= 1)
-    if not past.any():
-        return None
-    extra = np.maximum(bezet[g] + grootte - np.maximum(deel.capaciteit[g], bezet[g]), 0)
-    winst = grootte * deel.score[paren] - deel.boete * extra + 1e-6 * x[paren]
-    return int(paren[np.argmax(np.where(past, winst, -np.inf))])
-
-
-def _verbeter(deel: Koppelmodel, keuze: IntArray, rondes: int = 3) -> IntArray:
-    """Local search: move one household at a time to another candidate if the objective rises.
-
-    A move counts the score, the unlinked penalty and the overflow penalty at both municipalities,
-    and keeps every hard limit (maximum, dwellings). It only polishes the start of the exact
-    finish, which is why a few rounds suffice.
-    """
-    bezet = deel.bezetting(keuze).tolist()
-    vanaf = np.cumsum(deel.woningen[:, ::-1], axis=1)[:, ::-1]
-    np.subtract.at(vanaf, (deel.paar_g[keuze[keuze >= 0]],), _klasse_vanaf(deel, keuze))
-    stand = _Zoekstand(deel, bezet, vanaf.tolist())
-    grenzen = np.searchsorted(deel.paar_h, np.arange(deel.n_huishoudens + 1)).tolist()
-    for _ in range(rondes):
-        verbeterd = False
-        for h in range(deel.n_huishoudens):
-            nieuw = stand.beste_zet(h, int(keuze[h]), range(grenzen[h], grenzen[h + 1]))
-            if nieuw != keuze[h]:
-                stand.verplaats(h, int(keuze[h]), nieuw)
-                keuze[h], verbeterd = nieuw, True
-        if not verbeterd:
-            break
-    return keuze
-
-
-@dataclass
-class _Zoekstand:
-    """Load and dwellings left per municipality during :func:`_verbeter` (plain lists: fast)."""
-
-    deel: Koppelmodel
-    bezet: list[int]
-    vanaf: list[list[int]]
-
-    def _boete(self, g: int, bezet: int) -> float:
-        return self.deel.boete * max(0, bezet - int(self.deel.capaciteit[g]))
-
-    def waarde(self, h: int, paar: int, erbij: bool) -> float:
-        """What pair ``paar`` (-1: unlinked) of household h is worth, given the others."""
-        grootte = int(self.deel.grootte[h])
-        if paar < 0:
-            return -float(self.deel.straf[h])
-        g = int(self.deel.paar_g[paar])
-        zonder = self.bezet[g] - (0 if erbij else grootte)
-        extra = self._boete(g, zonder + grootte) - self._boete(g, zonder)
-        return grootte * float(self.deel.score[paar]) - extra
-
-    def beste_zet(self, h: int, huidig: int, paren: range) -> int:
-        """The best pair for h with the others fixed (``huidig`` unless another is better)."""
-        beste, waarde = huidig, self.waarde(h, huidig, False) + 1e-9
-        g_nu = int(self.deel.paar_g[huidig]) if huidig >= 0 else -1
-        grootte, klasse = int(self.deel.grootte[h]), int(self.deel.klasse[h])
-        for paar in paren:
-            g = int(self.deel.paar_g[paar])
-            if g == g_nu or self.bezet[g] + grootte > int(self.deel.maximum[g]):
-                continue
-            if min(self.vanaf[g][: klasse + 1]) < 1:
-                continue
-            kandidaat = self.waarde(h, paar, True)
-            if kandidaat > waarde:
-                beste, waarde = paar, kandidaat
-        return beste
-
-    def verplaats(self, h: int, van: int, naar: int) -> None:
-        """Move household h from pair ``van`` to pair ``naar`` (-1: unlinked)."""
-        grootte, klasse = int(self.deel.grootte[h]), int(self.deel.klasse[h])
-        for paar, teken in ((van, -1), (naar, 1)):
-            if paar >= 0:
-                g = int(self.deel.paar_g[paar])
-                self.bezet[g] += teken * grootte
-                for k in range(klasse + 1):
-                    self.vanaf[g][k] -= teken
-
-
-def _klasse_vanaf(deel: Koppelmodel, keuze: IntArray) -> IntArray:
-    """Per linked household, a 0/1 row over classes: 1 for every class ≤ its own (dwellings used)."""
-    klasse = deel.klasse[deel.paar_h[keuze[keuze >= 0]]]
-    result: IntArray = (np.arange(4)[None, :] <= klasse[:, None]).astype(np.int64)
+def _gemeenten(model: Koppelmodel, keuze: IntArray) -> IntArray:
+    """Municipality index per household from a pair choice (-1 stays unlinked)."""
+    result = np.full(len(keuze), -1, dtype=np.int64)
+    result[keuze >= 0] = model.paar_g[keuze[keuze >= 0]]
     return result
 
 
-def _plaats_single(
-    deel: Koppelmodel, stand: tuple[IntArray, IntArray, IntArray, IntArray], h: int, paren: IntArray
-) -> None:
-    """Place a single, moving other singles along an augmenting path if that makes room.
-
-    ``stand`` is (capacity left, dwellings left per class and up, choice per household, pair ranges).
-    """
-    capaciteit, vanaf, keuze, grenzen = stand
-    bewoners: dict[int, list[int]] = {}
-    for bewoner in np.flatnonzero((keuze >= 0) & (deel.grootte == 1)).tolist():
-        bewoners.setdefault(int(deel.paar_g[keuze[bewoner]]), []).append(bewoner)
-    ouder: dict[int, tuple[int, int]] = {}
-    rij: list[tuple[int, int]] = [(int(p), h) for p in paren]
-    for paar, wie in rij:
-        g = int(deel.paar_g[paar])
-        if g in ouder:
-            continue
-        ouder[g] = (paar, wie)
-        if capaciteit[g] >= 1 and vanaf[g, 0] >= 1:
-            _verschuif(deel, capaciteit, vanaf, keuze, ouder, g)
-            return
-        for ander in bewoners.get(g, []):
-            rij.extend((p, ander) for p in range(int(grenzen[ander]), int(grenzen[ander + 1])))
+def _paren(model: Koppelmodel, gemeente: IntArray) -> IntArray:
+    """Pair index per household of a plan whose pairs are all in ``model`` (-1 stays unlinked)."""
+    breedte = len(model.capaciteit)
+    gekoppeld = np.flatnonzero(gemeente >= 0)
+    keuze = np.full(len(gemeente), -1, dtype=np.int64)
+    keuze[gekoppeld] = np.searchsorted(
+        model.paar_h * breedte + model.paar_g, gekoppeld * breedte + gemeente[gekoppeld]
+    )
+    return keuze
 
 
-def _verschuif(
-    deel: Koppelmodel,
-    capaciteit: IntArray,
-    vanaf: IntArray,
-    keuze: IntArray,
-    ouder: dict[int, tuple[int, int]],
-    g: int,
-) -> None:
-    """Apply the augmenting path ending at municipality ``g`` (which has room for one)."""
-    capaciteit[g] -= 1
-    vanaf[g, 0] -= 1
-    while True:
-        paar, wie = ouder[g]
-        vorige = keuze[wie]
-        keuze[wie] = paar
-        if vorige < 0:
-            return
-        g = int(deel.paar_g[vorige])
-
-
-def _past(deel: Koppelmodel, capaciteit: IntArray, vanaf: IntArray, paar: int) -> bool:
-    g, h = deel.paar_g[paar], deel.paar_h[paar]
-    return bool(capaciteit[g] >= deel.grootte[h] and vanaf[g, : deel.klasse[h] + 1].min() >= 1)
-
-
-def _deelkeuze(model: Koppelmodel, deel: Koppelmodel, open_: IntArray, mip: Oplossing) -> IntArray:
-    """Map the sub-MIP's pairs back to pair indices of the full model."""
+def _deelkeuze(model: Koppelmodel, deel: Koppelmodel, open_: IntArray, vector: FloatArray) -> IntArray:
+    """Map a sub-model column vector back to pair indices of the full model."""
     keuze = np.full(len(open_), -1, dtype=np.int64)
-    if mip.x is None:
-        return keuze
-    gekozen = np.flatnonzero(mip.x[: len(deel.paar_h)] > 0.5)
+    gekozen = np.flatnonzero(vector[: len(deel.paar_h)] > 0.5)
     breedte = len(model.capaciteit)
     sleutels = model.paar_h * breedte + model.paar_g
     gezocht = open_[deel.paar_h[gekozen]] * breedte + deel.paar_g[gekozen]
@@ -541,78 +399,54 @@ def _deelkeuze(model: Koppelmodel, deel: Koppelmodel, open_: IntArray, mip: Oplo
 
 
 def restcapaciteit(model: Koppelmodel, keuze: IntArray) -> tuple[IntArray, IntArray, IntArray]:
-    """Batch share, maximum and dwellings per municipality left after the households in ``keuze``.
-
-    The share left is floored at 0: overflow already used by the fixed households is a sunk
-    penalty, so in the residual problem every further person above the share costs the penalty,
-    exactly as in the full problem.
-    """
-    gekozen = keuze[keuze >= 0]
-    gemeente, huishouden = model.paar_g[gekozen], model.paar_h[gekozen]
-    bezet = model.bezetting(keuze)
-    capaciteit: IntArray = np.maximum(model.capaciteit - bezet, 0)
-    return capaciteit, model.maximum - bezet, _restwoningen(model, gemeente, model.klasse[huishouden])
-
-
-def _restwoningen(model: Koppelmodel, gemeente: IntArray, klasse: IntArray) -> IntArray:
-    """Dwellings left, such that the residual Hall rows are exactly the original ones.
-
-    The model only uses the sums ``Σ_{j≥k} woningen[g, j]``; subtracting the linked households of
-    class ≥ k from each sum keeps the residual problem exact (a class may go negative: a small
-    household then took a larger dwelling).
-    """
-    vanaf = np.cumsum(model.woningen[:, ::-1], axis=1)[:, ::-1]
-    gebruikt = np.zeros_like(vanaf)
-    np.add.at(gebruikt, (gemeente, klasse), 1)
-    rest = vanaf - np.cumsum(gebruikt[:, ::-1], axis=1)[:, ::-1]
-    result: IntArray = rest - np.concatenate([rest[:, 1:], np.zeros((len(rest), 1), dtype=np.int64)], axis=1)
-    return result
+    """Batch share, maximum and dwellings per municipality left after the households in ``keuze``
+    (pair indices, -1 unlinked); the rule is ``bezetting.rest_na``."""
+    gemeente = _gemeenten(model, keuze)
+    return rest_na(gemeente, model.grootte, model.klasse, model.capaciteit, model.maximum, model.woningen)
 
 
 def _volledige_mip(
+    probleem: Probleem,
     model: Koppelmodel,
-    plan: Plan,
     backend: Backend,
-    deadline: float,
-    blokken: Sequence[Scoreblok],
-    dualen: Dualen | None,
+    budget: Tijdsbudget,
+    stand: Stand,
     gap_doel: float,
-) -> tuple[Koppelmodel, Plan]:
-    """Step 5 fallback: the MIP from the current plan, with every pair that could improve it.
+) -> None:
+    """Step 5: the MIP from the best plan, with every pair that could improve it.
 
-    A pair with reduced cost d can only be in plans worth at most ``LP bound + d``; pairs with
-    ``LP bound + d < current objective`` are left out safely, so the MIP's bound is a bound on the
-    unpruned problem too. When that leaves too many pairs (more than ``MAX_MIP_PER_HUISHOUDEN``
-    per household) and less than ``RUIME_MIP_SECONDEN`` remain (HiGHS overruns short limits on
-    large MIPs), only the best of them are added and the MIP's bound is not used: it would only
-    cover the pruned model.
+    Forcing household h onto pair (h, g) lowers the relaxation's bound by d = best_h − reduced_hg,
+    so a plan using that pair is worth at most ``bound − d`` (reduced-cost fixing on the
+    Lagrangian relaxation). Pairs with ``bound − d < best objective`` are left out safely, so the
+    MIP's own bound is a bound on the unpruned problem too. When that leaves too many pairs (more
+    than ``MAX_MIP_PER_HUISHOUDEN`` per household), only the best of them are added and the MIP's
+    bound is not used: it would only cover the pruned model.
     """
-    geldig = False
-    if dualen is not None:
-        extra = _prijs(model, dualen, blokken, drempel=plan.objectief - plan.grens)
-        ruim = deadline - time.perf_counter() >= RUIME_MIP_SECONDEN
-        geldig = ruim or len(extra[0]) <= MAX_MIP_PER_HUISHOUDEN * model.n_huishoudens
-        if not geldig:
-            extra = _prijs(model, dualen, blokken, drempel=-np.inf)
-        model, volgorde = met_paren(model, *extra)
-        plan.keuze = np.where(plan.keuze >= 0, np.argsort(volgorde)[np.maximum(plan.keuze, 0)], -1)
-    plan.details["mip_pairs"] = float(len(model.paar_h))
-    start, abs_gap = _als_vector(model, plan.keuze), gap_doel * abs(plan.grens)
-    mip = backend.los_op(programma(model, geheel=True), _rest(deadline), start, abs_gap=abs_gap)
-    grens = min(plan.grens, mip.grens) if geldig else plan.grens
-    if mip.x is None or mip.objectief <= plan.objectief:
-        plan.grens = grens
-        return model, plan
-    keuze = _als_keuze(model, mip.x)
-    return model, Plan(keuze, model.objectief(keuze), grens, mip.status, plan.details)
-
-
-def _als_vector(model: Koppelmodel, keuze: IntArray) -> FloatArray:
-    """The column vector of a plan: pairs, ``u`` slacks, then the overflow ``o_g`` it implies."""
-    p, n = len(model.paar_h), model.n_huishoudens
-    x = np.zeros(p + n + model.n_overloop)
-    x[keuze[keuze >= 0]] = 1.0
-    x[p + np.flatnonzero(keuze < 0)] = 1.0
-    if model.n_overloop:
-        x[p + n :] = model.overschrijding(keuze)
-    return x
+    relax = stand.relaxatie
+    verlies = relax.beste[:, None] - relax.gereduceerd
+    aanwezig = np.zeros(probleem.waarde.shape, dtype=bool)
+    aanwezig[model.paar_h, model.paar_g] = True
+    gekoppeld = np.flatnonzero(stand.plan.gemeente >= 0)
+    aanwezig[gekoppeld, stand.plan.gemeente[gekoppeld]] = True
+    nodig = (relax.grens - verlies >= stand.plan.objectief) & np.isfinite(probleem.waarde)
+    extra_h, extra_g = np.nonzero(nodig & ~aanwezig)
+    geldig = len(extra_h) <= MAX_MIP_PER_HUISHOUDEN * probleem.n_huishoudens
+    if not geldig:
+        beste = kandidaten(np.where(nodig & ~aanwezig, -verlies, -np.inf), MAX_MIP_PER_HUISHOUDEN)
+        extra_h = np.repeat(np.arange(probleem.n_huishoudens), beste.shape[1])
+        extra_g = beste.ravel()
+        houden = (nodig & ~aanwezig)[extra_h, extra_g]
+        extra_h, extra_g = extra_h[houden], extra_g[houden]
+    h = np.concatenate([model.paar_h, extra_h, gekoppeld])
+    g = np.concatenate([model.paar_g, extra_g, stand.plan.gemeente[gekoppeld]])
+    sleutel = np.unique(h * probleem.n_gemeenten + g)
+    model = koppelmodel(probleem, sleutel // probleem.n_gemeenten, sleutel % probleem.n_gemeenten)
+    stand.details["mip_pairs"] = float(len(model.paar_h))
+    start = als_vector(model, _paren(model, stand.plan.gemeente))
+    deadline = budget.tot(MIP_AANDEEL)
+    mip = backend.los_op(programma(model, geheel=True), deadline, start, gap_doel * abs(stand.grens))
+    if mip.x is not None:
+        stand.neem(probleem, _gemeenten(model, _als_keuze(model, mip.x)))
+    if geldig and mip.afloop is not Afloop.geen and mip.grens < stand.grens:
+        stand.relaxatie = Relaxatie(mip.grens, relax.keuze, relax.gereduceerd, relax.beste)
+        stand.details["bound_from_mip"] = 1.0

@@ -18,11 +18,14 @@ from doorstroom.koppeling.result import Conflict
 from doorstroom.koppeling.score import Mask, toegestaan
 
 
-def conflicten(instantie: Instantie, beleid: Beleid) -> tuple[Conflict, ...]:
-    """Every conflict detectable from the input; empty when nothing obviously conflicts."""
+def conflicten(instantie: Instantie, beleid: Beleid, mask: Mask | None = None) -> tuple[Conflict, ...]:
+    """Every conflict detectable from the input; empty when nothing obviously conflicts.
+
+    ``mask`` (households × municipalities, the allowed pairs) saves recomputing it when known.
+    """
     return (
         *_totaal(instantie),
-        *_zonder_gemeente(instantie, beleid),
+        *_zonder_gemeente(instantie, beleid, mask),
         *_groep_capaciteit(instantie, _groepen(instantie, lambda h: h.binding_gemeente), "harde binding aan"),
         *_groep_capaciteit(instantie, _groepen(instantie, lambda h: h.zorg), "zorg"),
         *_regio_conflicten(instantie, beleid),
@@ -37,9 +40,9 @@ def _totaal(instantie: Instantie) -> list[Conflict]:
     return [Conflict("capaciteit totaal", f"{aanbod} plaatsen voor {vraag} personen")]
 
 
-def _zonder_gemeente(instantie: Instantie, beleid: Beleid) -> list[Conflict]:
+def _zonder_gemeente(instantie: Instantie, beleid: Beleid, mask: Mask | None) -> list[Conflict]:
     """Households with no allowed municipality, grouped by the criterion that excludes them."""
-    mask = toegestaan(instantie, instantie.huishoudens, beleid)
+    mask = toegestaan(instantie, instantie.huishoudens, beleid) if mask is None else mask
     groepen: dict[str, list[str]] = defaultdict(list)
     for row in np.flatnonzero(~mask.any(axis=1)):
         huishouden = instantie.huishoudens[row]
@@ -113,7 +116,7 @@ def conflicten_voor(
     instantie: Instantie, beleid: Beleid, onbekoppeld: Iterable[str], mask: Mask | None = None
 ) -> tuple[Conflict, ...]:
     """Conflicts explaining the unlinked households; a catch-all names their full municipalities."""
-    gevonden = conflicten(instantie, beleid)
+    gevonden = conflicten(instantie, beleid, mask)
     verklaard = {h for conflict in gevonden for h in conflict.huishoudens}
     rest = tuple(h for h in onbekoppeld if h not in verklaard)
     if rest and not any(c.beperking == "capaciteit totaal" for c in gevonden):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from doorstroom.koppeling import bezetting
 from doorstroom.koppeling.domain import CRITERIA, Beleid, GemeenteCapaciteit, Huishouden, Instantie
 from doorstroom.koppeling.model import BLOK
 from doorstroom.koppeling.result import KoppelingResult
@@ -85,15 +86,14 @@ def _rest_na(
     instantie: Instantie, result: KoppelingResult, index: dict[str, int]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Batch share, dwellings (per class, cumulative ≥ k) and maximum left after the plan."""
-    rest = np.array([g.capaciteit for g in instantie.gemeenten], dtype=np.int64)
-    boven = np.array([g.bovengrens for g in instantie.gemeenten], dtype=np.int64)
+    ruimte = bezetting.ruimte_per_code(instantie.gemeenten, bezetting.personen_per_code(result.assignments))
+    rest = np.array([ruimte[g.code][0] for g in instantie.gemeenten], dtype=np.int64)
+    boven = np.array([ruimte[g.code][1] for g in instantie.gemeenten], dtype=np.int64)
     woningen = np.array(
         [np.cumsum(g.woningen[::-1])[::-1] if g.woningen else [10**9] * 4 for g in instantie.gemeenten]
     )
     klasse = {h.id: h.woningklasse for h in instantie.huishoudens}
     for t in result.assignments:
-        rest[index[t.gemeentecode]] -= t.personen
-        boven[index[t.gemeentecode]] -= t.personen
         woningen[index[t.gemeentecode], : klasse[t.huishouden_id] + 1] -= 1
     return rest, woningen, boven
 
@@ -255,9 +255,7 @@ def _per_soort(
 
 
 def _vulgraad(instantie: Instantie, result: KoppelingResult) -> dict[str, dict[str, object]]:
-    gekoppeld: dict[str, int] = defaultdict(int)
-    for t in result.assignments:
-        gekoppeld[t.gemeentecode] += t.personen
+    gekoppeld = bezetting.personen_per_code(result.assignments)
     return {
         g.code: {
             "gemeentenaam": g.naam,

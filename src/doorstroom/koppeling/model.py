@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from doorstroom.koppeling.bezetting import overschrijding, personen_per_gemeente
 from doorstroom.koppeling.domain import WONINGKLASSEN, Beleid, Instantie
 from doorstroom.koppeling.score import Scoreblok, UitkomstVoorspeller, scoreblok
 
@@ -91,18 +92,13 @@ class Koppelmodel:
         return float(self.waarde[gekozen].sum() - self.straf[keuze < 0].sum()) - boete
 
     def bezetting(self, keuze: IntArray) -> IntArray:
-        """Persons linked per municipality in a plan."""
-        gekozen = keuze[keuze >= 0]
-        gewicht = self.grootte[self.paar_h[gekozen]]
-        result: IntArray = np.bincount(
-            self.paar_g[gekozen], weights=gewicht, minlength=len(self.capaciteit)
-        ).astype(np.int64)
-        return result
+        """Persons linked per municipality in a plan (``keuze[h]``: pair index or -1)."""
+        gemeente = np.where(keuze >= 0, self.paar_g[np.maximum(keuze, 0)], -1) if len(self.paar_g) else keuze
+        return personen_per_gemeente(gemeente, self.grootte, len(self.capaciteit))
 
     def overschrijding(self, keuze: IntArray) -> IntArray:
         """Persons above the batch share per municipality (the optimal ``o_g`` for the plan)."""
-        result: IntArray = np.maximum(self.bezetting(keuze) - self.capaciteit, 0)
-        return result
+        return overschrijding(self.bezetting(keuze), self.capaciteit)
 
 
 @dataclass(frozen=True)
@@ -212,7 +208,7 @@ def deelmodel(
 ) -> tuple[Koppelmodel, IntArray]:
     """The model restricted to ``huishoudens`` (renumbered 0..k-1) with residual room.
 
-    ``rest`` is (batch share left, maximum left, dwellings left), see ``decompose.restcapaciteit``.
+    ``rest`` is (batch share left, maximum left, dwellings left), see ``bezetting.rest_na``.
     Also returns, per pair of the sub-model, the index of that pair in ``model``.
     """
     capaciteit, maximum, woningen = rest

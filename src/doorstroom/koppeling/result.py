@@ -1,7 +1,8 @@
-"""Solver outcomes as typed values: a status, the plan, the proven bound, and any conflicts.
+"""Solver outcomes as typed values: a status, the plan, the proven bound, prices and conflicts.
 
-A run that cannot link everyone is not an exception: it is a result with status ``infeasible``,
-the relaxed (penalised-slack) plan, and the named constraints that conflict.
+A run that cannot link everyone is not an exception: it is a result with status ``partial`` (or
+``infeasible`` when nobody can be linked), the best plan for everyone else, and the named
+constraints that conflict.
 """
 
 from __future__ import annotations
@@ -12,16 +13,30 @@ from enum import StrEnum
 
 
 class SolveStatus(StrEnum):
-    """How a run ended."""
+    """How a run ended; the words mean exactly this (``docs/koppeling.md``, "Status").
+
+    Every status comes with a valid plan (checked by ``validate``) and, where one is known, a
+    proven bound and the gap to it.
+    """
 
     optimal = "optimal"
-    """Proven within the gap target of the bound."""
+    """Everyone is linked and the plan is proven within the gap target of the bound."""
     feasible = "feasible"
-    """A valid plan, but the gap target was not proven within the time limit."""
+    """Everyone is linked; the gap target was not proven within the time limit (see ``gap``)."""
+    partial = "partial"
+    """Some households cannot be linked (conflicts named); the others are linked, optimised as far
+    as ``gap`` says."""
     infeasible = "infeasible"
-    """Not everyone can be linked under the hard criteria; the plan is the best relaxed one."""
-    error = "error"
-    """The backend failed; no plan."""
+    """No household can be linked at all (conflicts named)."""
+
+
+def status_van(gekoppeld: int, onbekoppeld: int, bewezen: bool) -> SolveStatus:
+    """The status word of a plan: who is linked, and whether the gap target is proven."""
+    if onbekoppeld and not gekoppeld:
+        return SolveStatus.infeasible
+    if onbekoppeld:
+        return SolveStatus.partial
+    return SolveStatus.optimal if bewezen else SolveStatus.feasible
 
 
 @dataclass(frozen=True)
@@ -51,7 +66,9 @@ class KoppelingResult:
     ``objective`` is Σ persons × score − penalties; ``bound`` an upper bound on every plan's
     objective (LP relaxation, proven), ``gap`` = (bound − objective) / max(|bound|, 1).
     ``overschrijding`` maps a municipality code to the persons linked above its batch share
-    (only municipalities with overflow appear).
+    (only municipalities with overflow appear). ``prijzen`` maps a municipality code to the price
+    per person of its room (the capacity dual behind ``bound``, 0 where room is not scarce); the
+    prices a run was given (``los_op(..., prijzen=...)``) are already part of ``objective``.
     """
 
     solver: str
@@ -64,6 +81,7 @@ class KoppelingResult:
     conflicts: tuple[Conflict, ...] = ()
     details: dict[str, float] = field(default_factory=dict)
     overschrijding: dict[str, int] = field(default_factory=dict)
+    prijzen: dict[str, float] = field(default_factory=dict)
 
     @property
     def overschrijding_personen(self) -> int:
@@ -97,6 +115,7 @@ class KoppelingResult:
                 for t in self.assignments
             ],
             "unassigned": list(self.unassigned),
+            "prijzen": {code: round(prijs, 6) for code, prijs in sorted(self.prijzen.items()) if prijs},
             "conflicts": [
                 {"beperking": c.beperking, "toelichting": c.toelichting, "huishoudens": list(c.huishoudens)}
                 for c in self.conflicts

@@ -102,15 +102,26 @@ def _opvangregio(instantie: Instantie, huishoudens: Sequence[Huishouden], beleid
 
 
 def _zelfde_regio(instantie: Instantie, regios: Sequence[str | None]) -> Matrix:
-    gemeente_regio = np.array([g.regio for g in instantie.gemeenten], dtype=object)
-    eigen = np.array(regios, dtype=object)[:, None]
-    gelijk: Matrix = (eigen == gemeente_regio[None, :]).astype(np.float64)
+    """1 where the municipality lies in the given region (compared as integer codes: fast)."""
+    code: dict[str | None, int] = {None: -1}
+    gemeente_regio = np.array([code.setdefault(g.regio, len(code)) for g in instantie.gemeenten])
+    eigen = np.array([code.get(regio, -2) for regio in regios])
+    gelijk: Matrix = (eigen[:, None] == gemeente_regio[None, :]).astype(np.float64)
     return gelijk
 
 
 def afstanden_km(instantie: Instantie, huishoudens: Sequence[Huishouden]) -> Matrix:
-    """Great-circle distance from each reception location to each municipality (NaN: unknown)."""
-    herkomst = [instantie.locaties[h.opvang_gemeente] for h in huishoudens]
+    """Great-circle distance from each reception location to each municipality (NaN: unknown).
+
+    Computed once per reception location (there are few) and then copied to its households.
+    """
+    plaatsen, terug = np.unique([h.opvang_gemeente for h in huishoudens], return_inverse=True)
+    result: Matrix = _afstanden_vanaf(instantie, [str(code) for code in plaatsen])[terug.reshape(-1)]
+    return result
+
+
+def _afstanden_vanaf(instantie: Instantie, codes: Sequence[str]) -> Matrix:
+    herkomst = [instantie.locaties[code] for code in codes]
     lat1 = np.radians(np.array([_coord(loc.latitude) for loc in herkomst]))[:, None]
     lon1 = np.radians(np.array([_coord(loc.longitude) for loc in herkomst]))[:, None]
     lat2 = np.radians(np.array([_coord(g.latitude) for g in instantie.gemeenten]))[None, :]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from doorstroom.koppeling.bezetting import Bezetting, overschrijding_per_code, per_plan, personen_per_code
 from doorstroom.koppeling.domain import Beleid, GemeenteCapaciteit, Huishouden, Instantie
 from doorstroom.koppeling.harde_criteria import maskers, reden
 from doorstroom.koppeling.result import KoppelingResult
@@ -40,29 +41,6 @@ class Overtreding:
     melding: str
     gemeentecode: str | None = None
     huishouden_id: str | None = None
-
-
-@dataclass(frozen=True)
-class Bezetting:
-    """What a plan puts in one municipality: persons and households per dwelling class."""
-
-    personen: int = 0
-    klassen: tuple[int, int, int, int] = (0, 0, 0, 0)
-
-    def plus(self, huishouden: Huishouden) -> Bezetting:
-        """This occupation with ``huishouden`` added."""
-        klassen = list(self.klassen)
-        klassen[huishouden.woningklasse] += 1
-        return Bezetting(self.personen + huishouden.grootte, (klassen[0], klassen[1], klassen[2], klassen[3]))
-
-
-def bezetting(instantie: Instantie, plan: Plan) -> dict[str, Bezetting]:
-    """Occupation per municipality code under ``plan``."""
-    huishoudens = {h.id: h for h in instantie.huishoudens}
-    result: dict[str, Bezetting] = {}
-    for ident, code in plan.items():
-        result[code] = result.get(code, Bezetting()).plus(huishoudens[ident])
-    return result
 
 
 def maximum_overtreding(gemeente: GemeenteCapaciteit, bezet: Bezetting) -> Overtreding | None:
@@ -115,7 +93,7 @@ def controleer_plan(instantie: Instantie, beleid: Beleid, plan: Plan) -> list[Ov
     ]
     if onbekend:
         return onbekend
-    bezet = bezetting(instantie, plan)
+    bezet = per_plan(instantie, plan)
     result = paar_overtredingen(instantie, beleid, plan)
     for g in instantie.gemeenten:
         state = bezet.get(g.code, Bezetting())
@@ -133,7 +111,7 @@ def ruimte_voor(
     its maximum and its dwellings. Ordered: the reception region first, then most room left.
     """
     rest = {ident: code for ident, code in plan.items() if ident != huishouden.id}
-    bezet = bezetting(instantie, rest)
+    bezet = per_plan(instantie, rest)
     toegestaan = np.logical_and.reduce(list(maskers(instantie, [huishouden], beleid).values()))[0]
     result = []
     for g, mag in zip(instantie.gemeenten, toegestaan, strict=True):
@@ -153,21 +131,13 @@ def plan_van(result: KoppelingResult) -> dict[str, str]:
 
 
 def personen_per_gemeente(result: KoppelingResult) -> Counter[str]:
-    """Persons linked per municipality code."""
-    personen: Counter[str] = Counter()
-    for t in result.assignments:
-        personen[t.gemeentecode] += t.personen
-    return personen
+    """Persons linked per municipality code (the rule lives in ``bezetting``)."""
+    return personen_per_code(result.assignments)
 
 
 def overschrijding(instantie: Instantie, result: KoppelingResult) -> dict[str, int]:
     """Persons linked above each municipality's batch share (only where there are any)."""
-    personen = personen_per_gemeente(result)
-    return {
-        g.code: personen[g.code] - g.capaciteit
-        for g in instantie.gemeenten
-        if personen[g.code] > g.capaciteit
-    }
+    return overschrijding_per_code(instantie.gemeenten, personen_per_gemeente(result))
 
 
 def check_volledig(instantie: Instantie, result: KoppelingResult) -> list[str]:
