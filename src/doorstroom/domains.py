@@ -99,6 +99,14 @@ HORIZON_MAANDEN = Domain("horizon in maanden, 1 tot en met 240", 1, 240)
 WORKERS = Domain("aantal workers, 1 tot en met 256", 1, 256)
 # A calendar year of reference data (population on 1 January).
 JAAR = Domain("jaar, 1900 tot en met 2100", 1900, 2100)
+# Accounts and the case file (dossier).
+TOKEN_GELDIGHEID_DAGEN = Domain("geldigheid in dagen, 1 tot en met 3650", 1, 3650)
+BEWAARTERMIJN_JAREN = Domain("bewaartermijn in jaren, 1 tot en met 100", 1, 100)
+TERMIJN_WEKEN = Domain("termijn in weken, 0 tot en met 520", 0, 520)
+TERMIJN_MAANDEN = Domain("termijn in maanden, 0 tot en met 120", 0, 120)
+PAGINA = Domain("paginanummer, 1 tot en met 1.000.000", 1, 1_000_000)
+PAGINA_GROOTTE = Domain("paginagrootte, 1 tot en met 100", 1, 100)
+UREN_PER_WEEK = Domain("uren per week, 0 tot en met 168", 0, 168)
 
 # Prognose scenarios: central values are averages and rates, so they need not be whole numbers.
 GEMIDDELD_AANTAL = Domain("aantal personen of plaatsen, 0 tot en met 20.000.000", 0.0, 2e7, geheel=False)
@@ -154,3 +162,6 @@ REFERENTIE = TextLimit("pseudonieme referentie", 40)
 NAAM = TextLimit("naam", 100)
 BRON = TextLimit("bron of bestandsnaam", 255)
 TOELICHTING = TextLimit("toelichting", 2000)
+GESLACHTSNAAM = TextLimit("geslachtsnaam", 200)
+VOORNAMEN = TextLimit("voornamen", 200)
+LOCATIE = TextLimit("locatie", 100)

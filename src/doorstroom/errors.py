@@ -8,6 +8,8 @@ are for misuse and for input/output that cannot be processed::
      │                              (CLI exit code 2, API status 422)
      ├── NotFound                   a requested record does not exist (API 404)
      ├── PermissionDenied           the caller may not see or change this (API 403)
+     ├── Conflict                   the record already exists, e.g. a BSN in another file (API 409)
+     ├── Verouderd                  the record changed since the caller read it (API 412)
      ├── ConfigurationError         settings or the environment are unusable (CLI exit code 2)
      └── Busy                       a write gave up because others kept the same rows busy;
                                     nothing was written, trying again will work (CLI 75, API 409)
@@ -76,6 +78,14 @@ class NotFound(DoorstroomError):
 
 class PermissionDenied(DoorstroomError):
     """The caller's role does not allow this read or write."""
+
+
+class Conflict(DoorstroomError):
+    """The write conflicts with an existing record (a BSN or V-number already in a file)."""
+
+
+class Verouderd(DoorstroomError):
+    """Optimistic concurrency: the record changed since the caller read it; nothing was written."""
 
 
 class ConfigurationError(DoorstroomError):

@@ -10,6 +10,8 @@ TABLE_MODULES = (
     "doorstroom.taakstelling.models",
     "doorstroom.koppeling.models",
     "doorstroom.spreiding.models",
+    "doorstroom.accounts.models",
+    "doorstroom.dossier.models",
 )
 
 

@@ -63,6 +63,25 @@ class Settings(BaseSettings):
             "'doorstroom koppeling opschonen' then removes it and keeps counts per municipality."
         ),
     )
+    token_lifetime_days: int = Field(
+        default=90, ge=1, le=3650, description="Days a new API bearer token stays valid (1-3650)."
+    )
+    oidc_issuer: str | None = Field(
+        default=None, description="OpenID Connect issuer URL of a municipality's identity provider."
+    )
+    oidc_audience: str | None = Field(
+        default=None, description="Audience (client id) the identity provider's tokens must carry."
+    )
+    oidc_jwks_url: str | None = Field(
+        default=None, description="JWKS URL of the identity provider; default: from its discovery document."
+    )
+    retention_years: int = Field(
+        default=5, ge=1, le=100, description="Years after the last event before a case file is removed."
+    )
+    deadline_rules_file: Path | None = Field(
+        default=None, description="TOML file overriding the parameters of the deadline rules (termijnen)."
+    )
+    log_format: str = Field(default="json", description="Server log format: json (structured) or text.")
 
     csv_stijl: Literal["nl", "standaard"] | None = Field(
         default=None,

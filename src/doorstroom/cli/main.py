@@ -32,11 +32,15 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
+from doorstroom.cli import audit as audit_cli
 from doorstroom.cli import db as db_cli
+from doorstroom.cli import dossier as dossier_cli
+from doorstroom.cli import gebruiker as gebruiker_cli
 from doorstroom.cli import koppeling as koppeling_cli
 from doorstroom.cli import prognose as prognose_cli
 from doorstroom.cli import reference as reference_cli
 from doorstroom.cli import spreiding as spreiding_cli
+from doorstroom.cli import server as server_cli
 from doorstroom.cli import taakstelling as taakstelling_cli
 from doorstroom.cli.exit_codes import EXIT_BEZET, EXIT_INTERN, EXIT_INVOER, EXIT_ONDERBROKEN
 from doorstroom.cli.incident import record_incident
@@ -115,6 +119,13 @@ app.add_typer(koppeling_cli.app, name="koppeling")
 app.add_typer(prognose_cli.app, name="prognose")
 app.add_typer(spreiding_cli.app, name="spreiding")
 app.add_typer(db_cli.app, name="db")
+app.add_typer(dossier_cli.app, name="dossier")
+app.add_typer(gebruiker_cli.app, name="gebruiker")
+app.add_typer(gebruiker_cli.tokens, name="token")
+app.add_typer(audit_cli.app, name="audit")
+app.command("serve")(server_cli.serve)
+app.command("backup")(server_cli.backup)
+app.command("herstel")(server_cli.herstel)
 
 
 def reserve_stdout_for_documents() -> None:

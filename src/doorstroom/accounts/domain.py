@@ -1,0 +1,70 @@
+"""Users, roles and their scope, as plain values (no database)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from doorstroom.errors import Problem
+
+GEBRUIKERSNAAM = re.compile(r"^[a-z0-9][a-z0-9._@-]{2,49}$")
+
+
+class Rol(StrEnum):
+    """What a user is for; ``systeem`` is the command line on the server, never a login."""
+
+    gemeente = "gemeente"
+    coa = "coa"
+    provincie = "provincie"
+    beheerder = "beheerder"
+    systeem = "systeem"
+
+
+AANMAAKBARE_ROLLEN = (Rol.gemeente, Rol.coa, Rol.provincie, Rol.beheerder)
+
+
+@dataclass(frozen=True)
+class Gebruiker:
+    """An authenticated user: role plus scope (one municipality or one province)."""
+
+    gebruikersnaam: str
+    rol: Rol
+    gemeentecode: str | None = None
+    provincie: str | None = None
+
+    @property
+    def actor(self) -> str:
+        """How the audit log names this user."""
+        prefix = "os" if self.rol is Rol.systeem else "gebruiker"
+        return f"{prefix}:{self.gebruikersnaam}"
+
+    @classmethod
+    def systeem(cls, naam: str) -> Gebruiker:
+        """The operator on the server (command line): full access, audited under the OS user."""
+        return cls(naam, Rol.systeem)
+
+
+def bereikproblemen(rol: Rol, gemeentecode: str | None, provincie: str | None) -> list[Problem]:
+    """Why this role/scope combination is invalid: a gemeente user needs a municipality, etc."""
+    problems = []
+    if rol is Rol.systeem:
+        problems.append(Problem("rol 'systeem' is voorbehouden aan de opdrachtregel", field="--rol"))
+    if rol is Rol.gemeente and not gemeentecode:
+        problems.append(Problem("rol gemeente vraagt --gemeente CODE", field="--gemeente"))
+    if rol is Rol.provincie and not provincie:
+        problems.append(Problem("rol provincie vraagt --provincie NAAM", field="--provincie"))
+    if rol is not Rol.gemeente and gemeentecode:
+        problems.append(Problem(f"--gemeente hoort niet bij rol {rol}", field="--gemeente"))
+    if rol is not Rol.provincie and provincie:
+        problems.append(Problem(f"--provincie hoort niet bij rol {rol}", field="--provincie"))
+    return problems
+
+
+def naamprobleem(gebruikersnaam: str) -> Problem | None:
+    """Usernames: 3-50 characters, lower case letters, digits and . _ @ - (log-safe)."""
+    if GEBRUIKERSNAAM.match(gebruikersnaam):
+        return None
+    return Problem(
+        "gebruikersnaam: 3 tot 50 tekens, kleine letters, cijfers en . _ @ -", field="--gebruikersnaam"
+    )

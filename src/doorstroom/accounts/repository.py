@@ -1,0 +1,56 @@
+"""Queries on users and tokens."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from doorstroom.accounts.models import GebruikerRecord, TokenRecord
+
+
+def gebruiker(session: Session, gebruikersnaam: str) -> GebruikerRecord | None:
+    """The account with this name, or None."""
+    query = select(GebruikerRecord).where(GebruikerRecord.gebruikersnaam == gebruikersnaam)
+    return session.scalars(query).one_or_none()
+
+
+def gebruikers(session: Session) -> list[GebruikerRecord]:
+    """Every account, by name."""
+    return list(session.scalars(select(GebruikerRecord).order_by(GebruikerRecord.gebruikersnaam)))
+
+
+def via_oidc(session: Session, issuer: str, subject: str) -> GebruikerRecord | None:
+    """The active account linked to an identity provider's subject, or None."""
+    query = select(GebruikerRecord).where(
+        GebruikerRecord.oidc_issuer == issuer,
+        GebruikerRecord.oidc_subject == subject,
+        GebruikerRecord.actief.is_(True),
+    )
+    return session.scalars(query).one_or_none()
+
+
+def geldig_token(session: Session, digest: str, nu: datetime) -> GebruikerRecord | None:
+    """The active user of a token that is neither expired nor revoked, or None."""
+    query = (
+        select(GebruikerRecord)
+        .join(TokenRecord, TokenRecord.gebruiker_id == GebruikerRecord.id)
+        .where(
+            TokenRecord.digest == digest,
+            TokenRecord.ingetrokken_op.is_(None),
+            TokenRecord.verloopt_op > nu,
+            GebruikerRecord.actief.is_(True),
+        )
+    )
+    return session.scalars(query).one_or_none()
+
+
+def tokens(session: Session, gebruiker_id: int | None = None) -> list[tuple[TokenRecord, str]]:
+    """Tokens with their user's name, newest first; all users when ``gebruiker_id`` is None."""
+    query = select(TokenRecord, GebruikerRecord.gebruikersnaam).join(
+        GebruikerRecord, TokenRecord.gebruiker_id == GebruikerRecord.id
+    )
+    if gebruiker_id is not None:
+        query = query.where(TokenRecord.gebruiker_id == gebruiker_id)
+    return [(t, naam) for t, naam in session.execute(query.order_by(TokenRecord.id.desc()))]

@@ -1,0 +1,99 @@
+"""Request dependencies: the database engine, the authenticated user, ETags, paging and sorting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated
+
+from fastapi import Depends, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine
+
+from doorstroom.accounts import service as accounts
+from doorstroom.accounts.domain import Gebruiker
+from doorstroom.api.problemen import PreconditionRequired, Unauthenticated
+from doorstroom.dossier.repository import Pagina, Volgorde
+from doorstroom.errors import Verouderd
+from doorstroom.suggest import unknown_message
+
+_bearer = HTTPBearer(
+    auto_error=False, description="Token van `doorstroom token aanmaken`, of een OIDC-token."
+)
+
+
+def engine(request: Request) -> Engine:
+    """The application's database engine."""
+    return request.app.state.engine  # type: ignore[no-any-return]
+
+
+EngineDep = Annotated[Engine, Depends(engine)]
+
+
+def gebruiker(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Gebruiker:
+    """The user behind the bearer token; 401 without a valid one."""
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthenticated
+    found = accounts.authenticeer(request.app.state.engine, credentials.credentials)
+    if found is None:
+        raise Unauthenticated
+    return found
+
+
+GebruikerDep = Annotated[Gebruiker, Depends(gebruiker)]
+
+
+def etag(versie: int) -> str:
+    """The ETag of a version (strong; RFC 9110 §8.8.3)."""
+    return f'"{versie}"'
+
+
+def verwachte_versie(if_match: Annotated[str | None, Header(alias="If-Match")] = None) -> int:
+    """The version an update expects, from ``If-Match``; 428 without it, 412 when unparsable."""
+    if if_match is None:
+        raise PreconditionRequired
+    tekst = if_match.strip().removeprefix("W/").strip('"')
+    if not tekst.isascii() or not tekst.isdigit() or len(tekst) > 9:
+        raise Verouderd("If-Match hoort bij geen enkele versie")
+    return int(tekst)
+
+
+VersieDep = Annotated[int, Depends(verwachte_versie)]
+
+
+def pagina(
+    pagina: Annotated[int, Query(ge=1, le=1_000_000, description="Paginanummer, vanaf 1.")] = 1,
+    pagina_grootte: Annotated[
+        int, Query(alias="paginaGrootte", ge=1, le=100, description="Aantal resultaten per pagina (1-100).")
+    ] = 20,
+) -> Pagina:
+    """Which page (ADR: camelCase query keys)."""
+    return Pagina(pagina, pagina_grootte)
+
+
+PaginaDep = Annotated[Pagina, Depends(pagina)]
+
+
+def volgorde(tekst: str | None, toegestaan: dict[str, str]) -> Volgorde:
+    """``sorteer=geslachtsnaam,-geboortedatum`` → sort keys; unknown fields are a 400-style error."""
+    if not tekst:
+        return Volgorde()
+    sleutels, problems = [], []
+    for deel in (d.strip() for d in tekst.split(",") if d.strip()):
+        naam = deel.removeprefix("-")
+        if naam not in toegestaan:
+            problems.append(
+                {"loc": ("query", "sorteer"), "msg": unknown_message("sorteerveld", naam, toegestaan)}
+            )
+        else:
+            sleutels.append((toegestaan[naam], deel.startswith("-")))
+    if problems:
+        raise RequestValidationError(problems)
+    return Volgorde(tuple(sleutels))
+
+
+def sorteer_beschrijving(velden: Sequence[str]) -> str:
+    """OpenAPI text for a ``sorteer`` parameter."""
+    return "Sorteer op " + ", ".join(velden) + "; komma-gescheiden, '-' ervoor voor aflopend."

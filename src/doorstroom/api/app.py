@@ -1,0 +1,81 @@
+"""The API application (mounted at ``/api/v1``) and the server application that hosts it.
+
+``create_app`` is what ``doorstroom serve`` runs: the API under ``/api/v1`` and, once the web app
+exists, the web pages beside it (issue 12 mounts them in :func:`create_app`). Both share one engine
+and the same services; the API's ``openapi.json`` is published at ``/api/v1/openapi.json`` without
+login (ADR ``/core/publish-openapi``), with CORS open for that document only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from sqlalchemy import Engine
+
+from doorstroom.api import (
+    API_VERSION,
+    BASE_PATH,
+    auditlog,
+    gebeurtenissen,
+    gemeenten,
+    gezondheid,
+    huishoudens,
+    koppelruns,
+    personen,
+    taakstellingen,
+    termijnen,
+)
+from doorstroom.api.middleware import ApiMiddleware
+from doorstroom.api.openapi import verfijn
+from doorstroom.api.problemen import HANDLERS
+from doorstroom.db import make_engine
+
+BESCHRIJVING = """Persoonsgericht dossier van vergunninghouders (opvang, koppeling, huisvesting, inburgering),
+taakstellingen en koppelruns. Volgt de NL API Design Rules (Logius). Aanmelden met
+`Authorization: Bearer <token>` (`doorstroom token aanmaken`). Zie docs/api.md."""
+
+
+def create_api(engine: Engine) -> FastAPI:
+    """The ``/api/v1`` application on ``engine``."""
+    api = FastAPI(
+        title="Doorstroom API",
+        version=API_VERSION,
+        description=BESCHRIJVING,
+        openapi_url="/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        redirect_slashes=False,
+        contact={"name": "Doorstroom-beheer", "url": "https://github.com/doorstroom/doorstroom/issues"},
+        license_info={"name": "EUPL-1.2", "identifier": "EUPL-1.2"},
+    )
+    api.state.engine = engine
+    for router in (personen.router, huishoudens.router, gebeurtenissen.router, termijnen.router, gemeenten.router,
+                   taakstellingen.router, koppelruns.router, auditlog.router, gezondheid.router):  # fmt: skip
+        api.include_router(router)
+    for exception, handler in HANDLERS.items():
+        api.add_exception_handler(exception, handler)
+    api.openapi = lambda: _openapi(api)  # type: ignore[method-assign]
+    return api
+
+
+def _openapi(api: FastAPI) -> dict[str, Any]:
+    if api.openapi_schema is None:
+        schema = get_openapi(
+            title=api.title, version=api.version, description=api.description, routes=api.routes,
+            contact=api.contact, license_info=api.license_info, servers=[{"url": BASE_PATH}],
+        )  # fmt: skip
+        api.openapi_schema = verfijn(schema)
+    return api.openapi_schema
+
+
+def create_app(engine: Engine | None = None) -> FastAPI:
+    """The server: the API at ``/api/v1`` (the web app joins here), with headers and crash handling."""
+    engine = engine or make_engine()
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, redirect_slashes=False)
+    app.state.engine = engine
+    app.mount(BASE_PATH, ApiMiddleware(create_api(engine)))  # type: ignore[arg-type]
+    for exception, handler in HANDLERS.items():
+        app.add_exception_handler(exception, handler)
+    return app

@@ -1,0 +1,51 @@
+"""``/koppelruns``: koppeling runs, their proposals, and decisions on them (COA)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Request
+
+from doorstroom.api.afhankelijkheden import EngineDep, GebruikerDep, PaginaDep
+from doorstroom.api.lijsten import lijst
+from doorstroom.api.problemen import documentatie
+from doorstroom.api.schemas import Koppelrun, Lijst, Voorstel
+from doorstroom.dossier import koppelbesluit
+from doorstroom.dossier.invoer import Beoordeling
+
+router = APIRouter(prefix="/koppelruns", tags=["koppelruns"])
+FOUTEN = documentatie(400, 401, 403, 404, 500, 503)
+RunId = Annotated[int, Path(alias="runId", ge=1, le=2_147_483_647)]
+
+
+@router.get("", response_model=Lijst[Koppelrun], responses=FOUTEN)
+def lijst_runs(
+    request: Request, engine: EngineDep, gebruiker: GebruikerDep, pagina: PaginaDep
+) -> dict[str, Any]:
+    """Opgeslagen koppelruns, nieuwste eerst (alleen COA)."""
+    runs = koppelbesluit.runs(engine, gebruiker)
+    return lijst(request, runs[pagina.offset : pagina.offset + pagina.grootte], len(runs), pagina)
+
+
+@router.get("/{runId}/voorstellen", response_model=Lijst[Voorstel], responses=FOUTEN)
+def lijst_voorstellen(
+    run_id: RunId, request: Request, engine: EngineDep, gebruiker: GebruikerDep, pagina: PaginaDep
+) -> dict[str, Any]:
+    """De voorstellen van een run met hun beoordeling en uitleg."""
+    voorstellen = koppelbesluit.voorstellen(engine, gebruiker, run_id)
+    return lijst(
+        request, voorstellen[pagina.offset : pagina.offset + pagina.grootte], len(voorstellen), pagina
+    )
+
+
+@router.post("/{runId}/voorstellen/{huishoudenId}/beoordelingen", status_code=201, response_model=Voorstel,
+             responses=documentatie(400, 401, 403, 404, 415, 422, 500, 503))  # fmt: skip
+def beoordeel(
+    run_id: RunId, huishouden_id: Annotated[str, Path(alias="huishoudenId", max_length=40)], besluit: Beoordeling,
+    engine: EngineDep, gebruiker: GebruikerDep,
+) -> dict[str, Any]:  # fmt: skip
+    """Accepteer een voorstel, of wijk af met een andere gemeente; een toelichting is altijd verplicht.
+
+    Dezelfde service en controles als ``doorstroom koppeling beoordeel``.
+    """
+    return koppelbesluit.beoordeel(engine, gebruiker, run_id, huishouden_id, besluit)

@@ -1,0 +1,105 @@
+"""``/personen``: the persons of the case file within the caller's scope."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request, Response, status
+
+from doorstroom.api.afhankelijkheden import (
+    EngineDep,
+    GebruikerDep,
+    PaginaDep,
+    VersieDep,
+    etag,
+    sorteer_beschrijving,
+    volgorde,
+)
+from doorstroom.api.lijsten import lijst
+from doorstroom.api.problemen import documentatie
+from doorstroom.api.schemas import Lijst, Persoon, Zoekvraag
+from doorstroom.dossier import avg, service
+from doorstroom.dossier.invoer import NieuwePersoon, PersoonWijziging
+from doorstroom.dossier.tijdlijn import Fase
+
+router = APIRouter(prefix="/personen", tags=["personen"])
+SORTEERBAAR = {"geslachtsnaam": "geslachtsnaam", "geboortedatum": "geboortedatum", "fase": "fase",
+               "gemeentecode": "gemeentecode", "aangemaaktOp": "aangemaakt_op"}  # fmt: skip
+FOUTEN = documentatie(400, 401, 403, 404, 422, 500, 503)
+
+
+@router.get("", response_model=Lijst[Persoon], response_model_exclude_none=True, responses=FOUTEN)
+def lijst_personen(
+    request: Request,
+    engine: EngineDep,
+    gebruiker: GebruikerDep,
+    pagina: PaginaDep,
+    gemeentecode: Annotated[str | None, Query(pattern=r"^GM[0-9]{4}$")] = None,
+    huishouden_id: Annotated[str | None, Query(alias="huishoudenId", max_length=36)] = None,
+    fase: Fase | None = None,
+    casemanager: Annotated[str | None, Query(max_length=50)] = None,
+    in_opvang: Annotated[bool | None, Query(alias="inOpvang")] = None,
+    sorteer: Annotated[
+        str | None, Query(max_length=200, description=sorteer_beschrijving(list(SORTEERBAAR)))
+    ] = None,
+) -> dict[str, Any]:
+    """Personen binnen uw bereik (gemeente: eigen inwoners; COA: in de opvang), per pagina."""
+    filters = {
+        k: v
+        for k, v in {"gemeentecode": gemeentecode, "huishouden_id": huishouden_id, "fase": fase,
+                     "casemanager": casemanager, "in_opvang": in_opvang}.items()
+        if v is not None
+    }  # fmt: skip
+    data, totaal = service.personen(engine, gebruiker, filters, volgorde(sorteer, SORTEERBAAR), pagina)
+    return lijst(request, data, totaal, pagina)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=Persoon, response_model_exclude_none=True,
+             responses=documentatie(400, 401, 403, 409, 415, 422, 500, 503))  # fmt: skip
+def maak_persoon(
+    request: Request, invoer: NieuwePersoon, engine: EngineDep, gebruiker: GebruikerDep, response: Response
+) -> dict[str, Any]:
+    """Open een dossier. Verplicht: geslachtsnaam, geboortedatum (en gemeentecode, behalve voor COA)."""
+    data = service.maak_persoon(engine, gebruiker, invoer)
+    response.headers["ETag"] = etag(int(data["versie"]))
+    response.headers["Location"] = f"{request.scope.get('root_path', '')}/personen/{data['id']}"
+    return data
+
+
+@router.post("/_zoek", response_model=list[Persoon], response_model_exclude_none=True, responses=FOUTEN)
+def zoek_personen(vraag: Zoekvraag, engine: EngineDep, gebruiker: GebruikerDep) -> list[dict[str, Any]]:
+    """Zoek op BSN of V-nummer; die staan in de body, nooit in een URL."""
+    return service.zoek(engine, gebruiker, bsn=vraag.bsn, vnummer=vraag.vnummer)
+
+
+@router.get("/{persoonId}", response_model=Persoon, response_model_exclude_none=True, responses=FOUTEN)
+def lees_persoon(
+    persoon_id: Annotated[str, Path(alias="persoonId", max_length=36)], engine: EngineDep, gebruiker: GebruikerDep,
+    response: Response,
+) -> dict[str, Any]:  # fmt: skip
+    """Eén persoon; de ETag is de versie die u met If-Match terugstuurt bij een wijziging."""
+    data = service.persoon(engine, gebruiker, persoon_id)
+    response.headers["ETag"] = etag(int(data["versie"]))
+    return data
+
+
+@router.patch("/{persoonId}", response_model=Persoon, response_model_exclude_none=True,
+              responses=documentatie(400, 401, 403, 404, 409, 412, 415, 422, 428, 500, 503))  # fmt: skip
+def wijzig_persoon(
+    persoon_id: Annotated[str, Path(alias="persoonId", max_length=36)], wijziging: PersoonWijziging,
+    engine: EngineDep, gebruiker: GebruikerDep, versie: VersieDep, response: Response,
+) -> dict[str, Any]:  # fmt: skip
+    """Wijzig of corrigeer (met toelichting) gegevens; vereist If-Match, een verouderde versie geeft 412."""
+    data = service.wijzig_persoon(engine, gebruiker, persoon_id, versie, wijziging)
+    response.headers["ETag"] = etag(int(data["versie"]))
+    return data
+
+
+@router.get("/{persoonId}/inzage", responses=FOUTEN)
+def inzage(
+    persoon_id: Annotated[str, Path(alias="persoonId", max_length=36)],
+    engine: EngineDep,
+    gebruiker: GebruikerDep,
+) -> dict[str, Any]:
+    """AVG-inzage (art. 15): alles wat over deze persoon is vastgelegd, inclusief wie het verwerkte."""
+    return avg.inzage(engine, gebruiker, persoon_id)

@@ -1,0 +1,214 @@
+"""Response bodies of the API (request bodies are the services' own models in doorstroom.dossier)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+
+T = TypeVar("T")
+
+
+class Uit(BaseModel):
+    """Base of response models: camelCase JSON names."""
+
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, serialize_by_alias=True)
+
+
+class Persoon(Uit):
+    """A person in the case file; ``bsn`` and ``vnummer`` only for roles that need them."""
+
+    id: str
+    geslachtsnaam: str
+    voornamen: str | None = None
+    geboortedatum: date
+    gemeentecode: str | None = None
+    huishouden_id: str | None = None
+    casemanager: str | None = None
+    fase: str = Field(description="nieuw, opvang, gekoppeld, gehuisvest, inburgering of afgerond")
+    in_opvang: bool
+    versie: int = Field(description="Versienummer; ook de ETag.")
+    aangemaakt_op: str
+    vnummer: str | None = None
+    bsn: str | None = None
+
+
+class Huishouden(Uit):
+    """A household and the ids of its members within the caller's scope."""
+
+    id: str
+    referentie: str | None = None
+    gemeentecode: str | None = None
+    leden: list[str]
+    versie: int
+    aangemaakt_op: str
+
+
+class Gebeurtenis(Uit):
+    """An event on a person's timeline, with its provenance."""
+
+    id: str
+    persoon_id: str
+    soort: str
+    datum: date
+    gegevens: dict[str, Any]
+    bron: str
+    vervangt: str | None = None
+    ingetrokken: bool
+    toelichting: str | None = None
+    vastgelegd_op: str
+    vastgelegd_door: str
+
+
+class Termijn(Uit):
+    """An open legal deadline of one person."""
+
+    persoon_id: str
+    gemeentecode: str | None = None
+    casemanager: str | None = None
+    regel: str
+    omschrijving: str
+    start: date
+    vervaldatum: date
+    status: str = Field(description="open, binnenkort of verlopen")
+    bron: str = Field(description="Wettelijke bron van de regel.")
+
+
+class Links(BaseModel):
+    """Links to this, the next and the previous page."""
+
+    self: str
+    volgende: str | None = None
+    vorige: str | None = None
+
+
+class Lijst(Uit, Generic[T]):
+    """A page of results."""
+
+    resultaten: list[T]
+    pagina: int
+    pagina_grootte: int
+    totaal_aantal: int
+    totaal_paginas: int
+    links: Links
+
+
+class Aantallen(Uit):
+    """Counts of a municipality's case files (no personal data)."""
+
+    personen: int = 0
+    in_opvang: int = 0
+    per_fase: dict[str, int] = Field(default_factory=dict)
+    termijnen: dict[str, int] | None = Field(default=None, description="Open termijnen per status.")
+
+
+class Gemeente(Uit):
+    """A municipality of the list in use, with case-file counts when within the caller's scope."""
+
+    code: str
+    naam: str
+    provincie: str
+    inwoners: int
+    arbeidsmarktregio: str | None = None
+    dossier: Aantallen | None = None
+
+
+class Taakstelling(Uit):
+    """A municipality's quota and realisation in a stored period."""
+
+    periode: str
+    gemeentecode: str
+    gemeentenaam: str
+    provincie: str
+    taakstelling: int
+    achterstand: int
+    gecorrigeerde_taakstelling: int
+    gerealiseerd: int
+    resterend: int
+    status: str
+    peildatum: date
+
+
+class Koppelrun(Uit):
+    """A stored koppeling run."""
+
+    run: int
+    aangemaakt_op: str
+    solver: str
+    status: str
+    gap: float | None = None
+    synthetisch: bool
+    voorstellen: int
+    open: int
+
+
+class Voorstel(Uit):
+    """A proposal of a run and its review."""
+
+    huishouden_id: str
+    gemeentecode: str | None = None
+    personen: int
+    score: float | None = None
+    beoordeling: str
+    definitief: str | None = None
+    door: str | None = None
+    uitleg: str
+
+
+class Auditregel(Uit):
+    """One line of the audit trail (references and field names, no personal data)."""
+
+    id: int
+    volgnummer: int
+    moment: str
+    actor: str
+    actie: str
+    objecttype: str
+    objectref: str
+    aantal: int
+    velden: list[str]
+    objecten: list[str]
+    doel: str
+    hash: str
+
+
+class Auditcontrole(Uit):
+    """Outcome of verifying the hash chain."""
+
+    intact: bool
+    regels: int
+    kop_hash: str
+    fout_id: int | None = None
+    fout_volgnummer: int | None = None
+    reden: str | None = None
+
+
+class Gezondheid(Uit):
+    """Liveness and readiness."""
+
+    status: str = Field(
+        description="ok, of 'niet gereed' als de database niet bereikbaar of niet gemigreerd is"
+    )
+    database: str
+    schema_versie: str | None = None
+    versie: str
+
+
+class Zoekvraag(BaseModel):
+    """Find persons by BSN or V-number (in the body: never in a URL, ADR /core/transport/no-sensitive-uris)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    bsn: str | None = Field(default=None, pattern=r"^[0-9]{9}$")
+    vnummer: str | None = Field(default=None, pattern=r"^[0-9]{10}$")
+
+
+class Importresultaat(Uit):
+    """What an import changed."""
+
+    rijen: int
+    nieuwe_personen: int
+    nieuwe_huishoudens: int
+    nieuwe_gebeurtenissen: int

@@ -1,0 +1,42 @@
+"""``/termijnen``: open legal deadlines per municipality and case worker."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+from doorstroom.api.afhankelijkheden import EngineDep, GebruikerDep, PaginaDep
+from doorstroom.api.lijsten import lijst
+from doorstroom.api.problemen import documentatie
+from doorstroom.api.schemas import Lijst, Termijn
+from doorstroom.dossier import overzicht
+from doorstroom.dossier.termijnen import STANDAARD, Status
+
+router = APIRouter(prefix="/termijnen", tags=["termijnen"])
+REGEL_PATROON = "^(" + "|".join(sorted(STANDAARD)) + ")$"
+
+
+@router.get("", response_model=Lijst[Termijn], response_model_exclude_none=True,
+            responses=documentatie(400, 401, 403, 404, 422, 500, 503))  # fmt: skip
+def lijst_termijnen(
+    request: Request,
+    engine: EngineDep,
+    gebruiker: GebruikerDep,
+    pagina: PaginaDep,
+    gemeentecode: Annotated[str | None, Query(pattern=r"^GM[0-9]{4}$")] = None,
+    casemanager: Annotated[str | None, Query(max_length=50)] = None,
+    status: Status | None = None,
+    regel: Annotated[str | None, Query(pattern=REGEL_PATROON)] = None,
+    peildatum: Annotated[date | None, Query(description="Standaard vandaag (Europe/Amsterdam).")] = None,
+    sorteer: Annotated[
+        str | None, Query(pattern="^-?vervaldatum$", description="vervaldatum of -vervaldatum")
+    ] = None,
+) -> dict[str, Any]:
+    """Wat binnenkort moet of te laat is, vroegste vervaldatum eerst; filter op gemeente en casemanager."""
+    filter_ = overzicht.Termijnfilter(gemeentecode, casemanager, status, regel, peildatum)
+    data, totaal = overzicht.termijnoverzicht(
+        engine, gebruiker, filter_, pagina, aflopend=sorteer == "-vervaldatum"
+    )
+    return lijst(request, data, totaal, pagina)

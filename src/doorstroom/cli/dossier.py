@@ -1,0 +1,113 @@
+"""``doorstroom dossier ...``: imports into the case file, deadlines, AVG inspection and retention.
+
+The command line runs on the server as the operator (role ``systeem``: the whole file), audited
+under the operating-system user. Municipal and COA staff use the API or the web app with their own
+accounts and scope.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from doorstroom.accounts.domain import Gebruiker
+from doorstroom.audit import current_actor
+from doorstroom.cli.options import FormatOption, OutOption, parse_datum
+from doorstroom.cli.output import Format, emit
+from doorstroom.cli.store import open_store
+from doorstroom.domains import BEWAARTERMIJN_JAREN
+from doorstroom.dossier import avg, importeren, overzicht, weergave
+from doorstroom.dossier.repository import Pagina
+from doorstroom.errors import InputError, Problem
+from doorstroom.settings import get_settings
+from doorstroom.tabular import atomic_write
+
+app = typer.Typer(help="Dossier: importeren, termijnen, AVG-inzage en bewaartermijn.", no_args_is_help=True)
+_err = Console(stderr=True, highlight=False)
+KOLOMMEN = ["rijen", "nieuwe_personen", "nieuwe_huishoudens", "nieuwe_gebeurtenissen"]
+
+
+def _operator() -> Gebruiker:
+    return Gebruiker.systeem(current_actor().removeprefix("os:"))
+
+
+@app.command("importeer-koppellijst")
+def importeer_koppellijst(bestand: Path, fmt: FormatOption = Format.table) -> None:
+    """Lees een COA-koppellijst (CSV/XLSX): huishoudens, personen en koppelingen; idempotent."""
+    with open_store() as engine:
+        resultaat = importeren.importeer_koppellijst(engine, _operator(), bestand)
+    emit([resultaat.__dict__], KOLOMMEN, fmt, None, title="import koppellijst")
+
+
+@app.command("importeer-realisatielijst")
+def importeer_realisatielijst(bestand: Path, fmt: FormatOption = Format.table) -> None:
+    """Lees een realisatielijst (CSV/XLSX): verhuisdata per persoon of huishouden; idempotent."""
+    with open_store() as engine:
+        resultaat = importeren.importeer_realisatielijst(engine, _operator(), bestand)
+    emit([resultaat.__dict__], KOLOMMEN, fmt, None, title="import realisatielijst")
+
+
+@app.command("termijnen")
+def termijnen(
+    gemeente: Annotated[str | None, typer.Option("--gemeente", help="Gemeentecode, zoals GM0344.")] = None,
+    casemanager: Annotated[str | None, typer.Option("--casemanager")] = None,
+    peildatum: Annotated[str | None, typer.Option("--peildatum", help="Standaard vandaag.")] = None,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+) -> None:
+    """Open termijnen per persoon (wat binnenkort moet of te laat is), vroegste eerst."""
+    filter_ = overzicht.Termijnfilter(
+        gemeente, casemanager, None, None, parse_datum(peildatum, "--peildatum")
+    )
+    with open_store() as engine:
+        rows, _ = overzicht.termijnoverzicht(engine, _operator(), filter_, Pagina(1, 1_000_000))
+    kolommen = ["persoonId", "gemeentecode", "casemanager", "regel", "vervaldatum", "status", "bron"]
+    emit(rows, kolommen, fmt, out, title="termijnen")
+
+
+@app.command("inzage")
+def inzage(
+    persoon: Annotated[str, typer.Option("--persoon", help="Id van de persoon.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="JSON-bestand (bevat persoonsgegevens: 0600).")],
+) -> None:
+    """AVG-inzage (art. 15): alles over één persoon als JSON-bestand."""
+    with open_store() as engine:
+        document = avg.inzage(engine, _operator(), persoon)
+    with atomic_write(out, "w", encoding="utf-8") as handle:
+        json.dump(document, handle, ensure_ascii=False, indent=2)
+    out.chmod(0o600)
+    _err.print(f"inzage geschreven naar {out}")
+
+
+@app.command("opschonen")
+def opschonen(
+    jaren: Annotated[
+        int | None, typer.Option("--jaren", help="Standaard DOORSTROOM_RETENTION_YEARS.")
+    ] = None,
+    peildatum: Annotated[str | None, typer.Option("--peildatum", help="Standaard vandaag.")] = None,
+    uitvoeren: Annotated[
+        bool, typer.Option("--uitvoeren", help="Echt verwijderen (zonder: proefrun).")
+    ] = False,
+) -> None:
+    """Verwijder dossiers waarvan de laatste gebeurtenis langer dan de bewaartermijn geleden is; tellingen blijven."""
+    termijn = jaren if jaren is not None else get_settings().retention_years
+    probleem = BEWAARTERMIJN_JAREN.problem(termijn)
+    if probleem:
+        raise InputError(Problem(probleem, field="--jaren"))
+    dag: date = parse_datum(peildatum, "--peildatum") or weergave.vandaag()
+    with open_store() as engine:
+        uitkomst = avg.opschonen(engine, dag, termijn, uitvoeren=uitvoeren)
+    werkwoord = (
+        "verwijderd"
+        if uitkomst.uitgevoerd
+        else "zouden worden verwijderd (proefrun; --uitvoeren om te verwijderen)"
+    )
+    Console(highlight=False).print(
+        f"{uitkomst.personen} dossiers met laatste gebeurtenis voor {uitkomst.grens.isoformat()} {werkwoord}; "
+        f"{uitkomst.huishoudens} lege huishoudens, {uitkomst.tellingen} tellingen bewaard"
+    )

@@ -1,0 +1,51 @@
+"""``doorstroom serve``, ``doorstroom backup FILE`` and ``doorstroom herstel FILE``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from doorstroom import backup as backups
+from doorstroom.cli.store import configured_engine, head_revision, open_store
+from doorstroom.settings import get_settings
+
+_err = Console(stderr=True, highlight=False)
+
+
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Adres om op te luisteren.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Poort.")] = 8000,
+) -> None:
+    """Start de server: de API op /api/v1 (uvicorn), JSON-logs zonder persoonsgegevens op stderr."""
+    import uvicorn
+
+    from doorstroom.api.app import create_app
+    from doorstroom.api.logboek import configureer
+
+    with open_store() as engine:
+        _err.print(f"Doorstroom op http://{host}:{port}/api/v1 (openapi.json, gezondheid); Ctrl+C stopt")
+        uvicorn.run(
+            create_app(engine), host=host, port=port, log_config=configureer(get_settings().log_format),
+            access_log=False, server_header=False, proxy_headers=False,
+        )  # fmt: skip
+
+
+def backup(
+    bestand: Annotated[Path, typer.Argument(help="Doelbestand (bevat persoonsgegevens; wordt 0600).")],
+) -> None:
+    """Maak een consistente backup van de database (SQLite online backup, PostgreSQL pg_dump)."""
+    with open_store() as engine:
+        uitkomst = backups.backup(engine, bestand)
+    _err.print(f"backup van {uitkomst.database} geschreven naar {uitkomst.bestand} ({uitkomst.bytes} bytes)")
+
+
+def herstel(bestand: Annotated[Path, typer.Argument(help="Een backup van 'doorstroom backup'.")]) -> None:
+    """Zet een backup terug: vervangt de hele inhoud van de database (alles of niets)."""
+    with configured_engine() as engine:
+        uitkomst = backups.herstel(engine, bestand)
+    _err.print(f"backup {uitkomst.bestand} teruggezet in {uitkomst.database}")
+    if uitkomst.schema is not None and uitkomst.schema != head_revision():
+        _err.print(f"de backup staat op schema {uitkomst.schema}: voer 'doorstroom db upgrade' uit")

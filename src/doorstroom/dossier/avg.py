@@ -1,0 +1,154 @@
+"""AVG duties on the case file: inspection export (art. 15) and removal after the retention term.
+
+Inspection: everything Doorstroom holds on one person — the person's data, household, every event
+including replaced and withdrawn ones, the corrections, open deadlines, and every audit line that
+names the person (who processed the data, when and why; art. 15(1)(c)) — as one JSON document.
+
+Retention: a file whose last event (or, without events, its creation) lies more than the configured
+number of years back (``DOORSTROOM_RETENTION_YEARS``) is removed. Before removal each current event
+is added to the kept counts per municipality, month and kind (``dossier_telling``), so aggregate
+figures — realisation toward the taakstelling included — stay as they were. Audit lines stay: they
+hold only the pseudonymous id, which after removal points at nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Engine, delete, exists, select
+from sqlalchemy.orm import Session
+
+from doorstroom import audit
+from doorstroom.accounts.domain import Gebruiker
+from doorstroom.db import transaction
+from doorstroom.dossier import repository, telling, termijnen, weergave
+from doorstroom.dossier.models import CorrectieRecord, HuishoudenRecord, PersoonRecord
+from doorstroom.dossier.namens import namens
+from doorstroom.dossier.tijdlijn import actueel
+from doorstroom.errors import NotFound
+from doorstroom.taakstelling.domain import add_months
+
+
+@namens
+def inzage(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> dict[str, Any]:
+    """The inspection document of one person within scope (AVG art. 15)."""
+    scope = weergave.bereik_voor(engine, gebruiker)
+    with transaction(engine) as session:
+        record = repository.persoon(session, scope, persoon_id)
+        if record is None:
+            raise NotFound(f"persoon {persoon_id} bestaat niet")
+        soorten = repository.zichtbare_soorten(scope)
+        events = repository.gebeurtenissen_van(session, [persoon_id], soorten)
+        document = {
+            "opgesteldOp": weergave.moment(datetime.now(UTC)),
+            "persoon": weergave.persoon(record, scope),
+            "huishouden": _huishouden(session, record),
+            "gebeurtenissen": [weergave.gebeurtenis(e) for e in events],
+            "correcties": _correcties(session, persoon_id),
+            "termijnen": [
+                weergave.termijn(persoon_id, record.gemeentecode, record.casemanager, t)
+                for t in termijnen.termijnen(
+                    actueel(weergave.als_waarde(e) for e in events), weergave.regels(), weergave.vandaag()
+                )
+            ],
+            "verwerkingen": [audit.as_dict(line) for line in audit.over_object(session, persoon_id)],
+        }
+        audit.record(session, "export", "persoon", persoon_id, velden=document, objecten=[persoon_id])
+        return document
+
+
+def _huishouden(session: Session, persoon: PersoonRecord) -> dict[str, Any] | None:
+    if persoon.huishouden_id is None:
+        return None
+    record = session.get(HuishoudenRecord, persoon.huishouden_id)
+    return (
+        {"id": record.id, "referentie": record.referentie, "gemeentecode": record.gemeentecode}
+        if record
+        else None
+    )
+
+
+def _correcties(session: Session, persoon_id: str) -> list[dict[str, Any]]:
+    query = (
+        select(CorrectieRecord).where(CorrectieRecord.persoon_id == persoon_id).order_by(CorrectieRecord.id)
+    )
+    return [
+        {
+            "velden": c.velden.split(","),
+            "toelichting": c.toelichting,
+            "moment": weergave.moment(c.moment),
+            "door": c.door,
+        }
+        for c in session.scalars(query)
+    ]
+
+
+@dataclass(frozen=True)
+class Opschoning:
+    """What retention removed (or would remove, in a dry run)."""
+
+    grens: date
+    personen: int
+    huishoudens: int
+    tellingen: int
+    uitgevoerd: bool
+
+
+def opschonen(engine: Engine, peildatum: date, jaren: int, *, uitvoeren: bool) -> Opschoning:
+    """Remove files older than ``jaren`` before ``peildatum``, keeping counts; a dry run by default."""
+    grens = add_months(peildatum, -12 * jaren)
+    with transaction(engine) as session:
+        oud = _verlopen(session, grens)
+        if not uitvoeren or not oud:
+            return Opschoning(grens, len(oud), 0, 0, False)
+        tellingen = _bewaar_tellingen(session, oud)
+        session.execute(delete(PersoonRecord).where(PersoonRecord.id.in_([p.id for p in oud])))
+        leeg = _lege_huishoudens(session)
+        audit.record(
+            session,
+            "delete",
+            "persoon",
+            f"bewaartermijn tot {grens.isoformat()}",
+            len(oud),
+            objecten=[p.id for p in oud],
+        )
+        return Opschoning(grens, len(oud), leeg, tellingen, True)
+
+
+def _verlopen(session: Session, grens: date) -> list[PersoonRecord]:
+    query = select(PersoonRecord).where(PersoonRecord.laatste_gebeurtenis < grens)
+    zonder = select(PersoonRecord).where(PersoonRecord.laatste_gebeurtenis.is_(None))
+    found = list(session.scalars(query))
+    found += [p for p in session.scalars(zonder) if _datum(p.aangemaakt_op) < grens]
+    return found
+
+
+def _datum(moment: datetime) -> date:
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.date()
+
+
+def _bewaar_tellingen(session: Session, personen: list[PersoonRecord]) -> int:
+    eerste = telling.eerste_verhuizingen(session)
+    count = 0
+    per_persoon: dict[str, list[Any]] = {}
+    for event in repository.gebeurtenissen_van(session, [p.id for p in personen]):
+        per_persoon.setdefault(event.persoon_id, []).append(weergave.als_waarde(event))
+    for persoon in personen:
+        for event in actueel(per_persoon.get(persoon.id, [])):
+            if event.soort != "huisvesting" and persoon.gemeentecode:
+                telling.bewaar(session, persoon.gemeentecode, f"{event.datum:%Y-%m}", event.soort)
+                count += 1
+        if persoon.id in eerste:
+            datum, code = eerste[persoon.id]
+            telling.bewaar(session, code, f"{datum:%Y-%m}", "huisvesting")
+            count += 1
+    return count
+
+
+def _lege_huishoudens(session: Session) -> int:
+    heeft_leden = exists().where(PersoonRecord.huishouden_id == HuishoudenRecord.id)
+    result = session.execute(delete(HuishoudenRecord).where(~heeft_leden))
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -1,0 +1,132 @@
+"""Reading the person-level lists that feed the case file: COA koppeling lists and realisation lists.
+
+Both are CSV or XLSX as COA and municipalities keep them in Excel; every row is parsed through
+:mod:`doorstroom.tabular`, every problem names file, row and field (nothing is stored unless the
+whole file is valid). Rows never echo personal data (names, numbers) in messages.
+
+Koppeling list (COA, per person)::
+
+    huishouden_ref,vnummer,geslachtsnaam,voornamen,geboortedatum,gemeentecode,koppeldatum
+    COA-H-0001,1234567890,Jansen,Fatima,1990-04-02,GM0344,2026-09-01
+
+Realisation list (municipality, per person or per household)::
+
+    vnummer,huishouden_ref,gemeentecode,huisvestingsdatum
+    1234567890,,GM0344,2026-10-15
+    ,COA-H-0002,GM0344,2026-10-20
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from doorstroom.domains import GESLACHTSNAAM, REFERENTIE, VOORNAMEN
+from doorstroom.dossier.bsn import vnummer_probleem
+from doorstroom.errors import InputError, Problem
+from doorstroom.taakstelling.io import datum, gemeentecode
+from doorstroom.tabular import Row, iter_table, parse_each
+
+KOPPELLIJST = ("huishouden_ref", "vnummer", "geslachtsnaam", "geboortedatum", "gemeentecode", "koppeldatum")
+REALISATIELIJST = ("gemeentecode", "huisvestingsdatum")
+
+
+@dataclass(frozen=True)
+class Koppelregel:
+    """One person on a COA koppeling list."""
+
+    rij: int
+    huishouden_ref: str
+    vnummer: str
+    geslachtsnaam: str
+    voornamen: str | None
+    geboortedatum: date
+    gemeentecode: str
+    koppeldatum: date
+
+
+@dataclass(frozen=True)
+class Realisatieregel:
+    """One move-in: a person (by V-number) or a whole household (by COA reference)."""
+
+    rij: int
+    vnummer: str | None
+    huishouden_ref: str | None
+    gemeentecode: str
+    huisvestingsdatum: date
+
+
+def _vnummer(row: Row, *, required: bool = True) -> str | None:
+    value = row.text("vnummer", required=required)
+    if not value:
+        return None
+    problem = vnummer_probleem(value)
+    if problem:
+        raise row.problem("vnummer", problem)
+    return value
+
+
+def _datum(row: Row, field: str) -> date:
+    value = datum(row, field)
+    assert value is not None  # required=True
+    return value
+
+
+def lees_koppellijst(path: Path, bekend: Collection[str]) -> list[Koppelregel]:
+    """Every row of a koppeling list, or one InputError with every problem of every row."""
+
+    def parse(row: Row) -> Koppelregel:
+        return Koppelregel(
+            row.line,
+            row.text("huishouden_ref", limit=REFERENTIE),
+            _vnummer(row) or "",
+            row.text("geslachtsnaam", limit=GESLACHTSNAAM),
+            row.text("voornamen", required=False, limit=VOORNAMEN) or None,
+            _datum(row, "geboortedatum"),
+            gemeentecode(row, bekend),
+            _datum(row, "koppeldatum"),
+        )
+
+    rows, problems = parse_each(iter_table(path, required=KOPPELLIJST), parse)
+    problems += _dubbele_personen(str(path), rows)
+    if problems:
+        raise InputError(problems)
+    return [r for _, r in rows]
+
+
+def _dubbele_personen(file: str, rows: list[tuple[int, Koppelregel]]) -> list[Problem]:
+    seen: dict[str, Koppelregel] = {}
+    problems = []
+    for _, regel in rows:
+        eerder = seen.setdefault(regel.vnummer, regel)
+        if eerder is not regel and (eerder.huishouden_ref, eerder.gemeentecode, eerder.koppeldatum) != (
+            regel.huishouden_ref, regel.gemeentecode, regel.koppeldatum,
+        ):  # fmt: skip
+            problems.append(
+                Problem(f"zelfde V-nummer als rij {eerder.rij}, andere koppeling", file, regel.rij, "vnummer")
+            )
+    return problems
+
+
+def lees_realisatielijst(path: Path, bekend: Collection[str]) -> list[Realisatieregel]:
+    """Every row of a realisation list; each row names a V-number or a household reference."""
+
+    def parse(row: Row) -> Realisatieregel:
+        vnummer = _vnummer(row, required=False) if "vnummer" in row.values else None
+        ref = (
+            row.text("huishouden_ref", required=False, limit=REFERENTIE) or None
+            if "huishouden_ref" in row.values
+            else None
+        )
+        if (vnummer is None) == (ref is None):
+            raise row.problem("vnummer", "vul precies één van vnummer en huishouden_ref in")
+        return Realisatieregel(
+            row.line, vnummer, ref, gemeentecode(row, bekend), _datum(row, "huisvestingsdatum")
+        )
+
+    rows, problems = parse_each(iter_table(path, required=REALISATIELIJST), parse)
+    if problems:
+        raise InputError(problems)
+    return [r for _, r in rows]

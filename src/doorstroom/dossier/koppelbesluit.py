@@ -1,0 +1,100 @@
+"""Koppeling runs and decisions as seen from the case file (COA only).
+
+A decision on a proposal goes through the koppeling context's own service and validator — the same
+function the command line calls — with a required reason. When the household is in the case file
+(COA reference = the run's household id), its members get a ``koppeling`` event with source
+``koppelvoorstel`` and the run id, so the file shows where the koppeling came from.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine
+
+from doorstroom import audit
+from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.db import transaction
+from doorstroom.dossier import repository, weergave
+from doorstroom.dossier.invoer import Beoordeling
+from doorstroom.dossier.namens import namens
+from doorstroom.dossier.vastleggen import voeg_toe
+from doorstroom.errors import PermissionDenied
+from doorstroom.koppeling import service as koppeling
+
+
+def _eis_coa(gebruiker: Gebruiker) -> None:
+    if gebruiker.rol not in (Rol.coa, Rol.systeem):
+        raise PermissionDenied(f"rol {gebruiker.rol} heeft geen toegang tot koppelruns")
+
+
+@namens
+def runs(engine: Engine, gebruiker: Gebruiker) -> list[dict[str, object]]:
+    """Stored koppeling runs, newest first."""
+    _eis_coa(gebruiker)
+    return koppeling.runs(engine)
+
+
+@namens
+def voorstellen(engine: Engine, gebruiker: Gebruiker, run_id: int) -> list[dict[str, object]]:
+    """The proposals of one run with their review state."""
+    _eis_coa(gebruiker)
+    with audit.acting_as(gebruiker.actor):
+        return koppeling.voorstellen(engine, run_id)
+
+
+@namens
+def beoordeel(
+    engine: Engine, gebruiker: Gebruiker, run_id: int, huishouden_id: str, besluit: Beoordeling
+) -> dict[str, Any]:
+    """Accept or override a proposal (reason required); record the koppeling in the file."""
+    _eis_coa(gebruiker)
+    with audit.acting_as(gebruiker.actor):
+        uitkomst = koppeling.beoordeel(
+            engine, run_id, huishouden_id, gebruiker.actor, gemeentecode=besluit.gemeentecode,
+            toelichting=besluit.toelichting,
+        )  # fmt: skip
+    code = uitkomst.get("definitief")
+    if isinstance(code, str):
+        _in_dossier(engine, gebruiker, run_id, huishouden_id, code)
+    return uitkomst
+
+
+def _in_dossier(engine: Engine, gebruiker: Gebruiker, run_id: int, huishouden_id: str, code: str) -> None:
+    scope = weergave.bereik_voor(engine, gebruiker)
+    datum = weergave.vandaag()
+    with transaction(engine) as session:
+        household = repository.met_referentie(session, [huishouden_id]).get(huishouden_id)
+        if household is None:
+            return
+        leden = repository.leden(session, scope, household.id)
+        sleutel = f"koppelvoorstel:{run_id}:{code}"
+        gegevens = {
+            "gemeentecode": code,
+            "bron": "koppelvoorstel",
+            "runId": run_id,
+            "huishoudenReferentie": huishouden_id,
+        }
+        for persoon in leden:
+            if repository.met_bron_sleutel(session, persoon.id, sleutel) is None:
+                voeg_toe(
+                    session,
+                    scope,
+                    persoon,
+                    "koppeling",
+                    datum,
+                    gegevens,
+                    bron="koppelvoorstel",
+                    door=gebruiker.actor,
+                    bron_sleutel=sleutel,
+                )
+        if leden:
+            audit.record(
+                session,
+                "write",
+                "gebeurtenis",
+                f"koppelvoorstel {run_id}",
+                len(leden),
+                velden=gegevens,
+                objecten=[p.id for p in leden],
+            )

@@ -1,0 +1,105 @@
+"""Tables of the case file: persons, households, timeline events, corrections and kept counts.
+
+Identifiers are random UUIDs (pseudonymous: they say nothing about the person). BSN and V-number are
+optional columns, shown only to roles that need them (:mod:`doorstroom.dossier.toegang`). ``fase``,
+``in_opvang`` and ``gemeentecode`` are derived from the current timeline by the service on every
+change, so scoped queries need no join. ``versie`` is the optimistic-concurrency counter behind the
+API's ETag/If-Match: a stale write fails instead of overwriting.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from doorstroom.db import Base
+
+
+class HuishoudenRecord(Base):
+    """A household: housed together; ``referentie`` is COA's pseudonymous household reference."""
+
+    __tablename__ = "dossier_huishouden"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    referentie: Mapped[str | None] = mapped_column(String(40), unique=True, nullable=True)
+    gemeentecode: Mapped[str | None] = mapped_column(String(6), index=True, nullable=True)
+    versie: Mapped[int] = mapped_column(Integer)
+    aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012 - SQLAlchemy's declarative API
+
+
+class PersoonRecord(Base):
+    """A person in the case file."""
+
+    __tablename__ = "dossier_persoon"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    geslachtsnaam: Mapped[str] = mapped_column(String(200))
+    voornamen: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    geboortedatum: Mapped[date] = mapped_column(Date)
+    gemeentecode: Mapped[str | None] = mapped_column(String(6), index=True, nullable=True)
+    huishouden_id: Mapped[str | None] = mapped_column(
+        ForeignKey("dossier_huishouden.id", ondelete="SET NULL"), index=True, nullable=True
+    )
+    vnummer: Mapped[str | None] = mapped_column(String(10), unique=True, nullable=True)
+    bsn: Mapped[str | None] = mapped_column(String(9), unique=True, nullable=True)
+    casemanager: Mapped[str | None] = mapped_column(String(50), index=True, nullable=True)
+    fase: Mapped[str] = mapped_column(String(20), index=True)
+    in_opvang: Mapped[bool] = mapped_column(Boolean, index=True)
+    laatste_gebeurtenis: Mapped[date | None] = mapped_column(Date, nullable=True)
+    versie: Mapped[int] = mapped_column(Integer)
+    aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012 - SQLAlchemy's declarative API
+
+
+class GebeurtenisRecord(Base):
+    """One timeline event; never changed: a correction is a new event with ``vervangt``."""
+
+    __tablename__ = "dossier_gebeurtenis"
+    __table_args__ = (UniqueConstraint("persoon_id", "bron_sleutel"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    persoon_id: Mapped[str] = mapped_column(ForeignKey("dossier_persoon.id", ondelete="CASCADE"), index=True)
+    soort: Mapped[str] = mapped_column(String(40), index=True)
+    datum: Mapped[date] = mapped_column(Date)
+    gegevens: Mapped[dict[str, Any]] = mapped_column(JSON)
+    bron: Mapped[str] = mapped_column(String(20))
+    bron_sleutel: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    vervangt: Mapped[str | None] = mapped_column(
+        ForeignKey("dossier_gebeurtenis.id", ondelete="CASCADE"), unique=True, nullable=True
+    )
+    ingetrokken: Mapped[bool] = mapped_column(Boolean, default=False)
+    toelichting: Mapped[str | None] = mapped_column(Text, nullable=True)
+    vastgelegd_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    vastgelegd_door: Mapped[str] = mapped_column(String(100))
+
+
+class CorrectieRecord(Base):
+    """A rectification of a person's data (AVG art. 16): which fields, who, when, why; no old values."""
+
+    __tablename__ = "dossier_correctie"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    persoon_id: Mapped[str] = mapped_column(ForeignKey("dossier_persoon.id", ondelete="CASCADE"), index=True)
+    velden: Mapped[str] = mapped_column(String(255))
+    toelichting: Mapped[str] = mapped_column(Text)
+    moment: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    door: Mapped[str] = mapped_column(String(100))
+
+
+class TellingRecord(Base):
+    """Counts kept when files are removed at the end of their retention term (no personal data)."""
+
+    __tablename__ = "dossier_telling"
+    __table_args__ = (UniqueConstraint("gemeentecode", "maand", "soort"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    gemeentecode: Mapped[str] = mapped_column(String(6), index=True)
+    maand: Mapped[str] = mapped_column(String(7))
+    soort: Mapped[str] = mapped_column(String(40))
+    aantal: Mapped[int] = mapped_column(Integer)

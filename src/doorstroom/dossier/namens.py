@@ -1,0 +1,40 @@
+"""Attribute a service call to the acting user and its purpose, for every audit line it writes.
+
+Services of the case file are decorated with :func:`namens`; the delivery layer (API, web, CLI)
+cannot forget to say who acts or why. The purpose follows from the role (AVG art. 5(1)(b), purpose
+limitation): a municipality processes for housing and inburgering, COA for reception and koppeling.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+from doorstroom import audit
+from doorstroom.accounts.domain import Gebruiker, Rol
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+DOELEN = {
+    Rol.gemeente: "huisvesting en inburgering (Huisvestingswet 2014, Wet inburgering 2021)",
+    Rol.coa: "opvang, koppeling en uitstroom (COA)",
+    Rol.provincie: "interbestuurlijk toezicht (alleen aantallen)",
+    Rol.beheerder: "beheer van gebruikers en instellingen",
+    Rol.systeem: "beheer via de opdrachtregel",
+}
+
+
+def namens(func: Callable[P, T]) -> Callable[P, T]:
+    """Run ``func(engine, gebruiker, ...)`` with the audit actor and purpose of ``gebruiker``."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        gebruiker = args[1] if len(args) > 1 else kwargs.get("gebruiker")
+        if not isinstance(gebruiker, Gebruiker):
+            raise TypeError(f"{func.__name__} verwacht een Gebruiker als tweede argument")
+        with audit.acting_as(gebruiker.actor), audit.met_doel(DOELEN[gebruiker.rol]):
+            return func(*args, **kwargs)
+
+    return wrapper

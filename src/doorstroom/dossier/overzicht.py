@@ -1,0 +1,130 @@
+"""Overviews of the case file: the deadlines view per municipality and case worker, and aggregates.
+
+The deadlines view lists, per person, what is due or overdue (:mod:`doorstroom.dossier.termijnen`)
+and is personal data (audited). Aggregates count persons per municipality and phase; they contain no
+personal data and are what a provincial supervisor sees.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from doorstroom import audit
+from doorstroom.accounts.domain import Gebruiker
+from doorstroom.db import transaction
+from doorstroom.dossier import repository, termijnen, weergave
+from doorstroom.dossier.models import PersoonRecord
+from doorstroom.dossier.namens import namens
+from doorstroom.dossier.repository import Pagina
+from doorstroom.dossier.tijdlijn import Fase, actueel
+from doorstroom.dossier.toegang import Bereik
+from doorstroom.errors import NotFound
+
+Record = weergave.Record
+
+
+@dataclass(frozen=True)
+class Termijnfilter:
+    """Which deadlines to list; ``peildatum`` defaults to today (Europe/Amsterdam)."""
+
+    gemeentecode: str | None = None
+    casemanager: str | None = None
+    status: termijnen.Status | None = None
+    regel: str | None = None
+    peildatum: date | None = None
+
+
+@namens
+def termijnoverzicht(
+    engine: Engine, gebruiker: Gebruiker, filter_: Termijnfilter, pagina: Pagina, aflopend: bool = False
+) -> tuple[list[Record], int]:
+    """Open deadlines of the persons within scope, earliest due first, one page of them."""
+    scope = weergave.bereik_voor(engine, gebruiker)
+    regels, peildatum = weergave.regels(), filter_.peildatum or weergave.vandaag()
+    with transaction(engine) as session:
+        rijen = _alle_termijnen(session, scope, filter_, regels, peildatum)
+        rijen.sort(
+            key=lambda r: (str(r["vervaldatum"]), str(r["persoonId"]), str(r["regel"])), reverse=aflopend
+        )
+        page = rijen[pagina.offset : pagina.offset + pagina.grootte]
+        if page:
+            audit.record(
+                session, "read", "termijn", f"overzicht pagina {pagina.nummer}", len(page),
+                velden=page[0], objecten=sorted({str(r["persoonId"]) for r in page}),
+            )  # fmt: skip
+        return page, len(rijen)
+
+
+def _alle_termijnen(
+    session: Session, scope: Bereik, filter_: Termijnfilter, regels: termijnen.Regels, peildatum: date
+) -> list[Record]:
+    filters: dict[str, object] = {}
+    if filter_.gemeentecode:
+        filters["gemeentecode"] = filter_.gemeentecode
+    if filter_.casemanager:
+        filters["casemanager"] = filter_.casemanager
+    personen = [p for p in repository.alle_zichtbare(session, scope, filters) if p.fase != Fase.afgerond]
+    soorten = repository.zichtbare_soorten(scope)
+    per_persoon: dict[str, list[object]] = {}
+    for record in repository.gebeurtenissen_van(session, [p.id for p in personen], soorten):
+        per_persoon.setdefault(record.persoon_id, []).append(weergave.als_waarde(record))
+    rijen = []
+    for persoon in personen:
+        tijdlijn = actueel(per_persoon.get(persoon.id, []))  # type: ignore[arg-type]
+        for t in termijnen.termijnen(tijdlijn, regels, peildatum):
+            if (filter_.status is None or t.status is filter_.status) and (filter_.regel in (None, t.regel)):
+                rijen.append(weergave.termijn(persoon.id, persoon.gemeentecode, persoon.casemanager, t))
+    return rijen
+
+
+@namens
+def aantallen(engine: Engine, gebruiker: Gebruiker, codes: Iterable[str] | None = None) -> dict[str, Record]:
+    """Per municipality within the caller's aggregate scope: persons per phase and in reception."""
+    scope = weergave.bereik_voor(engine, gebruiker)
+    with transaction(engine) as session:
+        query = select(PersoonRecord.gemeentecode, PersoonRecord.fase, PersoonRecord.in_opvang, func.count())
+        query = query.where(PersoonRecord.gemeentecode.is_not(None))
+        if codes is not None:
+            query = query.where(PersoonRecord.gemeentecode.in_(sorted(set(codes))))
+        rows = session.execute(
+            query.group_by(PersoonRecord.gemeentecode, PersoonRecord.fase, PersoonRecord.in_opvang)
+        )
+        result: dict[str, Record] = {}
+        for code, fase, opvang, aantal in rows:
+            if not scope.ziet_aggregaat(str(code)):
+                continue
+            entry = result.setdefault(str(code), {"personen": 0, "inOpvang": 0, "perFase": Counter()})
+            entry["personen"] += int(aantal)
+            entry["inOpvang"] += int(aantal) if opvang else 0
+            entry["perFase"][str(fase)] += int(aantal)
+        return {code: {**e, "perFase": dict(e["perFase"])} for code, e in result.items()}
+
+
+@namens
+def termijnaantallen(engine: Engine, gebruiker: Gebruiker, code: str) -> dict[str, int]:
+    """How many deadlines of one municipality are open, due soon and overdue (no personal data)."""
+    scope = weergave.bereik_voor(engine, gebruiker)
+    if not scope.ziet_aggregaat(code):
+        raise NotFound(f"gemeente {code} valt buiten uw bereik")
+    systeem = Bereik(
+        scope.rol, True, frozenset({code}), False, frozenset(termijnen_stadia()), False, False, None
+    )
+    with transaction(engine) as session:
+        rijen = _alle_termijnen(
+            session, systeem, Termijnfilter(gemeentecode=code), weergave.regels(), weergave.vandaag()
+        )
+    counts = Counter(str(r["status"]) for r in rijen)
+    return {status.value: counts.get(status.value, 0) for status in termijnen.Status}
+
+
+def termijnen_stadia() -> set[object]:
+    """Every stage (aggregate counting looks at the whole timeline, reporting only counts)."""
+    from doorstroom.dossier.toegang import ALLE_STADIA
+
+    return set(ALLE_STADIA)

@@ -1,0 +1,234 @@
+"""Queries on the case file. Every query that can return a person goes through :func:`_zichtbaar`.
+
+The scope (:class:`~doorstroom.dossier.toegang.Bereik`) is a required argument of every public
+function here, so no delivery layer (API, web, CLI) can read around the access rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from doorstroom.dossier.gebeurtenissen import SOORTEN
+from doorstroom.dossier.models import GebeurtenisRecord, HuishoudenRecord, PersoonRecord
+from doorstroom.dossier.toegang import Bereik
+
+
+@dataclass(frozen=True)
+class Volgorde:
+    """Sort keys as (column name, descending), already checked against the resource's allowlist."""
+
+    sleutels: tuple[tuple[str, bool], ...] = ()
+
+
+@dataclass(frozen=True)
+class Pagina:
+    """Which page of a listing (1-based) and how many rows per page."""
+
+    nummer: int = 1
+    grootte: int = 20
+
+    @property
+    def offset(self) -> int:
+        """Rows to skip."""
+        return (self.nummer - 1) * self.grootte
+
+
+def _zichtbaar(query: Select[Any], bereik: Bereik) -> Select[Any]:
+    bereik.eis_personen()
+    if bereik.gemeentecodes is not None:
+        query = query.where(PersoonRecord.gemeentecode.in_(sorted(bereik.gemeentecodes)))
+    if bereik.alleen_opvang:
+        query = query.where(PersoonRecord.in_opvang.is_(True))
+    return query
+
+
+def zichtbare_soorten(bereik: Bereik) -> list[str]:
+    """The event kinds of the stages this scope may see."""
+    return sorted(naam for naam, s in SOORTEN.items() if s.stadium in bereik.stadia)
+
+
+def _geordend(query: Select[Any], model: Any, volgorde: Volgorde) -> Select[Any]:
+    columns = [
+        getattr(model, naam).desc() if desc else getattr(model, naam) for naam, desc in volgorde.sleutels
+    ]
+    return query.order_by(*columns, model.id)
+
+
+def _pagina(session: Session, query: Select[Any], pagina: Pagina) -> tuple[list[Any], int]:
+    totaal = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    rows = list(session.scalars(query.offset(pagina.offset).limit(pagina.grootte)))
+    return rows, int(totaal)
+
+
+def persoon(
+    session: Session, bereik: Bereik, persoon_id: str, *, voor_wijziging: bool = False
+) -> PersoonRecord | None:
+    """One person within scope, or None (also when it exists outside the scope)."""
+    query = _zichtbaar(select(PersoonRecord).where(PersoonRecord.id == persoon_id), bereik)
+    if voor_wijziging:
+        query = query.with_for_update()
+    return session.scalars(query).one_or_none()
+
+
+def personen(
+    session: Session, bereik: Bereik, filters: dict[str, object], volgorde: Volgorde, pagina: Pagina
+) -> tuple[list[PersoonRecord], int]:
+    """A page of persons within scope matching ``filters`` (column name → value), and the total."""
+    query = _zichtbaar(select(PersoonRecord), bereik)
+    for naam, waarde in filters.items():
+        query = query.where(getattr(PersoonRecord, naam) == waarde)
+    return _pagina(session, _geordend(query, PersoonRecord, volgorde), pagina)
+
+
+def zoek(session: Session, bereik: Bereik, *, bsn: str | None, vnummer: str | None) -> list[PersoonRecord]:
+    """Persons within scope with this BSN or V-number (BSN only for scopes that may use it)."""
+    conditions: list[ColumnElement[bool]] = []
+    if bsn and bereik.bsn:
+        conditions.append(PersoonRecord.bsn == bsn)
+    if vnummer and bereik.vnummer:
+        conditions.append(PersoonRecord.vnummer == vnummer)
+    if not conditions:
+        return []
+    query = _zichtbaar(select(PersoonRecord).where(or_(*conditions)), bereik)
+    return list(session.scalars(query.order_by(PersoonRecord.id)))
+
+
+def bestaat_identificatie(
+    session: Session, *, bsn: str | None, vnummer: str | None, behalve: str | None
+) -> bool:
+    """Whether another file already holds this BSN or V-number (one person, one file)."""
+    conditions: list[ColumnElement[bool]] = []
+    if bsn:
+        conditions.append(PersoonRecord.bsn == bsn)
+    if vnummer:
+        conditions.append(PersoonRecord.vnummer == vnummer)
+    if not conditions:
+        return False
+    query = select(PersoonRecord.id).where(or_(*conditions))
+    if behalve:
+        query = query.where(PersoonRecord.id != behalve)
+    return session.scalars(query.limit(1)).first() is not None
+
+
+def met_vnummer(session: Session, vnummers: Iterable[str]) -> dict[str, PersoonRecord]:
+    """Persons by V-number (imports match rows to files by V-number; unscoped, import checks scope)."""
+    wanted = sorted(set(vnummers))
+    found: dict[str, PersoonRecord] = {}
+    for start in range(0, len(wanted), 500):
+        query = select(PersoonRecord).where(PersoonRecord.vnummer.in_(wanted[start : start + 500]))
+        found |= {p.vnummer: p for p in session.scalars(query) if p.vnummer}
+    return found
+
+
+def gebeurtenissen_van(
+    session: Session, persoon_ids: Sequence[str], soorten: Sequence[str] | None = None
+) -> list[GebeurtenisRecord]:
+    """Every event (current and replaced) of these persons, optionally of some kinds only."""
+    found: list[GebeurtenisRecord] = []
+    ids = list(persoon_ids)
+    for start in range(0, len(ids), 500):
+        query = select(GebeurtenisRecord).where(GebeurtenisRecord.persoon_id.in_(ids[start : start + 500]))
+        if soorten is not None:
+            query = query.where(GebeurtenisRecord.soort.in_(soorten))
+        found.extend(
+            session.scalars(query.order_by(GebeurtenisRecord.datum, GebeurtenisRecord.vastgelegd_op))
+        )
+    return found
+
+
+def _zichtbare_gebeurtenissen(bereik: Bereik) -> Select[Any]:
+    query = select(GebeurtenisRecord).join(PersoonRecord, PersoonRecord.id == GebeurtenisRecord.persoon_id)
+    return _zichtbaar(query, bereik).where(GebeurtenisRecord.soort.in_(zichtbare_soorten(bereik)))
+
+
+def gebeurtenis(session: Session, bereik: Bereik, gebeurtenis_id: str) -> GebeurtenisRecord | None:
+    """One event within scope (person and stage), or None."""
+    query = _zichtbare_gebeurtenissen(bereik).where(GebeurtenisRecord.id == gebeurtenis_id)
+    return session.scalars(query).one_or_none()
+
+
+def gebeurtenissen(
+    session: Session, bereik: Bereik, filters: dict[str, object], volgorde: Volgorde, pagina: Pagina
+) -> tuple[list[GebeurtenisRecord], int]:
+    """A page of events within scope matching ``filters`` (column name → value), and the total."""
+    query = _zichtbare_gebeurtenissen(bereik)
+    for naam, waarde in filters.items():
+        query = query.where(getattr(GebeurtenisRecord, naam) == waarde)
+    return _pagina(session, _geordend(query, GebeurtenisRecord, volgorde), pagina)
+
+
+def vervanger(session: Session, gebeurtenis_id: str) -> GebeurtenisRecord | None:
+    """The event that replaces ``gebeurtenis_id``, if any."""
+    return session.scalars(
+        select(GebeurtenisRecord).where(GebeurtenisRecord.vervangt == gebeurtenis_id)
+    ).first()
+
+
+def met_bron_sleutel(session: Session, persoon_id: str, sleutel: str) -> GebeurtenisRecord | None:
+    """The event an import created under ``sleutel`` for this person (idempotent imports)."""
+    query = select(GebeurtenisRecord).where(
+        GebeurtenisRecord.persoon_id == persoon_id, GebeurtenisRecord.bron_sleutel == sleutel
+    )
+    return session.scalars(query).one_or_none()
+
+
+def _zichtbare_huishoudens(bereik: Bereik) -> Select[Any]:
+    bereik.eis_personen()
+    query = select(HuishoudenRecord)
+    if bereik.gemeentecodes is not None:
+        query = query.where(HuishoudenRecord.gemeentecode.in_(sorted(bereik.gemeentecodes)))
+    if bereik.alleen_opvang:
+        lid_in_opvang = exists().where(
+            PersoonRecord.huishouden_id == HuishoudenRecord.id, PersoonRecord.in_opvang.is_(True)
+        )
+        query = query.where(lid_in_opvang)
+    return query
+
+
+def huishouden(
+    session: Session, bereik: Bereik, huishouden_id: str, *, voor_wijziging: bool = False
+) -> HuishoudenRecord | None:
+    """One household within scope, or None."""
+    query = _zichtbare_huishoudens(bereik).where(HuishoudenRecord.id == huishouden_id)
+    if voor_wijziging:
+        query = query.with_for_update()
+    return session.scalars(query).one_or_none()
+
+
+def huishoudens(
+    session: Session, bereik: Bereik, filters: dict[str, object], volgorde: Volgorde, pagina: Pagina
+) -> tuple[list[HuishoudenRecord], int]:
+    """A page of households within scope, and the total."""
+    query = _zichtbare_huishoudens(bereik)
+    for naam, waarde in filters.items():
+        query = query.where(getattr(HuishoudenRecord, naam) == waarde)
+    return _pagina(session, _geordend(query, HuishoudenRecord, volgorde), pagina)
+
+
+def met_referentie(session: Session, referenties: Iterable[str]) -> dict[str, HuishoudenRecord]:
+    """Households by COA reference (unscoped; imports check scope per row)."""
+    wanted = sorted(set(referenties))
+    found: dict[str, HuishoudenRecord] = {}
+    for start in range(0, len(wanted), 500):
+        query = select(HuishoudenRecord).where(HuishoudenRecord.referentie.in_(wanted[start : start + 500]))
+        found |= {h.referentie: h for h in session.scalars(query) if h.referentie}
+    return found
+
+
+def leden(session: Session, bereik: Bereik, huishouden_id: str) -> list[PersoonRecord]:
+    """The members of a household that fall within scope."""
+    query = _zichtbaar(select(PersoonRecord).where(PersoonRecord.huishouden_id == huishouden_id), bereik)
+    return list(session.scalars(query.order_by(PersoonRecord.geboortedatum, PersoonRecord.id)))
+
+
+def alle_zichtbare(session: Session, bereik: Bereik, filters: dict[str, object]) -> list[PersoonRecord]:
+    """Every person within scope matching ``filters`` (for deadline overviews)."""
+    query = _zichtbaar(select(PersoonRecord), bereik)
+    for naam, waarde in filters.items():
+        query = query.where(getattr(PersoonRecord, naam) == waarde)
+    return list(session.scalars(query.order_by(PersoonRecord.id)))

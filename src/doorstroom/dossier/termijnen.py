@@ -1,0 +1,237 @@
+"""Legal deadlines (*termijnen*) of a case file: named, configurable rules, each citing its source.
+
+| rule | due | source |
+|---|---|---|
+| ``huisvesting_na_koppeling`` | koppeldatum + 3 months, until moved in | COA/gemeenten (taakstelling rule) |
+| ``brede_intake`` | start + 10 weeks, until the intake is recorded | Wi2021 art. 14, 15; DUO SS139 |
+| ``pip_vaststelling`` | start + 10 weeks, until a PIP is recorded | Wi2021 art. 15; DUO SS139/SS126 |
+| ``inburgeringstermijn`` | day after dagtekening PIP + 36 months, or as extended | Wi2021 art. 11, 12 |
+| ``ontzorgen`` | start of ontzorgen + 6 months, until ended | Participatiewet art. 56a |
+
+"start" of the intake and PIP terms is the start of the inburgeringsplicht, and for a person who
+was linked by COA (an asielstatushouder) not before the move into the municipality: DUO starts the
+ten-week term for settling the leerroute when the person has left COA reception (gebeurtenis SS139).
+The housing term is the taakstelling's own rule (:func:`doorstroom.taakstelling.domain.add_months`
+with ``HUISVESTINGSTERMIJN_MAANDEN``), so the file and the quota statement judge it alike.
+Parameters can be changed in a TOML file (``DOORSTROOM_DEADLINE_RULES_FILE``); see docs/dossier.md.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from enum import StrEnum
+from pathlib import Path
+
+from doorstroom.domains import TERMIJN_MAANDEN, TERMIJN_WEKEN, Domain
+from doorstroom.dossier.tijdlijn import Gebeurtenis, afgerond, laatste
+from doorstroom.errors import InputError, Problem
+from doorstroom.suggest import unknown_message
+from doorstroom.taakstelling.domain import HUISVESTINGSTERMIJN_MAANDEN, add_months
+
+
+class Status(StrEnum):
+    """Where a deadline stands on the reference date."""
+
+    open = "open"
+    binnenkort = "binnenkort"
+    verlopen = "verlopen"
+
+
+@dataclass(frozen=True)
+class Regel:
+    """A named deadline rule: one parameter (weeks or months) and its legal source."""
+
+    naam: str
+    omschrijving: str
+    bron: str
+    eenheid: str
+    waarde: int
+
+    def domein(self) -> Domain:
+        """The documented domain of this rule's parameter."""
+        return TERMIJN_WEKEN if self.eenheid == "weken" else TERMIJN_MAANDEN
+
+    def na(self, start: date) -> date:
+        """The due date ``waarde`` weeks or months after ``start``."""
+        if self.eenheid == "weken":
+            return start + timedelta(weeks=self.waarde)
+        return add_months(start, self.waarde)
+
+
+@dataclass(frozen=True)
+class Termijn:
+    """One open deadline of one person."""
+
+    regel: str
+    omschrijving: str
+    start: date
+    vervaldatum: date
+    status: Status
+    bron: str
+
+
+STANDAARD: dict[str, Regel] = {
+    r.naam: r
+    for r in (
+        Regel("huisvesting_na_koppeling", "huisvesten na koppeling",
+              "afspraak COA en gemeenten (Huisvestingswet 2014 art. 28); regel van de taakstelling",
+              "maanden", HUISVESTINGSTERMIJN_MAANDEN),
+        Regel("brede_intake", "brede intake afnemen",
+              "Wet inburgering 2021 art. 14 en 15 lid 1 (intake gaat aan het PIP vooraf); DUO SS139",
+              "weken", 10),
+        Regel("pip_vaststelling", "PIP vaststellen (leerroute)",
+              "Wet inburgering 2021 art. 15; Besluit inburgering 2021; DUO-gebeurtenissen SS139 en SS126",
+              "weken", 10),
+        Regel("inburgeringstermijn", "voldoen aan de inburgeringsplicht",
+              "Wet inburgering 2021 art. 11 (drie jaar, vanaf de dag na dagtekening PIP) en art. 12 "
+              "(verlenging; Besluit inburgering 2021 hoofdstuk 4)",
+              "maanden", 36),
+        Regel("ontzorgen", "einde ontzorgen (vaste lasten)",
+              "Participatiewet art. 56a (ingevoegd door de Wet inburgering 2021): zes maanden",
+              "maanden", 6),
+    )
+}  # fmt: skip
+SIGNAAL_DAGEN = 14
+
+
+@dataclass(frozen=True)
+class Regels:
+    """The rules in force and how many days ahead a deadline counts as *binnenkort*."""
+
+    regels: dict[str, Regel]
+    signaal_dagen: int = SIGNAAL_DAGEN
+
+    def __getitem__(self, naam: str) -> Regel:
+        return self.regels[naam]
+
+
+def standaard() -> Regels:
+    """The rules with their legal defaults."""
+    return Regels(dict(STANDAARD))
+
+
+def laad(path: Path | None) -> Regels:
+    """The defaults, with parameters overridden by a TOML file (``[pip_vaststelling] weken = 12``)."""
+    if path is None:
+        return standaard()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise InputError(Problem(f"termijnregels niet leesbaar: {error}", file=str(path))) from None
+    return _toegepast(data, str(path))
+
+
+def _toegepast(data: dict[str, object], file: str) -> Regels:
+    regels, problems = dict(STANDAARD), []
+    signaal = data.pop("signalering", {"dagen": SIGNAAL_DAGEN})
+    for naam, waarden in data.items():
+        if naam not in regels:
+            problems.append(Problem(unknown_message("termijnregel", naam, regels), file=file, field=naam))
+            continue
+        regel = regels[naam]
+        value = waarden.get(regel.eenheid) if isinstance(waarden, dict) else None
+        problem = _waardeprobleem(value, regel.domein())
+        if problem:
+            problems.append(Problem(f"{regel.eenheid}: {problem}", file=file, field=naam))
+        else:
+            regels[naam] = replace(regel, waarde=int(value))  # type: ignore[arg-type]
+    dagen = signaal.get("dagen") if isinstance(signaal, dict) else None
+    problem = _waardeprobleem(dagen, TERMIJN_WEKEN)
+    if problem:
+        problems.append(Problem(f"dagen: {problem}", file=file, field="signalering"))
+    if problems:
+        raise InputError(problems)
+    return Regels(regels, int(dagen))  # type: ignore[arg-type]
+
+
+def _waardeprobleem(value: object, domain: Domain) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return "geen geheel getal"
+    return domain.problem(value)
+
+
+def _status(vervaldatum: date, peildatum: date, signaal_dagen: int) -> Status:
+    if peildatum > vervaldatum:
+        return Status.verlopen
+    if (vervaldatum - peildatum).days <= signaal_dagen:
+        return Status.binnenkort
+    return Status.open
+
+
+Bepaling = Callable[[Sequence[Gebeurtenis], Regel], tuple[date, date] | None]
+
+
+def _huisvesting(tijdlijn: Sequence[Gebeurtenis], regel: Regel) -> tuple[date, date] | None:
+    koppeling = laatste(tijdlijn, "koppeling")
+    if koppeling is None or laatste(tijdlijn, "huisvesting") is not None:
+        return None
+    return koppeling.datum, regel.na(koppeling.datum)
+
+
+def inburgering_start(tijdlijn: Sequence[Gebeurtenis]) -> date | None:
+    """When the intake and PIP terms start: the obligation, for linked persons once moved in."""
+    plicht = laatste(tijdlijn, "inburgeringsplicht")
+    if plicht is None or plicht.gegevens.get("indicatorInburgeringsplicht") is not True:
+        return None
+    if laatste(tijdlijn, "koppeling") is None:
+        return plicht.datum
+    huisvesting = laatste(tijdlijn, "huisvesting")
+    return max(plicht.datum, huisvesting.datum) if huisvesting else None
+
+
+def _zolang_geen(soort: str) -> Bepaling:
+    def bepaal(tijdlijn: Sequence[Gebeurtenis], regel: Regel) -> tuple[date, date] | None:
+        start = inburgering_start(tijdlijn)
+        if start is None or laatste(tijdlijn, soort) is not None or afgerond(tijdlijn):
+            return None
+        return start, regel.na(start)
+
+    return bepaal
+
+
+def termijn_einde(tijdlijn: Sequence[Gebeurtenis], regel: Regel) -> tuple[date, date] | None:
+    """The integration term: from the day after dagtekening PIP, three years or as last extended."""
+    pip = next((g for g in tijdlijn if g.soort == "pip"), None)  # the first PIP: art. 11 lid 3
+    if pip is None:
+        return None
+    start = pip.datum + timedelta(days=1)
+    verlenging = laatste(tijdlijn, "inburgeringstermijn_verlenging")
+    einde = date.fromisoformat(str(verlenging.gegevens["einddatum"])) if verlenging else regel.na(start)
+    return start, einde
+
+
+def _inburgeringstermijn(tijdlijn: Sequence[Gebeurtenis], regel: Regel) -> tuple[date, date] | None:
+    return None if afgerond(tijdlijn) else termijn_einde(tijdlijn, regel)
+
+
+def _ontzorgen(tijdlijn: Sequence[Gebeurtenis], regel: Regel) -> tuple[date, date] | None:
+    start = laatste(tijdlijn, "ontzorgen")
+    einde = laatste(tijdlijn, "ontzorgen_einde")
+    if start is None or (einde is not None and einde.datum >= start.datum):
+        return None
+    return start.datum, regel.na(start.datum)
+
+
+BEPALINGEN: dict[str, Bepaling] = {
+    "huisvesting_na_koppeling": _huisvesting,
+    "brede_intake": _zolang_geen("brede_intake"),
+    "pip_vaststelling": _zolang_geen("pip"),
+    "inburgeringstermijn": _inburgeringstermijn,
+    "ontzorgen": _ontzorgen,
+}
+
+
+def termijnen(tijdlijn: Sequence[Gebeurtenis], regels: Regels, peildatum: date) -> list[Termijn]:
+    """Every deadline of one person's current timeline that is still open on ``peildatum``."""
+    found = []
+    for naam, bepaal in BEPALINGEN.items():
+        regel = regels[naam]
+        uitkomst = bepaal(tijdlijn, regel)
+        if uitkomst is not None:
+            start, vervaldatum = uitkomst
+            status = _status(vervaldatum, peildatum, regels.signaal_dagen)
+            found.append(Termijn(naam, regel.omschrijving, start, vervaldatum, status, regel.bron))
+    return sorted(found, key=lambda t: t.vervaldatum)

@@ -1,0 +1,146 @@
+"""A person's timeline as values: the current events, the phase, the responsible municipality.
+
+History is never overwritten: a correction is a new event that *replaces* an earlier one
+(``vervangt``), and the earlier one stays in the file. The current timeline is the events that no
+later event replaces, in date order. Everything derived (phase, municipality, deadlines) is computed
+from that current timeline, so a correction changes the outcome without erasing what was recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from doorstroom.errors import Problem
+
+OPVANG = frozenset({"registratie", "verblijfplaats_azc", "verblijfsvergunning"})
+GEMEENTE_BEPALEND = frozenset({"koppeling", "huisvesting", "verhuizing"})
+
+
+class Fase(StrEnum):
+    """How far along the chain a person is (the furthest stage reached)."""
+
+    nieuw = "nieuw"
+    opvang = "opvang"
+    gekoppeld = "gekoppeld"
+    gehuisvest = "gehuisvest"
+    inburgering = "inburgering"
+    afgerond = "afgerond"
+
+
+@dataclass(frozen=True)
+class Gebeurtenis:
+    """One recorded event; ``gegevens`` holds the type's data with its JSON (camelCase) names."""
+
+    id: str
+    soort: str
+    datum: date
+    gegevens: dict[str, Any] = field(default_factory=dict)
+    vervangt: str | None = None
+    ingetrokken: bool = False
+    vastgelegd_op: datetime | None = None
+
+
+def actueel(gebeurtenissen: Iterable[Gebeurtenis]) -> list[Gebeurtenis]:
+    """The events no later correction replaces (withdrawn ones dropped), oldest date first."""
+    alle = list(gebeurtenissen)
+    vervangen = {g.vervangt for g in alle if g.vervangt}
+    huidig = [g for g in alle if g.id not in vervangen and not g.ingetrokken]
+    return sorted(huidig, key=lambda g: (g.datum, g.vastgelegd_op or datetime.min, g.id))
+
+
+def laatste(tijdlijn: Sequence[Gebeurtenis], *soorten: str) -> Gebeurtenis | None:
+    """The latest current event of one of ``soorten`` (by date), or None."""
+    found = [g for g in tijdlijn if g.soort in soorten]
+    return found[-1] if found else None
+
+
+def afgerond(tijdlijn: Sequence[Gebeurtenis]) -> bool:
+    """The inburgeringsplicht ended (met, fully exempted, fully dispensed, or otherwise ended)."""
+    plicht = laatste(tijdlijn, "inburgeringsplicht")
+    if plicht is not None and plicht.gegevens.get("indicatorInburgeringsplicht") is False:
+        return plicht.gegevens.get("redenGeenInburgeringsplicht") != "Tijdelijke vrijstelling"
+    return any(
+        g.soort in ("ontheffing", "vrijstelling")
+        and g.gegevens.get("soort") == "gehele"
+        and g.gegevens.get("oordeel") == "Toekenning"
+        for g in tijdlijn
+    )
+
+
+def fase(tijdlijn: Sequence[Gebeurtenis]) -> Fase:
+    """The furthest stage the current timeline shows."""
+    soorten = {g.soort for g in tijdlijn}
+    if afgerond(tijdlijn):
+        return Fase.afgerond
+    if "pip" in soorten:
+        return Fase.inburgering
+    if "huisvesting" in soorten:
+        return Fase.gehuisvest
+    if "koppeling" in soorten:
+        return Fase.gekoppeld
+    return Fase.opvang if soorten & OPVANG else Fase.nieuw
+
+
+def in_opvang(tijdlijn: Sequence[Gebeurtenis]) -> bool:
+    """In COA reception: registered there and not (yet) housed in a municipality."""
+    soorten = {g.soort for g in tijdlijn}
+    return bool(soorten & OPVANG) and "huisvesting" not in soorten
+
+
+def verantwoordelijke_gemeente(tijdlijn: Sequence[Gebeurtenis], huidig: str | None) -> str | None:
+    """The municipality responsible now: of the latest koppeling, move-in or move; else ``huidig``."""
+    bepalend = laatste(tijdlijn, *GEMEENTE_BEPALEND)
+    return str(bepalend.gegevens["gemeentecode"]) if bepalend else huidig
+
+
+def gehuisvest_op(tijdlijn: Sequence[Gebeurtenis]) -> date | None:
+    """The first move-in date, if any (the day that counts toward the taakstelling)."""
+    eerste = next((g for g in tijdlijn if g.soort == "huisvesting"), None)
+    return eerste.datum if eerste else None
+
+
+def problemen(tijdlijn: Sequence[Gebeurtenis], nieuw: Gebeurtenis) -> list[Problem]:
+    """Why ``nieuw`` does not fit the current timeline (order rules of the Wet inburgering 2021)."""
+    checks = {
+        "pip": _pip_problemen,
+        "huisvesting": _huisvesting_problemen,
+        "inburgeringstermijn_verlenging": _verlenging_problemen,
+    }
+    check = checks.get(nieuw.soort)
+    return check([g for g in tijdlijn if g.id != nieuw.vervangt], nieuw) if check else []
+
+
+def _pip_problemen(tijdlijn: Sequence[Gebeurtenis], pip: Gebeurtenis) -> list[Problem]:
+    problems = []
+    intake = laatste(tijdlijn, "brede_intake")
+    if intake is None or intake.datum > pip.datum:
+        problems.append(
+            Problem("een PIP volgt op de brede intake (Wet inburgering 2021 art. 15 lid 1)", field="datum")
+        )
+    plicht = laatste(tijdlijn, "inburgeringsplicht")
+    if plicht is not None and pip.datum < plicht.datum:
+        problems.append(
+            Problem(
+                "dagtekening PIP ligt voor de start van de inburgeringsplicht (DUO-voorwaarde)", field="datum"
+            )
+        )
+    return problems
+
+
+def _huisvesting_problemen(tijdlijn: Sequence[Gebeurtenis], huisvesting: Gebeurtenis) -> list[Problem]:
+    koppeling = laatste(tijdlijn, "koppeling")
+    if koppeling is not None and huisvesting.datum < koppeling.datum:
+        return [Problem("verhuisdatum ligt voor de koppeldatum", field="datum")]
+    return []
+
+
+def _verlenging_problemen(tijdlijn: Sequence[Gebeurtenis], verlenging: Gebeurtenis) -> list[Problem]:
+    if laatste(tijdlijn, "pip") is None:
+        return [
+            Problem("een inburgeringstermijn begint pas met een PIP (Wi2021 art. 11 lid 2)", field="soort")
+        ]
+    return []

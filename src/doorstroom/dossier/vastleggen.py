@@ -1,0 +1,200 @@
+"""Recording timeline events: validated, scoped, audited, and never overwriting history.
+
+A correction is a new event that replaces an earlier one of the same kind (``vervangt``); a
+withdrawal is a replacing event marked ``ingetrokken``. Both keep the earlier event in the file.
+After every change the person's derived columns (phase, in reception, responsible municipality) are
+recomputed from the current timeline (:mod:`doorstroom.dossier.tijdlijn`).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from doorstroom import audit
+from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.db import transaction
+from doorstroom.dossier import repository, tijdlijn, weergave
+from doorstroom.dossier.gebeurtenissen import SOORTEN, Stadium
+from doorstroom.dossier.invoer import Intrekking
+from doorstroom.dossier.models import GebeurtenisRecord, HuishoudenRecord, PersoonRecord
+from doorstroom.dossier.namens import namens
+from doorstroom.dossier.repository import Pagina, Volgorde
+from doorstroom.dossier.service import controleer_gemeente, nieuw_id
+from doorstroom.dossier.toegang import Bereik, bereik
+from doorstroom.errors import Conflict, InputError, NotFound, Problem
+
+Record = weergave.Record
+
+
+@namens
+def leg_vast(engine: Engine, gebruiker: Gebruiker, invoer: Any) -> Record:
+    """Record one event (``invoer``: a model of :data:`doorstroom.dossier.invoer.NieuweGebeurtenis`)."""
+    spec = SOORTEN[invoer.soort]
+    scope = weergave.bereik_voor(engine, gebruiker)
+    scope.eis_stadium(spec.stadium)
+    gegevens = invoer.gegevens.model_dump(mode="json", by_alias=True, exclude_none=True)
+    _controleer_gemeentecode(engine, gebruiker, invoer.soort, gegevens)
+    with transaction(engine) as session:
+        persoon = _persoon(session, scope, invoer.persoon_id)
+        record = voeg_toe(
+            session, scope, persoon, invoer.soort, invoer.datum, gegevens, bron="handmatig",
+            vervangt=invoer.vervangt, toelichting=invoer.toelichting, door=gebruiker.actor,
+        )  # fmt: skip
+        audit.record(
+            session, "write", "gebeurtenis", record.id, velden=gegevens, objecten=[persoon.id, record.id]
+        )
+        return weergave.gebeurtenis(record)
+
+
+def _controleer_gemeentecode(
+    engine: Engine, gebruiker: Gebruiker, soort: str, gegevens: dict[str, Any]
+) -> None:
+    code = gegevens.get("gemeentecode")
+    if code is None:
+        return
+    controleer_gemeente(engine, str(code), "gegevens.gemeentecode")
+    if gebruiker.rol is Rol.gemeente and soort != "verhuizing" and code != gebruiker.gemeentecode:
+        raise InputError(
+            Problem(
+                "alleen uw eigen gemeente; een overdracht is een 'verhuizing'", field="gegevens.gemeentecode"
+            )
+        )
+
+
+def _persoon(session: Session, scope: Bereik, persoon_id: str) -> PersoonRecord:
+    persoon = repository.persoon(session, scope, persoon_id, voor_wijziging=True)
+    if persoon is None:
+        raise NotFound(f"persoon {persoon_id} bestaat niet")
+    return persoon
+
+
+def voeg_toe(
+    session: Session, scope: Bereik, persoon: PersoonRecord, soort: str, datum: date, gegevens: dict[str, Any],
+    *, bron: str, door: str, bron_sleutel: str | None = None, vervangt: str | None = None,
+    toelichting: str | None = None, ingetrokken: bool = False,
+) -> GebeurtenisRecord:  # fmt: skip
+    """Add an event to ``persoon``'s file after checking it against the current timeline."""
+    bestaande = [weergave.als_waarde(r) for r in repository.gebeurtenissen_van(session, [persoon.id])]
+    if vervangt is not None:
+        _controleer_vervanging(session, scope, bestaande, vervangt, soort, toelichting)
+    nieuw = tijdlijn.Gebeurtenis(nieuw_id(), soort, datum, gegevens, vervangt, ingetrokken, datetime.now(UTC))
+    if not ingetrokken:
+        problems = tijdlijn.problemen(tijdlijn.actueel(bestaande), nieuw)
+        if problems:
+            raise InputError(problems)
+    record = GebeurtenisRecord(
+        id=nieuw.id, persoon_id=persoon.id, soort=soort, datum=datum, gegevens=gegevens, bron=bron,
+        bron_sleutel=bron_sleutel, vervangt=vervangt, ingetrokken=ingetrokken, toelichting=toelichting,
+        vastgelegd_op=nieuw.vastgelegd_op, vastgelegd_door=door[:100],
+    )  # fmt: skip
+    session.add(record)
+    session.flush()
+    herbereken(session, persoon, [*bestaande, nieuw])
+    return record
+
+
+def _controleer_vervanging(
+    session: Session, scope: Bereik, bestaande: list[tijdlijn.Gebeurtenis], vervangt: str, soort: str,
+    toelichting: str | None,
+) -> None:  # fmt: skip
+    oud = next((g for g in bestaande if g.id == vervangt), None)
+    if oud is None or repository.gebeurtenis(session, scope, vervangt) is None:
+        raise InputError(Problem(f"gebeurtenis {vervangt} hoort niet bij deze persoon", field="vervangt"))
+    if oud.soort != soort:
+        raise InputError(
+            Problem(f"een correctie vervangt een gebeurtenis van dezelfde soort ({oud.soort})", field="soort")
+        )
+    if not toelichting:
+        raise InputError(Problem("een correctie vraagt een toelichting", field="toelichting"))
+    if repository.vervanger(session, vervangt) is not None:
+        raise Conflict(f"gebeurtenis {vervangt} is al vervangen; corrigeer de nieuwste versie")
+
+
+def herbereken(session: Session, persoon: PersoonRecord, gebeurtenissen: list[tijdlijn.Gebeurtenis]) -> None:
+    """Recompute the person's phase, reception status and municipality from the current timeline."""
+    huidig = tijdlijn.actueel(gebeurtenissen)
+    persoon.fase = tijdlijn.fase(huidig).value
+    persoon.in_opvang = tijdlijn.in_opvang(huidig)
+    persoon.laatste_gebeurtenis = max((g.datum for g in gebeurtenissen), default=None)
+    gemeente = tijdlijn.verantwoordelijke_gemeente(huidig, persoon.gemeentecode)
+    if gemeente != persoon.gemeentecode:
+        persoon.gemeentecode = gemeente
+        if persoon.huishouden_id:
+            household = session.get(HuishoudenRecord, persoon.huishouden_id)
+            if household is not None:
+                household.gemeentecode = gemeente
+
+
+def registreer_in_opvang(session: Session, persoon: PersoonRecord, gebruiker: Gebruiker) -> None:
+    """A person COA opens a file for is in its reception from today (event 'registratie')."""
+    scope = bereik(gebruiker)
+    voeg_toe(
+        session, scope, persoon, "registratie", weergave.vandaag(), {}, bron="handmatig", door=gebruiker.actor
+    )
+
+
+@namens
+def trek_in(engine: Engine, gebruiker: Gebruiker, gebeurtenis_id: str, invoer: Intrekking) -> Record:
+    """Withdraw an event recorded in error: it stays in the history, no longer counts."""
+    scope = weergave.bereik_voor(engine, gebruiker)
+    with transaction(engine) as session:
+        oud = repository.gebeurtenis(session, scope, gebeurtenis_id)
+        if oud is None:
+            raise NotFound(f"gebeurtenis {gebeurtenis_id} bestaat niet")
+        scope.eis_stadium(SOORTEN[oud.soort].stadium)
+        persoon = _persoon(session, scope, oud.persoon_id)
+        record = voeg_toe(
+            session, scope, persoon, oud.soort, oud.datum, dict(oud.gegevens), bron="handmatig",
+            vervangt=oud.id, toelichting=invoer.toelichting, door=gebruiker.actor, ingetrokken=True,
+        )  # fmt: skip
+        audit.record(
+            session, "write", "gebeurtenis", record.id, velden=["ingetrokken"], objecten=[persoon.id, oud.id]
+        )
+        return weergave.gebeurtenis(record)
+
+
+@namens
+def gebeurtenis(engine: Engine, gebruiker: Gebruiker, gebeurtenis_id: str) -> Record:
+    """One event within scope (person and stage)."""
+    scope = weergave.bereik_voor(engine, gebruiker)
+    with transaction(engine) as session:
+        record = repository.gebeurtenis(session, scope, gebeurtenis_id)
+        if record is None:
+            raise NotFound(f"gebeurtenis {gebeurtenis_id} bestaat niet")
+        data = weergave.gebeurtenis(record)
+        audit.record(
+            session, "read", "gebeurtenis", record.id, velden=data, objecten=[record.persoon_id, record.id]
+        )
+        return data
+
+
+@namens
+def gebeurtenissen(
+    engine: Engine, gebruiker: Gebruiker, filters: dict[str, object], volgorde: Volgorde, pagina: Pagina
+) -> tuple[list[Record], int]:
+    """A page of events within scope."""
+    scope = weergave.bereik_voor(engine, gebruiker)
+    with transaction(engine) as session:
+        records, totaal = repository.gebeurtenissen(session, scope, filters, volgorde, pagina)
+        data = [weergave.gebeurtenis(r) for r in records]
+        if data:
+            ids = sorted({str(r["persoonId"]) for r in data} | {str(r["id"]) for r in data})
+            audit.record(
+                session,
+                "read",
+                "gebeurtenis",
+                f"lijst pagina {pagina.nummer}",
+                len(data),
+                velden=data[0],
+                objecten=ids,
+            )
+        return data, totaal
+
+
+def stadium_van(soort: str) -> Stadium:
+    """The stage of an event kind."""
+    return SOORTEN[soort].stadium

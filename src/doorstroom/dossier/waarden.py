@@ -1,0 +1,64 @@
+"""Pydantic building blocks for the case file: texts within their column, codes, camelCase names.
+
+Every value a user sends is checked here at the boundary (``docs/domains.md``): texts against the
+stored column's length without control characters, municipality codes by shape (existence is
+checked by the service against the list in use), numbers against their documented domain.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+
+from doorstroom.domains import Domain, TextLimit
+from doorstroom.dossier.bsn import bsn_probleem
+
+
+class Invoer(BaseModel):
+    """Base of every input model: camelCase in JSON, unknown keys refused, immutable."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+    )
+
+
+def tekst(limit: TextLimit) -> AfterValidator:
+    """A validator holding a text to its column's length and refusing control characters."""
+
+    def check(value: str) -> str:
+        problem = limit.problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
+
+
+def getal(domain: Domain) -> AfterValidator:
+    """A validator holding a number to its documented domain."""
+
+    def check(value: int) -> int:
+        problem = domain.problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
+
+
+def _bsn(value: str) -> str:
+    problem = bsn_probleem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+Bsn = Annotated[str, Field(pattern=r"^[0-9]{9}$", examples=["111222333"]), AfterValidator(_bsn)]
+Vnummer = Annotated[str, Field(pattern=r"^[0-9]{10}$", examples=["1234567890"])]
+Gemeentecode = Annotated[str, Field(pattern=r"^GM[0-9]{4}$", examples=["GM0344"])]

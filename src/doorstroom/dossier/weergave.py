@@ -1,0 +1,124 @@
+"""How case-file records leave the service: plain dicts with camelCase keys, trimmed to the scope.
+
+One representation for every delivery layer (API, web, CLI). A field the caller may not see (BSN
+for COA) is left out entirely rather than sent empty, and the audit line names exactly the fields
+that left.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine
+
+from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.dossier import termijnen as termijnregels
+from doorstroom.dossier.models import GebeurtenisRecord, HuishoudenRecord, PersoonRecord
+from doorstroom.dossier.tijdlijn import Gebeurtenis
+from doorstroom.dossier.toegang import Bereik, bereik
+from doorstroom.reference.service import gemeenten_in_gebruik
+from doorstroom.settings import get_settings
+
+Record = dict[str, Any]
+
+
+def vandaag() -> date:
+    """Today in the configured time zone (Europe/Amsterdam): the reference date of deadlines."""
+    return datetime.now(ZoneInfo(get_settings().timezone)).date()
+
+
+def regels() -> termijnregels.Regels:
+    """The deadline rules in force (defaults, or the configured TOML file)."""
+    return termijnregels.laad(get_settings().deadline_rules_file)
+
+
+def bereik_voor(engine: Engine, gebruiker: Gebruiker) -> Bereik:
+    """The scope of ``gebruiker``; a provincial user's municipalities come from the list in use."""
+    if gebruiker.rol is not Rol.provincie:
+        return bereik(gebruiker)
+    codes = [g.code for g in gemeenten_in_gebruik(engine) if g.provincie == gebruiker.provincie]
+    return bereik(gebruiker, codes)
+
+
+def moment(waarde: datetime) -> str:
+    """A stored moment as UTC ISO 8601 text (SQLite returns it without a zone)."""
+    aware = waarde if waarde.tzinfo else waarde.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def persoon(record: PersoonRecord, scope: Bereik) -> Record:
+    """A person as the caller may see them."""
+    data: Record = {
+        "id": record.id,
+        "geslachtsnaam": record.geslachtsnaam,
+        "voornamen": record.voornamen,
+        "geboortedatum": record.geboortedatum.isoformat(),
+        "gemeentecode": record.gemeentecode,
+        "huishoudenId": record.huishouden_id,
+        "casemanager": record.casemanager,
+        "fase": record.fase,
+        "inOpvang": record.in_opvang,
+        "versie": record.versie,
+        "aangemaaktOp": moment(record.aangemaakt_op),
+    }
+    if scope.vnummer:
+        data["vnummer"] = record.vnummer
+    if scope.bsn:
+        data["bsn"] = record.bsn
+    return data
+
+
+def gebeurtenis(record: GebeurtenisRecord) -> Record:
+    """An event with its provenance."""
+    return {
+        "id": record.id,
+        "persoonId": record.persoon_id,
+        "soort": record.soort,
+        "datum": record.datum.isoformat(),
+        "gegevens": record.gegevens,
+        "bron": record.bron,
+        "vervangt": record.vervangt,
+        "ingetrokken": record.ingetrokken,
+        "toelichting": record.toelichting,
+        "vastgelegdOp": moment(record.vastgelegd_op),
+        "vastgelegdDoor": record.vastgelegd_door,
+    }
+
+
+def huishouden(record: HuishoudenRecord, leden: list[str]) -> Record:
+    """A household with the ids of its members within scope."""
+    return {
+        "id": record.id,
+        "referentie": record.referentie,
+        "gemeentecode": record.gemeentecode,
+        "leden": leden,
+        "versie": record.versie,
+        "aangemaaktOp": moment(record.aangemaakt_op),
+    }
+
+
+def als_waarde(record: GebeurtenisRecord) -> Gebeurtenis:
+    """A stored event as a timeline value."""
+    return Gebeurtenis(
+        record.id, record.soort, record.datum, dict(record.gegevens), record.vervangt, record.ingetrokken,
+        record.vastgelegd_op,
+    )  # fmt: skip
+
+
+def termijn(
+    persoon_id: str, gemeentecode: str | None, casemanager: str | None, t: termijnregels.Termijn
+) -> Record:
+    """A deadline of one person for the deadlines view."""
+    return {
+        "persoonId": persoon_id,
+        "gemeentecode": gemeentecode,
+        "casemanager": casemanager,
+        "regel": t.regel,
+        "omschrijving": t.omschrijving,
+        "start": t.start.isoformat(),
+        "vervaldatum": t.vervaldatum.isoformat(),
+        "status": t.status.value,
+        "bron": t.bron,
+    }
