@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, Integer, String, Text, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from doorstroom.db import Base
@@ -141,11 +143,13 @@ def record(
 
 
 def _head(session: Session) -> AuditKetenRecord:
+    """The head row, locked; created (once, race-free) when an empty database has none yet."""
     query = select(AuditKetenRecord).where(AuditKetenRecord.id == 1).with_for_update()
     head = session.scalars(query).one_or_none()
     if head is None:
-        head = AuditKetenRecord(id=1, volgnummer=0, hash=GENESIS)
-        session.add(head)
+        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        session.execute(insert(AuditKetenRecord).values(id=1, volgnummer=0, hash=GENESIS).on_conflict_do_nothing())
+        head = session.scalars(query).one()
     return head
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
 from doorstroom.errors import Problem
 
+_BEGIN = datetime(1900, 1, 1, tzinfo=UTC)
 OPVANG = frozenset({"registratie", "verblijfplaats_azc", "verblijfsvergunning"})
 GEMEENTE_BEPALEND = frozenset({"koppeling", "huisvesting", "verhuizing"})
 
@@ -49,7 +50,7 @@ def actueel(gebeurtenissen: Iterable[Gebeurtenis]) -> list[Gebeurtenis]:
     alle = list(gebeurtenissen)
     vervangen = {g.vervangt for g in alle if g.vervangt}
     huidig = [g for g in alle if g.id not in vervangen and not g.ingetrokken]
-    return sorted(huidig, key=lambda g: (g.datum, g.vastgelegd_op or datetime.min, g.id))
+    return sorted(huidig, key=lambda g: (g.datum, g.vastgelegd_op or _BEGIN, g.id))
 
 
 def laatste(tijdlijn: Sequence[Gebeurtenis], *soorten: str) -> Gebeurtenis | None:
@@ -86,9 +87,9 @@ def fase(tijdlijn: Sequence[Gebeurtenis]) -> Fase:
 
 
 def in_opvang(tijdlijn: Sequence[Gebeurtenis]) -> bool:
-    """In COA reception: registered there and not (yet) housed in a municipality."""
+    """In COA reception: registered there or linked by COA, and not (yet) housed in a municipality."""
     soorten = {g.soort for g in tijdlijn}
-    return bool(soorten & OPVANG) and "huisvesting" not in soorten
+    return bool(soorten & (OPVANG | {"koppeling"})) and "huisvesting" not in soorten
 
 
 def verantwoordelijke_gemeente(tijdlijn: Sequence[Gebeurtenis], huidig: str | None) -> str | None:

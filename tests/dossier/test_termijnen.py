@@ -1,0 +1,127 @@
+"""Deadline rules: each legal term on a hand-checked timeline, corrections, and configuration."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from doorstroom.dossier import termijnen
+from doorstroom.dossier.termijnen import Status
+from doorstroom.dossier.tijdlijn import Fase, Gebeurtenis, actueel, fase, in_opvang, problemen, verantwoordelijke_gemeente
+from doorstroom.errors import InputError
+
+_teller = 0
+
+
+def g(soort: str, datum: str, vervangt: str | None = None, **gegevens: Any) -> Gebeurtenis:
+    global _teller
+    _teller += 1
+    return Gebeurtenis(f"e{_teller}", soort, date.fromisoformat(datum), gegevens, vervangt)
+
+
+PLICHT = {"indicatorInburgeringsplicht": True, "doelgroep": "Asielstatushouder"}
+
+
+def open_termijnen(tijdlijn: list[Gebeurtenis], peildatum: str) -> dict[str, tuple[str, Status]]:
+    found = termijnen.termijnen(actueel(tijdlijn), termijnen.standaard(), date.fromisoformat(peildatum))
+    return {t.regel: (t.vervaldatum.isoformat(), t.status) for t in found}
+
+
+def test_housing_term_is_the_taakstelling_rule_three_months_after_koppeling() -> None:
+    tijdlijn = [g("registratie", "2026-05-01"), g("koppeling", "2026-08-31", gemeentecode="GM0344")]
+    assert open_termijnen(tijdlijn, "2026-11-24") == {"huisvesting_na_koppeling": ("2026-11-30", Status.binnenkort)}
+    assert open_termijnen(tijdlijn, "2026-12-01")["huisvesting_na_koppeling"][1] is Status.verlopen
+    assert open_termijnen([*tijdlijn, g("huisvesting", "2026-11-01", gemeentecode="GM0344")], "2026-12-01") == {}
+
+
+def test_intake_and_pip_terms_start_at_move_in_for_linked_persons() -> None:
+    tijdlijn = [
+        g("koppeling", "2026-06-01", gemeentecode="GM0344"),
+        g("inburgeringsplicht", "2026-05-15", **PLICHT),
+    ]
+    assert "pip_vaststelling" not in open_termijnen(tijdlijn, "2026-07-01")  # not yet housed: DUO SS139
+    tijdlijn.append(g("huisvesting", "2026-09-01", gemeentecode="GM0344"))
+    found = open_termijnen(tijdlijn, "2026-09-02")
+    assert found["pip_vaststelling"] == ("2026-11-10", Status.open)  # ten weeks after moving in
+    assert found["brede_intake"] == ("2026-11-10", Status.open)
+
+
+def test_family_migrants_term_starts_with_the_obligation() -> None:
+    tijdlijn = [g("inburgeringsplicht", "2026-01-05", indicatorInburgeringsplicht=True, doelgroep="Gezinsmigrant en overige migrant")]
+    assert open_termijnen(tijdlijn, "2026-03-20")["pip_vaststelling"] == ("2026-03-16", Status.verlopen)
+
+
+def test_integration_term_runs_three_years_from_the_day_after_the_pip_and_follows_extensions() -> None:
+    tijdlijn = [
+        g("inburgeringsplicht", "2026-01-05", **PLICHT),
+        g("brede_intake", "2026-02-01"),
+        g("pip", "2026-03-01", leerroute="B"),
+    ]
+    assert open_termijnen(tijdlijn, "2026-04-01") == {"inburgeringstermijn": ("2029-03-02", Status.open)}
+    tijdlijn.append(g("inburgeringstermijn_verlenging", "2029-01-10", einddatum="2030-03-02", verlengingsgrondcode="NV"))
+    assert open_termijnen(tijdlijn, "2029-04-01") == {"inburgeringstermijn": ("2030-03-02", Status.open)}
+    tijdlijn.append(g("inburgeringsplicht", "2029-06-01", indicatorInburgeringsplicht=False,
+                      redenGeenInburgeringsplicht="Inburgeringsplicht voldaan"))  # fmt: skip
+    assert open_termijnen(tijdlijn, "2029-07-01") == {}
+    assert fase(actueel(tijdlijn)) is Fase.afgerond
+
+
+def test_ontzorgen_ends_six_months_after_it_starts() -> None:
+    tijdlijn = [g("ontzorgen", "2026-09-01")]
+    assert open_termijnen(tijdlijn, "2026-11-24") == {"ontzorgen": ("2027-03-01", Status.open)}
+    assert open_termijnen([*tijdlijn, g("ontzorgen_einde", "2027-02-01")], "2026-11-24") == {}
+
+
+def test_a_correction_replaces_the_event_it_corrects_and_the_old_one_stays_in_history() -> None:
+    oud = g("koppeling", "2026-01-01", gemeentecode="GM0344")
+    nieuw = g("koppeling", "2026-02-01", vervangt=oud.id, gemeentecode="GM0307")
+    huidig = actueel([oud, nieuw])
+    assert huidig == [nieuw]
+    assert verantwoordelijke_gemeente(huidig, None) == "GM0307"
+
+
+def test_phase_and_reception_follow_the_timeline() -> None:
+    tijdlijn = [g("registratie", "2026-01-01")]
+    assert (fase(tijdlijn), in_opvang(tijdlijn)) == (Fase.opvang, True)
+    tijdlijn.append(g("huisvesting", "2026-03-01", gemeentecode="GM0344"))
+    assert (fase(tijdlijn), in_opvang(tijdlijn)) == (Fase.gehuisvest, False)
+
+
+def test_pip_needs_a_prior_intake_and_may_not_precede_the_obligation() -> None:
+    tijdlijn = [g("inburgeringsplicht", "2026-03-01", **PLICHT)]
+    fouten = problemen(tijdlijn, g("pip", "2026-02-01", leerroute="B"))
+    assert {f.message.split(" (")[0] for f in fouten} == {
+        "een PIP volgt op de brede intake", "dagtekening PIP ligt voor de start van de inburgeringsplicht"
+    }
+
+
+def test_rule_parameters_come_from_a_toml_file(tmp_path: Path) -> None:
+    path = tmp_path / "regels.toml"
+    path.write_text("[pip_vaststelling]\nweken = 12\n[signalering]\ndagen = 30\n", encoding="utf-8")
+    regels = termijnen.laad(path)
+    assert regels["pip_vaststelling"].waarde == 12 and regels.signaal_dagen == 30
+    assert regels["brede_intake"].waarde == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [("[pip_vasstelling]\nweken = 12\n", "pip_vasstelling"), ("[pip_vaststelling]\nweken = -1\n", "pip_vaststelling"),
+     ("[ontzorgen]\nmaanden = 'zes'\n", "ontzorgen")],
+)  # fmt: skip
+def test_bad_rule_files_name_the_rule(tmp_path: Path, text: str, field: str) -> None:
+    path = tmp_path / "regels.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        termijnen.laad(path)
+    assert caught.value.problems[0].field == field
+    if field == "pip_vasstelling":
+        assert "pip_vaststelling" in caught.value.problems[0].message  # closest name suggested
+
+
+def test_every_rule_cites_a_legal_source_and_is_documented() -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "dossier.md").read_text(encoding="utf-8")
+    for regel in termijnen.STANDAARD.values():
+        assert regel.bron and f"`{regel.naam}`" in page
