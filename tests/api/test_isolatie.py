@@ -1,0 +1,153 @@
+"""Tenant isolation per endpoint: another municipality gets 404 or an empty list, a province never a
+personal field. Every path of the OpenAPI document is listed here, so a new endpoint fails this test
+until someone says how it must behave for another tenant."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from doorstroom.koppeling import service as koppeling
+from tests.dossier import factories
+
+API = "/api/v1"
+HUISHOUDENS = """huishouden_id,volwassenen,kinderen,opleidingen,sectoren,opvang_gemeente,\
+binding_gemeente,binding,netwerk_gemeenten,zorg,voorkeur_regio
+H1,1,0,hoger,zorg,GM0363,,,,,
+H2,2,2,middelbaar|basis,bouw|-,GM0599,,,GM0344,,Utrecht
+"""
+CAPACITEIT = """gemeentecode,capaciteit,woningen_1,woningen_2,woningen_3_4,woningen_5plus,zorg,onderwijs
+GM0363,4,2,1,1,0,dialyse,hbo|mbo|nieuwkomersonderwijs
+GM0344,4,1,0,1,0,,hbo
+"""
+
+
+@dataclass
+class Utrecht:
+    """Records of GM0344 that no other tenant may see."""
+
+    persoon: str
+    bsn: str
+    naam: str
+    huishouden: str
+    gebeurtenis: str
+    run: int
+
+
+@pytest.fixture
+def utrecht(client: TestClient, als: dict[str, dict[str, str]], engine: Engine, csv_file: Callable[[str, str], Path]) -> Utrecht:
+    headers = als["utrecht"]
+    huishouden = client.post(f"{API}/huishoudens", json={"referentie": "H2"}, headers=headers).json()["id"]
+    naam, bsn = "Zeldzaamnaam", factories.bsn()
+    persoon = client.post(f"{API}/personen", json=factories.persoon(geslachtsnaam=naam, bsn=bsn, huishoudenId=huishouden),
+                          headers=headers).json()["id"]  # fmt: skip
+    event = client.post(f"{API}/gebeurtenissen", json={"persoonId": persoon, "soort": "koppeling", "datum": "2026-10-01",
+                                                       "gegevens": {"gemeentecode": "GM0344"}}, headers=headers).json()  # fmt: skip
+    verzoek = koppeling.Verzoek(csv_file("h.csv", HUISHOUDENS), csv_file("c.csv", CAPACITEIT), solver="greedy")
+    run_id = koppeling.voorstel(verzoek, engine).run_id
+    assert run_id is not None
+    return Utrecht(persoon, bsn, naam, huishouden, event["id"], run_id)
+
+
+def _verzoeken(u: Utrecht) -> dict[str, list[tuple[str, str, dict[str, Any] | None]]]:
+    """Per OpenAPI path: the requests that touch Utrecht's records."""
+    nieuw_event = {"persoonId": u.persoon, "soort": "brede_intake", "datum": "2026-10-02"}
+    return {
+        "/personen": [("GET", "/personen", None), ("GET", "/personen?gemeentecode=GM0344", None)],
+        "/personen/_zoek": [("POST", "/personen/_zoek", {"bsn": u.bsn})],
+        "/personen/{persoonId}": [("GET", f"/personen/{u.persoon}", None), ("PATCH", f"/personen/{u.persoon}", {"casemanager": "x-y"})],
+        "/personen/{persoonId}/inzage": [("GET", f"/personen/{u.persoon}/inzage", None)],
+        "/huishoudens": [("GET", "/huishoudens", None)],
+        "/huishoudens/{huishoudenId}": [("GET", f"/huishoudens/{u.huishouden}", None)],
+        "/gebeurtenissen": [("GET", f"/gebeurtenissen?persoonId={u.persoon}", None), ("POST", "/gebeurtenissen", nieuw_event)],
+        "/gebeurtenissen/{gebeurtenisId}": [("GET", f"/gebeurtenissen/{u.gebeurtenis}", None)],
+        "/gebeurtenissen/{gebeurtenisId}/intrekkingen": [("POST", f"/gebeurtenissen/{u.gebeurtenis}/intrekkingen", {"toelichting": "fout"})],
+        "/termijnen": [("GET", "/termijnen", None), ("GET", "/termijnen?gemeentecode=GM0344", None)],
+        "/gemeenten": [("GET", "/gemeenten?provincie=Utrecht&paginaGrootte=100", None)],
+        "/gemeenten/{gemeentecode}": [("GET", "/gemeenten/GM0344", None)],
+        "/taakstellingen": [("GET", "/taakstellingen?periode=2026-2", None)],
+        "/koppelruns": [("GET", "/koppelruns", None)],
+        "/koppelruns/{runId}/voorstellen": [("GET", f"/koppelruns/{u.run}/voorstellen", None)],
+        "/koppelruns/{runId}/voorstellen/{huishoudenId}/beoordelingen": [
+            ("POST", f"/koppelruns/{u.run}/voorstellen/H2/beoordelingen", {"toelichting": "akkoord"})
+        ],
+        "/audit": [("GET", "/audit", None)],
+        "/audit/controle": [("GET", "/audit/controle", None)],
+        "/gezondheid": [("GET", "/gezondheid", None)],
+    }  # fmt: skip
+
+
+def _zonder_links(response: Any) -> str:
+    """The body without the links, which repeat the caller's own query."""
+    body = response.json()
+    if isinstance(body, dict):
+        body.pop("links", None)
+    return json.dumps(body)
+
+
+def _stuur(client: TestClient, headers: dict[str, str], methode: str, pad: str, body: dict[str, Any] | None) -> Any:
+    extra = {"If-Match": '"1"'} if methode == "PATCH" else {}
+    return client.request(methode, API + pad, json=body, headers={**headers, **extra})
+
+
+def test_every_endpoint_is_covered(client: TestClient, utrecht: Utrecht) -> None:
+    paths = set(client.get(f"{API}/openapi.json").json()["paths"])
+    assert paths == set(_verzoeken(utrecht))
+
+
+def test_another_municipality_never_sees_or_changes_utrechts_records(
+    client: TestClient, als: dict[str, dict[str, str]], utrecht: Utrecht
+) -> None:
+    for pad, verzoeken in _verzoeken(utrecht).items():
+        for methode, url, body in verzoeken:
+            response = _stuur(client, als["amersfoort"], methode, url, body)
+            assert response.status_code in (200, 201, 403, 404, 422), (pad, methode, response.status_code, response.text)
+            geheimen = [utrecht.naam, utrecht.bsn]  # an error may repeat the id the caller sent itself
+            if response.status_code < 300:
+                geheimen += [utrecht.persoon, utrecht.huishouden, utrecht.gebeurtenis]
+            assert not any(geheim in _zonder_links(response) for geheim in geheimen), (pad, methode)
+            if "{" in pad and pad.startswith(("/personen", "/huishoudens", "/gebeurtenissen")):
+                assert response.status_code == 404, (pad, methode, response.status_code)
+
+
+def test_a_province_never_receives_a_personal_field(
+    client: TestClient, als: dict[str, dict[str, str]], utrecht: Utrecht
+) -> None:
+    persoonsvelden = ('"geslachtsnaam"', '"voornamen"', '"geboortedatum"', '"bsn"', '"vnummer"', '"persoonId"', '"leden"')
+    for provincie in ("prov-utrecht", "prov-groningen"):
+        for pad, verzoeken in _verzoeken(utrecht).items():
+            for methode, url, body in verzoeken:
+                response = _stuur(client, als[provincie], methode, url, body)
+                assert response.status_code < 500, (pad, response.text)
+                assert not any(veld in response.text for veld in persoonsvelden), (provincie, pad)
+                assert utrecht.naam not in response.text and utrecht.bsn not in response.text
+
+
+def test_the_province_sees_counts_of_its_own_municipalities_only(
+    client: TestClient, als: dict[str, dict[str, str]], utrecht: Utrecht
+) -> None:
+    eigen = client.get(f"{API}/gemeenten/GM0344", headers=als["prov-utrecht"]).json()
+    assert eigen["dossier"]["personen"] == 1 and eigen["dossier"]["termijnen"]["open"] == 1
+    vreemd = client.get(f"{API}/gemeenten/GM0344", headers=als["prov-groningen"]).json()
+    assert "dossier" not in vreemd
+
+
+def test_coa_reviews_a_proposal_with_a_reason_and_the_file_shows_its_source(
+    client: TestClient, als: dict[str, dict[str, str]], utrecht: Utrecht
+) -> None:
+    pad = f"{API}/koppelruns/{utrecht.run}/voorstellen/H2/beoordelingen"
+    zonder = client.post(pad, json={}, headers=als["coa"])
+    assert zonder.status_code == 400 and zonder.json()["invalidParams"][0]["name"] == "toelichting"
+    besluit = client.post(pad, json={"toelichting": "past bij netwerk"}, headers=als["coa"])
+    assert besluit.status_code == 201, besluit.text
+    assert besluit.json()["beoordeling"] == "geaccepteerd"
+    events = client.get(f"{API}/gebeurtenissen?persoonId={utrecht.persoon}&soort=koppeling", headers=als["utrecht"]).json()
+    bronnen = {e["gegevens"].get("bron") for e in events["resultaten"]}
+    assert "koppelvoorstel" in bronnen
