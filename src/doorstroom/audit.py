@@ -148,7 +148,9 @@ def _head(session: Session) -> AuditKetenRecord:
     head = session.scalars(query).one_or_none()
     if head is None:
         insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        session.execute(insert(AuditKetenRecord).values(id=1, volgnummer=0, hash=GENESIS).on_conflict_do_nothing())
+        session.execute(
+            insert(AuditKetenRecord).values(id=1, volgnummer=0, hash=GENESIS).on_conflict_do_nothing()
+        )
         head = session.scalars(query).one()
     return head
 

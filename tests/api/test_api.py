@@ -50,14 +50,23 @@ def test_the_error_body_is_the_same_for_404_405_400_401_403_412_422_428(
     assert_probleem(client.get(f"{API}/personen"), 401)
     assert_probleem(client.get(f"{API}/personen", headers=als["prov-utrecht"]), 403)
     assert_probleem(client.patch(pad, json={"casemanager": "anna"}, headers=utrecht), 428)
-    assert_probleem(client.patch(pad, json={"casemanager": "anna"}, headers={**utrecht, "If-Match": '"7"'}), 412)
+    assert_probleem(
+        client.patch(pad, json={"casemanager": "anna"}, headers={**utrecht, "If-Match": '"7"'}), 412
+    )
     fout = assert_probleem(client.post(f"{API}/personen", json={"geslachtsnaam": "X", "geboortedatum": "1990-01-01",
                                                                   "gemeentecode": "GM0307"}, headers=utrecht), 422)  # fmt: skip
     assert fout["invalidParams"][0]["name"] == "gemeentecode"
-    assert_probleem(client.post(f"{API}/personen", content="geslachtsnaam=X", headers={**utrecht, "Content-Type": "text/plain"}), 415)
+    assert_probleem(
+        client.post(
+            f"{API}/personen", content="geslachtsnaam=X", headers={**utrecht, "Content-Type": "text/plain"}
+        ),
+        415,
+    )
 
 
-def test_validation_errors_never_echo_submitted_personal_data(client: TestClient, als: dict[str, dict[str, str]]) -> None:
+def test_validation_errors_never_echo_submitted_personal_data(
+    client: TestClient, als: dict[str, dict[str, str]]
+) -> None:
     body = factories.persoon(bsn="123456789", geboortedatum="1990-01-01", geslachtsnaam="Uniekenaam")
     response = client.post(f"{API}/personen", json=body, headers=als["utrecht"])
     fout = assert_probleem(response, 400)
@@ -65,7 +74,9 @@ def test_validation_errors_never_echo_submitted_personal_data(client: TestClient
     assert fout["invalidParams"][0]["name"] == "bsn"
 
 
-def test_trailing_slash_is_404_not_a_redirect_and_every_response_has_api_version(client: TestClient, als: dict[str, dict[str, str]]) -> None:
+def test_trailing_slash_is_404_not_a_redirect_and_every_response_has_api_version(
+    client: TestClient, als: dict[str, dict[str, str]]
+) -> None:
     response = client.get(f"{API}/personen/", headers=als["utrecht"], follow_redirects=False)
     assert_probleem(response, 404)
     ok = client.get(f"{API}/personen", headers=als["utrecht"])
@@ -93,13 +104,21 @@ def test_openapi_document_is_public_and_follows_the_design_rules(client: TestCli
 
 def test_paging_filtering_and_sorting(client: TestClient, als: dict[str, dict[str, str]]) -> None:
     for naam, datum in (("Bakker", "1980-01-01"), ("Aydin", "1990-01-01"), ("Claes", "1970-01-01")):
-        maak(client, als["utrecht"], geslachtsnaam=naam, geboortedatum=datum, casemanager="anna" if naam != "Claes" else None)
+        maak(
+            client,
+            als["utrecht"],
+            geslachtsnaam=naam,
+            geboortedatum=datum,
+            casemanager="anna" if naam != "Claes" else None,
+        )
     page = client.get(f"{API}/personen?sorteer=geslachtsnaam&paginaGrootte=2", headers=als["utrecht"]).json()
     assert [p["geslachtsnaam"] for p in page["resultaten"]] == ["Aydin", "Bakker"]
     assert (page["totaalAantal"], page["totaalPaginas"]) == (3, 2) and "volgende" in page["links"]
     tweede = client.get(page["links"]["volgende"], headers=als["utrecht"]).json()
     assert [p["geslachtsnaam"] for p in tweede["resultaten"]] == ["Claes"]
-    oudste = client.get(f"{API}/personen?sorteer=-geboortedatum&casemanager=anna", headers=als["utrecht"]).json()
+    oudste = client.get(
+        f"{API}/personen?sorteer=-geboortedatum&casemanager=anna", headers=als["utrecht"]
+    ).json()
     assert [p["geslachtsnaam"] for p in oudste["resultaten"]] == ["Aydin", "Bakker"]
     fout = assert_probleem(client.get(f"{API}/personen?sorteer=naam", headers=als["utrecht"]), 400)
     assert "geslachtsnaam" in fout["invalidParams"][0]["reason"]  # closest valid field suggested
@@ -116,7 +135,9 @@ def test_etag_and_if_match_prevent_lost_updates(client: TestClient, als: dict[st
     assert client.get(pad, headers=als["utrecht"]).json()["casemanager"] == "anna"
 
 
-def test_concurrent_updates_one_wins_the_other_gets_412(client: TestClient, als: dict[str, dict[str, str]]) -> None:
+def test_concurrent_updates_one_wins_the_other_gets_412(
+    client: TestClient, als: dict[str, dict[str, str]]
+) -> None:
     persoon = maak(client, als["utrecht"])
     pad = f"{API}/personen/{persoon['id']}"
     statuses: list[int] = []
@@ -124,7 +145,9 @@ def test_concurrent_updates_one_wins_the_other_gets_412(client: TestClient, als:
 
     def update(naam: str) -> None:
         barrier.wait()
-        response = client.patch(pad, json={"casemanager": naam}, headers={**als["utrecht"], "If-Match": '"1"'})
+        response = client.patch(
+            pad, json={"casemanager": naam}, headers={**als["utrecht"], "If-Match": '"1"'}
+        )
         statuses.append(response.status_code)
 
     threads = [threading.Thread(target=update, args=(f"cm{i}",)) for i in range(4)]
@@ -136,14 +159,18 @@ def test_concurrent_updates_one_wins_the_other_gets_412(client: TestClient, als:
     assert client.get(pad, headers=als["utrecht"]).json()["versie"] == 2
 
 
-def test_search_by_bsn_goes_in_the_body_and_coa_never_sees_a_bsn(client: TestClient, als: dict[str, dict[str, str]]) -> None:
+def test_search_by_bsn_goes_in_the_body_and_coa_never_sees_a_bsn(
+    client: TestClient, als: dict[str, dict[str, str]]
+) -> None:
     bsn, vnummer = factories.bsn(), factories.vnummer()
     persoon = maak(client, als["utrecht"], bsn=bsn, vnummer=vnummer)
     gevonden = client.post(f"{API}/personen/_zoek", json={"bsn": bsn}, headers=als["utrecht"]).json()
     assert [p["id"] for p in gevonden] == [persoon["id"]] and gevonden[0]["bsn"] == bsn
     coa_persoon = maak(client, als["coa"], vnummer=factories.vnummer())
     assert "bsn" not in coa_persoon and "vnummer" in coa_persoon
-    assert_probleem(client.post(f"{API}/personen", json=factories.persoon(bsn=factories.bsn()), headers=als["coa"]), 403)
+    assert_probleem(
+        client.post(f"{API}/personen", json=factories.persoon(bsn=factories.bsn()), headers=als["coa"]), 403
+    )
 
 
 def test_a_day_of_case_work_from_koppeling_to_pip(client: TestClient, als: dict[str, dict[str, str]]) -> None:
@@ -156,7 +183,15 @@ def test_a_day_of_case_work_from_koppeling_to_pip(client: TestClient, als: dict[
 
     assert event("koppeling", "2026-08-01", gemeentecode="GM0344").status_code == 201
     assert event("huisvesting", "2026-09-01", gemeentecode="GM0344").status_code == 201
-    assert event("inburgeringsplicht", "2026-09-01", indicatorInburgeringsplicht=True, doelgroep="Asielstatushouder").status_code == 201
+    assert (
+        event(
+            "inburgeringsplicht",
+            "2026-09-01",
+            indicatorInburgeringsplicht=True,
+            doelgroep="Asielstatushouder",
+        ).status_code
+        == 201
+    )
     te_vroeg = event("pip", "2026-10-01", leerroute="B")
     assert_probleem(te_vroeg, 422)
     assert event("brede_intake", "2026-09-20").status_code == 201
@@ -175,7 +210,9 @@ def test_health_needs_no_login(client: TestClient) -> None:
     assert response.status_code == 200 and response.json()["status"] == "ok"
 
 
-def test_audit_endpoint_is_for_beheerder_only_and_reports_an_intact_chain(client: TestClient, als: dict[str, dict[str, str]]) -> None:
+def test_audit_endpoint_is_for_beheerder_only_and_reports_an_intact_chain(
+    client: TestClient, als: dict[str, dict[str, str]]
+) -> None:
     maak(client, als["utrecht"])
     assert_probleem(client.get(f"{API}/audit", headers=als["utrecht"]), 403)
     regels = client.get(f"{API}/audit?objecttype=persoon", headers=als["beheer"]).json()
@@ -183,7 +220,9 @@ def test_audit_endpoint_is_for_beheerder_only_and_reports_an_intact_chain(client
     assert client.get(f"{API}/audit/controle", headers=als["beheer"]).json()["intact"] is True
 
 
-def test_revoked_and_expired_tokens_are_refused(client: TestClient, engine: Any, als: dict[str, dict[str, str]]) -> None:
+def test_revoked_and_expired_tokens_are_refused(
+    client: TestClient, engine: Any, als: dict[str, dict[str, str]]
+) -> None:
     from doorstroom.accounts import service as accounts
 
     token, info = accounts.maak_token(engine, "utrecht", geldig_dagen=1)

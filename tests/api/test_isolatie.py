@@ -42,7 +42,9 @@ class Utrecht:
 
 
 @pytest.fixture
-def utrecht(client: TestClient, als: dict[str, dict[str, str]], engine: Engine, csv_file: Callable[[str, str], Path]) -> Utrecht:
+def utrecht(
+    client: TestClient, als: dict[str, dict[str, str]], engine: Engine, csv_file: Callable[[str, str], Path]
+) -> Utrecht:
     headers = als["utrecht"]
     huishouden = client.post(f"{API}/huishoudens", json={"referentie": "H2"}, headers=headers).json()["id"]
     naam, bsn = "Zeldzaamnaam", factories.bsn()
@@ -50,7 +52,9 @@ def utrecht(client: TestClient, als: dict[str, dict[str, str]], engine: Engine, 
                           headers=headers).json()["id"]  # fmt: skip
     event = client.post(f"{API}/gebeurtenissen", json={"persoonId": persoon, "soort": "koppeling", "datum": "2026-10-01",
                                                        "gegevens": {"gemeentecode": "GM0344"}}, headers=headers).json()  # fmt: skip
-    verzoek = koppeling.Verzoek(csv_file("h.csv", HUISHOUDENS), csv_file("c.csv", CAPACITEIT), solver="greedy")
+    verzoek = koppeling.Verzoek(
+        csv_file("h.csv", HUISHOUDENS), csv_file("c.csv", CAPACITEIT), solver="greedy"
+    )
     run_id = koppeling.voorstel(verzoek, engine).run_id
     assert run_id is not None
     return Utrecht(persoon, bsn, naam, huishouden, event["id"], run_id)
@@ -92,7 +96,9 @@ def _zonder_links(response: Any) -> str:
     return json.dumps(body)
 
 
-def _stuur(client: TestClient, headers: dict[str, str], methode: str, pad: str, body: dict[str, Any] | None) -> Any:
+def _stuur(
+    client: TestClient, headers: dict[str, str], methode: str, pad: str, body: dict[str, Any] | None
+) -> Any:
     extra = {"If-Match": '"1"'} if methode == "PATCH" else {}
     return client.request(methode, API + pad, json=body, headers={**headers, **extra})
 
@@ -108,7 +114,12 @@ def test_another_municipality_never_sees_or_changes_utrechts_records(
     for pad, verzoeken in _verzoeken(utrecht).items():
         for methode, url, body in verzoeken:
             response = _stuur(client, als["amersfoort"], methode, url, body)
-            assert response.status_code in (200, 201, 403, 404, 422), (pad, methode, response.status_code, response.text)
+            assert response.status_code in (200, 201, 403, 404, 422), (
+                pad,
+                methode,
+                response.status_code,
+                response.text,
+            )
             geheimen = [utrecht.naam, utrecht.bsn]  # an error may repeat the id the caller sent itself
             if response.status_code < 300:
                 geheimen += [utrecht.persoon, utrecht.huishouden, utrecht.gebeurtenis]
@@ -120,7 +131,15 @@ def test_another_municipality_never_sees_or_changes_utrechts_records(
 def test_a_province_never_receives_a_personal_field(
     client: TestClient, als: dict[str, dict[str, str]], utrecht: Utrecht
 ) -> None:
-    persoonsvelden = ('"geslachtsnaam"', '"voornamen"', '"geboortedatum"', '"bsn"', '"vnummer"', '"persoonId"', '"leden"')
+    persoonsvelden = (
+        '"geslachtsnaam"',
+        '"voornamen"',
+        '"geboortedatum"',
+        '"bsn"',
+        '"vnummer"',
+        '"persoonId"',
+        '"leden"',
+    )
     for provincie in ("prov-utrecht", "prov-groningen"):
         for pad, verzoeken in _verzoeken(utrecht).items():
             for methode, url, body in verzoeken:
@@ -148,6 +167,8 @@ def test_coa_reviews_a_proposal_with_a_reason_and_the_file_shows_its_source(
     besluit = client.post(pad, json={"toelichting": "past bij netwerk"}, headers=als["coa"])
     assert besluit.status_code == 201, besluit.text
     assert besluit.json()["beoordeling"] == "geaccepteerd"
-    events = client.get(f"{API}/gebeurtenissen?persoonId={utrecht.persoon}&soort=koppeling", headers=als["utrecht"]).json()
+    events = client.get(
+        f"{API}/gebeurtenissen?persoonId={utrecht.persoon}&soort=koppeling", headers=als["utrecht"]
+    ).json()
     bronnen = {e["gegevens"].get("bron") for e in events["resultaten"]}
     assert "koppelvoorstel" in bronnen

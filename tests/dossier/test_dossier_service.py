@@ -35,17 +35,23 @@ def _vandaag() -> Iterator[None]:
 
 
 def nieuw(gebruiker: Gebruiker, engine: Engine, **overrides: object) -> dict[str, object]:
-    return service.maak_persoon(engine, gebruiker, NieuwePersoon.model_validate(factories.persoon(**overrides)))
+    return service.maak_persoon(
+        engine, gebruiker, NieuwePersoon.model_validate(factories.persoon(**overrides))
+    )
 
 
-def gebeurtenis(engine: Engine, gebruiker: Gebruiker, persoon_id: object, soort: str, datum: str, **extra: object) -> dict[str, object]:
+def gebeurtenis(
+    engine: Engine, gebruiker: Gebruiker, persoon_id: object, soort: str, datum: str, **extra: object
+) -> dict[str, object]:
     body = {"persoonId": persoon_id, "soort": soort, "datum": datum, **extra}
     return vastleggen.leg_vast(engine, gebruiker, GEBEURTENISMODELLEN[soort].model_validate(body))
 
 
 def test_a_person_needs_only_surname_birth_date_and_municipality(engine: Engine) -> None:
     persoon = service.maak_persoon(
-        engine, UTRECHT, NieuwePersoon.model_validate({"geslachtsnaam": "Jansen", "geboortedatum": "1990-04-02"})
+        engine,
+        UTRECHT,
+        NieuwePersoon.model_validate({"geslachtsnaam": "Jansen", "geboortedatum": "1990-04-02"}),
     )
     assert persoon["gemeentecode"] == "GM0344" and persoon["fase"] == "nieuw" and persoon["versie"] == 1
 
@@ -68,7 +74,9 @@ def test_coa_sees_reception_only_and_never_the_bsn(engine: Engine) -> None:
     with pytest.raises(NotFound):
         service.persoon(engine, COA, str(gemeentelijk["id"]))
     gebeurtenis(engine, COA, in_opvang["id"], "koppeling", "2026-10-01", gegevens={"gemeentecode": "GM0344"})
-    gebeurtenis(engine, COA, in_opvang["id"], "huisvesting", "2026-11-01", gegevens={"gemeentecode": "GM0344"})
+    gebeurtenis(
+        engine, COA, in_opvang["id"], "huisvesting", "2026-11-01", gegevens={"gemeentecode": "GM0344"}
+    )
     with pytest.raises(NotFound):  # housed: no longer in COA's scope, now Utrecht's
         service.persoon(engine, COA, str(in_opvang["id"]))
     assert service.persoon(engine, UTRECHT, str(in_opvang["id"]))["fase"] == "gehuisvest"
@@ -92,7 +100,9 @@ def test_stale_version_is_refused_and_identity_corrections_need_a_reason(engine:
     pid = str(persoon["id"])
     with pytest.raises(InputError):
         service.wijzig_persoon(engine, UTRECHT, pid, 1, PersoonWijziging(geslachtsnaam="de Vries"))
-    gewijzigd = service.wijzig_persoon(engine, UTRECHT, pid, 1, PersoonWijziging(geslachtsnaam="de Vries", toelichting="typfout"))
+    gewijzigd = service.wijzig_persoon(
+        engine, UTRECHT, pid, 1, PersoonWijziging(geslachtsnaam="de Vries", toelichting="typfout")
+    )
     assert gewijzigd["versie"] == 2
     with pytest.raises(Verouderd):
         service.wijzig_persoon(engine, UTRECHT, pid, 1, PersoonWijziging(casemanager="klantmanager1"))
@@ -131,7 +141,9 @@ def test_koppeling_list_import_is_idempotent(engine: Engine, csv_file: Callable[
     assert service.personen(engine, UTRECHT, {}, Volgorde(), Pagina())[1] == 2
 
 
-def test_import_is_all_or_nothing_with_row_level_errors(engine: Engine, csv_file: Callable[[str, str], Path]) -> None:
+def test_import_is_all_or_nothing_with_row_level_errors(
+    engine: Engine, csv_file: Callable[[str, str], Path]
+) -> None:
     path = _lijst(csv_file, "koppel.csv", [
         "COA-1,1000000001,Haddad,Amal,1985-02-03,GM0344,2026-09-01",
         "COA-2,12345,Tesfay,Senait,1992-11-12,GM9999,2026-13-15",
@@ -164,9 +176,13 @@ def test_move_ins_count_toward_the_taakstelling_without_double_counting(
         return int(next(r for r in records if r["gemeentecode"] == "GM0344")["gerealiseerd"])
 
     assert gerealiseerd() == 5  # no import: the file counts (no double entry)
-    taakstelling.importeer_realisatie(engine, csv_file("r.csv", "gemeentecode,maand,gehuisvest\nGM0344,2026-10,3\n"))
+    taakstelling.importeer_realisatie(
+        engine, csv_file("r.csv", "gemeentecode,maand,gehuisvest\nGM0344,2026-10,3\n")
+    )
     assert gerealiseerd() == 5  # the import already includes the file's people: max, not 3 + 5
-    taakstelling.importeer_realisatie(engine, csv_file("r2.csv", "gemeentecode,maand,gehuisvest\nGM0344,2026-10,7\n"))
+    taakstelling.importeer_realisatie(
+        engine, csv_file("r2.csv", "gemeentecode,maand,gehuisvest\nGM0344,2026-10,7\n")
+    )
     assert gerealiseerd() == 7
 
 
@@ -176,10 +192,16 @@ def test_deadlines_view_per_municipality_and_case_worker(engine: Engine) -> None
         gebeurtenis(engine, UTRECHT, pid, "koppeling", koppeldatum, gegevens={"gemeentecode": "GM0344"})
     rows, totaal = overzicht.termijnoverzicht(engine, UTRECHT, overzicht.Termijnfilter(), Pagina())
     assert totaal == 2 and [r["status"] for r in rows] == ["verlopen", "open"]
-    anna, _ = overzicht.termijnoverzicht(engine, UTRECHT, overzicht.Termijnfilter(casemanager="anna"), Pagina())
+    anna, _ = overzicht.termijnoverzicht(
+        engine, UTRECHT, overzicht.Termijnfilter(casemanager="anna"), Pagina()
+    )
     assert [r["vervaldatum"] for r in anna] == ["2026-11-01"]
     assert overzicht.termijnoverzicht(engine, AMERSFOORT, overzicht.Termijnfilter(), Pagina())[1] == 0
-    assert overzicht.termijnaantallen(engine, PROVINCIE, "GM0344") == {"open": 1, "binnenkort": 0, "verlopen": 1}
+    assert overzicht.termijnaantallen(engine, PROVINCIE, "GM0344") == {
+        "open": 1,
+        "binnenkort": 0,
+        "verlopen": 1,
+    }
 
 
 def test_avg_inspection_holds_everything_including_who_processed(engine: Engine) -> None:
@@ -216,5 +238,8 @@ def test_every_read_and_write_is_audited_with_fields_and_purpose(engine: Engine)
     service.persoon(engine, UTRECHT, pid)
     with transaction(engine) as session:
         lines = audit.over_object(session, pid)
-    assert [(line.action, line.actor) for line in lines] == [("write", "gebruiker:utrecht"), ("read", "gebruiker:utrecht")]
+    assert [(line.action, line.actor) for line in lines] == [
+        ("write", "gebruiker:utrecht"),
+        ("read", "gebruiker:utrecht"),
+    ]
     assert "geslachtsnaam" in lines[1].velden and "Wet inburgering" in lines[1].doel

@@ -10,7 +10,15 @@ import pytest
 
 from doorstroom.dossier import termijnen
 from doorstroom.dossier.termijnen import Status
-from doorstroom.dossier.tijdlijn import Fase, Gebeurtenis, actueel, fase, in_opvang, problemen, verantwoordelijke_gemeente
+from doorstroom.dossier.tijdlijn import (
+    Fase,
+    Gebeurtenis,
+    actueel,
+    fase,
+    in_opvang,
+    problemen,
+    verantwoordelijke_gemeente,
+)
 from doorstroom.errors import InputError
 
 _teller = 0
@@ -32,9 +40,13 @@ def open_termijnen(tijdlijn: list[Gebeurtenis], peildatum: str) -> dict[str, tup
 
 def test_housing_term_is_the_taakstelling_rule_three_months_after_koppeling() -> None:
     tijdlijn = [g("registratie", "2026-05-01"), g("koppeling", "2026-08-31", gemeentecode="GM0344")]
-    assert open_termijnen(tijdlijn, "2026-11-24") == {"huisvesting_na_koppeling": ("2026-11-30", Status.binnenkort)}
+    assert open_termijnen(tijdlijn, "2026-11-24") == {
+        "huisvesting_na_koppeling": ("2026-11-30", Status.binnenkort)
+    }
     assert open_termijnen(tijdlijn, "2026-12-01")["huisvesting_na_koppeling"][1] is Status.verlopen
-    assert open_termijnen([*tijdlijn, g("huisvesting", "2026-11-01", gemeentecode="GM0344")], "2026-12-01") == {}
+    assert (
+        open_termijnen([*tijdlijn, g("huisvesting", "2026-11-01", gemeentecode="GM0344")], "2026-12-01") == {}
+    )
 
 
 def test_intake_and_pip_terms_start_at_move_in_for_linked_persons() -> None:
@@ -50,7 +62,14 @@ def test_intake_and_pip_terms_start_at_move_in_for_linked_persons() -> None:
 
 
 def test_family_migrants_term_starts_with_the_obligation() -> None:
-    tijdlijn = [g("inburgeringsplicht", "2026-01-05", indicatorInburgeringsplicht=True, doelgroep="Gezinsmigrant en overige migrant")]
+    tijdlijn = [
+        g(
+            "inburgeringsplicht",
+            "2026-01-05",
+            indicatorInburgeringsplicht=True,
+            doelgroep="Gezinsmigrant en overige migrant",
+        )
+    ]
     assert open_termijnen(tijdlijn, "2026-03-20")["pip_vaststelling"] == ("2026-03-16", Status.verlopen)
 
 
@@ -61,7 +80,9 @@ def test_integration_term_runs_three_years_from_the_day_after_the_pip_and_follow
         g("pip", "2026-03-01", leerroute="B"),
     ]
     assert open_termijnen(tijdlijn, "2026-04-01") == {"inburgeringstermijn": ("2029-03-02", Status.open)}
-    tijdlijn.append(g("inburgeringstermijn_verlenging", "2029-01-10", einddatum="2030-03-02", verlengingsgrondcode="NV"))
+    tijdlijn.append(
+        g("inburgeringstermijn_verlenging", "2029-01-10", einddatum="2030-03-02", verlengingsgrondcode="NV")
+    )
     assert open_termijnen(tijdlijn, "2029-04-01") == {"inburgeringstermijn": ("2030-03-02", Status.open)}
     tijdlijn.append(g("inburgeringsplicht", "2029-06-01", indicatorInburgeringsplicht=False,
                       redenGeenInburgeringsplicht="Inburgeringsplicht voldaan"))  # fmt: skip
@@ -94,7 +115,8 @@ def test_pip_needs_a_prior_intake_and_may_not_precede_the_obligation() -> None:
     tijdlijn = [g("inburgeringsplicht", "2026-03-01", **PLICHT)]
     fouten = problemen(tijdlijn, g("pip", "2026-02-01", leerroute="B"))
     assert {f.message.split(" (")[0] for f in fouten} == {
-        "een PIP volgt op de brede intake", "dagtekening PIP ligt voor de start van de inburgeringsplicht"
+        "een PIP volgt op de brede intake",
+        "dagtekening PIP ligt voor de start van de inburgeringsplicht",
     }
 
 

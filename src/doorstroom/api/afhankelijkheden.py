@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -20,6 +20,31 @@ from doorstroom.suggest import unknown_message
 _bearer = HTTPBearer(
     auto_error=False, description="Token van `doorstroom token aanmaken`, of een OIDC-token."
 )
+
+
+def bekende_parameters(request: Request) -> None:
+    """Refuse query keys the operation does not define (a typo such as ``gemeenteCode`` would else
+    silently return every record); the error names the valid keys, closest first."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    bekend = _querynamen(dependant)
+    onbekend = sorted(set(request.query_params) - bekend)
+    if onbekend:
+        raise RequestValidationError(
+            [
+                {"loc": ("query", naam), "msg": unknown_message("parameter", naam, bekend or ["(geen)"])}
+                for naam in onbekend
+            ]
+        )
+
+
+def _querynamen(dependant: Any) -> set[str]:
+    namen = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        namen |= _querynamen(sub)
+    return namen
 
 
 def engine(request: Request) -> Engine:
@@ -50,17 +75,20 @@ def etag(versie: int) -> str:
     return f'"{versie}"'
 
 
-def verwachte_versie(if_match: Annotated[str | None, Header(alias="If-Match")] = None) -> int:
-    """The version an update expects, from ``If-Match``; 428 without it, 412 when unparsable."""
+IfMatch = Annotated[str | None, Header(alias="If-Match", description="ETag van de versie die u wijzigt.")]
+
+
+def verwachte_versie(if_match: str | None) -> int:
+    """The version an update expects, from ``If-Match``; 428 without it, 412 when unparsable.
+
+    Called in the endpoint, after the request validated: a malformed body is a 400 first.
+    """
     if if_match is None:
         raise PreconditionRequired
     tekst = if_match.strip().removeprefix("W/").strip('"')
     if not tekst.isascii() or not tekst.isdigit() or len(tekst) > 9:
         raise Verouderd("If-Match hoort bij geen enkele versie")
     return int(tekst)
-
-
-VersieDep = Annotated[int, Depends(verwachte_versie)]
 
 
 def pagina(

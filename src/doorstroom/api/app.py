@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 from sqlalchemy import Engine
 
@@ -27,6 +27,7 @@ from doorstroom.api import (
     taakstellingen,
     termijnen,
 )
+from doorstroom.api.afhankelijkheden import bekende_parameters
 from doorstroom.api.middleware import ApiMiddleware
 from doorstroom.api.openapi import verfijn
 from doorstroom.api.problemen import HANDLERS
@@ -49,6 +50,7 @@ def create_api(engine: Engine) -> FastAPI:
         redirect_slashes=False,
         contact={"name": "Doorstroom-beheer", "url": "https://github.com/doorstroom/doorstroom/issues"},
         license_info={"name": "EUPL-1.2", "identifier": "EUPL-1.2"},
+        dependencies=[Depends(bekende_parameters)],
     )
     api.state.engine = engine
     for router in (personen.router, huishoudens.router, gebeurtenissen.router, termijnen.router, gemeenten.router,

@@ -101,9 +101,17 @@ def huishouden(record: HuishoudenRecord, leden: list[str]) -> Record:
 
 def als_waarde(record: GebeurtenisRecord) -> Gebeurtenis:
     """A stored event as a timeline value."""
-    vastgelegd = record.vastgelegd_op if record.vastgelegd_op.tzinfo else record.vastgelegd_op.replace(tzinfo=UTC)
+    vastgelegd = (
+        record.vastgelegd_op if record.vastgelegd_op.tzinfo else record.vastgelegd_op.replace(tzinfo=UTC)
+    )
     return Gebeurtenis(
-        record.id, record.soort, record.datum, dict(record.gegevens), record.vervangt, record.ingetrokken, vastgelegd
+        record.id,
+        record.soort,
+        record.datum,
+        dict(record.gegevens),
+        record.vervangt,
+        record.ingetrokken,
+        vastgelegd,
     )
 
 
