@@ -88,7 +88,8 @@ def lees_persoon(
               responses=documentatie(400, 401, 403, 404, 409, 412, 415, 422, 428, 500, 503))  # fmt: skip
 def wijzig_persoon(
     persoon_id: Annotated[str, Path(alias="persoonId", max_length=36)], wijziging: PersoonWijziging,
-    engine: EngineDep, gebruiker: GebruikerDep, if_match: IfMatch, response: Response,
+    engine: EngineDep, gebruiker: GebruikerDep,  response: Response,
+    if_match: IfMatch = None,
 ) -> dict[str, Any]:  # fmt: skip
     """Wijzig of corrigeer (met toelichting) gegevens; vereist If-Match, een verouderde versie geeft 412."""
     data = service.wijzig_persoon(engine, gebruiker, persoon_id, verwachte_versie(if_match), wijziging)
