@@ -15,7 +15,7 @@ from doorstroom.accounts.domain import Gebruiker, Rol
 from doorstroom.db import transaction
 from doorstroom.dossier import avg, importeren, overzicht, service, vastleggen
 from doorstroom.dossier.invoer import GEBEURTENISMODELLEN, Intrekking, NieuwePersoon, PersoonWijziging
-from doorstroom.dossier.repository import Pagina, Volgorde
+from doorstroom.dossier.paginering import Pagina, Volgorde
 from doorstroom.errors import Conflict, InputError, NotFound, PermissionDenied, Verouderd
 from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import service as taakstelling

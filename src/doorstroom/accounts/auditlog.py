@@ -16,7 +16,7 @@ from sqlalchemy import Engine, func, select
 from doorstroom import audit
 from doorstroom.accounts.domain import Gebruiker, Rol
 from doorstroom.db import transaction
-from doorstroom.dossier.repository import Pagina
+from doorstroom.dossier.paginering import Pagina
 from doorstroom.errors import PermissionDenied
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from doorstroom.accounts import service as accounts
 from doorstroom.accounts.domain import Gebruiker
 from doorstroom.api.problemen import PreconditionRequired, Unauthenticated
-from doorstroom.dossier.repository import Pagina, Volgorde
+from doorstroom.dossier.paginering import Pagina, Volgorde
 from doorstroom.errors import Verouderd
 from doorstroom.suggest import unknown_message
 

@@ -13,7 +13,7 @@ from doorstroom.audit import current_actor
 from doorstroom.cli.options import FormatOption, OutOption
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store
-from doorstroom.dossier.repository import Pagina
+from doorstroom.dossier.paginering import Pagina
 
 app = typer.Typer(help="Auditlog: keten controleren en regels tonen.", no_args_is_help=True)
 EXIT_BEVINDING = 1

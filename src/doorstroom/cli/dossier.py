@@ -22,7 +22,7 @@ from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store
 from doorstroom.domains import BEWAARTERMIJN_JAREN
 from doorstroom.dossier import avg, importeren, overzicht, weergave
-from doorstroom.dossier.repository import Pagina
+from doorstroom.dossier.paginering import Pagina
 from doorstroom.errors import InputError, Problem
 from doorstroom.settings import get_settings
 from doorstroom.tabular import atomic_write

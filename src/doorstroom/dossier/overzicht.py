@@ -21,7 +21,7 @@ from doorstroom.db import transaction
 from doorstroom.dossier import repository, termijnen, weergave
 from doorstroom.dossier.models import PersoonRecord
 from doorstroom.dossier.namens import namens
-from doorstroom.dossier.repository import Pagina
+from doorstroom.dossier.paginering import Pagina
 from doorstroom.dossier.tijdlijn import Fase, actueel
 from doorstroom.dossier.toegang import Bereik
 from doorstroom.errors import NotFound

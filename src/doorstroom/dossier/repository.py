@@ -7,7 +7,6 @@ function here, so no delivery layer (API, web, CLI) can read around the access r
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, exists, func, or_, select
@@ -15,27 +14,8 @@ from sqlalchemy.orm import Session
 
 from doorstroom.dossier.gebeurtenissen import SOORTEN
 from doorstroom.dossier.models import GebeurtenisRecord, HuishoudenRecord, PersoonRecord
+from doorstroom.dossier.paginering import Pagina, Volgorde
 from doorstroom.dossier.toegang import Bereik
-
-
-@dataclass(frozen=True)
-class Volgorde:
-    """Sort keys as (column name, descending), already checked against the resource's allowlist."""
-
-    sleutels: tuple[tuple[str, bool], ...] = ()
-
-
-@dataclass(frozen=True)
-class Pagina:
-    """Which page of a listing (1-based) and how many rows per page."""
-
-    nummer: int = 1
-    grootte: int = 20
-
-    @property
-    def offset(self) -> int:
-        """Rows to skip."""
-        return (self.nummer - 1) * self.grootte
 
 
 def _zichtbaar(query: Select[Any], bereik: Bereik) -> Select[Any]:

@@ -21,7 +21,7 @@ from doorstroom.dossier import repository, weergave
 from doorstroom.dossier.invoer import IDENTITEIT, NieuwePersoon, NieuwHuishouden, PersoonWijziging
 from doorstroom.dossier.models import CorrectieRecord, HuishoudenRecord, PersoonRecord
 from doorstroom.dossier.namens import namens
-from doorstroom.dossier.repository import Pagina, Volgorde
+from doorstroom.dossier.paginering import Pagina, Volgorde
 from doorstroom.dossier.tijdlijn import Fase
 from doorstroom.dossier.toegang import Bereik
 from doorstroom.errors import Conflict, InputError, NotFound, PermissionDenied, Problem, Verouderd

@@ -22,7 +22,7 @@ from doorstroom.dossier.gebeurtenissen import SOORTEN, Stadium
 from doorstroom.dossier.invoer import Intrekking
 from doorstroom.dossier.models import GebeurtenisRecord, HuishoudenRecord, PersoonRecord
 from doorstroom.dossier.namens import namens
-from doorstroom.dossier.repository import Pagina, Volgorde
+from doorstroom.dossier.paginering import Pagina, Volgorde
 from doorstroom.dossier.service import controleer_gemeente, nieuw_id
 from doorstroom.dossier.toegang import Bereik, bereik
 from doorstroom.errors import Conflict, InputError, NotFound, Problem
