@@ -100,10 +100,12 @@ def test_lines_written_before_the_chain_existed_are_chained_by_the_migration(tmp
     with engine.begin() as connection:
         for i in range(3):
             connection.execute(
-                text("INSERT INTO audit_log (moment, actor, action, object_type, object_ref, aantal) "
-                     "VALUES (:m, 'os:tester', 'write', 'taakstelling_koppeling', :r, 1)"),
+                text(
+                    "INSERT INTO audit_log (moment, actor, action, object_type, object_ref, aantal) "
+                    "VALUES (:m, 'os:tester', 'write', 'taakstelling_koppeling', :r, 1)"
+                ),
                 {"m": datetime(2026, 1, 1 + i, tzinfo=UTC), "r": f"bestand{i}.csv"},
-            )  # fmt: skip
+            )
     upgrade(engine)
     schrijf(engine, 1)
     uitkomst = controle(engine)

@@ -164,12 +164,23 @@ def _utc_text(moment: datetime) -> str:
 def line_hash(line: AuditRecord) -> str:
     """The hash of one line over every field and the previous hash (format version 1)."""
     canonical = json.dumps(
-        [HASH_VERSION, line.volgnummer, _utc_text(line.moment), line.actor, line.action,
-         line.object_type, line.object_ref, line.aantal, line.velden, line.objecten, line.doel,
-         line.vorige_hash],
+        [
+            HASH_VERSION,
+            line.volgnummer,
+            _utc_text(line.moment),
+            line.actor,
+            line.action,
+            line.object_type,
+            line.object_ref,
+            line.aantal,
+            line.velden,
+            line.objecten,
+            line.doel,
+            line.vorige_hash,
+        ],
         ensure_ascii=False,
         separators=(",", ":"),
-    )  # fmt: skip
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

@@ -129,6 +129,17 @@ def herstel(engine: Engine, bestand: Path) -> Uitkomst:
         _sqlite_kopie(bestand, _sqlite_pad(engine))
     else:
         engine.dispose()
-        _pg(["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
-             "--exit-on-error", str(bestand)], engine)  # fmt: skip
+        _pg(
+            [
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--no-privileges",
+                "--single-transaction",
+                "--exit-on-error",
+                str(bestand),
+            ],
+            engine,
+        )
     return Uitkomst(bestand, engine.dialect.name, bestand.stat().st_size, schema)

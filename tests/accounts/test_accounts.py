@@ -19,7 +19,9 @@ ISSUER, AUDIENCE = "https://idp.gemeente.example", "doorstroom"
 
 
 def test_passwords_are_argon2_hashes_and_checked(engine: Engine) -> None:
-    service.maak_gebruiker(engine, "anna", Rol.gemeente, gemeente="GM0344", wachtwoord_tekst="een lang wachtwoord")
+    service.maak_gebruiker(
+        engine, "anna", Rol.gemeente, gemeente="GM0344", wachtwoord_tekst="een lang wachtwoord"
+    )
     with engine.connect() as connection:
         opgeslagen = connection.execute(text("SELECT wachtwoord_hash FROM gebruiker")).scalar_one()
     assert opgeslagen.startswith("$argon2id$") and "wachtwoord" not in opgeslagen
@@ -74,7 +76,12 @@ def test_an_identity_provider_token_maps_to_the_linked_account(engine: Engine, i
 
 @pytest.mark.parametrize(
     "claims",
-    [{"aud": "iets-anders"}, {"iss": "https://vreemd.example"}, {"exp": int(time.time()) - 10}, {"sub": "onbekend"}],
+    [
+        {"aud": "iets-anders"},
+        {"iss": "https://vreemd.example"},
+        {"exp": int(time.time()) - 10},
+        {"sub": "onbekend"},
+    ],
 )
 def test_provider_tokens_with_wrong_claims_or_unknown_subject_are_refused(
     engine: Engine, idp: RSAKey, claims: dict[str, object]

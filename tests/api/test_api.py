@@ -53,8 +53,14 @@ def test_the_error_body_is_the_same_for_404_405_400_401_403_412_422_428(
     assert_probleem(
         client.patch(pad, json={"casemanager": "anna"}, headers={**utrecht, "If-Match": '"7"'}), 412
     )
-    fout = assert_probleem(client.post(f"{API}/personen", json={"geslachtsnaam": "X", "geboortedatum": "1990-01-01",
-                                                                  "gemeentecode": "GM0307"}, headers=utrecht), 422)  # fmt: skip
+    fout = assert_probleem(
+        client.post(
+            f"{API}/personen",
+            json={"geslachtsnaam": "X", "geboortedatum": "1990-01-01", "gemeentecode": "GM0307"},
+            headers=utrecht,
+        ),
+        422,
+    )
     assert fout["invalidParams"][0]["name"] == "gemeentecode"
     assert_probleem(
         client.post(
@@ -90,8 +96,9 @@ def test_openapi_document_is_public_and_follows_the_design_rules(client: TestCli
     document = response.json()
     assert document["info"]["version"] == "1.0.0" and document["servers"] == [{"url": "/api/v1"}]
     for path, operations in document["paths"].items():
-        assert not path.endswith("/") and all(segment == segment.lower() or segment.startswith("{")
-                                                 for segment in path.split("/")), path  # fmt: skip
+        assert not path.endswith("/") and all(
+            segment == segment.lower() or segment.startswith("{") for segment in path.split("/")
+        ), path
         for operation in operations.values():
             for parameter in operation.get("parameters", []):
                 if parameter["in"] == "query":
@@ -178,8 +185,11 @@ def test_a_day_of_case_work_from_koppeling_to_pip(client: TestClient, als: dict[
     pid = maak(client, utrecht)["id"]
 
     def event(soort: str, datum: str, **gegevens: Any) -> Any:
-        return client.post(f"{API}/gebeurtenissen", json={"persoonId": pid, "soort": soort, "datum": datum,
-                                                          "gegevens": gegevens}, headers=utrecht)  # fmt: skip
+        return client.post(
+            f"{API}/gebeurtenissen",
+            json={"persoonId": pid, "soort": soort, "datum": datum, "gegevens": gegevens},
+            headers=utrecht,
+        )
 
     assert event("koppeling", "2026-08-01", gemeentecode="GM0344").status_code == 201
     assert event("huisvesting", "2026-09-01", gemeentecode="GM0344").status_code == 201

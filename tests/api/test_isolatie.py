@@ -48,10 +48,21 @@ def utrecht(
     headers = als["utrecht"]
     huishouden = client.post(f"{API}/huishoudens", json={"referentie": "H2"}, headers=headers).json()["id"]
     naam, bsn = "Zeldzaamnaam", factories.bsn()
-    persoon = client.post(f"{API}/personen", json=factories.persoon(geslachtsnaam=naam, bsn=bsn, huishoudenId=huishouden),
-                          headers=headers).json()["id"]  # fmt: skip
-    event = client.post(f"{API}/gebeurtenissen", json={"persoonId": persoon, "soort": "koppeling", "datum": "2026-10-01",
-                                                       "gegevens": {"gemeentecode": "GM0344"}}, headers=headers).json()  # fmt: skip
+    persoon = client.post(
+        f"{API}/personen",
+        json=factories.persoon(geslachtsnaam=naam, bsn=bsn, huishoudenId=huishouden),
+        headers=headers,
+    ).json()["id"]
+    event = client.post(
+        f"{API}/gebeurtenissen",
+        json={
+            "persoonId": persoon,
+            "soort": "koppeling",
+            "datum": "2026-10-01",
+            "gegevens": {"gemeentecode": "GM0344"},
+        },
+        headers=headers,
+    ).json()
     verzoek = koppeling.Verzoek(
         csv_file("h.csv", HUISHOUDENS), csv_file("c.csv", CAPACITEIT), solver="greedy"
     )
@@ -66,13 +77,21 @@ def _verzoeken(u: Utrecht) -> dict[str, list[tuple[str, str, dict[str, Any] | No
     return {
         "/personen": [("GET", "/personen", None), ("GET", "/personen?gemeentecode=GM0344", None)],
         "/personen/_zoek": [("POST", "/personen/_zoek", {"bsn": u.bsn})],
-        "/personen/{persoonId}": [("GET", f"/personen/{u.persoon}", None), ("PATCH", f"/personen/{u.persoon}", {"casemanager": "x-y"})],
+        "/personen/{persoonId}": [
+            ("GET", f"/personen/{u.persoon}", None),
+            ("PATCH", f"/personen/{u.persoon}", {"casemanager": "x-y"}),
+        ],
         "/personen/{persoonId}/inzage": [("GET", f"/personen/{u.persoon}/inzage", None)],
         "/huishoudens": [("GET", "/huishoudens", None)],
         "/huishoudens/{huishoudenId}": [("GET", f"/huishoudens/{u.huishouden}", None)],
-        "/gebeurtenissen": [("GET", f"/gebeurtenissen?persoonId={u.persoon}", None), ("POST", "/gebeurtenissen", nieuw_event)],
+        "/gebeurtenissen": [
+            ("GET", f"/gebeurtenissen?persoonId={u.persoon}", None),
+            ("POST", "/gebeurtenissen", nieuw_event),
+        ],
         "/gebeurtenissen/{gebeurtenisId}": [("GET", f"/gebeurtenissen/{u.gebeurtenis}", None)],
-        "/gebeurtenissen/{gebeurtenisId}/intrekkingen": [("POST", f"/gebeurtenissen/{u.gebeurtenis}/intrekkingen", {"toelichting": "fout"})],
+        "/gebeurtenissen/{gebeurtenisId}/intrekkingen": [
+            ("POST", f"/gebeurtenissen/{u.gebeurtenis}/intrekkingen", {"toelichting": "fout"})
+        ],
         "/termijnen": [("GET", "/termijnen", None), ("GET", "/termijnen?gemeentecode=GM0344", None)],
         "/gemeenten": [("GET", "/gemeenten?provincie=Utrecht&paginaGrootte=100", None)],
         "/gemeenten/{gemeentecode}": [("GET", "/gemeenten/GM0344", None)],
@@ -85,7 +104,7 @@ def _verzoeken(u: Utrecht) -> dict[str, list[tuple[str, str, dict[str, Any] | No
         "/audit": [("GET", "/audit", None)],
         "/audit/controle": [("GET", "/audit/controle", None)],
         "/gezondheid": [("GET", "/gezondheid", None)],
-    }  # fmt: skip
+    }
 
 
 def _zonder_links(response: Any) -> str:

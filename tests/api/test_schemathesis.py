@@ -35,8 +35,16 @@ def gevuld(client: TestClient, als: dict[str, dict[str, str]]) -> None:
     """Some records, so generated requests also meet existing data."""
     for _ in range(3):
         persoon = client.post("/api/v1/personen", json=factories.persoon(), headers=als["utrecht"]).json()
-        client.post("/api/v1/gebeurtenissen", json={"persoonId": persoon["id"], "soort": "koppeling", "datum": "2026-10-01",
-                                                     "gegevens": {"gemeentecode": "GM0344"}}, headers=als["utrecht"])  # fmt: skip
+        client.post(
+            "/api/v1/gebeurtenissen",
+            json={
+                "persoonId": persoon["id"],
+                "soort": "koppeling",
+                "datum": "2026-10-01",
+                "gegevens": {"gemeentecode": "GM0344"},
+            },
+            headers=als["utrecht"],
+        )
     client.post("/api/v1/personen", json=factories.persoon(), headers=als["coa"])
 
 
@@ -59,8 +67,14 @@ def test_generated_requests_get_no_5xx_and_match_the_document(
 def _fuzz(operation: Any, headers: dict[str, str], mode: GenerationMode, aantal: int) -> int:
     calls = 0
 
-    @settings(max_examples=aantal, deadline=None, derandomize=True, database=None, phases=[Phase.explicit, Phase.generate],
-              suppress_health_check=list(HealthCheck))  # fmt: skip
+    @settings(
+        max_examples=aantal,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     @given(operation.as_strategy(generation_mode=mode))
     def run(case: Any) -> None:
         nonlocal calls

@@ -29,11 +29,15 @@ SYSTEEM = Gebruiker.systeem("test")
 def test_a_gemeente_user_needs_a_known_municipality(engine: Engine) -> None:
     zonder = run("gebruiker", "aanmaken", "--gebruikersnaam", "user1", "--rol", "gemeente")
     assert zonder.exit_code == 2 and "--gemeente" in zonder.stderr
-    onbekend = run("gebruiker", "aanmaken", "--gebruikersnaam", "user1", "--rol", "gemeente", "--gemeente", "Utreht")
+    onbekend = run(
+        "gebruiker", "aanmaken", "--gebruikersnaam", "user1", "--rol", "gemeente", "--gemeente", "Utreht"
+    )
     assert onbekend.exit_code == 2 and "Utrecht" in onbekend.stderr  # closest name suggested
     rol = run("gebruiker", "aanmaken", "--gebruikersnaam", "user1", "--rol", "systeem")
     assert rol.exit_code == 2 and "gemeente, coa, provincie, beheerder" in rol.stderr
-    ok = run("gebruiker", "aanmaken", "--gebruikersnaam", "user1", "--rol", "provincie", "--provincie", "fryslan")
+    ok = run(
+        "gebruiker", "aanmaken", "--gebruikersnaam", "user1", "--rol", "provincie", "--provincie", "fryslan"
+    )
     assert ok.exit_code == 0 and "Fryslân" in ok.stderr
 
 
@@ -48,10 +52,20 @@ def test_token_is_the_only_thing_on_stdout_and_can_be_revoked(engine: Engine) ->
     assert run("token", "aanmaken", "--gebruikersnaam", "coa1", "--geldig-dagen", "0").exit_code == 2
 
 
-def test_import_errors_name_row_and_field_with_exit_code_2(engine: Engine, csv_file: Callable[[str, str], Path]) -> None:
-    path = csv_file("k.csv", "huishouden_ref,vnummer,geslachtsnaam,geboortedatum,gemeentecode,koppeldatum\nH1,123,Ali,1990-01-01,GM0344,2026-09-01\n")
+def test_import_errors_name_row_and_field_with_exit_code_2(
+    engine: Engine, csv_file: Callable[[str, str], Path]
+) -> None:
+    path = csv_file(
+        "k.csv",
+        "huishouden_ref,vnummer,geslachtsnaam,geboortedatum,gemeentecode,koppeldatum\nH1,123,Ali,1990-01-01,GM0344,2026-09-01\n",
+    )
     result = run("dossier", "importeer-koppellijst", str(path))
-    assert result.exit_code == 2 and "rij 2" in result.stderr and "vnummer" in result.stderr and "123" not in result.stderr.split(":")[-1]
+    assert (
+        result.exit_code == 2
+        and "rij 2" in result.stderr
+        and "vnummer" in result.stderr
+        and "123" not in result.stderr.split(":")[-1]
+    )
     assert run("dossier", "opschonen").exit_code == 0
 
 
@@ -60,11 +74,19 @@ def _personen(engine: Engine) -> int:
 
 
 def test_backup_and_restore_round_trip(engine: Engine, tmp_path: Path) -> None:
-    service.maak_persoon(engine, SYSTEEM, NieuwePersoon(geslachtsnaam="Bakker", geboortedatum="1990-01-01", gemeentecode="GM0344"))
+    service.maak_persoon(
+        engine,
+        SYSTEEM,
+        NieuwePersoon(geslachtsnaam="Bakker", geboortedatum="1990-01-01", gemeentecode="GM0344"),
+    )
     bestand = tmp_path / "backup.bin"
     assert run("backup", str(bestand)).exit_code == 0
     assert bestand.stat().st_mode & 0o777 == 0o600
-    service.maak_persoon(engine, SYSTEEM, NieuwePersoon(geslachtsnaam="Later", geboortedatum="1991-01-01", gemeentecode="GM0344"))
+    service.maak_persoon(
+        engine,
+        SYSTEEM,
+        NieuwePersoon(geslachtsnaam="Later", geboortedatum="1991-01-01", gemeentecode="GM0344"),
+    )
     assert _personen(engine) == 2
     result = run("herstel", str(bestand))
     assert result.exit_code == 0, result.stderr
@@ -77,7 +99,11 @@ def test_backup_and_restore_round_trip(engine: Engine, tmp_path: Path) -> None:
 def test_restoring_something_that_is_not_a_backup_changes_nothing(engine: Engine, tmp_path: Path) -> None:
     if engine.dialect.name != "sqlite":
         pytest.skip("pg_restore refuses a non-dump itself; covered by --single-transaction")
-    service.maak_persoon(engine, SYSTEEM, NieuwePersoon(geslachtsnaam="Bakker", geboortedatum="1990-01-01", gemeentecode="GM0344"))
+    service.maak_persoon(
+        engine,
+        SYSTEEM,
+        NieuwePersoon(geslachtsnaam="Bakker", geboortedatum="1990-01-01", gemeentecode="GM0344"),
+    )
     nep = tmp_path / "nep.bin"
     nep.write_text("dit is geen database", encoding="utf-8")
     result = run("herstel", str(nep))
@@ -99,10 +125,24 @@ def test_serve_answers_with_a_token_from_the_cli(tmp_path: Path) -> None:
         return subprocess.run([str(PROGRAM), *args], env=env, capture_output=True, text=True, check=False)
 
     assert cli("db", "upgrade").returncode == 0
-    assert cli("gebruiker", "aanmaken", "--gebruikersnaam", "utrecht1", "--rol", "gemeente", "--gemeente", "GM0344").returncode == 0
+    assert (
+        cli(
+            "gebruiker",
+            "aanmaken",
+            "--gebruikersnaam",
+            "utrecht1",
+            "--rol",
+            "gemeente",
+            "--gemeente",
+            "GM0344",
+        ).returncode
+        == 0
+    )
     token = cli("token", "aanmaken", "--gebruikersnaam", "utrecht1").stdout.strip()
     poort = _vrije_poort()
-    server = subprocess.Popen([str(PROGRAM), "serve", "--port", str(poort)], env=env, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [str(PROGRAM), "serve", "--port", str(poort)], env=env, stderr=subprocess.PIPE, text=True
+    )
     try:
         basis = f"http://127.0.0.1:{poort}/api/v1"
         for _ in range(100):
@@ -112,7 +152,11 @@ def test_serve_answers_with_a_token_from_the_cli(tmp_path: Path) -> None:
             except httpx2.HTTPError:
                 time.sleep(0.1)
         headers = {"Authorization": f"Bearer {token}"}
-        nieuw = httpx2.post(f"{basis}/personen", json={"geslachtsnaam": "Jansen", "geboortedatum": "1990-04-02"}, headers=headers)
+        nieuw = httpx2.post(
+            f"{basis}/personen",
+            json={"geslachtsnaam": "Jansen", "geboortedatum": "1990-04-02"},
+            headers=headers,
+        )
         assert nieuw.status_code == 201 and nieuw.headers["api-version"] == "1.0.0"
         assert httpx2.get(f"{basis}/personen", headers=headers).json()["totaalAantal"] == 1
     finally:

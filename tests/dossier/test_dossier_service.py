@@ -111,13 +111,29 @@ def test_stale_version_is_refused_and_identity_corrections_need_a_reason(engine:
 def test_corrections_and_withdrawals_keep_history(engine: Engine) -> None:
     pid = nieuw(UTRECHT, engine)["id"]
     eerste = gebeurtenis(engine, UTRECHT, pid, "koppeling", "2026-09-01", gegevens={"gemeentecode": "GM0344"})
-    correctie = gebeurtenis(engine, UTRECHT, pid, "koppeling", "2026-09-02", gegevens={"gemeentecode": "GM0344"},
-                            vervangt=eerste["id"], toelichting="datum verkeerd overgenomen")  # fmt: skip
+    correctie = gebeurtenis(
+        engine,
+        UTRECHT,
+        pid,
+        "koppeling",
+        "2026-09-02",
+        gegevens={"gemeentecode": "GM0344"},
+        vervangt=eerste["id"],
+        toelichting="datum verkeerd overgenomen",
+    )
     with pytest.raises(Conflict):
-        gebeurtenis(engine, UTRECHT, pid, "koppeling", "2026-09-03", gegevens={"gemeentecode": "GM0344"},
-                    vervangt=eerste["id"], toelichting="nog eens")  # fmt: skip
+        gebeurtenis(
+            engine,
+            UTRECHT,
+            pid,
+            "koppeling",
+            "2026-09-03",
+            gegevens={"gemeentecode": "GM0344"},
+            vervangt=eerste["id"],
+            toelichting="nog eens",
+        )
     vastleggen.trek_in(engine, UTRECHT, str(correctie["id"]), Intrekking(toelichting="geen koppeling"))
-    alle, totaal = vastleggen.gebeurtenissen(engine, UTRECHT, {"persoon_id": pid}, Volgorde(), Pagina())
+    _, totaal = vastleggen.gebeurtenissen(engine, UTRECHT, {"persoon_id": pid}, Volgorde(), Pagina())
     assert totaal == 3 and service.persoon(engine, UTRECHT, str(pid))["fase"] == "nieuw"
 
 
@@ -129,11 +145,16 @@ KOPPEL_KOP = "huishouden_ref,vnummer,geslachtsnaam,voornamen,geboortedatum,gemee
 
 
 def test_koppeling_list_import_is_idempotent(engine: Engine, csv_file: Callable[[str, str], Path]) -> None:
-    path = _lijst(csv_file, "koppel.csv", [
-        "COA-1,1000000001,Haddad,Amal,1985-02-03,GM0344,2026-09-01",
-        "COA-1,1000000002,Haddad,Rami,2015-06-07,GM0344,2026-09-01",
-        "COA-2,1000000003,Tesfay,Senait,1992-11-12,GM0307,2026-09-15",
-    ], KOPPEL_KOP)  # fmt: skip
+    path = _lijst(
+        csv_file,
+        "koppel.csv",
+        [
+            "COA-1,1000000001,Haddad,Amal,1985-02-03,GM0344,2026-09-01",
+            "COA-1,1000000002,Haddad,Rami,2015-06-07,GM0344,2026-09-01",
+            "COA-2,1000000003,Tesfay,Senait,1992-11-12,GM0307,2026-09-15",
+        ],
+        KOPPEL_KOP,
+    )
     eerste = importeren.importeer_koppellijst(engine, COA, path)
     assert (eerste.nieuwe_personen, eerste.nieuwe_huishoudens, eerste.nieuwe_gebeurtenissen) == (3, 2, 3)
     tweede = importeren.importeer_koppellijst(engine, COA, path)
@@ -144,10 +165,15 @@ def test_koppeling_list_import_is_idempotent(engine: Engine, csv_file: Callable[
 def test_import_is_all_or_nothing_with_row_level_errors(
     engine: Engine, csv_file: Callable[[str, str], Path]
 ) -> None:
-    path = _lijst(csv_file, "koppel.csv", [
-        "COA-1,1000000001,Haddad,Amal,1985-02-03,GM0344,2026-09-01",
-        "COA-2,12345,Tesfay,Senait,1992-11-12,GM9999,2026-13-15",
-    ], KOPPEL_KOP)  # fmt: skip
+    path = _lijst(
+        csv_file,
+        "koppel.csv",
+        [
+            "COA-1,1000000001,Haddad,Amal,1985-02-03,GM0344,2026-09-01",
+            "COA-2,12345,Tesfay,Senait,1992-11-12,GM9999,2026-13-15",
+        ],
+        KOPPEL_KOP,
+    )
     with pytest.raises(InputError) as caught:
         importeren.importeer_koppellijst(engine, COA, path)
     assert {(p.row, p.field) for p in caught.value.problems} >= {(3, "vnummer")}

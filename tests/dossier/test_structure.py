@@ -8,9 +8,24 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "doorstroom"
-PURE = ["dossier/bsn.py", "dossier/gebeurtenissen.py", "dossier/tijdlijn.py", "dossier/termijnen.py",
-        "dossier/toegang.py", "dossier/paginering.py", "accounts/domain.py"]  # fmt: skip
-NIET_PUUR = ("sqlalchemy", "doorstroom.db", "doorstroom.tabular", "fastapi", "httpx", "httpx2", "doorstroom.settings")
+PURE = [
+    "dossier/bsn.py",
+    "dossier/gebeurtenissen.py",
+    "dossier/tijdlijn.py",
+    "dossier/termijnen.py",
+    "dossier/toegang.py",
+    "dossier/paginering.py",
+    "accounts/domain.py",
+]
+NIET_PUUR = (
+    "sqlalchemy",
+    "doorstroom.db",
+    "doorstroom.tabular",
+    "fastapi",
+    "httpx",
+    "httpx2",
+    "doorstroom.settings",
+)
 
 
 def _imports(path: Path) -> set[str]:
@@ -23,19 +38,28 @@ def _imports(path: Path) -> set[str]:
 def test_pure_core_has_no_database_web_or_settings(module: str) -> None:
     for name in _imports(SRC / module):
         assert not name.startswith(NIET_PUUR), (module, name)
-        assert not name.startswith(("doorstroom.dossier.repository", "doorstroom.dossier.service")), (module, name)
+        assert not name.startswith(("doorstroom.dossier.repository", "doorstroom.dossier.service")), (
+            module,
+            name,
+        )
 
 
 @pytest.mark.parametrize("context", ["dossier", "accounts"])
 def test_contexts_never_import_delivery_layers(context: str) -> None:
     for path in (SRC / context).glob("*.py"):
         for name in _imports(path):
-            assert not name.startswith(("doorstroom.api", "doorstroom.web", "doorstroom.cli")), (path.name, name)
+            assert not name.startswith(("doorstroom.api", "doorstroom.web", "doorstroom.cli")), (
+                path.name,
+                name,
+            )
 
 
 def test_the_api_reaches_records_only_through_services() -> None:
     for path in (SRC / "api").glob("*.py"):
         for name in _imports(path):
-            assert not name.startswith(("sqlalchemy.orm", "doorstroom.dossier.repository", "doorstroom.dossier.models")), (
-                path.name, name,
-            )  # fmt: skip
+            assert not name.startswith(
+                ("sqlalchemy.orm", "doorstroom.dossier.repository", "doorstroom.dossier.models")
+            ), (
+                path.name,
+                name,
+            )

@@ -84,8 +84,14 @@ def test_integration_term_runs_three_years_from_the_day_after_the_pip_and_follow
         g("inburgeringstermijn_verlenging", "2029-01-10", einddatum="2030-03-02", verlengingsgrondcode="NV")
     )
     assert open_termijnen(tijdlijn, "2029-04-01") == {"inburgeringstermijn": ("2030-03-02", Status.open)}
-    tijdlijn.append(g("inburgeringsplicht", "2029-06-01", indicatorInburgeringsplicht=False,
-                      redenGeenInburgeringsplicht="Inburgeringsplicht voldaan"))  # fmt: skip
+    tijdlijn.append(
+        g(
+            "inburgeringsplicht",
+            "2029-06-01",
+            indicatorInburgeringsplicht=False,
+            redenGeenInburgeringsplicht="Inburgeringsplicht voldaan",
+        )
+    )
     assert open_termijnen(tijdlijn, "2029-07-01") == {}
     assert fase(actueel(tijdlijn)) is Fase.afgerond
 
@@ -130,9 +136,12 @@ def test_rule_parameters_come_from_a_toml_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "field"),
-    [("[pip_vasstelling]\nweken = 12\n", "pip_vasstelling"), ("[pip_vaststelling]\nweken = -1\n", "pip_vaststelling"),
-     ("[ontzorgen]\nmaanden = 'zes'\n", "ontzorgen")],
-)  # fmt: skip
+    [
+        ("[pip_vasstelling]\nweken = 12\n", "pip_vasstelling"),
+        ("[pip_vaststelling]\nweken = -1\n", "pip_vaststelling"),
+        ("[ontzorgen]\nmaanden = 'zes'\n", "ontzorgen"),
+    ],
+)
 def test_bad_rule_files_name_the_rule(tmp_path: Path, text: str, field: str) -> None:
     path = tmp_path / "regels.toml"
     path.write_text(text, encoding="utf-8")

@@ -50,8 +50,8 @@ def verifieer(token: str, settings: Settings | None = None) -> tuple[str, str] |
     try:
         decoded = jwt.decode(token, sleutels(settings), algorithms=ALGORITMEN)
         registry = jwt.JWTClaimsRegistry(
-            iss={"essential": True, "value": settings.oidc_issuer},
-            aud={"essential": True, "value": settings.oidc_audience},
+            iss={"essential": True, "value": str(settings.oidc_issuer)},
+            aud={"essential": True, "value": str(settings.oidc_audience)},
             exp={"essential": True},
             sub={"essential": True},
         )

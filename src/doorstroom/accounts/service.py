@@ -97,10 +97,16 @@ def gebruikers(engine: Engine) -> list[dict[str, object]]:
     """Every account for listing (no hashes)."""
     with transaction(engine) as session:
         return [
-            {"gebruikersnaam": r.gebruikersnaam, "rol": r.rol, "gemeentecode": r.gemeentecode,
-             "provincie": r.provincie, "actief": r.actief, "oidc": r.oidc_subject is not None}
+            {
+                "gebruikersnaam": r.gebruikersnaam,
+                "rol": r.rol,
+                "gemeentecode": r.gemeentecode,
+                "provincie": r.provincie,
+                "actief": r.actief,
+                "oidc": r.oidc_subject is not None,
+            }
             for r in repository.gebruikers(session)
-        ]  # fmt: skip
+        ]
 
 
 def maak_token(
@@ -115,9 +121,12 @@ def maak_token(
     with transaction(engine) as session:
         gebruiker = _actieve(session, gebruikersnaam)
         record = TokenRecord(
-            gebruiker_id=gebruiker.id, digest=tokens.digest(token), omschrijving=omschrijving[:100],
-            aangemaakt_op=nu, verloopt_op=nu + timedelta(days=dagen),
-        )  # fmt: skip
+            gebruiker_id=gebruiker.id,
+            digest=tokens.digest(token),
+            omschrijving=omschrijving[:100],
+            aangemaakt_op=nu,
+            verloopt_op=nu + timedelta(days=dagen),
+        )
         session.add(record)
         session.flush()
         audit.record(session, "write", "gebruiker_token", f"{gebruikersnaam}/{record.id}")

@@ -53,8 +53,17 @@ def create_api(engine: Engine) -> FastAPI:
         dependencies=[Depends(bekende_parameters)],
     )
     api.state.engine = engine
-    for router in (personen.router, huishoudens.router, gebeurtenissen.router, termijnen.router, gemeenten.router,
-                   taakstellingen.router, koppelruns.router, auditlog.router, gezondheid.router):  # fmt: skip
+    for router in (
+        personen.router,
+        huishoudens.router,
+        gebeurtenissen.router,
+        termijnen.router,
+        gemeenten.router,
+        taakstellingen.router,
+        koppelruns.router,
+        auditlog.router,
+        gezondheid.router,
+    ):
         api.include_router(router)
     for exception, handler in HANDLERS.items():
         api.add_exception_handler(exception, handler)
@@ -65,9 +74,14 @@ def create_api(engine: Engine) -> FastAPI:
 def _openapi(api: FastAPI) -> dict[str, Any]:
     if api.openapi_schema is None:
         schema = get_openapi(
-            title=api.title, version=api.version, description=api.description, routes=api.routes,
-            contact=api.contact, license_info=api.license_info, servers=[{"url": BASE_PATH}],
-        )  # fmt: skip
+            title=api.title,
+            version=api.version,
+            description=api.description,
+            routes=api.routes,
+            contact=api.contact,
+            license_info=api.license_info,
+            servers=[{"url": BASE_PATH}],
+        )
         api.openapi_schema = verfijn(schema)
     return api.openapi_schema
 
@@ -77,7 +91,7 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     engine = engine or make_engine()
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, redirect_slashes=False)
     app.state.engine = engine
-    app.mount(BASE_PATH, ApiMiddleware(create_api(engine)))  # type: ignore[arg-type]
+    app.mount(BASE_PATH, ApiMiddleware(create_api(engine)))
     for exception, handler in HANDLERS.items():
         app.add_exception_handler(exception, handler)
     return app

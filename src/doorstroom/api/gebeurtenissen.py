@@ -43,12 +43,20 @@ def lijst_gebeurtenissen(
     return lijst(request, data, totaal, pagina)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=Gebeurtenis, response_model_exclude_none=True,
-             responses=documentatie(400, 401, 403, 404, 409, 415, 422, 500, 503))  # fmt: skip
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Gebeurtenis,
+    response_model_exclude_none=True,
+    responses=documentatie(400, 401, 403, 404, 409, 415, 422, 500, 503),
+)
 def leg_vast(
     invoer: Annotated[NieuweGebeurtenis, Body()], engine: EngineDep, gebruiker: GebruikerDep
 ) -> dict[str, Any]:
-    """Leg een gebeurtenis vast; met ``vervangt`` en een toelichting is het een correctie (de oude blijft bewaard)."""
+    """Leg een gebeurtenis vast; met ``vervangt`` en een toelichting is het een correctie.
+
+    De vervangen gebeurtenis blijft bewaard.
+    """
     return vastleggen.leg_vast(engine, gebruiker, invoer)
 
 
@@ -64,11 +72,18 @@ def lees_gebeurtenis(
     return vastleggen.gebeurtenis(engine, gebruiker, gebeurtenis_id)
 
 
-@router.post("/{gebeurtenisId}/intrekkingen", status_code=status.HTTP_201_CREATED, response_model=Gebeurtenis,
-             response_model_exclude_none=True, responses=documentatie(400, 401, 403, 404, 409, 415, 422, 500, 503))  # fmt: skip
+@router.post(
+    "/{gebeurtenisId}/intrekkingen",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Gebeurtenis,
+    response_model_exclude_none=True,
+    responses=documentatie(400, 401, 403, 404, 409, 415, 422, 500, 503),
+)
 def trek_in(
-    gebeurtenis_id: Annotated[str, Path(alias="gebeurtenisId", max_length=36)], invoer: Intrekking,
-    engine: EngineDep, gebruiker: GebruikerDep,
-) -> dict[str, Any]:  # fmt: skip
+    gebeurtenis_id: Annotated[str, Path(alias="gebeurtenisId", max_length=36)],
+    invoer: Intrekking,
+    engine: EngineDep,
+    gebruiker: GebruikerDep,
+) -> dict[str, Any]:
     """Trek een ten onrechte vastgelegde gebeurtenis in; ze blijft met de toelichting in de geschiedenis."""
     return vastleggen.trek_in(engine, gebruiker, gebeurtenis_id, invoer)

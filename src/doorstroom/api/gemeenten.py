@@ -19,8 +19,14 @@ FOUTEN = documentatie(400, 401, 404, 500, 503)
 
 
 def _gemeente(g: Any, aantallen: dict[str, Any] | None) -> dict[str, Any]:
-    return {"code": g.code, "naam": g.naam, "provincie": g.provincie, "inwoners": g.inwoners,
-            "arbeidsmarktregio": g.arbeidsmarktregio, "dossier": aantallen}  # fmt: skip
+    return {
+        "code": g.code,
+        "naam": g.naam,
+        "provincie": g.provincie,
+        "inwoners": g.inwoners,
+        "arbeidsmarktregio": g.arbeidsmarktregio,
+        "dossier": aantallen,
+    }
 
 
 @router.get("", response_model=Lijst[Gemeente], response_model_exclude_none=True, responses=FOUTEN)

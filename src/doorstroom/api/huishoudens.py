@@ -45,8 +45,13 @@ def lijst_huishoudens(
     return lijst(request, data, totaal, pagina)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=Huishouden, response_model_exclude_none=True,
-             responses=documentatie(400, 401, 403, 409, 415, 422, 500, 503))  # fmt: skip
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Huishouden,
+    response_model_exclude_none=True,
+    responses=documentatie(400, 401, 403, 409, 415, 422, 500, 503),
+)
 def maak_huishouden(
     request: Request, invoer: NieuwHuishouden, engine: EngineDep, gebruiker: GebruikerDep, response: Response
 ) -> dict[str, Any]:
@@ -59,9 +64,11 @@ def maak_huishouden(
 
 @router.get("/{huishoudenId}", response_model=Huishouden, response_model_exclude_none=True, responses=FOUTEN)
 def lees_huishouden(
-    huishouden_id: Annotated[str, Path(alias="huishoudenId", max_length=36)], engine: EngineDep,
-    gebruiker: GebruikerDep, response: Response,
-) -> dict[str, Any]:  # fmt: skip
+    huishouden_id: Annotated[str, Path(alias="huishoudenId", max_length=36)],
+    engine: EngineDep,
+    gebruiker: GebruikerDep,
+    response: Response,
+) -> dict[str, Any]:
     """Eén huishouden met de leden binnen uw bereik."""
     data = service.huishouden(engine, gebruiker, huishouden_id)
     response.headers["ETag"] = etag(int(data["versie"]))

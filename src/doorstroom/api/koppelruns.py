@@ -38,12 +38,19 @@ def lijst_voorstellen(
     )
 
 
-@router.post("/{runId}/voorstellen/{huishoudenId}/beoordelingen", status_code=201, response_model=Voorstel,
-             responses=documentatie(400, 401, 403, 404, 415, 422, 500, 503))  # fmt: skip
+@router.post(
+    "/{runId}/voorstellen/{huishoudenId}/beoordelingen",
+    status_code=201,
+    response_model=Voorstel,
+    responses=documentatie(400, 401, 403, 404, 415, 422, 500, 503),
+)
 def beoordeel(
-    run_id: RunId, huishouden_id: Annotated[str, Path(alias="huishoudenId", max_length=40)], besluit: Beoordeling,
-    engine: EngineDep, gebruiker: GebruikerDep,
-) -> dict[str, Any]:  # fmt: skip
+    run_id: RunId,
+    huishouden_id: Annotated[str, Path(alias="huishoudenId", max_length=40)],
+    besluit: Beoordeling,
+    engine: EngineDep,
+    gebruiker: GebruikerDep,
+) -> dict[str, Any]:
     """Accepteer een voorstel, of wijk af met een andere gemeente; een toelichting is altijd verplicht.
 
     Dezelfde service en controles als ``doorstroom koppeling beoordeel``.

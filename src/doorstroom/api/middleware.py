@@ -96,9 +96,12 @@ def _verkeerd_mediatype(scope: Scope) -> bool:
 
 async def _probleem(send: Send, scope: Scope, status: int, detail: str) -> None:
     body = Probleem(
-        type=f"urn:doorstroom:probleem:{status}", title=TITELS[status], status=status, detail=detail,
+        type=f"urn:doorstroom:probleem:{status}",
+        title=TITELS[status],
+        status=status,
+        detail=detail,
         instance=str(scope.get("root_path", "")) + str(scope.get("path", "")),
-    ).model_dump(mode="json", exclude_none=True)  # fmt: skip
+    ).model_dump(mode="json", exclude_none=True)
     payload = json.dumps(body).encode()
     headers = [(b"content-type", MEDIA_TYPE.encode()), (b"content-length", str(len(payload)).encode())]
     await send({"type": "http.response.start", "status": status, "headers": headers})
@@ -118,7 +121,10 @@ def _log_request(scope: Scope, status: int, started: float, request_id: str) -> 
     _log.info(
         "verzoek",
         extra={
-            "method": scope.get("method"), "route": template, "status": status,
-            "ms": round((time.perf_counter() - started) * 1000, 1), "request_id": request_id,
+            "method": scope.get("method"),
+            "route": template,
+            "status": status,
+            "ms": round((time.perf_counter() - started) * 1000, 1),
+            "request_id": request_id,
         },
-    )  # fmt: skip
+    )

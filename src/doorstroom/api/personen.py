@@ -9,11 +9,11 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from doorstroom.api.afhankelijkheden import (
     EngineDep,
     GebruikerDep,
-    PaginaDep,
     IfMatch,
+    PaginaDep,
     etag,
-    verwachte_versie,
     sorteer_beschrijving,
+    verwachte_versie,
     volgorde,
 )
 from doorstroom.api.lijsten import lijst
@@ -24,8 +24,13 @@ from doorstroom.dossier.invoer import NieuwePersoon, PersoonWijziging
 from doorstroom.dossier.tijdlijn import Fase
 
 router = APIRouter(prefix="/personen", tags=["personen"])
-SORTEERBAAR = {"geslachtsnaam": "geslachtsnaam", "geboortedatum": "geboortedatum", "fase": "fase",
-               "gemeentecode": "gemeentecode", "aangemaaktOp": "aangemaakt_op"}  # fmt: skip
+SORTEERBAAR = {
+    "geslachtsnaam": "geslachtsnaam",
+    "geboortedatum": "geboortedatum",
+    "fase": "fase",
+    "gemeentecode": "gemeentecode",
+    "aangemaaktOp": "aangemaakt_op",
+}
 FOUTEN = documentatie(400, 401, 403, 404, 422, 500, 503)
 
 
@@ -47,16 +52,26 @@ def lijst_personen(
     """Personen binnen uw bereik (gemeente: eigen inwoners; COA: in de opvang), per pagina."""
     filters = {
         k: v
-        for k, v in {"gemeentecode": gemeentecode, "huishouden_id": huishouden_id, "fase": fase,
-                     "casemanager": casemanager, "in_opvang": in_opvang}.items()
+        for k, v in {
+            "gemeentecode": gemeentecode,
+            "huishouden_id": huishouden_id,
+            "fase": fase,
+            "casemanager": casemanager,
+            "in_opvang": in_opvang,
+        }.items()
         if v is not None
-    }  # fmt: skip
+    }
     data, totaal = service.personen(engine, gebruiker, filters, volgorde(sorteer, SORTEERBAAR), pagina)
     return lijst(request, data, totaal, pagina)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=Persoon, response_model_exclude_none=True,
-             responses=documentatie(400, 401, 403, 409, 415, 422, 500, 503))  # fmt: skip
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Persoon,
+    response_model_exclude_none=True,
+    responses=documentatie(400, 401, 403, 409, 415, 422, 500, 503),
+)
 def maak_persoon(
     request: Request, invoer: NieuwePersoon, engine: EngineDep, gebruiker: GebruikerDep, response: Response
 ) -> dict[str, Any]:
@@ -75,22 +90,31 @@ def zoek_personen(vraag: Zoekvraag, engine: EngineDep, gebruiker: GebruikerDep) 
 
 @router.get("/{persoonId}", response_model=Persoon, response_model_exclude_none=True, responses=FOUTEN)
 def lees_persoon(
-    persoon_id: Annotated[str, Path(alias="persoonId", max_length=36)], engine: EngineDep, gebruiker: GebruikerDep,
+    persoon_id: Annotated[str, Path(alias="persoonId", max_length=36)],
+    engine: EngineDep,
+    gebruiker: GebruikerDep,
     response: Response,
-) -> dict[str, Any]:  # fmt: skip
+) -> dict[str, Any]:
     """Eén persoon; de ETag is de versie die u met If-Match terugstuurt bij een wijziging."""
     data = service.persoon(engine, gebruiker, persoon_id)
     response.headers["ETag"] = etag(int(data["versie"]))
     return data
 
 
-@router.patch("/{persoonId}", response_model=Persoon, response_model_exclude_none=True,
-              responses=documentatie(400, 401, 403, 404, 409, 412, 415, 422, 428, 500, 503))  # fmt: skip
+@router.patch(
+    "/{persoonId}",
+    response_model=Persoon,
+    response_model_exclude_none=True,
+    responses=documentatie(400, 401, 403, 404, 409, 412, 415, 422, 428, 500, 503),
+)
 def wijzig_persoon(
-    persoon_id: Annotated[str, Path(alias="persoonId", max_length=36)], wijziging: PersoonWijziging,
-    engine: EngineDep, gebruiker: GebruikerDep,  response: Response,
+    persoon_id: Annotated[str, Path(alias="persoonId", max_length=36)],
+    wijziging: PersoonWijziging,
+    engine: EngineDep,
+    gebruiker: GebruikerDep,
+    response: Response,
     if_match: IfMatch = None,
-) -> dict[str, Any]:  # fmt: skip
+) -> dict[str, Any]:
     """Wijzig of corrigeer (met toelichting) gegevens; vereist If-Match, een verouderde versie geeft 412."""
     data = service.wijzig_persoon(engine, gebruiker, persoon_id, verwachte_versie(if_match), wijziging)
     response.headers["ETag"] = etag(int(data["versie"]))

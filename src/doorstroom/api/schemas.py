@@ -197,7 +197,7 @@ class Gezondheid(Uit):
 
 
 class Zoekvraag(BaseModel):
-    """Find persons by BSN or V-number (in the body: never in a URL, ADR /core/transport/no-sensitive-uris)."""
+    """Search by BSN or V-number: in the body, never in a URL (ADR no-sensitive-uris)."""
 
     model_config = ConfigDict(extra="forbid")
 

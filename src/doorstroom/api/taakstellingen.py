@@ -21,11 +21,18 @@ router = APIRouter(prefix="/taakstellingen", tags=["taakstellingen"])
 
 def _taakstelling(periode: str, r: dict[str, Any]) -> dict[str, Any]:
     return {
-        "periode": periode, "gemeentecode": r["gemeentecode"], "gemeentenaam": r["gemeentenaam"],
-        "provincie": r["provincie"], "taakstelling": r["taakstelling"], "achterstand": r["achterstand"],
-        "gecorrigeerdeTaakstelling": r["gecorrigeerde_taakstelling"], "gerealiseerd": r["gerealiseerd"],
-        "resterend": r["resterend"], "status": r["status"], "peildatum": r["peildatum"],
-    }  # fmt: skip
+        "periode": periode,
+        "gemeentecode": r["gemeentecode"],
+        "gemeentenaam": r["gemeentenaam"],
+        "provincie": r["provincie"],
+        "taakstelling": r["taakstelling"],
+        "achterstand": r["achterstand"],
+        "gecorrigeerdeTaakstelling": r["gecorrigeerde_taakstelling"],
+        "gerealiseerd": r["gerealiseerd"],
+        "resterend": r["resterend"],
+        "status": r["status"],
+        "peildatum": r["peildatum"],
+    }
 
 
 @router.get("", response_model=Lijst[Taakstelling], responses=documentatie(400, 401, 404, 422, 500, 503))
@@ -38,7 +45,7 @@ def lijst_taakstellingen(
     gemeentecode: Annotated[str | None, Query(pattern=r"^GM[0-9]{4}$")] = None,
     peildatum: Annotated[date | None, Query(description="Standaard vandaag binnen de periode.")] = None,
 ) -> dict[str, Any]:
-    """Taakstelling en realisatie per gemeente (verhuizingen in het dossier tellen mee, zonder dubbeltelling)."""
+    """Taakstelling en realisatie per gemeente; verhuizingen in het dossier tellen mee, nooit dubbel."""
     scope = weergave.bereik_voor(engine, gebruiker)
     vastgesteld = Periode.parse(periode)
     with audit.acting_as(gebruiker.actor):

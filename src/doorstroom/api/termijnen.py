@@ -18,8 +18,12 @@ router = APIRouter(prefix="/termijnen", tags=["termijnen"])
 REGEL_PATROON = "^(" + "|".join(sorted(STANDAARD)) + ")$"
 
 
-@router.get("", response_model=Lijst[Termijn], response_model_exclude_none=True,
-            responses=documentatie(400, 401, 403, 404, 422, 500, 503))  # fmt: skip
+@router.get(
+    "",
+    response_model=Lijst[Termijn],
+    response_model_exclude_none=True,
+    responses=documentatie(400, 401, 403, 404, 422, 500, 503),
+)
 def lijst_termijnen(
     request: Request,
     engine: EngineDep,

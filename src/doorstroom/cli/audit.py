@@ -34,7 +34,8 @@ def controleer() -> None:
         return
     waar = f"regel id {uitkomst['fout_id']}" if uitkomst["fout_id"] is not None else "einde van de log"
     Console(stderr=True, highlight=False).print(
-        f"[bold red]auditlog gebroken[/] bij {waar} (volgnummer {uitkomst['fout_volgnummer']}): {uitkomst['reden']}"
+        f"[bold red]auditlog gebroken[/] bij {waar} (volgnummer {uitkomst['fout_volgnummer']}): "
+        f"{uitkomst['reden']}"
     )
     raise typer.Exit(EXIT_BEVINDING)
 

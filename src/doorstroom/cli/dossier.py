@@ -94,7 +94,7 @@ def opschonen(
         bool, typer.Option("--uitvoeren", help="Echt verwijderen (zonder: proefrun).")
     ] = False,
 ) -> None:
-    """Verwijder dossiers waarvan de laatste gebeurtenis langer dan de bewaartermijn geleden is; tellingen blijven."""
+    """Verwijder dossiers ouder dan de bewaartermijn (laatste gebeurtenis); tellingen blijven."""
     termijn = jaren if jaren is not None else get_settings().retention_years
     probleem = BEWAARTERMIJN_JAREN.problem(termijn)
     if probleem:
@@ -108,6 +108,7 @@ def opschonen(
         else "zouden worden verwijderd (proefrun; --uitvoeren om te verwijderen)"
     )
     Console(highlight=False).print(
-        f"{uitkomst.personen} dossiers met laatste gebeurtenis voor {uitkomst.grens.isoformat()} {werkwoord}; "
+        f"{uitkomst.personen} dossiers met laatste gebeurtenis voor {uitkomst.grens.isoformat()} "
+        f"{werkwoord}; "
         f"{uitkomst.huishoudens} lege huishoudens, {uitkomst.tellingen} tellingen bewaard"
     )

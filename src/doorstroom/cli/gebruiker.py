@@ -46,9 +46,14 @@ def aanmaken(
     wachtwoord = sys.stdin.readline().rstrip("\n") if wachtwoord_stdin else None
     with open_store() as engine:
         gebruiker = service.maak_gebruiker(
-            engine, gebruikersnaam, _rol(rol), gemeente=gemeente, provincie=provincie,
-            wachtwoord_tekst=wachtwoord, oidc_subject=oidc_subject,
-        )  # fmt: skip
+            engine,
+            gebruikersnaam,
+            _rol(rol),
+            gemeente=gemeente,
+            provincie=provincie,
+            wachtwoord_tekst=wachtwoord,
+            oidc_subject=oidc_subject,
+        )
     bereik = gebruiker.gemeentecode or gebruiker.provincie or "landelijk"
     _err.print(f"gebruiker {gebruiker.gebruikersnaam} aangemaakt: rol {gebruiker.rol}, bereik {bereik}")
 
@@ -115,12 +120,16 @@ def token_lijst(
     with open_store() as engine:
         infos = service.tokens_van(engine, gebruikersnaam)
     rows = [
-        {"id": i.id, "gebruikersnaam": i.gebruikersnaam, "omschrijving": i.omschrijving,
-         "aangemaakt_op": i.aangemaakt_op.isoformat(timespec="seconds"),
-         "verloopt_op": i.verloopt_op.isoformat(timespec="seconds"),
-         "ingetrokken_op": i.ingetrokken_op.isoformat(timespec="seconds") if i.ingetrokken_op else None}
+        {
+            "id": i.id,
+            "gebruikersnaam": i.gebruikersnaam,
+            "omschrijving": i.omschrijving,
+            "aangemaakt_op": i.aangemaakt_op.isoformat(timespec="seconds"),
+            "verloopt_op": i.verloopt_op.isoformat(timespec="seconds"),
+            "ingetrokken_op": i.ingetrokken_op.isoformat(timespec="seconds") if i.ingetrokken_op else None,
+        }
         for i in infos
-    ]  # fmt: skip
+    ]
     emit(
         rows,
         ["id", "gebruikersnaam", "omschrijving", "aangemaakt_op", "verloopt_op", "ingetrokken_op"],

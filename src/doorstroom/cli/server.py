@@ -28,9 +28,14 @@ def serve(
     with open_store() as engine:
         _err.print(f"Doorstroom op http://{host}:{port}/api/v1 (openapi.json, gezondheid); Ctrl+C stopt")
         uvicorn.run(
-            create_app(engine), host=host, port=port, log_config=configureer(get_settings().log_format),
-            access_log=False, server_header=False, proxy_headers=False,
-        )  # fmt: skip
+            create_app(engine),
+            host=host,
+            port=port,
+            log_config=configureer(get_settings().log_format),
+            access_log=False,
+            server_header=False,
+            proxy_headers=False,
+        )
 
 
 def backup(

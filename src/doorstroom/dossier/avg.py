@@ -134,8 +134,8 @@ def _bewaar_tellingen(session: Session, personen: list[PersoonRecord]) -> int:
     eerste = telling.eerste_verhuizingen(session)
     count = 0
     per_persoon: dict[str, list[Any]] = {}
-    for event in repository.gebeurtenissen_van(session, [p.id for p in personen]):
-        per_persoon.setdefault(event.persoon_id, []).append(weergave.als_waarde(event))
+    for record in repository.gebeurtenissen_van(session, [p.id for p in personen]):
+        per_persoon.setdefault(record.persoon_id, []).append(weergave.als_waarde(record))
     for persoon in personen:
         for event in actueel(per_persoon.get(persoon.id, [])):
             if event.soort != "huisvesting" and persoon.gemeentecode:

@@ -176,7 +176,7 @@ class AanvraagOordeel(StrEnum):
 
 
 class Vrijstellingsoort(StrEnum):
-    """DUO Vrijstelling API: ``GeheleVrijstelling``, ``TijdelijkeVrijstelling``, ``GedeeltelijkeVrijstelling``."""
+    """DUO Vrijstelling API: Gehele-, Tijdelijke- en GedeeltelijkeVrijstelling."""
 
     gehele = "gehele"
     tijdelijke = "tijdelijke"
@@ -395,34 +395,127 @@ _EIGEN = "Doorstroom (geen DUO/GGM-naam)"
 SOORTEN: dict[str, Soort] = {
     s.naam: s
     for s in (
-        Soort("registratie", Stadium.opvang, Registratie, "inschrijving in de COA-opvang", "inschrijfdatum", _EIGEN),
-        Soort("verblijfplaats_azc", Stadium.opvang, VerblijfplaatsAzc, "opvanglocatie", "aankomstdatum", _GGM),
-        Soort("verblijfsvergunning", Stadium.vergunning, Verblijfsvergunning, "verblijfsvergunning", "ingangsdatum", _EIGEN),
+        Soort(
+            "registratie",
+            Stadium.opvang,
+            Registratie,
+            "inschrijving in de COA-opvang",
+            "inschrijfdatum",
+            _EIGEN,
+        ),
+        Soort(
+            "verblijfplaats_azc", Stadium.opvang, VerblijfplaatsAzc, "opvanglocatie", "aankomstdatum", _GGM
+        ),
+        Soort(
+            "verblijfsvergunning",
+            Stadium.vergunning,
+            Verblijfsvergunning,
+            "verblijfsvergunning",
+            "ingangsdatum",
+            _EIGEN,
+        ),
         Soort("koppeling", Stadium.koppeling, Koppeling, "koppeling aan een gemeente", "koppeldatum", _GGM),
         Soort("woningaanbod", Stadium.huisvesting, Woningaanbod, "woning aangeboden", "datum aanbod", _EIGEN),
         Soort("woningaanbod_geaccepteerd", Stadium.huisvesting, Leeg, "aanbod geaccepteerd", "datum", _EIGEN),
         Soort("woningaanbod_geweigerd", Stadium.huisvesting, Weigering, "aanbod geweigerd", "datum", _EIGEN),
-        Soort("huisvesting", Stadium.huisvesting, Huisvesting, "verhuisd naar een woning", "verhuisdatum", _EIGEN),
-        Soort("verhuizing", Stadium.huisvesting, Verhuizing, "verhuisd naar een andere gemeente", "verhuisdatum", _DUO),
-        Soort("inburgeringsplicht", Stadium.inburgering, Inburgeringsplicht, "inburgeringsplicht", "begindatum", _DUO),
+        Soort(
+            "huisvesting",
+            Stadium.huisvesting,
+            Huisvesting,
+            "verhuisd naar een woning",
+            "verhuisdatum",
+            _EIGEN,
+        ),
+        Soort(
+            "verhuizing",
+            Stadium.huisvesting,
+            Verhuizing,
+            "verhuisd naar een andere gemeente",
+            "verhuisdatum",
+            _DUO,
+        ),
+        Soort(
+            "inburgeringsplicht",
+            Stadium.inburgering,
+            Inburgeringsplicht,
+            "inburgeringsplicht",
+            "begindatum",
+            _DUO,
+        ),
         Soort("brede_intake", Stadium.inburgering, Leeg, "brede intake afgenomen", "datum afname", _GGM),
-        Soort("leerbaarheidstoets", Stadium.inburgering, Leerbaarheidstoets, "leerbaarheidstoets", "datumAfname", _DUO),
-        Soort("pip", Stadium.inburgering, Pip, "persoonlijk plan inburgering en participatie", "dagtekeningPip", _DUO),
-        Soort("inburgeringstermijn_verlenging", Stadium.inburgering, Termijnverlenging, "inburgeringstermijn verlengd", "wijzigingsdatum", _DUO),
+        Soort(
+            "leerbaarheidstoets",
+            Stadium.inburgering,
+            Leerbaarheidstoets,
+            "leerbaarheidstoets",
+            "datumAfname",
+            _DUO,
+        ),
+        Soort(
+            "pip",
+            Stadium.inburgering,
+            Pip,
+            "persoonlijk plan inburgering en participatie",
+            "dagtekeningPip",
+            _DUO,
+        ),
+        Soort(
+            "inburgeringstermijn_verlenging",
+            Stadium.inburgering,
+            Termijnverlenging,
+            "inburgeringstermijn verlengd",
+            "wijzigingsdatum",
+            _DUO,
+        ),
         Soort("examen", Stadium.inburgering, Examen, "examenresultaat (ook KNM)", "examendatum", _DUO),
-        Soort("map", Stadium.inburgering, Resultaat, "module arbeidsmarkt en participatie", "datumEindgesprekMap", _DUO),
-        Soort("pvt", Stadium.inburgering, Resultaat, "participatieverklaringstraject", "datumOndertekeningPvt", _DUO),
+        Soort(
+            "map",
+            Stadium.inburgering,
+            Resultaat,
+            "module arbeidsmarkt en participatie",
+            "datumEindgesprekMap",
+            _DUO,
+        ),
+        Soort(
+            "pvt",
+            Stadium.inburgering,
+            Resultaat,
+            "participatieverklaringstraject",
+            "datumOndertekeningPvt",
+            _DUO,
+        ),
         Soort("zroute_afgerond", Stadium.inburgering, Leeg, "Z-route afgerond", "datumAfrondingZroute", _DUO),
         Soort("vrijstelling", Stadium.inburgering, Vrijstelling, "vrijstelling", "datumOordeel", _DUO),
         Soort("ontheffing", Stadium.inburgering, Ontheffing, "ontheffing", "datumOordeel", _DUO),
-        Soort("ontzorgen", Stadium.ontzorgen, Leeg, "start ontzorgen (Participatiewet art. 56a)", "startdatum", _EIGEN),
+        Soort(
+            "ontzorgen",
+            Stadium.ontzorgen,
+            Leeg,
+            "start ontzorgen (Participatiewet art. 56a)",
+            "startdatum",
+            _EIGEN,
+        ),
         Soort("ontzorgen_einde", Stadium.ontzorgen, Leeg, "einde ontzorgen", "einddatum", _EIGEN),
-        Soort("participatie", Stadium.participatie, Participatie, "start werk, studie of andere participatie", "startdatum", _EIGEN),
-        Soort("participatie_einde", Stadium.participatie, Participatie, "einde participatie", "einddatum", _EIGEN),
+        Soort(
+            "participatie",
+            Stadium.participatie,
+            Participatie,
+            "start werk, studie of andere participatie",
+            "startdatum",
+            _EIGEN,
+        ),
+        Soort(
+            "participatie_einde",
+            Stadium.participatie,
+            Participatie,
+            "einde participatie",
+            "einddatum",
+            _EIGEN,
+        ),
         Soort("uitkering", Stadium.participatie, Uitkering, "start uitkering", "startdatum", _EIGEN),
         Soort("uitkering_einde", Stadium.participatie, Uitkering, "einde uitkering", "einddatum", _EIGEN),
     )
-}  # fmt: skip
+}
 
 
 def soort(naam: str) -> Soort:

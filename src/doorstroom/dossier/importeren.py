@@ -74,9 +74,11 @@ def _huishoudens(session: Session, regels: list[io.Koppelregel]) -> tuple[dict[s
     for regel in regels:
         if regel.huishouden_ref not in bestaand:
             record = HuishoudenRecord(
-                id=nieuw_id(), referentie=regel.huishouden_ref, gemeentecode=regel.gemeentecode,
+                id=nieuw_id(),
+                referentie=regel.huishouden_ref,
+                gemeentecode=regel.gemeentecode,
                 aangemaakt_op=datetime.now(UTC),
-            )  # fmt: skip
+            )
             session.add(record)
             bestaand[regel.huishouden_ref] = record
             nieuw += 1
@@ -101,11 +103,17 @@ def _personen(
     for regel in regels:
         if regel.vnummer not in bestaand:
             record = PersoonRecord(
-                id=nieuw_id(), geslachtsnaam=regel.geslachtsnaam, voornamen=regel.voornamen,
-                geboortedatum=regel.geboortedatum, gemeentecode=regel.gemeentecode, vnummer=regel.vnummer,
-                huishouden_id=huishoudens[regel.huishouden_ref].id, fase=Fase.nieuw.value, in_opvang=False,
+                id=nieuw_id(),
+                geslachtsnaam=regel.geslachtsnaam,
+                voornamen=regel.voornamen,
+                geboortedatum=regel.geboortedatum,
+                gemeentecode=regel.gemeentecode,
+                vnummer=regel.vnummer,
+                huishouden_id=huishoudens[regel.huishouden_ref].id,
+                fase=Fase.nieuw.value,
+                in_opvang=False,
                 aangemaakt_op=datetime.now(UTC),
-            )  # fmt: skip
+            )
             session.add(record)
             bestaand[regel.vnummer] = record
             nieuw += 1
@@ -192,9 +200,16 @@ def _verhuis(
         return 0
     try:
         voeg_toe(
-            session, scope, persoon, "huisvesting", regel.huisvestingsdatum, {"gemeentecode": regel.gemeentecode},
-            bron="import", door=gebruiker.actor, bron_sleutel=sleutel,
-        )  # fmt: skip
+            session,
+            scope,
+            persoon,
+            "huisvesting",
+            regel.huisvestingsdatum,
+            {"gemeentecode": regel.gemeentecode},
+            bron="import",
+            door=gebruiker.actor,
+            bron_sleutel=sleutel,
+        )
     except InputError as error:
         raise InputError(
             [Problem(p.message, file, regel.rij, "huisvestingsdatum") for p in error.problems]
@@ -204,6 +219,11 @@ def _verhuis(
 
 def _audit(session: Session, soort: str, path: Path, resultaat: Importresultaat, ids: list[str]) -> None:
     audit.record(
-        session, "write", f"import_{soort}", path.name, resultaat.nieuwe_gebeurtenissen + resultaat.nieuwe_personen,
-        velden=["geslachtsnaam", "voornamen", "geboortedatum", "vnummer", "gemeentecode"], objecten=ids,
-    )  # fmt: skip
+        session,
+        "write",
+        f"import_{soort}",
+        path.name,
+        resultaat.nieuwe_gebeurtenissen + resultaat.nieuwe_personen,
+        velden=["geslachtsnaam", "voornamen", "geboortedatum", "vnummer", "gemeentecode"],
+        objecten=ids,
+    )

@@ -9,7 +9,7 @@ published OpenAPI document describes the data of every kind exactly.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import AfterValidator, Field, create_model
 
@@ -99,7 +99,7 @@ def _gebeurtenismodel(naam: str) -> type[Invoer]:
     spec = SOORTEN[naam]
     fields: dict[str, Any] = {
         "persoon_id": (Id, ...),
-        "soort": (Literal[naam], ...),  # type: ignore[valid-type]
+        "soort": (Literal[naam], ...),
         "datum": (Datum, ...),
         "gegevens": (spec.model, ...)
         if _verplicht(spec.model)
@@ -114,10 +114,10 @@ def _gebeurtenismodel(naam: str) -> type[Invoer]:
 
 
 GEBEURTENISMODELLEN: dict[str, type[Invoer]] = {naam: _gebeurtenismodel(naam) for naam in SOORTEN}
-NieuweGebeurtenis = Annotated[
-    Union[tuple(GEBEURTENISMODELLEN.values())],  # type: ignore[valid-type]  # noqa: UP007
-    Field(discriminator="soort"),
-]
+if TYPE_CHECKING:
+    NieuweGebeurtenis = Invoer
+else:
+    NieuweGebeurtenis = Annotated[Union[tuple(GEBEURTENISMODELLEN.values())], Field(discriminator="soort")]  # noqa: UP007
 
 
 def naam_van(model: Any) -> str:

@@ -102,8 +102,10 @@ def _dubbele_personen(file: str, rows: list[tuple[int, Koppelregel]]) -> list[Pr
     for _, regel in rows:
         eerder = seen.setdefault(regel.vnummer, regel)
         if eerder is not regel and (eerder.huishouden_ref, eerder.gemeentecode, eerder.koppeldatum) != (
-            regel.huishouden_ref, regel.gemeentecode, regel.koppeldatum,
-        ):  # fmt: skip
+            regel.huishouden_ref,
+            regel.gemeentecode,
+            regel.koppeldatum,
+        ):
             problems.append(
                 Problem(f"zelfde V-nummer als rij {eerder.rij}, andere koppeling", file, regel.rij, "vnummer")
             )

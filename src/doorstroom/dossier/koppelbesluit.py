@@ -51,9 +51,13 @@ def beoordeel(
     _eis_coa(gebruiker)
     with audit.acting_as(gebruiker.actor):
         uitkomst = koppeling.beoordeel(
-            engine, run_id, huishouden_id, gebruiker.actor, gemeentecode=besluit.gemeentecode,
+            engine,
+            run_id,
+            huishouden_id,
+            gebruiker.actor,
+            gemeentecode=besluit.gemeentecode,
             toelichting=besluit.toelichting,
-        )  # fmt: skip
+        )
     code = uitkomst.get("definitief")
     if isinstance(code, str):
         _in_dossier(engine, gebruiker, run_id, huishouden_id, code)

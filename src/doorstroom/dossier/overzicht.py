@@ -23,7 +23,7 @@ from doorstroom.dossier.models import PersoonRecord
 from doorstroom.dossier.namens import namens
 from doorstroom.dossier.paginering import Pagina
 from doorstroom.dossier.tijdlijn import Fase, actueel
-from doorstroom.dossier.toegang import Bereik
+from doorstroom.dossier.toegang import ALLE_STADIA, Bereik
 from doorstroom.errors import NotFound
 
 Record = weergave.Record
@@ -55,9 +55,14 @@ def termijnoverzicht(
         page = rijen[pagina.offset : pagina.offset + pagina.grootte]
         if page:
             audit.record(
-                session, "read", "termijn", f"overzicht pagina {pagina.nummer}", len(page),
-                velden=page[0], objecten=sorted({str(r["persoonId"]) for r in page}),
-            )  # fmt: skip
+                session,
+                "read",
+                "termijn",
+                f"overzicht pagina {pagina.nummer}",
+                len(page),
+                velden=page[0],
+                objecten=sorted({str(r["persoonId"]) for r in page}),
+            )
         return page, len(rijen)
 
 
@@ -112,19 +117,10 @@ def termijnaantallen(engine: Engine, gebruiker: Gebruiker, code: str) -> dict[st
     scope = weergave.bereik_voor(engine, gebruiker)
     if not scope.ziet_aggregaat(code):
         raise NotFound(f"gemeente {code} valt buiten uw bereik")
-    systeem = Bereik(
-        scope.rol, True, frozenset({code}), False, frozenset(termijnen_stadia()), False, False, None
-    )
+    systeem = Bereik(scope.rol, True, frozenset({code}), False, ALLE_STADIA, False, False, None)
     with transaction(engine) as session:
         rijen = _alle_termijnen(
             session, systeem, Termijnfilter(gemeentecode=code), weergave.regels(), weergave.vandaag()
         )
     counts = Counter(str(r["status"]) for r in rijen)
     return {status.value: counts.get(status.value, 0) for status in termijnen.Status}
-
-
-def termijnen_stadia() -> set[object]:
-    """Every stage (aggregate counting looks at the whole timeline, reporting only counts)."""
-    from doorstroom.dossier.toegang import ALLE_STADIA
-
-    return set(ALLE_STADIA)

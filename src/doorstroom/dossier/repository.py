@@ -6,7 +6,7 @@ function here, so no delivery layer (API, web, CLI) can read around the access r
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, exists, func, or_, select
@@ -56,7 +56,7 @@ def persoon(
 
 
 def personen(
-    session: Session, bereik: Bereik, filters: dict[str, object], volgorde: Volgorde, pagina: Pagina
+    session: Session, bereik: Bereik, filters: Mapping[str, object], volgorde: Volgorde, pagina: Pagina
 ) -> tuple[list[PersoonRecord], int]:
     """A page of persons within scope matching ``filters`` (column name → value), and the total."""
     query = _zichtbaar(select(PersoonRecord), bereik)
@@ -133,7 +133,7 @@ def gebeurtenis(session: Session, bereik: Bereik, gebeurtenis_id: str) -> Gebeur
 
 
 def gebeurtenissen(
-    session: Session, bereik: Bereik, filters: dict[str, object], volgorde: Volgorde, pagina: Pagina
+    session: Session, bereik: Bereik, filters: Mapping[str, object], volgorde: Volgorde, pagina: Pagina
 ) -> tuple[list[GebeurtenisRecord], int]:
     """A page of events within scope matching ``filters`` (column name → value), and the total."""
     query = _zichtbare_gebeurtenissen(bereik)
@@ -181,7 +181,7 @@ def huishouden(
 
 
 def huishoudens(
-    session: Session, bereik: Bereik, filters: dict[str, object], volgorde: Volgorde, pagina: Pagina
+    session: Session, bereik: Bereik, filters: Mapping[str, object], volgorde: Volgorde, pagina: Pagina
 ) -> tuple[list[HuishoudenRecord], int]:
     """A page of households within scope, and the total."""
     query = _zichtbare_huishoudens(bereik)
@@ -206,7 +206,7 @@ def leden(session: Session, bereik: Bereik, huishouden_id: str) -> list[PersoonR
     return list(session.scalars(query.order_by(PersoonRecord.geboortedatum, PersoonRecord.id)))
 
 
-def alle_zichtbare(session: Session, bereik: Bereik, filters: dict[str, object]) -> list[PersoonRecord]:
+def alle_zichtbare(session: Session, bereik: Bereik, filters: Mapping[str, object]) -> list[PersoonRecord]:
     """Every person within scope matching ``filters`` (for deadline overviews)."""
     query = _zichtbaar(select(PersoonRecord), bereik)
     for naam, waarde in filters.items():

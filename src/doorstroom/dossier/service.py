@@ -8,6 +8,7 @@ write of personal data writes an audit line naming the records and fields, in th
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine
@@ -77,11 +78,18 @@ def maak_persoon(engine: Engine, gebruiker: Gebruiker, invoer: NieuwePersoon) ->
     with transaction(engine) as session:
         _uniek(session, invoer.bsn, invoer.vnummer, None)
         record = PersoonRecord(
-            id=nieuw_id(), geslachtsnaam=invoer.geslachtsnaam, voornamen=invoer.voornamen,
-            geboortedatum=invoer.geboortedatum, gemeentecode=code, vnummer=invoer.vnummer, bsn=invoer.bsn,
-            casemanager=invoer.casemanager, fase=Fase.nieuw.value, in_opvang=False,
+            id=nieuw_id(),
+            geslachtsnaam=invoer.geslachtsnaam,
+            voornamen=invoer.voornamen,
+            geboortedatum=invoer.geboortedatum,
+            gemeentecode=code,
+            vnummer=invoer.vnummer,
+            bsn=invoer.bsn,
+            casemanager=invoer.casemanager,
+            fase=Fase.nieuw.value,
+            in_opvang=False,
             aangemaakt_op=datetime.now(UTC),
-        )  # fmt: skip
+        )
         _koppel_huishouden(session, scope, record, invoer.huishouden_id)
         session.add(record)
         session.flush()
@@ -127,7 +135,7 @@ def persoon(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> Record:
 
 @namens
 def personen(
-    engine: Engine, gebruiker: Gebruiker, filters: dict[str, object], volgorde: Volgorde, pagina: Pagina
+    engine: Engine, gebruiker: Gebruiker, filters: Mapping[str, object], volgorde: Volgorde, pagina: Pagina
 ) -> tuple[list[Record], int]:
     """A page of the persons within scope, and how many there are in all."""
     scope = weergave.bereik_voor(engine, gebruiker)
@@ -142,9 +150,14 @@ def _audit_lijst(session: Session, soort: str, data: list[Record], pagina: Pagin
     if not data:
         return
     audit.record(
-        session, "read", soort, f"lijst pagina {pagina.nummer}", len(data),
-        velden=data[0], objecten=[str(r["id"]) for r in data],
-    )  # fmt: skip
+        session,
+        "read",
+        soort,
+        f"lijst pagina {pagina.nummer}",
+        len(data),
+        velden=data[0],
+        objecten=[str(r["id"]) for r in data],
+    )
 
 
 @namens
@@ -185,9 +198,14 @@ def wijzig_persoon(
 
 
 def _wijzig(
-    session: Session, scope: Bereik, gebruiker: Gebruiker, persoon_id: str, versie: int,
-    wijziging: PersoonWijziging, velden: set[str],
-) -> Record:  # fmt: skip
+    session: Session,
+    scope: Bereik,
+    gebruiker: Gebruiker,
+    persoon_id: str,
+    versie: int,
+    wijziging: PersoonWijziging,
+    velden: set[str],
+) -> Record:
     record = repository.persoon(session, scope, persoon_id, voor_wijziging=True)
     if record is None:
         raise NotFound(f"persoon {persoon_id} bestaat niet")
@@ -200,10 +218,15 @@ def _wijzig(
     if "huishouden_id" in velden:
         _koppel_huishouden(session, scope, record, wijziging.huishouden_id)
     if velden & IDENTITEIT:
-        session.add(CorrectieRecord(
-            persoon_id=persoon_id, velden=",".join(sorted(velden & IDENTITEIT)),
-            toelichting=wijziging.toelichting or "", moment=datetime.now(UTC), door=gebruiker.actor,
-        ))  # fmt: skip
+        session.add(
+            CorrectieRecord(
+                persoon_id=persoon_id,
+                velden=",".join(sorted(velden & IDENTITEIT)),
+                toelichting=wijziging.toelichting or "",
+                moment=datetime.now(UTC),
+                door=gebruiker.actor,
+            )
+        )
     session.flush()
     audit.record(session, "write", "persoon", persoon_id, velden=velden, objecten=[persoon_id])
     return weergave.persoon(record, scope)
@@ -246,7 +269,7 @@ def huishouden(engine: Engine, gebruiker: Gebruiker, huishouden_id: str) -> Reco
 
 @namens
 def huishoudens(
-    engine: Engine, gebruiker: Gebruiker, filters: dict[str, object], volgorde: Volgorde, pagina: Pagina
+    engine: Engine, gebruiker: Gebruiker, filters: Mapping[str, object], volgorde: Volgorde, pagina: Pagina
 ) -> tuple[list[Record], int]:
     """A page of households within scope (members listed per household)."""
     scope = weergave.bereik_voor(engine, gebruiker)

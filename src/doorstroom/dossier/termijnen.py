@@ -76,24 +76,44 @@ class Termijn:
 STANDAARD: dict[str, Regel] = {
     r.naam: r
     for r in (
-        Regel("huisvesting_na_koppeling", "huisvesten na koppeling",
-              "afspraak COA en gemeenten (Huisvestingswet 2014 art. 28); regel van de taakstelling",
-              "maanden", HUISVESTINGSTERMIJN_MAANDEN),
-        Regel("brede_intake", "brede intake afnemen",
-              "Wet inburgering 2021 art. 14 en 15 lid 1 (intake gaat aan het PIP vooraf); DUO SS139",
-              "weken", 10),
-        Regel("pip_vaststelling", "PIP vaststellen (leerroute)",
-              "Wet inburgering 2021 art. 15; Besluit inburgering 2021; DUO-gebeurtenissen SS139 en SS126",
-              "weken", 10),
-        Regel("inburgeringstermijn", "voldoen aan de inburgeringsplicht",
-              "Wet inburgering 2021 art. 11 (drie jaar, vanaf de dag na dagtekening PIP) en art. 12 "
-              "(verlenging; Besluit inburgering 2021 hoofdstuk 4)",
-              "maanden", 36),
-        Regel("ontzorgen", "einde ontzorgen (vaste lasten)",
-              "Participatiewet art. 56a (ingevoegd door de Wet inburgering 2021): zes maanden",
-              "maanden", 6),
+        Regel(
+            "huisvesting_na_koppeling",
+            "huisvesten na koppeling",
+            "afspraak COA en gemeenten (Huisvestingswet 2014 art. 28); regel van de taakstelling",
+            "maanden",
+            HUISVESTINGSTERMIJN_MAANDEN,
+        ),
+        Regel(
+            "brede_intake",
+            "brede intake afnemen",
+            "Wet inburgering 2021 art. 14 en 15 lid 1 (intake gaat aan het PIP vooraf); DUO SS139",
+            "weken",
+            10,
+        ),
+        Regel(
+            "pip_vaststelling",
+            "PIP vaststellen (leerroute)",
+            "Wet inburgering 2021 art. 15; Besluit inburgering 2021; DUO-gebeurtenissen SS139 en SS126",
+            "weken",
+            10,
+        ),
+        Regel(
+            "inburgeringstermijn",
+            "voldoen aan de inburgeringsplicht",
+            "Wet inburgering 2021 art. 11 (drie jaar, vanaf de dag na dagtekening PIP) en art. 12 "
+            "(verlenging; Besluit inburgering 2021 hoofdstuk 4)",
+            "maanden",
+            36,
+        ),
+        Regel(
+            "ontzorgen",
+            "einde ontzorgen (vaste lasten)",
+            "Participatiewet art. 56a (ingevoegd door de Wet inburgering 2021): zes maanden",
+            "maanden",
+            6,
+        ),
     )
-}  # fmt: skip
+}
 SIGNAAL_DAGEN = 14
 
 

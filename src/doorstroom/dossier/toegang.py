@@ -5,7 +5,7 @@ Least privilege (AVG art. 5(1)(c) and 25; BIO 9.1/9.2):
 | role | persons | events | BSN | V-number | writes |
 |---|---|---|---|---|---|
 | gemeente | linked to its own municipality | all stages | yes | yes | own persons |
-| coa | in COA reception (not yet housed), every municipality | reception, permit, koppeling, housing | no | yes | those stages |
+| coa | in COA reception, any municipality | reception, permit, koppeling, housing | no | yes | those |
 | provincie | none: aggregates of its municipalities only | none | no | no | no |
 | beheerder | none: users and settings | none | no | no | no |
 | systeem | all (the command line on the server) | all | yes | yes | yes |

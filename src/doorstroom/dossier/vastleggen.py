@@ -8,6 +8,7 @@ recomputed from the current timeline (:mod:`doorstroom.dossier.tijdlijn`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -41,9 +42,17 @@ def leg_vast(engine: Engine, gebruiker: Gebruiker, invoer: Any) -> Record:
     with transaction(engine) as session:
         persoon = _persoon(session, scope, invoer.persoon_id)
         record = voeg_toe(
-            session, scope, persoon, invoer.soort, invoer.datum, gegevens, bron="handmatig",
-            vervangt=invoer.vervangt, toelichting=invoer.toelichting, door=gebruiker.actor,
-        )  # fmt: skip
+            session,
+            scope,
+            persoon,
+            invoer.soort,
+            invoer.datum,
+            gegevens,
+            bron="handmatig",
+            vervangt=invoer.vervangt,
+            toelichting=invoer.toelichting,
+            door=gebruiker.actor,
+        )
         audit.record(
             session, "write", "gebeurtenis", record.id, velden=gegevens, objecten=[persoon.id, record.id]
         )
@@ -73,10 +82,20 @@ def _persoon(session: Session, scope: Bereik, persoon_id: str) -> PersoonRecord:
 
 
 def voeg_toe(
-    session: Session, scope: Bereik, persoon: PersoonRecord, soort: str, datum: date, gegevens: dict[str, Any],
-    *, bron: str, door: str, bron_sleutel: str | None = None, vervangt: str | None = None,
-    toelichting: str | None = None, ingetrokken: bool = False,
-) -> GebeurtenisRecord:  # fmt: skip
+    session: Session,
+    scope: Bereik,
+    persoon: PersoonRecord,
+    soort: str,
+    datum: date,
+    gegevens: dict[str, Any],
+    *,
+    bron: str,
+    door: str,
+    bron_sleutel: str | None = None,
+    vervangt: str | None = None,
+    toelichting: str | None = None,
+    ingetrokken: bool = False,
+) -> GebeurtenisRecord:
     """Add an event to ``persoon``'s file after checking it against the current timeline."""
     bestaande = [weergave.als_waarde(r) for r in repository.gebeurtenissen_van(session, [persoon.id])]
     if vervangt is not None:
@@ -87,10 +106,19 @@ def voeg_toe(
         if problems:
             raise InputError(problems)
     record = GebeurtenisRecord(
-        id=nieuw.id, persoon_id=persoon.id, soort=soort, datum=datum, gegevens=gegevens, bron=bron,
-        bron_sleutel=bron_sleutel, vervangt=vervangt, ingetrokken=ingetrokken, toelichting=toelichting,
-        vastgelegd_op=nieuw.vastgelegd_op, vastgelegd_door=door[:100],
-    )  # fmt: skip
+        id=nieuw.id,
+        persoon_id=persoon.id,
+        soort=soort,
+        datum=datum,
+        gegevens=gegevens,
+        bron=bron,
+        bron_sleutel=bron_sleutel,
+        vervangt=vervangt,
+        ingetrokken=ingetrokken,
+        toelichting=toelichting,
+        vastgelegd_op=nieuw.vastgelegd_op,
+        vastgelegd_door=door[:100],
+    )
     session.add(record)
     session.flush()
     herbereken(session, persoon, [*bestaande, nieuw])
@@ -98,9 +126,13 @@ def voeg_toe(
 
 
 def _controleer_vervanging(
-    session: Session, scope: Bereik, bestaande: list[tijdlijn.Gebeurtenis], vervangt: str, soort: str,
+    session: Session,
+    scope: Bereik,
+    bestaande: list[tijdlijn.Gebeurtenis],
+    vervangt: str,
+    soort: str,
     toelichting: str | None,
-) -> None:  # fmt: skip
+) -> None:
     oud = next((g for g in bestaande if g.id == vervangt), None)
     if oud is None or repository.gebeurtenis(session, scope, vervangt) is None:
         raise InputError(Problem(f"gebeurtenis {vervangt} hoort niet bij deze persoon", field="vervangt"))
@@ -148,9 +180,18 @@ def trek_in(engine: Engine, gebruiker: Gebruiker, gebeurtenis_id: str, invoer: I
         scope.eis_stadium(SOORTEN[oud.soort].stadium)
         persoon = _persoon(session, scope, oud.persoon_id)
         record = voeg_toe(
-            session, scope, persoon, oud.soort, oud.datum, dict(oud.gegevens), bron="handmatig",
-            vervangt=oud.id, toelichting=invoer.toelichting, door=gebruiker.actor, ingetrokken=True,
-        )  # fmt: skip
+            session,
+            scope,
+            persoon,
+            oud.soort,
+            oud.datum,
+            dict(oud.gegevens),
+            bron="handmatig",
+            vervangt=oud.id,
+            toelichting=invoer.toelichting,
+            door=gebruiker.actor,
+            ingetrokken=True,
+        )
         audit.record(
             session, "write", "gebeurtenis", record.id, velden=["ingetrokken"], objecten=[persoon.id, oud.id]
         )
@@ -174,7 +215,7 @@ def gebeurtenis(engine: Engine, gebruiker: Gebruiker, gebeurtenis_id: str) -> Re
 
 @namens
 def gebeurtenissen(
-    engine: Engine, gebruiker: Gebruiker, filters: dict[str, object], volgorde: Volgorde, pagina: Pagina
+    engine: Engine, gebruiker: Gebruiker, filters: Mapping[str, object], volgorde: Volgorde, pagina: Pagina
 ) -> tuple[list[Record], int]:
     """A page of events within scope."""
     scope = weergave.bereik_voor(engine, gebruiker)

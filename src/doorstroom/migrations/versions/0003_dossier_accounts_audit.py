@@ -73,18 +73,31 @@ def _chain_existing_lines() -> None:
 
     bind = op.get_bind()
     log = sa.table(
-        "audit_log", sa.column("id", sa.Integer), sa.column("moment", sa.DateTime(timezone=True)),
-        sa.column("actor", sa.String), sa.column("action", sa.String), sa.column("object_type", sa.String),
-        sa.column("object_ref", sa.String), sa.column("aantal", sa.Integer),
-    )  # fmt: skip
+        "audit_log",
+        sa.column("id", sa.Integer),
+        sa.column("moment", sa.DateTime(timezone=True)),
+        sa.column("actor", sa.String),
+        sa.column("action", sa.String),
+        sa.column("object_type", sa.String),
+        sa.column("object_ref", sa.String),
+        sa.column("aantal", sa.Integer),
+    )
     previous, number = GENESIS, 0
     for row in bind.execute(sa.select(log).order_by(log.c.id)).all():
         number += 1
         line = AuditRecord(
-            volgnummer=number, moment=row.moment, actor=row.actor, action=row.action,
-            object_type=row.object_type, object_ref=row.object_ref, aantal=row.aantal, velden="",
-            objecten="[]", doel="niet opgegeven", vorige_hash=previous,
-        )  # fmt: skip
+            volgnummer=number,
+            moment=row.moment,
+            actor=row.actor,
+            action=row.action,
+            object_type=row.object_type,
+            object_ref=row.object_ref,
+            aantal=row.aantal,
+            velden="",
+            objecten="[]",
+            doel="niet opgegeven",
+            vorige_hash=previous,
+        )
         digest = line_hash(line)
         bind.execute(
             sa.text("UPDATE audit_log SET volgnummer=:n, vorige_hash=:v, hash=:h WHERE id=:id"),
@@ -214,7 +227,7 @@ def _gebeurtenis() -> None:
             sa.ForeignKey("dossier_gebeurtenis.id", ondelete="CASCADE"),
             nullable=True,
             unique=True,
-        ),  # fmt: skip
+        ),
         sa.Column("ingetrokken", sa.Boolean, nullable=False),
         sa.Column("toelichting", sa.Text, nullable=True),
         sa.Column("vastgelegd_op", sa.DateTime(timezone=True), nullable=False),
@@ -233,9 +246,15 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS audit_log_geen_update")
         op.execute("DROP TRIGGER IF EXISTS audit_log_geen_delete")
     for table in (
-        "dossier_telling", "dossier_correctie", "dossier_gebeurtenis", "dossier_persoon", "dossier_huishouden",
-        "gebruiker_token", "gebruiker", "audit_keten",
-    ):  # fmt: skip
+        "dossier_telling",
+        "dossier_correctie",
+        "dossier_gebeurtenis",
+        "dossier_persoon",
+        "dossier_huishouden",
+        "gebruiker_token",
+        "gebruiker",
+        "audit_keten",
+    ):
         op.drop_table(table)
     with op.batch_alter_table("audit_log") as batch:
         batch.drop_constraint("uq_audit_log_volgnummer", type_="unique")
