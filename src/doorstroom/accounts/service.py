@@ -11,7 +11,7 @@ from doorstroom import audit
 from doorstroom.accounts import oidc, repository, tokens, wachtwoord
 from doorstroom.accounts.domain import Gebruiker, Rol, bereikproblemen, naamprobleem
 from doorstroom.accounts.models import GebruikerRecord, TokenRecord
-from doorstroom.db import transaction
+from doorstroom.db import read_only, transaction
 from doorstroom.domains import TOKEN_GELDIGHEID_DAGEN
 from doorstroom.errors import InputError, NotFound, Problem
 from doorstroom.reference.loader import embedded_provincies
@@ -191,7 +191,7 @@ def authenticeer_token(engine: Engine, token: str) -> Gebruiker | None:
     """The user of a valid bearer token; None for unknown, expired or revoked tokens."""
     if not tokens.lijkt_op_token(token):
         return None
-    with transaction(engine) as session:
+    with read_only(engine) as session:
         record = repository.geldig_token(session, tokens.digest(token), datetime.now(UTC))
         return als_gebruiker(record) if record else None
 
@@ -215,6 +215,6 @@ def authenticeer(engine: Engine, bearer: str) -> Gebruiker | None:
     identiteit = oidc.verifieer(bearer)
     if identiteit is None:
         return None
-    with transaction(engine) as session:
+    with read_only(engine) as session:
         record = repository.via_oidc(session, *identiteit)
         return als_gebruiker(record) if record else None

@@ -22,7 +22,7 @@ _bearer = HTTPBearer(
 )
 
 
-def bekende_parameters(request: Request) -> None:
+async def bekende_parameters(request: Request) -> None:
     """Refuse query keys the operation does not define (a typo such as ``gemeenteCode`` would else
     silently return every record); the error names the valid keys, closest first."""
     route = request.scope.get("route")
@@ -47,7 +47,7 @@ def _querynamen(dependant: Any) -> set[str]:
     return namen
 
 
-def engine(request: Request) -> Engine:
+async def engine(request: Request) -> Engine:
     """The application's database engine."""
     return request.app.state.engine  # type: ignore[no-any-return]
 
@@ -91,7 +91,7 @@ def verwachte_versie(if_match: str | None) -> int:
     return int(tekst)
 
 
-def pagina(
+async def pagina(
     pagina: Annotated[int, Query(ge=1, le=1_000_000, description="Paginanummer, vanaf 1.")] = 1,
     pagina_grootte: Annotated[
         int, Query(alias="paginaGrootte", ge=1, le=100, description="Aantal resultaten per pagina (1-100).")

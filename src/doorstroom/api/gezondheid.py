@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from alembic.script import ScriptDirectory
@@ -14,6 +15,12 @@ from doorstroom.api.schemas import Gezondheid
 from doorstroom.db import alembic_config, current_revision
 
 router = APIRouter(tags=["gezondheid"])
+
+
+@lru_cache(maxsize=1)
+def _nieuwste_schema() -> str | None:
+    """The newest migration shipped with this version (read once: it cannot change while running)."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 @router.get(
@@ -29,7 +36,7 @@ def gezondheid(engine: EngineDep) -> Any:
         return JSONResponse(
             {"status": "niet gereed", "database": "onbereikbaar", "versie": API_VERSION}, status_code=503
         )
-    gereed = revisie == ScriptDirectory.from_config(alembic_config()).get_current_head()
+    gereed = revisie == _nieuwste_schema()
     body = {
         "status": "ok" if gereed else "niet gereed",
         "database": "bereikbaar",

@@ -12,7 +12,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from doorstroom.db import Base
@@ -36,6 +47,7 @@ class PersoonRecord(Base):
     """A person in the case file."""
 
     __tablename__ = "dossier_persoon"
+    __table_args__ = (Index("ix_dossier_persoon_gemeente_naam", "gemeentecode", "geslachtsnaam", "id"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     geslachtsnaam: Mapped[str] = mapped_column(String(200))

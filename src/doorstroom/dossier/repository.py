@@ -18,6 +18,10 @@ from doorstroom.dossier.paginering import Pagina, Volgorde
 from doorstroom.dossier.toegang import Bereik
 
 
+STANDAARDVOLGORDE = Volgorde((("geslachtsnaam", False),))
+"""Persons by surname unless asked otherwise (index ``ix_dossier_persoon_gemeente_naam`` serves it)."""
+
+
 def _zichtbaar(query: Select[Any], bereik: Bereik) -> Select[Any]:
     bereik.eis_personen()
     if bereik.gemeentecodes is not None:
@@ -62,6 +66,7 @@ def personen(
     query = _zichtbaar(select(PersoonRecord), bereik)
     for naam, waarde in filters.items():
         query = query.where(getattr(PersoonRecord, naam) == waarde)
+    volgorde = volgorde if volgorde.sleutels else STANDAARDVOLGORDE
     return _pagina(session, _geordend(query, PersoonRecord, volgorde), pagina)
 
 

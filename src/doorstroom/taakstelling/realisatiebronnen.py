@@ -10,7 +10,7 @@ person by person in the case file (``dossier``). A municipality that keeps its f
 Both count the same people, so each is a lower bound of the truth and neither may be added to the
 other; the larger one is the best available figure. A month without an import is therefore counted
 from the file alone (no double entry), and a month whose import already includes the file's people
-is not inflated. ``docs/taakstelling.md`` (section Realisation) and ``docs/dossier.md`` explain it.
+is not inflated. ``docs/dossier.md`` (section "Housing counts toward the taakstelling") explains it.
 """
 
 from __future__ import annotations

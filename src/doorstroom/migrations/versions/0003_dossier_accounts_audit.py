@@ -204,6 +204,9 @@ def _persoon() -> None:
     )
     for column in ("gemeentecode", "huishouden_id", "casemanager", "fase", "in_opvang"):
         op.create_index(f"ix_dossier_persoon_{column}", "dossier_persoon", [column])
+    op.create_index(
+        "ix_dossier_persoon_gemeente_naam", "dossier_persoon", ["gemeentecode", "geslachtsnaam", "id"]
+    )
 
 
 def _gebeurtenis() -> None:
