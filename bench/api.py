@@ -43,12 +43,13 @@ from sqlalchemy import insert
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.postgres import find_binaries, throwaway_cluster  # noqa: E402
+
 from doorstroom.accounts import service as accounts  # noqa: E402
 from doorstroom.accounts.domain import Rol  # noqa: E402
 from doorstroom.db import make_engine, upgrade  # noqa: E402
 from doorstroom.dossier.models import PersoonRecord  # noqa: E402
 from doorstroom.reference.service import gemeenten_in_gebruik  # noqa: E402
-from tests.postgres import find_binaries, throwaway_cluster  # noqa: E402
 
 PROGRAM = Path(sys.executable).parent / "doorstroom"
 PERSONEN, ANDERE, PAGINA = 5_000, 500, 20
@@ -172,8 +173,10 @@ def meet(naam: str, url: str, data_dir: Path, tempo: float, seconden: float) -> 
         cpu_ms = (cpu_seconden(pid) - cpu) / len(lijst) * 1000
         doorvoer = asyncio.run(closed_loop(basis, token, min(seconden, 10)))
     p50, p99, b50 = percentiel(lijst, 50), percentiel(lijst, 99), percentiel(basislijn, 50)
-    return {"database": naam, "verzoeken": len(lijst), "fouten": fouten, "p50_ms": p50, "p99_ms": p99,
-            "max_per_s": doorvoer, "basislijn_p50_ms": b50, "ratio_p50": p50 / b50, "cpu_ms": cpu_ms}  # fmt: skip
+    return {
+        "database": naam, "verzoeken": len(lijst), "fouten": fouten, "p50_ms": p50, "p99_ms": p99,
+        "max_per_s": doorvoer, "basislijn_p50_ms": b50, "ratio_p50": p50 / b50, "cpu_ms": cpu_ms,
+    }  # fmt: skip
 
 
 def main() -> int:
@@ -194,13 +197,18 @@ def main() -> int:
                 resultaten.append(meet("postgresql", url, data, args.tempo, args.seconden))
     print(f"belasting na afloop: {os.getloadavg()}")
     print(
-        f"\nGET /personen (gemeente met {PERSONEN} personen, {PAGINA} per pagina) bij {args.tempo:g}/s, {args.seconden:g} s:"
+        f"\nGET /personen ({PERSONEN} personen, {PAGINA} per pagina) bij {args.tempo:g}/s, {args.seconden:g} s:"
     )
-    kop = f"{'database':<11}{'verzoeken':>10}{'fouten':>8}{'p50 ms':>9}{'p99 ms':>9}{'max/s':>8}{'basis p50':>11}{'ratio':>7}"
-    print(kop + f"{'server-CPU ms/verzoek':>23}")
+    kop = f"{'database':<11}{'verzoeken':>10}{'fouten':>8}{'p50 ms':>9}{'p99 ms':>9}{'max/s':>8}"
+    print(kop + f"{'basis p50':>11}{'ratio':>7}{'server-CPU ms/verzoek':>23}")
     for r in resultaten:
-        print(f"{r['database']:<11}{r['verzoeken']:>10}{r['fouten']:>8}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}"
-              f"{r['max_per_s']:>8.0f}{r['basislijn_p50_ms']:>11.1f}{r['ratio_p50']:>7.2f}{r['cpu_ms']:>23.1f}")  # fmt: skip
+        regel = (
+            f"{r['database']:<11}{r['verzoeken']:>10}{r['fouten']:>8}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}"
+        )
+        print(
+            regel
+            + f"{r['max_per_s']:>8.0f}{r['basislijn_p50_ms']:>11.1f}{r['ratio_p50']:>7.2f}{r['cpu_ms']:>23.1f}"
+        )
     sqlite = resultaten[0]
     oordeel = "gehaald" if float(sqlite["p99_ms"]) <= DOEL_P99_MS else "NIET gehaald"
     print(f"\ndoel p99 <= {DOEL_P99_MS:g} ms op SQLite bij {args.tempo:g}/s: {oordeel}")

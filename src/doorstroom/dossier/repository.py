@@ -17,7 +17,6 @@ from doorstroom.dossier.models import GebeurtenisRecord, HuishoudenRecord, Perso
 from doorstroom.dossier.paginering import Pagina, Volgorde
 from doorstroom.dossier.toegang import Bereik
 
-
 STANDAARDVOLGORDE = Volgorde((("geslachtsnaam", False),))
 """Persons by surname unless asked otherwise (index ``ix_dossier_persoon_gemeente_naam`` serves it)."""
 
