@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Request
 from doorstroom.api.afhankelijkheden import EngineDep, GebruikerDep, PaginaDep
 from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
-from doorstroom.api.schemas import Koppelrun, Lijst, Voorstel
+from doorstroom.api.schemas import Besluit, Koppelrun, Lijst, Voorstel
 from doorstroom.dossier import koppelbesluit
 from doorstroom.dossier.invoer import Beoordeling
 
@@ -41,7 +41,7 @@ def lijst_voorstellen(
 @router.post(
     "/{runId}/voorstellen/{huishoudenId}/beoordelingen",
     status_code=201,
-    response_model=Voorstel,
+    response_model=Besluit,
     responses=documentatie(400, 401, 403, 404, 415, 422, 500, 503),
 )
 def beoordeel(

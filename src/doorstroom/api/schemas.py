@@ -142,19 +142,40 @@ class Koppelrun(Uit):
     synthetisch: bool
     voorstellen: int
     open: int
+    opgeschoond_op: str | None = None
 
 
 class Voorstel(Uit):
-    """A proposal of a run and its review."""
+    """A proposal of a run as it stands: the latest decision holds, earlier ones stay in its history."""
 
     huishouden_id: str
     gemeentecode: str | None = None
+    gemeentenaam: str | None = None
     personen: int
     score: float | None = None
     beoordeling: str
     definitief: str | None = None
+    definitief_naam: str | None = None
+    besluiten: int = 0
     door: str | None = None
+    op: str | None = None
     uitleg: str
+
+
+class Besluit(Uit):
+    """One decision on a proposal, as appended to the run's history."""
+
+    run: int
+    huishouden_id: str
+    besluit_id: int
+    beoordeling: str
+    voorgesteld: str | None = None
+    voorgesteld_naam: str | None = None
+    gemeentecode: str
+    gemeentenaam: str | None = None
+    door: str
+    op: str
+    toelichting: str | None = None
 
 
 class Auditregel(Uit):

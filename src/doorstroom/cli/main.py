@@ -39,8 +39,8 @@ from doorstroom.cli import gebruiker as gebruiker_cli
 from doorstroom.cli import koppeling as koppeling_cli
 from doorstroom.cli import prognose as prognose_cli
 from doorstroom.cli import reference as reference_cli
-from doorstroom.cli import spreiding as spreiding_cli
 from doorstroom.cli import server as server_cli
+from doorstroom.cli import spreiding as spreiding_cli
 from doorstroom.cli import taakstelling as taakstelling_cli
 from doorstroom.cli.exit_codes import EXIT_BEZET, EXIT_INTERN, EXIT_INVOER, EXIT_ONDERBROKEN
 from doorstroom.cli.incident import record_incident

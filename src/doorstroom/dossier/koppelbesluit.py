@@ -37,30 +37,30 @@ def runs(engine: Engine, gebruiker: Gebruiker) -> list[dict[str, object]]:
 
 @namens
 def voorstellen(engine: Engine, gebruiker: Gebruiker, run_id: int) -> list[dict[str, object]]:
-    """The proposals of one run with their review state."""
+    """The proposals of one run as they stand, with their latest decision."""
     _eis_coa(gebruiker)
-    with audit.acting_as(gebruiker.actor):
-        return koppeling.voorstellen(engine, run_id)
+    return koppeling.voorstellen(engine, run_id)
 
 
 @namens
 def beoordeel(
     engine: Engine, gebruiker: Gebruiker, run_id: int, huishouden_id: str, besluit: Beoordeling
 ) -> dict[str, Any]:
-    """Accept or override a proposal (reason required); record the koppeling in the file."""
+    """Accept or override one proposal (reason required here); record the koppeling in the file.
+
+    The decision is appended to the run's history by the koppeling context, which validates the
+    resulting plan exactly as it validates a solver result.
+    """
     _eis_coa(gebruiker)
-    with audit.acting_as(gebruiker.actor):
-        uitkomst = koppeling.beoordeel(
-            engine,
-            run_id,
-            huishouden_id,
-            gebruiker.actor,
-            gemeentecode=besluit.gemeentecode,
-            toelichting=besluit.toelichting,
-        )
-    code = uitkomst.get("definitief")
-    if isinstance(code, str):
-        _in_dossier(engine, gebruiker, run_id, huishouden_id, code)
+    uitkomst = beoordeling.beoordeel(
+        engine,
+        run_id,
+        beoordeling.Selectie(huishoudens=(huishouden_id,)),
+        beoordeling.Beoordeling(
+            door=gebruiker.actor, toelichting=besluit.toelichting, gemeente=besluit.gemeentecode
+        ),
+    )[0]
+    _in_dossier(engine, gebruiker, run_id, huishouden_id, str(uitkomst["gemeentecode"]))
     return uitkomst
 
 
