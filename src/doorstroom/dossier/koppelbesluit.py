@@ -52,14 +52,9 @@ def beoordeel(
     resulting plan exactly as it validates a solver result.
     """
     _eis_coa(gebruiker)
-    uitkomst = beoordeling.beoordeel(
-        engine,
-        run_id,
-        beoordeling.Selectie(huishoudens=(huishouden_id,)),
-        beoordeling.Beoordeling(
-            door=gebruiker.actor, toelichting=besluit.toelichting, gemeente=besluit.gemeentecode
-        ),
-    )[0]
+    selectie = koppeling.Selectie(huishoudens=(huishouden_id,))
+    keuze = koppeling.Beoordeling(gebruiker.actor, besluit.toelichting, besluit.gemeentecode)
+    uitkomst = koppeling.beoordeel(engine, run_id, selectie, keuze)[0]
     _in_dossier(engine, gebruiker, run_id, huishouden_id, str(uitkomst["gemeentecode"]))
     return uitkomst
 
