@@ -68,6 +68,9 @@ def test_the_error_body_is_the_same_for_404_405_400_401_403_412_422_428(
         ),
         415,
     )
+    groot = '{"geslachtsnaam": "' + "x" * 1_100_000 + '"}'
+    json_headers = {**utrecht, "Content-Type": "application/json"}
+    assert_probleem(client.post(f"{API}/personen", content=groot, headers=json_headers), 413)
 
 
 def test_validation_errors_never_echo_submitted_personal_data(

@@ -6,7 +6,8 @@ Pure ASGI (not BaseHTTPMiddleware) so it also wraps errors raised while routing:
   ADR ``/core/transport/security-headers`` (no caching of personal data, no framing, no sniffing);
 - an unexpected exception becomes a 500 problem body and is logged by type and request id only
   (a database error's message can contain the submitted values, i.e. personal data);
-- writes must send JSON (ADR "validate content types"): another ``Content-Type`` is a 415;
+- writes must send JSON (ADR "validate content types"): another ``Content-Type`` is a 415, and a
+  body over 1 MB is a 413 (no request may make the server read unbounded data);
 - one JSON log line per request: method, route template (not the URL: ids stay out), status,
   duration, request id. No query strings, no bodies, no user names.
 """
@@ -42,6 +43,11 @@ VASTE_HEADERS = [
     (b"strict-transport-security", b"max-age=31536000"),
 ]
 JSON_TYPES = ("application/json", "application/merge-patch+json", "application/problem+json")
+MAX_BODY = 1_000_000
+
+
+class TeGroot(Exception):
+    """The request body exceeded :data:`MAX_BODY` while being read."""
 
 
 class ApiMiddleware:
@@ -70,17 +76,39 @@ class ApiMiddleware:
                 ]
             await send(message)
 
+        gelezen = 0
+
+        async def begrensd() -> Message:
+            nonlocal gelezen
+            message = await receive()
+            gelezen += len(message.get("body", b""))
+            if gelezen > MAX_BODY:
+                raise TeGroot
+            return message
+
         try:
             if _verkeerd_mediatype(scope):
                 await _probleem(send_with_headers, scope, 415, "stuur JSON (Content-Type: application/json)")
+            elif _lengte(scope) > MAX_BODY:
+                await _probleem(send_with_headers, scope, 413, f"verzoek groter dan {MAX_BODY} bytes")
             else:
-                await self.app(scope, receive, send_with_headers)
+                await self.app(
+                    scope, receive if scope.get("method") in ("GET", "HEAD") else begrensd, send_with_headers
+                )
+        except TeGroot:
+            if not state["sent"]:
+                await _probleem(send_with_headers, scope, 413, f"verzoek groter dan {MAX_BODY} bytes")
         except Exception as error:  # the last line of defence: nothing escapes as a traceback page
             _log_crash(error, request_id)
             if not state["sent"]:
                 await _probleem(send_with_headers, scope, 500, f"interne fout (referentie {request_id})")
         finally:
             _log_request(scope, int(state["status"]), started, request_id)
+
+
+def _lengte(scope: Scope) -> int:
+    tekst = dict(scope.get("headers") or []).get(b"content-length", b"0")
+    return int(tekst) if tekst.isdigit() and len(tekst) < 19 else 0
 
 
 def _verkeerd_mediatype(scope: Scope) -> bool:

@@ -40,6 +40,7 @@ TITELS = {
     406: "Niet aanvaardbaar",
     409: "Conflict",
     412: "Versie verouderd",
+    413: "Verzoek te groot",
     415: "Niet-ondersteund mediatype",
     422: "Invoer voldoet niet aan de regels",
     428: "If-Match ontbreekt",
