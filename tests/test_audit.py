@@ -10,15 +10,17 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
-from doorstroom import audit
+from doorstroom import audit, db
 from doorstroom.db import make_engine, transaction, upgrade
 from tests.cli_helpers import run
 
 
 def schrijf(engine: Engine, aantal: int) -> None:
+    """Audit lines written as services write them: in write transactions (db.schrijf)."""
     for i in range(aantal):
-        with transaction(engine) as session:
-            audit.record(session, "read", "persoon", f"p{i}", velden=["geslachtsnaam"], objecten=[f"p{i}"])
+        db.schrijf(
+            engine, lambda session, i=i: audit.record(session, "read", "persoon", f"p{i}", objecten=[f"p{i}"])
+        )
 
 
 def controle(engine: Engine) -> audit.Controle:

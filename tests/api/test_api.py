@@ -245,3 +245,21 @@ def test_revoked_and_expired_tokens_are_refused(
         assert_probleem(client.get(f"{API}/personen", headers=headers), 401)
     accounts.trek_token_in(engine, info.id)
     assert_probleem(client.get(f"{API}/personen", headers=headers), 401)
+
+
+def test_taakstellingen_show_move_ins_from_the_file_within_the_callers_scope(
+    client: TestClient, engine: Any, als: dict[str, dict[str, str]]
+) -> None:
+    from doorstroom.reference.periode import Periode
+    from doorstroom.taakstelling import service as taakstelling
+    from doorstroom.taakstelling.vaststelling import Vaststelverzoek
+
+    taakstelling.vaststellen(engine, Vaststelverzoek(Periode.parse("2026-2"), 16500))
+    pid = maak(client, als["utrecht"])["id"]
+    body = {"persoonId": pid, "soort": "huisvesting", "datum": "2026-10-01", "gegevens": {"gemeentecode": "GM0344"}}
+    assert client.post(f"{API}/gebeurtenissen", json=body, headers=als["utrecht"]).status_code == 201
+    eigen = client.get(f"{API}/taakstellingen?periode=2026-2", headers=als["utrecht"]).json()
+    assert [(r["gemeentecode"], r["gerealiseerd"]) for r in eigen["resultaten"]] == [("GM0344", 1)]
+    provincie = client.get(f"{API}/taakstellingen?periode=2026-2&paginaGrootte=100", headers=als["prov-utrecht"]).json()
+    assert provincie["totaalAantal"] == 26 and all(r["provincie"] == "Utrecht" for r in provincie["resultaten"])
+    assert_probleem(client.get(f"{API}/taakstellingen?periode=2027-1", headers=als["utrecht"]), 404)

@@ -19,6 +19,7 @@ from doorstroom.dossier.paginering import Pagina, Volgorde
 from doorstroom.errors import Conflict, InputError, NotFound, PermissionDenied, Verouderd
 from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import service as taakstelling
+from doorstroom.taakstelling.vaststelling import Vaststelverzoek
 from tests.dossier import factories
 
 UTRECHT = Gebruiker("utrecht", Rol.gemeente, gemeentecode="GM0344")
@@ -192,7 +193,7 @@ def test_move_ins_count_toward_the_taakstelling_without_double_counting(
     engine: Engine, csv_file: Callable[[str, str], Path]
 ) -> None:
     periode = Periode.parse("2026-2")
-    taakstelling.vaststellen(engine, periode, 16500)
+    taakstelling.vaststellen(engine, Vaststelverzoek(periode, 16500))
     for _ in range(5):
         pid = nieuw(UTRECHT, engine)["id"]
         gebeurtenis(engine, UTRECHT, pid, "huisvesting", "2026-10-10", gegevens={"gemeentecode": "GM0344"})
@@ -244,7 +245,7 @@ def test_avg_inspection_holds_everything_including_who_processed(engine: Engine)
 
 def test_retention_removes_personal_data_and_keeps_counts(engine: Engine) -> None:
     periode = Periode.parse("2026-2")
-    taakstelling.vaststellen(engine, periode, 16500)
+    taakstelling.vaststellen(engine, Vaststelverzoek(periode, 16500))
     pid = str(nieuw(UTRECHT, engine)["id"])
     gebeurtenis(engine, UTRECHT, pid, "huisvesting", "2026-10-10", gegevens={"gemeentecode": "GM0344"})
     proef = avg.opschonen(engine, date(2031, 12, 1), 5, uitvoeren=False)

@@ -11,7 +11,7 @@ from doorstroom import audit
 from doorstroom.accounts import oidc, repository, tokens, wachtwoord
 from doorstroom.accounts.domain import Gebruiker, Rol, bereikproblemen, naamprobleem
 from doorstroom.accounts.models import GebruikerRecord, TokenRecord
-from doorstroom.db import read_only, transaction
+from doorstroom.db import transaction
 from doorstroom.domains import TOKEN_GELDIGHEID_DAGEN
 from doorstroom.errors import InputError, NotFound, Problem
 from doorstroom.reference.loader import embedded_provincies
@@ -60,7 +60,7 @@ def maak_gebruiker(
         find_gemeente(gemeente, gemeenten_in_gebruik(engine), field="--gemeente").code if gemeente else None
     )
     provincienaam = _provincie(provincie) if provincie else None
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         if repository.gebruiker(session, gebruikersnaam) is not None:
             raise InputError(Problem(f"gebruiker '{gebruikersnaam}' bestaat al", field="--gebruikersnaam"))
         session.add(_record(gebruikersnaam, rol, code, provincienaam, wachtwoord_tekst, oidc_subject))
@@ -118,7 +118,7 @@ def maak_token(
     if probleem:
         raise InputError(Problem(probleem, field="--geldig-dagen"))
     token, nu = tokens.nieuw_token(), datetime.now(UTC)
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         gebruiker = _actieve(session, gebruikersnaam)
         record = TokenRecord(
             gebruiker_id=gebruiker.id,
@@ -161,7 +161,7 @@ def tokens_van(engine: Engine, gebruikersnaam: str | None = None) -> list[TokenI
 
 def trek_token_in(engine: Engine, token_id: int) -> TokenInfo:
     """Revoke a token at once; revoking twice keeps the first moment."""
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         record = session.get(TokenRecord, token_id)
         if record is None:
             raise NotFound(f"token {token_id} bestaat niet")
@@ -173,7 +173,7 @@ def trek_token_in(engine: Engine, token_id: int) -> TokenInfo:
 
 def blokkeer(engine: Engine, gebruikersnaam: str) -> None:
     """Deactivate an account: its tokens stop working immediately (history is kept)."""
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         record = _actieve(session, gebruikersnaam)
         record.actief = False
         audit.record(session, "write", "gebruiker", gebruikersnaam, velden=["actief"])
@@ -182,7 +182,7 @@ def blokkeer(engine: Engine, gebruikersnaam: str) -> None:
 def zet_wachtwoord(engine: Engine, gebruikersnaam: str, tekst: str) -> None:
     """Set or replace an account's password (argon2id)."""
     hashed = wachtwoord.hash_wachtwoord(tekst)
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         _actieve(session, gebruikersnaam).wachtwoord_hash = hashed
         audit.record(session, "write", "gebruiker", gebruikersnaam, velden=["wachtwoord"])
 
@@ -191,14 +191,14 @@ def authenticeer_token(engine: Engine, token: str) -> Gebruiker | None:
     """The user of a valid bearer token; None for unknown, expired or revoked tokens."""
     if not tokens.lijkt_op_token(token):
         return None
-    with read_only(engine) as session:
+    with transaction(engine) as session:
         record = repository.geldig_token(session, tokens.digest(token), datetime.now(UTC))
         return als_gebruiker(record) if record else None
 
 
 def authenticeer_wachtwoord(engine: Engine, gebruikersnaam: str, tekst: str) -> Gebruiker | None:
     """The user when name and password match an active account (for the web login)."""
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         record = repository.gebruiker(session, gebruikersnaam)
         opgeslagen = record.wachtwoord_hash if record and record.actief else None
         if not wachtwoord.klopt(opgeslagen, tekst) or record is None:
@@ -215,6 +215,6 @@ def authenticeer(engine: Engine, bearer: str) -> Gebruiker | None:
     identiteit = oidc.verifieer(bearer)
     if identiteit is None:
         return None
-    with read_only(engine) as session:
+    with transaction(engine) as session:
         record = repository.via_oidc(session, *identiteit)
         return als_gebruiker(record) if record else None

@@ -121,13 +121,13 @@ async def http_fout(request: Request, error: Exception) -> JSONResponse:
 
 
 async def doorstroomfout(request: Request, error: Exception) -> JSONResponse:
-    """Map the domain's exceptions to their status."""
-    if isinstance(error, InputError):
+    """Map the domain's exceptions to their status (a record that does not exist is 404 first)."""
+    if isinstance(error, InputError) and not isinstance(error, NotFound):
         params = [
             OngeldigeParameter(name=p.field or "verzoek", reason=p.message, row=p.row) for p in error.problems
         ]
         return antwoord(422, "de invoer voldoet niet aan de regels", request, params)
-    status = _STATUS.get(type(error), 500)
+    status = next((code for soort, code in _STATUS.items() if isinstance(error, soort)), 500)
     detail = str(error) if status != 500 else "interne fout"
     return antwoord(status, detail, request)
 

@@ -33,7 +33,9 @@ def lijst_termijnen(
     casemanager: Annotated[str | None, Query(max_length=50)] = None,
     status: Status | None = None,
     regel: Annotated[str | None, Query(pattern=REGEL_PATROON)] = None,
-    peildatum: Annotated[date | None, Query(description="Standaard vandaag (Europe/Amsterdam).")] = None,
+    peildatum: Annotated[
+        date | None, Query(ge=date(2000, 1, 1), le=date(2100, 12, 31), description="Standaard vandaag.")
+    ] = None,
     sorteer: Annotated[
         str | None, Query(pattern="^-?vervaldatum$", description="vervaldatum of -vervaldatum")
     ] = None,

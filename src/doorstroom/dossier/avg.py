@@ -35,7 +35,7 @@ from doorstroom.taakstelling.domain import add_months
 def inzage(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> dict[str, Any]:
     """The inspection document of one person within scope (AVG art. 15)."""
     scope = weergave.bereik_voor(engine, gebruiker)
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         record = repository.persoon(session, scope, persoon_id)
         if record is None:
             raise NotFound(f"persoon {persoon_id} bestaat niet")
@@ -99,7 +99,7 @@ class Opschoning:
 def opschonen(engine: Engine, peildatum: date, jaren: int, *, uitvoeren: bool) -> Opschoning:
     """Remove files older than ``jaren`` before ``peildatum``, keeping counts; a dry run by default."""
     grens = add_months(peildatum, -12 * jaren)
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         oud = _verlopen(session, grens)
         if not uitvoeren or not oud:
             return Opschoning(grens, len(oud), 0, 0, False)

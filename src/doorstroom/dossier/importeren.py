@@ -57,7 +57,7 @@ def importeer_koppellijst(engine: Engine, gebruiker: Gebruiker, path: Path) -> I
     scope = weergave.bereik_voor(engine, gebruiker)
     _mag_importeren(scope, gebruiker)
     regels = io.lees_koppellijst(path, _bekend(engine, gebruiker))
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         huishoudens, nieuw_h = _huishoudens(session, regels)
         personen, nieuw_p, problems = _personen(session, scope, regels, huishoudens, str(path))
         if problems:
@@ -152,7 +152,7 @@ def importeer_realisatielijst(engine: Engine, gebruiker: Gebruiker, path: Path) 
     scope = weergave.bereik_voor(engine, gebruiker)
     _mag_importeren(scope, gebruiker)
     regels = io.lees_realisatielijst(path, _bekend(engine, gebruiker))
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         per_regel, problems = _bewoners(session, scope, regels, str(path))
         if problems:
             raise InputError(problems)

@@ -26,7 +26,8 @@ from pathlib import Path
 from doorstroom.domains import GESLACHTSNAAM, REFERENTIE, VOORNAMEN
 from doorstroom.dossier.bsn import vnummer_probleem
 from doorstroom.errors import InputError, Problem
-from doorstroom.taakstelling.io import datum, gemeentecode
+from doorstroom.reference.datum import lees_datum
+from doorstroom.taakstelling.io import gemeentecode
 from doorstroom.tabular import Row, iter_table, parse_each
 
 KOPPELLIJST = ("huishouden_ref", "vnummer", "geslachtsnaam", "geboortedatum", "gemeentecode", "koppeldatum")
@@ -68,10 +69,18 @@ def _vnummer(row: Row, *, required: bool = True) -> str | None:
     return value
 
 
+EERSTE_JAAR = 1900
+
+
 def _datum(row: Row, field: str) -> date:
-    value = datum(row, field)
-    assert value is not None  # required=True
-    return value
+    """A date in an accepted notation (:mod:`doorstroom.reference.datum`) from 1900 up to ten years ahead."""
+    raw = row.text(field)
+    found = lees_datum(raw)
+    if found is None:
+        raise row.problem(field, f"'{raw}' is geen datum (schrijf 2026-03-01)")
+    if not EERSTE_JAAR <= found.year <= date.today().year + 10:
+        raise row.problem(field, f"{raw} ligt niet tussen {EERSTE_JAAR} en tien jaar vooruit")
+    return found
 
 
 def lees_koppellijst(path: Path, bekend: Collection[str]) -> list[Koppelregel]:

@@ -17,7 +17,7 @@ from doorstroom.accounts.domain import Gebruiker, Rol
 from doorstroom.db import transaction
 from doorstroom.dossier import repository, weergave
 from doorstroom.dossier.invoer import Beoordeling
-from doorstroom.dossier.namens import namens
+from doorstroom.dossier.namens import herhaald, namens, namens_eenmalig
 from doorstroom.dossier.vastleggen import voeg_toe
 from doorstroom.errors import PermissionDenied
 from doorstroom.koppeling import service as koppeling
@@ -42,7 +42,7 @@ def voorstellen(engine: Engine, gebruiker: Gebruiker, run_id: int) -> list[dict[
     return koppeling.voorstellen(engine, run_id)
 
 
-@namens
+@namens_eenmalig
 def beoordeel(
     engine: Engine, gebruiker: Gebruiker, run_id: int, huishouden_id: str, besluit: Beoordeling
 ) -> dict[str, Any]:
@@ -55,14 +55,14 @@ def beoordeel(
     selectie = koppeling.Selectie(huishoudens=(huishouden_id,))
     keuze = koppeling.Beoordeling(gebruiker.actor, besluit.toelichting, besluit.gemeentecode)
     uitkomst = koppeling.beoordeel(engine, run_id, selectie, keuze)[0]
-    _in_dossier(engine, gebruiker, run_id, huishouden_id, str(uitkomst["gemeentecode"]))
+    herhaald(_in_dossier, engine, gebruiker, run_id, huishouden_id, str(uitkomst["gemeentecode"]))
     return uitkomst
 
 
 def _in_dossier(engine: Engine, gebruiker: Gebruiker, run_id: int, huishouden_id: str, code: str) -> None:
     scope = weergave.bereik_voor(engine, gebruiker)
     datum = weergave.vandaag()
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         household = repository.met_referentie(session, [huishouden_id]).get(huishouden_id)
         if household is None:
             return

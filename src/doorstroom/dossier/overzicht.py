@@ -25,6 +25,9 @@ from doorstroom.dossier.paginering import Pagina
 from doorstroom.dossier.tijdlijn import Fase, actueel
 from doorstroom.dossier.toegang import ALLE_STADIA, Bereik
 from doorstroom.errors import NotFound
+from doorstroom.reference.periode import Periode
+from doorstroom.taakstelling import service as taakstelling
+from doorstroom.taakstelling.berekening import standaard_peildatum
 
 Record = weergave.Record
 
@@ -47,7 +50,7 @@ def termijnoverzicht(
     """Open deadlines of the persons within scope, earliest due first, one page of them."""
     scope = weergave.bereik_voor(engine, gebruiker)
     regels, peildatum = weergave.regels(), filter_.peildatum or weergave.vandaag()
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         rijen = _alle_termijnen(session, scope, filter_, regels, peildatum)
         rijen.sort(
             key=lambda r: (str(r["vervaldatum"]), str(r["persoonId"]), str(r["regel"])), reverse=aflopend
@@ -124,3 +127,29 @@ def termijnaantallen(engine: Engine, gebruiker: Gebruiker, code: str) -> dict[st
         )
     counts = Counter(str(r["status"]) for r in rijen)
     return {status.value: counts.get(status.value, 0) for status in termijnen.Status}
+
+
+@namens
+def taakstellingen(
+    engine: Engine, gebruiker: Gebruiker, periode: Periode, peildatum: date | None, gemeentecode: str | None
+) -> list[Record]:
+    """Quota and realisation per municipality within the caller's aggregate scope (no personal data).
+
+    Realisation includes the case file's move-ins (:mod:`doorstroom.taakstelling.realisatiebronnen`).
+    """
+    scope = weergave.bereik_voor(engine, gebruiker)
+    statement = taakstelling.toezicht(engine, periode, peildatum or standaard_peildatum(periode))
+    return [
+        _taakstelling(str(periode), r)
+        for r in statement.records
+        if scope.ziet_aggregaat(str(r["gemeentecode"])) and gemeentecode in (None, r["gemeentecode"])
+    ]
+
+
+def _taakstelling(periode: str, r: Record) -> Record:
+    return {
+        "periode": periode, "gemeentecode": r["gemeentecode"], "gemeentenaam": r["gemeentenaam"],
+        "provincie": r["provincie"], "taakstelling": r["taakstelling"], "achterstand": r["achterstand"],
+        "gecorrigeerdeTaakstelling": r["gecorrigeerde_taakstelling"], "gerealiseerd": r["gerealiseerd"],
+        "resterend": r["resterend"], "status": r["status"], "peildatum": r["peildatum"],
+    }  # fmt: skip

@@ -75,7 +75,7 @@ def maak_persoon(engine: Engine, gebruiker: Gebruiker, invoer: NieuwePersoon) ->
     if code is None and gebruiker.rol is not Rol.coa:
         raise InputError(Problem("gemeentecode ontbreekt", field="gemeentecode"))
     controleer_gemeente(engine, code)
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         _uniek(session, invoer.bsn, invoer.vnummer, None)
         record = PersoonRecord(
             id=nieuw_id(),
@@ -124,7 +124,7 @@ def _koppel_huishouden(
 def persoon(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> Record:
     """One person within the caller's scope (NotFound otherwise)."""
     scope = weergave.bereik_voor(engine, gebruiker)
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         record = repository.persoon(session, scope, persoon_id)
         if record is None:
             raise NotFound(f"persoon {persoon_id} bestaat niet")
@@ -139,7 +139,7 @@ def personen(
 ) -> tuple[list[Record], int]:
     """A page of the persons within scope, and how many there are in all."""
     scope = weergave.bereik_voor(engine, gebruiker)
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         records, totaal = repository.personen(session, scope, filters, volgorde, pagina)
         data = [weergave.persoon(r, scope) for r in records]
         _audit_lijst(session, "persoon", data, pagina)
@@ -167,7 +167,7 @@ def zoek(engine: Engine, gebruiker: Gebruiker, *, bsn: str | None, vnummer: str 
     scope.eis_personen()
     if bsn is None and vnummer is None:
         raise InputError(Problem("geef een BSN of een V-nummer", field="bsn"))
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         data = [weergave.persoon(r, scope) for r in repository.zoek(session, scope, bsn=bsn, vnummer=vnummer)]
         _audit_lijst(session, "persoon", data, Pagina())
         return data
@@ -191,7 +191,7 @@ def wijzig_persoon(
             Problem("een correctie van persoonsgegevens vraagt een toelichting", field="toelichting")
         )
     try:
-        with transaction(engine) as session:
+        with transaction(engine, schrijven=True) as session:
             return _wijzig(session, scope, gebruiker, persoon_id, versie, wijziging, velden)
     except StaleDataError:
         raise Verouderd(f"persoon {persoon_id} is intussen gewijzigd; haal de nieuwe versie op") from None
@@ -239,7 +239,7 @@ def maak_huishouden(engine: Engine, gebruiker: Gebruiker, invoer: NieuwHuishoude
     scope.eis_personen()
     code = _eigen_gemeente(scope, invoer.gemeentecode, gebruiker)
     controleer_gemeente(engine, code)
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         if invoer.referentie and repository.met_referentie(session, [invoer.referentie]):
             raise Conflict("er bestaat al een huishouden met deze referentie")
         record = HuishoudenRecord(
@@ -257,7 +257,7 @@ def maak_huishouden(engine: Engine, gebruiker: Gebruiker, invoer: NieuwHuishoude
 def huishouden(engine: Engine, gebruiker: Gebruiker, huishouden_id: str) -> Record:
     """One household within scope, with its members within scope."""
     scope = weergave.bereik_voor(engine, gebruiker)
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         record = repository.huishouden(session, scope, huishouden_id)
         if record is None:
             raise NotFound(f"huishouden {huishouden_id} bestaat niet")
@@ -273,7 +273,7 @@ def huishoudens(
 ) -> tuple[list[Record], int]:
     """A page of households within scope (members listed per household)."""
     scope = weergave.bereik_voor(engine, gebruiker)
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         records, totaal = repository.huishoudens(session, scope, filters, volgorde, pagina)
         data = [
             weergave.huishouden(r, [p.id for p in repository.leden(session, scope, r.id)]) for r in records

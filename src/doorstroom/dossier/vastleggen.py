@@ -39,7 +39,7 @@ def leg_vast(engine: Engine, gebruiker: Gebruiker, invoer: Any) -> Record:
     scope.eis_stadium(spec.stadium)
     gegevens = invoer.gegevens.model_dump(mode="json", by_alias=True, exclude_none=True)
     _controleer_gemeentecode(engine, gebruiker, invoer.soort, gegevens)
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         persoon = _persoon(session, scope, invoer.persoon_id)
         record = voeg_toe(
             session,
@@ -173,7 +173,7 @@ def registreer_in_opvang(session: Session, persoon: PersoonRecord, gebruiker: Ge
 def trek_in(engine: Engine, gebruiker: Gebruiker, gebeurtenis_id: str, invoer: Intrekking) -> Record:
     """Withdraw an event recorded in error: it stays in the history, no longer counts."""
     scope = weergave.bereik_voor(engine, gebruiker)
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         oud = repository.gebeurtenis(session, scope, gebeurtenis_id)
         if oud is None:
             raise NotFound(f"gebeurtenis {gebeurtenis_id} bestaat niet")
@@ -202,7 +202,7 @@ def trek_in(engine: Engine, gebruiker: Gebruiker, gebeurtenis_id: str, invoer: I
 def gebeurtenis(engine: Engine, gebruiker: Gebruiker, gebeurtenis_id: str) -> Record:
     """One event within scope (person and stage)."""
     scope = weergave.bereik_voor(engine, gebruiker)
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         record = repository.gebeurtenis(session, scope, gebeurtenis_id)
         if record is None:
             raise NotFound(f"gebeurtenis {gebeurtenis_id} bestaat niet")
@@ -219,7 +219,7 @@ def gebeurtenissen(
 ) -> tuple[list[Record], int]:
     """A page of events within scope."""
     scope = weergave.bereik_voor(engine, gebruiker)
-    with transaction(engine) as session:
+    with transaction(engine, schrijven=True) as session:
         records, totaal = repository.gebeurtenissen(session, scope, filters, volgorde, pagina)
         data = [weergave.gebeurtenis(r) for r in records]
         if data:

@@ -8,9 +8,7 @@ from datetime import date
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from doorstroom.dossier import telling
 from doorstroom.reference.periode import Periode
-from doorstroom.taakstelling import realisatiebronnen
 from doorstroom.taakstelling.domain import Koppeling
 from doorstroom.taakstelling.models import (
     KoppelingMeldingRecord,
@@ -92,16 +90,13 @@ def bewaar_ruil(session: Session, record: RuilRecord, wijzigingen: Mapping[str, 
 
 
 def realisatie(session: Session, periode: Periode) -> dict[str, dict[str, int]]:
-    """Persons housed per code and month within ``periode``: imported figures and case-file move-ins.
-
-    The two combine by :func:`doorstroom.taakstelling.realisatiebronnen.samenvoegen` (never added).
-    """
+    """Persons housed per code and month within ``periode``, as reported in realisation imports."""
     months = [f"{year}-{month:02d}" for year, month in periode.months()]
     query = select(RealisatieRecord).where(RealisatieRecord.maand.in_(months))
     result: dict[str, dict[str, int]] = {}
     for record in session.scalars(query):
         result.setdefault(record.gemeentecode, {})[record.maand] = record.gehuisvest
-    return realisatiebronnen.samenvoegen(result, telling.verhuisd_per_maand(session, months))
+    return result
 
 
 def koppelingen_voor(session: Session, periode: Periode, peildatum: date) -> list[Koppeling]:

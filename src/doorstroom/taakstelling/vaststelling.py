@@ -22,13 +22,14 @@ from sqlalchemy.orm import Session
 from doorstroom import audit
 from doorstroom.db import schrijf, transaction
 from doorstroom.domains import BRON, NAAM, TOELICHTING, TextLimit
+from doorstroom.dossier import telling
 from doorstroom.errors import InputError, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.indeling import Indelingen
 from doorstroom.reference.lookup import label
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
-from doorstroom.taakstelling import repository
+from doorstroom.taakstelling import realisatiebronnen, repository
 from doorstroom.taakstelling.berekening import (
     achterstand_uit_bestand,
     controleer_ruil,
@@ -206,9 +207,13 @@ def gehuisvest_per_maand(session: Session, periode: Periode) -> dict[str, dict[s
 
     Every use case (supervision, carry-over, remaining capacity, staleness) reads the realisation
     here, so a second source (for example housing recorded in a case file) is added in this one
-    function and counts everywhere, without double entry.
+    function and counts everywhere, without double entry: move-ins in the case file combine with
+    the imported figures by :func:`doorstroom.taakstelling.realisatiebronnen.samenvoegen` (never added).
     """
-    return repository.realisatie(session, periode)
+    maanden = [f"{year}-{month:02d}" for year, month in periode.months()]
+    return realisatiebronnen.samenvoegen(
+        repository.realisatie(session, periode), telling.verhuisd_per_maand(session, maanden)
+    )
 
 
 def opgeslagen_achterstand(
