@@ -256,10 +256,19 @@ def test_taakstellingen_show_move_ins_from_the_file_within_the_callers_scope(
 
     taakstelling.vaststellen(engine, Vaststelverzoek(Periode.parse("2026-2"), 16500))
     pid = maak(client, als["utrecht"])["id"]
-    body = {"persoonId": pid, "soort": "huisvesting", "datum": "2026-10-01", "gegevens": {"gemeentecode": "GM0344"}}
+    body = {
+        "persoonId": pid,
+        "soort": "huisvesting",
+        "datum": "2026-10-01",
+        "gegevens": {"gemeentecode": "GM0344"},
+    }
     assert client.post(f"{API}/gebeurtenissen", json=body, headers=als["utrecht"]).status_code == 201
     eigen = client.get(f"{API}/taakstellingen?periode=2026-2", headers=als["utrecht"]).json()
     assert [(r["gemeentecode"], r["gerealiseerd"]) for r in eigen["resultaten"]] == [("GM0344", 1)]
-    provincie = client.get(f"{API}/taakstellingen?periode=2026-2&paginaGrootte=100", headers=als["prov-utrecht"]).json()
-    assert provincie["totaalAantal"] == 26 and all(r["provincie"] == "Utrecht" for r in provincie["resultaten"])
+    provincie = client.get(
+        f"{API}/taakstellingen?periode=2026-2&paginaGrootte=100", headers=als["prov-utrecht"]
+    ).json()
+    assert provincie["totaalAantal"] == 26 and all(
+        r["provincie"] == "Utrecht" for r in provincie["resultaten"]
+    )
     assert_probleem(client.get(f"{API}/taakstellingen?periode=2027-1", headers=als["utrecht"]), 404)
