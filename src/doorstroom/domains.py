@@ -107,6 +107,9 @@ TERMIJN_MAANDEN = Domain("termijn in maanden, 0 tot en met 120", 0, 120)
 PAGINA = Domain("paginanummer, 1 tot en met 1.000.000", 1, 1_000_000)
 PAGINA_GROOTTE = Domain("paginagrootte, 1 tot en met 100", 1, 100)
 UREN_PER_WEEK = Domain("uren per week, 0 tot en met 168", 0, 168)
+TOKENNUMMER = Domain("tokennummer, 1 tot en met 2.147.483.647", 1, 2**31 - 1)
+AUDITREGELS = Domain("aantal auditregels, 1 tot en met 100.000", 1, 100_000)
+POORT = Domain("poort, 1 tot en met 65.535", 1, 65_535)
 
 # Prognose scenarios: central values are averages and rates, so they need not be whole numbers.
 GEMIDDELD_AANTAL = Domain("aantal personen of plaatsen, 0 tot en met 20.000.000", 0.0, 2e7, geheel=False)

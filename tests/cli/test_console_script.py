@@ -130,6 +130,10 @@ CASES = [
         ("--varieer", "taakstelling=10000,12000", "--paden", "20", "--maanden", "6", "--workers", "1"),
         lambda d: len(_rows(d)) == 2,
     ),
+    Case(("gebruiker", "lijst"), (), lambda d: _rows(d) == [], rows=False),
+    Case(("token", "lijst"), (), lambda d: _rows(d) == [], rows=False),
+    Case(("audit", "lijst"), ("--aantal", "5"), lambda d: 1 <= len(_rows(d)) <= 5),
+    Case(("dossier", "termijnen"), (), lambda d: _rows(d) == [], rows=False),
 ]
 PLACEHOLDERS = ("huishoudens", "capaciteit", "arbeidsmarkt", "historie")
 _unique_periods = (f"{year}-{half}" for year in itertools.count(2030) for half in (1, 2))

@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from doorstroom.errors import (
+    Busy,
     ConfigurationError,
     Conflict,
     DoorstroomError,
@@ -137,6 +138,7 @@ _STATUS: dict[type, int] = {
     PermissionDenied: 403,
     Conflict: 409,
     Verouderd: 412,
+    Busy: 409,
     ConfigurationError: 503,
 }
 

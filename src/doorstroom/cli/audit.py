@@ -10,9 +10,10 @@ from rich.console import Console
 from doorstroom.accounts import auditlog
 from doorstroom.accounts.domain import Gebruiker
 from doorstroom.audit import current_actor
-from doorstroom.cli.options import FormatOption, OutOption
+from doorstroom.cli.options import FormatOption, OutOption, getal_optie
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store
+from doorstroom.domains import AUDITREGELS
 from doorstroom.dossier.paginering import Pagina
 
 app = typer.Typer(help="Auditlog: keten controleren en regels tonen.", no_args_is_help=True)
@@ -46,7 +47,9 @@ def lijst(
     object_id: Annotated[
         str | None, typer.Option("--object", help="Id van een persoon, huishouden, ...")
     ] = None,
-    aantal: Annotated[int, typer.Option("--aantal", min=1, max=100_000)] = 50,
+    aantal: Annotated[
+        int, getal_optie("--aantal", domain=AUDITREGELS, help="Hoeveel regels, nieuwste eerst.")
+    ] = 50,
     fmt: FormatOption = Format.table,
     out: OutOption = None,
 ) -> None:

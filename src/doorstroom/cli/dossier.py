@@ -17,19 +17,17 @@ from rich.console import Console
 
 from doorstroom.accounts.domain import Gebruiker
 from doorstroom.audit import current_actor
-from doorstroom.cli.options import FormatOption, OutOption, parse_datum
+from doorstroom.cli.options import FormatOption, OutOption, getal_optie, out_option, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store
 from doorstroom.domains import BEWAARTERMIJN_JAREN
 from doorstroom.dossier import avg, importeren, overzicht, weergave
 from doorstroom.dossier.paginering import Pagina
-from doorstroom.errors import InputError, Problem
 from doorstroom.settings import get_settings
 from doorstroom.tabular import atomic_write
 
 app = typer.Typer(help="Dossier: importeren, termijnen, AVG-inzage en bewaartermijn.", no_args_is_help=True)
 _err = Console(stderr=True, highlight=False)
-KOLOMMEN = ["rijen", "nieuwe_personen", "nieuwe_huishoudens", "nieuwe_gebeurtenissen"]
 
 
 def _operator() -> Gebruiker:
@@ -37,19 +35,27 @@ def _operator() -> Gebruiker:
 
 
 @app.command("importeer-koppellijst")
-def importeer_koppellijst(bestand: Path, fmt: FormatOption = Format.table) -> None:
+def importeer_koppellijst(bestand: Path) -> None:
     """Lees een COA-koppellijst (CSV/XLSX): huishoudens, personen en koppelingen; idempotent."""
     with open_store() as engine:
         resultaat = importeren.importeer_koppellijst(engine, _operator(), bestand)
-    emit([resultaat.__dict__], KOLOMMEN, fmt, None, title="import koppellijst")
+    _samenvatting(resultaat)
 
 
 @app.command("importeer-realisatielijst")
-def importeer_realisatielijst(bestand: Path, fmt: FormatOption = Format.table) -> None:
+def importeer_realisatielijst(bestand: Path) -> None:
     """Lees een realisatielijst (CSV/XLSX): verhuisdata per persoon of huishouden; idempotent."""
     with open_store() as engine:
         resultaat = importeren.importeer_realisatielijst(engine, _operator(), bestand)
-    emit([resultaat.__dict__], KOLOMMEN, fmt, None, title="import realisatielijst")
+    _samenvatting(resultaat)
+
+
+def _samenvatting(resultaat: importeren.Importresultaat) -> None:
+    r = resultaat
+    _err.print(
+        f"{r.rijen} rijen: {r.nieuwe_personen} nieuwe personen, {r.nieuwe_huishoudens} nieuwe huishoudens, "
+        f"{r.nieuwe_gebeurtenissen} nieuwe gebeurtenissen"
+    )
 
 
 @app.command("termijnen")
@@ -73,7 +79,7 @@ def termijnen(
 @app.command("inzage")
 def inzage(
     persoon: Annotated[str, typer.Option("--persoon", help="Id van de persoon.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="JSON-bestand (bevat persoonsgegevens: 0600).")],
+    out: Annotated[Path, out_option("JSON-bestand (bevat persoonsgegevens: 0600).")],
 ) -> None:
     """AVG-inzage (art. 15): alles over één persoon als JSON-bestand."""
     with open_store() as engine:
@@ -87,7 +93,8 @@ def inzage(
 @app.command("opschonen")
 def opschonen(
     jaren: Annotated[
-        int | None, typer.Option("--jaren", help="Standaard DOORSTROOM_RETENTION_YEARS.")
+        int | None,
+        getal_optie("--jaren", domain=BEWAARTERMIJN_JAREN, help="Standaard DOORSTROOM_RETENTION_YEARS."),
     ] = None,
     peildatum: Annotated[str | None, typer.Option("--peildatum", help="Standaard vandaag.")] = None,
     uitvoeren: Annotated[
@@ -96,9 +103,6 @@ def opschonen(
 ) -> None:
     """Verwijder dossiers ouder dan de bewaartermijn (laatste gebeurtenis); tellingen blijven."""
     termijn = jaren if jaren is not None else get_settings().retention_years
-    probleem = BEWAARTERMIJN_JAREN.problem(termijn)
-    if probleem:
-        raise InputError(Problem(probleem, field="--jaren"))
     dag: date = parse_datum(peildatum, "--peildatum") or weergave.vandaag()
     with open_store() as engine:
         uitkomst = avg.opschonen(engine, dag, termijn, uitvoeren=uitvoeren)

@@ -10,9 +10,10 @@ from rich.console import Console
 
 from doorstroom.accounts import service
 from doorstroom.accounts.domain import AANMAAKBARE_ROLLEN, Rol
-from doorstroom.cli.options import FormatOption, OutOption
+from doorstroom.cli.options import FormatOption, OutOption, getal_optie
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store
+from doorstroom.domains import TOKEN_GELDIGHEID_DAGEN, TOKENNUMMER
 from doorstroom.errors import InputError, Problem
 
 app = typer.Typer(help="Gebruikers: aanmaken, tonen, blokkeren, wachtwoord zetten.", no_args_is_help=True)
@@ -93,7 +94,10 @@ def wachtwoord(gebruikersnaam: Annotated[str, typer.Option("--gebruikersnaam")])
 def token_aanmaken(
     gebruikersnaam: Annotated[str, typer.Option("--gebruikersnaam")],
     geldig_dagen: Annotated[
-        int | None, typer.Option("--geldig-dagen", help="Standaard DOORSTROOM_TOKEN_LIFETIME_DAYS.")
+        int | None,
+        getal_optie(
+            "--geldig-dagen", domain=TOKEN_GELDIGHEID_DAGEN, help="Standaard DOORSTROOM_TOKEN_LIFETIME_DAYS."
+        ),
     ] = None,
     omschrijving: Annotated[
         str, typer.Option("--omschrijving", help="Waarvoor (koppeling met systeem X).")
@@ -141,7 +145,9 @@ def token_lijst(
 
 @tokens.command("intrekken")
 def token_intrekken(
-    token_id: Annotated[int, typer.Option("--id", help="Id uit 'doorstroom token lijst'.")],
+    token_id: Annotated[
+        int, getal_optie("--id", domain=TOKENNUMMER, help="Id uit 'doorstroom token lijst'.")
+    ],
 ) -> None:
     """Trek een token in; het werkt direct niet meer."""
     with open_store() as engine:

@@ -9,7 +9,9 @@ import typer
 from rich.console import Console
 
 from doorstroom import backup as backups
+from doorstroom.cli.options import getal_optie
 from doorstroom.cli.store import configured_engine, head_revision, open_store
+from doorstroom.domains import POORT
 from doorstroom.settings import get_settings
 
 _err = Console(stderr=True, highlight=False)
@@ -17,7 +19,7 @@ _err = Console(stderr=True, highlight=False)
 
 def serve(
     host: Annotated[str, typer.Option("--host", help="Adres om op te luisteren.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Poort.")] = 8000,
+    port: Annotated[int, getal_optie("--port", domain=POORT, help="Poort.")] = 8000,
 ) -> None:
     """Start de server: de API op /api/v1 (uvicorn), JSON-logs zonder persoonsgegevens op stderr."""
     import uvicorn
