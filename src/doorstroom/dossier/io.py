@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from doorstroom import tijd
 from doorstroom.domains import GESLACHTSNAAM, REFERENTIE, VOORNAMEN
 from doorstroom.dossier.bsn import vnummer_probleem
 from doorstroom.errors import InputError, Problem
@@ -78,7 +79,7 @@ def _datum(row: Row, field: str) -> date:
     found = lees_datum(raw)
     if found is None:
         raise row.problem(field, f"'{raw}' is geen datum (schrijf 2026-03-01)")
-    if not EERSTE_JAAR <= found.year <= date.today().year + 10:
+    if not EERSTE_JAAR <= found.year <= tijd.vandaag().year + 10:
         raise row.problem(field, f"{raw} ligt niet tussen {EERSTE_JAAR} en tien jaar vooruit")
     return found
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
+from doorstroom import tijd
 from doorstroom.accounts.domain import Gebruiker, Rol
 from doorstroom.dossier import termijnen as termijnregels
 from doorstroom.dossier.models import GebeurtenisRecord, HuishoudenRecord, PersoonRecord
@@ -26,7 +26,7 @@ Record = dict[str, Any]
 
 def vandaag() -> date:
     """Today in the configured time zone (Europe/Amsterdam): the reference date of deadlines."""
-    return datetime.now(ZoneInfo(get_settings().timezone)).date()
+    return tijd.vandaag()
 
 
 def regels() -> termijnregels.Regels:

@@ -4,8 +4,8 @@ Existing audit lines are chained in id order during the upgrade, so ``doorstroom
 accepts a database that already had a trail. Triggers refuse UPDATE and DELETE on ``audit_log``
 on both databases (append-only); the chain makes any change made around them visible.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-24
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
