@@ -165,15 +165,28 @@ def schrijf(
 
     ``herhaal_bij``: further exceptions that mean a concurrent writer won (for example the
     IntegrityError of a unique version number); ``werk`` must then see the other's result when run
-    again. Gives up with :class:`DatabaseBezet` after the configured waiting time, or after
-    ``MAX_RACES`` lost races: a clear "try again" for the user, never a driver error.
+    again. Gives up as :func:`opnieuw_bij_bezet` does.
+    """
+
+    def poging() -> T:
+        with transaction(bind, schrijven=True) as session:
+            return werk(session)
+
+    return opnieuw_bij_bezet(poging, herhaal_bij=herhaal_bij)
+
+
+def opnieuw_bij_bezet(werk: Callable[[], T], *, herhaal_bij: tuple[type[BaseException], ...] = ()) -> T:
+    """``werk()`` — one whole write transaction — run again while another writer holds the database.
+
+    The one waiting rule of Doorstroom: back off exponentially (at most 2 s between tries), give up
+    with :class:`DatabaseBezet` after ``DOORSTROOM_DATABASE_WACHTTIJD`` or after ``MAX_RACES`` lost
+    races (``herhaal_bij``): a clear "try again" for the user, never a driver error.
     """
     einde = time.monotonic() + get_settings().database_wachttijd
     races = 0
     for poging in range(1, 1_000_000):
         try:
-            with transaction(bind, schrijven=True) as session:
-                return werk(session)
+            return werk()
         except DatabaseBezet:
             if time.monotonic() >= einde:
                 raise DatabaseBezet(

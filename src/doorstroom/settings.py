@@ -78,6 +78,15 @@ class Settings(BaseSettings):
     retention_years: int = Field(
         default=5, ge=1, le=100, description="Years after the last event before a case file is removed."
     )
+    huisvestingstermijn_maanden: int = Field(
+        default=3,
+        ge=1,
+        le=24,
+        description=(
+            "Months within which a municipality houses a household COA linked to it; the quota "
+            "statement (te laat, buiten schuld) and the case file's deadline use this one value."
+        ),
+    )
     deadline_rules_file: Path | None = Field(
         default=None, description="TOML file overriding the parameters of the deadline rules (termijnen)."
     )

@@ -191,3 +191,25 @@ def test_coa_reviews_a_proposal_with_a_reason_and_the_file_shows_its_source(
     ).json()
     bronnen = {e["gegevens"].get("bron") for e in events["resultaten"]}
     assert "koppelvoorstel" in bronnen
+
+
+def test_a_decision_and_the_files_koppeling_events_land_together_or_not_at_all(
+    client: TestClient,
+    als: dict[str, dict[str, str]],
+    utrecht: Utrecht,
+    engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """If recording the koppeling in the file fails, the decision is not stored either."""
+    from doorstroom.dossier import koppelbesluit
+
+    def mislukt(*_: object, **__: object) -> None:
+        raise RuntimeError("schijf vol")
+
+    monkeypatch.setattr(koppelbesluit, "_in_dossier", mislukt)
+    pad = f"{API}/koppelruns/{utrecht.run}/voorstellen/H2/beoordelingen"
+    antwoord = client.post(pad, json={"toelichting": "past bij netwerk"}, headers=als["coa"])
+    assert antwoord.status_code == 500
+    assert antwoord.headers["content-type"].startswith("application/problem+json")
+    assert antwoord.json()["detail"] == f"interne fout (referentie {antwoord.headers['x-request-id']})"
+    assert koppeling.geschiedenis(engine, utrecht.run, "H2") == []

@@ -140,6 +140,7 @@ def test_rule_parameters_come_from_a_toml_file(tmp_path: Path) -> None:
         ("[pip_vasstelling]\nweken = 12\n", "pip_vasstelling"),
         ("[pip_vaststelling]\nweken = -1\n", "pip_vaststelling"),
         ("[ontzorgen]\nmaanden = 'zes'\n", "ontzorgen"),
+        ("[huisvesting_na_koppeling]\nmaanden = 4\n", "huisvesting_na_koppeling"),
     ],
 )
 def test_bad_rule_files_name_the_rule(tmp_path: Path, text: str, field: str) -> None:
@@ -156,3 +157,20 @@ def test_every_rule_cites_a_legal_source_and_is_documented() -> None:
     page = (Path(__file__).resolve().parents[2] / "docs" / "dossier.md").read_text(encoding="utf-8")
     for regel in termijnen.STANDAARD.values():
         assert regel.bron and f"`{regel.naam}`" in page
+
+
+def test_the_housing_term_is_one_setting_for_the_file_and_the_quota_statement(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 11 review: the file's deadline and the statement's *te laat* follow the same value."""
+    from doorstroom.dossier import weergave
+    from doorstroom.settings import get_settings
+    from doorstroom.taakstelling.domain import Koppeling
+    from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
+
+    monkeypatch.setenv("DOORSTROOM_HUISVESTINGSTERMIJN_MAANDEN", "2")
+    get_settings.cache_clear()
+    regel = weergave.regels()["huisvesting_na_koppeling"]
+    koppeling = Koppeling("GM0344", "H-1", 3, date(2026, 9, 15), termijn_maanden=huisvestingstermijn())
+    assert regel.na(date(2026, 9, 15)) == koppeling.uiterste_datum() == date(2026, 11, 15)
+    assert koppeling.te_laat(date(2026, 11, 16)) and not koppeling.te_laat(date(2026, 11, 15))

@@ -65,6 +65,7 @@ class ApiMiddleware:
             time.perf_counter(),
             {"status": 500, "sent": False},
         )
+        scope.setdefault("state", {})["request_id"] = request_id  # for the 500 handler's reference
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

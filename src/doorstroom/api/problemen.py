@@ -130,7 +130,8 @@ async def doorstroomfout(request: Request, error: Exception) -> JSONResponse:
         return antwoord(422, "de invoer voldoet niet aan de regels", request, params)
     status = next((code for soort, code in _STATUS.items() if isinstance(error, soort)), 500)
     detail = str(error) if status != 500 else "interne fout"
-    return antwoord(status, detail, request)
+    headers = {"Retry-After": "5"} if isinstance(error, Busy) else None
+    return antwoord(status, detail, request, headers=headers)
 
 
 _STATUS: dict[type, int] = {
@@ -138,9 +139,17 @@ _STATUS: dict[type, int] = {
     PermissionDenied: 403,
     Conflict: 409,
     Verouderd: 412,
-    Busy: 409,
+    Busy: 503,
     ConfigurationError: 503,
 }
+
+
+async def interne_fout(request: Request, error: Exception) -> JSONResponse:
+    """500 with the one problem body (never Starlette's plain text); the reference finds the log line,
+    which names the exception type and code locations only (no values: they may be personal data)."""
+    referentie = getattr(request.state, "request_id", None)
+    detail = f"interne fout (referentie {referentie})" if referentie else "interne fout"
+    return antwoord(500, detail, request)
 
 
 async def niet_aangemeld(request: Request, error: Exception) -> JSONResponse:
@@ -164,6 +173,7 @@ HANDLERS = {
     DoorstroomError: doorstroomfout,
     Unauthenticated: niet_aangemeld,
     PreconditionRequired: if_match_ontbreekt,
+    Exception: interne_fout,
 }
 
 

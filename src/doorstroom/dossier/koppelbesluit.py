@@ -11,13 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from doorstroom import audit
 from doorstroom.accounts.domain import Gebruiker, Rol
 from doorstroom.db import transaction
 from doorstroom.dossier import repository, weergave
 from doorstroom.dossier.invoer import Beoordeling
-from doorstroom.dossier.namens import herhaald, namens, namens_eenmalig
+from doorstroom.dossier.namens import namens
+from doorstroom.dossier.toegang import Bereik
 from doorstroom.dossier.vastleggen import voeg_toe
 from doorstroom.errors import PermissionDenied
 from doorstroom.koppeling import service as koppeling
@@ -42,58 +44,54 @@ def voorstellen(engine: Engine, gebruiker: Gebruiker, run_id: int) -> list[dict[
     return koppeling.voorstellen(engine, run_id)
 
 
-@namens_eenmalig
+@namens
 def beoordeel(
     engine: Engine, gebruiker: Gebruiker, run_id: int, huishouden_id: str, besluit: Beoordeling
 ) -> dict[str, Any]:
     """Accept or override one proposal (reason required here); record the koppeling in the file.
 
     The decision is appended to the run's history by the koppeling context, which validates the
-    resulting plan exactly as it validates a solver result.
+    resulting plan exactly as it validates a solver result; the file's koppeling events are written
+    in the same transaction, so a decision never lands without them (or they without it).
     """
     _eis_coa(gebruiker)
     selectie = koppeling.Selectie(huishoudens=(huishouden_id,))
     keuze = koppeling.Beoordeling(gebruiker.actor, besluit.toelichting, besluit.gemeentecode)
-    uitkomst = koppeling.beoordeel(engine, run_id, selectie, keuze)[0]
-    herhaald(_in_dossier, engine, gebruiker, run_id, huishouden_id, str(uitkomst["gemeentecode"]))
-    return uitkomst
-
-
-def _in_dossier(engine: Engine, gebruiker: Gebruiker, run_id: int, huishouden_id: str, code: str) -> None:
     scope = weergave.bereik_voor(engine, gebruiker)
-    datum = weergave.vandaag()
     with transaction(engine, schrijven=True) as session:
-        household = repository.met_referentie(session, [huishouden_id]).get(huishouden_id)
-        if household is None:
-            return
-        leden = repository.leden(session, scope, household.id)
-        sleutel = f"koppelvoorstel:{run_id}:{code}"
-        gegevens = {
-            "gemeentecode": code,
-            "bron": "koppelvoorstel",
-            "runId": run_id,
-            "huishoudenReferentie": huishouden_id,
-        }
-        for persoon in leden:
-            if repository.met_bron_sleutel(session, persoon.id, sleutel) is None:
-                voeg_toe(
-                    session,
-                    scope,
-                    persoon,
-                    "koppeling",
-                    datum,
-                    gegevens,
-                    bron="koppelvoorstel",
-                    door=gebruiker.actor,
-                    bron_sleutel=sleutel,
-                )
-        if leden:
-            audit.record(
-                session,
-                "write",
-                "gebeurtenis",
-                f"koppelvoorstel {run_id}",
-                len(leden),
-                velden=gegevens,
-                objecten=[p.id for p in leden],
-            )
+        uitkomst = koppeling.beoordeel_in(session, run_id, selectie, keuze)[0]
+        _in_dossier(session, scope, gebruiker, run_id, huishouden_id, str(uitkomst["gemeentecode"]))
+        return uitkomst
+
+
+def _in_dossier(
+    session: Session, scope: Bereik, gebruiker: Gebruiker, run_id: int, huishouden_id: str, code: str
+) -> None:
+    household = repository.met_referentie(session, [huishouden_id]).get(huishouden_id)
+    if household is None:
+        return
+    leden = repository.leden(session, scope, household.id)
+    sleutel = f"koppelvoorstel:{run_id}:{code}"
+    gegevens = {
+        "gemeentecode": code,
+        "bron": "koppelvoorstel",
+        "runId": run_id,
+        "huishoudenReferentie": huishouden_id,
+    }
+    datum = weergave.vandaag()
+    for persoon in leden:
+        if repository.met_bron_sleutel(session, persoon.id, sleutel) is None:
+            voeg_toe(
+                session, scope, persoon, "koppeling", datum, gegevens,
+                bron="koppelvoorstel", door=gebruiker.actor, bron_sleutel=sleutel,
+            )  # fmt: skip
+    if leden:
+        audit.record(
+            session,
+            "write",
+            "gebeurtenis",
+            f"koppelvoorstel {run_id}",
+            len(leden),
+            velden=gegevens,
+            objecten=[p.id for p in leden],
+        )

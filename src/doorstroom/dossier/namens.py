@@ -6,21 +6,19 @@ limitation): a municipality processes for housing and inburgering, COA for recep
 
 Every service call is one transaction (or, for imports, one per file), so when another user holds
 the write lock (:class:`~doorstroom.db.DatabaseBezet`) the whole call runs again, until the
-configured waiting time (``DOORSTROOM_DATABASE_WACHTTIJD``) has passed. A call with an effect
-outside its own transaction (a koppeling decision) uses :func:`namens_eenmalig` instead.
+configured waiting time (``DOORSTROOM_DATABASE_WACHTTIJD``) has passed (the one waiting rule,
+:func:`doorstroom.db.opnieuw_bij_bezet`).
 """
 
 from __future__ import annotations
 
 import functools
-import time
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 from doorstroom import audit
 from doorstroom.accounts.domain import Gebruiker, Rol
-from doorstroom.db import DatabaseBezet
-from doorstroom.settings import get_settings
+from doorstroom.db import opnieuw_bij_bezet
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -34,37 +32,20 @@ DOELEN = {
 }
 
 
-def _namens(func: Callable[P, T], herhalen: bool) -> Callable[P, T]:
+def namens(func: Callable[P, T]) -> Callable[P, T]:
+    """Run ``func(engine, gebruiker, ...)`` as ``gebruiker`` (audit actor and purpose), retried while busy."""
+
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
         gebruiker = args[1] if len(args) > 1 else kwargs.get("gebruiker")
         if not isinstance(gebruiker, Gebruiker):
             raise TypeError(f"{func.__name__} verwacht een Gebruiker als tweede argument")
         with audit.acting_as(gebruiker.actor), audit.met_doel(DOELEN[gebruiker.rol]):
-            return herhaald(func, *args, **kwargs) if herhalen else func(*args, **kwargs)
+            return herhaald(func, *args, **kwargs)
 
     return wrapper
 
 
-def namens(func: Callable[P, T]) -> Callable[P, T]:
-    """Run ``func(engine, gebruiker, ...)`` as ``gebruiker`` (audit actor and purpose), retried while busy."""
-    return _namens(func, herhalen=True)
-
-
-def namens_eenmalig(func: Callable[P, T]) -> Callable[P, T]:
-    """As :func:`namens`, without retrying (for calls with effects outside their transaction)."""
-    return _namens(func, herhalen=False)
-
-
 def herhaald(func: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-    """``func(*args, **kwargs)``, run again while the database is busy, up to the waiting time."""
-    einde = time.monotonic() + get_settings().database_wachttijd
-    poging = 0
-    while True:
-        try:
-            return func(*args, **kwargs)
-        except DatabaseBezet:
-            poging += 1
-            if time.monotonic() >= einde:
-                raise
-            time.sleep(min(0.02 * 2**poging, 1.0))
+    """``func(*args, **kwargs)``, run again while the database is busy (:func:`db.opnieuw_bij_bezet`)."""
+    return opnieuw_bij_bezet(lambda: func(*args, **kwargs))

@@ -11,9 +11,10 @@
 "start" of the intake and PIP terms is the start of the inburgeringsplicht, and for a person who
 was linked by COA (an asielstatushouder) not before the move into the municipality: DUO starts the
 ten-week term for settling the leerroute when the person has left COA reception (gebeurtenis SS139).
-The housing term is the taakstelling's own rule (:func:`doorstroom.taakstelling.domain.add_months`
-with ``HUISVESTINGSTERMIJN_MAANDEN``), so the file and the quota statement judge it alike.
-Parameters can be changed in a TOML file (``DOORSTROOM_DEADLINE_RULES_FILE``); see docs/dossier.md.
+The housing term is the taakstelling's own rule (:mod:`doorstroom.taakstelling.huisvestingstermijn`,
+one setting, ``DOORSTROOM_HUISVESTINGSTERMIJN_MAANDEN``), so the file and the quota statement judge
+it alike; it cannot be changed in the rules file alone. The other parameters can be changed in a
+TOML file (``DOORSTROOM_DEADLINE_RULES_FILE``); see docs/dossier.md.
 """
 
 from __future__ import annotations
@@ -128,26 +129,41 @@ class Regels:
         return self.regels[naam]
 
 
-def standaard() -> Regels:
-    """The rules with their legal defaults."""
-    return Regels(dict(STANDAARD))
+HUISVESTING = "huisvesting_na_koppeling"
 
 
-def laad(path: Path | None) -> Regels:
+def standaard(huisvesting_maanden: int = HUISVESTINGSTERMIJN_MAANDEN) -> Regels:
+    """The rules with their legal defaults and the configured housing term."""
+    regels = dict(STANDAARD)
+    regels[HUISVESTING] = replace(regels[HUISVESTING], waarde=huisvesting_maanden)
+    return Regels(regels)
+
+
+def laad(path: Path | None, huisvesting_maanden: int = HUISVESTINGSTERMIJN_MAANDEN) -> Regels:
     """The defaults, with parameters overridden by a TOML file (``[pip_vaststelling] weken = 12``)."""
     if path is None:
-        return standaard()
+        return standaard(huisvesting_maanden)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise InputError(Problem(f"termijnregels niet leesbaar: {error}", file=str(path))) from None
-    return _toegepast(data, str(path))
+    return _toegepast(data, str(path), standaard(huisvesting_maanden))
 
 
-def _toegepast(data: dict[str, object], file: str) -> Regels:
-    regels, problems = dict(STANDAARD), []
+def _toegepast(data: dict[str, object], file: str, basis: Regels) -> Regels:
+    regels, problems = dict(basis.regels), []
     signaal = data.pop("signalering", {"dagen": SIGNAAL_DAGEN})
     for naam, waarden in data.items():
+        if naam == HUISVESTING:
+            problems.append(
+                Problem(
+                    "deze termijn geldt ook voor de taakstelling (te laat, buiten schuld); "
+                    "stel DOORSTROOM_HUISVESTINGSTERMIJN_MAANDEN in",
+                    file=file,
+                    field=naam,
+                )
+            )
+            continue
         if naam not in regels:
             problems.append(Problem(unknown_message("termijnregel", naam, regels), file=file, field=naam))
             continue

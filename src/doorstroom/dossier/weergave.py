@@ -20,6 +20,7 @@ from doorstroom.dossier.tijdlijn import Gebeurtenis
 from doorstroom.dossier.toegang import Bereik, bereik
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.settings import get_settings
+from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
 
 Record = dict[str, Any]
 
@@ -31,7 +32,7 @@ def vandaag() -> date:
 
 def regels() -> termijnregels.Regels:
     """The deadline rules in force (defaults, or the configured TOML file)."""
-    return termijnregels.laad(get_settings().deadline_rules_file)
+    return termijnregels.laad(get_settings().deadline_rules_file, huisvestingstermijn())
 
 
 def bereik_voor(engine: Engine, gebruiker: Gebruiker) -> Bereik:

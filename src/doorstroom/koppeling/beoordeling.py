@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from doorstroom import audit
-from doorstroom.db import transaction
+from doorstroom.db import schrijf, transaction
 from doorstroom.domains import NAAM, REFERENTIE, RUNNUMMER, TOELICHTING
 from doorstroom.errors import InputError, NotFound, Problem
 from doorstroom.koppeling import besluit, bewaartermijn, repository
@@ -73,8 +73,16 @@ def beoordeel(
     engine: Engine, run_id: int, selectie: Selectie, beoordeling: Beoordeling
 ) -> list[dict[str, object]]:
     """Record one decision on every selected proposal; all of them, or none when any is refused."""
+    return schrijf(engine, lambda session: beoordeel_in(session, run_id, selectie, beoordeling))
+
+
+def beoordeel_in(
+    session: Session, run_id: int, selectie: Selectie, beoordeling: Beoordeling
+) -> list[dict[str, object]]:
+    """:func:`beoordeel` inside the caller's write transaction, for a caller that records more with
+    it (the case file records the koppeling in the same transaction: both, or neither)."""
     door, toelichting, doel = _gecontroleerd(run_id, selectie, beoordeling)
-    with audit.acting_as(door), transaction(engine) as session:
+    with audit.acting_as(door):
         run = _run(session, run_id, voor_wijziging=True)
         opgeslagen = Opgeslagen.van(run, repository.voorstellen(session, run_id))
         gekozen = _kies(opgeslagen, selectie)
@@ -244,13 +252,16 @@ def voorstellen(engine: Engine, run_id: int, gemeente: str | None = None) -> lis
     """The proposals of one run as they stand, optionally those involving one municipality."""
     RUNNUMMER.check(run_id, field="run")
     code = _code(gemeente, "--gemeente")
-    with transaction(engine) as session:
+
+    def werk(session: Session) -> list[dict[str, object]]:
         run = _run(session, run_id)
         opgeslagen = Opgeslagen.van(run, repository.voorstellen(session, run_id))
         rijen = [_voorstel_dict(opgeslagen, v) for v in opgeslagen.voorstellen]
         rijen = [r for r in rijen if code is None or code in (r["gemeentecode"], r["definitief"])]
         audit.record(session, "read", "koppeling_run", f"run {run_id}", len(rijen))
         return rijen
+
+    return schrijf(engine, werk)
 
 
 def _voorstel_dict(opgeslagen: Opgeslagen, v: KoppelingVoorstelRecord) -> dict[str, object]:
@@ -280,7 +291,8 @@ def geschiedenis(
     if huishouden_id is not None:
         REFERENTIE.check(huishouden_id, field="huishouden")
     code = _code(gemeente, "--gemeente")
-    with transaction(engine) as session:
+
+    def werk(session: Session) -> list[dict[str, object]]:
         run = _run(session, run_id)
         opgeslagen = Opgeslagen.van(run, repository.voorstellen(session, run_id))
         gekozen = [v for v in opgeslagen.voorstellen if huishouden_id in (None, v.huishouden_id)]
@@ -293,6 +305,8 @@ def geschiedenis(
         rijen = [r for r in rijen if code is None or code in (r["voorgesteld"], r["gemeentecode"])]
         audit.record(session, "read", "koppeling_besluit", f"run {run_id}", len(rijen))
         return rijen
+
+    return schrijf(engine, werk)
 
 
 def samenvatting(engine: Engine, run_id: int) -> list[dict[str, object]]:
@@ -322,7 +336,8 @@ def opschonen(engine: Engine, *, nu: datetime | None = None, proef: bool = False
     """
     nu = nu or datetime.now(UTC)
     grens = bewaartermijn.grens(nu, get_settings().koppeling_bewaartermijn_dagen)
-    with transaction(engine) as session:
+
+    def werk(session: Session) -> list[dict[str, object]]:
         verlopen = repository.runs_voor(session, grens)
         resultaat = []
         for run in verlopen:
@@ -335,6 +350,8 @@ def opschonen(engine: Engine, *, nu: datetime | None = None, proef: bool = False
             if not proef:
                 _schoon(session, run, opgeslagen, nu)
         return resultaat
+
+    return schrijf(engine, werk)
 
 
 def _schoon(session: Session, run: KoppelingRunRecord, opgeslagen: Opgeslagen, nu: datetime) -> None:

@@ -26,6 +26,7 @@ from doorstroom.koppeling.batchaandeel import batch_aandeel
 from doorstroom.koppeling.beoordeling import Beoordeling as Beoordeling
 from doorstroom.koppeling.beoordeling import Selectie as Selectie
 from doorstroom.koppeling.beoordeling import beoordeel as beoordeel
+from doorstroom.koppeling.beoordeling import beoordeel_in as beoordeel_in
 from doorstroom.koppeling.beoordeling import geschiedenis as geschiedenis
 from doorstroom.koppeling.beoordeling import opschonen as opschonen
 from doorstroom.koppeling.beoordeling import samenvatting as samenvatting

@@ -117,10 +117,12 @@ class Koppeling:
     personen: int
     koppeldatum: date
     huisvestingsdatum: date | None = None
+    termijn_maanden: int = HUISVESTINGSTERMIJN_MAANDEN
+    """The housing term (:mod:`doorstroom.taakstelling.huisvestingstermijn` gives the configured one)."""
 
     def uiterste_datum(self) -> date:
-        """The last day to house the household: three months after the koppeling."""
-        return add_months(self.koppeldatum, HUISVESTINGSTERMIJN_MAANDEN)
+        """The last day to house the household: the housing term after the koppeling."""
+        return add_months(self.koppeldatum, self.termijn_maanden)
 
     def open_op(self, peildatum: date) -> bool:
         """Linked by ``peildatum`` and not yet housed on it."""
@@ -128,11 +130,11 @@ class Koppeling:
         return self.koppeldatum <= peildatum and not gehuisvest
 
     def te_laat(self, peildatum: date) -> bool:
-        """Still not housed on ``peildatum`` although the three months have passed (overdue)."""
+        """Still not housed on ``peildatum`` although the housing term has passed (overdue)."""
         return self.open_op(peildatum) and peildatum > self.uiterste_datum()
 
     def binnen_termijn(self, peildatum: date) -> bool:
-        """Not yet housed on ``peildatum`` and the three months have not passed."""
+        """Not yet housed on ``peildatum`` and the housing term has not passed."""
         return self.open_op(peildatum) and peildatum <= self.uiterste_datum()
 
 

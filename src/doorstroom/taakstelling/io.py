@@ -24,6 +24,7 @@ from doorstroom.errors import InputError, Problem
 from doorstroom.reference.datum import lees_datum
 from doorstroom.reference.domain import GEMEENTECODE
 from doorstroom.taakstelling.domain import Koppeling
+from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
 from doorstroom.tabular import Row, parse_each, read_table
 
 T = TypeVar("T")
@@ -186,6 +187,7 @@ def koppeling(row: Row, bekend: CodesPerJaar) -> Koppeling:
         personen=row.integer("personen", domain=PERSONEN_HUISHOUDEN),
         koppeldatum=koppeldatum,
         huisvestingsdatum=huisvesting,
+        termijn_maanden=huisvestingstermijn(),
     )
 
 

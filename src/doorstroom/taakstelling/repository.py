@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling.domain import Koppeling
+from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
 from doorstroom.taakstelling.models import (
     KoppelingMeldingRecord,
     RealisatieRecord,
@@ -105,7 +106,7 @@ def koppelingen_voor(session: Session, periode: Periode, peildatum: date) -> lis
     Those linked in the period up to ``peildatum`` (for *gekoppeld* and *binnen termijn*), and
     those linked earlier and still not housed on ``peildatum`` (candidates for *te laat*).
     """
-    k = KoppelingMeldingRecord
+    k, termijn = KoppelingMeldingRecord, huisvestingstermijn()
     open_op_peildatum = or_(k.huisvestingsdatum.is_(None), k.huisvestingsdatum > peildatum)
     query = select(k).where(
         or_(
@@ -114,6 +115,6 @@ def koppelingen_voor(session: Session, periode: Periode, peildatum: date) -> lis
         )
     )
     return [
-        Koppeling(r.gemeentecode, r.huishouden_ref, r.personen, r.koppeldatum, r.huisvestingsdatum)
+        Koppeling(r.gemeentecode, r.huishouden_ref, r.personen, r.koppeldatum, r.huisvestingsdatum, termijn)
         for r in session.scalars(query.order_by(k.koppeldatum, k.id))
     ]
