@@ -156,13 +156,15 @@ def schrijf_uitvoer(resultaat: Resultaat, plaatsen: Sequence[OpvangProvincie], o
 
 
 def prognose_kop(resultaat: Resultaat) -> Kop:
-    """The title block of a forecast: what it rests on, marked when judgements or examples enter it."""
+    """The title block of a forecast: what it rests on, marked in red when judgements or examples
+    enter it (on every sheet), in the title otherwise."""
     kenmerk = uitvoer.kenmerk(resultaat.scenario)
+    gemarkeerd = not kenmerk.startswith("op gepubliceerde")
     return Kop(
-        wat=uitvoer.titel(resultaat),
+        wat=uitvoer.titel(resultaat, met_kenmerk=not gemarkeerd),
         periode=f"{resultaat.maanden[0]} t/m {resultaat.maanden[-1]}",
         bron="CBS, IND, COA en ministerie (gepubliceerde reeksen); zie blad parameters",
-        markering=None if kenmerk.startswith("op gepubliceerde") else kenmerk,
+        markering=kenmerk.upper() if gemarkeerd else None,
     )
 
 

@@ -53,10 +53,12 @@ def kenmerk(scenario: Scenario) -> str:
     return f"deels oordeel ({len(value)} van {len(SPECS)} parameters)"
 
 
-def titel(resultaat: Resultaat) -> str:
-    """The title of every chart and workbook of this forecast."""
+def titel(resultaat: Resultaat, *, met_kenmerk: bool = True) -> str:
+    """The title of every chart and workbook of this forecast (a workbook marks what the numbers rest
+    on in its own red line, so it asks for the title without it)."""
     s = resultaat.scenario
-    return f"Prognose '{s.naam}' vanaf {resultaat.maanden[0]} — {kenmerk(s)}"
+    basis = f"Prognose '{s.naam}' vanaf {resultaat.maanden[0]}"
+    return f"{basis} — {kenmerk(s)}" if met_kenmerk else basis
 
 
 def _round(value: float, rond: bool) -> float | int:
@@ -188,8 +190,8 @@ def samenvatting_records(resultaat: Resultaat) -> list[Record]:
     rows.append(
         {
             "grootheid": "kans dat de bezetting de capaciteit overschrijdt",
-            "maat": "kans",
-            **{columns[m]: float(resultaat.kans_overschrijding[m - 1]) for m in months},
+            "maat": "procent",  # a column of persons: a fraction of 0.03 would show as 0
+            **{columns[m]: round(100 * float(resultaat.kans_overschrijding[m - 1]), 1) for m in months},
         }
     )
     kans = f"{resultaat.scenario.doelen.kans:.0%}"
@@ -271,31 +273,31 @@ def als_json(resultaat: Resultaat, opvang: Sequence[OpvangProvincie]) -> dict[st
 
 
 def tabellen(resultaat: Resultaat, opvang: Sequence[OpvangProvincie]) -> list[Tabel]:
-    """Every table of a forecast, rounded for people, in workbook order."""
-    head = titel(resultaat)
+    """Every table of a forecast, rounded for people, in workbook order; each title says what its sheet
+    adds to the forecast's own title (the workbook puts that above every sheet)."""
     return [
-        Tabel("samenvatting", head, samenvatting_records(resultaat), samenvatting_kolommen(resultaat)),
+        Tabel("samenvatting", "", samenvatting_records(resultaat), samenvatting_kolommen(resultaat)),
         Tabel(
             "kwantielen",
-            f"{head}: P10/P50/P90 per maand",
+            "P10/P50/P90 per maand",
             kwantiel_records(resultaat, rond=True),
             ("reeks", "maand", "p10", "p50", "p90"),
         ),
         Tabel(
             "kansen",
-            f"{head}: kans op overschrijding en flexbuffer",
+            "kans op overschrijding en flexbuffer",
             kans_records(resultaat, rond=True),
             ("maand", "kans_overschrijding", "flexbuffer"),
         ),
         Tabel(
             "provincies",
-            f"{head}: per provincie",
+            "per provincie",
             provincie_records(resultaat, rond=True),
             ("provincie", "reeks", "maand", "p10", "p50", "p90"),
         ),
         Tabel(
             "provincie_opgaven",
-            f"{head}: opgave per provincie",
+            "opgave per provincie",
             provincie_opgaven(resultaat, opvang, rond=True),
             (
                 "provincie",
@@ -308,7 +310,7 @@ def tabellen(resultaat: Resultaat, opvang: Sequence[OpvangProvincie]) -> list[Ta
         ),
         Tabel(
             "benodigde_taakstelling",
-            f"{head}: benodigde landelijke taakstelling per halfjaar",
+            "benodigde landelijke taakstelling per halfjaar",
             benodigd_records(resultaat, rond=True),
             (
                 "periode",
@@ -323,7 +325,7 @@ def tabellen(resultaat: Resultaat, opvang: Sequence[OpvangProvincie]) -> list[Ta
         ),
         Tabel(
             "parameters",
-            f"{head}: parameters en herkomst",
+            "parameters en herkomst",
             parameter_records(resultaat.scenario),
             (
                 "parameter",
@@ -341,7 +343,7 @@ def tabellen(resultaat: Resultaat, opvang: Sequence[OpvangProvincie]) -> list[Ta
         ),
         Tabel(
             "kalibratie",
-            f"{head}: wat is gefit, uit welk bestand",
+            "wat is gefit, uit welk bestand",
             kalibratie_records(resultaat.scenario),
             (
                 "parameter",
