@@ -14,6 +14,7 @@ HAND = {
     "herhaalde_aanvragen": 0.0,
     "instroom_dispersie": 1.0,
     "instroom_drift": 0.0,
+    "nareizigers_drift": 0.0,
     "ind_capaciteit": 50.0,
     "ind_doorlooptijd": 2.0,
     "inwilligingspercentage": 0.6,
@@ -78,7 +79,7 @@ def _value(soort: Soort, name: str) -> st.SearchStrategy[float]:
         return st.floats(-2000.0, 2000.0)
     if name == "instroom_dispersie":
         return st.floats(0.5, 200.0)
-    if name in ("instroom_drift", "realisatie_spreiding"):
+    if name in ("instroom_drift", "nareizigers_drift", "realisatie_spreiding"):
         return st.floats(0.0, 0.2)
     return st.floats(0.0, 5000.0)
 

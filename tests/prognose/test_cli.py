@@ -38,7 +38,7 @@ def test_bereken_json_holds_quantiles_provinces_and_provenance() -> None:
     assert len({r["provincie"] for r in data["provincies"]}) == 12
     assert [t["periode"] for t in data["benodigde_taakstelling"]] == ["2026-1"]
     herkomst = {p["parameter"]: p["herkomst"] for p in data["parameters"]}
-    assert herkomst["eerste_aanvragen"] == "afgeleid" and herkomst["vertrektermijn"] == "oordeel"
+    assert herkomst["eerste_aanvragen"] == "gefit" and herkomst["vertrektermijn"] == "oordeel"
     assert any(not float(m["p50"]).is_integer() for m in data["reeksen"]["taak_maand"])  # raw precision
 
 

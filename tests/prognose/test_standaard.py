@@ -29,9 +29,10 @@ def test_no_parameter_is_illustrative_and_every_one_cites_a_source() -> None:
 @pytest.mark.parametrize(
     ("name", "kind"),
     [
-        ("eerste_aanvragen", Herkomst.afgeleid),  # annual 2025 total / 12
-        ("nareizigers", Herkomst.afgeleid),
+        ("eerste_aanvragen", Herkomst.gefit),  # quarters to 2024 and the annual 2025 total
+        ("nareizigers", Herkomst.gefit),
         ("instroom_drift", Herkomst.gefit),
+        ("nareizigers_drift", Herkomst.gefit),
         ("instroom_dispersie", Herkomst.gefit),
         ("realisatiegraad", Herkomst.gefit),
         ("inwilligingspercentage", Herkomst.gepubliceerd),
@@ -41,6 +42,17 @@ def test_no_parameter_is_illustrative_and_every_one_cites_a_source() -> None:
 )
 def test_published_figures_where_they_exist(name: str, kind: Herkomst) -> None:
     assert standaard().parameters[name].herkomst is kind
+
+
+def test_the_inflow_fit_uses_every_annual_total_published_before_the_start() -> None:
+    """2025 is published only as a year: it moves the level (24,140 first applications: 2,012 a
+    month); 2015 and 2017 precede the quarters and inform the drift. From 2025-01 on, 2025 is unknown."""
+    now, earlier = standaard(), standaard("2025-01")
+    assert now.waarde("eerste_aanvragen") == pytest.approx(24140 / 12, rel=0.15)
+    assert "jaartotalen 2015, 2017, 2025" in now.parameters["instroom_drift"].bron
+    assert "jaartotalen 2015, 2017" in earlier.parameters["instroom_drift"].bron
+    assert "2025" not in earlier.parameters["instroom_drift"].bron.split("jaartotalen")[-1]
+    assert earlier.waarde("eerste_aanvragen") > 1.05 * now.waarde("eerste_aanvragen")  # 2024-Q4: 7,385
 
 
 def test_an_earlier_start_uses_only_figures_published_before_it() -> None:

@@ -22,6 +22,7 @@ from doorstroom.cli.store import optional_store
 from doorstroom.domains import FRACTIE, HISTORIE_PERIODEN, HORIZON_MAANDEN, PADEN, PERSONEN, SEED, WORKERS
 from doorstroom.errors import InputError, Problem
 from doorstroom.prognose import service, tekst, uitvoer
+from doorstroom.prognose.backtest import SCORE_KOLOMMEN
 from doorstroom.prognose.montecarlo import DEFAULT_PADEN, Resultaat
 from doorstroom.prognose.opvang import OpvangProvincie
 from doorstroom.tabular import atomic_write
@@ -215,7 +216,7 @@ def backtest_command(
         scores = [vars(s) for s in (*result.totaal, *result.scores)]
         emit(
             scores,
-            ("reeks", "afkap", "perioden", "mape", "dekking"),
+            SCORE_KOLOMMEN,
             fmt,
             None,
             title="Backtest (dekking: P10–P90)",

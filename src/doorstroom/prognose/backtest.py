@@ -19,7 +19,7 @@ forecast of annual inflow from the last complete quarter beside the ministry's p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -27,8 +27,9 @@ import numpy as np
 from doorstroom.errors import InputError, Problem
 from doorstroom.prognose import calibration, gepubliceerd, huisvesting, instroomfit, kwantielen
 from doorstroom.prognose.fitbasis import INSTROOM, MIN_PERIODEN, Historie
+from doorstroom.prognose.instroomfit import Jaartotalen
 from doorstroom.prognose.ketenfit import Realisatie, realisatiegraad
-from doorstroom.prognose.montecarlo import realisatie_trekkingen, simuleer
+from doorstroom.prognose.montecarlo import realisatie_niveau, realisatie_trekkingen, simuleer
 from doorstroom.prognose.scenario import FloatArray, Scenario, trek
 from doorstroom.prognose.standaard import standaard
 from doorstroom.taakstelling import landelijk
@@ -37,15 +38,30 @@ INSTROOMREEKSEN = ("eerste_aanvragen", "nareizigers")
 REALISATIE = "gehuisvest"
 
 
+ALPHA = 0.2
+"""The band is P10–P90: a central interval of 1 − ALPHA."""
+SCORE_KOLOMMEN = ("reeks", "afkap", "perioden", "mape", "dekking", "breedte", "intervalscore")
+
+
 @dataclass(frozen=True)
 class Score:
-    """Scores of one series after one cut-off (``afkap`` = "alle": pooled over the cut-offs)."""
+    """Scores of one series after one cut-off (``afkap`` = "alle": pooled over the cut-offs).
+
+    ``dekking`` is the share of actual values inside P10–P90; ``breedte`` the mean width of the band
+    relative to its median (sharpness: a band that always covers because it is very wide shows
+    here); ``intervalscore`` the mean interval score of the band relative to the actual value —
+    width plus ``2/ALPHA`` times every miss (Gneiting & Raftery 2007, *JASA* 102, §6.2). It is a
+    proper score: lowest in expectation for the true P10 and P90, so it weighs coverage and width
+    without favouring either; lower is better.
+    """
 
     reeks: str
     afkap: str
     perioden: int
     mape: float | None
     dekking: float
+    breedte: float | None
+    intervalscore: float | None
 
 
 @dataclass(frozen=True)
@@ -72,17 +88,26 @@ class Backtest:
 
 
 def score(reeks: str, afkap: str, punten: Sequence[Punt]) -> Score:
-    """MAPE of the median and P10–P90 coverage over ``punten``."""
+    """MAPE of the median, P10–P90 coverage, relative width and interval score over ``punten``
+    (the relative measures skip periods whose actual value, or median, is zero)."""
     actual = np.array([p.werkelijk for p in punten])
     low, mid, high = (np.array([getattr(p, q) for p in punten]) for q in ("p10", "p50", "p90"))
-    positive = actual > 0
-    mape = (
-        float(np.mean(np.abs(mid[positive] - actual[positive]) / actual[positive]))
-        if positive.any()
-        else None
-    )
     inside = (actual >= low) & (actual <= high)
-    return Score(reeks, afkap, len(punten), mape, float(inside.mean()) if len(punten) else 0.0)
+    penalty = (2.0 / ALPHA) * (np.maximum(low - actual, 0.0) + np.maximum(actual - high, 0.0))
+    return Score(
+        reeks,
+        afkap,
+        len(punten),
+        _relative_mean(np.abs(mid - actual), actual),
+        float(inside.mean()) if len(punten) else 0.0,
+        _relative_mean(high - low, mid),
+        _relative_mean(high - low + penalty, actual),
+    )
+
+
+def _relative_mean(values: FloatArray, scale: FloatArray) -> float | None:
+    positive = scale > 0
+    return float(np.mean(values[positive] / scale[positive])) if positive.any() else None
 
 
 def _summary(points: list[Punt]) -> tuple[tuple[Score, ...], tuple[Score, ...]]:
@@ -132,14 +157,20 @@ def instroom(
     horizon: int,
     paden: int,
     seed: int,
+    jaartotalen: Callable[[str], Jaartotalen] | None = None,
 ) -> list[Punt]:
-    """Forecast ``horizon`` periods after each cut-off and set them beside the actual values."""
+    """Forecast ``horizon`` periods after each cut-off and set them beside the actual values.
+
+    ``jaartotalen(maand)`` gives the annual totals published for years ended before that month (the
+    fit uses those outside its periods); without it only the periods are used.
+    """
     points: list[Punt] = []
     columns = [c for c in INSTROOMREEKSEN if c in historie.reeksen]
     for cut in afkappen:
         train = historie.tot(cut)
         _check_training(train, cut)
-        fitted = instroomfit.instroom(_only_inflow(train))
+        annual = jaartotalen(train.volgende_maand()) if jaartotalen else None
+        fitted = instroomfit.instroom(_only_inflow(train), annual)
         forecast = _inflow_forecast(
             scenario, fitted, train.volgende_maand(), horizon, historie.maanden_per_periode, paden, seed
         )
@@ -240,10 +271,9 @@ def realisatie(afkappen: Sequence[int], horizon: int, paden: int, seed: int) -> 
             e.parameter: calibration.als_parameter(e, "gepubliceerd", "")
             for e in realisatiegraad(known, "gepubliceerd", ())
         }
-        level, spread = (
-            trek(fitted[name], rng, paden) for name in ("realisatiegraad", "realisatie_spreiding")
-        )
-        rates = realisatie_trekkingen(level, spread, rng, horizon)
+        drawn = {name: trek(fitted[name], rng, paden) for name in ("realisatiegraad", "realisatie_spreiding")}
+        level = realisatie_niveau(fitted, drawn)
+        rates = realisatie_trekkingen(level, drawn["realisatie_spreiding"], rng, horizon)
         _, _, realised, task = halves[cut - 1]
         arrears = np.full(paden, (task or 0.0) - (realised or 0.0))
         for step, (label, quota, actual, _) in enumerate(halves[cut : cut + horizon]):
@@ -272,12 +302,20 @@ def gepubliceerd_backtest(
     afkappen: Sequence[str] = (), *, horizon: int = 4, paden: int = 2000, seed: int = 0
 ) -> Backtest:
     """The backtest on the embedded published series (quarters and half years)."""
-    from doorstroom.prognose.historie import gepubliceerde_instroom
+    from doorstroom.prognose.historie import gepubliceerde_instroom, gepubliceerde_jaartotalen
 
     history = gepubliceerde_instroom()
     cuts = [afkap_index(history, label) for label in afkappen] or standaard_afkappen(history)
     scenario = standaard(history.volgende_maand())
-    points = instroom(history, scenario, afkappen=cuts, horizon=horizon, paden=paden, seed=seed)
+    points = instroom(
+        history,
+        scenario,
+        afkappen=cuts,
+        horizon=horizon,
+        paden=paden,
+        seed=seed,
+        jaartotalen=gepubliceerde_jaartotalen,
+    )
     points += realisatie(standaard_realisatie_afkappen(), 2, paden, seed)
     per_cut, pooled = _summary(points)
     actual = {c: (history.perioden, tuple(float(v) for v in history.reeksen[c])) for c in INSTROOMREEKSEN}

@@ -60,15 +60,17 @@ def als_parameter(schatting: Schatting, bron: str, datum: str) -> Parameter:
     """The scenario parameter a fit gives, clipped to its domain, marked *gefit*."""
     domain = SPECS[schatting.parameter].domein
     value = float(np.clip(schatting.waarde, domain.minimum, domain.maximum))
+    spread = bool(schatting.sd) or schatting.vrijheidsgraden is not None
     return Parameter(
         naam=schatting.parameter,
         waarde=value,
-        verdeling=schatting.verdeling if schatting.sd else Verdeling.vast,
+        verdeling=schatting.verdeling if spread else Verdeling.vast,
         sd=schatting.sd if schatting.sd else None,
+        vrijheidsgraden=schatting.vrijheidsgraden,
         bron=f"gefit op {bron} ({', '.join(schatting.kolommen)}, {schatting.perioden}): {schatting.methode}",
         herkomst=Herkomst.gefit,
         datum=schatting.perioden.split(" t/m ")[-1],
-        spreiding=Herkomst.gefit if schatting.sd else None,
+        spreiding=Herkomst.gefit if spread else None,
     )
 
 

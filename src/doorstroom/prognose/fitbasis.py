@@ -64,6 +64,7 @@ class Schatting:
     methode: str
     verdeling: Verdeling = Verdeling.vast
     sd: float | None = None
+    vrijheidsgraden: float | None = None  # of an ``inverse_chi`` spread
 
 
 class NietTeFitten(Exception):

@@ -124,8 +124,7 @@ def _next_month(label: str) -> str:
 
 def gepubliceerde_instroom() -> Historie:
     """CBS first applications and nareizigers per quarter as a history (see :mod:`gepubliceerd`)."""
-    first = gepubliceerd.kwartaalreeks("eerste_asielverzoeken")
-    family = gepubliceerd.kwartaalreeks("nareizigers")
+    first, family = (gepubliceerd.kwartaalreeks(m) for m in PUBLICATIE_KOLOMMEN.values())
     n = min(len(first.kwartalen), len(family.kwartalen))
     return Historie(
         bestand=f"gepubliceerd: {first.bron()}",
@@ -133,3 +132,20 @@ def gepubliceerde_instroom() -> Historie:
         maanden_per_periode=3,
         reeksen={"eerste_aanvragen": first.waarden[:n], "nareizigers": family.waarden[:n]},
     )
+
+
+PUBLICATIE_KOLOMMEN = {"eerste_aanvragen": "eerste_asielverzoeken", "nareizigers": "nareizigers"}
+"""History columns and the published measures they are read from."""
+
+
+def gepubliceerde_jaartotalen(voor: str) -> dict[str, dict[int, float]]:
+    """CBS annual totals of first applications and nareizigers per column, of the years that ended
+    before month ``voor`` (``YYYY-MM``): what a planner had at that month."""
+    return {
+        column: {
+            int(f.periode): f.waarde
+            for f in gepubliceerd.reeks(measure)
+            if f.periode.isdigit() and f.einde < voor
+        }
+        for column, measure in PUBLICATIE_KOLOMMEN.items()
+    }

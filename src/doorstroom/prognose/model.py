@@ -6,7 +6,8 @@ inburgering ``I`` are counted nationally. National totals are the sums of the pr
 Python loop runs over months. One month, in this order::
 
     inflow     E, H, N  first applications, repeat applications, nareizigers (national draws)
-               λ = level · season · exp(W) ; W a mean-preserving random walk (drift)
+               λ = level · season · exp(W) ; W a random walk on the log scale (drift), shared;
+               nareizigers add their own walk, so theirs moves by nareizigers_drift
                count ~ Poisson(λ · G), G ~ Gamma(k, 1/k)   (negative binomial: over-dispersed)
                E + H go to the provinces by reception places, N by population (their family lives there)
     IND        D = min(Binomial(ΣQ, 1/doorlooptijd), capaciteit), divided by the provinces' queues
@@ -162,7 +163,8 @@ class State:
     v: FloatArray
     a: FloatArray
     i: FloatArray
-    w: FloatArray  # log-level of inflow
+    w: FloatArray  # log-level of inflow (shared by every inflow series)
+    wn: FloatArray  # the nareizigers' own log-level on top of ``w``
     achterstand: FloatArray  # arrears carried into the current half year, per province
     gerealiseerd: FloatArray  # housed in the half year so far (nareizigers included), per province
     nq: FloatArray  # national IND queue
@@ -204,6 +206,7 @@ def begin(inp: ModelInput, draws: Draws, shares: Shares) -> State:
         a=a,
         i=draws.persons(inp.waarden["begin_inburgering"]),
         w=np.zeros(inp.paden),
+        wn=np.zeros(inp.paden),
         achterstand=shares.bevolking_aandeel * arrears,
         gerealiseerd=np.zeros((len(inp.regios.namen), inp.paden)),
         nq=np.sum(q, axis=0),
@@ -270,12 +273,14 @@ def _hazard(inp: ModelInput, duration: str, t: int) -> FloatArray:
 
 
 def _inflow(inp: ModelInput, t: int, s: State, draws: Draws, shares: Shares) -> tuple[Series, Series]:
-    s.w = s.w + draws.drift_step(inp.op("instroom_drift", t))
-    level = np.exp(s.w) * inp.seizoen[t]
+    drift = inp.op("instroom_drift", t)
+    s.w = s.w + draws.drift_step(drift)
+    s.wn = s.wn + draws.drift_step(_own_drift(inp.op("nareizigers_drift", t), drift))
     shape = np.maximum(inp.op("instroom_dispersie", t), 1e-6)
+    levels = {"eerste_aanvragen": s.w, "herhaalde_aanvragen": s.w, "nareizigers": s.w + s.wn}
     national = {
-        f"instroom_{name}": draws.count(np.maximum(inp.op(name, t), 0.0) * level, shape)
-        for name in ("eerste_aanvragen", "herhaalde_aanvragen", "nareizigers")
+        f"instroom_{name}": draws.count(np.maximum(inp.op(name, t), 0.0) * np.exp(w) * inp.seizoen[t], shape)
+        for name, w in levels.items()
     }
     first, repeat, family = (national[name] for name in INFLOWS)
     national["instroom_totaal"] = first + repeat + family
@@ -284,6 +289,13 @@ def _inflow(inp: ModelInput, t: int, s: State, draws: Draws, shares: Shares) -> 
         "instroom_nareizigers": hele_personen.verdeel_vast(family, shares.bevolking, hele=draws.hele),
     }
     return national, regional
+
+
+def _own_drift(nareizigers: FloatArray, shared: FloatArray) -> FloatArray:
+    """The part of the nareizigers' drift beyond the walk they share with the applications: their
+    log level moves by ``√(shared² + own²) = nareizigers_drift`` a month (at least the shared one)."""
+    own: FloatArray = np.sqrt(np.maximum(nareizigers**2 - shared**2, 0.0))
+    return own
 
 
 def _ind(inp: ModelInput, t: int, s: State, draws: Draws, national: Series, regional: Series) -> None:

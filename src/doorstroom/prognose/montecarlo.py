@@ -32,7 +32,9 @@ from doorstroom.prognose.model import REGIO_SERIES, SERIES, ModelInput, Regios, 
 from doorstroom.prognose.scenario import (
     SPECS,
     FloatArray,
+    Parameter,
     Scenario,
+    Verdeling,
     kalender,
     maand_labels,
     profiel,
@@ -76,6 +78,7 @@ def invoer(
     """Draw each parameter per path (in :data:`SPECS` order, for reproducibility), then each
     half year's realisation rate around the path's own level."""
     waarden = {naam: trek(scenario.parameters[naam], rng, paden) for naam in SPECS}
+    waarden["realisatiegraad"] = realisatie_niveau(scenario.parameters, waarden)
     profiles = {naam: profiel(scenario, naam, maanden) for naam in SPECS}
     kal = kalender(scenario.start, maanden)
     return ModelInput(
@@ -89,6 +92,25 @@ def invoer(
         ),
         regios=regios,
     )
+
+
+def realisatie_niveau(parameters: Mapping[str, Parameter], waarden: Mapping[str, FloatArray]) -> FloatArray:
+    """The path's realisation level, its deviation scaled by the path's own spread.
+
+    When both were fitted on ``n`` half years (level normal with standard error ``s/√n``, spread
+    ``s·√(ν/χ²_ν)``, ``ν = n − 1``), the level's standard error is ``σ/√n`` with the *same* ``σ`` as
+    the half years' spread: the exact posterior of a normal mean and variance under the Jeffreys
+    prior, so a half year's rate is Student-t with ``n − 1`` degrees of freedom. Otherwise (a
+    judgement, a fixed value) the draws are used as they are.
+    """
+    level, spread = parameters["realisatiegraad"], parameters["realisatie_spreiding"]
+    drawn = waarden["realisatiegraad"]
+    coupled = level.verdeling is Verdeling.normaal and spread.verdeling is Verdeling.inverse_chi
+    if not coupled or spread.waarde <= 0:
+        return drawn
+    scaled = level.waarde + (drawn - level.waarde) * waarden["realisatie_spreiding"] / spread.waarde
+    result: FloatArray = np.clip(scaled, 0.0, SPECS["realisatiegraad"].domein.maximum)
+    return result
 
 
 def realisatie_trekkingen(

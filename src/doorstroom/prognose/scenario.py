@@ -50,6 +50,7 @@ class Verdeling(StrEnum):
     driehoek = "driehoek"  # triangular: laag, waarde (mode), hoog
     normaal = "normaal"  # mean waarde, standard deviation sd; clipped to the domain
     lognormaal = "lognormaal"  # median waarde, sd of the natural log
+    inverse_chi = "inverse_chi"  # waarde · √(ν/χ²_ν): a standard deviation estimated from ν + 1 values
 
 
 class Herkomst(StrEnum):
@@ -99,6 +100,12 @@ SPECS: dict[str, Spec] = {
     "instroom_drift": _spec(
         "sd log/maand", Soort.factor, "maandelijkse toevalswandeling van het niveau", domains.DRIFT
     ),
+    "nareizigers_drift": _spec(
+        "sd log/maand",
+        Soort.factor,
+        "eigen toevalswandeling van nareizigers (niet boven instroom_drift: die van de aanvragen)",
+        domains.DRIFT,
+    ),
     "ind_capaciteit": _spec("beslissingen/maand", A, "IND-beslissingen per maand"),
     "ind_doorlooptijd": _spec("maanden", D, "gemiddelde tijd tot een zaak beslisrijp is"),
     "inwilligingspercentage": _spec("fractie", K, "aandeel inwilligingen"),
@@ -144,6 +151,7 @@ class Parameter:
     herkomst: Herkomst = Herkomst.oordeel
     datum: str = ""
     spreiding: Herkomst | None = None
+    vrijheidsgraden: float | None = None  # ν of an ``inverse_chi`` draw
 
     @property
     def spec(self) -> Spec:
@@ -160,6 +168,17 @@ class Parameter:
     def zonder_onzekerheid(self) -> Parameter:
         """The same parameter fixed at its central value (deterministic mode)."""
         return replace(self, verdeling=Verdeling.vast)
+
+
+OPTIONEEL: dict[str, Parameter] = {
+    "nareizigers_drift": Parameter(
+        "nareizigers_drift",
+        0.0,
+        bron="niet opgegeven: nareizigers volgen de toevalswandeling van de aanvragen (instroom_drift)",
+    ),
+}
+"""Parameters added after scenario files were first written: a file without them keeps the meaning
+it had (nareizigers then follow the applications' drift, as before ``nareizigers_drift`` existed)."""
 
 
 @dataclass(frozen=True)
@@ -237,7 +256,8 @@ class Scenario:
     def deterministisch(self) -> Scenario:
         """The scenario with every uncertainty switched off."""
         fixed = {naam: p.zonder_onzekerheid() for naam, p in self.parameters.items()}
-        fixed["instroom_drift"] = replace(fixed["instroom_drift"], waarde=0.0)
+        for drift in ("instroom_drift", "nareizigers_drift"):
+            fixed[drift] = replace(fixed[drift], waarde=0.0)
         fixed["realisatie_spreiding"] = replace(fixed["realisatie_spreiding"], waarde=0.0)
         return replace(self, parameters=fixed)
 
@@ -356,6 +376,9 @@ def _draw(parameter: Parameter, rng: np.random.Generator, paden: int) -> FloatAr
         return rng.triangular(low, p.waarde, high, paden) if high > low else np.full(paden, p.waarde)
     if p.verdeling is Verdeling.normaal:
         return rng.normal(p.waarde, _req(p.sd), paden)
+    if p.verdeling is Verdeling.inverse_chi:
+        freedom = _req(p.vrijheidsgraden)
+        return p.waarde * np.sqrt(freedom / rng.chisquare(freedom, paden))
     return p.waarde * np.exp(rng.normal(0.0, _req(p.sd), paden))
 
 

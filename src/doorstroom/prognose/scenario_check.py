@@ -85,6 +85,9 @@ def _parameter(name: str, p: Parameter) -> list[tuple[str, str]]:
         if p.sd is None:
             found.append((f"{where}.sd", f"verdeling '{p.verdeling}' vraagt een sd"))
         found += _value(sd_domain, p.sd, f"{where}.sd")
+    if p.verdeling is Verdeling.inverse_chi and p.vrijheidsgraden is None:
+        found.append((f"{where}.vrijheidsgraden", "verdeling 'inverse_chi' vraagt vrijheidsgraden"))
+    found += _value(domains.VRIJHEIDSGRADEN, p.vrijheidsgraden, f"{where}.vrijheidsgraden")
     return found
 
 

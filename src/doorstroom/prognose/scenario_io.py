@@ -23,6 +23,7 @@ import tomli_w
 from doorstroom.errors import InputError, Problem
 from doorstroom.prognose import scenario_check
 from doorstroom.prognose.scenario import (
+    OPTIONEEL,
     SPECS,
     Doelen,
     Herkomst,
@@ -48,6 +49,7 @@ PARAMETER_KEYS = (
     "herkomst",
     "datum",
     "spreiding",
+    "vrijheidsgraden",
 )
 CHANGE_KEYS = ("parameter", "vanaf_maand", "tot_maand", "factor", "plus", "waarde", "toelichting")
 DOEL_KEYS = ("wachtende_vergunninghouders", "uiterlijk_maand", "kans")
@@ -201,7 +203,9 @@ def _parameters(check: _Checker, table: Mapping[str, Any], base: Scenario | None
         else:
             result[name] = _parameter(check, name, raw)
     for name in SPECS:
-        if name not in result:
+        if name not in result and name in OPTIONEEL:
+            result[name] = OPTIONEEL[name]
+        elif name not in result:
             check.add(f"parameters.{name}", 'parameter ontbreekt (of zet basis = "standaard")')
     return {name: result[name] for name in SPECS if name in result}
 
@@ -210,7 +214,7 @@ def _parameter(check: _Checker, name: str, raw: Mapping[str, Any]) -> Parameter:
     where = f"parameters.{name}"
     check.keys(raw, PARAMETER_KEYS, where)
     spec = SPECS[name]
-    values = {key: check.number(raw, key, where) for key in ("waarde", "laag", "hoog", "sd")}
+    values = {key: check.number(raw, key, where) for key in ("waarde", "laag", "hoog", "sd", "vrijheidsgraden")}
     if values["waarde"] is None and "waarde" not in raw:
         check.add(f"{where}.waarde", "waarde ontbreekt")
     unit = raw.get("eenheid", spec.eenheid)
@@ -231,6 +235,7 @@ def _parameter(check: _Checker, name: str, raw: Mapping[str, Any]) -> Parameter:
         spreiding=None
         if spread is None
         else Herkomst(check.choice(raw, "spreiding", where, origins, "oordeel")),
+        vrijheidsgraden=values["vrijheidsgraden"],
     )
 
 
@@ -347,6 +352,7 @@ def _parameter_table(p: Parameter) -> dict[str, Any]:
         "laag": p.laag,
         "hoog": p.hoog,
         "sd": p.sd,
+        "vrijheidsgraden": p.vrijheidsgraden,
         "herkomst": p.herkomst.value,
         "spreiding": p.spreiding.value if p.spreiding else None,
         "datum": p.datum or None,

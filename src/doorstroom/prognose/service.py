@@ -243,12 +243,15 @@ def mpp_vergelijking(paden: int, seed: int) -> list[backtests.MppVergelijking]:
 def backtest_json(
     resultaat: backtests.Backtest, mpp: Sequence[backtests.MppVergelijking]
 ) -> dict[str, object]:
-    """Per series ``mape`` and ``dekking`` (fractions) pooled and per cut-off; every compared period."""
+    """Per series ``mape``, ``dekking``, ``breedte`` and ``intervalscore`` (fractions) pooled and per
+    cut-off; every compared period."""
     return {
         "reeksen": {
             score.reeks: {
                 "mape": score.mape,
                 "dekking": score.dekking,
+                "breedte": score.breedte,
+                "intervalscore": score.intervalscore,
                 "perioden": score.perioden,
                 "afkappen": [vars(s) for s in resultaat.scores if s.reeks == score.reeks],
             }
@@ -270,7 +273,7 @@ def schrijf_backtest(
             "scores",
             kop,
             [vars(s) for s in (*resultaat.totaal, *resultaat.scores)],
-            ("reeks", "afkap", "perioden", "mape", "dekking"),
+            backtests.SCORE_KOLOMMEN,
         ),
         uitvoer.Tabel(
             "vergelijking",

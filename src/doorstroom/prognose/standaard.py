@@ -11,9 +11,10 @@ By default the forecast starts in the month after the most recent inflow figure.
 
 Rules, in short (see ``docs/prognose.md`` for the full table):
 
-* inflow level: the published annual total of the year before the start divided by 12 when the
-  quarterly series does not cover that year, else the fitted level of the quarterly series
-  (:func:`instroomfit.instroom`); drift, over-dispersion and season are fitted on the quarters;
+* inflow: level, drift (first applications and nareizigers each), over-dispersion and season fitted
+  (:func:`instroomfit.instroom`) on every published quarter and annual total that ended before the
+  start — so a year published only as a total (2025) moves the level, and the years before the
+  quarterly series (2015, 2017) inform the drift;
 * IND: decisions per month from the latest annual count; time to decision from the latest
   published average; grant rate as last published;
 * housing: the published taakstelling of the half years that had been published (the current
@@ -30,7 +31,7 @@ from functools import lru_cache
 
 from doorstroom.prognose import gepubliceerd
 from doorstroom.prognose.calibration import als_parameter
-from doorstroom.prognose.historie import gepubliceerde_instroom
+from doorstroom.prognose.historie import gepubliceerde_instroom, gepubliceerde_jaartotalen
 from doorstroom.prognose.instroomfit import Instroomfit, instroom
 from doorstroom.prognose.ketenfit import Realisatie, realisatiegraad
 from doorstroom.prognose.oordelen import oordelen
@@ -95,48 +96,18 @@ def standaard(start: str | None = None) -> Scenario:
 
 
 def _inflow_fit(start: str) -> Instroomfit:
+    """The inflow fitted on every published quarter and annual total that ended before the start."""
     history = gepubliceerde_instroom()
     usable = sum(
         1 for n in range(len(history.perioden)) if maand_labels(history.eerste_maand(n), 3)[-1] < start
     )
-    return instroom(history.tot(usable))
+    return instroom(history.tot(usable), gepubliceerde_jaartotalen(start))
 
 
 def _inflow(fit: Instroomfit, start: str) -> dict[str, Parameter]:
-    source = "CBS-kwartaalcijfers (StatLine 83102NED)"
-    found = {
-        name: als_parameter(estimate, source, start)
-        for estimate in fit.schattingen
-        if (name := estimate.parameter)
-        in ("instroom_drift", "instroom_dispersie", "eerste_aanvragen", "nareizigers")
-    }
-    for name, measure in (("eerste_aanvragen", "eerste_asielverzoeken"), ("nareizigers", "nareizigers")):
-        annual = _annual_level(name, measure, fit, start)
-        if annual is not None:
-            found[name] = annual
-    return found
-
-
-def _annual_level(name: str, measure: str, fit: Instroomfit, start: str) -> Parameter | None:
-    """Use the annual total of the year before the start when the quarters do not reach it."""
-    year = int(start[:4]) - 1
-    total = gepubliceerd.jaartotaal(measure, year)
-    covered = fit.omvang.split(" t/m ")[-1]
-    if total is None or covered >= f"{year}-Q4" or total.einde >= start:
-        return None
-    sd = fit.niveau_sd
-    lag = maanden_tussen(total.einde, start) - 1
-    note = f"; de start ligt {lag} maanden na dit cijfer" if lag > 0 else ""
-    return parameter(
-        name,
-        total.waarde / 12.0,
-        AFG,
-        f"jaartotaal {year} / 12: {total.beschrijving}{note}",
-        total.periode,
-        verdeling=Verdeling.lognormaal,
-        sd=sd,
-        spreiding=Herkomst.gefit,
-    )
+    source = "CBS-kwartaal- en jaarcijfers (StatLine 83102NED, 80059NED)"
+    fitted = ("instroom_drift", "nareizigers_drift", "instroom_dispersie", "eerste_aanvragen", "nareizigers")
+    return {e.parameter: als_parameter(e, source, start) for e in fit.schattingen if e.parameter in fitted}
 
 
 def _records(fit: Instroomfit) -> list[Kalibratie]:

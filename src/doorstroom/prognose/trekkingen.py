@@ -77,7 +77,9 @@ class Draws:
         return x if self.rng is None else np.floor(x)
 
     def drift_step(self, sd: FloatArray) -> FloatArray:
-        """One month of the log-level random walk, corrected so the mean level is kept."""
+        """One month of the log-level random walk: zero-mean steps, as in the fitted local-level
+        model (:mod:`~doorstroom.prognose.lokaalniveau`), so the median level is kept."""
         if self.rng is None:
             return np.zeros_like(sd)
-        return self.rng.normal(0.0, 1.0, sd.shape) * sd - sd**2 / 2.0
+        step: FloatArray = self.rng.standard_normal(sd.shape) * sd
+        return step
