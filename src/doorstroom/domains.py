@@ -125,6 +125,9 @@ REALISATIEGRAAD = Domain("realisatiegraad, 0 tot en met 3", 0.0, 3.0, geheel=Fal
 DISPERSIE = Domain("dispersievorm k, 0,001 tot en met 1.000.000", 1e-3, 1e6, geheel=False)
 # Standard deviation of the monthly log-level change; 1 would mean a factor e per month.
 DRIFT = Domain("drift (sd van de log per maand), 0 tot en met 1", 0.0, 1.0, geheel=False)
+# Standard deviation of the log realisation rate per half year (its own deviation or its level's
+# walk); 1 would mean a factor e in one half year.
+HALFJAAR_SD = Domain("sd van de log per halfjaar, 0 tot en met 1", 0.0, 1.0, geheel=False)
 # Degrees of freedom ν of an estimated standard deviation (inverse_chi): ν + 1 values, 1 to 10,000
 # (beyond that the draw is indistinguishable from a fixed value).
 VRIJHEIDSGRADEN = Domain("vrijheidsgraden, 1 tot en met 10.000", 1.0, 10_000.0, geheel=False)

@@ -22,6 +22,7 @@ HAND = {
     "taakstelling": 120.0,
     "realisatiegraad": 1.0,
     "realisatie_spreiding": 0.0,
+    "realisatie_drift": 0.0,
     "begin_achterstand": 0.0,
     "inburgeringsplicht": 0.5,
     "inburgering_duur": 10.0,
@@ -79,7 +80,7 @@ def _value(soort: Soort, name: str) -> st.SearchStrategy[float]:
         return st.floats(-2000.0, 2000.0)
     if name == "instroom_dispersie":
         return st.floats(0.5, 200.0)
-    if name in ("instroom_drift", "nareizigers_drift", "realisatie_spreiding"):
+    if name in ("instroom_drift", "nareizigers_drift", "realisatie_spreiding", "realisatie_drift"):
         return st.floats(0.0, 0.2)
     return st.floats(0.0, 5000.0)
 

@@ -29,7 +29,7 @@ from doorstroom.prognose import calibration, gepubliceerd, huisvesting, instroom
 from doorstroom.prognose.fitbasis import INSTROOM, MIN_PERIODEN, Historie
 from doorstroom.prognose.instroomfit import Jaartotalen
 from doorstroom.prognose.ketenfit import Realisatie, realisatiegraad
-from doorstroom.prognose.montecarlo import realisatie_niveau, realisatie_trekkingen, simuleer
+from doorstroom.prognose.montecarlo import realisatie_trekkingen, simuleer
 from doorstroom.prognose.scenario import FloatArray, Scenario, trek
 from doorstroom.prognose.standaard import standaard
 from doorstroom.taakstelling import landelijk
@@ -261,7 +261,8 @@ def _opt(value: int | None) -> float | None:
 
 
 def realisatie(afkappen: Sequence[int], horizon: int, paden: int, seed: int) -> list[Punt]:
-    """Forecast persons housed per half year after each cut-off from the published taakstelling."""
+    """Forecast persons housed per half year after each cut-off from the published taakstelling,
+    with the realisation rates the model draws (:func:`montecarlo.realisatie_trekkingen`)."""
     halves = gepubliceerde_halfjaren()
     rng = np.random.default_rng(seed)
     points = []
@@ -269,17 +270,15 @@ def realisatie(afkappen: Sequence[int], horizon: int, paden: int, seed: int) -> 
         known = [Realisatie(p, r, t) for p, _, r, t in halves[:cut] if r is not None and t is not None]
         fitted = {
             e.parameter: calibration.als_parameter(e, "gepubliceerd", "")
-            for e in realisatiegraad(known, "gepubliceerd", ())
+            for e in realisatiegraad(known, "gepubliceerd", (), tot=halves[cut - 1][0])
         }
-        drawn = {name: trek(fitted[name], rng, paden) for name in ("realisatiegraad", "realisatie_spreiding")}
-        level = realisatie_niveau(fitted, drawn)
-        rates = realisatie_trekkingen(level, drawn["realisatie_spreiding"], rng, horizon)
+        drawn = {name: trek(parameter, rng, paden) for name, parameter in fitted.items()}
+        rates = realisatie_trekkingen(drawn, rng, horizon)
         _, _, realised, task = halves[cut - 1]
         arrears = np.full(paden, (task or 0.0) - (realised or 0.0))
         for step, (label, quota, actual, _) in enumerate(halves[cut : cut + horizon]):
-            rate = rates[step]
             month_task = huisvesting.maandtaak(np.full(paden, quota), 1.0, arrears, 6.0)
-            housed = 6.0 * huisvesting.ruimte(month_task, rate)
+            housed = 6.0 * huisvesting.ruimte(month_task, rates[step])
             arrears = 6.0 * month_task - housed
             if actual is not None:
                 band = kwantielen.per_rij(np.rint(housed)[None, :])[:, 0]
@@ -288,11 +287,12 @@ def realisatie(afkappen: Sequence[int], horizon: int, paden: int, seed: int) -> 
 
 
 def standaard_realisatie_afkappen() -> list[int]:
-    """Cut-offs after 4, 6 and 8 published half years with realisation, and after the last one."""
+    """Every cut-off from the third published half year with realisation on (the fewest that leave
+    a spread to fit after the level), up to the last one: no cut-off is chosen for its outcome."""
     known = [
         n + 1 for n, (_, _, r, t) in enumerate(gepubliceerde_halfjaren()) if r is not None and t is not None
     ]
-    return sorted({*(known[i - 1] for i in (4, 6, 8) if i <= len(known)), known[-1]})
+    return known[2:]
 
 
 # ----------------------------------------------------------------------------------------- drivers

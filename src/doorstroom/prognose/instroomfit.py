@@ -89,12 +89,18 @@ def instroom(historie: Historie, jaartotalen: Jaartotalen | None = None) -> Inst
             f"instroom: minstens {MIN_PERIODEN[m]} aaneengesloten perioden nodig, {n} gevonden"
         )
     position = _position_in_year(historie, first, n)
-    season_period, season_se = seizoen(historie.reeksen["eerste_aanvragen"][first : last + 1], position, 12 // m)
+    season_period, season_se = seizoen(
+        historie.reeksen["eerste_aanvragen"][first : last + 1], position, 12 // m
+    )
     annual = _usable_years(historie, first, last, jaartotalen or {})
-    series = {c: _prepare(historie, c, first, last, season_period[position], annual.get(c, {})) for c in columns}
+    series = {
+        c: _prepare(historie, c, first, last, season_period[position], annual.get(c, {})) for c in columns
+    }
     fits = {c: lokaalniveau.posterior(s.x, s.jaar, 12 // m) for c, s in series.items()}
     omvang, detail = _omvang(historie, first, last, annual)
-    estimates = tuple(replace(e, methode=e.methode + detail) for e in _estimates(fits, series, m, omvang, season_se))
+    estimates = tuple(
+        replace(e, methode=e.methode + detail) for e in _estimates(fits, series, m, omvang, season_se)
+    )
     central = {e.parameter: e.waarde for e in estimates}
     return Instroomfit(
         niveaus={c: central[c] for c in columns},
@@ -113,7 +119,9 @@ def _position_in_year(historie: Historie, first: int, n: int) -> np.ndarray[tupl
     return (np.arange(n) + start // historie.maanden_per_periode) % per_year
 
 
-def _usable_years(historie: Historie, first: int, last: int, jaartotalen: Jaartotalen) -> dict[str, dict[int, float]]:
+def _usable_years(
+    historie: Historie, first: int, last: int, jaartotalen: Jaartotalen
+) -> dict[str, dict[int, float]]:
     """Annual totals of years wholly outside the fitted periods (inside, the periods say more)."""
     begin, end = historie.eerste_maand(first), historie.eerste_maand(last)
     return {
@@ -188,7 +196,9 @@ def _level(column: str, fit: Posterior, m: int, omvang: str) -> Schatting:
     value = max((math.exp(mean + noise / 2.0) - 0.5) / m, 0.0)
     sd = min(math.sqrt(variance), LOG_SD.maximum)
     method = "gefilterd niveau aan het eind (lokaal-niveaumodel op log(y/seizoen)), per maand"
-    return Schatting(column, value, value * sd, (column,), omvang, fit.waarnemingen, method, Verdeling.lognormaal, sd)
+    return Schatting(
+        column, value, value * sd, (column,), omvang, fit.waarnemingen, method, Verdeling.lognormaal, sd
+    )
 
 
 def _drift(parameter: str, column: str, fit: Posterior, m: int, omvang: str) -> Schatting:
@@ -200,7 +210,15 @@ def _drift(parameter: str, column: str, fit: Posterior, m: int, omvang: str) -> 
     value = float(np.clip(math.exp(log_mean), domain.minimum, domain.maximum))
     method = "σ_η van het lokaal-niveaumodel (posterior over een raster, exacte likelihood) / √maanden"
     return Schatting(
-        parameter, value, se, (column,), omvang, fit.waarnemingen, method, Verdeling.lognormaal, min(log_sd, LOG_SD.maximum)
+        parameter,
+        value,
+        se,
+        (column,),
+        omvang,
+        fit.waarnemingen,
+        method,
+        Verdeling.lognormaal,
+        min(log_sd, LOG_SD.maximum),
     )
 
 
@@ -213,7 +231,15 @@ def _dispersion(fit: Posterior, mean_count: float, m: int, omvang: str) -> Schat
     se = (fit.kwantiel(shape, 0.8413) - fit.kwantiel(shape, 0.1587)) / 2.0
     method = "ruis boven Poisson uit σ_e: k = 1 / (m·(σ_e² − 1/λ)); posterior-mediaan en P10–P90"
     return Schatting(
-        "instroom_dispersie", mid, se, ("eerste_aanvragen",), omvang, fit.waarnemingen, method, Verdeling.lognormaal, log_sd
+        "instroom_dispersie",
+        mid,
+        se,
+        ("eerste_aanvragen",),
+        omvang,
+        fit.waarnemingen,
+        method,
+        Verdeling.lognormaal,
+        log_sd,
     )
 
 

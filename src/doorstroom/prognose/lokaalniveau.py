@@ -76,19 +76,19 @@ def raster(punten: int = RASTER, grootste: float = MAX_SD) -> tuple[FloatArray, 
     return eta.ravel(), noise.ravel()
 
 
-def posterior(x: FloatArray, jaar: NDArray[np.bool_], per_jaar: int) -> Posterior:
+def posterior(x: FloatArray, jaar: NDArray[np.bool_], per_jaar: int, grootste: float = MAX_SD) -> Posterior:
     """Posterior of the variances and the end level for observations ``x`` (NaN: none that period).
 
     ``jaar[t]`` marks an observation of the mean level of periods ``t − per_jaar + 1 .. t`` (an
-    annual total), otherwise ``x[t]`` observes period ``t`` itself.
+    annual total), otherwise ``x[t]`` observes period ``t`` itself. ``grootste`` bounds both
+    standard deviations (the flat prior's range). Trailing NaNs let the level walk on unobserved
+    up to the period before a forecast.
     """
-    sigma_eta, sigma_e = raster()
+    sigma_eta, sigma_e = raster(grootste=grootste)
     lags = per_jaar if bool(np.any(jaar & np.isfinite(x))) else 1
     loglik, level, variance = _filter(x, jaar, lags, sigma_eta, sigma_e)
     weights = np.exp(loglik - loglik.max())
-    return Posterior(
-        sigma_eta, sigma_e, weights / weights.sum(), level, variance, int(np.isfinite(x).sum())
-    )
+    return Posterior(sigma_eta, sigma_e, weights / weights.sum(), level, variance, int(np.isfinite(x).sum()))
 
 
 def _filter(

@@ -32,9 +32,7 @@ from doorstroom.prognose.model import REGIO_SERIES, SERIES, ModelInput, Regios, 
 from doorstroom.prognose.scenario import (
     SPECS,
     FloatArray,
-    Parameter,
     Scenario,
-    Verdeling,
     kalender,
     maand_labels,
     profiel,
@@ -76,9 +74,8 @@ def invoer(
     scenario: Scenario, rng: np.random.Generator | None, paden: int, maanden: int, regios: Regios
 ) -> ModelInput:
     """Draw each parameter per path (in :data:`SPECS` order, for reproducibility), then each
-    half year's realisation rate around the path's own level."""
+    half year's realisation rate from the path's own level."""
     waarden = {naam: trek(scenario.parameters[naam], rng, paden) for naam in SPECS}
-    waarden["realisatiegraad"] = realisatie_niveau(scenario.parameters, waarden)
     profiles = {naam: profiel(scenario, naam, maanden) for naam in SPECS}
     kal = kalender(scenario.start, maanden)
     return ModelInput(
@@ -87,41 +84,27 @@ def invoer(
         plus={naam: profile[1] for naam, profile in profiles.items()},
         seizoen=np.asarray(scenario.seizoen, dtype=np.float64)[kal.maand],
         kalender=kal,
-        realisatie=realisatie_trekkingen(
-            waarden["realisatiegraad"], waarden["realisatie_spreiding"], rng, len(kal.perioden)
-        ),
+        realisatie=realisatie_trekkingen(waarden, rng, len(kal.perioden)),
         regios=regios,
     )
 
 
-def realisatie_niveau(parameters: Mapping[str, Parameter], waarden: Mapping[str, FloatArray]) -> FloatArray:
-    """The path's realisation level, its deviation scaled by the path's own spread.
-
-    When both were fitted on ``n`` half years (level normal with standard error ``s/√n``, spread
-    ``s·√(ν/χ²_ν)``, ``ν = n − 1``), the level's standard error is ``σ/√n`` with the *same* ``σ`` as
-    the half years' spread: the exact posterior of a normal mean and variance under the Jeffreys
-    prior, so a half year's rate is Student-t with ``n − 1`` degrees of freedom. Otherwise (a
-    judgement, a fixed value) the draws are used as they are.
-    """
-    level, spread = parameters["realisatiegraad"], parameters["realisatie_spreiding"]
-    drawn = waarden["realisatiegraad"]
-    coupled = level.verdeling is Verdeling.normaal and spread.verdeling is Verdeling.inverse_chi
-    if not coupled or spread.waarde <= 0:
-        return drawn
-    scaled = level.waarde + (drawn - level.waarde) * waarden["realisatie_spreiding"] / spread.waarde
-    result: FloatArray = np.clip(scaled, 0.0, SPECS["realisatiegraad"].domein.maximum)
-    return result
-
-
 def realisatie_trekkingen(
-    niveau: FloatArray, spreiding: FloatArray, rng: np.random.Generator | None, halfjaren: int
+    waarden: Mapping[str, FloatArray], rng: np.random.Generator | None, halfjaren: int
 ) -> FloatArray:
-    """Each half year's realisation rate per path: the path's level plus the half year's own
-    deviation (sd ``spreiding``), clipped to the domain; the level itself without randomness."""
+    """Each half year's realisation rate per path (half years, paths), on the log scale as fitted
+    (:func:`~doorstroom.prognose.ketenfit.realisatiegraad`): the path's level ``realisatiegraad``
+    walks by ``realisatie_drift`` from one half year to the next (the first forecast half year is
+    one step after the fitted end), and each half year deviates by ``realisatie_spreiding``; the
+    median is kept (zero-mean steps), the result clipped to the domain. Without randomness: the
+    level itself."""
+    level = waarden["realisatiegraad"]
     if rng is None:
-        return np.tile(niveau, (halfjaren, 1))
-    noise = rng.normal(0.0, 1.0, (halfjaren, niveau.shape[0])) * spreiding
-    draws: FloatArray = np.clip(niveau + noise, 0.0, SPECS["realisatiegraad"].domein.maximum)
+        return np.tile(level, (halfjaren, 1))
+    shape = (halfjaren, level.shape[0])
+    walk = np.cumsum(rng.standard_normal(shape) * waarden["realisatie_drift"], axis=0)
+    own = rng.standard_normal(shape) * waarden["realisatie_spreiding"]
+    draws: FloatArray = np.clip(level * np.exp(walk + own), 0.0, SPECS["realisatiegraad"].domein.maximum)
     return draws
 
 

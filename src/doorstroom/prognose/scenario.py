@@ -113,7 +113,16 @@ SPECS: dict[str, Spec] = {
     "taakstelling": _spec("personen/halfjaar", A, "landelijke taakstelling per halfjaar"),
     "realisatiegraad": _spec("fractie van de taak", Soort.graad, "gehuisvest / taakstelling met achterstand"),
     "realisatie_spreiding": _spec(
-        "sd per halfjaar", Soort.factor, "schommeling van de realisatiegraad", domains.FRACTIE
+        "sd log/halfjaar",
+        Soort.factor,
+        "eigen schommeling van de realisatiegraad per halfjaar",
+        domains.HALFJAAR_SD,
+    ),
+    "realisatie_drift": _spec(
+        "sd log/halfjaar",
+        Soort.factor,
+        "toevalswandeling van het niveau van de realisatiegraad",
+        domains.HALFJAAR_SD,
     ),
     "begin_achterstand": _spec("personen", Soort.saldo, "beginstand: achterstand op de taakstelling"),
     "inburgeringsplicht": _spec("fractie", K, "aandeel gehuisvesten met inburgeringsplicht"),
@@ -176,9 +185,15 @@ OPTIONEEL: dict[str, Parameter] = {
         0.0,
         bron="niet opgegeven: nareizigers volgen de toevalswandeling van de aanvragen (instroom_drift)",
     ),
+    "realisatie_drift": Parameter(
+        "realisatie_drift",
+        0.0,
+        bron="niet opgegeven: het niveau van de realisatiegraad ligt vast, alleen halfjaren schommelen",
+    ),
 }
 """Parameters added after scenario files were first written: a file without them keeps the meaning
-it had (nareizigers then follow the applications' drift, as before ``nareizigers_drift`` existed)."""
+it had (nareizigers then follow the applications' drift, as before ``nareizigers_drift`` existed;
+the realisation level stays put, as before ``realisatie_drift`` existed)."""
 
 
 @dataclass(frozen=True)
@@ -256,7 +271,7 @@ class Scenario:
     def deterministisch(self) -> Scenario:
         """The scenario with every uncertainty switched off."""
         fixed = {naam: p.zonder_onzekerheid() for naam, p in self.parameters.items()}
-        for drift in ("instroom_drift", "nareizigers_drift"):
+        for drift in ("instroom_drift", "nareizigers_drift", "realisatie_drift"):
             fixed[drift] = replace(fixed[drift], waarde=0.0)
         fixed["realisatie_spreiding"] = replace(fixed["realisatie_spreiding"], waarde=0.0)
         return replace(self, parameters=fixed)

@@ -214,7 +214,9 @@ def _parameter(check: _Checker, name: str, raw: Mapping[str, Any]) -> Parameter:
     where = f"parameters.{name}"
     check.keys(raw, PARAMETER_KEYS, where)
     spec = SPECS[name]
-    values = {key: check.number(raw, key, where) for key in ("waarde", "laag", "hoog", "sd", "vrijheidsgraden")}
+    values = {
+        key: check.number(raw, key, where) for key in ("waarde", "laag", "hoog", "sd", "vrijheidsgraden")
+    }
     if values["waarde"] is None and "waarde" not in raw:
         check.add(f"{where}.waarde", "waarde ontbreekt")
     unit = raw.get("eenheid", spec.eenheid)

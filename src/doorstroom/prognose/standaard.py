@@ -264,7 +264,8 @@ def _realisation(start: str) -> dict[str, Parameter]:
         if item.gerealiseerd is not None and item.met_achterstand is not None and _ended(item.periode, start)
     ]
     source = "landelijke realisatie per halfjaar (Aanhangsel Handelingen TK 2023-2024 nr. 2564)"
-    estimates = realisatiegraad(halves, source, ("gerealiseerd", "met_achterstand"))
+    before = f"{int(start[:4]) - 1}-2" if int(start[5:]) <= 6 else f"{start[:4]}-1"
+    estimates = realisatiegraad(halves, source, ("gerealiseerd", "met_achterstand"), tot=before)
     return {e.parameter: als_parameter(e, source, start) for e in estimates}
 
 
