@@ -1,14 +1,21 @@
 """Benchmark of the prognose: the vectorised engine with twelve provinces versus a per-person SimPy model.
 
-Run with ``.venv/bin/python bench/prognose.py``. Prints:
+Run with ``.venv/bin/python bench/prognose.py`` (``--snel``: fewer repeats, no busy run). Prints:
 
 1. the machine's load (1-minute load average and cores) before and after, so figures measured on a
    shared machine can be read for what they are;
-2. the wall and CPU time of the full forecast the CLI runs — 10,000 paths × 60 months of the default
-   scenario with the 12 provinces and their own stocks, summarised into every national and
-   provincial quantile, flex buffer, needed taakstelling per half year (target: at most 1 s on 2
-   cores) — and of the simulation alone;
-3. the time per path of a straightforward discrete-event implementation of the same national chain
+2. per load — ``idle`` (nothing started by the benchmark; other users of the machine are not
+   controlled) and ``busy`` (one child process burns a core throughout, as in the koppeling
+   benchmark) — the wall and CPU time of the full forecast the CLI runs: 10,000 paths × 60 months
+   of the default scenario with the 12 provinces and their own stocks, summarised into every
+   national and provincial quantile, flex buffer, needed taakstelling per half year (target: at
+   most 1 s on 2 cores); beside it a fixed NumPy *reference* workload of the same kind (selecting
+   P10/P50/P90 of 76 rows of 10,000 values and 100 array operations on 12 × 10,000 values, 60 times,
+   on one thread) timed in the same run, and the ratio of the two. The ratio hardly moves with the
+   load, so a run on a busy machine still says what an idle one would give: forecast ≈ ratio ×
+   reference;
+3. the simulation alone (one thread, nothing summarised);
+4. the time per path of a straightforward discrete-event implementation of the same national chain
    with SimPy, one process per person, on a few paths, and the per-path speed ratio;
 4. P50 COA occupancy of both at a few months, as a plausibility check that they model the same.
 
@@ -25,9 +32,12 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
+import sys
 import time
 from collections import deque
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -50,17 +60,51 @@ def load() -> str:
     return f"load average {one:.2f} on {os.cpu_count()} cores"
 
 
+@contextmanager
+def drukte(aan: bool) -> Iterator[None]:
+    """One child process that keeps a core busy while the block runs (``busy`` load)."""
+    if not aan:
+        yield
+        return
+    bezig = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        time.sleep(0.5)
+        yield
+    finally:
+        bezig.kill()
+        bezig.wait()
+
+
+def referentie(paden: int = 10_000, maanden: int = 60) -> tuple[float, float]:
+    """Wall and CPU seconds of the fixed NumPy reference workload (see module doc), one thread."""
+    rng = np.random.default_rng(0)
+    rows = np.rint(rng.lognormal(8.0, 1.0, (76, paden)))
+    a, b = rng.random((12, paden)), rng.random((12, paden))
+    ranks = [paden // 10 - 1, paden // 2 - 1, 9 * paden // 10 - 1]
+    start, cpu = time.perf_counter(), time.process_time()
+    for _ in range(maanden):
+        np.partition(rows, ranks, axis=1)
+        for _ in range(25):
+            c = a * b
+            c += 0.5
+            np.floor(c, out=c)
+            np.maximum(c, a, out=c)
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
 def vectorised(
     scenario: Scenario, provinces: Regios, paden: int, repeats: int
-) -> tuple[list[float], list[float], Any]:
-    """Wall and CPU seconds of each full forecast, and the P50 occupancy of the last one."""
-    walls, cpus = [], []
+) -> tuple[list[float], list[float], list[tuple[float, float]], Any]:
+    """Wall and CPU seconds of each full forecast, the reference's wall and CPU seconds measured
+    between them, and the P50 occupancy of the last forecast."""
+    walls, cpus, references = [], [], []
     for repeat in range(repeats):
+        references.append(referentie(paden, scenario.maanden))
         wall, cpu = time.perf_counter(), time.process_time()
         result = bereken(scenario, paden=paden, seed=repeat, regios=provinces)
         walls.append(time.perf_counter() - wall)
         cpus.append(time.process_time() - cpu)
-    return walls, cpus, result.kwantielen["coa_bezetting"][1]
+    return walls, cpus, references, result.kwantielen["coa_bezetting"][1]
 
 
 def simulation_only(scenario: Scenario, provinces: Regios, paden: int) -> float:
@@ -115,7 +159,7 @@ class PerPerson:
                 self.arrears += self.task_so_far - self.housed_so_far
                 self.task_so_far, self.housed_so_far = 0.0, 0
             drift = self.p("instroom_drift")
-            level += self.rng.normal(0.0, drift) - drift**2 / 2
+            level += self.rng.normal(0.0, drift)  # median-preserving, as the model
             self.arrivals(self.s.seizoen[cal.maand[t]] * np.exp(level))
             yield self.env.timeout(0.999)
             self.decide()
@@ -197,16 +241,30 @@ def main() -> None:
     parser.add_argument("--maanden", type=int, default=60)
     parser.add_argument("--herhalingen", type=int, default=5)
     parser.add_argument("--simpy-paden", type=int, default=2)
+    parser.add_argument("--snel", action="store_true", help="two repeats, idle only")
     args = parser.parse_args()
+    repeats = 2 if args.snel else args.herhalingen
     print(f"before: {load()}")
     scenario = replace(standaard(), maanden=args.maanden)
     provinces = regions.provincies(regions.standaard_opvang(scenario.start))
-    walls, cpus, p50 = vectorised(scenario, provinces, args.paden, args.herhalingen)
+    bereken(scenario, paden=min(args.paden, 1000), seed=0, regios=provinces)  # imports, caches
     print(f"vectorised: {args.paden} paths x {args.maanden} months, national + 12 provinces with own stocks")
     print(
-        f"  full forecast: wall best {min(walls):.2f} s, median {statistics.median(walls):.2f} s "
-        f"(target <= 1 s on 2 cores); CPU median {statistics.median(cpus):.2f} s"
+        "  load  wall best  wall median  CPU median  reference  ratio  idle-equivalent"
+        "   (ratio: best wall / best reference wall; idle-equivalent: best wall × the share of a"
+        " core the reference got, CPU / wall)"
     )
+    p50: Any = None
+    for busy in (False,) if args.snel else (False, True):
+        with drukte(busy):
+            walls, cpus, references, p50 = vectorised(scenario, provinces, args.paden, repeats)
+        best = min(references)
+        print(
+            f"  {'busy' if busy else 'idle':<5} {min(walls):8.2f} s {statistics.median(walls):10.2f} s "
+            f"{statistics.median(cpus):9.2f} s {best[0]:8.2f} s {min(walls) / best[0]:6.2f} "
+            f"{min(walls) * best[1] / best[0]:10.2f} s   ({load()})"
+        )
+    print("  target: full forecast <= 1 s on 2 cores")
     print(f"  simulation alone (one thread): {simulation_only(scenario, provinces, args.paden):.2f} s")
     simpy_times, simpy_p50 = per_person(scenario, args.simpy_paden)
     per_path_simpy = statistics.mean(simpy_times)

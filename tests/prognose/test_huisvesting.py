@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from doorstroom.prognose import benodigd, huisvesting
-from doorstroom.prognose.montecarlo import simuleer
+from doorstroom.prognose.montecarlo import BEWAARD, simuleer
 from tests.prognose.strategies import maak_scenario
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "doorstroom" / "prognose"
@@ -42,10 +42,9 @@ def test_the_needed_taakstelling_replays_the_models_housing_exactly(seed: int) -
     scenario = maak_scenario(values, maanden=14)
     paths = simuleer(scenario, paden=50, seed=seed)
     stand = benodigd._begin(paths.invoer, hele=True)
+    months = benodigd.Maanden.van(paths.invoer, {name: paths[name].T for name in BEWAARD})
     for month in range(1, 15):
-        replay = benodigd._run(
-            paths.invoer, paths.nationaal, stand, range(month), np.full(50, 500.0), hele=True
-        )
+        replay = benodigd._run(paths.invoer, months, stand, range(month), np.full(50, 500.0), hele=True)
         np.testing.assert_array_equal(replay.v, paths["vergunninghouders_coa"][:, month - 1])
 
 

@@ -73,6 +73,22 @@ class Halfjaartaak:
     onhaalbaar: float
 
 
+@dataclass(frozen=True)
+class Maanden:
+    """What the housing rule needs of each month, fixed per path (months, paths): grants,
+    nareizigers and the realisation rate. Rows are months, so a month is one contiguous row."""
+
+    inwilligingen: FloatArray
+    nareizigers: FloatArray
+    graad: FloatArray
+
+    @staticmethod
+    def van(inp: ModelInput, per_maand: Mapping[str, FloatArray]) -> Maanden:
+        """From the model's kept series, each (months, paths)."""
+        rates = np.stack([inp.realisatiegraad(t) for t in range(inp.maanden)])
+        return Maanden(per_maand["inwilligingen"], per_maand["instroom_nareizigers"], rates)
+
+
 @dataclass
 class _Stand:
     """National housing state per path at the start of a month."""
@@ -91,33 +107,29 @@ def _begin(inp: ModelInput, hele: bool) -> _Stand:
 
 
 def _run(
-    inp: ModelInput,
-    paths: Mapping[str, FloatArray],
-    stand: _Stand,
-    window: range,
-    taak: FloatArray,
-    hele: bool,
+    inp: ModelInput, maanden: Maanden, stand: _Stand, window: range, taak: FloatArray, hele: bool
 ) -> _Stand:
     """The housing rule over the months of ``window`` with a constant taakstelling per path."""
     kal = inp.kalender
     s = replace(stand)
+    sixth = taak / 6.0
     for t in window:
         if kal.eerste[t] and t > 0:
             s.achterstand = s.achterstand + s.quotum - s.gerealiseerd
             s.quotum, s.gerealiseerd = np.zeros_like(s.quotum), np.zeros_like(s.gerealiseerd)
         task = huisvesting.maandtaak(taak, 1.0, s.achterstand, float(kal.resterend[t]))
-        room = huisvesting.ruimte(task, inp.realisatiegraad(t))
-        family = paths["instroom_nareizigers"][:, t]
+        room = huisvesting.ruimte(task, maanden.graad[t])
+        family = maanden.nareizigers[t]
         housed = huisvesting.uit_coa(s.v, huisvesting.beschikbare_ruimte(room, family, hele=hele))
-        s.quotum = s.quotum + taak / 6.0
+        s.quotum = s.quotum + sixth
         s.gerealiseerd = s.gerealiseerd + housed + family
-        s.v = s.v - housed + paths["inwilligingen"][:, t]
+        s.v = s.v - housed + maanden.inwilligingen[t]
     return s
 
 
 def _bisect(
     inp: ModelInput,
-    paths: Mapping[str, FloatArray],
+    maanden: Maanden,
     stand: _Stand,
     window: range,
     target: float,
@@ -125,16 +137,15 @@ def _bisect(
 ) -> FloatArray:
     """Per path, the smallest constant taakstelling over ``window`` that ends at or below ``target``,
     to within :data:`PRECISIE` persons or :data:`RELATIEF` of it."""
-    months = list(window)
-    grants = paths["inwilligingen"][:, months].sum(axis=1)
-    supply = stand.v + grants + paths["instroom_nareizigers"][:, months].sum(axis=1)
-    rate = np.min([inp.realisatiegraad(t) for t in months], axis=0)
+    months = slice(window.start, window.stop)
+    supply = stand.v + maanden.inwilligingen[months].sum(axis=0) + maanden.nareizigers[months].sum(axis=0)
+    rate = maanden.graad[months].min(axis=0)
     high = 6.0 * (supply + np.abs(stand.achterstand) + 1.0) / np.maximum(rate, 0.05)
-    reachable = _run(inp, paths, stand, window, high, hele).v <= target + 1e-6
+    reachable = _run(inp, maanden, stand, window, high, hele).v <= target + 1e-6
     low = np.where(reachable, 0.0, high)
     while np.any(high - low > np.maximum(PRECISIE, RELATIEF * high)):
         middle = (low + high) / 2.0
-        ok = _run(inp, paths, stand, window, middle, hele).v <= target + 1e-6
+        ok = _run(inp, maanden, stand, window, middle, hele).v <= target + 1e-6
         high = np.where(ok, middle, high)
         low = np.where(ok, low, middle)
     return np.where(reachable, high, np.inf)
@@ -144,13 +155,11 @@ def _quantile(values: FloatArray, kans: float) -> float:
     return float(np.quantile(values, kans, method="inverted_cdf"))
 
 
-def constant(
-    scenario: Scenario, inp: ModelInput, paths: Mapping[str, FloatArray], *, hele: bool
-) -> BenodigdeTaakstelling:
+def constant(scenario: Scenario, inp: ModelInput, maanden: Maanden, *, hele: bool) -> BenodigdeTaakstelling:
     """The constant half-year taakstelling that meets the target by ``doelen.uiterlijk_maand``."""
     doelen = scenario.doelen
     month = min(doelen.uiterlijk_maand, inp.maanden)
-    needed = _bisect(inp, paths, _begin(inp, hele), range(month), doelen.wachtende_vergunninghouders, hele)
+    needed = _bisect(inp, maanden, _begin(inp, hele), range(month), doelen.wachtende_vergunninghouders, hele)
     return BenodigdeTaakstelling(
         doel=doelen.wachtende_vergunninghouders,
         maand=maand_labels(scenario.start, month)[-1],
@@ -162,7 +171,7 @@ def constant(
 
 
 def per_halfjaar(
-    scenario: Scenario, inp: ModelInput, paths: Mapping[str, FloatArray], *, hele: bool
+    scenario: Scenario, inp: ModelInput, maanden: Maanden, *, hele: bool
 ) -> tuple[Halfjaartaak, ...]:
     """Each half year's needed taakstelling along the glide path to the target (see module doc)."""
     doelen, kal = scenario.doelen, inp.kalender
@@ -175,7 +184,7 @@ def per_halfjaar(
         window = range(int(months[0]), int(months[-1]) + 1)
         share = min(window.stop / deadline, 1.0)
         target = start + (doelen.wachtende_vergunninghouders - start) * share
-        needed = _bisect(inp, paths, stand, window, target, hele)
+        needed = _bisect(inp, maanden, stand, window, target, hele)
         unreachable = float(np.mean(~np.isfinite(needed)))
         chosen = _quantile(needed, doelen.kans)
         planned = scenario.waarde("taakstelling") * float(inp.factor["taakstelling"][window.start])
@@ -192,7 +201,7 @@ def per_halfjaar(
             )
         )
         used = chosen if np.isfinite(chosen) else planned
-        stand = _run(inp, paths, stand, window, np.full(inp.paden, used), hele)
+        stand = _run(inp, maanden, stand, window, np.full(inp.paden, used), hele)
     return tuple(tasks)
 
 

@@ -9,7 +9,8 @@ A forecast of 10,000 paths summarises thousands of (series, month, province) row
 is narrow — most monthly flows and provincial stocks — counting is several times faster: one
 ``bincount`` over all rows, offset so each row has its own range of bins, then the cumulative
 counts are searched for each wanted rank. Rows with a wide spread, or with fractions, fall back to
-``np.partition``. Both give exactly the same values (tested).
+``np.partition`` — on 64-bit integers for whole numbers (exact, and a third faster than on floats).
+All give exactly the same values (tested).
 """
 
 from __future__ import annotations
@@ -50,9 +51,11 @@ def per_rij(
     narrow = whole & (high - low < MAX_BAKKEN_PER_WAARDE * paths)
     if narrow.any():
         result[:, narrow] = _counted(rijen[narrow], low[narrow], high[narrow], ranks)
-    if (~narrow).any():
-        selected = np.partition(rijen[~narrow], ranks, axis=1)
-        result[:, ~narrow] = selected[:, ranks].T
+    for rows_of_kind, as_int in ((~narrow & whole, True), (~whole, False)):
+        if rows_of_kind.any():
+            chosen = rijen[rows_of_kind]
+            selected = np.partition(chosen.astype(np.int64) if as_int else chosen, ranks, axis=1)
+            result[:, rows_of_kind] = selected[:, ranks].T
     return result
 
 

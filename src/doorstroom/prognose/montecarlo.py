@@ -42,7 +42,8 @@ from doorstroom.prognose.scenario import (
 QUANTILES = kwantielen.KWANTIELEN
 DEFAULT_PADEN = 1000
 BEWAARD = ("inwilligingen", "instroom_nareizigers")
-"""National series kept path by path for the needed taakstelling (the rest is summarised)."""
+"""National series kept path by path, as (months, paths), for the needed taakstelling (the rest is
+summarised)."""
 REGIO_KWANTIELEN = ("coa_bezetting", "vergunninghouders_coa", "huisvesting_totaal", "achterstand")
 """Provincial series summarised into quantiles by :func:`bereken`."""
 NIET_HEEL = ("taak_maand", "achterstand", "kosten")
@@ -152,7 +153,7 @@ class _Samenvatter:
     def __init__(self, inp: ModelInput, kans: float, pool: ThreadPoolExecutor) -> None:
         self.inp, self.kans, self.pool = inp, kans, pool
         self.months: list[Future[tuple[FloatArray, FloatArray, FloatArray]]] = []
-        self.kept = {name: np.zeros((inp.paden, inp.maanden)) for name in BEWAARD}
+        self.kept = {name: np.zeros((inp.maanden, inp.paden)) for name in BEWAARD}
         self.exceeds = np.zeros(inp.maanden)
         self.regional_exceeds = np.zeros((len(inp.regios.namen), inp.maanden))
         self.worst = np.full(inp.paden, -np.inf)
@@ -164,7 +165,7 @@ class _Samenvatter:
 
     def __call__(self, t: int, national: Series, regional: Series) -> None:
         for name in BEWAARD:
-            self.kept[name][:, t] = national[name]
+            self.kept[name][t] = national[name]
         self.cost = self.cost + national["kosten"]
         self.months.append(self.pool.submit(self._month, t, national, regional))
 
@@ -219,8 +220,9 @@ def bereken(
                 on_month(t)
 
         simulate(inp, rng, consume)
-        constant = pool.submit(benodigd.constant, scenario, inp, summary.kept, hele=rng is not None)
-        per_half_year = benodigd.per_halfjaar(scenario, inp, summary.kept, hele=rng is not None)
+        months = benodigd.Maanden.van(inp, summary.kept)
+        constant = pool.submit(benodigd.constant, scenario, inp, months, hele=rng is not None)
+        per_half_year = benodigd.per_halfjaar(scenario, inp, months, hele=rng is not None)
         national, provincial, flex = summary.resultaat()
         needed = constant.result()
     return Resultaat(

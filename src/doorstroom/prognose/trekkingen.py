@@ -62,7 +62,8 @@ class Draws:
         assert self.rng is not None
         ninth = 1.0 / (9.0 * shape)
         cube = 1.0 - ninth + np.sqrt(ninth) * self.rng.standard_normal(shape.shape)
-        draws: FloatArray = np.maximum(cube, 0.0) ** 3
+        np.maximum(cube, 0.0, out=cube)
+        draws: FloatArray = cube * cube * cube  # not ** 3: NumPy's power is many times slower
         small = shape < 5.0
         if small.any():
             draws[small] = self.rng.gamma(shape[small], 1.0 / shape[small])
