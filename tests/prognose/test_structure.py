@@ -70,3 +70,14 @@ def test_every_parameter_is_documented() -> None:
     page = DOCS.read_text(encoding="utf-8")
     missing = [name for name in SPECS if f"`{name}`" not in page]
     assert not missing
+
+
+def test_freed_memory_is_kept_for_reuse_where_the_c_library_allows() -> None:
+    """glibc is told once per process to keep freed blocks (speed only: results never depend on it)."""
+    import platform
+
+    from doorstroom.prognose import geheugen
+
+    assert geheugen.hergebruik() is geheugen.hergebruik()
+    if platform.libc_ver()[0] == "glibc":
+        assert geheugen.hergebruik()
