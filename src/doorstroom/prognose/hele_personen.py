@@ -67,7 +67,6 @@ def _parts(cumulative: FloatArray, scale: FloatArray, totaal: FloatArray, hele: 
         bounds += 0.5
         np.floor(bounds, out=bounds)
     bounds[-1] = totaal  # exactly the total, whatever the floating point did
-    parts = np.empty_like(bounds)
-    parts[0] = bounds[0]
-    np.subtract(bounds[1:], bounds[:-1], out=parts[1:])
-    return parts
+    for row in range(bounds.shape[0] - 1, 0, -1):  # differences in place, last row first
+        np.subtract(bounds[row], bounds[row - 1], out=bounds[row])
+    return bounds

@@ -53,9 +53,9 @@ def per_rij(
         result[:, narrow] = _counted(rijen[narrow], low[narrow], high[narrow], ranks)
     for rows_of_kind, as_int in ((~narrow & whole, True), (~whole, False)):
         if rows_of_kind.any():
-            chosen = rijen[rows_of_kind]
-            selected = np.partition(chosen.astype(np.int64) if as_int else chosen, ranks, axis=1)
-            result[:, rows_of_kind] = selected[:, ranks].T
+            chosen = rijen[rows_of_kind].astype(np.int64) if as_int else rijen[rows_of_kind]
+            chosen.partition(ranks, axis=1)  # in place: the selection above is already a copy
+            result[:, rows_of_kind] = chosen[:, ranks].T
     return result
 
 
