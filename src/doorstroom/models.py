@@ -12,6 +12,7 @@ TABLE_MODULES = (
     "doorstroom.spreiding.models",
     "doorstroom.accounts.models",
     "doorstroom.dossier.models",
+    "doorstroom.prognose.models",
 )
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from doorstroom.errors import ConfigurationError
@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     )
     boundary_file: Path | None = Field(
         default=None,
-        description="CBS/PDOK municipal boundary file (GeoJSON or TopoJSON keyed by statcode).",
+        description="GeoJSON of municipal boundaries (statcode GM....; WGS84) replacing the embedded file for maps.",
     )
     database_wachttijd: float = Field(
         default=60.0,
@@ -91,6 +91,26 @@ class Settings(BaseSettings):
         default=None, description="TOML file overriding the parameters of the deadline rules (termijnen)."
     )
     log_format: str = Field(default="json", description="Server log format: json (structured) or text.")
+    environment: Literal["productie", "ontwikkeling", "demo"] = Field(
+        default="productie",
+        description=(
+            "productie (default), ontwikkeling or demo. Outside productie the web application may run "
+            "without DOORSTROOM_SESSION_SECRET (a random secret per process, sessions end at restart)."
+        ),
+    )
+    session_secret: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Secret (at least 32 characters, random) that signs the web application's session and "
+            "CSRF cookies. Required by 'doorstroom serve' in productie; never put it in the repository."
+        ),
+    )
+    session_idle_minutes: int = Field(
+        default=30, ge=5, le=720, description="Minutes without a request after which a web session ends (5-720)."
+    )
+    session_max_hours: int = Field(
+        default=10, ge=1, le=24, description="Hours after login after which a web session ends anyway (1-24)."
+    )
 
     csv_stijl: Literal["nl", "standaard"] | None = Field(
         default=None,

@@ -40,3 +40,22 @@ class TokenRecord(Base):
     aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     verloopt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     ingetrokken_op: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class SessieRecord(Base):
+    """A web session: only the digest of its id is stored, with its CSRF token and its lifetime.
+
+    Ending a session (logout, idle or maximum time, a blocked user) is a moment in ``beeindigd_op``
+    or a check at read time; the row stays until it is cleaned up, so a stolen cookie cannot revive it.
+    """
+
+    __tablename__ = "gebruiker_sessie"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    gebruiker_id: Mapped[int] = mapped_column(ForeignKey("gebruiker.id", ondelete="CASCADE"), index=True)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    laatst_gebruikt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    verloopt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    beeindigd_op: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

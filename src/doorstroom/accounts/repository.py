@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from doorstroom.accounts.models import GebruikerRecord, TokenRecord
+from doorstroom.accounts.models import GebruikerRecord, SessieRecord, TokenRecord
 
 
 def gebruiker(session: Session, gebruikersnaam: str) -> GebruikerRecord | None:
@@ -54,3 +54,19 @@ def tokens(session: Session, gebruiker_id: int | None = None) -> list[tuple[Toke
     if gebruiker_id is not None:
         query = query.where(TokenRecord.gebruiker_id == gebruiker_id)
     return [(t, naam) for t, naam in session.execute(query.order_by(TokenRecord.id.desc()))]
+
+
+def sessie(session: Session, digest: str) -> tuple[SessieRecord, GebruikerRecord] | None:
+    """A web session by the digest of its id, with its account; None when unknown."""
+    query = (
+        select(SessieRecord, GebruikerRecord)
+        .join(GebruikerRecord, SessieRecord.gebruiker_id == GebruikerRecord.id)
+        .where(SessieRecord.digest == digest)
+    )
+    row = session.execute(query).one_or_none()
+    return None if row is None else (row[0], row[1])
+
+
+def sessie_gebruikt(session: Session, digest: str, nu: datetime) -> None:
+    """Record that a session was used at ``nu``."""
+    session.execute(update(SessieRecord).where(SessieRecord.digest == digest).values(laatst_gebruikt_op=nu))

@@ -1,0 +1,107 @@
+"""Web sessions: log in with a password, recognise the session on every request, log out.
+
+A session id is 256 random bits, given to the browser once (in a cookie) and stored only as its
+SHA-256 digest, like a bearer token (:mod:`doorstroom.accounts.tokens`). A session ends at logout,
+after ``DOORSTROOM_SESSION_IDLE_MINUTES`` without a request, ``DOORSTROOM_SESSION_MAX_HOURS`` after
+login, or as soon as the account is blocked (BIO 9.4.2: secure log-on; 9.4.3: session limits).
+Each session carries its own CSRF token (synchroniser token pattern, OWASP CSRF cheat sheet): a
+form is accepted only with the token of the session that showed it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Engine
+
+from doorstroom import audit
+from doorstroom.accounts import repository, tokens
+from doorstroom.accounts.domain import Gebruiker
+from doorstroom.accounts.models import SessieRecord
+from doorstroom.accounts.service import als_gebruiker, authenticeer_wachtwoord
+from doorstroom.db import DatabaseBezet, transaction
+from doorstroom.settings import get_settings
+
+BIJWERK_INTERVAL = timedelta(seconds=60)
+"""``laatst_gebruikt_op`` is written at most once a minute: a page view should not always write."""
+
+
+@dataclass(frozen=True)
+class Sessie:
+    """A valid session: who, and the token its forms must carry."""
+
+    gebruiker: Gebruiker
+    csrf: str
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def meld_aan(engine: Engine, gebruikersnaam: str, wachtwoord: str) -> tuple[str, Sessie] | None:
+    """A new session for a matching name and password (the session id, shown once); None otherwise."""
+    gebruiker = authenticeer_wachtwoord(engine, gebruikersnaam, wachtwoord)
+    if gebruiker is None:
+        return None
+    sessie_id, csrf, nu = secrets.token_urlsafe(32), secrets.token_urlsafe(32), datetime.now(UTC)
+    maximum = timedelta(hours=get_settings().session_max_hours)
+    with audit.acting_as(gebruiker.actor), transaction(engine, schrijven=True) as session:
+        record = repository.gebruiker(session, gebruikersnaam)
+        assert record is not None  # authenticated a moment ago, in its own transaction
+        session.add(
+            SessieRecord(
+                gebruiker_id=record.id, digest=tokens.digest(sessie_id), csrf=csrf,
+                aangemaakt_op=nu, laatst_gebruikt_op=nu, verloopt_op=nu + maximum,
+            )
+        )  # fmt: skip
+        audit.record(session, "write", "gebruiker_sessie", f"aanmelding {gebruikersnaam}")
+    return sessie_id, Sessie(gebruiker, csrf)
+
+
+def lees(engine: Engine, sessie_id: str) -> Sessie | None:
+    """The session behind a cookie value: None when unknown, ended, expired, idle or blocked."""
+    if not 20 <= len(sessie_id) <= 100:
+        return None
+    nu, digest = datetime.now(UTC), tokens.digest(sessie_id)
+    stil = timedelta(minutes=get_settings().session_idle_minutes)
+    with transaction(engine) as session:
+        found = repository.sessie(session, digest)
+        if found is None or not _geldig(found[0], found[1].actief, nu, stil):
+            return None
+        record, gebruiker = found
+        sessie, laatst = Sessie(als_gebruiker(gebruiker), record.csrf), _utc(record.laatst_gebruikt_op)
+    if nu - laatst >= BIJWERK_INTERVAL:
+        _bijwerken(engine, digest, nu)
+    return sessie
+
+
+def _bijwerken(engine: Engine, digest: str, nu: datetime) -> None:
+    """Record that the session was used; skipped when the database is busy (the next request tries)."""
+    try:
+        with transaction(engine, schrijven=True) as session:
+            repository.sessie_gebruikt(session, digest, nu)
+    except DatabaseBezet:
+        pass
+
+
+def _geldig(record: SessieRecord, actief: bool, nu: datetime, stil: timedelta) -> bool:
+    return (
+        actief
+        and record.beeindigd_op is None
+        and _utc(record.verloopt_op) > nu
+        and nu - _utc(record.laatst_gebruikt_op) < stil
+    )
+
+
+def meld_af(engine: Engine, sessie_id: str) -> None:
+    """End a session now (logout); ending an unknown or ended session does nothing."""
+    with transaction(engine, schrijven=True) as session:
+        found = repository.sessie(session, tokens.digest(sessie_id))
+        if found is None or found[0].beeindigd_op is not None:
+            return
+        record, gebruiker = found
+        record.beeindigd_op = datetime.now(UTC)
+        with audit.acting_as(als_gebruiker(gebruiker).actor):
+            audit.record(session, "write", "gebruiker_sessie", f"afmelding {gebruiker.gebruikersnaam}")

@@ -1,0 +1,96 @@
+"""A scenario adjusted by a planner in a form: another central value for some parameters, new targets.
+
+The web application's *Scenario* page shows every parameter of a base scenario (the default one on
+published figures, or an example file) and lets a planner change central values. Each changed value
+is read by the one number rule (``16.500``, ``0,45``; :mod:`doorstroom.number_text`) inside the
+parameter's documented domain, the spread scales along (:meth:`Scenario.met_waarde`), and the whole
+scenario is checked again (:mod:`doorstroom.prognose.scenario_check`): every problem is reported at
+once, named by parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from importlib import resources
+
+from doorstroom import domains
+from doorstroom.errors import InputError, Problem
+from doorstroom.number_text import NumberTextError, parse_number
+from doorstroom.prognose import scenario_check
+from doorstroom.prognose.scenario import SPECS, Doelen, Scenario
+from doorstroom.prognose.scenario_io import laad
+from doorstroom.prognose.standaard import standaard
+from doorstroom.suggest import unknown_message
+
+VOORBEELDEN = {"voorbeeld_schok": "voorbeeld_schok.toml"}
+
+
+def basisnamen() -> list[str]:
+    """Scenarios a planner can start from: the default one and the example files in the package."""
+    return ["standaard", *VOORBEELDEN]
+
+
+def basis(naam: str) -> Scenario:
+    """The base scenario called ``naam``; an error listing the valid names otherwise."""
+    if naam == "standaard":
+        return standaard()
+    if naam not in VOORBEELDEN:
+        raise InputError(Problem(unknown_message("scenario", naam, basisnamen()), field="basis"))
+    with resources.as_file(resources.files("doorstroom.prognose") / "defaults" / VOORBEELDEN[naam]) as pad:
+        return laad(pad)
+
+
+def aangepast(
+    scenario: Scenario, waarden: Mapping[str, str], doelen: Mapping[str, str] | None = None
+) -> Scenario:
+    """``scenario`` with the central values in ``waarden`` (text as typed) and the given targets."""
+    problemen: list[Problem] = []
+    for naam, tekst in waarden.items():
+        if naam not in SPECS:
+            problemen.append(Problem(unknown_message("parameter", naam, SPECS), field=naam))
+            continue
+        if not tekst.strip() or _zelfde(scenario, naam, tekst):
+            continue
+        try:
+            scenario = scenario.met_waarde(naam, float(parse_number(tekst, SPECS[naam].domein)))
+        except NumberTextError as error:
+            problemen.append(Problem(str(error), field=naam))
+    scenario, fouten = _met_doelen(scenario, doelen or {})
+    problemen += fouten
+    problemen += scenario_check.problemen(scenario)
+    if problemen:
+        raise InputError(problemen)
+    return scenario
+
+
+def _zelfde(scenario: Scenario, naam: str, tekst: str) -> bool:
+    """True when the form sends back the value it showed (nothing changed, no rescaling)."""
+    try:
+        return float(parse_number(tekst, SPECS[naam].domein)) == scenario.waarde(naam)
+    except NumberTextError:
+        return False
+
+
+def _met_doelen(scenario: Scenario, doelen: Mapping[str, str]) -> tuple[Scenario, list[Problem]]:
+    huidig, problemen = scenario.doelen, []
+    velden = {
+        "wachtende_vergunninghouders": domains.GEMIDDELD_AANTAL,
+        "uiterlijk_maand": domains.HORIZON_MAANDEN,
+        "kans": domains.ZEKERHEID,
+    }
+    nieuw: dict[str, float] = {}
+    for veld, domein in velden.items():
+        tekst = doelen.get(veld, "").strip()
+        if not tekst:
+            continue
+        try:
+            nieuw[veld] = float(parse_number(tekst, domein))
+        except NumberTextError as error:
+            problemen.append(Problem(str(error), field=veld))
+    gekozen = Doelen(
+        wachtende_vergunninghouders=nieuw.get("wachtende_vergunninghouders", huidig.wachtende_vergunninghouders),
+        uiterlijk_maand=int(nieuw.get("uiterlijk_maand", huidig.uiterlijk_maand)),
+        kans=nieuw.get("kans", huidig.kans),
+    )
+    return replace(scenario, doelen=gekozen), problemen

@@ -1,0 +1,131 @@
+"""Stored forecasts: run a scenario once, keep its document and workbook, show and download them.
+
+The web application runs a forecast in the background and many pages show it afterwards (the chain
+overview's fan charts and the national taakstelling it implies); computing it again for every page
+would cost seconds each time. A stored forecast is repeatable: the scenario (as TOML), paths,
+horizon and seed are kept with it, so ``doorstroom prognose bereken --scenario ... --seed ...``
+gives the same numbers.
+"""
+
+from __future__ import annotations
+
+import math
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from doorstroom import audit
+from doorstroom.csv_export import CsvStijl, records_to_csv
+from doorstroom.db import schrijf, transaction
+from doorstroom.domains import NAAM
+from doorstroom.errors import NotFound
+from doorstroom.prognose import service, uitvoer
+from doorstroom.prognose.models import PrognoseRunRecord
+from doorstroom.prognose.scenario import Scenario
+from doorstroom.prognose.scenario_io import schrijf as scenario_toml
+from doorstroom.tijd import lokale_tijd
+
+
+@dataclass(frozen=True)
+class Runverzoek:
+    """What to run: a checked scenario, paths, horizon (None: the scenario's) and seed (None: new)."""
+
+    scenario: Scenario
+    naam: str
+    paden: int = 1000
+    maanden: int | None = None
+    seed: int | None = None
+
+
+def bereken_en_bewaar(
+    engine: Engine, verzoek: Runverzoek, on_month: Callable[[int], None] | None = None
+) -> int:
+    """Run the forecast on the reception places known to ``engine`` and store it; its id."""
+    naam = NAAM.check(verzoek.naam.strip() or verzoek.scenario.naam, field="naam")
+    seed = service.kies_seed(verzoek.seed)
+    service.controleer_run(verzoek.scenario, verzoek.paden, verzoek.maanden)
+    plaatsen = service.opvang(None, verzoek.scenario, engine)
+    resultaat = service.prognose(
+        verzoek.scenario, plaatsen, paden=verzoek.paden, maanden=verzoek.maanden, seed=seed, on_month=on_month
+    )
+    record = PrognoseRunRecord(
+        naam=naam[:100], aangemaakt_op=datetime.now(UTC), aangemaakt_door=audit.current_actor()[:100],
+        scenario=scenario_toml(verzoek.scenario), start=resultaat.maanden[0], maanden=len(resultaat.maanden),
+        paden=resultaat.paden, seed=seed, kenmerk=uitvoer.kenmerk(verzoek.scenario)[:200],
+        document=_eindig(uitvoer.als_json(resultaat, plaatsen)),
+        werkboek=_werkboek(resultaat, plaatsen),
+    )  # fmt: skip
+
+    def bewaar(session: Any) -> int:
+        session.add(record)
+        session.flush()
+        audit.record(session, "write", "prognose_run", str(record.id))
+        return int(record.id)
+
+    return schrijf(engine, bewaar)
+
+
+def _werkboek(resultaat: Any, plaatsen: Any) -> bytes:
+    with tempfile.TemporaryDirectory() as map_:
+        pad = Path(map_) / "prognose.xlsx"
+        service.werkboek(pad, service.prognose_kop(resultaat), uitvoer.tabellen(resultaat, plaatsen))
+        return pad.read_bytes()
+
+
+def _eindig(waarde: Any) -> Any:
+    """The document with every non-finite number as None (JSON, and PostgreSQL, have no NaN)."""
+    if isinstance(waarde, float):
+        return waarde if math.isfinite(waarde) else None
+    if isinstance(waarde, dict):
+        return {sleutel: _eindig(w) for sleutel, w in waarde.items()}
+    if isinstance(waarde, list | tuple):
+        return [_eindig(w) for w in waarde]
+    return waarde
+
+
+def runs(engine: Engine) -> list[dict[str, object]]:
+    """Stored forecasts, newest first (without their documents)."""
+    with transaction(engine) as session:
+        query = select(
+            PrognoseRunRecord.id, PrognoseRunRecord.naam, PrognoseRunRecord.aangemaakt_op,
+            PrognoseRunRecord.aangemaakt_door, PrognoseRunRecord.start, PrognoseRunRecord.maanden,
+            PrognoseRunRecord.paden, PrognoseRunRecord.seed, PrognoseRunRecord.kenmerk,
+        ).order_by(PrognoseRunRecord.id.desc())  # fmt: skip
+        return [
+            {"id": r.id, "naam": r.naam, "aangemaakt_op": lokale_tijd(r.aangemaakt_op),
+             "door": r.aangemaakt_door, "start": r.start, "maanden": r.maanden, "paden": r.paden,
+             "seed": r.seed, "kenmerk": r.kenmerk}
+            for r in session.execute(query)
+        ]  # fmt: skip
+
+
+def _record(session: Any, run_id: int) -> PrognoseRunRecord:
+    record = session.get(PrognoseRunRecord, run_id)
+    if record is None:
+        raise NotFound(f"prognose {run_id} bestaat niet")
+    return record  # type: ignore[no-any-return]
+
+
+def document(engine: Engine, run_id: int) -> dict[str, Any]:
+    """The stored JSON document of a forecast (as ``prognose bereken --format json`` prints it)."""
+    with transaction(engine) as session:
+        record = _record(session, run_id)
+        return {"id": record.id, "naam": record.naam, **record.document}
+
+
+def werkboek(engine: Engine, run_id: int) -> bytes:
+    """The stored workbook (XLSX) of a forecast."""
+    with transaction(engine) as session:
+        return bytes(_record(session, run_id).werkboek)
+
+
+def kwantielen_csv(engine: Engine, run_id: int, stijl: CsvStijl | None = None) -> str:
+    """P10/P50/P90 per series and month as CSV (the ``kwantielen`` table), Dutch dialect by default."""
+    reeksen = document(engine, run_id)["reeksen"]
+    rijen = [{"reeks": naam, **punt} for naam, punten in reeksen.items() for punt in punten]
+    return records_to_csv(rijen, ("reeks", "maand", "p10", "p50", "p90"), stijl or CsvStijl.nl, bom=True)
