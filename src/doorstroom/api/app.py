@@ -86,12 +86,21 @@ def _openapi(api: FastAPI) -> dict[str, Any]:
     return api.openapi_schema
 
 
-def create_app(engine: Engine | None = None) -> FastAPI:
-    """The server: the API at ``/api/v1`` (the web app joins here), with headers and crash handling."""
+def create_app(engine: Engine | None = None, *, sessiegeheim: str | None = None) -> FastAPI:
+    """The server: the API at ``/api/v1`` and the web pages at ``/``, with headers and crash handling.
+
+    ``sessiegeheim`` signs the web application's cookies; ``doorstroom serve`` passes the checked
+    setting. Without it the configured secret is used, or, when none is set, a random one for this
+    process only (sessions then end with the process; see docs/web.md).
+    """
+    from doorstroom.web.app import create_web, met_middleware
+    from doorstroom.web.beveiliging import tijdelijk_of_ingesteld
+
     engine = engine or make_engine()
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, redirect_slashes=False)
     app.state.engine = engine
     app.mount(BASE_PATH, ApiMiddleware(create_api(engine)))
+    app.mount("/", met_middleware(create_web(engine, sessiegeheim or tijdelijk_of_ingesteld())))
     for exception, handler in HANDLERS.items():
         app.add_exception_handler(exception, handler)
     return app

@@ -18,11 +18,12 @@ from doorstroom.accounts.domain import Gebruiker, Rol
 from doorstroom.db import transaction
 from doorstroom.dossier import repository, weergave
 from doorstroom.dossier.invoer import Beoordeling
-from doorstroom.dossier.namens import namens
+from doorstroom.dossier.namens import DOELEN, namens
 from doorstroom.dossier.toegang import Bereik
 from doorstroom.dossier.vastleggen import voeg_toe
 from doorstroom.errors import PermissionDenied
 from doorstroom.koppeling import service as koppeling
+from doorstroom.koppeling import vergelijking
 
 
 def _eis_coa(gebruiker: Gebruiker) -> None:
@@ -95,3 +96,48 @@ def _in_dossier(
             velden=gegevens,
             objecten=[p.id for p in leden],
         )
+
+
+@namens
+def beoordeel_meerdere(
+    engine: Engine, gebruiker: Gebruiker, run_id: int, huishoudens: tuple[str, ...], besluit: Beoordeling
+) -> list[dict[str, Any]]:
+    """One decision on several proposals at once (all or none), each recorded in the file.
+
+    The koppeling context validates the plan with all of them together, as :func:`beoordeel` does
+    for one, in the same transaction as the file's koppeling events; a reason is required here.
+    """
+    _eis_coa(gebruiker)
+    selectie = koppeling.Selectie(huishoudens=huishoudens)
+    keuze = koppeling.Beoordeling(gebruiker.actor, besluit.toelichting, besluit.gemeentecode)
+    scope = weergave.bereik_voor(engine, gebruiker)
+    with transaction(engine, schrijven=True) as session:
+        uitkomsten = koppeling.beoordeel_in(session, run_id, selectie, keuze)
+        for uitkomst in uitkomsten:
+            _in_dossier(
+                session, scope, gebruiker, run_id, str(uitkomst["huishouden_id"]), str(uitkomst["gemeentecode"])
+            )
+        return uitkomsten
+
+
+@namens
+def runoverzicht(engine: Engine, gebruiker: Gebruiker, run_id: int) -> dict[str, Any]:
+    """A run for review: proposals, decision history, room left per municipality, the stored reports."""
+    _eis_coa(gebruiker)
+    return {
+        "voorstellen": koppeling.voorstellen(engine, run_id),
+        "geschiedenis": koppeling.geschiedenis(engine, run_id),
+        "ruimte": vergelijking.ruimte(engine, run_id),
+        "rapporten": vergelijking.rapporten(engine, run_id),
+    }
+
+
+def nieuwe_run(engine: Engine, gebruiker: Gebruiker, verzoek: koppeling.Verzoek) -> int:
+    """Solve and store a run for review (COA), with its report beside the greedy baseline.
+
+    Not retried as a whole (a retry would solve again): the koppeling context's writes wait while
+    the database is busy themselves.
+    """
+    _eis_coa(gebruiker)
+    with audit.acting_as(gebruiker.actor), audit.met_doel(DOELEN[gebruiker.rol]):
+        return vergelijking.voorstel_met_rapport(verzoek, engine)

@@ -42,13 +42,19 @@ class Runverzoek:
     seed: int | None = None
 
 
+def controleer(verzoek: Runverzoek) -> None:
+    """Every number and the name of a request inside its domain (before any work is queued)."""
+    NAAM.check(verzoek.naam.strip(), field="naam")
+    service.kies_seed(verzoek.seed)
+    service.controleer_run(verzoek.scenario, verzoek.paden, verzoek.maanden)
+
+
 def bereken_en_bewaar(
     engine: Engine, verzoek: Runverzoek, on_month: Callable[[int], None] | None = None
 ) -> int:
     """Run the forecast on the reception places known to ``engine`` and store it; its id."""
-    naam = NAAM.check(verzoek.naam.strip() or verzoek.scenario.naam, field="naam")
-    seed = service.kies_seed(verzoek.seed)
-    service.controleer_run(verzoek.scenario, verzoek.paden, verzoek.maanden)
+    controleer(verzoek)
+    naam, seed = verzoek.naam.strip() or verzoek.scenario.naam, service.kies_seed(verzoek.seed)
     plaatsen = service.opvang(None, verzoek.scenario, engine)
     resultaat = service.prognose(
         verzoek.scenario, plaatsen, paden=verzoek.paden, maanden=verzoek.maanden, seed=seed, on_month=on_month

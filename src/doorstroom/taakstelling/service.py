@@ -160,3 +160,10 @@ def resterend(engine: Engine, periode: Periode, peildatum: date | None = None) -
     This is the koppeling's default capacity: COA links within the remaining corrected quota.
     """
     return opgeslagen.resterend(engine, periode, peildatum or standaard_peildatum(periode))
+
+
+def realisatie_per_maand(engine: Engine, periode: Periode) -> dict[str, dict[str, int]]:
+    """Persons housed per municipality and month of ``periode`` (imported figures and case-file
+    move-ins combined by :mod:`doorstroom.taakstelling.realisatiebronnen`, as supervision counts)."""
+    with transaction(engine, schrijven=False) as session:
+        return vaststelling.gehuisvest_per_maand(session, periode)

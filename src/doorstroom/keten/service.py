@@ -1,0 +1,209 @@
+"""The overviews of the chain as one call each, within the caller's scope.
+
+* :func:`ketenbeeld` — the chain for a country, province or municipality: reception (the spreiding
+  register), the case file (in reception, waiting for a home and for how long, in integration), the
+  taakstelling of the current half year, and a stored forecast beside the published history with the
+  national taakstelling it implies;
+* :func:`landbeeld` — every municipality's realisation for a period, and per province and
+  labour-market region;
+* :func:`gemeentebeeld` — one municipality: quota, swaps, carry-over, realisation by month, waiting
+  households and their deadlines, integration per leerroute.
+
+Figures of the case file and the realisation are aggregates; a user sees those of the municipalities
+in their aggregate scope (:mod:`doorstroom.dossier.toegang`) and no personal data unless their role
+has it (the waiting persons of :func:`gemeentebeeld`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine
+
+from doorstroom.accounts.domain import Gebruiker
+from doorstroom.dossier import ketencijfers, overzicht, weergave
+from doorstroom.dossier import service as dossier
+from doorstroom.dossier.paginering import Pagina, Volgorde
+from doorstroom.errors import NotFound, PermissionDenied
+from doorstroom.keten.blik import Blik, kies
+from doorstroom.keten.tellen import optellen, per_regio, statussen
+from doorstroom.prognose import gepubliceerd, opslag
+from doorstroom.reference.periode import Periode
+from doorstroom.reference.service import gemeenten_in_gebruik
+from doorstroom.spreiding import register
+from doorstroom.spreiding.opvang import Opvang, opvang_per_regio
+from doorstroom.taakstelling import ruilen as taakruilen
+from doorstroom.taakstelling import service as taakstelling
+from doorstroom.tijd import vandaag
+
+Record = dict[str, Any]
+HISTORIE = {"coa_bezetting": "coa_bezetting_personen", "vergunninghouders_coa": "vergunninghouders_in_coa_opvang"}
+
+
+@dataclass(frozen=True)
+class Taakbeeld:
+    """The taakstelling of a period summed over the municipalities in view (None: not fixed)."""
+
+    periode: str
+    peildatum: str
+    gemeenten: int
+    totalen: Record
+    statussen: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Ketenbeeld:
+    """The chain for one scope."""
+
+    blik: Blik
+    keuzes: list[Blik]
+    peildatum: date
+    opvang: Opvang
+    dossier: Record
+    wachten: dict[str, object]
+    inburgering: dict[str, dict[str, int]]
+    taak: Taakbeeld | None
+    prognoses: list[Record]
+    prognose: Record | None
+    historie: dict[str, list[Record]] = field(default_factory=dict)
+
+
+def ketenbeeld(
+    engine: Engine, gebruiker: Gebruiker, blik: str | None = None, prognose_id: int | None = None
+) -> Ketenbeeld:
+    """The chain at a glance for the chosen scope (default: the broadest the user may see)."""
+    lijst = gemeenten_in_gebruik(engine)
+    gekozen, keuzes = kies(gebruiker, lijst, blik)
+    peildatum = vandaag()
+    codes = sorted(gekozen.codes)
+    regio = {code: "blik" for code in codes}
+    opvang = opvang_per_regio(register.huidige_locaties(engine), regio, peildatum).get("blik", Opvang())
+    prognoses = opslag.runs(engine)
+    document = _prognose(engine, prognoses, prognose_id)
+    return Ketenbeeld(
+        gekozen, keuzes, peildatum, opvang,
+        _dossiertotalen(overzicht.aantallen(engine, gebruiker, codes).values()),
+        ketencijfers.wachttijden(engine, gebruiker, codes, peildatum),
+        ketencijfers.inburgering(engine, gebruiker, codes),
+        _taakbeeld(engine, gebruiker, Periode.containing(peildatum), gekozen.codes),
+        prognoses, document, _historie(),
+    )  # fmt: skip
+
+
+def _prognose(engine: Engine, prognoses: list[Record], prognose_id: int | None) -> Record | None:
+    if prognose_id is None:
+        return opslag.document(engine, int(prognoses[0]["id"])) if prognoses else None
+    return opslag.document(engine, prognose_id)
+
+
+def _dossiertotalen(aantallen: Iterable[Record]) -> Record:
+    totaal: Record = {"personen": 0, "inOpvang": 0, "perFase": {}}
+    for a in aantallen:
+        totaal["personen"] += a["personen"]
+        totaal["inOpvang"] += a["inOpvang"]
+        for fase, n in a["perFase"].items():
+            totaal["perFase"][fase] = totaal["perFase"].get(fase, 0) + n
+    return totaal
+
+
+def _historie() -> dict[str, list[Record]]:
+    """Published figures of the series the fan charts show, by the month they describe."""
+    return {
+        reeks: [{"maand": f.einde, "waarde": f.waarde, "bron": f.bron} for f in gepubliceerd.reeks(maat)]
+        for reeks, maat in HISTORIE.items()
+    }
+
+
+def _taakbeeld(engine: Engine, gebruiker: Gebruiker, periode: Periode, codes: Iterable[str]) -> Taakbeeld | None:
+    try:
+        rijen = _taakrijen(engine, gebruiker, periode, None)
+    except NotFound:
+        return None
+    binnen = [r for r in rijen if r["gemeentecode"] in set(codes)]
+    peildatum = str(binnen[0]["peildatum"]) if binnen else ""
+    return Taakbeeld(str(periode), peildatum, len(binnen), optellen(binnen), statussen(binnen))
+
+
+def _taakrijen(
+    engine: Engine, gebruiker: Gebruiker, periode: Periode, peildatum: date | None
+) -> list[Record]:
+    """The supervision rows of a stored period within the caller's aggregate scope."""
+    scope = weergave.bereik_voor(engine, gebruiker)
+    if scope.aggregaten is not None and not scope.aggregaten:
+        raise PermissionDenied(f"rol {gebruiker.rol} heeft geen toegang tot taakstellingen")
+    statement = taakstelling.toezicht(engine, periode, peildatum or min(vandaag(), periode.supervision_date))
+    return [r for r in statement.records if scope.ziet_aggregaat(str(r["gemeentecode"]))]
+
+
+@dataclass(frozen=True)
+class Landbeeld:
+    """Every municipality's realisation in a period, and sums per province and labour-market region."""
+
+    periode: Periode
+    gemeenten: list[Record]
+    provincies: list[Record]
+    arbeidsmarktregios: list[Record]
+    statussen: dict[str, int]
+    totalen: Record
+
+
+def landbeeld(engine: Engine, gebruiker: Gebruiker, periode: Periode, peildatum: date | None = None) -> Landbeeld:
+    """The realisation of ``periode`` per municipality within the caller's aggregate scope."""
+    rijen = _taakrijen(engine, gebruiker, periode, peildatum)
+    return Landbeeld(
+        periode, rijen, per_regio(rijen, "provincie"), per_regio(rijen, "arbeidsmarktregio"),
+        statussen(rijen), optellen(rijen),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Gemeentebeeld:
+    """One municipality's page."""
+
+    gemeente: Record
+    periode: Periode
+    taak: Record | None
+    ruilen: list[Record]
+    per_maand: list[Record]
+    wachten: dict[str, object]
+    wachtenden: list[Record] | None
+    inburgering: dict[str, dict[str, int]]
+    dossier: Record
+
+
+def gemeentebeeld(engine: Engine, gebruiker: Gebruiker, code: str, periode: Periode) -> Gemeentebeeld:
+    """Quota, swaps, carry-over, realisation by month, waiting households, integration progress."""
+    gemeente = next((g for g in gemeenten_in_gebruik(engine) if g.code == code), None)
+    scope = weergave.bereik_voor(engine, gebruiker)
+    if gemeente is None or not scope.ziet_aggregaat(code):
+        raise NotFound(f"gemeente {code} bestaat niet of valt buiten uw bereik")
+    try:
+        taak = next((r for r in _taakrijen(engine, gebruiker, periode, None) if r["gemeentecode"] == code), None)
+    except NotFound:
+        taak = None
+    maanden = taakstelling.realisatie_per_maand(engine, periode).get(code, {})
+    return Gemeentebeeld(
+        {"code": gemeente.code, "naam": gemeente.naam, "provincie": gemeente.provincie,
+         "arbeidsmarktregio": gemeente.arbeidsmarktregio, "inwoners": gemeente.inwoners},
+        periode, taak, taakruilen.ruilen(engine, periode, (code,)),
+        [{"maand": f"{j}-{m:02d}", "gehuisvest": maanden.get(f"{j}-{m:02d}", 0)} for j, m in periode.months()],
+        ketencijfers.wachttijden(engine, gebruiker, [code]),
+        _wachtenden(engine, gebruiker, code, scope.personen),
+        ketencijfers.inburgering(engine, gebruiker, [code]),
+        overzicht.aantallen(engine, gebruiker, [code]).get(code, {"personen": 0, "inOpvang": 0, "perFase": {}}),
+    )  # fmt: skip
+
+
+def _wachtenden(engine: Engine, gebruiker: Gebruiker, code: str, personen: bool) -> list[Record] | None:
+    """Persons linked to ``code`` and not yet housed, with their housing deadline (roles with files)."""
+    if not personen:
+        return None
+    filter_ = overzicht.Termijnfilter(gemeentecode=code, regel="huisvesting_na_koppeling")
+    termijnen, _ = overzicht.termijnoverzicht(engine, gebruiker, filter_, Pagina(1, 100))
+    ids = {str(t["persoonId"]) for t in termijnen}
+    gevonden, _ = dossier.personen(engine, gebruiker, {"gemeentecode": code, "fase": "gekoppeld"}, Volgorde(), Pagina(1, 100))
+    namen: Mapping[str, Record] = {str(p["id"]): p for p in gevonden if str(p["id"]) in ids}
+    return [{**t, "persoon": namen.get(str(t["persoonId"]))} for t in termijnen]

@@ -1,0 +1,72 @@
+"""A run with its report beside the greedy baseline, kept with the run; and the room left per municipality.
+
+The report (:func:`doorstroom.koppeling.explain.rapport`) needs the full households (education,
+sectors, network), which a stored run does not keep after solving (only what the hard criteria
+need). So when a run is made for review in the web application, both reports — the optimiser's and
+the greedy baseline's (current practice) on the same instance — are computed at once and stored
+with the run (``invoer["rapporten"]``), as part of creating it; nothing about a decision changes
+them. *Room left* is the stored capacity (the maximum, else the batch share) minus the persons the
+run places now, decisions included.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine
+
+from doorstroom.db import transaction
+from doorstroom.domains import RUNNUMMER
+from doorstroom.errors import NotFound
+from doorstroom.koppeling import explain, repository
+from doorstroom.koppeling.models import KoppelingRunRecord
+from doorstroom.koppeling.opgeslagen import Opgeslagen, namen_van
+from doorstroom.koppeling.service import Verzoek, voorstel
+from doorstroom.koppeling.solvers import solver
+
+
+def voorstel_met_rapport(verzoek: Verzoek, engine: Engine) -> int:
+    """Solve and store a run (:func:`doorstroom.koppeling.service.voorstel`) with both reports; its id."""
+    uitkomst = voorstel(verzoek, engine)
+    basis = solver("greedy").los_op(uitkomst.instantie, verzoek.beleid, verzoek.tijdslimiet)
+    rapporten = [
+        explain.rapport(uitkomst.instantie, verzoek.beleid, r).as_dict() for r in (uitkomst.result, basis)
+    ]
+    assert uitkomst.run_id is not None  # stored: an engine was given
+    with transaction(engine, schrijven=True) as session:
+        run = session.get(KoppelingRunRecord, uitkomst.run_id)
+        if run is not None:
+            run.invoer = {**run.invoer, "rapporten": rapporten, "capaciteitsbron": uitkomst.capaciteitsbron}
+    return uitkomst.run_id
+
+
+def _run(session: Any, run_id: int) -> KoppelingRunRecord:
+    RUNNUMMER.check(run_id, field="run")
+    run = repository.run(session, run_id)
+    if run is None:
+        raise NotFound(f"run {run_id} bestaat niet")
+    return run
+
+
+def rapporten(engine: Engine, run_id: int) -> list[dict[str, Any]]:
+    """The stored reports of a run (optimiser first, greedy second); empty for runs made elsewhere."""
+    with transaction(engine) as session:
+        return list(_run(session, run_id).invoer.get("rapporten", []))
+
+
+def ruimte(engine: Engine, run_id: int) -> list[dict[str, object]]:
+    """Per municipality of a run: capacity, maximum, persons placed as the run stands, room left."""
+    with transaction(engine) as session:
+        run = _run(session, run_id)
+        namen = namen_van(run)
+        geplaatst = {t.gemeentecode: t.definitief_personen for t in Opgeslagen.van(run, repository.voorstellen(session, run_id)).tellingen()} if run.opgeschoond_op is None else {}
+        rijen = []
+        for record in run.invoer.get("capaciteit", []):
+            code = str(record["gemeentecode"])
+            grens = int(record.get("maximum") or record["capaciteit"])
+            personen = int(geplaatst.get(code, 0))
+            rijen.append({
+                "gemeentecode": code, "gemeentenaam": namen.get(code, ""), "capaciteit": int(record["capaciteit"]),
+                "maximum": grens, "geplaatst": personen, "ruimte": grens - personen,
+            })  # fmt: skip
+        return rijen

@@ -1,0 +1,87 @@
+"""The spreiding as a logged-in user consults it (web application and REST API): the same use cases
+as the command line, with the role rules applied.
+
+* The distribution (:func:`opgaven`) and the region view (:func:`regio`) are aggregates of public
+  estimates, population and reception places: every role that works in the chain may read them
+  (gemeente, coa, provincie); a *beheerder* manages accounts and gets no figures.
+* The locations register (:func:`locaties`, :func:`versies`) holds per-location occupancy, which is
+  operational information: COA sees every location, a province the locations in its municipalities,
+  a municipality its own. A location outside that scope does not exist for the caller (as in the
+  case file: its existence is itself information).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Engine
+
+from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.errors import NotFound, PermissionDenied
+from doorstroom.reference.periode import Periode
+from doorstroom.reference.service import gemeenten_in_gebruik
+from doorstroom.spreiding import io, register
+from doorstroom.spreiding.regio_service import RegioOverzicht, Regiosoort, RegioVerzoek
+from doorstroom.spreiding.regio_service import regio as regio_view
+from doorstroom.spreiding.report import Record
+from doorstroom.spreiding.service import Spreiding, Verzoek, bereken
+
+LEZERS = (Rol.gemeente, Rol.coa, Rol.provincie, Rol.systeem)
+
+
+def _eis_lezer(gebruiker: Gebruiker) -> None:
+    if gebruiker.rol not in LEZERS:
+        raise PermissionDenied(f"rol {gebruiker.rol} heeft geen toegang tot de spreiding")
+
+
+def standaard_raming() -> date:
+    """The most recent embedded capacity estimate (estimates are revised; the newest is the default)."""
+    return io.ramingen()[-1].datum
+
+
+def opgaven(engine: Engine, gebruiker: Gebruiker, raming: date | None = None, peildatum: date | None = None) -> Spreiding:
+    """Reception places per province and municipality for a published estimate (default the newest)."""
+    _eis_lezer(gebruiker)
+    return bereken(Verzoek(raming=raming or standaard_raming(), peildatum=peildatum), engine)
+
+
+def regio(
+    engine: Engine,
+    gebruiker: Gebruiker,
+    per: Regiosoort = Regiosoort.provincie,
+    raming: date | None = None,
+    periode: Periode | None = None,
+    peildatum: date | None = None,
+) -> RegioOverzicht:
+    """Reception required, present and occupied per region beside housing, and the in-region match."""
+    _eis_lezer(gebruiker)
+    verzoek = RegioVerzoek(Verzoek(raming=raming or standaard_raming(), peildatum=peildatum), per, periode)
+    return regio_view(verzoek, engine)
+
+
+def _codes(engine: Engine, gebruiker: Gebruiker) -> set[str] | None:
+    """Municipalities whose locations ``gebruiker`` sees; None for all."""
+    _eis_lezer(gebruiker)
+    if gebruiker.rol is Rol.gemeente:
+        return {gebruiker.gemeentecode or ""}
+    if gebruiker.rol is Rol.provincie:
+        return {g.code for g in gemeenten_in_gebruik(engine) if g.provincie == gebruiker.provincie}
+    return None
+
+
+def locaties(
+    engine: Engine, gebruiker: Gebruiker, open_op: date | None = None, gemeentecode: str | None = None
+) -> list[Record]:
+    """Reception locations as registered now, within the caller's scope."""
+    codes = _codes(engine, gebruiker)
+    rijen = register.locatielijst(engine, open_op, gemeentecode)
+    return [r for r in rijen if codes is None or r["gemeentecode"] in codes]
+
+
+def versies(engine: Engine, gebruiker: Gebruiker, locatie_id: str) -> list[Record]:
+    """Every version of one location within scope, with what each changed (NotFound outside it)."""
+    codes = _codes(engine, gebruiker)
+    huidige = [r for r in register.locatielijst(engine) if r["locatie_id"] == locatie_id]
+    if not huidige or (codes is not None and huidige[0]["gemeentecode"] not in codes):
+        raise NotFound(f"locatie {locatie_id} bestaat niet")
+    return register.historielijst(engine, locatie_id)

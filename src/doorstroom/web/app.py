@@ -1,0 +1,61 @@
+"""The web application, mounted at ``/`` beside the API by :func:`doorstroom.api.app.create_app`."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+
+from doorstroom.settings import get_settings
+from doorstroom.web import weergeven
+from doorstroom.web.aanmeldlimiet import Aanmeldlimiet
+from doorstroom.web.middleware import WebMiddleware
+from doorstroom.web.routes import aanmelden, beheer, dossier, gemeente, keten, koppeling, land, regio, scenario
+from doorstroom.web.sjablonen import maak_sjablonen
+from doorstroom.web.taken import Takenlijst
+
+LABELS = {"demo": "DEMO — synthetische gegevens", "ontwikkeling": "ontwikkeling"}
+
+
+def plotly_js() -> Path:
+    """plotly.js as shipped inside the installed plotly package (pages work offline)."""
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def create_web(engine: Engine, geheim: str) -> FastAPI:
+    """The pages on ``engine``; ``geheim`` signs the cookies (see :mod:`doorstroom.web.beveiliging`)."""
+    settings = get_settings()
+    web = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, redirect_slashes=False)
+    web.state.engine = engine
+    web.state.geheim = geheim
+    web.state.veilige_cookies = settings.environment == "productie"
+    web.state.omgeving_label = LABELS.get(settings.environment, "")
+    web.state.sjablonen = maak_sjablonen()
+    web.state.aanmeldlimiet = Aanmeldlimiet()
+    web.state.taken = Takenlijst()
+    for module in (aanmelden, keten, land, gemeente, scenario, koppeling, dossier, regio, beheer):
+        web.include_router(module.router)
+    web.add_api_route("/static/plotly.min.js", lambda: FileResponse(plotly_js(), media_type="text/javascript"))
+    with resources.as_file(resources.files("doorstroom.web") / "static") as statisch:
+        web.mount("/static", StaticFiles(directory=str(statisch)), name="static")
+    for exception, handler in weergeven.HANDLERS.items():
+        web.add_exception_handler(exception, handler)
+    return web
+
+
+def met_middleware(web: FastAPI) -> WebMiddleware:
+    """The pages wrapped in the web middleware, with the site's own error page for crashes."""
+
+    def foutpagina(status: int, tekst: str) -> bytes:
+        sjabloon = web.state.sjablonen.env.get_template("fout.html")
+        titel = {413: "Te groot", 500: "Er ging iets mis"}.get(status, "Fout")
+        html = sjabloon.render(titel=titel, tekst=tekst, problemen=[], gebruiker=None, csrf="", pad="/", menu=lambda g: [])
+        return str(html).encode()
+
+    return WebMiddleware(web, foutpagina)  # type: ignore[arg-type]

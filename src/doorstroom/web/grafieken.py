@@ -1,0 +1,96 @@
+"""Chart specifications for Plotly (drawn in the browser by ``static/doorstroom.js``), each with the
+rows of the table that is its text alternative (WCAG 1.1.1: every chart has a table beside it).
+
+A fan chart shows P10–P90 as a band and P50 as a line; published history, where there is any, is
+drawn as points in another colour, so forecast and fact are never confused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+Record = dict[str, Any]
+WAAIERS = {
+    "coa_bezetting": "COA-bezetting (personen)",
+    "vergunninghouders_coa": "Vergunninghouders in de opvang",
+    "huisvesting_totaal": "Gehuisvest per maand",
+    "achterstand": "Achterstand op de taakstelling",
+}
+BAND, LIJN, HISTORIE = "rgba(0, 94, 184, 0.2)", "#005eb8", "#b35900"
+
+
+@dataclass(frozen=True)
+class Grafiek:
+    """One chart: an id for the page, a title, the Plotly figure, and its table."""
+
+    id: str
+    titel: str
+    figuur: Record
+    kolommen: tuple[str, ...]
+    rijen: list[Record]
+
+
+def waaier(
+    reeks: str, punten: Sequence[Mapping[str, Any]], historie: Sequence[Mapping[str, Any]] = (), titel: str = ""
+) -> Grafiek:
+    """A fan chart of one series (points: maand, p10, p50, p90) with published history."""
+    maanden = [str(p["maand"]) for p in punten]
+    data: list[Record] = [
+        {"x": maanden, "y": [p["p90"] for p in punten], "mode": "lines", "line": {"width": 0},
+         "name": "P90", "showlegend": False, "hoverinfo": "skip"},
+        {"x": maanden, "y": [p["p10"] for p in punten], "mode": "lines", "line": {"width": 0},
+         "fill": "tonexty", "fillcolor": BAND, "name": "P10–P90 (80 % van de paden)"},
+        {"x": maanden, "y": [p["p50"] for p in punten], "mode": "lines", "line": {"color": LIJN},
+         "name": "P50 (mediaan)"},
+    ]  # fmt: skip
+    eerdere = [h for h in historie if maanden and str(h["maand"]) >= _jaren_terug(maanden[0], 3)]
+    if eerdere:
+        data.append(
+            {"x": [h["maand"] for h in eerdere], "y": [h["waarde"] for h in eerdere], "mode": "markers",
+             "marker": {"color": HISTORIE, "size": 8, "symbol": "diamond"}, "name": "gepubliceerd"}
+        )  # fmt: skip
+    naam = titel or WAAIERS.get(reeks, reeks)
+    figuur = {"data": data, "layout": _layout(naam)}
+    rijen = [{"maand": h["maand"], "gepubliceerd": h["waarde"]} for h in eerdere] + [
+        {"maand": p["maand"], "p10": p["p10"], "p50": p["p50"], "p90": p["p90"]} for p in punten
+    ]
+    return Grafiek(f"grafiek-{reeks}", naam, figuur, ("maand", "gepubliceerd", "p10", "p50", "p90"), rijen)
+
+
+def _jaren_terug(maand: str, jaren: int) -> str:
+    return f"{int(maand[:4]) - jaren}{maand[4:]}"
+
+
+def _layout(titel: str) -> Record:
+    return {
+        "title": {"text": titel, "font": {"size": 16}},
+        "margin": {"l": 60, "r": 10, "t": 40, "b": 40},
+        "height": 300,
+        "legend": {"orientation": "h", "y": -0.2},
+        "separators": ",.",
+        "yaxis": {"rangemode": "tozero"},
+    }
+
+
+def staven(id_: str, titel: str, labels: Sequence[str], waarden: Sequence[float], eenheid: str) -> Grafiek:
+    """A bar chart with its table (label, value)."""
+    figuur = {
+        "data": [{"type": "bar", "x": list(labels), "y": list(waarden), "marker": {"color": LIJN}, "name": eenheid}],
+        "layout": _layout(titel),
+    }
+    rijen = [{"label": label, eenheid: waarde} for label, waarde in zip(labels, waarden, strict=True)]
+    return Grafiek(id_, titel, figuur, ("label", eenheid), rijen)
+
+
+def ketenwaaiers(document: Mapping[str, Any], provincie: str | None, historie: Mapping[str, Any]) -> list[Grafiek]:
+    """The chain's fan charts from a stored forecast: national, or one province's own series."""
+    if provincie is None:
+        reeksen = document.get("reeksen", {})
+        return [waaier(r, reeksen.get(r, []), historie.get(r, ())) for r in WAAIERS if r in reeksen]
+    punten: dict[str, list[Record]] = {}
+    for rij in document.get("provincies", []):
+        if rij.get("provincie") == provincie:
+            punten.setdefault(str(rij["reeks"]), []).append(rij)
+    return [waaier(r, punten[r], (), f"{WAAIERS[r]} — {provincie}") for r in WAAIERS if r in punten]

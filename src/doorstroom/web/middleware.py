@@ -1,0 +1,116 @@
+"""Headers on every page, an HTML page for every crash, bounded uploads, and access logs without ids.
+
+Pure ASGI, like the API's middleware, so it also covers errors raised while routing. Pages may hold
+personal data, so nothing is cached (static files excepted) and log lines carry the route *template*
+(``/dossier/personen/{persoon_id}``), never the URL, a query string or a form field.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+import uuid
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from doorstroom.web.beveiliging import HEADERS
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+Foutpagina = Callable[[int, str], bytes]
+
+MAX_BODY = 20_000_000
+"""Uploads (a koppeling list, a locations file) up to 20 MB; anything larger is refused unread."""
+
+_log = logging.getLogger("doorstroom.web")
+
+
+class TeGroot(Exception):
+    """The request body exceeded :data:`MAX_BODY` while being read."""
+
+
+class WebMiddleware:
+    """Wraps the web application (see module docstring); ``foutpagina`` renders an error page."""
+
+    def __init__(self, app: ASGIApp, foutpagina: Foutpagina) -> None:
+        self.app = app
+        self.foutpagina = foutpagina
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id, started = uuid.uuid4().hex[:16], time.perf_counter()
+        state: dict[str, Any] = {"status": 500, "sent": False}
+        statisch = str(scope.get("path", "")).startswith("/static/")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                state["status"], state["sent"] = message["status"], True
+                cache = b"public, max-age=3600" if statisch else b"no-store"
+                eigen = {name for name, _ in message.get("headers", [])}
+                extra = [(n, v) for n, v in HEADERS if n not in eigen]
+                message["headers"] = [
+                    *message.get("headers", []), *extra,
+                    (b"cache-control", cache), (b"x-request-id", request_id.encode()),
+                ]  # fmt: skip
+            await send(message)
+
+        gelezen = 0
+
+        async def begrensd() -> Message:
+            nonlocal gelezen
+            message = await receive()
+            gelezen += len(message.get("body", b""))
+            if gelezen > MAX_BODY:
+                raise TeGroot
+            return message
+
+        try:
+            if _lengte(scope) > MAX_BODY:
+                await self._pagina(send_with_headers, 413, "Het bestand is groter dan 20 MB.")
+            else:
+                await self.app(scope, begrensd, send_with_headers)
+        except TeGroot:
+            if not state["sent"]:
+                await self._pagina(send_with_headers, 413, "Het bestand is groter dan 20 MB.")
+        except Exception as error:  # the last line of defence: never a traceback page
+            _log_crash(error, request_id)
+            if not state["sent"]:
+                await self._pagina(send_with_headers, 500, f"Er ging iets mis (referentie {request_id}).")
+        finally:
+            _log_request(scope, int(state["status"]), started, request_id)
+
+    async def _pagina(self, send: Send, status: int, tekst: str) -> None:
+        body = self.foutpagina(status, tekst)
+        headers = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+def _lengte(scope: Scope) -> int:
+    tekst = dict(scope.get("headers") or []).get(b"content-length", b"0")
+    return int(tekst) if tekst.isdigit() and len(tekst) < 19 else 0
+
+
+def _log_crash(error: BaseException, request_id: str) -> None:
+    frames = [f"{f.filename}:{f.lineno} in {f.name}" for f in traceback.extract_tb(error.__traceback__)]
+    _log.error(
+        "interne fout", extra={"fout": type(error).__name__, "request_id": request_id, "frames": frames[-8:]}
+    )
+
+
+def _log_request(scope: Scope, status: int, started: float, request_id: str) -> None:
+    route = scope.get("route")
+    template = getattr(route, "path", None) or ("/static" if str(scope.get("path", "")).startswith("/static/") else "(onbekend pad)")
+    _log.info(
+        "verzoek",
+        extra={
+            "method": scope.get("method"), "route": template, "status": status,
+            "ms": round((time.perf_counter() - started) * 1000, 1), "request_id": request_id,
+        },
+    )  # fmt: skip

@@ -1,0 +1,70 @@
+"""User management for the *beheerder*: list, create with a first password, block, set a password."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from doorstroom.accounts import beheer
+from doorstroom.accounts.domain import AANMAAKBARE_ROLLEN, Rol
+from doorstroom.errors import InputError, Problem
+from doorstroom.reference.loader import embedded_provincies
+from doorstroom.web.sessie import FormulierDep, GebruikerDep
+from doorstroom.web.weergeven import pagina, problemen
+
+router = APIRouter()
+
+
+def _pagina(request: Request, gebruiker: Any, fouten: list[str], melding: str = "", status: int = 200) -> Response:
+    return pagina(
+        request, "gebruikers.html", status, titel="Gebruikers", gebruikers=beheer.gebruikers(request.app.state.engine, gebruiker),
+        rollen=[r.value for r in AANMAAKBARE_ROLLEN], provincies=[p.naam for p in embedded_provincies()], fouten=fouten, melding=melding,
+    )  # fmt: skip
+
+
+@router.get("/beheer/gebruikers")
+def gebruikers(request: Request, gebruiker: GebruikerDep) -> Response:
+    """Every account."""
+    return _pagina(request, gebruiker, [])
+
+
+@router.post("/beheer/gebruikers")
+async def maak_aan(request: Request, gebruiker: FormulierDep) -> Response:
+    """Create an account with role, scope and first password."""
+    form = {k: str(v).strip() for k, v in (await request.form()).items() if isinstance(v, str)}
+    try:
+        if form.get("rol") not in {r.value for r in AANMAAKBARE_ROLLEN}:
+            raise InputError(Problem("kies een rol", field="rol"))
+        rol = Rol(form["rol"])
+        beheer.maak_aan(
+            request.app.state.engine, gebruiker, form.get("gebruikersnaam", ""), rol,
+            gemeente=form.get("gemeente") or None if rol is Rol.gemeente else None,
+            provincie=form.get("provincie") or None if rol is Rol.provincie else None,
+            wachtwoord=form.get("wachtwoord", ""),
+        )  # fmt: skip
+    except InputError as error:
+        return _pagina(request, gebruiker, problemen(error), status=422)
+    return _pagina(request, gebruiker, [], f"gebruiker {form['gebruikersnaam']} aangemaakt")
+
+
+@router.post("/beheer/gebruikers/{naam}/blokkering")
+def blokkeer(request: Request, gebruiker: FormulierDep, naam: str) -> Response:
+    """Block an account at once (its sessions and tokens stop working)."""
+    try:
+        beheer.blokkeer(request.app.state.engine, gebruiker, naam)
+    except InputError as error:
+        return _pagina(request, gebruiker, problemen(error), status=422)
+    return RedirectResponse("/beheer/gebruikers", status_code=303)
+
+
+@router.post("/beheer/gebruikers/{naam}/wachtwoord")
+async def wachtwoord(request: Request, gebruiker: FormulierDep, naam: str) -> Response:
+    """Give an account a new password."""
+    form = await request.form()
+    try:
+        beheer.zet_wachtwoord(request.app.state.engine, gebruiker, naam, str(form.get("wachtwoord") or ""))
+    except InputError as error:
+        return _pagina(request, gebruiker, problemen(error), status=422)
+    return _pagina(request, gebruiker, [], f"wachtwoord van {naam} gezet")

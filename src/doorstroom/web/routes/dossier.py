@@ -1,0 +1,178 @@
+"""*Dossier*: persons within scope, a person's timeline and deadlines, event entry, imports, AVG export.
+
+No personal data in URLs: persons are addressed by their random id; a search by BSN or V-number is
+a POST; filters in the query string are phases and case-worker names only.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from doorstroom.dossier import avg, dossierbeeld, importeren, overzicht, vastleggen
+from doorstroom.dossier import service as dossier
+from doorstroom.dossier.gebeurtenissen import SOORTEN
+from doorstroom.dossier.invoer import GEBEURTENISMODELLEN, Intrekking, NieuwePersoon
+from doorstroom.dossier.paginering import Pagina, Volgorde
+from doorstroom.dossier.termijnen import Status
+from doorstroom.dossier.tijdlijn import Fase
+from doorstroom.errors import InputError, Problem
+from doorstroom.web import gebeurtenisformulier
+from doorstroom.web.formulieren import model, upload
+from doorstroom.web.sessie import FormulierDep, GebruikerDep
+from doorstroom.web.weergeven import pagina, problemen
+
+router = APIRouter()
+PersoonId = Annotated[str, Path(pattern=r"^[0-9a-f-]{36}$")]
+GROOTTE = 25
+
+
+def _lijst(request: Request, gebruiker: Any, fase: str | None, nummer: int, **extra: Any) -> Response:
+    filters = {"fase": fase} if fase else {}
+    personen, totaal = dossier.personen(
+        request.app.state.engine, gebruiker, filters, Volgorde((("geslachtsnaam", False),)), Pagina(nummer, GROOTTE)
+    )
+    return pagina(
+        request, "dossier.html", extra.pop("status", 200), titel="Dossier", personen=personen, totaal=totaal,
+        nummer=nummer, paginas=max(1, -(-totaal // GROOTTE)), fase=fase or "", fases=[f.value for f in Fase],
+        fouten=extra.pop("fouten", []), melding=extra.pop("melding", ""), zoekresultaat=extra.pop("zoekresultaat", None),
+    )  # fmt: skip
+
+
+@router.get("/dossier")
+def lijst(
+    request: Request, gebruiker: GebruikerDep,
+    fase: Annotated[Fase | None, Query()] = None, pagina_nr: Annotated[int, Query(alias="pagina", ge=1, le=100_000)] = 1,
+) -> Response:
+    """Persons within scope, by surname, a page at a time."""
+    return _lijst(request, gebruiker, fase.value if fase else None, pagina_nr)
+
+
+@router.post("/dossier/zoek")
+async def zoek(request: Request, gebruiker: FormulierDep) -> Response:
+    """Find a person by BSN or V-number (in the body, never in the URL)."""
+    form = await request.form()
+    bsn, vnummer = (str(form.get(v) or "").strip() or None for v in ("bsn", "vnummer"))
+    try:
+        gevonden = dossier.zoek(request.app.state.engine, gebruiker, bsn=bsn, vnummer=vnummer)
+    except InputError as error:
+        return _lijst(request, gebruiker, None, 1, fouten=problemen(error), status=422)
+    return _lijst(request, gebruiker, None, 1, zoekresultaat=gevonden)
+
+
+@router.post("/dossier/personen")
+async def nieuwe_persoon(request: Request, gebruiker: FormulierDep) -> Response:
+    """Open a file for a person (surname and date of birth suffice)."""
+    form = {k: str(v).strip() for k, v in (await request.form()).items() if isinstance(v, str)}
+    velden = {k: form[k] for k in ("geslachtsnaam", "voornamen", "geboortedatum", "vnummer", "bsn", "gemeentecode") if form.get(k)}
+    try:
+        persoon = dossier.maak_persoon(request.app.state.engine, gebruiker, model(NieuwePersoon, velden))
+    except InputError as error:
+        return _lijst(request, gebruiker, None, 1, fouten=problemen(error), status=422)
+    return RedirectResponse(f"/dossier/personen/{persoon['id']}", status_code=303)
+
+
+@router.post("/dossier/importeer/{soort}")
+async def importeer(
+    request: Request, gebruiker: FormulierDep, soort: Annotated[str, Path(pattern=r"^(koppellijst|realisatielijst)$")]
+) -> Response:
+    """Import a COA koppeling list or a realisation list: validated whole, all or nothing, idempotent."""
+    form = await request.form()
+    functie = importeren.importeer_koppellijst if soort == "koppellijst" else importeren.importeer_realisatielijst
+    try:
+        with upload(form.get("bestand"), "bestand") as pad:
+            uitkomst = functie(request.app.state.engine, gebruiker, pad)
+    except InputError as error:
+        return _lijst(request, gebruiker, None, 1, fouten=problemen(error), status=422)
+    melding = (f"{soort} geïmporteerd: {uitkomst.rijen} rijen, {uitkomst.nieuwe_personen} nieuwe personen, "
+               f"{uitkomst.nieuwe_huishoudens} nieuwe huishoudens, {uitkomst.nieuwe_gebeurtenissen} nieuwe gebeurtenissen")
+    return _lijst(request, gebruiker, None, 1, melding=melding)
+
+
+def _persoonpagina(request: Request, gebruiker: Any, persoon_id: str, soort: str, **extra: Any) -> Response:
+    beeld = dossierbeeld.dossier(request.app.state.engine, gebruiker, persoon_id)
+    return pagina(
+        request, "persoon.html", extra.pop("status", 200), titel="Dossier", beeld=beeld, soort=soort,
+        soorten=[(naam, s.omschrijving) for naam, s in SOORTEN.items()], velden=gebeurtenisformulier.velden(soort),
+        invoer=extra.pop("invoer", {}), fouten=extra.pop("fouten", []), prefix=gebeurtenisformulier.PREFIX,
+    )  # fmt: skip
+
+
+@router.get("/dossier/personen/{persoon_id}")
+def persoon(
+    request: Request, gebruiker: GebruikerDep, persoon_id: PersoonId,
+    soort: Annotated[str, Query(max_length=40)] = "huisvesting",
+) -> Response:
+    """A person's file: data, household, timeline, deadlines, and the event form."""
+    return _persoonpagina(request, gebruiker, persoon_id, soort if soort in SOORTEN else "huisvesting")
+
+
+@router.get("/dossier/gebeurtenisvelden")
+def gebeurtenisvelden(request: Request, gebruiker: GebruikerDep, soort: Annotated[str, Query(max_length=40)] = "") -> Response:
+    """The data fields of an event kind (htmx swaps them in when the kind changes)."""
+    return pagina(request, "_gebeurtenisvelden.html", velden=gebeurtenisformulier.velden(soort), invoer={},
+                  prefix=gebeurtenisformulier.PREFIX, soort=soort)
+
+
+@router.post("/dossier/personen/{persoon_id}/gebeurtenissen")
+async def leg_vast(request: Request, gebruiker: FormulierDep, persoon_id: PersoonId) -> Response:
+    """Record an event; every problem is shown at the form, nothing is stored when one is wrong."""
+    form = {k: str(v) for k, v in (await request.form()).items() if isinstance(v, str)}
+    soort = form.get("soort", "")
+    velden = {"persoonId": persoon_id, "soort": soort, "datum": form.get("datum", ""),
+              "gegevens": gebeurtenisformulier.gegevens(soort, form)}
+    if form.get("toelichting", "").strip():
+        velden["toelichting"] = form["toelichting"].strip()
+    try:
+        if soort not in SOORTEN:
+            raise InputError(Problem("kies een soort gebeurtenis", field="soort"))
+        invoer = model_gebeurtenis(velden)
+        vastleggen.leg_vast(request.app.state.engine, gebruiker, invoer)
+    except InputError as error:
+        return _persoonpagina(request, gebruiker, persoon_id, soort if soort in SOORTEN else "huisvesting",
+                              invoer=form, fouten=problemen(error), status=422)
+    return RedirectResponse(f"/dossier/personen/{persoon_id}#tijdlijn", status_code=303)
+
+
+def model_gebeurtenis(velden: dict[str, Any]) -> Any:
+    """The new-event model of the kind in ``velden`` (validated with the API's own models)."""
+    return model(GEBEURTENISMODELLEN[str(velden["soort"])], velden)
+
+
+@router.post("/dossier/gebeurtenissen/{gebeurtenis_id}/intrekking")
+async def trek_in(request: Request, gebruiker: FormulierDep, gebeurtenis_id: PersoonId) -> Response:
+    """Withdraw an event recorded in error (it stays in the history, with the reason)."""
+    form = await request.form()
+    persoon_id = str(form.get("persoon") or "")
+    try:
+        invoer = model(Intrekking, {"toelichting": str(form.get("toelichting") or "").strip()})
+        gedaan = vastleggen.trek_in(request.app.state.engine, gebruiker, gebeurtenis_id, invoer)
+    except InputError as error:
+        return _persoonpagina(request, gebruiker, persoon_id, "huisvesting", fouten=problemen(error), status=422)
+    return RedirectResponse(f"/dossier/personen/{gedaan['persoonId']}#tijdlijn", status_code=303)
+
+
+@router.post("/dossier/personen/{persoon_id}/inzage")
+def inzage(request: Request, gebruiker: FormulierDep, persoon_id: PersoonId) -> Response:
+    """AVG art. 15: everything held on this person as one JSON document (the export is audited)."""
+    document = avg.inzage(request.app.state.engine, gebruiker, persoon_id)
+    return Response(
+        json.dumps(document, ensure_ascii=False, indent=2).encode(), media_type="application/json",
+        headers={"Content-Disposition": 'attachment; filename="inzage.json"'},
+    )  # fmt: skip
+
+
+@router.get("/dossier/termijnen")
+def termijnen(
+    request: Request, gebruiker: GebruikerDep, status: Annotated[Status | None, Query()] = None,
+    pagina_nr: Annotated[int, Query(alias="pagina", ge=1, le=100_000)] = 1,
+) -> Response:
+    """Open deadlines within scope, earliest due first."""
+    rijen, totaal = overzicht.termijnoverzicht(
+        request.app.state.engine, gebruiker, overzicht.Termijnfilter(status=status), Pagina(pagina_nr, 50)
+    )
+    return pagina(request, "termijnen.html", titel="Termijnen", rijen=rijen, totaal=totaal, status=status.value if status else "",
+                  statussen=[s.value for s in Status], nummer=pagina_nr, paginas=max(1, -(-totaal // 50)))

@@ -1,0 +1,47 @@
+"""*Gemeente*: one municipality's quota, swaps, carry-over, realisation, waiting households and integration."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from doorstroom.accounts.domain import Rol
+from doorstroom.keten import blik
+from doorstroom.keten import service
+from doorstroom.reference.periode import Periode
+from doorstroom.reference.service import gemeenten_in_gebruik
+from doorstroom.tijd import vandaag
+from doorstroom.web.grafieken import staven
+from doorstroom.web.sessie import GebruikerDep
+from doorstroom.web.weergeven import pagina
+
+router = APIRouter()
+Periodetekst = Annotated[str | None, Query(pattern=r"^20[0-9]{2}-[12]$")]
+
+
+@router.get("/gemeente")
+def kies_gemeente(request: Request, gebruiker: GebruikerDep) -> Response:
+    """A municipal user goes to their own page; others choose from the municipalities in scope."""
+    if gebruiker.rol is Rol.gemeente:
+        return RedirectResponse(f"/gemeente/{gebruiker.gemeentecode}", status_code=303)
+    keuzes = [b for b in blik.keuzes(gebruiker, gemeenten_in_gebruik(request.app.state.engine)) if b.soort == "gemeente"]
+    return pagina(request, "gemeenten.html", titel="Gemeente kiezen", keuzes=keuzes)
+
+
+@router.get("/gemeente/{code}")
+def gemeente(
+    request: Request,
+    gebruiker: GebruikerDep,
+    code: Annotated[str, Path(pattern=r"^GM[0-9]{4}$")],
+    periode: Periodetekst = None,
+) -> Response:
+    """The municipality's page for a period (default: the current half year)."""
+    gekozen = Periode.parse(periode) if periode else Periode.containing(vandaag())
+    beeld = service.gemeentebeeld(request.app.state.engine, gebruiker, code, gekozen)
+    grafiek = staven(
+        "grafiek-per-maand", f"Gehuisvest per maand, {gekozen}",
+        [r["maand"] for r in beeld.per_maand], [r["gehuisvest"] for r in beeld.per_maand], "gehuisvest",
+    )  # fmt: skip
+    return pagina(request, "gemeente.html", titel=beeld.gemeente["naam"], beeld=beeld, grafieken=[grafiek])

@@ -1,0 +1,133 @@
+"""*Koppeling*: runs and their proposals with explanations; accept or override with a reason (COA)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path as Pad
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from doorstroom.dossier import koppelbesluit
+from doorstroom.dossier.invoer import Beoordeling
+from doorstroom.errors import InputError, Problem
+from doorstroom.koppeling import service as koppeling
+from doorstroom.reference.periode import Periode
+from doorstroom.reference.service import gemeenten_in_gebruik
+from doorstroom.tijd import vandaag
+from doorstroom.web.formulieren import bewaar_upload, model
+from doorstroom.web.sessie import FormulierDep, GebruikerDep
+from doorstroom.web.tabel import filter_rijen
+from doorstroom.web.weergeven import pagina, problemen
+
+router = APIRouter()
+RunId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+SOLVERS = ("highs", "ortools", "greedy")
+
+
+@router.get("/koppeling")
+def runs(request: Request, gebruiker: GebruikerDep) -> Response:
+    """Stored runs (newest first) and the form for a new run."""
+    lijst = koppelbesluit.runs(request.app.state.engine, gebruiker)
+    return pagina(request, "koppeling.html", titel="Koppeling", runs=lijst, solvers=SOLVERS, fouten=[])
+
+
+@router.post("/koppeling/runs")
+async def nieuwe_run(request: Request, gebruiker: FormulierDep) -> Response:
+    """Upload the households (and optionally capacity), solve in the background, then review."""
+    form = await request.form()
+    map_ = Pad(tempfile.mkdtemp(prefix="doorstroom-run-"))
+    try:
+        huishoudens = bewaar_upload(form.get("huishoudens"), "huishoudens", map_)
+        capaciteit = bewaar_upload(form.get("capaciteit"), "capaciteit", map_) if _gekozen(form.get("capaciteit")) else None
+        keuze = str(form.get("solver") or "highs")
+        if keuze not in SOLVERS:
+            raise InputError(Problem(f"kies een van {', '.join(SOLVERS)}", field="solver"))
+        verzoek = koppeling.Verzoek(huishoudens=huishoudens, capaciteit=capaciteit, solver=keuze,
+                                    tijdslimiet=30.0, periode=Periode.containing(vandaag()))
+    except InputError as error:
+        shutil.rmtree(map_, ignore_errors=True)
+        lijst = koppelbesluit.runs(request.app.state.engine, gebruiker)
+        return pagina(request, "koppeling.html", 422, titel="Koppeling", runs=lijst, solvers=SOLVERS, fouten=problemen(error))
+    engine = request.app.state.engine
+
+    def werk(voortgang: Any) -> int:
+        try:
+            return koppelbesluit.nieuwe_run(engine, gebruiker, verzoek)
+        finally:
+            shutil.rmtree(map_, ignore_errors=True)
+
+    taak = request.app.state.taken.start(gebruiker, "koppeling", "koppelrun", werk)
+    return RedirectResponse(f"/koppeling/taken/{taak.id}", status_code=303)
+
+
+def _gekozen(bestand: Any) -> bool:
+    return bool(getattr(bestand, "filename", None))
+
+
+@router.get("/koppeling/taken/{taak_id}")
+def taak(request: Request, gebruiker: GebruikerDep, taak_id: Annotated[str, Path(max_length=40)]) -> Response:
+    """The progress of a run this user started."""
+    gevonden = request.app.state.taken.van(gebruiker, taak_id)
+    if gevonden.status == "klaar":
+        return RedirectResponse(f"/koppeling/runs/{gevonden.resultaat}", status_code=303)
+    return pagina(request, "taak.html", titel="Koppelrun wordt berekend", taak=gevonden, terug="/koppeling",
+                  stand=f"/koppeling/taken/{taak_id}/stand")
+
+
+@router.get("/koppeling/taken/{taak_id}/stand")
+def stand(request: Request, gebruiker: GebruikerDep, taak_id: Annotated[str, Path(max_length=40)]) -> Response:
+    """The polled progress partial; sends the browser to the run when it is stored."""
+    gevonden = request.app.state.taken.van(gebruiker, taak_id)
+    doel = f"/koppeling/runs/{gevonden.resultaat}" if gevonden.status == "klaar" else None
+    response = pagina(request, "_taak.html", taak=gevonden, stand=f"/koppeling/taken/{taak_id}/stand", klaar=doel)
+    if doel:
+        response.headers["HX-Redirect"] = doel
+    return response
+
+
+def _runpagina(request: Request, gebruiker: Any, run_id: int, filters: dict[str, str], fouten: list[str], status: int = 200) -> Response:
+    overzicht = koppelbesluit.runoverzicht(request.app.state.engine, gebruiker, run_id)
+    voorstellen = filter_rijen(overzicht["voorstellen"], {"beoordeling": filters.get("beoordeling")}, None, "huishouden_id")
+    if filters.get("gemeente"):
+        voorstellen = [v for v in voorstellen if filters["gemeente"] in (v["gemeentecode"], v["definitief"])]
+    gemeenten = sorted(gemeenten_in_gebruik(request.app.state.engine), key=lambda g: g.naam)
+    return pagina(
+        request, "koppelrun.html", status, titel=f"Koppelrun {run_id}", run_id=run_id, overzicht=overzicht,
+        voorstellen=voorstellen, filters=filters, gemeenten=gemeenten, fouten=fouten,
+        beoordelingen=sorted({str(v["beoordeling"]) for v in overzicht["voorstellen"]}),
+    )  # fmt: skip
+
+
+@router.get("/koppeling/runs/{run_id}")
+def run(
+    request: Request, gebruiker: GebruikerDep, run_id: RunId,
+    gemeente: Annotated[str | None, Query(pattern=r"^(GM[0-9]{4})?$")] = None,
+    beoordeling: Annotated[str | None, Query(max_length=20)] = None,
+) -> Response:
+    """Proposals with explanations and names, filters, decision history, the report, room left."""
+    return _runpagina(request, gebruiker, run_id, {"gemeente": gemeente or "", "beoordeling": beoordeling or ""}, [])
+
+
+@router.post("/koppeling/runs/{run_id}/beoordelingen")
+async def beoordeel(request: Request, gebruiker: FormulierDep, run_id: RunId) -> Response:
+    """Accept, or override with another municipality, the chosen proposals; a reason is required."""
+    form = await request.form()
+    huishoudens = tuple(dict.fromkeys(str(h) for h in form.getlist("huishouden")))
+    besluit = str(form.get("besluit") or "")
+    try:
+        if not huishoudens:
+            raise InputError(Problem("kies minstens één voorstel", field="huishouden"))
+        if besluit not in ("accepteren", "afwijken"):
+            raise InputError(Problem("kies accepteren of afwijken", field="besluit"))
+        gemeente = str(form.get("gemeente") or "") or None
+        if besluit == "afwijken" and gemeente is None:
+            raise InputError(Problem("kies de gemeente waarnaar u afwijkt", field="gemeente"))
+        invoer = model(Beoordeling, {"toelichting": str(form.get("toelichting") or "").strip(),
+                                     "gemeentecode": gemeente if besluit == "afwijken" else None})
+        koppelbesluit.beoordeel_meerdere(request.app.state.engine, gebruiker, run_id, huishoudens, invoer)
+    except InputError as error:
+        return _runpagina(request, gebruiker, run_id, {}, problemen(error), 422)
+    return RedirectResponse(f"/koppeling/runs/{run_id}#geschiedenis", status_code=303)

@@ -1,0 +1,127 @@
+"""*Scenario*: change a scenario's parameters, run the forecast in the background, see and download it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from doorstroom.accounts.domain import Rol
+from doorstroom.errors import InputError, PermissionDenied, Problem
+from doorstroom.prognose import aanpassing, opslag
+from doorstroom.prognose.scenario import SPECS
+from doorstroom.web.grafieken import WAAIERS, waaier
+from doorstroom.web.sessie import FormulierDep, GebruikerDep
+from doorstroom.web.weergeven import pagina, problemen
+
+router = APIRouter()
+Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
+VELDEN_RUN = ("naam", "paden", "maanden", "seed")
+DOELEN = ("wachtende_vergunninghouders", "uiterlijk_maand", "kans")
+
+
+def _mag(gebruiker: Any) -> None:
+    if gebruiker.rol is Rol.beheerder:
+        raise PermissionDenied("rol beheerder rekent geen prognoses")
+
+
+def _formulier(request: Request, basisnaam: str, invoer: dict[str, str], fouten: list[str], status: int = 200) -> Response:
+    scenario = aanpassing.basis(basisnaam)
+    return pagina(
+        request, "scenario.html", status, titel="Scenario", scenario=scenario, basisnaam=basisnaam,
+        basisnamen=aanpassing.basisnamen(), specs=SPECS, invoer=invoer, fouten=fouten,
+        prognoses=opslag.runs(request.app.state.engine),
+    )  # fmt: skip
+
+
+@router.get("/scenario")
+def scenario(
+    request: Request, gebruiker: GebruikerDep, basis: Annotated[str, Query(max_length=40)] = "standaard"
+) -> Response:
+    """The form over the base scenario's parameters, and the stored forecasts."""
+    _mag(gebruiker)
+    return _formulier(request, basis, {}, [])
+
+
+@router.post("/scenario")
+async def start(request: Request, gebruiker: FormulierDep) -> Response:
+    """Check the form; start the forecast in the background and show its progress."""
+    _mag(gebruiker)
+    form = {k: str(v) for k, v in (await request.form()).items() if isinstance(v, str)}
+    basisnaam = form.get("basis", "standaard")
+    waarden = {naam: form[f"p_{naam}"] for naam in SPECS if f"p_{naam}" in form}
+    try:
+        gekozen = aanpassing.aangepast(aanpassing.basis(basisnaam), waarden, {d: form.get(d, "") for d in DOELEN})
+        verzoek = opslag.Runverzoek(
+            gekozen, form.get("naam", "").strip() or gekozen.naam, paden=_run(form, "paden", 1000) or 1000,
+            maanden=_run(form, "maanden", None), seed=_run(form, "seed", None),
+        )  # fmt: skip
+        opslag.controleer(verzoek)
+    except InputError as error:
+        return _formulier(request, basisnaam, form, problemen(error), 422)
+    engine = request.app.state.engine
+    horizon = verzoek.maanden or gekozen.maanden
+    taak = request.app.state.taken.start(
+        gebruiker, "prognose", f"prognose '{verzoek.naam}'",
+        lambda voortgang: opslag.bereken_en_bewaar(engine, verzoek, lambda t: voortgang((t + 1) / horizon)),
+    )  # fmt: skip
+    return RedirectResponse(f"/scenario/taken/{taak.id}", status_code=303)
+
+
+def _run(form: dict[str, str], veld: str, standaard: int | None) -> int | None:
+    tekst = form.get(veld, "").strip().replace(".", "")
+    if not tekst:
+        return standaard
+    if not tekst.isdigit() or len(tekst) > 19:
+        raise InputError(Problem("geef een geheel getal", field=veld))
+    return int(tekst)
+
+
+@router.get("/scenario/taken/{taak_id}")
+def taak(request: Request, gebruiker: GebruikerDep, taak_id: Annotated[str, Path(max_length=40)]) -> Response:
+    """The progress of a forecast this user started."""
+    gevonden = request.app.state.taken.van(gebruiker, taak_id)
+    if gevonden.status == "klaar":
+        return RedirectResponse(f"/scenario/prognoses/{gevonden.resultaat}", status_code=303)
+    return pagina(request, "taak.html", titel="Prognose wordt berekend", taak=gevonden, terug="/scenario",
+                  stand=f"/scenario/taken/{taak_id}/stand")
+
+
+@router.get("/scenario/taken/{taak_id}/stand")
+def stand(request: Request, gebruiker: GebruikerDep, taak_id: Annotated[str, Path(max_length=40)]) -> Response:
+    """The progress partial that htmx polls; when done it sends the browser to the result."""
+    gevonden = request.app.state.taken.van(gebruiker, taak_id)
+    response = pagina(request, "_taak.html", taak=gevonden, stand=f"/scenario/taken/{taak_id}/stand",
+                      klaar=f"/scenario/prognoses/{gevonden.resultaat}" if gevonden.status == "klaar" else None)
+    if gevonden.status == "klaar":
+        response.headers["HX-Redirect"] = f"/scenario/prognoses/{gevonden.resultaat}"
+    return response
+
+
+@router.get("/scenario/prognoses/{prognose_id}")
+def prognose(request: Request, gebruiker: GebruikerDep, prognose_id: Id) -> Response:
+    """A stored forecast: its fan charts with tables, the needed taakstelling, downloads."""
+    _mag(gebruiker)
+    document = opslag.document(request.app.state.engine, prognose_id)
+    reeksen = document.get("reeksen", {})
+    grafieken = [waaier(r, reeksen[r]) for r in (*WAAIERS, "ind_wachtrij", "instroom_totaal") if r in reeksen]
+    return pagina(request, "prognose.html", titel=document["naam"], document=document, grafieken=grafieken)
+
+
+@router.get("/scenario/prognoses/{prognose_id}/kwantielen.csv")
+def csv(request: Request, gebruiker: GebruikerDep, prognose_id: Id) -> Response:
+    """P10/P50/P90 per series and month as CSV (Dutch Excel dialect)."""
+    _mag(gebruiker)
+    tekst = opslag.kwantielen_csv(request.app.state.engine, prognose_id)
+    return Response(tekst.encode("utf-8"), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="prognose-{prognose_id}.csv"'})
+
+
+@router.get("/scenario/prognoses/{prognose_id}/prognose.xlsx")
+def xlsx(request: Request, gebruiker: GebruikerDep, prognose_id: Id) -> Response:
+    """The forecast's workbook (every table, a Toelichting sheet)."""
+    _mag(gebruiker)
+    inhoud = opslag.werkboek(request.app.state.engine, prognose_id)
+    return Response(inhoud, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": f'attachment; filename="prognose-{prognose_id}.xlsx"'})

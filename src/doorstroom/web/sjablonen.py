@@ -1,0 +1,88 @@
+"""Templates and the small formatting rules of Dutch pages (16.500; 45,3 %; 24-11-2026).
+
+Formatting is presentation; what a number *is* comes from the services.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from importlib import resources
+from typing import Any
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
+
+from doorstroom.accounts.domain import Gebruiker, Rol
+
+MENU: dict[Rol, list[tuple[str, str]]] = {
+    Rol.gemeente: [("Keten", "/"), ("Land in beeld", "/land"), ("Gemeente", "/gemeente"),
+                   ("Dossier", "/dossier"), ("Regio", "/regio"), ("Scenario", "/scenario")],
+    Rol.coa: [("Keten", "/"), ("Land in beeld", "/land"), ("Gemeente", "/gemeente"), ("Koppeling", "/koppeling"),
+              ("Dossier", "/dossier"), ("Regio", "/regio"), ("Scenario", "/scenario")],
+    Rol.provincie: [("Keten", "/"), ("Land in beeld", "/land"), ("Gemeente", "/gemeente"),
+                    ("Regio", "/regio"), ("Scenario", "/scenario")],
+    Rol.beheerder: [("Gebruikers", "/beheer/gebruikers")],
+}  # fmt: skip
+
+
+def getal(waarde: Any, decimalen: int = 0) -> str:
+    """A number the Dutch way: dots group thousands, a comma before decimals; '–' for nothing."""
+    if waarde is None or waarde == "":
+        return "–"
+    try:
+        tekst = f"{float(waarde):,.{decimalen}f}"
+    except (TypeError, ValueError):
+        return str(waarde)
+    return tekst.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def procent(waarde: Any, decimalen: int = 1) -> str:
+    """A percentage (already times 100) as '45,3 %'."""
+    return "–" if waarde is None else f"{getal(waarde, decimalen)} %"
+
+
+def datum(waarde: Any) -> str:
+    """An ISO date or moment as 24-11-2026 (with the time for a moment)."""
+    if waarde is None or waarde == "":
+        return "–"
+    tekst = str(waarde)
+    try:
+        if "T" in tekst:
+            moment = datetime.fromisoformat(tekst.replace("Z", "+00:00"))
+            return f"{moment:%d-%m-%Y %H:%M}"
+        return f"{date.fromisoformat(tekst[:10]):%d-%m-%Y}"
+    except ValueError:
+        return tekst
+
+
+def als_json(waarde: Any) -> Markup:
+    """Data for a ``<script type="application/json">`` block (no executable script; CSP-safe)."""
+    tekst = json.dumps(waarde, ensure_ascii=False, default=str)
+    return Markup(tekst.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def menu(gebruiker: Gebruiker | None) -> list[tuple[str, str]]:
+    """The navigation of a role."""
+    return [] if gebruiker is None else MENU.get(gebruiker.rol, [])
+
+
+def maak_sjablonen() -> Jinja2Templates:
+    """The template environment with Doorstroom's filters."""
+    with resources.as_file(resources.files("doorstroom.web") / "templates") as pad:
+        sjablonen = Jinja2Templates(directory=str(pad))
+    sjablonen.env.filters.update(getal=getal, procent=procent, datum=datum, json=als_json)
+    sjablonen.env.globals.update(menu=menu)
+    return sjablonen
+
+
+def context(request: Request, **waarden: Any) -> dict[str, Any]:
+    """What every page needs: the user, the session's CSRF token, and the page's own values."""
+    sessie = getattr(request.state, "sessie", None)
+    return {
+        "gebruiker": sessie.gebruiker if sessie else None,
+        "csrf": sessie.csrf if sessie else "",
+        "pad": request.url.path,
+        **waarden,
+    }

@@ -1,0 +1,95 @@
+"""Rendering a page or a partial, and the HTML answer to every error (never problem+json here)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from doorstroom.errors import Busy, ConfigurationError, Conflict, InputError, NotFound, PermissionDenied, Verouderd
+from doorstroom.web.sessie import NietAangemeld, OngeldigFormulier
+from doorstroom.web.sjablonen import context
+
+
+def pagina(request: Request, sjabloon: str, status: int = 200, **waarden: Any) -> HTMLResponse:
+    """``sjabloon`` rendered with the common context and ``waarden``."""
+    sjablonen = request.app.state.sjablonen
+    waarden.setdefault("omgeving_label", request.app.state.omgeving_label)
+    return sjablonen.TemplateResponse(  # type: ignore[no-any-return]
+        request, sjabloon, context(request, **waarden), status_code=status
+    )
+
+
+def problemen(fout: InputError) -> list[str]:
+    """The problems of an input error as lines for a person (field first, never the value sent)."""
+    return [f"{p.field}: {p.message}" if p.field else p.message for p in fout.problems]
+
+
+def foutpagina(request: Request, status: int, titel: str, tekst: str, lijst: list[str] | None = None) -> HTMLResponse:
+    """An error page with the site's layout."""
+    return pagina(request, "fout.html", status, titel=titel, tekst=tekst, problemen=lijst or [])
+
+
+async def niet_aangemeld(request: Request, error: Exception) -> Response:
+    """To the login page, and back here afterwards (a path on this site only)."""
+    terug = request.url.path if request.method == "GET" else "/"
+    if request.headers.get("hx-request"):
+        return Response(status_code=401, headers={"HX-Redirect": "/aanmelden"})
+    return RedirectResponse(f"/aanmelden?terug={terug}", status_code=303)
+
+
+async def ongeldig_formulier(request: Request, error: Exception) -> Response:
+    return foutpagina(
+        request, 403, "Formulier verlopen",
+        "Dit formulier is verlopen of kwam niet van deze site. Open de pagina opnieuw en probeer het nog eens.",
+    )  # fmt: skip
+
+
+async def domeinfout(request: Request, error: Exception) -> Response:
+    """The context's exceptions as pages: not found 404, no access 403, input 422, busy 503."""
+    if isinstance(error, NotFound):
+        return foutpagina(request, 404, "Niet gevonden", str(error))
+    if isinstance(error, PermissionDenied):
+        return foutpagina(request, 403, "Geen toegang", f"Uw rol heeft hier geen toegang: {error}")
+    if isinstance(error, InputError):
+        return foutpagina(request, 422, "Invoer klopt niet", "Pas de invoer aan:", problemen(error))
+    if isinstance(error, Conflict | Verouderd):
+        return foutpagina(request, 409, "Conflict", str(error))
+    if isinstance(error, Busy):
+        return foutpagina(request, 503, "Even bezet", "De database is bezet; er is niets opgeslagen. Probeer het zo nog eens.")
+    if isinstance(error, ConfigurationError):
+        return foutpagina(request, 503, "Niet beschikbaar", str(error))
+    raise error
+
+
+async def ongeldig_verzoek(request: Request, error: Exception) -> Response:
+    fouten = error.errors() if isinstance(error, RequestValidationError) else []
+    lijst = [f"{'.'.join(str(d) for d in e.get('loc', ())[1:]) or 'verzoek'}: {e.get('msg', '')}" for e in fouten]
+    return foutpagina(request, 400, "Ongeldig verzoek", "Het verzoek klopt niet:", lijst)
+
+
+async def http_fout(request: Request, error: Exception) -> Response:
+    status = error.status_code if isinstance(error, StarletteHTTPException) else 500
+    if status == 404:
+        return foutpagina(request, 404, "Niet gevonden", "Deze pagina bestaat niet.")
+    if status == 405:
+        return foutpagina(request, 405, "Niet toegestaan", "Deze handeling kan hier niet.")
+    return foutpagina(request, status, "Fout", "Het verzoek kon niet worden uitgevoerd.")
+
+
+HANDLERS = {
+    NietAangemeld: niet_aangemeld,
+    OngeldigFormulier: ongeldig_formulier,
+    NotFound: domeinfout,
+    PermissionDenied: domeinfout,
+    InputError: domeinfout,
+    Busy: domeinfout,
+    ConfigurationError: domeinfout,
+    Conflict: domeinfout,
+    Verouderd: domeinfout,
+    RequestValidationError: ongeldig_verzoek,
+    StarletteHTTPException: http_fout,
+}
