@@ -140,6 +140,7 @@ def test_serve_answers_with_a_token_from_the_cli(tmp_path: Path) -> None:
     )
     token = cli("token", "aanmaken", "--gebruikersnaam", "utrecht1").stdout.strip()
     poort = _vrije_poort()
+    env["DOORSTROOM_SESSION_SECRET"] = "test-" + "x" * 40  # serve refuses productie without a secret
     server = subprocess.Popen(
         [str(PROGRAM), "serve", "--port", str(poort)], env=env, stderr=subprocess.PIPE, text=True
     )

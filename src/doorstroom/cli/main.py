@@ -34,6 +34,7 @@ from typer.core import TyperGroup
 
 from doorstroom.cli import audit as audit_cli
 from doorstroom.cli import db as db_cli
+from doorstroom.cli import demo as demo_cli
 from doorstroom.cli import dossier as dossier_cli
 from doorstroom.cli import gebruiker as gebruiker_cli
 from doorstroom.cli import koppeling as koppeling_cli
@@ -124,6 +125,7 @@ app.add_typer(gebruiker_cli.app, name="gebruiker")
 app.add_typer(gebruiker_cli.tokens, name="token")
 app.add_typer(audit_cli.app, name="audit")
 app.command("serve")(server_cli.serve)
+app.command("demo")(demo_cli.demo)
 app.command("backup")(server_cli.backup)
 app.command("herstel")(server_cli.herstel)
 

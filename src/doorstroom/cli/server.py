@@ -21,16 +21,18 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Adres om op te luisteren.")] = "127.0.0.1",
     port: Annotated[int, getal_optie("--port", domain=POORT, help="Poort.")] = 8000,
 ) -> None:
-    """Start de server: de API op /api/v1 (uvicorn), JSON-logs zonder persoonsgegevens op stderr."""
+    """Start de server: de webapplicatie op / en de API op /api/v1 (uvicorn); JSON-logs zonder persoonsgegevens."""
     import uvicorn
 
     from doorstroom.api.app import create_app
     from doorstroom.api.logboek import configureer
+    from doorstroom.web.beveiliging import sessiegeheim
 
+    geheim = sessiegeheim(get_settings())  # refuses productie without a safe secret, before anything starts
     with open_store() as engine:
-        _err.print(f"Doorstroom op http://{host}:{port}/api/v1 (openapi.json, gezondheid); Ctrl+C stopt")
+        _err.print(f"Doorstroom op http://{host}:{port}/ (web) en /api/v1 (API); Ctrl+C stopt")
         uvicorn.run(
-            create_app(engine),
+            create_app(engine, sessiegeheim=geheim),
             host=host,
             port=port,
             log_config=configureer(get_settings().log_format),

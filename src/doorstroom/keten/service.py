@@ -79,7 +79,7 @@ def ketenbeeld(
     gekozen, keuzes = kies(gebruiker, lijst, blik)
     peildatum = vandaag()
     codes = sorted(gekozen.codes)
-    regio = {code: "blik" for code in codes}
+    regio = {g.code: "blik" if g.code in gekozen.codes else "buiten" for g in lijst}
     opvang = opvang_per_regio(register.huidige_locaties(engine), regio, peildatum).get("blik", Opvang())
     prognoses = opslag.runs(engine)
     document = _prognose(engine, prognoses, prognose_id)

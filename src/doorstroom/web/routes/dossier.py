@@ -174,5 +174,5 @@ def termijnen(
     rijen, totaal = overzicht.termijnoverzicht(
         request.app.state.engine, gebruiker, overzicht.Termijnfilter(status=status), Pagina(pagina_nr, 50)
     )
-    return pagina(request, "termijnen.html", titel="Termijnen", rijen=rijen, totaal=totaal, status=status.value if status else "",
+    return pagina(request, "termijnen.html", titel="Termijnen", rijen=rijen, totaal=totaal, statusfilter=status.value if status else "",
                   statussen=[s.value for s in Status], nummer=pagina_nr, paginas=max(1, -(-totaal // 50)))

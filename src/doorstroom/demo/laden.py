@@ -1,0 +1,198 @@
+"""Put the SYNTHETIC demo into a database through the contexts' own services, each step only once.
+
+Steps, each skipped when its result is already there (so a second start duplicates nothing):
+accounts (one per role), the locations register, the taakstelling of the previous and the current
+half year with monthly realisation (municipalities with a demo case file report the current month
+from the file), a swap agreement, the case load, a koppeling run with its report, a forecast.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from doorstroom import audit
+from doorstroom.accounts import service as accounts
+from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.accounts.models import GebruikerRecord
+from doorstroom.db import transaction, upgrade
+from doorstroom.demo import gegevens
+from doorstroom.dossier import repository as dossiers
+from doorstroom.dossier.gebeurtenissen import SOORTEN
+from doorstroom.dossier.models import HuishoudenRecord, PersoonRecord
+from doorstroom.dossier.service import nieuw_id
+from doorstroom.dossier.tijdlijn import Fase
+from doorstroom.dossier.toegang import bereik
+from doorstroom.dossier.vastleggen import voeg_toe
+from doorstroom.errors import NotFound
+from doorstroom.koppeling import service as koppeling
+from doorstroom.koppeling import vergelijking
+from doorstroom.koppeling.io import HUISHOUDEN_KOLOMMEN
+from doorstroom.prognose import opslag
+from doorstroom.prognose.standaard import standaard
+from doorstroom.reference.periode import Periode
+from doorstroom.reference.service import gemeenten_in_gebruik
+from doorstroom.spreiding import register
+from doorstroom.taakstelling import ruilen
+from doorstroom.taakstelling import service as taakstelling
+from doorstroom.taakstelling.toezicht import huidige_versie
+from doorstroom.tabular import write_csv
+
+ACTEUR = "demo:generator"
+ACCOUNTS = {
+    "demo-gemeente": (Rol.gemeente, "GM0344", None),
+    "demo-coa": (Rol.coa, None, None),
+    "demo-provincie": (Rol.provincie, None, "Utrecht"),
+    "demo-beheerder": (Rol.beheerder, None, None),
+}
+TOTAAL = {1: 16500, 2: 14500}
+"""National taakstelling the demo fixes per half year (none is published yet for 2026)."""
+
+
+@dataclass(frozen=True)
+class Stap:
+    """A step of the loader, for the progress lines printed at start."""
+
+    naam: str
+    gedaan: bool
+    seconden: float
+
+
+def wachtwoorden(map_: Path, engine: Engine) -> dict[str, str]:
+    """The demo accounts' passwords: kept in ``map_/wachtwoorden.json`` (0600), made once."""
+    pad = map_ / "wachtwoorden.json"
+    bekend: dict[str, str] = json.loads(pad.read_text()) if pad.exists() else {}
+    with audit.acting_as(ACTEUR):
+        for naam, (rol, gemeente, provincie) in ACCOUNTS.items():
+            if _bestaat(engine, naam) and naam in bekend:
+                continue
+            bekend[naam] = f"demo-{secrets.token_urlsafe(9)}"
+            if _bestaat(engine, naam):
+                accounts.zet_wachtwoord(engine, naam, bekend[naam])
+            else:
+                accounts.maak_gebruiker(engine, naam, rol, gemeente=gemeente, provincie=provincie, wachtwoord_tekst=bekend[naam])
+    pad.write_text(json.dumps(bekend, indent=2))
+    pad.chmod(0o600)
+    return bekend
+
+
+def _bestaat(engine: Engine, naam: str) -> bool:
+    with transaction(engine) as session:
+        return session.scalars(select(GebruikerRecord.id).where(GebruikerRecord.gebruikersnaam == naam)).first() is not None
+
+
+def vul(engine: Engine, vandaag: date, melding: Callable[[str], None] = lambda _: None) -> None:
+    """Every demo step not yet done (the database must exist; it is migrated here)."""
+    upgrade(engine)
+    huidig = Periode.containing(vandaag)
+    with audit.acting_as(ACTEUR), tempfile.TemporaryDirectory(prefix="doorstroom-demo-") as tijdelijk:
+        map_ = Path(tijdelijk)
+        for naam, stap in (
+            ("locatieregister", lambda: _locaties(engine, vandaag, map_)),
+            (f"taakstelling {huidig.previous()}", lambda: _periode(engine, huidig.previous(), vandaag, map_)),
+            (f"taakstelling {huidig}", lambda: _periode(engine, huidig, vandaag, map_)),
+            ("ruilafspraak", lambda: _ruil(engine, huidig, map_)),
+            ("dossiers (synthetisch)", lambda: _dossiers(engine, vandaag)),
+            ("koppelrun", lambda: _koppelrun(engine, vandaag, huidig, map_)),
+            ("prognose", lambda: _prognose(engine)),
+        ):
+            melding(f"{naam}: {'aangemaakt' if stap() else 'al aanwezig'}")
+
+
+def _locaties(engine: Engine, vandaag: date, map_: Path) -> bool:
+    if register.huidige_locaties(engine):
+        return False
+    per_provincie: dict[str, str] = {}
+    for g in sorted(gemeenten_in_gebruik(engine), key=lambda g: -g.inwoners):
+        if list(per_provincie.values()).count(g.provincie) < 2:
+            per_provincie[g.code] = g.provincie
+    pad = map_ / "locaties.csv"
+    rijen = gegevens.locaties(per_provincie, vandaag)
+    write_csv(pad, rijen, list(rijen[0]))
+    register.importeer(engine, pad, "demo: synthetische locaties")
+    return True
+
+
+def _periode(engine: Engine, periode: Periode, vandaag: date, map_: Path) -> bool:
+    try:
+        huidige_versie(engine, periode)
+        return False
+    except NotFound:
+        pass
+    verzoek = taakstelling.Vaststelverzoek(periode=periode, totaal=TOTAAL[periode.half], reden="demo", door=ACTEUR)
+    vastgesteld = taakstelling.vaststellen(engine, verzoek)
+    taken = {str(r["gemeentecode"]): int(r["gecorrigeerde_taakstelling"]) for r in vastgesteld.overzicht.records}
+    rijen = gegevens.realisatie(taken, periode, min(vandaag, gegevens.laatste_dag(periode)))
+    if rijen:
+        pad = map_ / f"realisatie-{periode}.csv"
+        write_csv(pad, rijen, ("gemeentecode", "maand", "gehuisvest"))
+        taakstelling.importeer_realisatie(engine, pad)
+    return True
+
+
+def _ruil(engine: Engine, periode: Periode, map_: Path) -> bool:
+    if ruilen.ruilen(engine, periode):
+        return False
+    pad = map_ / "ruil.csv"
+    write_csv(pad, [{"gemeentecode": "GM0344", "wijziging": -10}, {"gemeentecode": "GM0355", "wijziging": 10}],
+              ("gemeentecode", "wijziging"))
+    ruilen.leg_ruil_vast(engine, periode, pad, "demo-afspraak Utrecht-Zeist", ACTEUR)
+    return True
+
+
+def _dossiers(engine: Engine, vandaag: date) -> bool:
+    lijst = gegevens.huishoudens(vandaag)
+    with transaction(engine, schrijven=True) as session:
+        if dossiers.met_referentie(session, [lijst[0].referentie]):
+            return False
+        for huishouden in lijst:
+            _huishouden(session, huishouden)
+        audit.record(session, "write", "persoon", "demo: synthetische dossiers", sum(len(h.personen) for h in lijst))
+    return True
+
+
+def _huishouden(session: Session, h: gegevens.Huishouden) -> None:
+    scope = bereik(Gebruiker.systeem(ACTEUR))
+    record = HuishoudenRecord(id=nieuw_id(), referentie=h.referentie, gemeentecode=h.gemeentecode,
+                              aangemaakt_op=datetime.now(UTC))  # fmt: skip
+    session.add(record)
+    session.flush()
+    for p in h.personen:
+        persoon = PersoonRecord(
+            id=nieuw_id(), geslachtsnaam=p.geslachtsnaam, voornamen=p.voornamen, geboortedatum=p.geboortedatum,
+            gemeentecode=h.gemeentecode, vnummer=p.vnummer, huishouden_id=record.id, fase=Fase.nieuw.value,
+            in_opvang=False, aangemaakt_op=datetime.now(UTC),
+        )  # fmt: skip
+        session.add(persoon)
+        session.flush()
+        for g in p.gebeurtenissen:
+            data = SOORTEN[g.soort].model.model_validate(g.gegevens).model_dump(mode="json", by_alias=True, exclude_none=True)
+            voeg_toe(session, scope, persoon, g.soort, g.datum, data, bron="import", door=ACTEUR,
+                     bron_sleutel=f"demo:{g.soort}:{g.datum.isoformat()}")  # fmt: skip
+
+
+def _koppelrun(engine: Engine, vandaag: date, periode: Periode, map_: Path) -> bool:
+    if koppeling.runs(engine):
+        return False
+    rijen = gegevens.koppelhuishoudens(gegevens.huishoudens(vandaag))
+    pad = map_ / "huishoudens.csv"
+    write_csv(pad, rijen, HUISHOUDEN_KOLOMMEN)
+    verzoek = koppeling.Verzoek(huishoudens=pad, periode=periode, tijdslimiet=20.0)
+    vergelijking.voorstel_met_rapport(verzoek, engine)
+    return True
+
+
+def _prognose(engine: Engine) -> bool:
+    if opslag.runs(engine):
+        return False
+    verzoek = opslag.Runverzoek(standaard(), "Demo: standaardscenario", paden=500, seed=gegevens.SEED)
+    opslag.bereken_en_bewaar(engine, verzoek)
+    return True
