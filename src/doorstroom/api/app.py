@@ -24,6 +24,7 @@ from doorstroom.api import (
     huishoudens,
     koppelruns,
     personen,
+    spreiding,
     taakstellingen,
     termijnen,
 )
@@ -61,6 +62,7 @@ def create_api(engine: Engine) -> FastAPI:
         gemeenten.router,
         taakstellingen.router,
         koppelruns.router,
+        spreiding.router,
         auditlog.router,
         gezondheid.router,
     ):

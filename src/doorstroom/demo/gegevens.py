@@ -82,12 +82,13 @@ def _huishouden(
     aankomst = vandaag - timedelta(days=rng.randint(120, 700) if stadium == "gehuisvest" else rng.randint(30, 400))
     basis = _basis(stadium, aankomst, opvang, gemeente, vandaag, rng)
     personen = []
+    voornamen = rng.sample(VOORNAMEN, grootte)
     for lid in range(grootte):
         volwassen = lid < max(1, grootte // 2 if grootte > 2 else grootte)
         geboren = date(rng.randint(1965, 2003) if volwassen else rng.randint(2010, 2024), rng.randint(1, 12), rng.randint(1, 28))
         eigen = basis + (_inburgering(basis, rng, vandaag) if volwassen and stadium == "gehuisvest" else ())
         personen.append(
-            Persoon(f"99{n:04d}{lid:04d}", achternaam, rng.choice(VOORNAMEN), geboren, volwassen, tuple(eigen))
+            Persoon(f"99{n:04d}{lid:04d}", achternaam, voornamen[lid], geboren, volwassen, tuple(eigen))
         )
     return Huishouden(f"DEMO-H-{n:04d}", stadium, opvang, gemeente, tuple(personen))
 

@@ -48,6 +48,15 @@ def _run(session: Any, run_id: int) -> KoppelingRunRecord:
     return run
 
 
+def _geplaatst(opgeslagen: Opgeslagen) -> dict[str, int]:
+    """Persons per municipality as the run stands: decided municipality, else the proposal."""
+    personen = {v.huishouden_id: v.personen for v in opgeslagen.voorstellen}
+    uit: dict[str, int] = {}
+    for huishouden, code in opgeslagen.plan().items():
+        uit[code] = uit.get(code, 0) + personen[huishouden]
+    return uit
+
+
 def rapporten(engine: Engine, run_id: int) -> list[dict[str, Any]]:
     """The stored reports of a run (optimiser first, greedy second); empty for runs made elsewhere."""
     with transaction(engine) as session:
@@ -55,11 +64,12 @@ def rapporten(engine: Engine, run_id: int) -> list[dict[str, Any]]:
 
 
 def ruimte(engine: Engine, run_id: int) -> list[dict[str, object]]:
-    """Per municipality of a run: capacity, maximum, persons placed as the run stands, room left."""
+    """Per municipality of a run: capacity, maximum, persons placed as the run stands, room left
+    (a run whose per-household data was removed after its term places nobody any more)."""
     with transaction(engine) as session:
         run = _run(session, run_id)
         namen = namen_van(run)
-        geplaatst = {t.gemeentecode: t.definitief_personen for t in Opgeslagen.van(run, repository.voorstellen(session, run_id)).tellingen()} if run.opgeschoond_op is None else {}
+        geplaatst = _geplaatst(Opgeslagen.van(run, repository.voorstellen(session, run_id)))
         rijen = []
         for record in run.invoer.get("capaciteit", []):
             code = str(record["gemeentecode"])

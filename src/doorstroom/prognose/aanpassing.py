@@ -10,6 +10,7 @@ once, named by parameter.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import replace
 from importlib import resources
@@ -65,9 +66,10 @@ def aangepast(
 
 
 def _zelfde(scenario: Scenario, naam: str, tekst: str) -> bool:
-    """True when the form sends back the value it showed (nothing changed, no rescaling)."""
+    """True when the form sends back the value it showed, rounded to four decimals (nothing changed)."""
     try:
-        return float(parse_number(tekst, SPECS[naam].domein)) == scenario.waarde(naam)
+        getoond = float(parse_number(tekst, SPECS[naam].domein))
+        return math.isclose(getoond, scenario.waarde(naam), rel_tol=1e-4, abs_tol=1e-4)
     except NumberTextError:
         return False
 

@@ -21,6 +21,7 @@ from doorstroom.errors import NotFound, PermissionDenied
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import io, register
+from doorstroom.spreiding.domain import Raming
 from doorstroom.spreiding.regio_service import RegioOverzicht, Regiosoort, RegioVerzoek
 from doorstroom.spreiding.regio_service import regio as regio_view
 from doorstroom.spreiding.report import Record
@@ -37,6 +38,12 @@ def _eis_lezer(gebruiker: Gebruiker) -> None:
 def standaard_raming() -> date:
     """The most recent embedded capacity estimate (estimates are revised; the newest is the default)."""
     return io.ramingen()[-1].datum
+
+
+def ramingen(gebruiker: Gebruiker) -> list[Raming]:
+    """The embedded capacity estimates, oldest first."""
+    _eis_lezer(gebruiker)
+    return list(io.ramingen())
 
 
 def opgaven(engine: Engine, gebruiker: Gebruiker, raming: date | None = None, peildatum: date | None = None) -> Spreiding:

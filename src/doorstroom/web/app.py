@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -28,6 +30,18 @@ def plotly_js() -> Path:
     return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
+@lru_cache(maxsize=1)
+def plotly_stijl_ids() -> tuple[str, ...]:
+    """Ids of the style elements plotly.js injects at load time unless one with that id exists.
+
+    The bundle adds MapLibre's stylesheet as an inline ``<style>``, which the Content Security Policy
+    blocks (and reports). Pages with charts declare these ids up front (an empty ``<meta>`` each): we
+    draw no MapLibre maps, so nothing is lost, and no inline style is attempted.
+    """
+    tekst = plotly_js().read_text(encoding="utf-8", errors="replace")
+    return tuple(dict.fromkeys(re.findall(r'getElementById\("([0-9a-f]{16,})"\)\)\{var \w+=document\.createElement\("style"\)', tekst)))
+
+
 def create_web(engine: Engine, geheim: str) -> FastAPI:
     """The pages on ``engine``; ``geheim`` signs the cookies (see :mod:`doorstroom.web.beveiliging`)."""
     settings = get_settings()
@@ -37,6 +51,7 @@ def create_web(engine: Engine, geheim: str) -> FastAPI:
     web.state.veilige_cookies = settings.environment == "productie"
     web.state.omgeving_label = LABELS.get(settings.environment, "")
     web.state.sjablonen = maak_sjablonen()
+    web.state.sjablonen.env.globals["plotly_stijl_ids"] = plotly_stijl_ids
     web.state.aanmeldlimiet = Aanmeldlimiet()
     web.state.taken = Takenlijst()
     for module in (aanmelden, keten, land, gemeente, scenario, koppeling, dossier, regio, beheer):

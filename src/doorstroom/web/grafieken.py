@@ -64,9 +64,10 @@ def _jaren_terug(maand: str, jaren: int) -> str:
 
 
 def _layout(titel: str) -> Record:
+    """Layout without a title: the figure's caption names the chart (``titel`` is for the reader)."""
     return {
-        "title": {"text": titel, "font": {"size": 16}},
-        "margin": {"l": 60, "r": 10, "t": 40, "b": 40},
+        "meta": {"titel": titel},
+        "margin": {"l": 60, "r": 10, "t": 10, "b": 40},
         "height": 300,
         "legend": {"orientation": "h", "y": -0.2},
         "separators": ",.",

@@ -34,7 +34,7 @@ def land(
     provincie: Tekst = None,
     status: Annotated[Schema | None, Query()] = None,
     zoek: Tekst = None,
-    sorteer_op: Annotated[str | None, Query(alias="sorteer", max_length=40)] = None,
+    sorteer_op: Annotated[str, Query(alias="sorteer", max_length=40)] = "gemeentenaam",
     aflopend: bool = False,
 ) -> Response:
     """The map coloured by schedule status, a sortable and filterable table, sums per region."""
