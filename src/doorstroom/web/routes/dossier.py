@@ -80,11 +80,11 @@ async def importeer(
     request: Request, gebruiker: FormulierDep, soort: Annotated[str, Path(pattern=r"^(koppellijst|realisatielijst)$")]
 ) -> Response:
     """Import a COA koppeling list or a realisation list: validated whole, all or nothing, idempotent."""
-    form = await request.form()
     functie = importeren.importeer_koppellijst if soort == "koppellijst" else importeren.importeer_realisatielijst
     try:
-        with upload(form.get("bestand"), "bestand") as pad:
-            uitkomst = functie(request.app.state.engine, gebruiker, pad)
+        async with request.form() as form:
+            with upload(form.get("bestand"), "bestand") as pad:
+                uitkomst = functie(request.app.state.engine, gebruiker, pad)
     except InputError as error:
         return _lijst(request, gebruiker, None, 1, fouten=problemen(error), status=422)
     melding = (f"{soort} geïmporteerd: {uitkomst.rijen} rijen, {uitkomst.nieuwe_personen} nieuwe personen, "

@@ -37,16 +37,10 @@ def runs(request: Request, gebruiker: GebruikerDep) -> Response:
 @router.post("/koppeling/runs")
 async def nieuwe_run(request: Request, gebruiker: FormulierDep) -> Response:
     """Upload the households (and optionally capacity), solve in the background, then review."""
-    form = await request.form()
     map_ = Pad(tempfile.mkdtemp(prefix="doorstroom-run-"))
     try:
-        huishoudens = bewaar_upload(form.get("huishoudens"), "huishoudens", map_)
-        capaciteit = bewaar_upload(form.get("capaciteit"), "capaciteit", map_) if _gekozen(form.get("capaciteit")) else None
-        keuze = str(form.get("solver") or "highs")
-        if keuze not in SOLVERS:
-            raise InputError(Problem(f"kies een van {', '.join(SOLVERS)}", field="solver"))
-        verzoek = koppeling.Verzoek(huishoudens=huishoudens, capaciteit=capaciteit, solver=keuze,
-                                    tijdslimiet=30.0, periode=Periode.containing(vandaag()))
+        async with request.form() as form:
+            verzoek = _verzoek(form, map_)
     except InputError as error:
         shutil.rmtree(map_, ignore_errors=True)
         lijst = koppelbesluit.runs(request.app.state.engine, gebruiker)
@@ -61,6 +55,17 @@ async def nieuwe_run(request: Request, gebruiker: FormulierDep) -> Response:
 
     taak = request.app.state.taken.start(gebruiker, "koppeling", "koppelrun", werk)
     return RedirectResponse(f"/koppeling/taken/{taak.id}", status_code=303)
+
+
+def _verzoek(form: Any, map_: Pad) -> koppeling.Verzoek:
+    """The run request from the form; the uploads copied into ``map_`` for the background work."""
+    huishoudens = bewaar_upload(form.get("huishoudens"), "huishoudens", map_)
+    capaciteit = bewaar_upload(form.get("capaciteit"), "capaciteit", map_) if _gekozen(form.get("capaciteit")) else None
+    keuze = str(form.get("solver") or "highs")
+    if keuze not in SOLVERS:
+        raise InputError(Problem(f"kies een van {', '.join(SOLVERS)}", field="solver"))
+    return koppeling.Verzoek(huishoudens=huishoudens, capaciteit=capaciteit, solver=keuze, tijdslimiet=30.0,
+                             periode=Periode.containing(vandaag()))
 
 
 def _gekozen(bestand: Any) -> bool:

@@ -1,0 +1,56 @@
+"""Web fixtures: the served application on the test database, one account (with password) per role."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from doorstroom.accounts import service as accounts
+from doorstroom.accounts.domain import Rol
+from doorstroom.api.app import create_app
+
+WACHTWOORD = "een-lang-testwachtwoord"
+GEBRUIKERS = {
+    "utrecht": (Rol.gemeente, "GM0344", None),
+    "amersfoort": (Rol.gemeente, "GM0307", None),
+    "coa": (Rol.coa, None, None),
+    "prov-utrecht": (Rol.provincie, None, "Utrecht"),
+    "beheer": (Rol.beheerder, None, None),
+}
+GEHEIM = "test-geheim-" + "x" * 40
+
+
+@pytest.fixture
+def gebruikers(engine: Engine) -> dict[str, str]:
+    """Accounts per role; their password is :data:`WACHTWOORD`."""
+    for naam, (rol, gemeente, provincie) in GEBRUIKERS.items():
+        accounts.maak_gebruiker(engine, naam, rol, gemeente=gemeente, provincie=provincie, wachtwoord_tekst=WACHTWOORD)
+    return {naam: WACHTWOORD for naam in GEBRUIKERS}
+
+
+@pytest.fixture
+def web(engine: Engine) -> Iterator[TestClient]:
+    """A browser-like client of the server application."""
+    with TestClient(create_app(engine, sessiegeheim=GEHEIM), base_url="http://testserver") as client:
+        yield client
+
+
+def formtoken(html: str) -> str:
+    """The CSRF token in a page's first form."""
+    gevonden = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert gevonden, "geen formulier met csrf-token"
+    return gevonden.group(1)
+
+
+def meld_aan(client: TestClient, naam: str, wachtwoord: str = WACHTWOORD) -> None:
+    """Log in through the login form, as a browser does."""
+    token = formtoken(client.get("/aanmelden").text)
+    antwoord = client.post(
+        "/aanmelden", data={"gebruikersnaam": naam, "wachtwoord": wachtwoord, "csrf": token, "terug": "/"},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert antwoord.status_code == 303, antwoord.text[:300]

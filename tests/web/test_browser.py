@@ -1,0 +1,211 @@
+"""The web application in Debian's Chromium (Playwright): every page per role, axe-core on each, a
+screenshot of each (``test-artefacts/web/``), and the chain's full flow from a COA koppeling list to
+the municipality's realisation."""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from sqlalchemy import Engine
+
+from doorstroom.api.app import create_app
+from doorstroom.demo import laden
+from doorstroom.tijd import vandaag
+from tests.web.browser import ARTEFACTEN, CHROMIUM, VLAGGEN, axe_schendingen, vereis_chromium
+from tests.web.conftest import GEHEIM, WACHTWOORD
+
+pytestmark = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+
+PAGINAS = {
+    "utrecht": ["/", "/land", "/gemeente/GM0344", "/dossier", "/dossier/termijnen", "PERSOON", "/regio",
+                "/scenario", "/scenario/prognoses/1"],
+    "coa": ["/", "/land", "/gemeente/GM0344", "/koppeling", "/koppeling/runs/1", "/dossier", "PERSOON",
+            "/regio?per=arbeidsmarktregio", "/scenario", "/scenario/prognoses/1"],
+    "prov-utrecht": ["/", "/land", "/gemeente", "/gemeente/GM0344", "/regio?per=coropgebied", "/scenario"],
+    "beheer": ["/beheer/gebruikers"],
+}  # fmt: skip
+VERBODEN = {"utrecht": ["/koppeling", "/beheer/gebruikers"], "prov-utrecht": ["/dossier", "/koppeling"],
+            "beheer": ["/land", "/dossier"]}  # fmt: skip
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(engine: Engine, gebruikers: dict[str, str]) -> Iterator[str]:
+    """The application with the demo data, served on a free local port for the length of a test."""
+    vereis_chromium()
+    laden.vul(engine, vandaag())
+    poort = _vrije_poort()
+    config = uvicorn.Config(create_app(engine, sessiegeheim=GEHEIM), host="127.0.0.1", port=poort, log_level="warning")
+    uvi = uvicorn.Server(config)
+    draad = threading.Thread(target=uvi.run, daemon=True)
+    draad.start()
+    for _ in range(200):
+        if uvi.started:
+            break
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{poort}"
+    finally:
+        uvi.should_exit = True
+        draad.join(timeout=10)
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=VLAGGEN)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+class Pagina:
+    """A browser tab that records console errors and CSP violations, logged in as one user."""
+
+    def __init__(self, browser: Any, basis: str) -> None:
+        self.basis, self.fouten = basis, []
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.page.add_init_script(
+            "document.addEventListener('securitypolicyviolation', e => console.error('CSP ' + e.violatedDirective + ' ' + e.sourceFile))"
+        )
+        self.page.on("console", lambda m: self.fouten.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.fouten.append(str(e)))
+
+    def meld_aan(self, naam: str) -> None:
+        self.open("/aanmelden")
+        self.page.fill("#gebruikersnaam", naam)
+        self.page.fill("#wachtwoord", WACHTWOORD)
+        self.page.click("main button[type=submit]")
+        self.page.wait_for_load_state("networkidle")
+
+    def open(self, pad: str) -> int:
+        antwoord = self.page.goto(self.basis + pad)
+        self.page.wait_for_load_state("networkidle")
+        return int(antwoord.status) if antwoord else 0
+
+    def foto(self, naam: str) -> Path:
+        ARTEFACTEN.mkdir(parents=True, exist_ok=True)
+        pad = ARTEFACTEN / f"{re.sub(r'[^a-z0-9-]+', '_', naam.lower()).strip('_')}.png"
+        self.page.screenshot(path=str(pad), full_page=True)
+        return pad
+
+
+def test_every_page_per_role_renders_is_accessible_and_photographed(server: str, browser: Any) -> None:
+    problemen: list[str] = []
+    for naam, paden in PAGINAS.items():
+        tab = Pagina(browser, server)
+        tab.open("/aanmelden")
+        tab.foto("aanmelden")
+        tab.meld_aan(naam)
+        for pad in paden:
+            label = pad
+            if pad == "PERSOON":
+                tab.open("/dossier")
+                pad = tab.page.locator("table a[href^='/dossier/personen/']").first.get_attribute("href")
+                label = "/dossier/persoon"
+            status = tab.open(pad)
+            if status != 200:
+                problemen.append(f"{naam} {pad}: status {status}")
+            problemen += [f"{naam} {pad}: {s}" for s in axe_schendingen(tab.page)]
+            tab.foto(f"{naam}-{label.split('?')[0].strip('/') or 'keten'}-{label.split('?')[1] if '?' in label else ''}")
+        problemen += [f"{naam}: console: {f}" for f in tab.fouten]
+        for pad in VERBODEN.get(naam, []):
+            if tab.open(pad) != 403:
+                problemen.append(f"{naam} {pad}: verwacht 403")
+        tab.page.close()
+    assert not problemen, "\n".join(problemen)
+
+
+def test_a_province_never_sees_a_person(server: str, browser: Any) -> None:
+    tab = Pagina(browser, server)
+    tab.meld_aan("prov-utrecht")
+    tab.open("/gemeente/GM0344")
+    assert "Uw rol ziet alleen aantallen" in tab.page.content()
+    assert not tab.page.locator("a[href^='/dossier/personen/']").count()
+    assert tab.open("/dossier") == 403
+
+
+def test_full_flow_from_coa_list_to_the_municipalitys_realisation(server: str, browser: Any, tmp_path: Path) -> None:
+    vandaag_ = vandaag()
+    koppellijst = tmp_path / "koppellijst.csv"
+    koppellijst.write_text(
+        "huishouden_ref,vnummer,geslachtsnaam,voornamen,geboortedatum,gemeentecode,koppeldatum\n"
+        f"FLOW-H-1,8800000001,Stroomtest,Anna,1990-05-01,GM0344,{vandaag_ - timedelta(days=10)}\n"
+        f"FLOW-H-1,8800000002,Stroomtest,Bram,1988-03-02,GM0344,{vandaag_ - timedelta(days=10)}\n",
+        encoding="utf-8",
+    )
+    huishoudens = tmp_path / "huishoudens.csv"
+    huishoudens.write_text(
+        "huishouden_id,volwassenen,kinderen,opvang_gemeente,binding_gemeente,binding\n"
+        "FLOW-H-1,2,0,GM0344,GM0344,eerstegraads_familie\n"
+        "FLOW-H-2,1,1,GM0307,,\nFLOW-H-3,2,2,GM0363,,\n",
+        encoding="utf-8",
+    )
+    coa = Pagina(browser, server)
+    coa.meld_aan("coa")
+    coa.open("/dossier")
+    coa.page.set_input_files("#koppellijst", str(koppellijst))
+    coa.page.click("form[action='/dossier/importeer/koppellijst'] button")
+    coa.page.wait_for_load_state("networkidle")
+    assert "2 nieuwe personen" in coa.page.content()
+    coa.foto("stroom-1-koppellijst")
+
+    coa.open("/koppeling")
+    coa.page.set_input_files("#huishoudens", str(huishoudens))
+    coa.page.click("form[action='/koppeling/runs'] button")
+    coa.page.wait_for_url(re.compile(r".*/koppeling/runs/\d+"), timeout=120_000)
+    rij = coa.page.locator("tr", has_text="FLOW-H-1")
+    assert "Utrecht" in rij.inner_text()
+    coa.foto("stroom-2-koppelrun")
+    rij.locator("input[type=checkbox]").check()
+    coa.page.fill("#toelichting", "familie in Utrecht; voorstel akkoord")
+    coa.page.click("form#beoordelen button[type=submit]")
+    coa.page.wait_for_load_state("networkidle")
+    assert "familie in Utrecht; voorstel akkoord" in coa.page.locator("#geschiedenis").locator("xpath=..").inner_text()
+    coa.foto("stroom-3-besluit")
+
+    gemeente = Pagina(browser, server)
+    gemeente.meld_aan("utrecht")
+    voor = _gehuisvest(gemeente)
+    gemeente.open("/dossier?fase=gekoppeld")
+    gemeente.page.click("text=Stroomtest, Anna")
+    gemeente.page.wait_for_load_state("networkidle")
+    gemeente.page.fill("#datum", vandaag_.isoformat())
+    gemeente.page.select_option("#g_gemeentecode", "GM0344") if gemeente.page.locator("select#g_gemeentecode").count() else gemeente.page.fill("#g_gemeentecode", "GM0344")
+    gemeente.page.click("#gebeurtenisformulier button[type=submit]")
+    gemeente.page.wait_for_load_state("networkidle")
+    assert "huisvesting" in gemeente.page.locator("#tijdlijn").locator("xpath=..").inner_text()
+    gemeente.page.select_option("#soort", "inburgeringsplicht")
+    gemeente.page.wait_for_selector("#g_indicatorInburgeringsplicht")
+    gemeente.page.fill("#datum", vandaag_.isoformat())
+    gemeente.page.select_option("#g_indicatorInburgeringsplicht", "ja")
+    gemeente.page.click("#gebeurtenisformulier button[type=submit]")
+    gemeente.page.wait_for_load_state("networkidle")
+    assert "inburgeringsplicht" in gemeente.page.locator("#tijdlijn").locator("xpath=..").inner_text()
+    gemeente.foto("stroom-4-dossier")
+    assert _gehuisvest(gemeente) == voor + 1
+    gemeente.foto("stroom-5-realisatie")
+    assert not coa.fouten and not gemeente.fouten, coa.fouten + gemeente.fouten
+
+
+def _gehuisvest(tab: Pagina) -> int:
+    tab.open("/gemeente/GM0344")
+    tekst = tab.page.locator(".kerncijfer", has_text="Gehuisvest").locator(".kerncijfer__waarde").inner_text()
+    return int(tekst.replace(".", ""))
