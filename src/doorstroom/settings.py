@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     )
     boundary_file: Path | None = Field(
         default=None,
-        description="GeoJSON of municipal boundaries (statcode GM....; WGS84) replacing the embedded file for maps.",
+        description="GeoJSON of municipal boundaries (statcode, WGS84) replacing the embedded map file.",
     )
     database_wachttijd: float = Field(
         default=60.0,
@@ -106,7 +106,10 @@ class Settings(BaseSettings):
         ),
     )
     session_idle_minutes: int = Field(
-        default=30, ge=5, le=720, description="Minutes without a request after which a web session ends (5-720)."
+        default=30,
+        ge=5,
+        le=720,
+        description="Minutes without a request after which a web session ends (5-720).",
     )
     session_max_hours: int = Field(
         default=10, ge=1, le=24, description="Hours after login after which a web session ends anyway (1-24)."

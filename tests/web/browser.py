@@ -13,9 +13,15 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 VLAGGEN = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTEFACTEN = Path(__file__).resolve().parents[2] / "test-artefacts" / "web"
 ERNSTIG = {"serious", "critical"}
 
@@ -25,7 +31,9 @@ def vereis_chromium() -> None:
     if CHROMIUM.exists():
         return
     if os.environ.get("DOORSTROOM_REQUIRE_CHROMIUM"):
-        pytest.fail("DOORSTROOM_REQUIRE_CHROMIUM is gezet maar /usr/bin/chromium ontbreekt (apt-get install chromium)")
+        pytest.fail(
+            "DOORSTROOM_REQUIRE_CHROMIUM is gezet maar /usr/bin/chromium ontbreekt (apt-get install chromium)"
+        )
     pytest.skip("Debian-pakket chromium niet geïnstalleerd (/usr/bin/chromium); browsertests overgeslagen")
 
 
@@ -33,7 +41,9 @@ def axe_schendingen(page: object) -> list[str]:
     """Serious or critical WCAG 2.1 A/AA violations on the page, as readable lines."""
     from axe_playwright_python.sync_playwright import Axe
 
-    resultaat = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    resultaat = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    )
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {', '.join(str(n['target']) for n in v['nodes'][:3])}"
         for v in resultaat.response["violations"]

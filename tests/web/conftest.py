@@ -28,7 +28,9 @@ GEHEIM = "test-geheim-" + "x" * 40
 def gebruikers(engine: Engine) -> dict[str, str]:
     """Accounts per role; their password is :data:`WACHTWOORD`."""
     for naam, (rol, gemeente, provincie) in GEBRUIKERS.items():
-        accounts.maak_gebruiker(engine, naam, rol, gemeente=gemeente, provincie=provincie, wachtwoord_tekst=WACHTWOORD)
+        accounts.maak_gebruiker(
+            engine, naam, rol, gemeente=gemeente, provincie=provincie, wachtwoord_tekst=WACHTWOORD
+        )
     return {naam: WACHTWOORD for naam in GEBRUIKERS}
 
 
@@ -50,7 +52,8 @@ def meld_aan(client: TestClient, naam: str, wachtwoord: str = WACHTWOORD) -> Non
     """Log in through the login form, as a browser does."""
     token = formtoken(client.get("/aanmelden").text)
     antwoord = client.post(
-        "/aanmelden", data={"gebruikersnaam": naam, "wachtwoord": wachtwoord, "csrf": token, "terug": "/"},
+        "/aanmelden",
+        data={"gebruikersnaam": naam, "wachtwoord": wachtwoord, "csrf": token, "terug": "/"},
         follow_redirects=False,
-    )  # fmt: skip
+    )
     assert antwoord.status_code == 303, antwoord.text[:300]

@@ -26,15 +26,37 @@ from tests.web.conftest import GEHEIM, WACHTWOORD
 pytestmark = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 
 PAGINAS = {
-    "utrecht": ["/", "/land", "/gemeente/GM0344", "/dossier", "/dossier/termijnen", "PERSOON", "/regio",
-                "/scenario", "/scenario/prognoses/1"],
-    "coa": ["/", "/land", "/gemeente/GM0344", "/koppeling", "/koppeling/runs/1", "/dossier", "PERSOON",
-            "/regio?per=arbeidsmarktregio", "/scenario", "/scenario/prognoses/1"],
+    "utrecht": [
+        "/",
+        "/land",
+        "/gemeente/GM0344",
+        "/dossier",
+        "/dossier/termijnen",
+        "PERSOON",
+        "/regio",
+        "/scenario",
+        "/scenario/prognoses/1",
+    ],
+    "coa": [
+        "/",
+        "/land",
+        "/gemeente/GM0344",
+        "/koppeling",
+        "/koppeling/runs/1",
+        "/dossier",
+        "PERSOON",
+        "/regio?per=arbeidsmarktregio",
+        "/scenario",
+        "/scenario/prognoses/1",
+    ],
     "prov-utrecht": ["/", "/land", "/gemeente", "/gemeente/GM0344", "/regio?per=coropgebied", "/scenario"],
     "beheer": ["/beheer/gebruikers"],
-}  # fmt: skip
-VERBODEN = {"utrecht": ["/koppeling", "/beheer/gebruikers"], "prov-utrecht": ["/dossier", "/koppeling"],
-            "beheer": ["/land", "/dossier"]}  # fmt: skip
+}
+VERBODEN = {
+    "utrecht": ["/koppeling", "/beheer/gebruikers"],
+    "prov-utrecht": ["/dossier", "/koppeling"],
+    "beheer": ["/land", "/dossier"],
+}
 
 
 def _vrije_poort() -> int:
@@ -49,7 +71,9 @@ def server(engine: Engine, gebruikers: dict[str, str]) -> Iterator[str]:
     vereis_chromium()
     laden.vul(engine, vandaag())
     poort = _vrije_poort()
-    config = uvicorn.Config(create_app(engine, sessiegeheim=GEHEIM), host="127.0.0.1", port=poort, log_level="warning")
+    config = uvicorn.Config(
+        create_app(engine, sessiegeheim=GEHEIM), host="127.0.0.1", port=poort, log_level="warning"
+    )
     uvi = uvicorn.Server(config)
     draad = threading.Thread(target=uvi.run, daemon=True)
     draad.start()
@@ -83,7 +107,8 @@ class Pagina:
         self.basis, self.fouten = basis, []
         self.page = browser.new_page(viewport={"width": 1280, "height": 900})
         self.page.add_init_script(
-            "document.addEventListener('securitypolicyviolation', e => console.error('CSP ' + e.violatedDirective + ' ' + e.sourceFile))"
+            "document.addEventListener('securitypolicyviolation', "
+            "e => console.error('CSP ' + e.violatedDirective + ' ' + e.sourceFile))"
         )
         self.page.on("console", lambda m: self.fouten.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.fouten.append(str(e)))
@@ -124,7 +149,7 @@ def test_every_page_per_role_renders_is_accessible_and_photographed(server: str,
             if status != 200:
                 problemen.append(f"{naam} {pad}: status {status}")
             problemen += [f"{naam} {pad}: {s}" for s in axe_schendingen(tab.page)]
-            tab.foto(f"{naam}-{label.split('?')[0].strip('/') or 'keten'}-{label.split('?')[1] if '?' in label else ''}")
+            tab.foto(f"{naam}-{label.split('?')[0].strip('/') or 'keten'}-{label.partition('?')[2]}")
         problemen += [f"{naam}: console: {f}" for f in tab.fouten]
         for pad in VERBODEN.get(naam, []):
             if tab.open(pad) != 403:
@@ -142,7 +167,9 @@ def test_a_province_never_sees_a_person(server: str, browser: Any) -> None:
     assert tab.open("/dossier") == 403
 
 
-def test_full_flow_from_coa_list_to_the_municipalitys_realisation(server: str, browser: Any, tmp_path: Path) -> None:
+def test_full_flow_from_coa_list_to_the_municipalitys_realisation(
+    server: str, browser: Any, tmp_path: Path
+) -> None:
     vandaag_ = vandaag()
     koppellijst = tmp_path / "koppellijst.csv"
     koppellijst.write_text(
@@ -178,7 +205,10 @@ def test_full_flow_from_coa_list_to_the_municipalitys_realisation(server: str, b
     coa.page.fill("#toelichting", "familie in Utrecht; voorstel akkoord")
     coa.page.click("form#beoordelen button[type=submit]")
     coa.page.wait_for_load_state("networkidle")
-    assert "familie in Utrecht; voorstel akkoord" in coa.page.locator("#geschiedenis").locator("xpath=..").inner_text()
+    assert (
+        "familie in Utrecht; voorstel akkoord"
+        in coa.page.locator("#geschiedenis").locator("xpath=..").inner_text()
+    )
     coa.foto("stroom-3-besluit")
 
     gemeente = Pagina(browser, server)
@@ -188,7 +218,9 @@ def test_full_flow_from_coa_list_to_the_municipalitys_realisation(server: str, b
     gemeente.page.click("text=Stroomtest, Anna")
     gemeente.page.wait_for_load_state("networkidle")
     gemeente.page.fill("#datum", vandaag_.isoformat())
-    gemeente.page.select_option("#g_gemeentecode", "GM0344") if gemeente.page.locator("select#g_gemeentecode").count() else gemeente.page.fill("#g_gemeentecode", "GM0344")
+    gemeente.page.select_option("#g_gemeentecode", "GM0344") if gemeente.page.locator(
+        "select#g_gemeentecode"
+    ).count() else gemeente.page.fill("#g_gemeentecode", "GM0344")
     gemeente.page.click("#gebeurtenisformulier button[type=submit]")
     gemeente.page.wait_for_load_state("networkidle")
     assert "huisvesting" in gemeente.page.locator("#tijdlijn").locator("xpath=..").inner_text()

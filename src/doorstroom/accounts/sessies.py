@@ -52,10 +52,14 @@ def meld_aan(engine: Engine, gebruikersnaam: str, wachtwoord: str) -> tuple[str,
         assert record is not None  # authenticated a moment ago, in its own transaction
         session.add(
             SessieRecord(
-                gebruiker_id=record.id, digest=tokens.digest(sessie_id), csrf=csrf,
-                aangemaakt_op=nu, laatst_gebruikt_op=nu, verloopt_op=nu + maximum,
+                gebruiker_id=record.id,
+                digest=tokens.digest(sessie_id),
+                csrf=csrf,
+                aangemaakt_op=nu,
+                laatst_gebruikt_op=nu,
+                verloopt_op=nu + maximum,
             )
-        )  # fmt: skip
+        )
         audit.record(session, "write", "gebruiker_sessie", f"aanmelding {gebruikersnaam}")
     return sessie_id, Sessie(gebruiker, csrf)
 

@@ -21,8 +21,13 @@ from doorstroom.spreiding.regio_service import Regiosoort
 
 router = APIRouter(tags=["spreiding"])
 FOUTEN = documentatie(400, 401, 403, 422, 500, 503)
-Raming = Annotated[date | None, Query(description="Datum van de capaciteitsraming (zie /capaciteitsramingen); standaard de nieuwste.")]
-Peildatum = Annotated[date | None, Query(ge=date(2000, 1, 1), le=date(2100, 12, 31), description="Standaard vandaag.")]
+Raming = Annotated[
+    date | None,
+    Query(description="Datum van de capaciteitsraming (zie /capaciteitsramingen); standaard de nieuwste."),
+]
+Peildatum = Annotated[
+    date | None, Query(ge=date(2000, 1, 1), le=date(2100, 12, 31), description="Standaard vandaag.")
+]
 
 
 class Niveau(StrEnum):
@@ -42,7 +47,7 @@ class Capaciteitsraming(Uit):
 
 
 class Opvangopgave(Uit):
-    """Reception places a province or municipality must provide (Spreidingswet), with durable places counted."""
+    """Reception places a province or municipality must provide (Spreidingswet), durable places counted."""
 
     provincie: str
     gemeentecode: str | None = None
@@ -121,19 +126,36 @@ def _pagina(request: Request, rijen: list[Any], pagina: Any) -> dict[str, Any]:
     return lijst(request, rijen[pagina.offset : pagina.offset + pagina.grootte], len(rijen), pagina)
 
 
-@router.get("/capaciteitsramingen", response_model=Lijst[Capaciteitsraming], responses=documentatie(400, 401, 403, 500, 503))
+@router.get(
+    "/capaciteitsramingen",
+    response_model=Lijst[Capaciteitsraming],
+    responses=documentatie(400, 401, 403, 500, 503),
+)
 def capaciteitsramingen(request: Request, gebruiker: GebruikerDep, pagina: PaginaDep) -> dict[str, Any]:
     """De ingebouwde capaciteitsramingen, oudste eerst (ramingen worden herzien: elke heeft een datum)."""
-    rijen = [{"datum": r.datum, "totaal": r.totaal, "amv": r.amv, "bron": r.bron} for r in raadplegen.ramingen(gebruiker)]
+    rijen = [
+        {"datum": r.datum, "totaal": r.totaal, "amv": r.amv, "bron": r.bron}
+        for r in raadplegen.ramingen(gebruiker)
+    ]
     return _pagina(request, rijen, pagina)
 
 
-@router.get("/opvangopgaven", response_model=Lijst[Opvangopgave], response_model_exclude_none=True, responses=FOUTEN)
+@router.get(
+    "/opvangopgaven", response_model=Lijst[Opvangopgave], response_model_exclude_none=True, responses=FOUTEN
+)
 def opvangopgaven(
-    request: Request, engine: EngineDep, gebruiker: GebruikerDep, pagina: PaginaDep,
-    raming: Raming = None, niveau: Niveau = Niveau.provincie, peildatum: Peildatum = None,
+    request: Request,
+    engine: EngineDep,
+    gebruiker: GebruikerDep,
+    pagina: PaginaDep,
+    raming: Raming = None,
+    niveau: Niveau = Niveau.provincie,
+    peildatum: Peildatum = None,
 ) -> dict[str, Any]:
-    """Opvangplaatsen per provincie of gemeente: verdeeld naar inwoners, in hele plaatsen, bestaande duurzame plaatsen meegeteld."""
+    """Opvangplaatsen per provincie of gemeente: naar inwoners verdeeld, in hele plaatsen.
+
+    Bestaande duurzame plaatsen tellen mee.
+    """
     spreiding = raadplegen.opgaven(engine, gebruiker, raming, peildatum)
     rijen = spreiding.provincies if niveau is Niveau.provincie else spreiding.gemeenten
     return _pagina(request, [{k: v for k, v in r.items() if k != "plan"} for r in rijen], pagina)
@@ -141,22 +163,52 @@ def opvangopgaven(
 
 @router.get("/regio-overzichten", response_model=Lijst[Regio], responses=FOUTEN)
 def regio_overzichten(
-    request: Request, engine: EngineDep, gebruiker: GebruikerDep, pagina: PaginaDep,
-    indeling: Annotated[Regiosoort, Query(description="provincie, arbeidsmarktregio of coropgebied")] = Regiosoort.provincie,
+    request: Request,
+    engine: EngineDep,
+    gebruiker: GebruikerDep,
+    pagina: PaginaDep,
+    indeling: Annotated[
+        Regiosoort, Query(description="provincie, arbeidsmarktregio of coropgebied")
+    ] = Regiosoort.provincie,
     raming: Raming = None,
-    periode: Annotated[str | None, Query(pattern=r"^20[0-9]{2}-[12]$", description="Halfjaar van de taakstelling; standaard dat van de peildatum.")] = None,
+    periode: Annotated[
+        str | None,
+        Query(
+            pattern=r"^20[0-9]{2}-[12]$",
+            description="Halfjaar van de taakstelling; standaard dat van de peildatum.",
+        ),
+    ] = None,
     peildatum: Peildatum = None,
 ) -> dict[str, Any]:
-    """Opvang nodig, aanwezig en bezet naast de taakstelling per regio, en hoeveel vergunninghouders in de regio van opvang gehuisvest kunnen worden."""
-    overzicht = raadplegen.regio(engine, gebruiker, indeling, raming, Periode.parse(periode) if periode else None, peildatum)
-    rijen = [{"regio": r[indeling.value], **{k: v for k, v in r.items() if k != indeling.value}} for r in overzicht.records]
+    """Opvang nodig, aanwezig en bezet naast de taakstelling per regio.
+
+    Met de koppeling in de regio: hoeveel vergunninghouders in de regio van opvang gehuisvest kunnen worden.
+    """
+    overzicht = raadplegen.regio(
+        engine, gebruiker, indeling, raming, Periode.parse(periode) if periode else None, peildatum
+    )
+    rijen = [
+        {"regio": r[indeling.value], **{k: v for k, v in r.items() if k != indeling.value}}
+        for r in overzicht.records
+    ]
     return _pagina(request, rijen, pagina)
 
 
 @router.get("/opvanglocaties", response_model=Lijst[Opvanglocatie], responses=FOUTEN)
 def opvanglocaties(
-    request: Request, engine: EngineDep, gebruiker: GebruikerDep, pagina: PaginaDep,
-    open_op: Annotated[date | None, Query(alias="openOp", ge=date(1900, 1, 1), le=date(2100, 12, 31), description="Alleen locaties open op deze dag.")] = None,
+    request: Request,
+    engine: EngineDep,
+    gebruiker: GebruikerDep,
+    pagina: PaginaDep,
+    open_op: Annotated[
+        date | None,
+        Query(
+            alias="openOp",
+            ge=date(1900, 1, 1),
+            le=date(2100, 12, 31),
+            description="Alleen locaties open op deze dag.",
+        ),
+    ] = None,
     gemeentecode: Annotated[str | None, Query(pattern=r"^GM[0-9]{4}$")] = None,
 ) -> dict[str, Any]:
     """Opvanglocaties binnen uw bereik (COA alle, provincie de eigen gemeenten, gemeente de eigen)."""
@@ -164,10 +216,15 @@ def opvanglocaties(
 
 
 @router.get(
-    "/opvanglocaties/{locatieId}/versies", response_model=Lijst[Locatieversie], responses=documentatie(400, 401, 403, 404, 500, 503)
+    "/opvanglocaties/{locatieId}/versies",
+    response_model=Lijst[Locatieversie],
+    responses=documentatie(400, 401, 403, 404, 500, 503),
 )
 def locatieversies(
-    request: Request, engine: EngineDep, gebruiker: GebruikerDep, pagina: PaginaDep,
+    request: Request,
+    engine: EngineDep,
+    gebruiker: GebruikerDep,
+    pagina: PaginaDep,
     locatie_id: Annotated[str, Path(alias="locatieId", min_length=1, max_length=40)],
 ) -> dict[str, Any]:
     """Elke geregistreerde versie van een locatie: wie, wanneer, waarom en wat er veranderde."""

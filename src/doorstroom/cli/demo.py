@@ -39,7 +39,7 @@ def demo(
     host: Annotated[str, typer.Option("--host", help="Adres om op te luisteren.")] = "127.0.0.1",
     port: Annotated[int, getal_optie("--port", domain=POORT, help="Poort.")] = 8000,
 ) -> None:
-    """Start de demo: een lokale SQLite-database met SYNTHETISCHE gegevens, demo-accounts en de webapplicatie."""
+    """Start de demo: lokale SQLite-database met SYNTHETISCHE gegevens, demo-accounts en de webapplicatie."""
     import uvicorn
 
     from doorstroom.api.app import create_app
@@ -59,9 +59,14 @@ def demo(
     _err.print(f"klaar in {time.perf_counter() - begin:.1f} s")
     _banner(host, port, wachtwoorden)
     uvicorn.run(
-        create_app(engine, sessiegeheim=demo_geheim(map_)), host=host, port=port,
-        log_config=configureer("text"), access_log=False, server_header=False, proxy_headers=False,
-    )  # fmt: skip
+        create_app(engine, sessiegeheim=demo_geheim(map_)),
+        host=host,
+        port=port,
+        log_config=configureer("text"),
+        access_log=False,
+        server_header=False,
+        proxy_headers=False,
+    )
 
 
 def _banner(host: str, port: int, wachtwoorden: dict[str, str]) -> None:

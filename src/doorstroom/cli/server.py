@@ -21,7 +21,7 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Adres om op te luisteren.")] = "127.0.0.1",
     port: Annotated[int, getal_optie("--port", domain=POORT, help="Poort.")] = 8000,
 ) -> None:
-    """Start de server: de webapplicatie op / en de API op /api/v1 (uvicorn); JSON-logs zonder persoonsgegevens."""
+    """Start de server: webapplicatie op /, API op /api/v1 (uvicorn); JSON-logs zonder persoonsgegevens."""
     import uvicorn
 
     from doorstroom.api.app import create_app

@@ -22,10 +22,46 @@ CASUSGEMEENTEN = ("GM0344", "GM0307", "GM0355", "GM0356", "GM0321")
 """Utrecht, Amersfoort, Zeist, Nieuwegein, Houten: the municipalities whose case files the demo fills."""
 OPVANGGEMEENTEN = ("GM0344", "GM0307", "GM0355", "GM1950", "GM0363")
 """Municipalities of the reception locations the demo households live in before they are housed."""
-ACHTERNAMEN = ("Haddad", "Tesfaye", "Osman", "Mohammadi", "Kaya", "Ahmadi", "Yusuf", "Hassan", "Abdi",
-               "Karimi", "Nour", "Saleh", "Bekele", "Rahimi", "Ali", "Mansour", "Darwish", "Haile")  # fmt: skip
-VOORNAMEN = ("Amal", "Samir", "Yonas", "Leila", "Omar", "Sara", "Dawit", "Nadia", "Karim", "Hana",
-             "Ibrahim", "Rania", "Tesfay", "Mariam", "Yusuf", "Aisha", "Bilal", "Selam")  # fmt: skip
+ACHTERNAMEN = (
+    "Haddad",
+    "Tesfaye",
+    "Osman",
+    "Mohammadi",
+    "Kaya",
+    "Ahmadi",
+    "Yusuf",
+    "Hassan",
+    "Abdi",
+    "Karimi",
+    "Nour",
+    "Saleh",
+    "Bekele",
+    "Rahimi",
+    "Ali",
+    "Mansour",
+    "Darwish",
+    "Haile",
+)
+VOORNAMEN = (
+    "Amal",
+    "Samir",
+    "Yonas",
+    "Leila",
+    "Omar",
+    "Sara",
+    "Dawit",
+    "Nadia",
+    "Karim",
+    "Hana",
+    "Ibrahim",
+    "Rania",
+    "Tesfay",
+    "Mariam",
+    "Yusuf",
+    "Aisha",
+    "Bilal",
+    "Selam",
+)
 STADIA = ("opvang", "vergunning", "gekoppeld", "gehuisvest")
 VERDELING = (0.22, 0.22, 0.16, 0.40)
 
@@ -79,13 +115,19 @@ def _huishouden(
     rng: random.Random, n: int, stadium: str, grootte: int, opvang: str, gemeente: str | None, vandaag: date
 ) -> Huishouden:
     achternaam = rng.choice(ACHTERNAMEN)
-    aankomst = vandaag - timedelta(days=rng.randint(120, 700) if stadium == "gehuisvest" else rng.randint(30, 400))
+    aankomst = vandaag - timedelta(
+        days=rng.randint(120, 700) if stadium == "gehuisvest" else rng.randint(30, 400)
+    )
     basis = _basis(stadium, aankomst, opvang, gemeente, vandaag, rng)
     personen = []
     voornamen = rng.sample(VOORNAMEN, grootte)
     for lid in range(grootte):
         volwassen = lid < max(1, grootte // 2 if grootte > 2 else grootte)
-        geboren = date(rng.randint(1965, 2003) if volwassen else rng.randint(2010, 2024), rng.randint(1, 12), rng.randint(1, 28))
+        geboren = date(
+            rng.randint(1965, 2003) if volwassen else rng.randint(2010, 2024),
+            rng.randint(1, 12),
+            rng.randint(1, 28),
+        )
         eigen = basis + (_inburgering(basis, rng, vandaag) if volwassen and stadium == "gehuisvest" else ())
         personen.append(
             Persoon(f"99{n:04d}{lid:04d}", achternaam, voornamen[lid], geboren, volwassen, tuple(eigen))
@@ -97,9 +139,14 @@ def _basis(
     stadium: str, aankomst: date, opvang: str, gemeente: str | None, vandaag: date, rng: random.Random
 ) -> tuple[Gebeurtenis, ...]:
     """Reception, permit, koppeling and move-in as far as the household's stage goes."""
-    events = [Gebeurtenis("registratie", aankomst, {"locatie": "Aanmeldcentrum (demo)"}),
-              Gebeurtenis("verblijfplaats_azc", aankomst + timedelta(days=14),
-                          {"locatie": f"Opvanglocatie {opvang} (demo)", "gemeentecode": opvang})]  # fmt: skip
+    events = [
+        Gebeurtenis("registratie", aankomst, {"locatie": "Aanmeldcentrum (demo)"}),
+        Gebeurtenis(
+            "verblijfplaats_azc",
+            aankomst + timedelta(days=14),
+            {"locatie": f"Opvanglocatie {opvang} (demo)", "gemeentecode": opvang},
+        ),
+    ]
     if stadium == "opvang":
         return tuple(events)
     vergunning = min(aankomst + timedelta(days=rng.randint(20, 90)), vandaag - timedelta(days=7))
@@ -111,8 +158,11 @@ def _basis(
         return (*events, _koppeling(koppeldatum, gemeente))
     verhuisd = _verhuisdatum(vergunning, vandaag, rng)
     koppeldatum = max(vergunning + timedelta(days=3), verhuisd - timedelta(days=rng.randint(20, 80)))
-    return (*events, _koppeling(min(koppeldatum, verhuisd), gemeente),
-            Gebeurtenis("huisvesting", verhuisd, {"gemeentecode": gemeente}))  # fmt: skip
+    return (
+        *events,
+        _koppeling(min(koppeldatum, verhuisd), gemeente),
+        Gebeurtenis("huisvesting", verhuisd, {"gemeentecode": gemeente}),
+    )
 
 
 def _koppeling(datum: date, gemeente: str) -> Gebeurtenis:
@@ -134,8 +184,13 @@ def _verhuisdatum(vergunning: date, vandaag: date, rng: random.Random) -> date:
 def _inburgering(basis: Sequence[Gebeurtenis], rng: random.Random, vandaag: date) -> tuple[Gebeurtenis, ...]:
     """Civic integration after the move-in: obligation, intake, PIP with a leerroute, an exam."""
     start = next(g.datum for g in basis if g.soort == "huisvesting")
-    stappen = [Gebeurtenis("inburgeringsplicht", start, {"indicatorInburgeringsplicht": True,
-                                                          "doelgroep": "Asielstatushouder"})]  # fmt: skip
+    stappen = [
+        Gebeurtenis(
+            "inburgeringsplicht",
+            start,
+            {"indicatorInburgeringsplicht": True, "doelgroep": "Asielstatushouder"},
+        )
+    ]
     intake = start + timedelta(days=rng.randint(14, 50))
     if intake > vandaag:
         return tuple(stappen)
@@ -144,11 +199,15 @@ def _inburgering(basis: Sequence[Gebeurtenis], rng: random.Random, vandaag: date
     if pip > vandaag:
         return tuple(stappen)
     route = rng.choices(("B", "O", "Z"), (0.6, 0.2, 0.2))[0]
-    stappen.append(Gebeurtenis("pip", pip, {"leerroute": route, **({"niveau": "B1"} if route == "B" else {})}))
+    stappen.append(
+        Gebeurtenis("pip", pip, {"leerroute": route, **({"niveau": "B1"} if route == "B" else {})})
+    )
     examen = pip + timedelta(days=rng.randint(120, 300))
     if examen <= vandaag and route == "B":
         uitslag = rng.choice(("Geslaagd", "Geslaagd", "Gezakt"))
-        stappen.append(Gebeurtenis("examen", examen, {"onderdeel": "KNM", "niveau": "A2", "resultaat": uitslag}))
+        stappen.append(
+            Gebeurtenis("examen", examen, {"onderdeel": "KNM", "niveau": "A2", "resultaat": uitslag})
+        )
     return tuple(stappen)
 
 
@@ -160,11 +219,22 @@ def koppelhuishoudens(lijst: Sequence[Huishouden]) -> list[dict[str, object]]:
         if h.stadium != "vergunning":
             continue
         volwassenen = sum(p.volwassen for p in h.personen)
-        rijen.append({
-            "huishouden_id": h.referentie, "volwassenen": volwassenen, "kinderen": len(h.personen) - volwassenen,
-            "opleidingen": "", "sectoren": "", "opvang_gemeente": h.opvang_gemeente, "binding_gemeente": "",
-            "binding": "", "netwerk_gemeenten": "", "zorg": "", "voorkeur_regio": "", "synthetisch": "ja",
-        })  # fmt: skip
+        rijen.append(
+            {
+                "huishouden_id": h.referentie,
+                "volwassenen": volwassenen,
+                "kinderen": len(h.personen) - volwassenen,
+                "opleidingen": "",
+                "sectoren": "",
+                "opvang_gemeente": h.opvang_gemeente,
+                "binding_gemeente": "",
+                "binding": "",
+                "netwerk_gemeenten": "",
+                "zorg": "",
+                "voorkeur_regio": "",
+                "synthetisch": "ja",
+            }
+        )
     return rijen
 
 
@@ -176,23 +246,46 @@ def locaties(opvanggemeenten: Mapping[str, str], vandaag: date) -> list[dict[str
         capaciteit = rng.choice((150, 250, 400, 600))
         bezetting = int(capaciteit * rng.uniform(0.75, 1.02))
         soort = "noodopvang" if n % 7 == 0 else ("amv" if n % 11 == 0 else "azc")
-        rijen.append({
-            "locatie_id": f"DEMO-L-{n:03d}", "naam": f"Opvanglocatie {provincie} {n} (SYNTHETISCH)", "soort": soort,
-            "gemeente": code, "capaciteit": capaciteit, "bezetting": bezetting,
-            "vergunninghouders": int(bezetting * rng.uniform(0.15, 0.35)), "amv_capaciteit": "",
-            "opening": (vandaag - timedelta(days=rng.randint(200, 3000))).isoformat(),
-            "sluiting": (vandaag + timedelta(days=rng.randint(60, 400))).isoformat() if soort == "noodopvang" else "",
-            "duurzaam": "", "toelichting": "demo",
-        })  # fmt: skip
-    rijen.append({
-        "locatie_id": "DEMO-L-TERAPEL", "naam": "Aanmeldcentrum (SYNTHETISCH)", "soort": "overig", "gemeente": "GM1950",
-        "capaciteit": 2000, "bezetting": 2100, "vergunninghouders": 300, "amv_capaciteit": "",
-        "opening": "2000-01-01", "sluiting": "", "duurzaam": "ja", "toelichting": "demo",
-    })  # fmt: skip
+        rijen.append(
+            {
+                "locatie_id": f"DEMO-L-{n:03d}",
+                "naam": f"Opvanglocatie {provincie} {n} (SYNTHETISCH)",
+                "soort": soort,
+                "gemeente": code,
+                "capaciteit": capaciteit,
+                "bezetting": bezetting,
+                "vergunninghouders": int(bezetting * rng.uniform(0.15, 0.35)),
+                "amv_capaciteit": "",
+                "opening": (vandaag - timedelta(days=rng.randint(200, 3000))).isoformat(),
+                "sluiting": (vandaag + timedelta(days=rng.randint(60, 400))).isoformat()
+                if soort == "noodopvang"
+                else "",
+                "duurzaam": "",
+                "toelichting": "demo",
+            }
+        )
+    rijen.append(
+        {
+            "locatie_id": "DEMO-L-TERAPEL",
+            "naam": "Aanmeldcentrum (SYNTHETISCH)",
+            "soort": "overig",
+            "gemeente": "GM1950",
+            "capaciteit": 2000,
+            "bezetting": 2100,
+            "vergunninghouders": 300,
+            "amv_capaciteit": "",
+            "opening": "2000-01-01",
+            "sluiting": "",
+            "duurzaam": "ja",
+            "toelichting": "demo",
+        }
+    )
     return rijen
 
 
-def realisatie(taken: Mapping[str, int], periode: Periode, tot: date, seed: int = SEED) -> list[dict[str, object]]:
+def realisatie(
+    taken: Mapping[str, int], periode: Periode, tot: date, seed: int = SEED
+) -> list[dict[str, object]]:
     """Monthly move-ins per municipality for the months of ``periode`` before ``tot``'s month:
     the quota spread evenly, times a municipality's own pace (0.45 to 1.25), so statuses differ."""
     rng = random.Random(f"{seed}-{periode}")

@@ -78,7 +78,9 @@ def wachtwoorden(map_: Path, engine: Engine) -> dict[str, str]:
             if _bestaat(engine, naam):
                 accounts.zet_wachtwoord(engine, naam, bekend[naam])
             else:
-                accounts.maak_gebruiker(engine, naam, rol, gemeente=gemeente, provincie=provincie, wachtwoord_tekst=bekend[naam])
+                accounts.maak_gebruiker(
+                    engine, naam, rol, gemeente=gemeente, provincie=provincie, wachtwoord_tekst=bekend[naam]
+                )
     pad.write_text(json.dumps(bekend, indent=2))
     pad.chmod(0o600)
     return bekend
@@ -86,7 +88,10 @@ def wachtwoorden(map_: Path, engine: Engine) -> dict[str, str]:
 
 def _bestaat(engine: Engine, naam: str) -> bool:
     with transaction(engine) as session:
-        return session.scalars(select(GebruikerRecord.id).where(GebruikerRecord.gebruikersnaam == naam)).first() is not None
+        return (
+            session.scalars(select(GebruikerRecord.id).where(GebruikerRecord.gebruikersnaam == naam)).first()
+            is not None
+        )
 
 
 def vul(engine: Engine, vandaag: date, melding: Callable[[str], None] = lambda _: None) -> None:
@@ -95,7 +100,7 @@ def vul(engine: Engine, vandaag: date, melding: Callable[[str], None] = lambda _
     huidig = Periode.containing(vandaag)
     with audit.acting_as(ACTEUR), tempfile.TemporaryDirectory(prefix="doorstroom-demo-") as tijdelijk:
         map_ = Path(tijdelijk)
-        for naam, stap in (
+        stappen: tuple[tuple[str, Callable[[], bool]], ...] = (
             ("locatieregister", lambda: _locaties(engine, vandaag, map_)),
             (f"taakstelling {huidig.previous()}", lambda: _periode(engine, huidig.previous(), vandaag, map_)),
             (f"taakstelling {huidig}", lambda: _periode(engine, huidig, vandaag, map_)),
@@ -103,7 +108,8 @@ def vul(engine: Engine, vandaag: date, melding: Callable[[str], None] = lambda _
             ("dossiers (synthetisch)", lambda: _dossiers(engine, vandaag)),
             ("koppelrun", lambda: _koppelrun(engine, vandaag, huidig, map_)),
             ("prognose", lambda: _prognose(engine)),
-        ):
+        )
+        for naam, stap in stappen:
             melding(f"{naam}: {'aangemaakt' if stap() else 'al aanwezig'}")
 
 
@@ -127,9 +133,13 @@ def _periode(engine: Engine, periode: Periode, vandaag: date, map_: Path) -> boo
         return False
     except NotFound:
         pass
-    verzoek = taakstelling.Vaststelverzoek(periode=periode, totaal=TOTAAL[periode.half], reden="demo", door=ACTEUR)
+    verzoek = taakstelling.Vaststelverzoek(
+        periode=periode, totaal=TOTAAL[periode.half], reden="demo", door=ACTEUR
+    )
     vastgesteld = taakstelling.vaststellen(engine, verzoek)
-    taken = {str(r["gemeentecode"]): int(r["gecorrigeerde_taakstelling"]) for r in vastgesteld.overzicht.records}
+    taken = {
+        str(r["gemeentecode"]): int(r["gecorrigeerde_taakstelling"]) for r in vastgesteld.overzicht.records
+    }
     rijen = gegevens.realisatie(taken, periode, min(vandaag, gegevens.laatste_dag(periode)))
     if rijen:
         pad = map_ / f"realisatie-{periode}.csv"
@@ -142,8 +152,11 @@ def _ruil(engine: Engine, periode: Periode, map_: Path) -> bool:
     if ruilen.ruilen(engine, periode):
         return False
     pad = map_ / "ruil.csv"
-    write_csv(pad, [{"gemeentecode": "GM0344", "wijziging": -10}, {"gemeentecode": "GM0355", "wijziging": 10}],
-              ("gemeentecode", "wijziging"))
+    write_csv(
+        pad,
+        [{"gemeentecode": "GM0344", "wijziging": -10}, {"gemeentecode": "GM0355", "wijziging": 10}],
+        ("gemeentecode", "wijziging"),
+    )
     ruilen.leg_ruil_vast(engine, periode, pad, "demo-afspraak Utrecht-Zeist", ACTEUR)
     return True
 
@@ -155,28 +168,51 @@ def _dossiers(engine: Engine, vandaag: date) -> bool:
             return False
         for huishouden in lijst:
             _huishouden(session, huishouden)
-        audit.record(session, "write", "persoon", "demo: synthetische dossiers", sum(len(h.personen) for h in lijst))
+        audit.record(
+            session, "write", "persoon", "demo: synthetische dossiers", sum(len(h.personen) for h in lijst)
+        )
     return True
 
 
 def _huishouden(session: Session, h: gegevens.Huishouden) -> None:
     scope = bereik(Gebruiker.systeem(ACTEUR))
-    record = HuishoudenRecord(id=nieuw_id(), referentie=h.referentie, gemeentecode=h.gemeentecode,
-                              aangemaakt_op=datetime.now(UTC))  # fmt: skip
+    record = HuishoudenRecord(
+        id=nieuw_id(), referentie=h.referentie, gemeentecode=h.gemeentecode, aangemaakt_op=datetime.now(UTC)
+    )
     session.add(record)
     session.flush()
     for p in h.personen:
         persoon = PersoonRecord(
-            id=nieuw_id(), geslachtsnaam=p.geslachtsnaam, voornamen=p.voornamen, geboortedatum=p.geboortedatum,
-            gemeentecode=h.gemeentecode, vnummer=p.vnummer, huishouden_id=record.id, fase=Fase.nieuw.value,
-            in_opvang=False, aangemaakt_op=datetime.now(UTC),
-        )  # fmt: skip
+            id=nieuw_id(),
+            geslachtsnaam=p.geslachtsnaam,
+            voornamen=p.voornamen,
+            geboortedatum=p.geboortedatum,
+            gemeentecode=h.gemeentecode,
+            vnummer=p.vnummer,
+            huishouden_id=record.id,
+            fase=Fase.nieuw.value,
+            in_opvang=False,
+            aangemaakt_op=datetime.now(UTC),
+        )
         session.add(persoon)
         session.flush()
         for g in p.gebeurtenissen:
-            data = SOORTEN[g.soort].model.model_validate(g.gegevens).model_dump(mode="json", by_alias=True, exclude_none=True)
-            voeg_toe(session, scope, persoon, g.soort, g.datum, data, bron="import", door=ACTEUR,
-                     bron_sleutel=f"demo:{g.soort}:{g.datum.isoformat()}")  # fmt: skip
+            data = (
+                SOORTEN[g.soort]
+                .model.model_validate(g.gegevens)
+                .model_dump(mode="json", by_alias=True, exclude_none=True)
+            )
+            voeg_toe(
+                session,
+                scope,
+                persoon,
+                g.soort,
+                g.datum,
+                data,
+                bron="import",
+                door=ACTEUR,
+                bron_sleutel=f"demo:{g.soort}:{g.datum.isoformat()}",
+            )
 
 
 def _koppelrun(engine: Engine, vandaag: date, periode: Periode, map_: Path) -> bool:

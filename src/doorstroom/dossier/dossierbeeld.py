@@ -31,9 +31,14 @@ def dossier(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> dict[str, 
         huidig = actueel(weergave.als_waarde(e) for e in events)
         vervangen = {e.vervangt for e in events if e.vervangt}
         leden = (
-            [weergave.persoon(p, scope) for p in repository.leden(session, scope, record.huishouden_id) if p.id != persoon_id]
-            if record.huishouden_id else []
-        )  # fmt: skip
+            [
+                weergave.persoon(p, scope)
+                for p in repository.leden(session, scope, record.huishouden_id)
+                if p.id != persoon_id
+            ]
+            if record.huishouden_id
+            else []
+        )
         data = {
             "persoon": persoon,
             "leden": leden,

@@ -105,10 +105,8 @@ def _stap(tijdlijn: Sequence[Gebeurtenis]) -> str | None:
         return None
     if afgerond(tijdlijn):
         return STAPPEN[4]
-    for soort, stap in zip(reversed(INBURGERING), reversed(STAPPEN[:4]), strict=True):
-        if soort in soorten:
-            return stap
-    return None
+    gevonden = [stap for soort, stap in zip(INBURGERING, STAPPEN[:4], strict=True) if soort in soorten]
+    return gevonden[-1] if gevonden else None
 
 
 def _leerroute(tijdlijn: Sequence[Gebeurtenis]) -> str:
@@ -116,4 +114,3 @@ def _leerroute(tijdlijn: Sequence[Gebeurtenis]) -> str:
     if pip is None:
         return GEEN_LEERROUTE
     return LEERROUTES.get(str(pip.gegevens.get("leerroute", "")), GEEN_LEERROUTE)
-

@@ -115,7 +115,12 @@ def beoordeel_meerdere(
         uitkomsten = koppeling.beoordeel_in(session, run_id, selectie, keuze)
         for uitkomst in uitkomsten:
             _in_dossier(
-                session, scope, gebruiker, run_id, str(uitkomst["huishouden_id"]), str(uitkomst["gemeentecode"])
+                session,
+                scope,
+                gebruiker,
+                run_id,
+                str(uitkomst["huishouden_id"]),
+                str(uitkomst["gemeentecode"]),
             )
         return uitkomsten
 

@@ -46,7 +46,9 @@ def keuzes(gebruiker: Gebruiker, lijst: Sequence[Gemeente]) -> list[Blik]:
 
 
 def _provincie(naam: str, lijst: Sequence[Gemeente]) -> Blik:
-    return Blik("provincie", naam, f"provincie {naam}", frozenset(g.code for g in lijst if g.provincie == naam))
+    return Blik(
+        "provincie", naam, f"provincie {naam}", frozenset(g.code for g in lijst if g.provincie == naam)
+    )
 
 
 def _gemeente(g: Gemeente) -> Blik:

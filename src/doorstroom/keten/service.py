@@ -40,7 +40,10 @@ from doorstroom.taakstelling import service as taakstelling
 from doorstroom.tijd import vandaag
 
 Record = dict[str, Any]
-HISTORIE = {"coa_bezetting": "coa_bezetting_personen", "vergunninghouders_coa": "vergunninghouders_in_coa_opvang"}
+HISTORIE = {
+    "coa_bezetting": "coa_bezetting_personen",
+    "vergunninghouders_coa": "vergunninghouders_in_coa_opvang",
+}
 
 
 @dataclass(frozen=True)
@@ -84,13 +87,18 @@ def ketenbeeld(
     prognoses = opslag.runs(engine)
     document = _prognose(engine, prognoses, prognose_id)
     return Ketenbeeld(
-        gekozen, keuzes, peildatum, opvang,
+        gekozen,
+        keuzes,
+        peildatum,
+        opvang,
         _dossiertotalen(overzicht.aantallen(engine, gebruiker, codes).values()),
         ketencijfers.wachttijden(engine, gebruiker, codes, peildatum),
         ketencijfers.inburgering(engine, gebruiker, codes),
         _taakbeeld(engine, gebruiker, Periode.containing(peildatum), gekozen.codes),
-        prognoses, document, _historie(),
-    )  # fmt: skip
+        prognoses,
+        document,
+        _historie(),
+    )
 
 
 def _prognose(engine: Engine, prognoses: list[Record], prognose_id: int | None) -> Record | None:
@@ -117,7 +125,9 @@ def _historie() -> dict[str, list[Record]]:
     }
 
 
-def _taakbeeld(engine: Engine, gebruiker: Gebruiker, periode: Periode, codes: Iterable[str]) -> Taakbeeld | None:
+def _taakbeeld(
+    engine: Engine, gebruiker: Gebruiker, periode: Periode, codes: Iterable[str]
+) -> Taakbeeld | None:
     try:
         rijen = _taakrijen(engine, gebruiker, periode, None)
     except NotFound:
@@ -150,13 +160,19 @@ class Landbeeld:
     totalen: Record
 
 
-def landbeeld(engine: Engine, gebruiker: Gebruiker, periode: Periode, peildatum: date | None = None) -> Landbeeld:
+def landbeeld(
+    engine: Engine, gebruiker: Gebruiker, periode: Periode, peildatum: date | None = None
+) -> Landbeeld:
     """The realisation of ``periode`` per municipality within the caller's aggregate scope."""
     rijen = _taakrijen(engine, gebruiker, periode, peildatum)
     return Landbeeld(
-        periode, rijen, per_regio(rijen, "provincie"), per_regio(rijen, "arbeidsmarktregio"),
-        statussen(rijen), optellen(rijen),
-    )  # fmt: skip
+        periode,
+        rijen,
+        per_regio(rijen, "provincie"),
+        per_regio(rijen, "arbeidsmarktregio"),
+        statussen(rijen),
+        optellen(rijen),
+    )
 
 
 @dataclass(frozen=True)
@@ -181,20 +197,34 @@ def gemeentebeeld(engine: Engine, gebruiker: Gebruiker, code: str, periode: Peri
     if gemeente is None or not scope.ziet_aggregaat(code):
         raise NotFound(f"gemeente {code} bestaat niet of valt buiten uw bereik")
     try:
-        taak = next((r for r in _taakrijen(engine, gebruiker, periode, None) if r["gemeentecode"] == code), None)
+        taak = next(
+            (r for r in _taakrijen(engine, gebruiker, periode, None) if r["gemeentecode"] == code), None
+        )
     except NotFound:
         taak = None
     maanden = taakstelling.realisatie_per_maand(engine, periode).get(code, {})
     return Gemeentebeeld(
-        {"code": gemeente.code, "naam": gemeente.naam, "provincie": gemeente.provincie,
-         "arbeidsmarktregio": gemeente.arbeidsmarktregio, "inwoners": gemeente.inwoners},
-        periode, taak, taakruilen.ruilen(engine, periode, (code,)),
-        [{"maand": f"{j}-{m:02d}", "gehuisvest": maanden.get(f"{j}-{m:02d}", 0)} for j, m in periode.months()],
+        {
+            "code": gemeente.code,
+            "naam": gemeente.naam,
+            "provincie": gemeente.provincie,
+            "arbeidsmarktregio": gemeente.arbeidsmarktregio,
+            "inwoners": gemeente.inwoners,
+        },
+        periode,
+        taak,
+        taakruilen.ruilen(engine, periode, (code,)),
+        [
+            {"maand": f"{j}-{m:02d}", "gehuisvest": maanden.get(f"{j}-{m:02d}", 0)}
+            for j, m in periode.months()
+        ],
         ketencijfers.wachttijden(engine, gebruiker, [code]),
         _wachtenden(engine, gebruiker, code, scope.personen),
         ketencijfers.inburgering(engine, gebruiker, [code]),
-        overzicht.aantallen(engine, gebruiker, [code]).get(code, {"personen": 0, "inOpvang": 0, "perFase": {}}),
-    )  # fmt: skip
+        overzicht.aantallen(engine, gebruiker, [code]).get(
+            code, {"personen": 0, "inOpvang": 0, "perFase": {}}
+        ),
+    )
 
 
 def _wachtenden(engine: Engine, gebruiker: Gebruiker, code: str, personen: bool) -> list[Record] | None:
@@ -204,6 +234,8 @@ def _wachtenden(engine: Engine, gebruiker: Gebruiker, code: str, personen: bool)
     filter_ = overzicht.Termijnfilter(gemeentecode=code, regel="huisvesting_na_koppeling")
     termijnen, _ = overzicht.termijnoverzicht(engine, gebruiker, filter_, Pagina(1, 100))
     ids = {str(t["persoonId"]) for t in termijnen}
-    gevonden, _ = dossier.personen(engine, gebruiker, {"gemeentecode": code, "fase": "gekoppeld"}, Volgorde(), Pagina(1, 100))
+    gevonden, _ = dossier.personen(
+        engine, gebruiker, {"gemeentecode": code, "fase": "gekoppeld"}, Volgorde(), Pagina(1, 100)
+    )
     namen: Mapping[str, Record] = {str(p["id"]): p for p in gevonden if str(p["id"]) in ids}
     return [{**t, "persoon": namen.get(str(t["persoonId"]))} for t in termijnen]

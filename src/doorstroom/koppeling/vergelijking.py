@@ -75,8 +75,14 @@ def ruimte(engine: Engine, run_id: int) -> list[dict[str, object]]:
             code = str(record["gemeentecode"])
             grens = int(record.get("maximum") or record["capaciteit"])
             personen = int(geplaatst.get(code, 0))
-            rijen.append({
-                "gemeentecode": code, "gemeentenaam": namen.get(code, ""), "capaciteit": int(record["capaciteit"]),
-                "maximum": grens, "geplaatst": personen, "ruimte": grens - personen,
-            })  # fmt: skip
+            rijen.append(
+                {
+                    "gemeentecode": code,
+                    "gemeentenaam": namen.get(code, ""),
+                    "capaciteit": int(record["capaciteit"]),
+                    "maximum": grens,
+                    "geplaatst": personen,
+                    "ruimte": grens - personen,
+                }
+            )
         return rijen

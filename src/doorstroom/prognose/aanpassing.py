@@ -91,7 +91,9 @@ def _met_doelen(scenario: Scenario, doelen: Mapping[str, str]) -> tuple[Scenario
         except NumberTextError as error:
             problemen.append(Problem(str(error), field=veld))
     gekozen = Doelen(
-        wachtende_vergunninghouders=nieuw.get("wachtende_vergunninghouders", huidig.wachtende_vergunninghouders),
+        wachtende_vergunninghouders=nieuw.get(
+            "wachtende_vergunninghouders", huidig.wachtende_vergunninghouders
+        ),
         uiterlijk_maand=int(nieuw.get("uiterlijk_maand", huidig.uiterlijk_maand)),
         kans=nieuw.get("kans", huidig.kans),
     )

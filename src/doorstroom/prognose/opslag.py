@@ -60,12 +60,18 @@ def bereken_en_bewaar(
         verzoek.scenario, plaatsen, paden=verzoek.paden, maanden=verzoek.maanden, seed=seed, on_month=on_month
     )
     record = PrognoseRunRecord(
-        naam=naam[:100], aangemaakt_op=datetime.now(UTC), aangemaakt_door=audit.current_actor()[:100],
-        scenario=scenario_toml(verzoek.scenario), start=resultaat.maanden[0], maanden=len(resultaat.maanden),
-        paden=resultaat.paden, seed=seed, kenmerk=uitvoer.kenmerk(verzoek.scenario)[:200],
+        naam=naam[:100],
+        aangemaakt_op=datetime.now(UTC),
+        aangemaakt_door=audit.current_actor()[:100],
+        scenario=scenario_toml(verzoek.scenario),
+        start=resultaat.maanden[0],
+        maanden=len(resultaat.maanden),
+        paden=resultaat.paden,
+        seed=seed,
+        kenmerk=uitvoer.kenmerk(verzoek.scenario)[:200],
         document=_eindig(uitvoer.als_json(resultaat, plaatsen)),
         werkboek=_werkboek(resultaat, plaatsen),
-    )  # fmt: skip
+    )
 
     def bewaar(session: Any) -> int:
         session.add(record)
@@ -98,16 +104,30 @@ def runs(engine: Engine) -> list[dict[str, object]]:
     """Stored forecasts, newest first (without their documents)."""
     with transaction(engine) as session:
         query = select(
-            PrognoseRunRecord.id, PrognoseRunRecord.naam, PrognoseRunRecord.aangemaakt_op,
-            PrognoseRunRecord.aangemaakt_door, PrognoseRunRecord.start, PrognoseRunRecord.maanden,
-            PrognoseRunRecord.paden, PrognoseRunRecord.seed, PrognoseRunRecord.kenmerk,
-        ).order_by(PrognoseRunRecord.id.desc())  # fmt: skip
+            PrognoseRunRecord.id,
+            PrognoseRunRecord.naam,
+            PrognoseRunRecord.aangemaakt_op,
+            PrognoseRunRecord.aangemaakt_door,
+            PrognoseRunRecord.start,
+            PrognoseRunRecord.maanden,
+            PrognoseRunRecord.paden,
+            PrognoseRunRecord.seed,
+            PrognoseRunRecord.kenmerk,
+        ).order_by(PrognoseRunRecord.id.desc())
         return [
-            {"id": r.id, "naam": r.naam, "aangemaakt_op": lokale_tijd(r.aangemaakt_op),
-             "door": r.aangemaakt_door, "start": r.start, "maanden": r.maanden, "paden": r.paden,
-             "seed": r.seed, "kenmerk": r.kenmerk}
+            {
+                "id": r.id,
+                "naam": r.naam,
+                "aangemaakt_op": lokale_tijd(r.aangemaakt_op),
+                "door": r.aangemaakt_door,
+                "start": r.start,
+                "maanden": r.maanden,
+                "paden": r.paden,
+                "seed": r.seed,
+                "kenmerk": r.kenmerk,
+            }
             for r in session.execute(query)
-        ]  # fmt: skip
+        ]
 
 
 def _record(session: Any, run_id: int) -> PrognoseRunRecord:

@@ -46,7 +46,9 @@ def ramingen(gebruiker: Gebruiker) -> list[Raming]:
     return list(io.ramingen())
 
 
-def opgaven(engine: Engine, gebruiker: Gebruiker, raming: date | None = None, peildatum: date | None = None) -> Spreiding:
+def opgaven(
+    engine: Engine, gebruiker: Gebruiker, raming: date | None = None, peildatum: date | None = None
+) -> Spreiding:
     """Reception places per province and municipality for a published estimate (default the newest)."""
     _eis_lezer(gebruiker)
     return bereken(Verzoek(raming=raming or standaard_raming(), peildatum=peildatum), engine)

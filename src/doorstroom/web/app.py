@@ -16,7 +16,17 @@ from doorstroom.settings import get_settings
 from doorstroom.web import weergeven
 from doorstroom.web.aanmeldlimiet import Aanmeldlimiet
 from doorstroom.web.middleware import WebMiddleware
-from doorstroom.web.routes import aanmelden, beheer, dossier, gemeente, keten, koppeling, land, regio, scenario
+from doorstroom.web.routes import (
+    aanmelden,
+    beheer,
+    dossier,
+    gemeente,
+    keten,
+    koppeling,
+    land,
+    regio,
+    scenario,
+)
 from doorstroom.web.sjablonen import maak_sjablonen
 from doorstroom.web.taken import Takenlijst
 
@@ -39,7 +49,13 @@ def plotly_stijl_ids() -> tuple[str, ...]:
     draw no MapLibre maps, so nothing is lost, and no inline style is attempted.
     """
     tekst = plotly_js().read_text(encoding="utf-8", errors="replace")
-    return tuple(dict.fromkeys(re.findall(r'getElementById\("([0-9a-f]{16,})"\)\)\{var \w+=document\.createElement\("style"\)', tekst)))
+    return tuple(
+        dict.fromkeys(
+            re.findall(
+                r'getElementById\("([0-9a-f]{16,})"\)\)\{var \w+=document\.createElement\("style"\)', tekst
+            )
+        )
+    )
 
 
 def create_web(engine: Engine, geheim: str) -> FastAPI:
@@ -56,7 +72,9 @@ def create_web(engine: Engine, geheim: str) -> FastAPI:
     web.state.taken = Takenlijst()
     for module in (aanmelden, keten, land, gemeente, scenario, koppeling, dossier, regio, beheer):
         web.include_router(module.router)
-    web.add_api_route("/static/plotly.min.js", lambda: FileResponse(plotly_js(), media_type="text/javascript"))
+    web.add_api_route(
+        "/static/plotly.min.js", lambda: FileResponse(plotly_js(), media_type="text/javascript")
+    )
     with resources.as_file(resources.files("doorstroom.web") / "static") as statisch:
         web.mount("/static", StaticFiles(directory=str(statisch)), name="static")
     for exception, handler in weergeven.HANDLERS.items():
@@ -70,7 +88,9 @@ def met_middleware(web: FastAPI) -> WebMiddleware:
     def foutpagina(status: int, tekst: str) -> bytes:
         sjabloon = web.state.sjablonen.env.get_template("fout.html")
         titel = {413: "Te groot", 500: "Er ging iets mis"}.get(status, "Fout")
-        html = sjabloon.render(titel=titel, tekst=tekst, problemen=[], gebruiker=None, csrf="", pad="/", menu=lambda g: [])
+        html = sjabloon.render(
+            titel=titel, tekst=tekst, problemen=[], gebruiker=None, csrf="", pad="/", menu=lambda g: []
+        )
         return str(html).encode()
 
-    return WebMiddleware(web, foutpagina)  # type: ignore[arg-type]
+    return WebMiddleware(web, foutpagina)

@@ -49,7 +49,8 @@ def sessiegeheim(settings: Settings) -> str:
     if len(gegeven) < MINIMALE_LENGTE or gegeven.strip().lower() in BEKENDE_VOORBEELDEN:
         raise ConfigurationError(
             f"DOORSTROOM_SESSION_SECRET is te kort of een bekend voorbeeld; gebruik minstens "
-            f"{MINIMALE_LENGTE} willekeurige tekens (python3 -c 'import secrets; print(secrets.token_urlsafe(48))')"
+            f"{MINIMALE_LENGTE} willekeurige tekens "
+            "(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')"
         )
     return gegeven
 

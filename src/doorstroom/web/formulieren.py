@@ -25,8 +25,13 @@ def model(soort: type[M], velden: Mapping[str, Any]) -> M:
         return soort.model_validate(dict(velden))
     except ValidationError as error:
         raise InputError(
-            [Problem(str(e.get("msg", "")).removeprefix("Value error, "), field=".".join(str(d) for d in e.get("loc", ())) or None)
-             for e in error.errors()]
+            [
+                Problem(
+                    str(e.get("msg", "")).removeprefix("Value error, "),
+                    field=".".join(str(d) for d in e.get("loc", ())) or None,
+                )
+                for e in error.errors()
+            ]
         ) from None
 
 

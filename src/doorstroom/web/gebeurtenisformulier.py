@@ -51,7 +51,9 @@ def velden(soort: str) -> list[Veld]:
         if kern is bool:
             gevonden.append(Veld(alias, label, "janee", ("ja", "nee"), info.is_required()))
         elif isinstance(kern, type) and issubclass(kern, Enum):
-            gevonden.append(Veld(alias, label, "keuze", tuple(str(e.value) for e in kern), info.is_required()))
+            gevonden.append(
+                Veld(alias, label, "keuze", tuple(str(e.value) for e in kern), info.is_required())
+            )
         elif kern is date:
             gevonden.append(Veld(alias, label, "datum", (), info.is_required()))
         elif kern in (int, float):

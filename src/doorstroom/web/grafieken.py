@@ -33,24 +33,51 @@ class Grafiek:
 
 
 def waaier(
-    reeks: str, punten: Sequence[Mapping[str, Any]], historie: Sequence[Mapping[str, Any]] = (), titel: str = ""
+    reeks: str,
+    punten: Sequence[Mapping[str, Any]],
+    historie: Sequence[Mapping[str, Any]] = (),
+    titel: str = "",
 ) -> Grafiek:
     """A fan chart of one series (points: maand, p10, p50, p90) with published history."""
     maanden = [str(p["maand"]) for p in punten]
     data: list[Record] = [
-        {"x": maanden, "y": [p["p90"] for p in punten], "mode": "lines", "line": {"width": 0},
-         "name": "P90", "showlegend": False, "hoverinfo": "skip"},
-        {"x": maanden, "y": [p["p10"] for p in punten], "mode": "lines", "line": {"width": 0},
-         "fill": "tonexty", "fillcolor": BAND, "name": "P10–P90 (80 % van de paden)"},
-        {"x": maanden, "y": [p["p50"] for p in punten], "mode": "lines", "line": {"color": LIJN},
-         "name": "P50 (mediaan)"},
-    ]  # fmt: skip
+        {
+            "x": maanden,
+            "y": [p["p90"] for p in punten],
+            "mode": "lines",
+            "line": {"width": 0},
+            "name": "P90",
+            "showlegend": False,
+            "hoverinfo": "skip",
+        },
+        {
+            "x": maanden,
+            "y": [p["p10"] for p in punten],
+            "mode": "lines",
+            "line": {"width": 0},
+            "fill": "tonexty",
+            "fillcolor": BAND,
+            "name": "P10–P90 (80 % van de paden)",
+        },
+        {
+            "x": maanden,
+            "y": [p["p50"] for p in punten],
+            "mode": "lines",
+            "line": {"color": LIJN},
+            "name": "P50 (mediaan)",
+        },
+    ]
     eerdere = [h for h in historie if maanden and str(h["maand"]) >= _jaren_terug(maanden[0], 3)]
     if eerdere:
         data.append(
-            {"x": [h["maand"] for h in eerdere], "y": [h["waarde"] for h in eerdere], "mode": "markers",
-             "marker": {"color": HISTORIE, "size": 8, "symbol": "diamond"}, "name": "gepubliceerd"}
-        )  # fmt: skip
+            {
+                "x": [h["maand"] for h in eerdere],
+                "y": [h["waarde"] for h in eerdere],
+                "mode": "markers",
+                "marker": {"color": HISTORIE, "size": 8, "symbol": "diamond"},
+                "name": "gepubliceerd",
+            }
+        )
     naam = titel or WAAIERS.get(reeks, reeks)
     figuur = {"data": data, "layout": _layout(naam)}
     rijen = [{"maand": h["maand"], "gepubliceerd": h["waarde"]} for h in eerdere] + [
@@ -78,14 +105,18 @@ def _layout(titel: str) -> Record:
 def staven(id_: str, titel: str, labels: Sequence[str], waarden: Sequence[float], eenheid: str) -> Grafiek:
     """A bar chart with its table (label, value)."""
     figuur = {
-        "data": [{"type": "bar", "x": list(labels), "y": list(waarden), "marker": {"color": LIJN}, "name": eenheid}],
+        "data": [
+            {"type": "bar", "x": list(labels), "y": list(waarden), "marker": {"color": LIJN}, "name": eenheid}
+        ],
         "layout": _layout(titel),
     }
     rijen = [{"label": label, eenheid: waarde} for label, waarde in zip(labels, waarden, strict=True)]
     return Grafiek(id_, titel, figuur, ("label", eenheid), rijen)
 
 
-def ketenwaaiers(document: Mapping[str, Any], provincie: str | None, historie: Mapping[str, Any]) -> list[Grafiek]:
+def ketenwaaiers(
+    document: Mapping[str, Any], provincie: str | None, historie: Mapping[str, Any]
+) -> list[Grafiek]:
     """The chain's fan charts from a stored forecast: national, or one province's own series."""
     if provincie is None:
         reeksen = document.get("reeksen", {})

@@ -72,7 +72,8 @@ def _lees(pad: str, bron: str) -> Vlakken:
         namen = {str(f["properties"]["statcode"]): str(f["properties"].get("statnaam", "")) for f in features}
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise ConfigurationError(
-            f"grenzenbestand {Path(pad).name} is geen GeoJSON met 'statcode' per vlak ({type(error).__name__})"
+            f"grenzenbestand {Path(pad).name} is geen GeoJSON met 'statcode' per vlak "
+            f"({type(error).__name__})"
         ) from None
     return _projecteer(ringen, namen, bron)
 
@@ -81,11 +82,15 @@ def _ringen(geometrie: Mapping[str, Any]) -> list[list[tuple[float, float]]]:
     if geometrie["type"] == "Polygon":
         return [[(float(x), float(y)) for x, y, *_ in ring] for ring in geometrie["coordinates"]]
     if geometrie["type"] == "MultiPolygon":
-        return [[(float(x), float(y)) for x, y, *_ in ring] for poly in geometrie["coordinates"] for ring in poly]
+        return [
+            [(float(x), float(y)) for x, y, *_ in ring] for poly in geometrie["coordinates"] for ring in poly
+        ]
     raise ValueError(geometrie["type"])
 
 
-def _projecteer(ringen: dict[str, list[list[tuple[float, float]]]], namen: dict[str, str], bron: str) -> Vlakken:
+def _projecteer(
+    ringen: dict[str, list[list[tuple[float, float]]]], namen: dict[str, str], bron: str
+) -> Vlakken:
     punten = [p for rs in ringen.values() for ring in rs for p in ring]
     if not punten:
         raise ValueError("leeg")
@@ -97,7 +102,8 @@ def _projecteer(ringen: dict[str, list[list[tuple[float, float]]]], namen: dict[
         return f"{(p[0] * COS_LAT - x0) * schaal:.1f},{(y1 - p[1]) * schaal:.1f}"
 
     paden = {
-        code: " ".join("M" + " L".join(punt(p) for p in ring) + "Z" for ring in rs) for code, rs in ringen.items()
+        code: " ".join("M" + " L".join(punt(p) for p in ring) + "Z" for ring in rs)
+        for code, rs in ringen.items()
     }
     return Vlakken(paden, namen, round((y1 - y0) * schaal, 1), bron)
 

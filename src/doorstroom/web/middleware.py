@@ -55,9 +55,11 @@ class WebMiddleware:
                 eigen = {name for name, _ in message.get("headers", [])}
                 extra = [(n, v) for n, v in HEADERS if n not in eigen]
                 message["headers"] = [
-                    *message.get("headers", []), *extra,
-                    (b"cache-control", cache), (b"x-request-id", request_id.encode()),
-                ]  # fmt: skip
+                    *message.get("headers", []),
+                    *extra,
+                    (b"cache-control", cache),
+                    (b"x-request-id", request_id.encode()),
+                ]
             await send(message)
 
         gelezen = 0
@@ -87,7 +89,10 @@ class WebMiddleware:
 
     async def _pagina(self, send: Send, status: int, tekst: str) -> None:
         body = self.foutpagina(status, tekst)
-        headers = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(body)).encode())]
+        headers = [
+            (b"content-type", b"text/html; charset=utf-8"),
+            (b"content-length", str(len(body)).encode()),
+        ]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
@@ -106,11 +111,16 @@ def _log_crash(error: BaseException, request_id: str) -> None:
 
 def _log_request(scope: Scope, status: int, started: float, request_id: str) -> None:
     route = scope.get("route")
-    template = getattr(route, "path", None) or ("/static" if str(scope.get("path", "")).startswith("/static/") else "(onbekend pad)")
+    template = getattr(route, "path", None) or (
+        "/static" if str(scope.get("path", "")).startswith("/static/") else "(onbekend pad)"
+    )
     _log.info(
         "verzoek",
         extra={
-            "method": scope.get("method"), "route": template, "status": status,
-            "ms": round((time.perf_counter() - started) * 1000, 1), "request_id": request_id,
+            "method": scope.get("method"),
+            "route": template,
+            "status": status,
+            "ms": round((time.perf_counter() - started) * 1000, 1),
+            "request_id": request_id,
         },
-    )  # fmt: skip
+    )

@@ -88,9 +88,13 @@ FormulierDep = Annotated[Gebruiker, Depends(controleer_formulier)]
 def zet_sessie(request: Request, response: Response, sessie_id: str) -> None:
     """Give the browser its session cookie (HttpOnly, SameSite=Lax, Secure over https or in productie)."""
     response.set_cookie(
-        SESSIECOOKIE, onderteken(_geheim(request), sessie_id), httponly=True, samesite="lax",
-        secure=_veilig(request), path="/",
-    )  # fmt: skip
+        SESSIECOOKIE,
+        onderteken(_geheim(request), sessie_id),
+        httponly=True,
+        samesite="lax",
+        secure=_veilig(request),
+        path="/",
+    )
     response.delete_cookie(AANMELDCOOKIE, path="/aanmelden")
 
 
@@ -117,9 +121,13 @@ def aanmeldtoken(request: Request, nonce: str) -> str:
 def zet_aanmeldcookie(request: Request, response: Response, nonce: str) -> None:
     """The signed login cookie (SameSite=Strict, only sent to /aanmelden)."""
     response.set_cookie(
-        AANMELDCOOKIE, onderteken(_geheim(request), nonce), httponly=True, samesite="strict",
-        secure=_veilig(request), path="/aanmelden",
-    )  # fmt: skip
+        AANMELDCOOKIE,
+        onderteken(_geheim(request), nonce),
+        httponly=True,
+        samesite="strict",
+        secure=_veilig(request),
+        path="/aanmelden",
+    )
 
 
 def aanmeldtoken_klopt(request: Request, token: str) -> bool:

@@ -17,14 +17,32 @@ from markupsafe import Markup
 from doorstroom.accounts.domain import Gebruiker, Rol
 
 MENU: dict[Rol, list[tuple[str, str]]] = {
-    Rol.gemeente: [("Keten", "/"), ("Land in beeld", "/land"), ("Gemeente", "/gemeente"),
-                   ("Dossier", "/dossier"), ("Regio", "/regio"), ("Scenario", "/scenario")],
-    Rol.coa: [("Keten", "/"), ("Land in beeld", "/land"), ("Gemeente", "/gemeente"), ("Koppeling", "/koppeling"),
-              ("Dossier", "/dossier"), ("Regio", "/regio"), ("Scenario", "/scenario")],
-    Rol.provincie: [("Keten", "/"), ("Land in beeld", "/land"), ("Gemeente", "/gemeente"),
-                    ("Regio", "/regio"), ("Scenario", "/scenario")],
+    Rol.gemeente: [
+        ("Keten", "/"),
+        ("Land in beeld", "/land"),
+        ("Gemeente", "/gemeente"),
+        ("Dossier", "/dossier"),
+        ("Regio", "/regio"),
+        ("Scenario", "/scenario"),
+    ],
+    Rol.coa: [
+        ("Keten", "/"),
+        ("Land in beeld", "/land"),
+        ("Gemeente", "/gemeente"),
+        ("Koppeling", "/koppeling"),
+        ("Dossier", "/dossier"),
+        ("Regio", "/regio"),
+        ("Scenario", "/scenario"),
+    ],
+    Rol.provincie: [
+        ("Keten", "/"),
+        ("Land in beeld", "/land"),
+        ("Gemeente", "/gemeente"),
+        ("Regio", "/regio"),
+        ("Scenario", "/scenario"),
+    ],
     Rol.beheerder: [("Gebruikers", "/beheer/gebruikers")],
-}  # fmt: skip
+}
 
 
 def getal(waarde: Any, decimalen: int = 0) -> str:

@@ -11,7 +11,9 @@ from doorstroom.suggest import fold
 Record = Mapping[str, Any]
 
 
-def sorteer(rijen: Sequence[Record], sleutel: str | None, aflopend: bool, toegestaan: Sequence[str]) -> list[Record]:
+def sorteer(
+    rijen: Sequence[Record], sleutel: str | None, aflopend: bool, toegestaan: Sequence[str]
+) -> list[Record]:
     """``rijen`` by column ``sleutel`` (one of ``toegestaan``; else unchanged), numbers as numbers."""
     if sleutel not in toegestaan:
         return list(rijen)
@@ -28,11 +30,14 @@ def sorteer(rijen: Sequence[Record], sleutel: str | None, aflopend: bool, toeges
     ]
 
 
-def filter_rijen(rijen: Sequence[Record], gelijk: Mapping[str, str | None], zoek: str | None, in_: str) -> list[Record]:
+def filter_rijen(
+    rijen: Sequence[Record], gelijk: Mapping[str, str | None], zoek: str | None, in_: str
+) -> list[Record]:
     """Rows whose columns equal the given values (empty: any) and whose ``in_`` contains ``zoek``."""
     gezocht = fold(zoek or "")
     return [
         r
         for r in rijen
-        if all(not w or str(r.get(k)) == w for k, w in gelijk.items()) and gezocht in fold(str(r.get(in_, "")))
+        if all(not w or str(r.get(k)) == w for k, w in gelijk.items())
+        and gezocht in fold(str(r.get(in_, "")))
     ]

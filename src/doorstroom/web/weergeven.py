@@ -9,7 +9,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from doorstroom.errors import Busy, ConfigurationError, Conflict, InputError, NotFound, PermissionDenied, Verouderd
+from doorstroom.errors import (
+    Busy,
+    ConfigurationError,
+    Conflict,
+    InputError,
+    NotFound,
+    PermissionDenied,
+    Verouderd,
+)
 from doorstroom.web.sessie import NietAangemeld, OngeldigFormulier
 from doorstroom.web.sjablonen import context
 
@@ -28,7 +36,9 @@ def problemen(fout: InputError) -> list[str]:
     return [f"{p.field}: {p.message}" if p.field else p.message for p in fout.problems]
 
 
-def foutpagina(request: Request, status: int, titel: str, tekst: str, lijst: list[str] | None = None) -> HTMLResponse:
+def foutpagina(
+    request: Request, status: int, titel: str, tekst: str, lijst: list[str] | None = None
+) -> HTMLResponse:
     """An error page with the site's layout."""
     return pagina(request, "fout.html", status, titel=titel, tekst=tekst, problemen=lijst or [])
 
@@ -43,9 +53,12 @@ async def niet_aangemeld(request: Request, error: Exception) -> Response:
 
 async def ongeldig_formulier(request: Request, error: Exception) -> Response:
     return foutpagina(
-        request, 403, "Formulier verlopen",
-        "Dit formulier is verlopen of kwam niet van deze site. Open de pagina opnieuw en probeer het nog eens.",
-    )  # fmt: skip
+        request,
+        403,
+        "Formulier verlopen",
+        "Dit formulier is verlopen of kwam niet van deze site. Open de pagina opnieuw en probeer het "
+        "nog eens.",
+    )
 
 
 async def domeinfout(request: Request, error: Exception) -> Response:
@@ -59,7 +72,12 @@ async def domeinfout(request: Request, error: Exception) -> Response:
     if isinstance(error, Conflict | Verouderd):
         return foutpagina(request, 409, "Conflict", str(error))
     if isinstance(error, Busy):
-        return foutpagina(request, 503, "Even bezet", "De database is bezet; er is niets opgeslagen. Probeer het zo nog eens.")
+        return foutpagina(
+            request,
+            503,
+            "Even bezet",
+            "De database is bezet; er is niets opgeslagen. Probeer het zo nog eens.",
+        )
     if isinstance(error, ConfigurationError):
         return foutpagina(request, 503, "Niet beschikbaar", str(error))
     raise error
@@ -67,7 +85,9 @@ async def domeinfout(request: Request, error: Exception) -> Response:
 
 async def ongeldig_verzoek(request: Request, error: Exception) -> Response:
     fouten = error.errors() if isinstance(error, RequestValidationError) else []
-    lijst = [f"{'.'.join(str(d) for d in e.get('loc', ())[1:]) or 'verzoek'}: {e.get('msg', '')}" for e in fouten]
+    lijst = [
+        f"{'.'.join(str(d) for d in e.get('loc', ())[1:]) or 'verzoek'}: {e.get('msg', '')}" for e in fouten
+    ]
     return foutpagina(request, 400, "Ongeldig verzoek", "Het verzoek klopt niet:", lijst)
 
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from doorstroom.accounts import sessies
+from doorstroom.web.beveiliging import ontcijfer
 from doorstroom.web.sessie import (
     SESSIECOOKIE,
     FormulierDep,
@@ -20,7 +21,6 @@ from doorstroom.web.sessie import (
     zet_aanmeldcookie,
     zet_sessie,
 )
-from doorstroom.web.beveiliging import ontcijfer
 from doorstroom.web.weergeven import pagina
 
 router = APIRouter()
@@ -34,12 +34,20 @@ def _terug(tekst: str | None) -> str:
     return tekst
 
 
-def _formulier(request: Request, status: int = 200, melding: str = "", naam: str = "", terug: str = "/") -> Response:
+def _formulier(
+    request: Request, status: int = 200, melding: str = "", naam: str = "", terug: str = "/"
+) -> Response:
     nonce, nieuw = aanmeldnonce(request)
     response = pagina(
-        request, "aanmelden.html", status, titel="Aanmelden", melding=melding, gebruikersnaam=naam,
-        terug=_terug(terug), aanmeldtoken=aanmeldtoken(request, nonce),
-    )  # fmt: skip
+        request,
+        "aanmelden.html",
+        status,
+        titel="Aanmelden",
+        melding=melding,
+        gebruikersnaam=naam,
+        terug=_terug(terug),
+        aanmeldtoken=aanmeldtoken(request, nonce),
+    )
     if nieuw:
         zet_aanmeldcookie(request, response, nonce)
     return response
@@ -63,15 +71,20 @@ def aanmelden(
 ) -> Response:
     """Check name and password (rate limited), start a session, go back to where the user was."""
     if not aanmeldtoken_klopt(request, csrf):
-        return _formulier(request, 403, "Het formulier was verlopen; probeer het opnieuw.", gebruikersnaam, terug)
+        return _formulier(
+            request, 403, "Het formulier was verlopen; probeer het opnieuw.", gebruikersnaam, terug
+        )
     adres = request.client.host if request.client else "onbekend"
     limiet = request.app.state.aanmeldlimiet
     wachten = limiet.toegestaan(gebruikersnaam, adres)
     if wachten is not None:
         response = _formulier(
-            request, 429, f"Te veel mislukte pogingen. Probeer het over {wachten // 60 + 1} minuten opnieuw.",
-            gebruikersnaam, terug,
-        )  # fmt: skip
+            request,
+            429,
+            f"Te veel mislukte pogingen. Probeer het over {wachten // 60 + 1} minuten opnieuw.",
+            gebruikersnaam,
+            terug,
+        )
         response.headers["Retry-After"] = str(wachten)
         return response
     gevonden = sessies.meld_aan(request.app.state.engine, gebruikersnaam.strip(), wachtwoord)

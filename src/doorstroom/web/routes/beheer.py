@@ -17,11 +17,20 @@ from doorstroom.web.weergeven import pagina, problemen
 router = APIRouter()
 
 
-def _pagina(request: Request, gebruiker: Any, fouten: list[str], melding: str = "", status: int = 200) -> Response:
+def _pagina(
+    request: Request, gebruiker: Any, fouten: list[str], melding: str = "", status: int = 200
+) -> Response:
     return pagina(
-        request, "gebruikers.html", status, titel="Gebruikers", gebruikers=beheer.gebruikers(request.app.state.engine, gebruiker),
-        rollen=[r.value for r in AANMAAKBARE_ROLLEN], provincies=[p.naam for p in embedded_provincies()], fouten=fouten, melding=melding,
-    )  # fmt: skip
+        request,
+        "gebruikers.html",
+        status,
+        titel="Gebruikers",
+        gebruikers=beheer.gebruikers(request.app.state.engine, gebruiker),
+        rollen=[r.value for r in AANMAAKBARE_ROLLEN],
+        provincies=[p.naam for p in embedded_provincies()],
+        fouten=fouten,
+        melding=melding,
+    )
 
 
 @router.get("/beheer/gebruikers")
@@ -39,11 +48,14 @@ async def maak_aan(request: Request, gebruiker: FormulierDep) -> Response:
             raise InputError(Problem("kies een rol", field="rol"))
         rol = Rol(form["rol"])
         beheer.maak_aan(
-            request.app.state.engine, gebruiker, form.get("gebruikersnaam", ""), rol,
+            request.app.state.engine,
+            gebruiker,
+            form.get("gebruikersnaam", ""),
+            rol,
             gemeente=form.get("gemeente") or None if rol is Rol.gemeente else None,
             provincie=form.get("provincie") or None if rol is Rol.provincie else None,
             wachtwoord=form.get("wachtwoord", ""),
-        )  # fmt: skip
+        )
     except InputError as error:
         return _pagina(request, gebruiker, problemen(error), status=422)
     return _pagina(request, gebruiker, [], f"gebruiker {form['gebruikersnaam']} aangemaakt")

@@ -33,19 +33,35 @@ GROOTTE = 25
 def _lijst(request: Request, gebruiker: Any, fase: str | None, nummer: int, **extra: Any) -> Response:
     filters = {"fase": fase} if fase else {}
     personen, totaal = dossier.personen(
-        request.app.state.engine, gebruiker, filters, Volgorde((("geslachtsnaam", False),)), Pagina(nummer, GROOTTE)
+        request.app.state.engine,
+        gebruiker,
+        filters,
+        Volgorde((("geslachtsnaam", False),)),
+        Pagina(nummer, GROOTTE),
     )
     return pagina(
-        request, "dossier.html", extra.pop("status", 200), titel="Dossier", personen=personen, totaal=totaal,
-        nummer=nummer, paginas=max(1, -(-totaal // GROOTTE)), fase=fase or "", fases=[f.value for f in Fase],
-        fouten=extra.pop("fouten", []), melding=extra.pop("melding", ""), zoekresultaat=extra.pop("zoekresultaat", None),
-    )  # fmt: skip
+        request,
+        "dossier.html",
+        extra.pop("status", 200),
+        titel="Dossier",
+        personen=personen,
+        totaal=totaal,
+        nummer=nummer,
+        paginas=max(1, -(-totaal // GROOTTE)),
+        fase=fase or "",
+        fases=[f.value for f in Fase],
+        fouten=extra.pop("fouten", []),
+        melding=extra.pop("melding", ""),
+        zoekresultaat=extra.pop("zoekresultaat", None),
+    )
 
 
 @router.get("/dossier")
 def lijst(
-    request: Request, gebruiker: GebruikerDep,
-    fase: Annotated[Fase | None, Query()] = None, pagina_nr: Annotated[int, Query(alias="pagina", ge=1, le=100_000)] = 1,
+    request: Request,
+    gebruiker: GebruikerDep,
+    fase: Annotated[Fase | None, Query()] = None,
+    pagina_nr: Annotated[int, Query(alias="pagina", ge=1, le=100_000)] = 1,
 ) -> Response:
     """Persons within scope, by surname, a page at a time."""
     return _lijst(request, gebruiker, fase.value if fase else None, pagina_nr)
@@ -67,7 +83,11 @@ async def zoek(request: Request, gebruiker: FormulierDep) -> Response:
 async def nieuwe_persoon(request: Request, gebruiker: FormulierDep) -> Response:
     """Open a file for a person (surname and date of birth suffice)."""
     form = {k: str(v).strip() for k, v in (await request.form()).items() if isinstance(v, str)}
-    velden = {k: form[k] for k in ("geslachtsnaam", "voornamen", "geboortedatum", "vnummer", "bsn", "gemeentecode") if form.get(k)}
+    velden = {
+        k: form[k]
+        for k in ("geslachtsnaam", "voornamen", "geboortedatum", "vnummer", "bsn", "gemeentecode")
+        if form.get(k)
+    }
     try:
         persoon = dossier.maak_persoon(request.app.state.engine, gebruiker, model(NieuwePersoon, velden))
     except InputError as error:
@@ -77,33 +97,50 @@ async def nieuwe_persoon(request: Request, gebruiker: FormulierDep) -> Response:
 
 @router.post("/dossier/importeer/{soort}")
 async def importeer(
-    request: Request, gebruiker: FormulierDep, soort: Annotated[str, Path(pattern=r"^(koppellijst|realisatielijst)$")]
+    request: Request,
+    gebruiker: FormulierDep,
+    soort: Annotated[str, Path(pattern=r"^(koppellijst|realisatielijst)$")],
 ) -> Response:
     """Import a COA koppeling list or a realisation list: validated whole, all or nothing, idempotent."""
-    functie = importeren.importeer_koppellijst if soort == "koppellijst" else importeren.importeer_realisatielijst
+    functie = (
+        importeren.importeer_koppellijst if soort == "koppellijst" else importeren.importeer_realisatielijst
+    )
     try:
         async with request.form() as form:
             with upload(form.get("bestand"), "bestand") as pad:
                 uitkomst = functie(request.app.state.engine, gebruiker, pad)
     except InputError as error:
         return _lijst(request, gebruiker, None, 1, fouten=problemen(error), status=422)
-    melding = (f"{soort} geïmporteerd: {uitkomst.rijen} rijen, {uitkomst.nieuwe_personen} nieuwe personen, "
-               f"{uitkomst.nieuwe_huishoudens} nieuwe huishoudens, {uitkomst.nieuwe_gebeurtenissen} nieuwe gebeurtenissen")
+    melding = (
+        f"{soort} geïmporteerd: {uitkomst.rijen} rijen, {uitkomst.nieuwe_personen} nieuwe personen, "
+        f"{uitkomst.nieuwe_huishoudens} nieuwe huishoudens, "
+        f"{uitkomst.nieuwe_gebeurtenissen} nieuwe gebeurtenissen"
+    )
     return _lijst(request, gebruiker, None, 1, melding=melding)
 
 
 def _persoonpagina(request: Request, gebruiker: Any, persoon_id: str, soort: str, **extra: Any) -> Response:
     beeld = dossierbeeld.dossier(request.app.state.engine, gebruiker, persoon_id)
     return pagina(
-        request, "persoon.html", extra.pop("status", 200), titel="Dossier", beeld=beeld, soort=soort,
-        soorten=[(naam, s.omschrijving) for naam, s in SOORTEN.items()], velden=gebeurtenisformulier.velden(soort),
-        invoer=extra.pop("invoer", {}), fouten=extra.pop("fouten", []), prefix=gebeurtenisformulier.PREFIX,
-    )  # fmt: skip
+        request,
+        "persoon.html",
+        extra.pop("status", 200),
+        titel="Dossier",
+        beeld=beeld,
+        soort=soort,
+        soorten=[(naam, s.omschrijving) for naam, s in SOORTEN.items()],
+        velden=gebeurtenisformulier.velden(soort),
+        invoer=extra.pop("invoer", {}),
+        fouten=extra.pop("fouten", []),
+        prefix=gebeurtenisformulier.PREFIX,
+    )
 
 
 @router.get("/dossier/personen/{persoon_id}")
 def persoon(
-    request: Request, gebruiker: GebruikerDep, persoon_id: PersoonId,
+    request: Request,
+    gebruiker: GebruikerDep,
+    persoon_id: PersoonId,
     soort: Annotated[str, Query(max_length=40)] = "huisvesting",
 ) -> Response:
     """A person's file: data, household, timeline, deadlines, and the event form."""
@@ -111,10 +148,18 @@ def persoon(
 
 
 @router.get("/dossier/gebeurtenisvelden")
-def gebeurtenisvelden(request: Request, gebruiker: GebruikerDep, soort: Annotated[str, Query(max_length=40)] = "") -> Response:
+def gebeurtenisvelden(
+    request: Request, gebruiker: GebruikerDep, soort: Annotated[str, Query(max_length=40)] = ""
+) -> Response:
     """The data fields of an event kind (htmx swaps them in when the kind changes)."""
-    return pagina(request, "_gebeurtenisvelden.html", velden=gebeurtenisformulier.velden(soort), invoer={},
-                  prefix=gebeurtenisformulier.PREFIX, soort=soort)
+    return pagina(
+        request,
+        "_gebeurtenisvelden.html",
+        velden=gebeurtenisformulier.velden(soort),
+        invoer={},
+        prefix=gebeurtenisformulier.PREFIX,
+        soort=soort,
+    )
 
 
 @router.post("/dossier/personen/{persoon_id}/gebeurtenissen")
@@ -122,8 +167,12 @@ async def leg_vast(request: Request, gebruiker: FormulierDep, persoon_id: Persoo
     """Record an event; every problem is shown at the form, nothing is stored when one is wrong."""
     form = {k: str(v) for k, v in (await request.form()).items() if isinstance(v, str)}
     soort = form.get("soort", "")
-    velden = {"persoonId": persoon_id, "soort": soort, "datum": form.get("datum", ""),
-              "gegevens": gebeurtenisformulier.gegevens(soort, form)}
+    velden = {
+        "persoonId": persoon_id,
+        "soort": soort,
+        "datum": form.get("datum", ""),
+        "gegevens": gebeurtenisformulier.gegevens(soort, form),
+    }
     if form.get("toelichting", "").strip():
         velden["toelichting"] = form["toelichting"].strip()
     try:
@@ -132,8 +181,15 @@ async def leg_vast(request: Request, gebruiker: FormulierDep, persoon_id: Persoo
         invoer = model_gebeurtenis(velden)
         vastleggen.leg_vast(request.app.state.engine, gebruiker, invoer)
     except InputError as error:
-        return _persoonpagina(request, gebruiker, persoon_id, soort if soort in SOORTEN else "huisvesting",
-                              invoer=form, fouten=problemen(error), status=422)
+        return _persoonpagina(
+            request,
+            gebruiker,
+            persoon_id,
+            soort if soort in SOORTEN else "huisvesting",
+            invoer=form,
+            fouten=problemen(error),
+            status=422,
+        )
     return RedirectResponse(f"/dossier/personen/{persoon_id}#tijdlijn", status_code=303)
 
 
@@ -151,7 +207,9 @@ async def trek_in(request: Request, gebruiker: FormulierDep, gebeurtenis_id: Per
         invoer = model(Intrekking, {"toelichting": str(form.get("toelichting") or "").strip()})
         gedaan = vastleggen.trek_in(request.app.state.engine, gebruiker, gebeurtenis_id, invoer)
     except InputError as error:
-        return _persoonpagina(request, gebruiker, persoon_id, "huisvesting", fouten=problemen(error), status=422)
+        return _persoonpagina(
+            request, gebruiker, persoon_id, "huisvesting", fouten=problemen(error), status=422
+        )
     return RedirectResponse(f"/dossier/personen/{gedaan['persoonId']}#tijdlijn", status_code=303)
 
 
@@ -160,19 +218,31 @@ def inzage(request: Request, gebruiker: FormulierDep, persoon_id: PersoonId) -> 
     """AVG art. 15: everything held on this person as one JSON document (the export is audited)."""
     document = avg.inzage(request.app.state.engine, gebruiker, persoon_id)
     return Response(
-        json.dumps(document, ensure_ascii=False, indent=2).encode(), media_type="application/json",
+        json.dumps(document, ensure_ascii=False, indent=2).encode(),
+        media_type="application/json",
         headers={"Content-Disposition": 'attachment; filename="inzage.json"'},
-    )  # fmt: skip
+    )
 
 
 @router.get("/dossier/termijnen")
 def termijnen(
-    request: Request, gebruiker: GebruikerDep, status: Annotated[Status | None, Query()] = None,
+    request: Request,
+    gebruiker: GebruikerDep,
+    status: Annotated[Status | None, Query()] = None,
     pagina_nr: Annotated[int, Query(alias="pagina", ge=1, le=100_000)] = 1,
 ) -> Response:
     """Open deadlines within scope, earliest due first."""
     rijen, totaal = overzicht.termijnoverzicht(
         request.app.state.engine, gebruiker, overzicht.Termijnfilter(status=status), Pagina(pagina_nr, 50)
     )
-    return pagina(request, "termijnen.html", titel="Termijnen", rijen=rijen, totaal=totaal, statusfilter=status.value if status else "",
-                  statussen=[s.value for s in Status], nummer=pagina_nr, paginas=max(1, -(-totaal // 50)))
+    return pagina(
+        request,
+        "termijnen.html",
+        titel="Termijnen",
+        rijen=rijen,
+        totaal=totaal,
+        statusfilter=status.value if status else "",
+        statussen=[s.value for s in Status],
+        nummer=pagina_nr,
+        paginas=max(1, -(-totaal // 50)),
+    )

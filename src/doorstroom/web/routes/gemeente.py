@@ -1,4 +1,4 @@
-"""*Gemeente*: one municipality's quota, swaps, carry-over, realisation, waiting households and integration."""
+"""*Gemeente*: quota, swaps, carry-over, realisation, waiting households, integration of a municipality."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from doorstroom.accounts.domain import Rol
-from doorstroom.keten import blik
-from doorstroom.keten import service
+from doorstroom.keten import blik, service
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.tijd import vandaag
@@ -26,7 +25,11 @@ def kies_gemeente(request: Request, gebruiker: GebruikerDep) -> Response:
     """A municipal user goes to their own page; others choose from the municipalities in scope."""
     if gebruiker.rol is Rol.gemeente:
         return RedirectResponse(f"/gemeente/{gebruiker.gemeentecode}", status_code=303)
-    keuzes = [b for b in blik.keuzes(gebruiker, gemeenten_in_gebruik(request.app.state.engine)) if b.soort == "gemeente"]
+    keuzes = [
+        b
+        for b in blik.keuzes(gebruiker, gemeenten_in_gebruik(request.app.state.engine))
+        if b.soort == "gemeente"
+    ]
     return pagina(request, "gemeenten.html", titel="Gemeente kiezen", keuzes=keuzes)
 
 
@@ -41,7 +44,10 @@ def gemeente(
     gekozen = Periode.parse(periode) if periode else Periode.containing(vandaag())
     beeld = service.gemeentebeeld(request.app.state.engine, gebruiker, code, gekozen)
     grafiek = staven(
-        "grafiek-per-maand", f"Gehuisvest per maand, {gekozen}",
-        [r["maand"] for r in beeld.per_maand], [r["gehuisvest"] for r in beeld.per_maand], "gehuisvest",
-    )  # fmt: skip
+        "grafiek-per-maand",
+        f"Gehuisvest per maand, {gekozen}",
+        [r["maand"] for r in beeld.per_maand],
+        [r["gehuisvest"] for r in beeld.per_maand],
+        "gehuisvest",
+    )
     return pagina(request, "gemeente.html", titel=beeld.gemeente["naam"], beeld=beeld, grafieken=[grafiek])

@@ -44,7 +44,15 @@ async def nieuwe_run(request: Request, gebruiker: FormulierDep) -> Response:
     except InputError as error:
         shutil.rmtree(map_, ignore_errors=True)
         lijst = koppelbesluit.runs(request.app.state.engine, gebruiker)
-        return pagina(request, "koppeling.html", 422, titel="Koppeling", runs=lijst, solvers=SOLVERS, fouten=problemen(error))
+        return pagina(
+            request,
+            "koppeling.html",
+            422,
+            titel="Koppeling",
+            runs=lijst,
+            solvers=SOLVERS,
+            fouten=problemen(error),
+        )
     engine = request.app.state.engine
 
     def werk(voortgang: Any) -> int:
@@ -60,12 +68,21 @@ async def nieuwe_run(request: Request, gebruiker: FormulierDep) -> Response:
 def _verzoek(form: Any, map_: Pad) -> koppeling.Verzoek:
     """The run request from the form; the uploads copied into ``map_`` for the background work."""
     huishoudens = bewaar_upload(form.get("huishoudens"), "huishoudens", map_)
-    capaciteit = bewaar_upload(form.get("capaciteit"), "capaciteit", map_) if _gekozen(form.get("capaciteit")) else None
+    capaciteit = (
+        bewaar_upload(form.get("capaciteit"), "capaciteit", map_)
+        if _gekozen(form.get("capaciteit"))
+        else None
+    )
     keuze = str(form.get("solver") or "highs")
     if keuze not in SOLVERS:
         raise InputError(Problem(f"kies een van {', '.join(SOLVERS)}", field="solver"))
-    return koppeling.Verzoek(huishoudens=huishoudens, capaciteit=capaciteit, solver=keuze, tijdslimiet=30.0,
-                             periode=Periode.containing(vandaag()))
+    return koppeling.Verzoek(
+        huishoudens=huishoudens,
+        capaciteit=capaciteit,
+        solver=keuze,
+        tijdslimiet=30.0,
+        periode=Periode.containing(vandaag()),
+    )
 
 
 def _gekozen(bestand: Any) -> bool:
@@ -78,42 +95,73 @@ def taak(request: Request, gebruiker: GebruikerDep, taak_id: Annotated[str, Path
     gevonden = request.app.state.taken.van(gebruiker, taak_id)
     if gevonden.status == "klaar":
         return RedirectResponse(f"/koppeling/runs/{gevonden.resultaat}", status_code=303)
-    return pagina(request, "taak.html", titel="Koppelrun wordt berekend", taak=gevonden, terug="/koppeling",
-                  stand=f"/koppeling/taken/{taak_id}/stand")
+    return pagina(
+        request,
+        "taak.html",
+        titel="Koppelrun wordt berekend",
+        taak=gevonden,
+        terug="/koppeling",
+        stand=f"/koppeling/taken/{taak_id}/stand",
+    )
 
 
 @router.get("/koppeling/taken/{taak_id}/stand")
-def stand(request: Request, gebruiker: GebruikerDep, taak_id: Annotated[str, Path(max_length=40)]) -> Response:
+def stand(
+    request: Request, gebruiker: GebruikerDep, taak_id: Annotated[str, Path(max_length=40)]
+) -> Response:
     """The polled progress partial; sends the browser to the run when it is stored."""
     gevonden = request.app.state.taken.van(gebruiker, taak_id)
     doel = f"/koppeling/runs/{gevonden.resultaat}" if gevonden.status == "klaar" else None
-    response = pagina(request, "_taak.html", taak=gevonden, stand=f"/koppeling/taken/{taak_id}/stand", klaar=doel)
+    response = pagina(
+        request, "_taak.html", taak=gevonden, stand=f"/koppeling/taken/{taak_id}/stand", klaar=doel
+    )
     if doel:
         response.headers["HX-Redirect"] = doel
     return response
 
 
-def _runpagina(request: Request, gebruiker: Any, run_id: int, filters: dict[str, str], fouten: list[str], status: int = 200) -> Response:
+def _runpagina(
+    request: Request,
+    gebruiker: Any,
+    run_id: int,
+    filters: dict[str, str],
+    fouten: list[str],
+    status: int = 200,
+) -> Response:
     overzicht = koppelbesluit.runoverzicht(request.app.state.engine, gebruiker, run_id)
-    voorstellen = filter_rijen(overzicht["voorstellen"], {"beoordeling": filters.get("beoordeling")}, None, "huishouden_id")
+    voorstellen = filter_rijen(
+        overzicht["voorstellen"], {"beoordeling": filters.get("beoordeling")}, None, "huishouden_id"
+    )
     if filters.get("gemeente"):
         voorstellen = [v for v in voorstellen if filters["gemeente"] in (v["gemeentecode"], v["definitief"])]
     gemeenten = sorted(gemeenten_in_gebruik(request.app.state.engine), key=lambda g: g.naam)
     return pagina(
-        request, "koppelrun.html", status, titel=f"Koppelrun {run_id}", run_id=run_id, overzicht=overzicht,
-        voorstellen=voorstellen, filters=filters, gemeenten=gemeenten, fouten=fouten,
+        request,
+        "koppelrun.html",
+        status,
+        titel=f"Koppelrun {run_id}",
+        run_id=run_id,
+        overzicht=overzicht,
+        voorstellen=voorstellen,
+        filters=filters,
+        gemeenten=gemeenten,
+        fouten=fouten,
         beoordelingen=sorted({str(v["beoordeling"]) for v in overzicht["voorstellen"]}),
-    )  # fmt: skip
+    )
 
 
 @router.get("/koppeling/runs/{run_id}")
 def run(
-    request: Request, gebruiker: GebruikerDep, run_id: RunId,
+    request: Request,
+    gebruiker: GebruikerDep,
+    run_id: RunId,
     gemeente: Annotated[str | None, Query(pattern=r"^(GM[0-9]{4})?$")] = None,
     beoordeling: Annotated[str | None, Query(max_length=20)] = None,
 ) -> Response:
     """Proposals with explanations and names, filters, decision history, the report, room left."""
-    return _runpagina(request, gebruiker, run_id, {"gemeente": gemeente or "", "beoordeling": beoordeling or ""}, [])
+    return _runpagina(
+        request, gebruiker, run_id, {"gemeente": gemeente or "", "beoordeling": beoordeling or ""}, []
+    )
 
 
 @router.post("/koppeling/runs/{run_id}/beoordelingen")
@@ -130,8 +178,13 @@ async def beoordeel(request: Request, gebruiker: FormulierDep, run_id: RunId) ->
         gemeente = str(form.get("gemeente") or "") or None
         if besluit == "afwijken" and gemeente is None:
             raise InputError(Problem("kies de gemeente waarnaar u afwijkt", field="gemeente"))
-        invoer = model(Beoordeling, {"toelichting": str(form.get("toelichting") or "").strip(),
-                                     "gemeentecode": gemeente if besluit == "afwijken" else None})
+        invoer = model(
+            Beoordeling,
+            {
+                "toelichting": str(form.get("toelichting") or "").strip(),
+                "gemeentecode": gemeente if besluit == "afwijken" else None,
+            },
+        )
         koppelbesluit.beoordeel_meerdere(request.app.state.engine, gebruiker, run_id, huishoudens, invoer)
     except InputError as error:
         return _runpagina(request, gebruiker, run_id, {}, problemen(error), 422)

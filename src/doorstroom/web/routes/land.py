@@ -18,10 +18,22 @@ from doorstroom.web.tabel import filter_rijen, sorteer
 from doorstroom.web.weergeven import pagina
 
 router = APIRouter()
-KOLOMMEN = ("gemeentenaam", "provincie", "arbeidsmarktregio", "gecorrigeerde_taakstelling", "gerealiseerd",
-            "resterend", "percentage", "status")  # fmt: skip
-LEGENDA = [("op-schema", "op schema"), ("licht-achter", "licht achter"), ("ver-achter", "ver achter"),
-           ("geen", "geen gegevens of buiten uw bereik")]  # fmt: skip
+KOLOMMEN = (
+    "gemeentenaam",
+    "provincie",
+    "arbeidsmarktregio",
+    "gecorrigeerde_taakstelling",
+    "gerealiseerd",
+    "resterend",
+    "percentage",
+    "status",
+)
+LEGENDA = [
+    ("op-schema", "op schema"),
+    ("licht-achter", "licht achter"),
+    ("ver-achter", "ver achter"),
+    ("geen", "geen gegevens of buiten uw bereik"),
+]
 Periodetekst = Annotated[str | None, Query(pattern=r"^20[0-9]{2}-[12]$")]
 Tekst = Annotated[str | None, Query(max_length=80)]
 
@@ -42,20 +54,44 @@ def land(
     try:
         beeld = service.landbeeld(request.app.state.engine, gebruiker, gekozen)
     except NotFound as error:
-        return pagina(request, "land.html", titel="Land in beeld", periode=gekozen, beeld=None, melding=str(error))
-    rijen = filter_rijen(beeld.gemeenten, {"provincie": provincie, "status": status.value if status else None}, zoek, "gemeentenaam")
+        return pagina(
+            request, "land.html", titel="Land in beeld", periode=gekozen, beeld=None, melding=str(error)
+        )
+    rijen = filter_rijen(
+        beeld.gemeenten,
+        {"provincie": provincie, "status": status.value if status else None},
+        zoek,
+        "gemeentenaam",
+    )
     rijen = sorteer(rijen, sorteer_op, aflopend, KOLOMMEN)
     try:
         grenzen = kaart.gemeentegrenzen()
-        klassen = {str(r["gemeentecode"]): "kaart--" + str(r["status"]).replace(" ", "-") for r in beeld.gemeenten}
-        titels = {str(r["gemeentecode"]): f"{r['gemeentenaam']}: {r['status']}, {r['gerealiseerd']} van {r['gecorrigeerde_taakstelling']}" for r in beeld.gemeenten}
+        klassen = {
+            str(r["gemeentecode"]): "kaart--" + str(r["status"]).replace(" ", "-") for r in beeld.gemeenten
+        }
+        titels = {
+            str(r["gemeentecode"]): f"{r['gemeentenaam']}: {r['status']}, "
+            f"{r['gerealiseerd']} van {r['gecorrigeerde_taakstelling']}"
+            for r in beeld.gemeenten
+        }
         vlakken, kaartfout = list(kaart.vlakken(grenzen, klassen, titels)), None
     except ConfigurationError as error:
         grenzen, vlakken, kaartfout = None, [], str(error)
     return pagina(
-        request, "land.html", titel="Land in beeld", periode=gekozen, beeld=beeld, rijen=rijen,
-        provincies=sorted({str(r["provincie"]) for r in beeld.gemeenten}), filters={"provincie": provincie or "",
-        "status": status.value if status else "", "zoek": zoek or ""}, sorteer_op=sorteer_op, aflopend=aflopend,
-        kolommen=KOLOMMEN, statussen=[s.value for s in Schema], grenzen=grenzen, vlakken=vlakken,
-        kaartfout=kaartfout, legenda=LEGENDA,
-    )  # fmt: skip
+        request,
+        "land.html",
+        titel="Land in beeld",
+        periode=gekozen,
+        beeld=beeld,
+        rijen=rijen,
+        provincies=sorted({str(r["provincie"]) for r in beeld.gemeenten}),
+        filters={"provincie": provincie or "", "status": status.value if status else "", "zoek": zoek or ""},
+        sorteer_op=sorteer_op,
+        aflopend=aflopend,
+        kolommen=KOLOMMEN,
+        statussen=[s.value for s in Schema],
+        grenzen=grenzen,
+        vlakken=vlakken,
+        kaartfout=kaartfout,
+        legenda=LEGENDA,
+    )

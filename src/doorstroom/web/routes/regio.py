@@ -19,8 +19,14 @@ from doorstroom.web.sessie import GebruikerDep
 from doorstroom.web.weergeven import pagina
 
 router = APIRouter()
-LEGENDA = [("neg", "te weinig plaatsen"), ("n0", "0–10 % meer dan nodig"), ("n1", "10–25 % meer"),
-           ("n2", "25–50 % meer"), ("n3", "meer dan 50 % meer"), ("geen", "geen gegevens")]  # fmt: skip
+LEGENDA = [
+    ("neg", "te weinig plaatsen"),
+    ("n0", "0–10 % meer dan nodig"),
+    ("n1", "10–25 % meer"),
+    ("n2", "25–50 % meer"),
+    ("n3", "meer dan 50 % meer"),
+    ("geen", "geen gegevens"),
+]
 
 
 def klasse(aanwezig: int, nodig: int) -> str:
@@ -30,7 +36,9 @@ def klasse(aanwezig: int, nodig: int) -> str:
     verhouding = aanwezig / nodig - 1
     if verhouding < 0:
         return "kaart--neg"
-    return "kaart--" + ("n0" if verhouding < 0.1 else "n1" if verhouding < 0.25 else "n2" if verhouding < 0.5 else "n3")
+    return "kaart--" + (
+        "n0" if verhouding < 0.1 else "n1" if verhouding < 0.25 else "n2" if verhouding < 0.5 else "n3"
+    )
 
 
 @router.get("/regio")
@@ -58,7 +66,17 @@ def regio(
     except ConfigurationError as error:
         grenzen, vlakken, kaartfout = None, [], str(error)
     return pagina(
-        request, "regio.html", titel="Regio", overzicht=overzicht, per=per.value, soorten=[s.value for s in Regiosoort],
-        ramingen=io.ramingen(), raming=raming or raadplegen.standaard_raming(), periode=periode or "",
-        grenzen=grenzen, vlakken=vlakken, kaartfout=kaartfout, legenda=LEGENDA,
-    )  # fmt: skip
+        request,
+        "regio.html",
+        titel="Regio",
+        overzicht=overzicht,
+        per=per.value,
+        soorten=[s.value for s in Regiosoort],
+        ramingen=io.ramingen(),
+        raming=raming or raadplegen.standaard_raming(),
+        periode=periode or "",
+        grenzen=grenzen,
+        vlakken=vlakken,
+        kaartfout=kaartfout,
+        legenda=LEGENDA,
+    )

@@ -26,13 +26,23 @@ def _mag(gebruiker: Any) -> None:
         raise PermissionDenied("rol beheerder rekent geen prognoses")
 
 
-def _formulier(request: Request, basisnaam: str, invoer: dict[str, str], fouten: list[str], status: int = 200) -> Response:
+def _formulier(
+    request: Request, basisnaam: str, invoer: dict[str, str], fouten: list[str], status: int = 200
+) -> Response:
     scenario = aanpassing.basis(basisnaam)
     return pagina(
-        request, "scenario.html", status, titel="Scenario", scenario=scenario, basisnaam=basisnaam,
-        basisnamen=aanpassing.basisnamen(), specs=SPECS, invoer=invoer, fouten=fouten,
+        request,
+        "scenario.html",
+        status,
+        titel="Scenario",
+        scenario=scenario,
+        basisnaam=basisnaam,
+        basisnamen=aanpassing.basisnamen(),
+        specs=SPECS,
+        invoer=invoer,
+        fouten=fouten,
         prognoses=opslag.runs(request.app.state.engine),
-    )  # fmt: skip
+    )
 
 
 @router.get("/scenario")
@@ -52,20 +62,27 @@ async def start(request: Request, gebruiker: FormulierDep) -> Response:
     basisnaam = form.get("basis", "standaard")
     waarden = {naam: form[f"p_{naam}"] for naam in SPECS if f"p_{naam}" in form}
     try:
-        gekozen = aanpassing.aangepast(aanpassing.basis(basisnaam), waarden, {d: form.get(d, "") for d in DOELEN})
+        gekozen = aanpassing.aangepast(
+            aanpassing.basis(basisnaam), waarden, {d: form.get(d, "") for d in DOELEN}
+        )
         verzoek = opslag.Runverzoek(
-            gekozen, form.get("naam", "").strip() or gekozen.naam, paden=_run(form, "paden", 1000) or 1000,
-            maanden=_run(form, "maanden", None), seed=_run(form, "seed", None),
-        )  # fmt: skip
+            gekozen,
+            form.get("naam", "").strip() or gekozen.naam,
+            paden=_run(form, "paden", 1000) or 1000,
+            maanden=_run(form, "maanden", None),
+            seed=_run(form, "seed", None),
+        )
         opslag.controleer(verzoek)
     except InputError as error:
         return _formulier(request, basisnaam, form, problemen(error), 422)
     engine = request.app.state.engine
     horizon = verzoek.maanden or gekozen.maanden
     taak = request.app.state.taken.start(
-        gebruiker, "prognose", f"prognose '{verzoek.naam}'",
+        gebruiker,
+        "prognose",
+        f"prognose '{verzoek.naam}'",
         lambda voortgang: opslag.bereken_en_bewaar(engine, verzoek, lambda t: voortgang((t + 1) / horizon)),
-    )  # fmt: skip
+    )
     return RedirectResponse(f"/scenario/taken/{taak.id}", status_code=303)
 
 
@@ -84,16 +101,29 @@ def taak(request: Request, gebruiker: GebruikerDep, taak_id: Annotated[str, Path
     gevonden = request.app.state.taken.van(gebruiker, taak_id)
     if gevonden.status == "klaar":
         return RedirectResponse(f"/scenario/prognoses/{gevonden.resultaat}", status_code=303)
-    return pagina(request, "taak.html", titel="Prognose wordt berekend", taak=gevonden, terug="/scenario",
-                  stand=f"/scenario/taken/{taak_id}/stand")
+    return pagina(
+        request,
+        "taak.html",
+        titel="Prognose wordt berekend",
+        taak=gevonden,
+        terug="/scenario",
+        stand=f"/scenario/taken/{taak_id}/stand",
+    )
 
 
 @router.get("/scenario/taken/{taak_id}/stand")
-def stand(request: Request, gebruiker: GebruikerDep, taak_id: Annotated[str, Path(max_length=40)]) -> Response:
+def stand(
+    request: Request, gebruiker: GebruikerDep, taak_id: Annotated[str, Path(max_length=40)]
+) -> Response:
     """The progress partial that htmx polls; when done it sends the browser to the result."""
     gevonden = request.app.state.taken.van(gebruiker, taak_id)
-    response = pagina(request, "_taak.html", taak=gevonden, stand=f"/scenario/taken/{taak_id}/stand",
-                      klaar=f"/scenario/prognoses/{gevonden.resultaat}" if gevonden.status == "klaar" else None)
+    response = pagina(
+        request,
+        "_taak.html",
+        taak=gevonden,
+        stand=f"/scenario/taken/{taak_id}/stand",
+        klaar=f"/scenario/prognoses/{gevonden.resultaat}" if gevonden.status == "klaar" else None,
+    )
     if gevonden.status == "klaar":
         response.headers["HX-Redirect"] = f"/scenario/prognoses/{gevonden.resultaat}"
     return response
@@ -114,8 +144,11 @@ def csv(request: Request, gebruiker: GebruikerDep, prognose_id: Id) -> Response:
     """P10/P50/P90 per series and month as CSV (Dutch Excel dialect)."""
     _mag(gebruiker)
     tekst = opslag.kwantielen_csv(request.app.state.engine, prognose_id)
-    return Response(tekst.encode("utf-8"), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="prognose-{prognose_id}.csv"'})
+    return Response(
+        tekst.encode("utf-8"),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="prognose-{prognose_id}.csv"'},
+    )
 
 
 @router.get("/scenario/prognoses/{prognose_id}/prognose.xlsx")
@@ -123,5 +156,8 @@ def xlsx(request: Request, gebruiker: GebruikerDep, prognose_id: Id) -> Response
     """The forecast's workbook (every table, a Toelichting sheet)."""
     _mag(gebruiker)
     inhoud = opslag.werkboek(request.app.state.engine, prognose_id)
-    return Response(inhoud, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    headers={"Content-Disposition": f'attachment; filename="prognose-{prognose_id}.xlsx"'})
+    return Response(
+        inhoud,
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="prognose-{prognose_id}.xlsx"'},
+    )
