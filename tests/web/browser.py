@@ -1,6 +1,6 @@
 """Driving Debian's Chromium with Playwright for Python (never a downloaded browser), and axe-core.
 
-Tests skip with a reason when /usr/bin/chromium is absent, unless ``DOORSTROOM_REQUIRE_CHROMIUM`` is
+Tests skip with a reason when /usr/bin/chromium is absent, unless ``DOORSTROOM_REQUIRE_BROWSER`` is
 set (CI sets it; ``.ci/run`` installs the Debian package ``chromium``).
 """
 
@@ -30,9 +30,9 @@ def vereis_chromium() -> None:
     """Skip (or, in CI, fail) when Debian's Chromium is not installed."""
     if CHROMIUM.exists():
         return
-    if os.environ.get("DOORSTROOM_REQUIRE_CHROMIUM"):
+    if os.environ.get("DOORSTROOM_REQUIRE_BROWSER"):
         pytest.fail(
-            "DOORSTROOM_REQUIRE_CHROMIUM is gezet maar /usr/bin/chromium ontbreekt (apt-get install chromium)"
+            "DOORSTROOM_REQUIRE_BROWSER is gezet maar /usr/bin/chromium ontbreekt (apt-get install chromium)"
         )
     pytest.skip("Debian-pakket chromium niet geïnstalleerd (/usr/bin/chromium); browsertests overgeslagen")
 

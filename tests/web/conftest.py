@@ -37,7 +37,7 @@ def gebruikers(engine: Engine) -> dict[str, str]:
 @pytest.fixture
 def web(engine: Engine) -> Iterator[TestClient]:
     """A browser-like client of the server application."""
-    with TestClient(create_app(engine, sessiegeheim=GEHEIM), base_url="http://testserver") as client:
+    with TestClient(create_app(engine, sessiegeheim=GEHEIM), base_url="https://testserver") as client:
         yield client
 
 
@@ -57,3 +57,10 @@ def meld_aan(client: TestClient, naam: str, wachtwoord: str = WACHTWOORD) -> Non
         follow_redirects=False,
     )
     assert antwoord.status_code == 303, antwoord.text[:300]
+
+
+def meld_af(client: TestClient) -> None:
+    """Log out through the header's logout form, as a browser user switching accounts does."""
+    token = formtoken(client.get("/").text)
+    antwoord = client.post("/afmelden", data={"csrf": token}, follow_redirects=False)
+    assert antwoord.status_code == 303 and antwoord.headers["location"] == "/aanmelden"

@@ -1,0 +1,130 @@
+"""Every page with the demo data, per role, on SQLite and PostgreSQL; forms that write, and their errors."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from doorstroom.demo import laden
+from doorstroom.koppeling import service as koppeling
+from doorstroom.tijd import vandaag
+from tests.web.conftest import formtoken, meld_aan, meld_af
+
+GEMEENSCHAPPELIJK = ["/", "/land", "/land?sorteer=percentage&aflopend=true&provincie=Utrecht", "/gemeente/GM0344",
+                     "/regio", "/regio?per=coropgebied", "/scenario", "/scenario/prognoses/1"]  # fmt: skip
+VERWACHT = {
+    "utrecht": (GEMEENSCHAPPELIJK + ["/dossier", "/dossier/termijnen"], ["/koppeling", "/beheer/gebruikers"]),
+    "coa": (
+        GEMEENSCHAPPELIJK + ["/koppeling", "/koppeling/runs/1", "/dossier", "/gemeente"],
+        ["/beheer/gebruikers"],
+    ),
+    "prov-utrecht": (GEMEENSCHAPPELIJK + ["/gemeente"], ["/dossier", "/koppeling", "/koppeling/runs/1"]),
+    "beheer": (["/beheer/gebruikers"], ["/land", "/dossier", "/regio", "/scenario", "/koppeling"]),
+}
+
+
+@pytest.fixture
+def demo(engine: Engine, gebruikers: dict[str, str]) -> None:
+    laden.vul(engine, vandaag())
+
+
+@pytest.mark.parametrize("naam", list(VERWACHT))
+def test_each_role_opens_its_pages_and_is_refused_the_others(web: TestClient, demo: None, naam: str) -> None:
+    meld_aan(web, naam)
+    toegestaan, verboden = VERWACHT[naam]
+    for pad in toegestaan:
+        assert web.get(pad).status_code == 200, pad
+    for pad in verboden:
+        assert web.get(pad).status_code == 403, pad
+
+
+def test_a_municipality_sees_only_its_own_residents(engine: Engine, web: TestClient, demo: None) -> None:
+    meld_aan(web, "amersfoort")
+    lijst = web.get("/dossier?fase=gekoppeld").text
+    ids = re.findall(r'href="/dossier/personen/([0-9a-f-]{36})"', lijst)
+    assert ids
+    meld_af(web)
+    meld_aan(web, "utrecht")
+    assert web.get(f"/dossier/personen/{ids[0]}").status_code == 404
+    assert web.get("/gemeente/GM0307").status_code == 404
+
+
+def test_a_province_gets_counts_and_never_a_name(web: TestClient, demo: None) -> None:
+    meld_aan(web, "prov-utrecht")
+    pagina = web.get("/gemeente/GM0344").text
+    assert "Uw rol ziet alleen aantallen" in pagina and "/dossier/personen/" not in pagina
+    assert web.get("/gemeente/GM0363").status_code == 404
+
+
+def test_an_override_needs_a_reason_and_nothing_is_stored_without_one(
+    engine: Engine, web: TestClient, demo: None
+) -> None:
+    meld_aan(web, "coa")
+    pagina = web.get("/koppeling/runs/1").text
+    huishouden = re.search(r'name="huishouden" value="([^"]+)"', pagina).group(1)  # type: ignore[union-attr]
+    zonder = web.post("/koppeling/runs/1/beoordelingen", data={"csrf": formtoken(pagina), "huishouden": huishouden,
+                                                                "besluit": "afwijken", "gemeente": "GM0344"})  # fmt: skip
+    assert zonder.status_code == 422 and "toelichting" in zonder.text
+    assert not koppeling.geschiedenis(engine, 1)
+    met = web.post("/koppeling/runs/1/beoordelingen", data={"csrf": formtoken(pagina), "huishouden": huishouden,
+                                                             "besluit": "accepteren", "toelichting": "akkoord"})  # fmt: skip
+    assert met.status_code == 200 and "akkoord" in met.text
+    assert [b["toelichting"] for b in koppeling.geschiedenis(engine, 1)] == ["akkoord"]
+
+
+def test_an_event_that_breaks_the_rules_is_shown_at_the_form_and_not_stored(
+    web: TestClient, demo: None
+) -> None:
+    meld_aan(web, "utrecht")
+    lijst = web.get("/dossier?fase=gekoppeld").text
+    persoon = re.search(r'href="/dossier/personen/([0-9a-f-]{36})"', lijst).group(1)  # type: ignore[union-attr]
+    pagina = web.get(f"/dossier/personen/{persoon}").text
+    fout = web.post(f"/dossier/personen/{persoon}/gebeurtenissen",
+                    data={"csrf": formtoken(pagina), "soort": "pip", "datum": vandaag().isoformat(), "g_leerroute": "O",
+                          "g_niveau": "A2"})  # fmt: skip
+    assert fout.status_code == 422 and "onderwijsroute" in fout.text
+    assert "pip:" not in web.get(f"/dossier/personen/{persoon}").text
+
+
+def test_a_scenario_with_a_bad_value_names_the_parameter(web: TestClient, demo: None) -> None:
+    meld_aan(web, "prov-utrecht")
+    token = formtoken(web.get("/scenario").text)
+    antwoord = web.post(
+        "/scenario", data={"csrf": token, "basis": "standaard", "p_inwilligingspercentage": "1,7"}
+    )
+    assert antwoord.status_code == 422 and "inwilligingspercentage" in antwoord.text
+
+
+def test_a_scenario_runs_in_the_background_and_is_stored(web: TestClient, demo: None) -> None:
+    meld_aan(web, "coa")
+    token = formtoken(web.get("/scenario").text)
+    start = web.post("/scenario", data={"csrf": token, "basis": "standaard", "naam": "Test", "paden": "50",
+                                        "maanden": "12", "seed": "7", "p_taakstelling": "20000"}, follow_redirects=False)  # fmt: skip
+    assert start.status_code == 303
+    for _ in range(600):
+        stand = web.get(start.headers["location"] + "/stand")
+        if "HX-Redirect" in stand.headers:
+            break
+        time.sleep(0.1)
+    resultaat = web.get(stand.headers["HX-Redirect"])
+    assert resultaat.status_code == 200 and "Prognose: Test" in resultaat.text
+    assert web.get(stand.headers["HX-Redirect"] + "/prognose.xlsx").content[:2] == b"PK"
+
+
+def test_a_beheerder_creates_and_blocks_an_account(web: TestClient, demo: None) -> None:
+    meld_aan(web, "beheer")
+    token = formtoken(web.get("/beheer/gebruikers").text)
+    gemaakt = web.post("/beheer/gebruikers", data={"csrf": token, "gebruikersnaam": "nieuw1", "rol": "gemeente",
+                                                   "gemeente": "Zeist", "wachtwoord": "nog-een-lang-wachtwoord"})  # fmt: skip
+    assert "gebruiker nieuw1 aangemaakt" in gemaakt.text
+    kort = web.post(
+        "/beheer/gebruikers",
+        data={"csrf": token, "gebruikersnaam": "nieuw2", "rol": "coa", "wachtwoord": "kort"},
+    )
+    assert kort.status_code == 422 and "12 tekens" in kort.text
+    assert web.post("/beheer/gebruikers/nieuw1/blokkering", data={"csrf": token}).status_code == 200
+    assert "geblokkeerd" in web.get("/beheer/gebruikers").text
