@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Developer tasks that need nothing but Python 3.11+ and PyPI.
 
-    python3 dev.py run        the main job: the taakstelling of 2026-1 on the embedded CBS data
+    python3 dev.py run        the main job: the demo web application on http://127.0.0.1:8000
+                              (reference data and a labelled synthetic case load; --port N)
     python3 dev.py test       all tests (SQLite, and PostgreSQL when its server binaries exist)
     python3 dev.py lint       ruff (lint + format check) and mypy --strict
     python3 dev.py bench      the benchmarks under bench/
@@ -49,18 +50,11 @@ def _call(command: list[str]) -> int:
 
 
 def run(args: list[str]) -> int:
-    return _call(
-        [
-            str(BIN / "doorstroom"),
-            "taakstelling",
-            "bereken",
-            "--periode",
-            "2026-1",
-            "--totaal",
-            "16500",
-            *args,
-        ]
-    )
+    """``doorstroom demo``: loads the demo once (a second start reuses it) and serves the web app."""
+    try:
+        return _call([str(BIN / "doorstroom"), "demo", *args])
+    except KeyboardInterrupt:
+        return 0
 
 
 def test(args: list[str]) -> int:

@@ -48,6 +48,9 @@ def demo(
     from doorstroom.demo import laden
     from doorstroom.tijd import vandaag
 
+    from doorstroom.cli.server import eis_vrije_poort
+
+    eis_vrije_poort(host, port)
     os.environ["DOORSTROOM_ENVIRONMENT"] = "demo"
     get_settings.cache_clear()
     map_ = demo_map()
@@ -70,7 +73,9 @@ def demo(
 
 
 def _banner(host: str, port: int, wachtwoorden: dict[str, str]) -> None:
+    from doorstroom.demo import laden
+
     _err.print(f"\n[bold]Doorstroom-demo op http://{host}:{port}/[/]  (Ctrl+C stopt)")
     _err.print("ALLEEN VOOR DE DEMO — synthetische gegevens; gebruik deze accounts nergens anders:")
     for naam, wachtwoord in wachtwoorden.items():
-        _err.print(f"  {naam:<16} wachtwoord {wachtwoord}")
+        _err.print(f"  {naam:<16} wachtwoord {wachtwoord:<18} {laden.rolomschrijving(naam)}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import socket
 from pathlib import Path
 from typing import Annotated
 
@@ -12,9 +14,27 @@ from doorstroom import backup as backups
 from doorstroom.cli.options import getal_optie
 from doorstroom.cli.store import configured_engine, head_revision, open_store
 from doorstroom.domains import POORT
+from doorstroom.errors import InputError, Problem
 from doorstroom.settings import get_settings
 
 _err = Console(stderr=True, highlight=False)
+
+
+def eis_vrije_poort(host: str, port: int) -> None:
+    """InputError (exit 2) when ``host:port`` cannot be listened on, before anything is loaded.
+
+    uvicorn would otherwise log the bind error after start-up and exit with its own code.
+    """
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as proef:
+            proef.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            proef.bind((host, port))
+    except OSError as fout:
+        if fout.errno == errno.EADDRINUSE:
+            probleem = Problem(f"poort {port} is al in gebruik; kies een andere met --port", field="--port")
+        else:
+            probleem = Problem(f"op adres {host} kan niet geluisterd worden op deze machine", field="--host")
+        raise InputError(probleem) from None
 
 
 def serve(
@@ -29,6 +49,7 @@ def serve(
     from doorstroom.web.beveiliging import sessiegeheim
 
     geheim = sessiegeheim(get_settings())  # refuses productie without a safe secret, before anything starts
+    eis_vrije_poort(host, port)
     with open_store() as engine:
         _err.print(f"Doorstroom op http://{host}:{port}/ (web) en /api/v1 (API); Ctrl+C stopt")
         uvicorn.run(

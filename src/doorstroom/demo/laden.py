@@ -38,6 +38,8 @@ from doorstroom.koppeling import vergelijking
 from doorstroom.koppeling.io import HUISHOUDEN_KOLOMMEN
 from doorstroom.prognose import opslag
 from doorstroom.prognose.standaard import standaard
+from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.lookup import label, namen
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import register
@@ -64,6 +66,14 @@ class Stap:
     naam: str
     gedaan: bool
     seconden: float
+
+
+def rolomschrijving(naam: str) -> str:
+    """What a demo account may see, for the banner: its role and, where it has one, its scope."""
+    rol, gemeente, provincie = ACCOUNTS[naam]
+    if gemeente:
+        return f"{rol.value} {label(gemeente, namen(embedded_gemeenten()))}"
+    return f"{rol.value} {provincie}" if provincie else rol.value
 
 
 def wachtwoorden(map_: Path, engine: Engine) -> dict[str, str]:
