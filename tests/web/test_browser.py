@@ -241,3 +241,58 @@ def _gehuisvest(tab: Pagina) -> int:
     tab.open("/gemeente/GM0344")
     tekst = tab.page.locator(".kerncijfer", has_text="Gehuisvest").locator(".kerncijfer__waarde").inner_text()
     return int(tekst.replace(".", ""))
+
+
+def _tab_tot(tab: Pagina, selector: str, hoogstens: int = 400) -> list[str]:
+    """Press Tab until the focused element matches ``selector``; the focused elements on the way."""
+    onderweg: list[str] = []
+    for _ in range(hoogstens):
+        tab.page.keyboard.press("Tab")
+        if tab.page.evaluate("s => document.activeElement.matches(s)", selector):
+            return onderweg
+        onderweg.append(tab.page.evaluate(_BESCHRIJF))
+    raise AssertionError(f"{selector} niet bereikbaar met Tab; onderweg: {onderweg[-10:]}")
+
+
+_BESCHRIJF = """() => {
+  const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
+  return `${e.tagName} ${(e.getAttribute('aria-label') || e.textContent || e.name || '').trim().slice(0, 30)}`
+    + (r.width * r.height === 0 ? ' ONZICHTBAAR' : '')
+    + (s.outlineStyle === 'none' && s.boxShadow === 'none' ? ' GEEN-FOCUSRAND' : '');
+}"""
+
+
+def test_keyboard_alone_logs_in_navigates_and_decides_a_proposal(server: str, browser: Any) -> None:
+    tab = Pagina(browser, server)
+    tab.open("/aanmelden")
+    tab.page.keyboard.press("Tab")
+    assert tab.page.evaluate("document.activeElement.textContent.trim()") == "Naar de inhoud"
+    tab.page.keyboard.press("Enter")
+    assert tab.page.evaluate("document.activeElement.id") == "inhoud"
+    _tab_tot(tab, "#gebruikersnaam", 5)
+    tab.page.keyboard.type("coa")
+    tab.page.keyboard.press("Tab")
+    tab.page.keyboard.type(WACHTWOORD)
+    tab.page.keyboard.press("Enter")
+    tab.page.wait_for_url(server + "/")
+
+    onderweg = _tab_tot(tab, "a.menu__link[href='/koppeling']")
+    assert not [e for e in onderweg if "ONZICHTBAAR" in e or "GEEN-FOCUSRAND" in e], onderweg
+    tab.page.keyboard.press("Enter")
+    tab.page.wait_for_url(server + "/koppeling")
+    _tab_tot(tab, "a[href='/koppeling/runs/1']")
+    tab.page.keyboard.press("Enter")
+    tab.page.wait_for_load_state("networkidle")
+
+    onderweg = _tab_tot(tab, "#beoordelen input[type=checkbox]:not([disabled])")
+    assert not [e for e in onderweg if "ONZICHTBAAR" in e or "GEEN-FOCUSRAND" in e], onderweg
+    huishouden = tab.page.evaluate("document.activeElement.value")
+    tab.page.keyboard.press("Space")
+    _tab_tot(tab, "#toelichting")
+    tab.page.keyboard.type("per toetsenbord beoordeeld")
+    _tab_tot(tab, "#beoordelen button[type=submit]", 5)
+    tab.page.keyboard.press("Enter")
+    tab.page.wait_for_load_state("networkidle")
+    geschiedenis = tab.page.locator("#geschiedenis").locator("xpath=..").inner_text()
+    assert "per toetsenbord beoordeeld" in geschiedenis and huishouden in geschiedenis
+    assert not tab.fouten, tab.fouten
