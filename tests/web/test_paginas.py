@@ -128,3 +128,13 @@ def test_a_beheerder_creates_and_blocks_an_account(web: TestClient, demo: None) 
     assert kort.status_code == 422 and "12 tekens" in kort.text
     assert web.post("/beheer/gebruikers/nieuw1/blokkering", data={"csrf": token}).status_code == 200
     assert "geblokkeerd" in web.get("/beheer/gebruikers").text
+
+
+def test_a_region_view_for_a_period_without_taakstelling_says_what_is_missing(
+    web: TestClient, demo: None
+) -> None:
+    meld_aan(web, "prov-utrecht")
+    antwoord = web.get("/regio?periode=2027-1")
+    assert antwoord.status_code == 422
+    assert "geen landelijke taakstelling vastgesteld of bekend voor 2027-1" in antwoord.text
+    assert "--taakstelling" not in antwoord.text

@@ -15,6 +15,7 @@ from doorstroom.api.afhankelijkheden import EngineDep, GebruikerDep, PaginaDep
 from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Lijst, Uit
+from doorstroom.domains import TAAKSTELLING_LANDELIJK
 from doorstroom.reference.periode import Periode
 from doorstroom.spreiding import raadplegen
 from doorstroom.spreiding.regio_service import Regiosoort
@@ -179,13 +180,27 @@ def regio_overzichten(
         ),
     ] = None,
     peildatum: Peildatum = None,
+    taakstelling: Annotated[
+        int | None,
+        Query(
+            ge=int(TAAKSTELLING_LANDELIJK.minimum),
+            le=int(TAAKSTELLING_LANDELIJK.maximum),
+            description="Landelijke taakstelling (personen) voor een halfjaar dat niet is vastgesteld.",
+        ),
+    ] = None,
 ) -> dict[str, Any]:
     """Opvang nodig, aanwezig en bezet naast de taakstelling per regio.
 
     Met de koppeling in de regio: hoeveel vergunninghouders in de regio van opvang gehuisvest kunnen worden.
     """
     overzicht = raadplegen.regio(
-        engine, gebruiker, indeling, raming, Periode.parse(periode) if periode else None, peildatum
+        engine,
+        gebruiker,
+        indeling,
+        raming,
+        Periode.parse(periode) if periode else None,
+        peildatum,
+        taakstelling,
     )
     rijen = [
         {"regio": r[indeling.value], **{k: v for k, v in r.items() if k != indeling.value}}

@@ -17,7 +17,7 @@ from datetime import date
 from sqlalchemy import Engine
 
 from doorstroom.accounts.domain import Gebruiker, Rol
-from doorstroom.errors import NotFound, PermissionDenied
+from doorstroom.errors import InputError, NotFound, PermissionDenied, Problem
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import io, register
@@ -26,6 +26,7 @@ from doorstroom.spreiding.regio_service import RegioOverzicht, Regiosoort, Regio
 from doorstroom.spreiding.regio_service import regio as regio_view
 from doorstroom.spreiding.report import Record
 from doorstroom.spreiding.service import Spreiding, Verzoek, bereken
+from doorstroom.tijd import vandaag
 
 LEZERS = (Rol.gemeente, Rol.coa, Rol.provincie, Rol.systeem)
 
@@ -61,11 +62,29 @@ def regio(
     raming: date | None = None,
     periode: Periode | None = None,
     peildatum: date | None = None,
+    taakstelling: int | None = None,
 ) -> RegioOverzicht:
-    """Reception required, present and occupied per region beside housing, and the in-region match."""
+    """Reception required, present and occupied per region beside housing, and the in-region match.
+
+    ``taakstelling`` is the national half-year number to split when the period is neither fixed in the
+    database nor published; without it such a period is an InputError naming ``taakstelling`` (the
+    command line's own message names its option, which means nothing in a browser or an API call).
+    """
     _eis_lezer(gebruiker)
-    verzoek = RegioVerzoek(Verzoek(raming=raming or standaard_raming(), peildatum=peildatum), per, periode)
-    return regio_view(verzoek, engine)
+    spreiding = Verzoek(raming=raming or standaard_raming(), peildatum=peildatum)
+    try:
+        return regio_view(RegioVerzoek(spreiding, per, periode, taakstelling), engine)
+    except InputError as error:
+        if not any(p.field == "--taakstelling" for p in error.problems):
+            raise
+        gekozen = periode or Periode.containing(peildatum or vandaag())
+        raise InputError(
+            Problem(
+                f"geen landelijke taakstelling vastgesteld of bekend voor {gekozen}; kies een vastgestelde "
+                "periode of geef het landelijke aantal",
+                field="taakstelling",
+            )
+        ) from None
 
 
 def _codes(engine: Engine, gebruiker: Gebruiker) -> set[str] | None:
