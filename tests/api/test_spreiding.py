@@ -73,8 +73,9 @@ def test_the_region_view_shows_required_present_and_the_match_per_region(
     assert niet_vastgesteld.status_code == 422
     assert [p["name"] for p in niet_vastgesteld.json()["invalidParams"]] == ["taakstelling"]
     assert "--" not in niet_vastgesteld.text
-    regios = alles(client, "/regio-overzichten?raming=2024-02-01&periode=2027-1&taakstelling=16000",
-                   als["prov-utrecht"])  # fmt: skip
+    regios = alles(
+        client, "/regio-overzichten?raming=2024-02-01&periode=2027-1&taakstelling=16000", als["prov-utrecht"]
+    )
     assert len(regios) == 12 and sum(r["plaatsenNodig"] for r in regios) == 96000
     open_ = [r for r in locaties if not r["sluiting"] or str(r["sluiting"]) > "2026-11-24"]
     assert sum(r["locaties"] for r in regios) <= len(locaties) and sum(r["locaties"] for r in regios) > 0
@@ -114,9 +115,14 @@ def test_a_beheerder_gets_no_figures_and_bad_parameters_are_a_400(
     for pad in ("/capaciteitsramingen", "/opvangopgaven", "/regio-overzichten", "/opvanglocaties"):
         assert client.get(f"{API}{pad}", headers=als["beheer"]).status_code == 403, pad
         assert client.get(f"{API}{pad}").status_code == 401, pad
-    for pad in ("/opvangopgaven?niveau=wijk", "/regio-overzichten?indeling=wijk", "/regio-overzichten?periode=2026-3",
-                "/opvanglocaties?gemeentecode=Utrecht", "/opvanglocaties?openOp=gisteren",
-                "/regio-overzichten?taakstelling=-1"):  # fmt: skip
+    for pad in (
+        "/opvangopgaven?niveau=wijk",
+        "/regio-overzichten?indeling=wijk",
+        "/regio-overzichten?periode=2026-3",
+        "/opvanglocaties?gemeentecode=Utrecht",
+        "/opvanglocaties?openOp=gisteren",
+        "/regio-overzichten?taakstelling=-1",
+    ):
         antwoord = client.get(f"{API}{pad}", headers=als["coa"])
         assert antwoord.status_code == 400, (pad, antwoord.text)
         assert antwoord.headers["content-type"] == "application/problem+json"

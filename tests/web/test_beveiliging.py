@@ -50,13 +50,17 @@ def test_a_form_without_the_sessions_token_or_from_another_site_is_refused(
         web.post("/dossier/personen", data={"geslachtsnaam": "X", "geboortedatum": "1990-01-01"}).status_code
         == 403
     )
-    vreemd = web.post("/dossier/personen", data={"csrf": token, "geslachtsnaam": "X", "geboortedatum": "1990-01-01"},
-                      headers={"Sec-Fetch-Site": "cross-site"})  # fmt: skip
+    vreemd = web.post(
+        "/dossier/personen",
+        data={"csrf": token, "geslachtsnaam": "X", "geboortedatum": "1990-01-01"},
+        headers={"Sec-Fetch-Site": "cross-site"},
+    )
     assert vreemd.status_code == 403
     goed = web.post(
-        "/dossier/personen", data={"csrf": token, "geslachtsnaam": "X", "geboortedatum": "1990-01-01"},
+        "/dossier/personen",
+        data={"csrf": token, "geslachtsnaam": "X", "geboortedatum": "1990-01-01"},
         follow_redirects=False,
-    )  # fmt: skip
+    )
     assert goed.status_code == 303
 
 
@@ -109,9 +113,15 @@ def test_a_forged_session_cookie_never_reaches_the_database(web: TestClient) -> 
 def test_login_goes_back_only_to_a_path_on_this_site(web: TestClient, gebruikers: dict[str, str]) -> None:
     token = formtoken(web.get("/aanmelden").text)
     antwoord = web.post(
-        "/aanmelden", data={"gebruikersnaam": "utrecht", "wachtwoord": WACHTWOORD, "csrf": token,
-                            "terug": "//evil.example/"}, follow_redirects=False,
-    )  # fmt: skip
+        "/aanmelden",
+        data={
+            "gebruikersnaam": "utrecht",
+            "wachtwoord": WACHTWOORD,
+            "csrf": token,
+            "terug": "//evil.example/",
+        },
+        follow_redirects=False,
+    )
     assert antwoord.headers["location"] == "/"
 
 
@@ -133,9 +143,15 @@ def test_no_personal_data_in_urls_or_logs(
     token = formtoken(web.get("/dossier").text)
     caplog.set_level(logging.INFO, logger="doorstroom")
     nieuw = web.post(
-        "/dossier/personen", data={"csrf": token, "geslachtsnaam": "Geheimnaam", "geboortedatum": "1990-01-01",
-                                   "vnummer": "1234567890"}, follow_redirects=False,
-    )  # fmt: skip
+        "/dossier/personen",
+        data={
+            "csrf": token,
+            "geslachtsnaam": "Geheimnaam",
+            "geboortedatum": "1990-01-01",
+            "vnummer": "1234567890",
+        },
+        follow_redirects=False,
+    )
     assert "Geheimnaam" not in nieuw.headers["location"]
     zoek = web.post("/dossier/zoek", data={"csrf": token, "vnummer": "1234567890"})
     assert "Geheimnaam" in zoek.text and "1234567890" not in str(zoek.url)

@@ -16,7 +16,6 @@ import urllib.request
 from http.cookiejar import CookieJar
 from pathlib import Path
 
-import pytest
 from sqlalchemy import Engine, func, inspect, select, table
 
 from doorstroom.demo import laden

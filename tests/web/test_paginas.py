@@ -14,15 +14,23 @@ from doorstroom.koppeling import service as koppeling
 from doorstroom.tijd import vandaag
 from tests.web.conftest import formtoken, meld_aan, meld_af
 
-GEMEENSCHAPPELIJK = ["/", "/land", "/land?sorteer=percentage&aflopend=true&provincie=Utrecht", "/gemeente/GM0344",
-                     "/regio", "/regio?per=coropgebied", "/scenario", "/scenario/prognoses/1"]  # fmt: skip
+GEMEENSCHAPPELIJK = [
+    "/",
+    "/land",
+    "/land?sorteer=percentage&aflopend=true&provincie=Utrecht",
+    "/gemeente/GM0344",
+    "/regio",
+    "/regio?per=coropgebied",
+    "/scenario",
+    "/scenario/prognoses/1",
+]
 VERWACHT = {
-    "utrecht": (GEMEENSCHAPPELIJK + ["/dossier", "/dossier/termijnen"], ["/koppeling", "/beheer/gebruikers"]),
+    "utrecht": ([*GEMEENSCHAPPELIJK, "/dossier", "/dossier/termijnen"], ["/koppeling", "/beheer/gebruikers"]),
     "coa": (
-        GEMEENSCHAPPELIJK + ["/koppeling", "/koppeling/runs/1", "/dossier", "/gemeente"],
+        [*GEMEENSCHAPPELIJK, "/koppeling", "/koppeling/runs/1", "/dossier", "/gemeente"],
         ["/beheer/gebruikers"],
     ),
-    "prov-utrecht": (GEMEENSCHAPPELIJK + ["/gemeente"], ["/dossier", "/koppeling", "/koppeling/runs/1"]),
+    "prov-utrecht": ([*GEMEENSCHAPPELIJK, "/gemeente"], ["/dossier", "/koppeling", "/koppeling/runs/1"]),
     "beheer": (["/beheer/gebruikers"], ["/land", "/dossier", "/regio", "/scenario", "/koppeling"]),
 }
 
@@ -66,12 +74,26 @@ def test_an_override_needs_a_reason_and_nothing_is_stored_without_one(
     meld_aan(web, "coa")
     pagina = web.get("/koppeling/runs/1").text
     huishouden = re.search(r'name="huishouden" value="([^"]+)"', pagina).group(1)  # type: ignore[union-attr]
-    zonder = web.post("/koppeling/runs/1/beoordelingen", data={"csrf": formtoken(pagina), "huishouden": huishouden,
-                                                                "besluit": "afwijken", "gemeente": "GM0344"})  # fmt: skip
+    zonder = web.post(
+        "/koppeling/runs/1/beoordelingen",
+        data={
+            "csrf": formtoken(pagina),
+            "huishouden": huishouden,
+            "besluit": "afwijken",
+            "gemeente": "GM0344",
+        },
+    )
     assert zonder.status_code == 422 and "toelichting" in zonder.text
     assert not koppeling.geschiedenis(engine, 1)
-    met = web.post("/koppeling/runs/1/beoordelingen", data={"csrf": formtoken(pagina), "huishouden": huishouden,
-                                                             "besluit": "accepteren", "toelichting": "akkoord"})  # fmt: skip
+    met = web.post(
+        "/koppeling/runs/1/beoordelingen",
+        data={
+            "csrf": formtoken(pagina),
+            "huishouden": huishouden,
+            "besluit": "accepteren",
+            "toelichting": "akkoord",
+        },
+    )
     assert met.status_code == 200 and "akkoord" in met.text
     assert [b["toelichting"] for b in koppeling.geschiedenis(engine, 1)] == ["akkoord"]
 
@@ -83,9 +105,16 @@ def test_an_event_that_breaks_the_rules_is_shown_at_the_form_and_not_stored(
     lijst = web.get("/dossier?fase=gekoppeld").text
     persoon = re.search(r'href="/dossier/personen/([0-9a-f-]{36})"', lijst).group(1)  # type: ignore[union-attr]
     pagina = web.get(f"/dossier/personen/{persoon}").text
-    fout = web.post(f"/dossier/personen/{persoon}/gebeurtenissen",
-                    data={"csrf": formtoken(pagina), "soort": "pip", "datum": vandaag().isoformat(), "g_leerroute": "O",
-                          "g_niveau": "A2"})  # fmt: skip
+    fout = web.post(
+        f"/dossier/personen/{persoon}/gebeurtenissen",
+        data={
+            "csrf": formtoken(pagina),
+            "soort": "pip",
+            "datum": vandaag().isoformat(),
+            "g_leerroute": "O",
+            "g_niveau": "A2",
+        },
+    )
     assert fout.status_code == 422 and "onderwijsroute" in fout.text
     assert "pip:" not in web.get(f"/dossier/personen/{persoon}").text
 
@@ -102,8 +131,19 @@ def test_a_scenario_with_a_bad_value_names_the_parameter(web: TestClient, demo: 
 def test_a_scenario_runs_in_the_background_and_is_stored(web: TestClient, demo: None) -> None:
     meld_aan(web, "coa")
     token = formtoken(web.get("/scenario").text)
-    start = web.post("/scenario", data={"csrf": token, "basis": "standaard", "naam": "Test", "paden": "50",
-                                        "maanden": "12", "seed": "7", "p_taakstelling": "20000"}, follow_redirects=False)  # fmt: skip
+    start = web.post(
+        "/scenario",
+        data={
+            "csrf": token,
+            "basis": "standaard",
+            "naam": "Test",
+            "paden": "50",
+            "maanden": "12",
+            "seed": "7",
+            "p_taakstelling": "20000",
+        },
+        follow_redirects=False,
+    )
     assert start.status_code == 303
     for _ in range(600):
         stand = web.get(start.headers["location"] + "/stand")
@@ -118,8 +158,16 @@ def test_a_scenario_runs_in_the_background_and_is_stored(web: TestClient, demo: 
 def test_a_beheerder_creates_and_blocks_an_account(web: TestClient, demo: None) -> None:
     meld_aan(web, "beheer")
     token = formtoken(web.get("/beheer/gebruikers").text)
-    gemaakt = web.post("/beheer/gebruikers", data={"csrf": token, "gebruikersnaam": "nieuw1", "rol": "gemeente",
-                                                   "gemeente": "Zeist", "wachtwoord": "nog-een-lang-wachtwoord"})  # fmt: skip
+    gemaakt = web.post(
+        "/beheer/gebruikers",
+        data={
+            "csrf": token,
+            "gebruikersnaam": "nieuw1",
+            "rol": "gemeente",
+            "gemeente": "Zeist",
+            "wachtwoord": "nog-een-lang-wachtwoord",
+        },
+    )
     assert "gebruiker nieuw1 aangemaakt" in gemaakt.text
     kort = web.post(
         "/beheer/gebruikers",

@@ -44,11 +44,10 @@ def demo(
 
     from doorstroom.api.app import create_app
     from doorstroom.api.logboek import configureer
+    from doorstroom.cli.server import eis_vrije_poort
     from doorstroom.db import make_engine
     from doorstroom.demo import laden
     from doorstroom.tijd import vandaag
-
-    from doorstroom.cli.server import eis_vrije_poort
 
     eis_vrije_poort(host, port)
     os.environ["DOORSTROOM_ENVIRONMENT"] = "demo"
