@@ -149,7 +149,8 @@ def test_every_page_per_role_renders_is_accessible_and_photographed(server: str,
             if status != 200:
                 problemen.append(f"{naam} {pad}: status {status}")
             problemen += [f"{naam} {pad}: {s}" for s in axe_schendingen(tab.page)]
-            tab.foto(f"{naam}-{label.split('?')[0].strip('/') or 'keten'}-{label.partition('?')[2]}")
+            pad_deel, _, query = label.partition("?")
+            tab.foto("-".join(d for d in (naam, pad_deel.strip("/") or "keten", query) if d))
         problemen += [f"{naam}: console: {f}" for f in tab.fouten]
         for pad in VERBODEN.get(naam, []):
             if tab.open(pad) != 403:

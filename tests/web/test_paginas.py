@@ -153,6 +153,9 @@ def test_a_scenario_runs_in_the_background_and_is_stored(web: TestClient, demo: 
     resultaat = web.get(stand.headers["HX-Redirect"])
     assert resultaat.status_code == 200 and "Prognose: Test" in resultaat.text
     assert web.get(stand.headers["HX-Redirect"] + "/prognose.xlsx").content[:2] == b"PK"
+    csv = web.get(stand.headers["HX-Redirect"] + "/kwantielen.csv")
+    assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+    assert len(csv.text.splitlines()) > 12
 
 
 def test_a_beheerder_creates_and_blocks_an_account(web: TestClient, demo: None) -> None:

@@ -20,6 +20,8 @@ from doorstroom.taakstelling.domain import add_months
 SEED = 20261124
 CASUSGEMEENTEN = ("GM0344", "GM0307", "GM0355", "GM0356", "GM0321")
 """Utrecht, Amersfoort, Zeist, Nieuwegein, Houten: the municipalities whose case files the demo fills."""
+CASUSGEWICHTEN = (0.4, 0.15, 0.15, 0.15, 0.15)
+"""Utrecht (the demo municipality's account) gets the largest share, so its pages are well filled."""
 OPVANGGEMEENTEN = ("GM0344", "GM0307", "GM0355", "GM1950", "GM0363")
 """Municipalities of the reception locations the demo households live in before they are housed."""
 ACHTERNAMEN = (
@@ -63,7 +65,7 @@ VOORNAMEN = (
     "Selam",
 )
 STADIA = ("opvang", "vergunning", "gekoppeld", "gehuisvest")
-VERDELING = (0.22, 0.22, 0.16, 0.40)
+VERDELING = (0.2, 0.2, 0.22, 0.38)
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,9 @@ def huishoudens(vandaag: date, aantal: int = 90, seed: int = SEED) -> list[Huish
         stadium = rng.choices(STADIA, VERDELING)[0]
         grootte = rng.choices((1, 2, 3, 4, 5), (0.35, 0.2, 0.2, 0.15, 0.1))[0]
         opvang = rng.choice(OPVANGGEMEENTEN)
-        gemeente = rng.choice(CASUSGEMEENTEN) if stadium in ("gekoppeld", "gehuisvest") else None
+        gemeente = (
+            rng.choices(CASUSGEMEENTEN, CASUSGEWICHTEN)[0] if stadium in ("gekoppeld", "gehuisvest") else None
+        )
         uit.append(_huishouden(rng, n, stadium, grootte, opvang, gemeente, vandaag))
     return uit
 

@@ -56,6 +56,11 @@ def getal(waarde: Any, decimalen: int = 0) -> str:
     return tekst.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+def aantal(waarde: Any, enkelvoud: str, meervoud: str) -> str:
+    """'1 persoon', '2 personen', '1.250 personen': a count with the noun in the right number."""
+    return f"{getal(waarde)} {enkelvoud if waarde == 1 else meervoud}"
+
+
 def procent(waarde: Any, decimalen: int = 1) -> str:
     """A percentage (already times 100) as '45,3 %'."""
     return "–" if waarde is None else f"{getal(waarde, decimalen)} %"
@@ -90,7 +95,7 @@ def maak_sjablonen() -> Jinja2Templates:
     """The template environment with Doorstroom's filters."""
     with resources.as_file(resources.files("doorstroom.web") / "templates") as pad:
         sjablonen = Jinja2Templates(directory=str(pad))
-    sjablonen.env.filters.update(getal=getal, procent=procent, datum=datum, json=als_json)
+    sjablonen.env.filters.update(getal=getal, aantal=aantal, procent=procent, datum=datum, json=als_json)
     sjablonen.env.globals.update(menu=menu)
     return sjablonen
 

@@ -3,8 +3,27 @@
 (function () {
   "use strict";
 
+  // Dutch month names, decimal comma and thousands point for every axis and hover label.
+  var NL = {
+    moduleType: "locale",
+    name: "nl",
+    dictionary: {},
+    format: {
+      days: ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+      shortDays: ["zo", "ma", "di", "wo", "do", "vr", "za"],
+      months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december"],
+      shortMonths: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+      date: "%d-%m-%Y",
+      decimal: ",",
+      thousands: "."
+    }
+  };
+  var geregistreerd = false;
+
   function teken(root) {
     if (typeof window.Plotly === "undefined") { return; }
+    if (!geregistreerd) { window.Plotly.register(NL); geregistreerd = true; }
     root.querySelectorAll("[data-figuur]").forEach(function (vlak) {
       if (vlak.dataset.getekend) { return; }
       var blok = document.getElementById(vlak.dataset.figuur);
