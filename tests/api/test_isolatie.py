@@ -104,6 +104,11 @@ def _verzoeken(u: Utrecht) -> dict[str, list[tuple[str, str, dict[str, Any] | No
         "/audit": [("GET", "/audit", None)],
         "/audit/controle": [("GET", "/audit/controle", None)],
         "/gezondheid": [("GET", "/gezondheid", None)],
+        "/capaciteitsramingen": [("GET", "/capaciteitsramingen", None)],
+        "/opvangopgaven": [("GET", "/opvangopgaven?niveau=gemeente&paginaGrootte=100", None)],
+        "/regio-overzichten": [("GET", "/regio-overzichten?taakstelling=14000", None)],
+        "/opvanglocaties": [("GET", "/opvanglocaties?gemeentecode=GM0344", None)],
+        "/opvanglocaties/{locatieId}/versies": [("GET", "/opvanglocaties/SYN-01-0/versies", None)],
     }
 
 
