@@ -6,8 +6,8 @@ one of the provider's published keys (JWKS), ``iss`` is the configured issuer, `
 configured audience and it has not expired; its ``sub`` must be linked to a local account
 (``doorstroom gebruiker aanmaken --oidc-subject SUB``), which supplies role and scope. The provider
 authenticates; Doorstroom authorises. JOSE handling is joserfc, the JOSE library of the Authlib
-project (Authlib itself delegates to it); the web login flow uses Authlib's client on the same
-settings.
+project (Authlib's own JOSE module delegates to it), so Authlib itself is not a dependency. The web
+application signs in with local accounts; an interactive OIDC login in the browser is not built.
 """
 
 from __future__ import annotations
