@@ -36,7 +36,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from doorstroom.koppeling.domain import Beleid, Instantie
-from doorstroom.koppeling.model import bouw_model, programma
+from doorstroom.koppeling.matrixvorm import programma
+from doorstroom.koppeling.model import bouw_model
 from doorstroom.koppeling.result import KoppelingResult
 from doorstroom.koppeling.solvers import solver
 from doorstroom.koppeling.synthetic import synthetisch

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 
 from doorstroom.koppeling.domain import Beleid, Instantie
-from doorstroom.koppeling.model import bouw_model, programma
+from doorstroom.koppeling.matrixvorm import programma
+from doorstroom.koppeling.model import bouw_model
 from doorstroom.koppeling.solvers import solver
 from doorstroom.koppeling.validate import check_result
 from tests.koppeling.bruteforce import optimum
@@ -86,7 +87,7 @@ def test_plan_without_lp_is_still_valid_and_never_below_greedy(instantie: Instan
         def los_op(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
             return GEEN
 
-        def lp(self, programma: object) -> object:  # type: ignore[override]
+        def lp(self, programma: object, start: object = None) -> object:  # type: ignore[override]
             return type("Sessie", (), {"los_op": lambda self, d: GEEN, "voeg_toe": lambda self, k, m: None})()
 
     origineel = solvers.backend

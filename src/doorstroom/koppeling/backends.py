@@ -22,15 +22,19 @@ from __future__ import annotations
 
 import multiprocessing
 import time
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from enum import StrEnum
 from multiprocessing.connection import Connection
 from typing import Any, Protocol
 
+import numpy as np
+import numpy.typing as npt
 from scipy import sparse
 
-from doorstroom.koppeling.model import FloatArray, Programma
+from doorstroom.koppeling.matrixvorm import Programma
+from doorstroom.koppeling.model import FloatArray
 
 GEEN_TIJD = 0.005
 """Below this many seconds a solve is not started: its answer could not arrive in time."""
@@ -85,8 +89,9 @@ class Backend(Protocol):
 
     naam: str
 
-    def lp(self, programma: Programma) -> LpSessie:
-        """An LP session for column generation, starting from ``programma``."""
+    def lp(self, programma: Programma, start: FloatArray | None = None) -> LpSessie:
+        """An LP session for column generation, starting from ``programma``; ``start`` (the
+        column vector of a valid plan) may seed the first basis where the backend can."""
         ...
 
     def los_op(
@@ -101,41 +106,145 @@ class Backend(Protocol):
         stopping gap, ``doel`` an objective at which a MIP may stop (where supported)."""
         ...
 
+    def begin(
+        self,
+        programma: Programma,
+        deadline: float,
+        start: FloatArray | None = None,
+        abs_gap: float = 0.0,
+        doel: float | None = None,
+    ) -> Lopend:
+        """As :meth:`los_op`, but a backend that can returns at once and solves beside the caller
+        (collect the answer with ``Lopend.uitkomst``)."""
+        ...
+
     def sluit(self) -> None:
         """Release what the backend holds (a child process)."""
         ...
 
 
 def in_kind(functie: Any, argumenten: tuple[Any, ...], deadline: float) -> Oplossing:
-    """Run ``functie(*argumenten)`` in a forked child; GEEN if it has not answered by the deadline.
+    """Run ``functie(*argumenten)`` in a forked child and wait for it (see :func:`begin_in_kind`)."""
+    return begin_in_kind(functie, argumenten, deadline).uitkomst()
+
+
+def begin_in_kind(functie: Any, argumenten: tuple[Any, ...], deadline: float) -> Lopend:
+    """Start ``functie(*argumenten)`` in a forked child and return at once (:class:`Lopend`).
 
     Forking shares the program with the child without copying it up front. Where the platform
-    cannot fork, the solve runs in this process (HiGHS's own limit then bounds it).
+    cannot fork, the solve runs in this process now (HiGHS's own limit then bounds it).
     """
     if "fork" not in multiprocessing.get_all_start_methods():
-        return functie(*argumenten)  # type: ignore[no-any-return]
+        return Lopend.klaar(functie(*argumenten))
     context = multiprocessing.get_context("fork")
     ontvanger, zender = context.Pipe(duplex=False)
     proces = context.Process(target=_kind_antwoordt, args=(zender, functie, argumenten), daemon=True)
     proces.start()
     zender.close()
-    antwoord: object = None
-    try:
-        if ontvanger.poll(max(deadline + KIND_MARGE - time.perf_counter(), 0.0)):
-            antwoord = ontvang(ontvanger)
-        return antwoord if isinstance(antwoord, Oplossing) else GEEN
-    finally:
-        ontvanger.close()
-        proces.join(AFSLUITEN if antwoord is not None else 0)  # no answer: no waiting either
-        if proces.is_alive():
-            proces.kill()
-            proces.join()
+    return Lopend(proces, ontvanger, deadline)
+
+
+@dataclass(frozen=True)
+class Tussenstand:
+    """A better plan a child found while it goes on: the columns at 1 (sparse, so it passes a pipe
+    quickly) and its objective."""
+
+    kolommen: npt.NDArray[np.int32]
+    lengte: int
+    objectief: float
+
+    def oplossing(self) -> Oplossing:
+        """As an interrupted solve's outcome (0/1 columns, no bound)."""
+        x = np.zeros(self.lengte)
+        x[self.kolommen] = 1.0
+        return Oplossing(Afloop.onderbroken, x, self.objectief, float("inf"))
+
+
+class Lopend:
+    """A solve running in a forked child. It may run beside other work of the run (two cores);
+    :meth:`uitkomst` collects its answer, or at the deadline kills it and returns the best plan it
+    reported on the way (so a MIP stopped by the deadline is not lost)."""
+
+    def __init__(self, proces: Any, ontvanger: Connection | None, deadline: float) -> None:
+        self.proces, self.ontvanger, self.deadline = proces, ontvanger, deadline
+        self.beste: Oplossing = GEEN
+        self.antwoord: Oplossing | None = None
+
+    @classmethod
+    def klaar(cls, oplossing: Oplossing) -> Lopend:
+        """A solve that already ended (no child)."""
+        lopend = cls(None, None, 0.0)
+        lopend.antwoord = oplossing
+        return lopend
+
+    def ververs(self) -> bool:
+        """Read what the child sent so far without waiting; True once it has answered."""
+        while self.antwoord is None and self._lees(0.0):
+            pass
+        return self.antwoord is not None
+
+    def uitkomst(self) -> Oplossing:
+        """The child's answer, waiting at most until the deadline; then the child is stopped."""
+        while self.antwoord is None:
+            rest = self.deadline + KIND_MARGE - time.perf_counter()
+            if rest <= 0 or not self._lees(rest):
+                break
+        self.stop()
+        return self.antwoord if self.antwoord is not None else self.beste
+
+    def stop(self) -> None:
+        """End the child (killed if it is still running) and close the pipe."""
+        if self.proces is None or self.ontvanger is None:
+            return
+        self.ontvanger.close()
+        self.proces.join(AFSLUITEN if self.antwoord is not None else 0)  # no answer: no waiting
+        if self.proces.is_alive():
+            self.proces.kill()
+            self.proces.join()
+        self.proces = None
+
+    def _lees(self, wacht: float) -> bool:
+        """Take one message if one comes within ``wacht`` seconds; False if none (or the child died)."""
+        if self.ontvanger is None or self.proces is None:
+            return False
+        try:
+            if not self.ontvanger.poll(wacht):
+                return False
+        except (OSError, EOFError):
+            return False
+        bericht = ontvang(self.ontvanger)
+        if isinstance(bericht, Tussenstand):
+            if self.beste.x is None or bericht.objectief > self.beste.objectief:
+                self.beste = bericht.oplossing()
+            return True
+        if isinstance(bericht, Oplossing):
+            self.antwoord = bericht
+            return True
+        return False  # the pipe closed without an answer: the child ended
+
+
+_melder: Callable[[FloatArray, float], None] | None = None
+"""Set in a child only: sends a :class:`Tussenstand` to the parent."""
+
+
+def meld_tussenstand(x: FloatArray, objectief: float) -> None:
+    """Report a better plan to the parent, if this process is a solving child (else nothing)."""
+    if _melder is not None:
+        with suppress(OSError, EOFError, ValueError):
+            _melder(x, objectief)
 
 
 def _kind_antwoordt(
     zender: Connection, functie: Any, argumenten: tuple[Any, ...]
 ) -> None:  # pragma: no cover
-    """The child's part: solve and send the answer."""
+    """The child's part: solve (reporting better plans on the way) and send the answer."""
+    global _melder
+
+    def melder(x: FloatArray, objectief: float) -> None:
+        kolommen = np.flatnonzero(np.asarray(x) > 0.5).astype(np.int32)
+        zender.send(Tussenstand(kolommen, len(x), float(objectief)))
+
+    _melder = melder
     with suppress(OSError, EOFError):
         zender.send(functie(*argumenten))
 

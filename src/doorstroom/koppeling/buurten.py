@@ -23,7 +23,8 @@ from doorstroom.koppeling.afronding import als_vector
 from doorstroom.koppeling.backends import Backend
 from doorstroom.koppeling.decompose import Stand, koppelmodel
 from doorstroom.koppeling.lagrange import Probleem
-from doorstroom.koppeling.model import IntArray, Koppelmodel, deelmodel, programma
+from doorstroom.koppeling.matrixvorm import programma
+from doorstroom.koppeling.model import IntArray, Koppelmodel, deelmodel
 from doorstroom.koppeling.startplan import kandidaten
 from doorstroom.koppeling.tijdsbudget import Tijdsbudget
 

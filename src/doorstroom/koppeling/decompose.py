@@ -26,101 +26,55 @@ the incumbent only when it is better.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import numpy as np
 
-from doorstroom.koppeling import startplan
-from doorstroom.koppeling.afronding import als_vector, startoplossing
+from doorstroom.koppeling import afmaken
+from doorstroom.koppeling.afmaken import Afmaak, als_keuze, gemeenten, paren
+from doorstroom.koppeling.afronding import als_vector
 from doorstroom.koppeling.backends import Afloop, Backend, Oplossing
-from doorstroom.koppeling.bezetting import rest_na
 from doorstroom.koppeling.lagrange import Prijzen, Probleem, Relaxatie, relaxatie
-from doorstroom.koppeling.model import (
-    FloatArray,
-    IntArray,
-    Koppelmodel,
+from doorstroom.koppeling.matrixvorm import (
     Programma,
-    deelmodel,
     kolombouwer,
-    met_paren,
     overschrijdingscoefficient,
     overschrijdingsgrens,
     programma,
 )
+from doorstroom.koppeling.model import FloatArray, IntArray, Koppelmodel, met_paren
+from doorstroom.koppeling.stand import Plan, Stand
 from doorstroom.koppeling.startplan import kandidaten
 from doorstroom.koppeling.tijdsbudget import Tijdsbudget
 
-INTEGRAAL = 1e-6
+__all__ = ["Plan", "Stand", "koppelmodel", "verbeter"]
+
 PRIJS_TOLERANTIE = 1e-7
 MAX_PRIJSRONDES = 25
 START_PER_HUISHOUDEN = 3
 """Pairs per household in the first LP: this many best by score and as many by reduced value."""
 PRIJS_PER_HUISHOUDEN = 5
-VRIJ_PER_GEMEENTE = 4
+VEEL_POSITIEF = 4
+"""Above this many positive pairs per household to be added (on average), pricing ranks them with a
+partial sort of the whole matrix instead of sorting the positive ones."""
 MAX_MIP_PER_HUISHOUDEN = 10
 """Pairs per household added to the full MIP at most (those that lose least against the bound).
 More make HiGHS's MIP presolve and probing take longer than any time limit (bench: 104,000 pairs
 for 500 households spent 32 s before the first node; 10 per household reach 0.5 % in 8 s)."""
-MAX_GROOTTE_VRIJ = 1
 MIN_MIP_SECONDEN = 0.3
 OPBOUW_PER_CEL = 8e-8
 """Reference seconds per (household, municipality) cell to set up the first LP (pairs, program)."""
-AFRONDEN_PER_HUISHOUDEN = 4e-4
-"""Reference seconds per open household to build the finish's start plan (a Python pass)."""
 LP_AANDEEL = 0.9
 """Share of the time left the LP with pricing may use; the rest is kept to round its solution."""
-AFMAKEN_AANDEEL = 0.7
-"""Share of the time left the exact finish (step 4) may use; the rest goes to later steps."""
 MIP_AANDEEL = 0.6
 """Share of the time left the full MIP (step 5) may use; the rest goes to neighbourhood search."""
 GENOEG_STIJGING = 0.002
-"""Pricing also stops when a round raised the LP value by less than this share: the LP's solution is
-then good enough to round (national benchmark: the third round is within 0.003 % of the LP optimum;
-weekly: rounds 5-11 move it by 0.3 % together and cost more than half of a 1 s limit)."""
+"""Once a pricing round raised the LP value by less than this share, its solution is good enough to
+round: the finish (``afmaken``) begins beside the remaining rounds, which only prove the bound
+(national benchmark: the third round is within 0.003 % of the LP optimum)."""
 GENOEG_LP = 0.25
 """Pricing stops once the restricted LP is within this share of the gap target of the proven
-bound: its solution is then good enough to round, and the remaining rounds would only move the
-bound by less than that (national benchmark: two rounds, about a second, saved)."""
-
-
-@dataclass
-class Plan:
-    """A plan over the dense problem: ``gemeente[h]`` is a municipality index or -1 (unlinked)."""
-
-    gemeente: IntArray
-    objectief: float
-
-
-@dataclass
-class Stand:
-    """The best plan so far, the lowest proven bound, and the prices that prove it."""
-
-    plan: Plan
-    relaxatie: Relaxatie
-    prijzen: Prijzen
-    details: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def grens(self) -> float:
-        """The proven upper bound."""
-        return self.relaxatie.grens
-
-    def neem(self, probleem: Probleem, gemeente: IntArray) -> bool:
-        """Keep ``gemeente`` if it is valid and better than the plan so far."""
-        objectief = probleem.objectief(gemeente)
-        if objectief > self.plan.objectief + 1e-9 and probleem.haalbaar(gemeente):
-            self.plan = Plan(gemeente.copy(), objectief)
-            return True
-        return False
-
-    def grens_uit(self, prijzen: Prijzen, relax: Relaxatie) -> None:
-        """Keep the relaxation if it proves a lower bound."""
-        if relax.grens < self.relaxatie.grens:
-            self.relaxatie, self.prijzen = relax, prijzen
-
-    def gap(self) -> float:
-        """Relative gap of the plan to the bound."""
-        return max(0.0, self.grens - self.plan.objectief) / max(abs(self.grens), 1.0)
+bound: the remaining rounds would only move the bound by less than that (national benchmark: two
+rounds, about a second, saved)."""
 
 
 def verbeter(
@@ -140,11 +94,18 @@ def verbeter(
         tussendoor()
         return
     model = _startmodel(probleem, stand)
-    with budget.fase("lp"):
-        model, lp = _lp_met_prijzen(probleem, model, backend, budget, stand, gap_doel)
-    if lp is not None and lp.x is not None:
+    afmaak: Afmaak | None = None
+    try:
+        with budget.fase("lp"):
+            model, lp, afmaak = _lp_met_prijzen(probleem, model, backend, budget, stand, gap_doel)
         with budget.fase("afmaken"):
-            _maak_af(probleem, model, lp.x, backend, budget, stand, gap_doel)
+            if afmaak is None and lp is not None and lp.x is not None:
+                afmaak = afmaken.begin(probleem, model, lp.x, backend, budget, stand, gap_doel)
+            if afmaak is not None:
+                afmaken.neem(probleem, afmaak, stand)
+    finally:
+        if afmaak is not None:
+            afmaak.lopend.stop()
     tussendoor()
     opbouw = budget.schat(OPBOUW_PER_CEL * probleem.waarde.size)
     if lp is not None and stand.gap() > gap_doel and budget.over() > MIN_MIP_SECONDEN + opbouw:
@@ -193,15 +154,17 @@ def _lp_met_prijzen(
     budget: Tijdsbudget,
     stand: Stand,
     gap_doel: float,
-) -> tuple[Koppelmodel, Oplossing | None]:
-    """Steps 1-2: column generation; every solved round tightens the proven bound."""
+) -> tuple[Koppelmodel, Oplossing | None, Afmaak | None]:
+    """Steps 1-2: column generation; every solved round tightens the proven bound. Once a round
+    gains little (:data:`GENOEG_STIJGING`) the finish begins beside the rounds still to come."""
     prog = programma(model, geheel=False, alle_rijen=True)
-    sessie, kolommen = backend.lp(prog), kolombouwer(model, prog)
+    sessie = backend.lp(prog, als_vector(model, paren(model, stand.plan.gemeente)))
+    kolommen = kolombouwer(model, prog)
     aanwezig = np.zeros(probleem.waarde.shape, dtype=bool)
     aanwezig[model.paar_h, model.paar_g] = True
     extra: tuple[list[IntArray], list[IntArray]] = ([], [])
     deadline = budget.tot(LP_AANDEEL)  # the rest is for rounding: an LP without a plan is no use
-    laatste, y_h, vorige = None, np.zeros(probleem.n_huishoudens), -np.inf
+    laatste, vorige, afmaak = None, -np.inf, None
     for ronde in range(MAX_PRIJSRONDES):
         lp = sessie.los_op(deadline)
         if lp.afloop is not Afloop.optimaal or lp.x is None or lp.rij_duaal is None:
@@ -217,24 +180,42 @@ def _lp_met_prijzen(
             break
         if stand.grens - lp.objectief <= GENOEG_LP * gap_doel * abs(stand.grens):
             break  # the LP is within a small share of the gap target of its optimum: go on
-        if ronde and lp.objectief - vorige <= GENOEG_STIJGING * abs(lp.objectief):
-            break  # pricing has stopped paying: the rest of the time is better spent on plans
+        if afmaak is None and ronde and lp.objectief - vorige <= GENOEG_STIJGING * abs(lp.objectief):
+            samen, opl = _samen(probleem, model, extra, laatste)
+            assert opl is not None and opl.x is not None  # a round was solved: laatste is set
+            afmaak = afmaken.begin(probleem, samen, opl.x, backend, budget, stand, gap_doel)
+            if afmaak is None:
+                break  # the plan is taken already (no time for more): go on
+            stand.details["afmaken_na_ronde"] = float(ronde + 1)
         vorige = lp.objectief
         sessie.voeg_toe(probleem.waarde[nieuw_h, nieuw_g], kolommen(nieuw_h, nieuw_g))
         aanwezig[nieuw_h, nieuw_g] = True
         extra[0].append(nieuw_h)
         extra[1].append(nieuw_g)
-    return _samen(probleem, model, extra, laatste)
+    samen, opl = _samen(probleem, model, extra, laatste)
+    return samen, opl, afmaak
 
 
 def _positief(gereduceerd: FloatArray, aanwezig: np.ndarray) -> tuple[IntArray, IntArray]:
-    """Per household the best pairs outside the model with positive reduced cost."""
-    gereduceerd = np.where(aanwezig, -np.inf, gereduceerd)
-    beste = kandidaten(gereduceerd, PRIJS_PER_HUISHOUDEN)
-    rijen = np.repeat(np.arange(gereduceerd.shape[0]), beste.shape[1])
-    kolommen = beste.ravel()
-    houden = gereduceerd[rijen, kolommen] > PRIJS_TOLERANTIE
-    return rijen[houden].astype(np.int64), kolommen[houden].astype(np.int64)
+    """Per household the best pairs outside the model with positive reduced cost.
+
+    Once the prices are fair only a few pairs price positive; those alone are ranked, which is far
+    cheaper than a partial sort of the whole matrix (national benchmark: 0.13 s per round). In a
+    first round with rough prices a million may (national), and the partial sort is cheaper.
+    """
+    positief = (gereduceerd > PRIJS_TOLERANTIE) & ~aanwezig
+    h, g = np.nonzero(positief)
+    if len(h) > VEEL_POSITIEF * PRIJS_PER_HUISHOUDEN * gereduceerd.shape[0]:
+        beste = kandidaten(np.where(positief, gereduceerd, -np.inf), PRIJS_PER_HUISHOUDEN)
+        h = np.repeat(np.arange(gereduceerd.shape[0]), beste.shape[1])
+        g = beste.ravel()
+        houden = positief[h, g]
+        return h[houden].astype(np.int64), g[houden].astype(np.int64)
+    volgorde = np.lexsort((-gereduceerd[h, g], h))
+    h, g = h[volgorde], g[volgorde]
+    rang = np.arange(len(h)) - np.searchsorted(h, h)
+    houden = rang < PRIJS_PER_HUISHOUDEN
+    return h[houden].astype(np.int64), g[houden].astype(np.int64)
 
 
 def _samen(
@@ -248,8 +229,8 @@ def _samen(
         return samen, lp
     p0, vast = len(model.paar_h), model.n_huishoudens + model.n_overloop
     later = len(volgorde) - (len(lp.x) - vast)  # columns added after the last solved round: 0
-    paren = np.concatenate([lp.x[:p0], lp.x[p0 + vast :], np.zeros(later)])[volgorde]
-    return samen, Oplossing(lp.afloop, np.concatenate([paren, lp.x[p0 : p0 + vast]]), lp.objectief, lp.grens)
+    x = np.concatenate([lp.x[:p0], lp.x[p0 + vast :], np.zeros(later)])[volgorde]
+    return samen, Oplossing(lp.afloop, np.concatenate([x, lp.x[p0 : p0 + vast]]), lp.objectief, lp.grens)
 
 
 def prijzen_uit_dualen(model: Koppelmodel, prog: Programma, duaal: FloatArray) -> tuple[Prijzen, FloatArray]:
@@ -270,139 +251,6 @@ def prijzen_uit_dualen(model: Koppelmodel, prog: Programma, duaal: FloatArray) -
             kolom[rij.index] += waarde
             rhs[rij.index] += waarde * overschrijdingsgrens(rij, aandeel)
     return Prijzen(capaciteit, woningen, overloop, kolom, rhs), duaal[: model.n_huishoudens]
-
-
-def _maak_af(
-    probleem: Probleem,
-    model: Koppelmodel,
-    x: FloatArray,
-    backend: Backend,
-    budget: Tijdsbudget,
-    stand: Stand,
-    gap_doel: float,
-) -> None:
-    """Steps 3-4: fix the integral households, finish the others exactly (or keep the start).
-
-    The sub-MIP may stop as soon as the whole plan is within half the gap target of the bound
-    (HiGHS ``objective_target``): the gap is then proven, so time is not spent proving the
-    sub-MIP's own, tighter gap.
-    """
-    keuze, open_ = _rond_af(model, x)
-    if not budget.past(budget.schat(AFRONDEN_PER_HUISHOUDEN * len(open_))):
-        _snel_af(probleem, model, keuze, open_, budget, stand)
-        return
-    vast = keuze.copy()
-    vast[open_] = -1
-    if len(open_):
-        deel, paren = deelmodel(model, open_, restcapaciteit(model, vast))
-        start = startoplossing(deel, x[paren])
-        marge = 0.5 * gap_doel * abs(stand.grens)
-        doel = stand.grens - marge - model.objectief(vast) + deel.objectief(np.full(deel.n_huishoudens, -1))
-        vast[open_] = _deelkeuze(model, deel, open_, start)
-        deadline = budget.tot(AFMAKEN_AANDEEL)
-        mip = backend.los_op(programma(deel, geheel=True), deadline, start, marge, doel)
-        if mip.x is not None and deel.objectief(_als_keuze(deel, mip.x)) > deel.objectief(
-            _als_keuze(deel, start)
-        ):
-            vast[open_] = _deelkeuze(model, deel, open_, mip.x)
-    stand.details["fractional"] = float(len(open_))
-    stand.neem(probleem, _gemeenten(model, vast))
-
-
-def _snel_af(
-    probleem: Probleem,
-    model: Koppelmodel,
-    keuze: IntArray,
-    open_: IntArray,
-    budget: Tijdsbudget,
-    stand: Stand,
-) -> None:
-    """Too little time for the exact finish: the LP's integral part, the open households placed by
-    the greedy at the LP's prices (interruptible). Still far better than the plan before the LP."""
-    vast = keuze.copy()
-    vast[open_] = -1
-    gemeente = _gemeenten(model, vast)
-    if not budget.verlopen():
-        gemeente = startplan.greedy(probleem, stand.relaxatie.gereduceerd, budget.deadline, gemeente)
-    stand.details["fractional"] = float(len(open_))
-    stand.neem(probleem, gemeente)
-
-
-def _rond_af(model: Koppelmodel, x: FloatArray) -> tuple[IntArray, IntArray]:
-    """Step 3: the pair chosen by every integral household (-1: unlinked) and the open ones."""
-    p = len(model.paar_h)
-    keuze = np.full(model.n_huishoudens, -1, dtype=np.int64)
-    een = np.flatnonzero(x[:p] >= 1 - INTEGRAAL)
-    keuze[model.paar_h[een]] = een
-    onbekoppeld = x[p : p + model.n_huishoudens] >= 1 - INTEGRAAL
-    open_ = np.flatnonzero((keuze < 0) & ~onbekoppeld)
-    return keuze, np.union1d(open_, _beweeglijk(model, x, keuze, open_))
-
-
-def _beweeglijk(model: Koppelmodel, x: FloatArray, keuze: IntArray, open_: IntArray) -> IntArray:
-    """A few singles linked in municipalities the fractional households touch.
-
-    Freeing them lets the exact finish move a single to make room for a family that the LP split
-    over two municipalities (persons are whole; slivers of capacity are not). At most
-    ``VRIJ_PER_GEMEENTE`` singles per touched municipality, those with the lowest score there.
-    """
-    p = len(model.paar_h)
-    geraakt = np.zeros(len(model.capaciteit), dtype=bool)
-    fractioneel = (x[:p] > INTEGRAAL) & np.isin(model.paar_h, open_)
-    geraakt[model.paar_g[fractioneel]] = True
-    gekoppeld = np.flatnonzero(keuze >= 0)
-    gemeente = model.paar_g[keuze[gekoppeld]]
-    kandidaat = gekoppeld[(model.grootte[gekoppeld] <= MAX_GROOTTE_VRIJ) & geraakt[gemeente]]
-    volgorde = np.lexsort((model.score[keuze[kandidaat]], model.paar_g[keuze[kandidaat]]))
-    kandidaat = kandidaat[volgorde]
-    g = model.paar_g[keuze[kandidaat]]
-    rang = np.arange(len(g)) - np.searchsorted(g, g)
-    vrij: IntArray = kandidaat[rang < VRIJ_PER_GEMEENTE]
-    return vrij
-
-
-def _als_keuze(model: Koppelmodel, vector: FloatArray) -> IntArray:
-    """Pair index per household from a column vector (-1: unlinked)."""
-    keuze = np.full(model.n_huishoudens, -1, dtype=np.int64)
-    gekozen = np.flatnonzero(vector[: len(model.paar_h)] > 0.5)
-    keuze[model.paar_h[gekozen]] = gekozen
-    return keuze
-
-
-def _gemeenten(model: Koppelmodel, keuze: IntArray) -> IntArray:
-    """Municipality index per household from a pair choice (-1 stays unlinked)."""
-    result = np.full(len(keuze), -1, dtype=np.int64)
-    result[keuze >= 0] = model.paar_g[keuze[keuze >= 0]]
-    return result
-
-
-def _paren(model: Koppelmodel, gemeente: IntArray) -> IntArray:
-    """Pair index per household of a plan whose pairs are all in ``model`` (-1 stays unlinked)."""
-    breedte = len(model.capaciteit)
-    gekoppeld = np.flatnonzero(gemeente >= 0)
-    keuze = np.full(len(gemeente), -1, dtype=np.int64)
-    keuze[gekoppeld] = np.searchsorted(
-        model.paar_h * breedte + model.paar_g, gekoppeld * breedte + gemeente[gekoppeld]
-    )
-    return keuze
-
-
-def _deelkeuze(model: Koppelmodel, deel: Koppelmodel, open_: IntArray, vector: FloatArray) -> IntArray:
-    """Map a sub-model column vector back to pair indices of the full model."""
-    keuze = np.full(len(open_), -1, dtype=np.int64)
-    gekozen = np.flatnonzero(vector[: len(deel.paar_h)] > 0.5)
-    breedte = len(model.capaciteit)
-    sleutels = model.paar_h * breedte + model.paar_g
-    gezocht = open_[deel.paar_h[gekozen]] * breedte + deel.paar_g[gekozen]
-    keuze[deel.paar_h[gekozen]] = np.searchsorted(sleutels, gezocht)
-    return keuze
-
-
-def restcapaciteit(model: Koppelmodel, keuze: IntArray) -> tuple[IntArray, IntArray, IntArray]:
-    """Batch share, maximum and dwellings per municipality left after the households in ``keuze``
-    (pair indices, -1 unlinked); the rule is ``bezetting.rest_na``."""
-    gemeente = _gemeenten(model, keuze)
-    return rest_na(gemeente, model.grootte, model.klasse, model.capaciteit, model.maximum, model.woningen)
 
 
 def _volledige_mip(
@@ -442,11 +290,11 @@ def _volledige_mip(
     sleutel = np.unique(h * probleem.n_gemeenten + g)
     model = koppelmodel(probleem, sleutel // probleem.n_gemeenten, sleutel % probleem.n_gemeenten)
     stand.details["mip_pairs"] = float(len(model.paar_h))
-    start = als_vector(model, _paren(model, stand.plan.gemeente))
+    start = als_vector(model, paren(model, stand.plan.gemeente))
     deadline = budget.tot(MIP_AANDEEL)
     mip = backend.los_op(programma(model, geheel=True), deadline, start, gap_doel * abs(stand.grens))
     if mip.x is not None:
-        stand.neem(probleem, _gemeenten(model, _als_keuze(model, mip.x)))
+        stand.neem(probleem, gemeenten(model, als_keuze(model, mip.x)))
     if geldig and mip.afloop is not Afloop.geen and mip.grens < stand.grens:
         stand.relaxatie = Relaxatie(mip.grens, relax.keuze, relax.gereduceerd, relax.beste)
         stand.details["bound_from_mip"] = 1.0

@@ -19,22 +19,21 @@ leaving forbidden pairs out. The ``u`` columns are the penalised slack that keep
 solvable: an infeasible instance yields the best relaxed plan plus named conflicts.
 
 Candidate pruning keeps the ``kandidaten`` best allowed municipalities per household; rows that
-cannot bind given the candidates (capacity above every candidate's possible demand) are omitted.
-:mod:`doorstroom.koppeling.decompose` prices the pruned pairs against the LP duals, so the proven
-bound holds for the unpruned problem.
+cannot bind given the candidates (capacity above every candidate's possible demand) are omitted
+from the matrix form (:mod:`doorstroom.koppeling.matrixvorm`). :mod:`doorstroom.koppeling.decompose`
+prices the pruned pairs against the LP duals, so the proven bound holds for the unpruned problem.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
 
 from doorstroom.koppeling.bezetting import overschrijding, personen_per_gemeente
-from doorstroom.koppeling.domain import WONINGKLASSEN, Beleid, Instantie
+from doorstroom.koppeling.domain import Beleid, Instantie
 from doorstroom.koppeling.score import Scoreblok, UitkomstVoorspeller, scoreblok
 
 IntArray = npt.NDArray[np.int64]
@@ -99,33 +98,6 @@ class Koppelmodel:
     def overschrijding(self, keuze: IntArray) -> IntArray:
         """Persons above the batch share per municipality (the optimal ``o_g`` for the plan)."""
         return overschrijding(self.bezetting(keuze), self.capaciteit)
-
-
-@dataclass(frozen=True)
-class Rij:
-    """A named constraint row, so binding and conflicting constraints can be reported.
-
-    ``klasse`` is the dwelling class of a ``woningen`` row and the threshold t of an
-    ``overschrijding`` row (see :func:`_overschrijdingsrijen`).
-    """
-
-    soort: str
-    index: int
-    klasse: int = 0
-
-
-@dataclass(frozen=True)
-class Programma:
-    """A linear program in matrix form (maximise): what every backend receives."""
-
-    kosten: FloatArray
-    kolom_onder: FloatArray
-    kolom_boven: FloatArray
-    matrix: sparse.csc_matrix
-    rij_onder: FloatArray
-    rij_boven: FloatArray
-    geheel: bool
-    rijen: tuple[Rij, ...]
 
 
 def scoreblokken(
@@ -228,198 +200,3 @@ def deelmodel(
         boete=model.boete,
     )
     return deel, np.flatnonzero(houden)
-
-
-def programma(model: Koppelmodel, *, geheel: bool, alle_rijen: bool = False) -> Programma:
-    """The matrix form; rows as in the module doc.
-
-    Columns: the pairs, then the ``u`` slacks, then one ``o`` overflow column per municipality
-    (empty, with upper bound 0, where the municipality has no room above its share or no
-    capacity row; none at all when no municipality has such room, see ``n_overloop``). The
-    first ``n_huishoudens`` rows are the assignment rows; ``rijen`` names the rows after them.
-    ``alle_rijen`` keeps every capacity and dwelling row, so columns can be added.
-    """
-    n, p, n_g = model.n_huishoudens, len(model.paar_h), model.n_overloop
-    rij_i = [model.paar_h, np.arange(n)]
-    kolom_i = [np.arange(p, dtype=np.int64), p + np.arange(n)]
-    waarde_i = [np.ones(p), np.ones(n)]
-    namen: list[Rij] = []
-    limieten: list[int] = []
-    ruimte = np.zeros(len(model.capaciteit))
-    for rij, leden, coeff, limiet in _beperkingen(model, alle_rijen):
-        if rij.soort == "capaciteit" and model.ruimte[rij.index] > 0:
-            ruimte[rij.index] = model.ruimte[rij.index]
-            leden, coeff = np.append(leden, p + n + rij.index), np.append(coeff, -1.0)
-        rij_i.append(np.full(len(leden), n + len(namen)))
-        kolom_i.append(leden)
-        waarde_i.append(coeff)
-        namen.append(rij)
-        limieten.append(limiet)
-    for rij, leden, coeff in _overschrijdingsrijen(model, ruimte > 0, p + n):
-        rij_i.append(np.full(len(leden), n + len(namen)))
-        kolom_i.append(leden)
-        waarde_i.append(coeff)
-        namen.append(rij)
-        limieten.append(overschrijdingsgrens(rij, int(model.capaciteit[rij.index])))
-    matrix = sparse.csc_matrix(
-        (np.concatenate(waarde_i), (np.concatenate(rij_i), np.concatenate(kolom_i))),
-        shape=(n + len(namen), p + n + n_g),
-    )
-    return Programma(
-        kosten=np.concatenate([model.waarde, -model.straf, np.full(n_g, -model.boete)]),
-        kolom_onder=np.zeros(p + n + n_g),
-        kolom_boven=np.concatenate([np.ones(p + n), ruimte[:n_g]]),
-        matrix=matrix,
-        rij_onder=np.concatenate([np.ones(n), np.full(len(namen), -np.inf)]),
-        rij_boven=np.concatenate([np.ones(n), np.array(limieten, dtype=np.float64)]),
-        geheel=geheel,
-        rijen=tuple(namen),
-    )
-
-
-def _beperkingen(model: Koppelmodel, alle_rijen: bool = False) -> list[tuple[Rij, IntArray, FloatArray, int]]:
-    """Capacity and dwelling rows that can bind given the candidate pairs: (name, columns, coeffs, limit)."""
-    n_g = len(model.capaciteit)
-    grootte = model.grootte[model.paar_h]
-    klasse = model.klasse[model.paar_h]
-    volgorde = np.argsort(model.paar_g, kind="stable")
-    grenzen = np.searchsorted(model.paar_g[volgorde], np.arange(n_g + 1))
-    vraag = np.bincount(model.paar_g, weights=grootte, minlength=n_g)
-    aantal = np.zeros((n_g, 4), dtype=np.int64)
-    np.add.at(aantal, (model.paar_g, klasse), 1)
-    vanaf = np.cumsum(aantal[:, ::-1], axis=1)[:, ::-1]
-    woningen_vanaf = np.cumsum(model.woningen[:, ::-1], axis=1)[:, ::-1]
-    rows: list[tuple[Rij, IntArray, FloatArray, int]] = []
-    if alle_rijen:
-        vraag = np.full(n_g, np.inf)
-        vanaf = np.where(woningen_vanaf < ONBEPERKT, ONBEPERKT * 4, 0)
-    for g in np.flatnonzero(vraag > model.capaciteit):
-        leden = volgorde[grenzen[g] : grenzen[g + 1]]
-        rows.append(
-            (Rij("capaciteit", int(g)), leden, grootte[leden].astype(np.float64), int(model.capaciteit[g]))
-        )
-    for g, k in zip(*np.nonzero(vanaf > woningen_vanaf), strict=True):
-        leden = volgorde[grenzen[g] : grenzen[g + 1]]
-        leden = leden[klasse[leden] >= k]
-        rows.append((Rij("woningen", int(g), int(k)), leden, np.ones(len(leden)), int(woningen_vanaf[g, k])))
-    return rows
-
-
-def _overschrijdingsrijen(
-    model: Koppelmodel, zacht: npt.NDArray[np.bool_], eerste_o: int
-) -> list[tuple[Rij, IntArray, FloatArray]]:
-    """Valid inequalities ``Σ_h a(grootte_h) · x_hg − o_g ≤ rhs`` that tighten the soft capacity.
-
-    Why: the capacity row lets the LP split families over slivers of several batch shares without
-    overflow, which makes the LP bound weak on weekly batches. Two families, each valid for every
-    integer plan (so the LP stays a relaxation and its value a proven bound):
-
-    * threshold t (1 ≤ t ≤ capaciteit): a(s) = (s − t)⁺, rhs = capaciteit − t. If some linked
-      household exceeds t, Σ (s − t)⁺ ≤ load − t ≤ o + capaciteit − t; otherwise the left side ≤ 0.
-    * mixed-integer rounding of the capacity row with divisor d (2 ≤ d, r = capaciteit mod d > 0):
-      a(s) = (d − r)·⌊s/d⌋ + (s mod d − r)⁺, rhs = (d − r)·⌊capaciteit/d⌋ (MIR, scaled by d − r).
-
-    Only for municipalities with overflow room (``zacht``) and parameters below the largest
-    candidate household. ``Rij.klasse`` holds t, or −d for a rounding row; see
-    :func:`overschrijdingscoefficient`, which pricing uses too.
-    """
-    grootte = model.grootte[model.paar_h]
-    volgorde = np.argsort(model.paar_g, kind="stable")
-    grenzen = np.searchsorted(model.paar_g[volgorde], np.arange(len(model.capaciteit) + 1))
-    rows = []
-    for g in np.flatnonzero(zacht).tolist():
-        leden = volgorde[grenzen[g] : grenzen[g + 1]]
-        grootste, capaciteit = (int(grootte[leden].max()) if len(leden) else 0), int(model.capaciteit[g])
-        parameters = [t for t in range(1, min(capaciteit, grootste - 1) + 1)]
-        parameters += [-d for d in range(2, grootste + 1) if capaciteit % d]
-        for parameter in parameters:
-            rij = Rij("overschrijding", g, parameter)
-            coeff = overschrijdingscoefficient(rij, capaciteit, grootte[leden])
-            deel = coeff > 0
-            rows.append((rij, np.append(leden[deel], eerste_o + g), np.append(coeff[deel], -1.0)))
-    return rows
-
-
-def overschrijdingscoefficient(rij: Rij, capaciteit: int, grootte: IntArray) -> FloatArray:
-    """Coefficient a(s) of households of ``grootte`` persons in an overflow row (see above)."""
-    if rij.klasse > 0:
-        result: FloatArray = np.maximum(grootte - rij.klasse, 0).astype(np.float64)
-        return result
-    d = -rij.klasse
-    r = capaciteit % d
-    result = ((d - r) * (grootte // d) + np.maximum(grootte % d - r, 0)).astype(np.float64)
-    return result
-
-
-def overschrijdingsgrens(rij: Rij, capaciteit: int) -> int:
-    """Right-hand side of an overflow row."""
-    if rij.klasse > 0:
-        return capaciteit - rij.klasse
-    d = -rij.klasse
-    return (d - capaciteit % d) * (capaciteit // d)
-
-
-def kolombouwer(model: Koppelmodel, prog: Programma) -> Callable[[IntArray, IntArray], sparse.csc_matrix]:
-    """Builds matrix columns of extra pairs for ``prog`` (built with ``alle_rijen``).
-
-    Column generation adds pairs in many rounds; the row positions and overflow coefficient tables
-    are the same in every round, so they are computed once here.
-    """
-    n = model.n_huishoudens
-    positie = {(rij.soort, rij.index, rij.klasse): n + i for i, rij in enumerate(prog.rijen)}
-    overloop = _overlooptabellen(model, prog, positie)
-    return lambda paar_h, paar_g: _kolommen(model, prog, positie, overloop, paar_h, paar_g)
-
-
-def _kolommen(
-    model: Koppelmodel,
-    prog: Programma,
-    positie: dict[tuple[str, int, int], int],
-    overloop: dict[int, tuple[IntArray, FloatArray]],
-    paar_h: IntArray,
-    paar_g: IntArray,
-) -> sparse.csc_matrix:
-    rijen, kolommen, waarden = [], [], []
-    for j, (h, g) in enumerate(zip(paar_h.tolist(), paar_g.tolist(), strict=True)):
-        rijen += [h, positie[("capaciteit", g, 0)]]
-        kolommen += [j, j]
-        waarden += [1.0, float(model.grootte[h])]
-        for k in range(int(model.klasse[h]) + 1):
-            if ("woningen", g, k) in positie:
-                rijen.append(positie[("woningen", g, k)])
-                kolommen.append(j)
-                waarden.append(1.0)
-        if g in overloop:
-            posities, tabel = overloop[g]
-            coefficient = tabel[:, int(model.grootte[h])]
-            raak = coefficient > 0
-            rijen += posities[raak].tolist()
-            kolommen += [j] * int(raak.sum())
-            waarden += coefficient[raak].tolist()
-    return sparse.csc_matrix((waarden, (rijen, kolommen)), shape=(prog.matrix.shape[0], len(paar_h)))
-
-
-def _overlooptabellen(
-    model: Koppelmodel, prog: Programma, positie: dict[tuple[str, int, int], int]
-) -> dict[int, tuple[IntArray, FloatArray]]:
-    """Per municipality its overflow rows: (row positions, coefficient per household size).
-
-    Computed once per call so adding thousands of columns does not recompute a(s) per pair.
-    """
-    groottes = np.arange(int(model.grootte.max(initial=1)) + 1)
-    verzameld: dict[int, tuple[list[int], list[FloatArray]]] = {}
-    for rij in prog.rijen:
-        if rij.soort == "overschrijding":
-            posities, regels = verzameld.setdefault(rij.index, ([], []))
-            posities.append(positie[(rij.soort, rij.index, rij.klasse)])
-            regels.append(overschrijdingscoefficient(rij, int(model.capaciteit[rij.index]), groottes))
-    return {g: (np.array(pos, dtype=np.int64), np.vstack(regels)) for g, (pos, regels) in verzameld.items()}
-
-
-def beschrijf_rij(rij: Rij, codes: Sequence[str]) -> str:
-    """Human-readable name of a constraint row."""
-    if rij.soort == "capaciteit":
-        return f"capaciteit {codes[rij.index]}"
-    if rij.soort == "overschrijding":
-        return f"overschrijding van het batchaandeel van {codes[rij.index]} ({rij.klasse})"
-    return f"woningen klasse {WONINGKLASSEN[rij.klasse]} of groter in {codes[rij.index]}"

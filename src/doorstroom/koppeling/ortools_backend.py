@@ -24,11 +24,13 @@ from doorstroom.koppeling.backends import (
     OPSTART_KIND,
     Afloop,
     Backend,
+    Lopend,
     LpSessie,
     Oplossing,
     ontvang,
 )
-from doorstroom.koppeling.model import FloatArray, Programma
+from doorstroom.koppeling.matrixvorm import Programma
+from doorstroom.koppeling.model import FloatArray
 
 
 class OrtoolsBackend:
@@ -61,8 +63,19 @@ class OrtoolsBackend:
             return GEEN
         return oplossing
 
-    def lp(self, programma: Programma) -> LpSessie:
-        """No warm start across processes: every solve sends the full program."""
+    def begin(
+        self,
+        programma: Programma,
+        deadline: float,
+        start: FloatArray | None = None,
+        abs_gap: float = 0.0,
+        doel: float | None = None,
+    ) -> Lopend:
+        """Solved now (the child process serves one solve at a time)."""
+        return Lopend.klaar(self.los_op(programma, deadline, start, abs_gap, doel))
+
+    def lp(self, programma: Programma, start: FloatArray | None = None) -> LpSessie:
+        """No warm start across processes: every solve sends the full program (``start`` unused)."""
         return HerbouwSessie(self, programma)
 
     def sluit(self) -> None:
