@@ -71,6 +71,9 @@ GENOEG_STIJGING = 0.002
 """Once a pricing round raised the LP value by less than this share, its solution is good enough to
 round: the finish (``afmaken``) begins beside the remaining rounds, which only prove the bound
 (national benchmark: the third round is within 0.003 % of the LP optimum)."""
+GENOEG_AFSTAND = 0.005
+"""The finish also begins once the LP is within this share of the proven bound (national benchmark:
+0.1 % after the third round, the fourth and last only proves the bound)."""
 GENOEG_LP = 0.25
 """Pricing stops once the restricted LP is within this share of the gap target of the proven
 bound: the remaining rounds would only move the bound by less than that (national benchmark: two
@@ -180,7 +183,7 @@ def _lp_met_prijzen(
             break
         if stand.grens - lp.objectief <= GENOEG_LP * gap_doel * abs(stand.grens):
             break  # the LP is within a small share of the gap target of its optimum: go on
-        if afmaak is None and ronde and lp.objectief - vorige <= GENOEG_STIJGING * abs(lp.objectief):
+        if afmaak is None and _rond_genoeg(lp.objectief, vorige, stand.grens):
             samen, opl = _samen(probleem, model, extra, laatste)
             assert opl is not None and opl.x is not None  # a round was solved: laatste is set
             afmaak = afmaken.begin(probleem, samen, opl.x, backend, budget, stand, gap_doel)
@@ -194,6 +197,12 @@ def _lp_met_prijzen(
         extra[1].append(nieuw_g)
     samen, opl = _samen(probleem, model, extra, laatste)
     return samen, opl, afmaak
+
+
+def _rond_genoeg(lp: float, vorige: float, grens: float) -> bool:
+    """Whether the LP's solution is good enough to begin the finish beside the rounds to come: the
+    last round raised it by little, or it is close to the proven bound already."""
+    return lp - vorige <= GENOEG_STIJGING * abs(lp) or grens - lp <= GENOEG_AFSTAND * abs(grens)
 
 
 def _positief(gereduceerd: FloatArray, aanwezig: np.ndarray) -> tuple[IntArray, IntArray]:
