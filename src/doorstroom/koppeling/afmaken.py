@@ -14,7 +14,7 @@ overlaps the last pricing rounds, about 0.7 s).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -36,6 +36,22 @@ AFRONDEN_PER_HUISHOUDEN = 4e-4
 """Reference seconds per open household to build the finish's start plan (a Python pass)."""
 AFMAKEN_AANDEEL = 0.7
 """Share of the time left the exact finish may use; the rest goes to later steps."""
+RC_AANDEEL = 0.3
+"""An open household keeps, besides the pairs its LP solution uses and its start pair, only the
+pairs whose LP reduced cost is above −(this share × its persons × the LP's mean value per person).
+Pairs the LP prices far below a household's best are almost never in a good plan, and leaving them
+out halves the finish's MIP (weekly benchmark: 3,025 → 1,436 columns, the same plan in 0.39 s of
+processor time instead of 0.93 s; national: 9,563 → 5,500 columns, a slightly better plan in 1.4 s
+instead of 2.0 s). The MIP's plan is a plan either way; its bound is not used."""
+SMAL_AANDEEL = 0.03
+"""The first, narrow stage of the finish keeps only pairs within this share (see
+:data:`RC_AANDEEL`): a MIP that HiGHS solves in a fraction of a second, which the wide stage then
+starts from (weekly benchmark: 1,455 columns, solved in 0.08 s to within 0.2 % of the wide stage's
+plan, which takes 0.8 s)."""
+SMAL_DEEL = 0.6
+"""The narrow stage runs only when it leaves out at least the rest of the pairs."""
+SMAL_TIJD = 0.25
+"""Share of the time left the narrow stage may use (the caller waits for it)."""
 
 
 @dataclass
@@ -59,10 +75,14 @@ def begin(
     budget: Tijdsbudget,
     stand: Stand,
     gap_doel: float,
+    gereduceerd: FloatArray | None = None,
 ) -> Afmaak | None:
     """Fix the integral households and begin the exact finish of the others (collect with
     :func:`neem`). None when the plan is taken already: nothing was open, or too little time was
     left for the exact finish (the greedy at the LP's prices placed the open households).
+
+    ``gereduceerd`` (households × municipalities) holds the LP's reduced costs; with it, the
+    finish leaves out the pairs the LP prices far below the best (:data:`RC_AANDEEL`).
 
     The MIP may stop as soon as the whole plan is within half the gap target of the bound (HiGHS
     ``objective_target``): the gap is then proven, so no time goes to the sub-MIP's own gap.
@@ -80,11 +100,20 @@ def begin(
     prijsplan = startplan.greedy(probleem, stand.relaxatie.gereduceerd, budget.deadline, vast)
     stand.neem(probleem, prijsplan)
     model, x = _met_plan(probleem, model, x, open_, prijsplan)
+    per_persoon = _per_persoon(model, x)
+    if gereduceerd is not None:
+        model, x = _snoei(model, x, open_, gereduceerd, paren(model, prijsplan))
     keuze = paren(model, vast)
     deel, deelparen = deelmodel(model, open_, restcapaciteit(model, keuze))
     start = _beste_start(deel, startoplossing(deel, x[deelparen]), paren(deel, prijsplan[open_]))
     marge = 0.5 * gap_doel * abs(stand.grens)
     doel = stand.grens - marge - model.objectief(keuze) + deel.objectief(np.full(deel.n_huishoudens, -1))
+    if gereduceerd is not None:
+        prijs = gereduceerd[open_[deel.paar_h], deel.paar_g]
+        tot = budget.tot(SMAL_TIJD)
+        start = _smal_eerst(
+            deel, x[deelparen], prijs, start, backend, tot, (marge, doel), SMAL_AANDEEL * per_persoon
+        )
     keuze[open_] = deelkeuze(model, deel, open_, start)
     stand.neem(probleem, gemeenten(model, keuze))
     lopend = backend.begin(programma(deel, geheel=True), budget.tot(AFMAKEN_AANDEEL), start, marge, doel)
@@ -106,6 +135,74 @@ def _met_plan(
     samen, volgorde = met_paren(model, h, g, probleem.waarde[h, g] / probleem.grootte[h])
     p = len(model.paar_h)
     return samen, np.concatenate([np.concatenate([x[:p], np.zeros(len(h))])[volgorde], x[p:]])
+
+
+def _snoei(
+    model: Koppelmodel, x: FloatArray, open_: IntArray, gereduceerd: FloatArray, nodig: IntArray
+) -> tuple[Koppelmodel, FloatArray]:
+    """The model without the open households' pairs that the LP prices far below their best
+    (:data:`RC_AANDEEL`), and ``x`` in its layout. Pairs the LP uses, the pairs in ``nodig``
+    (pair per household, -1 none) and every pair of a fixed household stay."""
+    is_open = np.zeros(model.n_huishoudens, dtype=bool)
+    is_open[open_] = True
+    prijs = gereduceerd[model.paar_h, model.paar_g]
+    houden = ~is_open[model.paar_h] | _dichtbij(model, x, prijs, RC_AANDEEL * _per_persoon(model, x))
+    houden[nodig[nodig >= 0]] = True
+    if houden.all():
+        return model, x
+    kept = np.flatnonzero(houden)
+    return _met(model, kept), np.concatenate([x[kept], x[len(model.paar_h) :]])
+
+
+def _dichtbij(model: Koppelmodel, x: FloatArray, prijs: FloatArray, per_persoon: float) -> np.ndarray:
+    """Pairs the LP uses (``x``: the pairs' values), or whose reduced cost ``prijs`` is above
+    −(``per_persoon`` × the household's persons)."""
+    result: np.ndarray = (x[: len(model.paar_h)] > INTEGRAAL) | (
+        prijs >= -per_persoon * model.grootte[model.paar_h]
+    )
+    return result
+
+
+def _per_persoon(model: Koppelmodel, x: FloatArray) -> float:
+    """The LP's mean value per linked person (``x`` in the model's column layout)."""
+    p = len(model.paar_h)
+    personen = float(model.grootte @ (1 - x[p : p + model.n_huishoudens]))
+    return max(float(model.waarde @ x[:p]), 0.0) / max(personen, 1.0)
+
+
+def _met(model: Koppelmodel, paren_: IntArray) -> Koppelmodel:
+    """The model with only the pairs ``paren_`` (indices, sorted)."""
+    return replace(model, paar_h=model.paar_h[paren_], paar_g=model.paar_g[paren_], score=model.score[paren_])
+
+
+def _smal_eerst(
+    deel: Koppelmodel,
+    x: FloatArray,
+    prijs: FloatArray,
+    start: FloatArray,
+    backend: Backend,
+    deadline: float,
+    doelen: tuple[float, float],
+    per_persoon: float,
+) -> FloatArray:
+    """The finish's narrow first stage (:data:`SMAL_AANDEEL`): the MIP over the pairs the LP uses
+    or prices nearly at their best, from ``start``. Returns its plan (as a vector of ``deel``) if
+    that is better than ``start``, else ``start``. ``doelen`` is the MIP's (margin, target);
+    ``per_persoon`` the LP's mean value per linked person."""
+    van = als_keuze(deel, start)
+    houden = _dichtbij(deel, x, prijs, per_persoon)
+    houden[van[van >= 0]] = True
+    if houden.sum() > SMAL_DEEL * len(houden):
+        return start
+    kept = np.flatnonzero(houden)
+    smal = _met(deel, kept)
+    smal_start = als_vector(smal, np.where(van >= 0, np.searchsorted(kept, van), -1))
+    mip = backend.los_op(programma(smal, geheel=True), deadline, smal_start, *doelen)
+    if mip.x is None:
+        return start
+    gekozen = als_keuze(smal, mip.x)
+    plan = np.where(gekozen >= 0, kept[np.maximum(gekozen, 0)], -1)
+    return als_vector(deel, plan) if deel.objectief(plan) > deel.objectief(van) else start
 
 
 def _beste_start(deel: Koppelmodel, afgerond: FloatArray, prijsplan: IntArray) -> FloatArray:

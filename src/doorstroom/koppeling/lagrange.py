@@ -28,9 +28,11 @@ from doorstroom.koppeling.domain import Beleid, Instantie
 from doorstroom.koppeling.model import ONBEPERKT, FloatArray, IntArray, woningmatrix
 from doorstroom.koppeling.score import Scoreblok
 
-STAPDOEL = 0.01
+STAPDOEL = 0.1
 """The subgradient step aims this share below the best bound so far when the known plan is
-worse (a weak plan would make the steps far too long: the classic target-level rule)."""
+worse (a weak plan would make the steps far too long: the classic target-level rule). A smaller
+share makes every step short: with 0.01 the national benchmark's bound fell 1 % per step at most
+and stayed 5 % above the LP's after 12 steps; with 0.1 it is 1.7 % above after 50."""
 
 
 @dataclass(frozen=True)
