@@ -1,0 +1,178 @@
+"""Prices for the rest of the period: what a municipality's room is worth to the arrivals still to come.
+
+COA links weekly. A batch solved on its own spends the best places on whoever arrives first. This
+module estimates, before a batch, a price per person for every municipality's remaining room
+(issue 14; method after Ahani, Gölz, Procaccia, Teytelboym & Trapp, "Dynamic placement in refugee
+resettlement", *Operations Research* 2024, and Bansak & Paulson, "Outcome-driven dynamic refugee
+assignment with allocation balancing", *Operations Research* 2024):
+
+1. draw ``scenarios`` sets of future households from a pool of earlier arrivals (the period's
+   earlier batches, a user's history file, the batch itself), with replacement; a scenario holds
+   at most ``trekking`` draws, each standing for ``verwacht / trekking`` households, so it has the
+   expected volume of the rest of the period;
+2. solve the LP of *this batch plus the scenario* against the remaining room
+   (:mod:`~doorstroom.koppeling.scenario_lp`); its capacity duals are the scenario's prices;
+3. average the prices over the scenarios. The batch is then solved with these prices on capacity
+   (``los_op(..., prijzen=...)``): a place goes to this week's household only if it scores more
+   there than the room is expected to be worth later.
+
+Pure: plain arrays in and out, deterministic for a seed (NumPy's PCG64 seeded with ``seed``).
+A price is capped at ``plafond``: no price may make leaving a household unlinked look better
+than linking it (the penalty for an unlinked person exceeds every score), so prices never cost
+a household its place when the hard rules leave one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from doorstroom.koppeling.model import FloatArray, IntArray
+from doorstroom.koppeling.scenario_lp import KANDIDATEN, los_scenario_op
+
+SCENARIOS = 4
+"""Scenarios per batch by default (the prices' spread is reported, so a user can judge it)."""
+TREKKING = 400
+"""At most this many draws per scenario; each then stands for several expected households."""
+
+
+@dataclass(frozen=True)
+class Steekproef:
+    """Earlier arrivals as score rows against the run's municipalities (−inf: not allowed)."""
+
+    score: FloatArray
+    personen: IntArray
+
+    def __len__(self) -> int:
+        return len(self.personen)
+
+    def trekbaar(self) -> Steekproef:
+        """The rows a scenario may draw: those allowed in more than one municipality.
+
+        A household tied to one municipality (family, reunification, a contract, a study place)
+        is tied by a personal fact: a later arrival is not tied to the *same* place. Drawing it
+        many times would make that one municipality look full and its price jump to the ceiling.
+        """
+        houden = np.isfinite(self.score).sum(axis=1) > 1
+        return Steekproef(self.score[houden], self.personen[houden])
+
+    @classmethod
+    def samen(cls, delen: Sequence[Steekproef], gemeenten: int) -> Steekproef:
+        """Several pools as one."""
+        if not delen:
+            return cls(np.zeros((0, gemeenten)), np.zeros(0, dtype=np.int64))
+        return cls(np.vstack([d.score for d in delen]), np.concatenate([d.personen for d in delen]))
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One set of future households: distinct pool rows with the persons they stand for."""
+
+    score: FloatArray
+    personen: FloatArray
+
+
+@dataclass(frozen=True)
+class Instelling:
+    """How prices are estimated: volume still expected, number of scenarios, seed."""
+
+    verwacht: float
+    scenarios: int = SCENARIOS
+    seed: int = 1
+    trekking: int = TREKKING
+    kandidaten: int = KANDIDATEN
+
+
+@dataclass(frozen=True)
+class Schatting:
+    """Estimated prices per municipality with how they came about.
+
+    ``prijzen[g]``: mean over scenarios of the capacity dual (per person), capped at the ceiling.
+    ``bindend[g]``: in how many scenarios g's room had a positive price. ``spreiding[g]``: the
+    standard deviation over scenarios. ``getrokken``: draws per scenario; ``verwacht``: households
+    the scenarios stand for.
+    """
+
+    prijzen: FloatArray
+    bindend: IntArray
+    spreiding: FloatArray
+    scenarios: int
+    getrokken: int
+    verwacht: float
+
+    @classmethod
+    def geen(cls, gemeenten: int, verwacht: float = 0.0) -> Schatting:
+        """No prices: nothing is expected after this batch, or nothing to sample from."""
+        return cls(np.zeros(gemeenten), np.zeros(gemeenten, dtype=np.int64), np.zeros(gemeenten), 0, 0, verwacht)
+
+
+def trek(steekproef: Steekproef, instelling: Instelling) -> list[Scenario]:
+    """The scenarios of future households, deterministic for ``instelling.seed``."""
+    steekproef = steekproef.trekbaar()
+    if len(steekproef) == 0 or instelling.verwacht <= 0 or instelling.scenarios <= 0:
+        return []
+    rng = np.random.default_rng(instelling.seed)
+    trekking = max(1, min(int(np.ceil(instelling.verwacht)), instelling.trekking))
+    gewicht = instelling.verwacht / trekking
+    scenarios = []
+    for _ in range(instelling.scenarios):
+        rijen, aantal = np.unique(rng.integers(0, len(steekproef), trekking), return_counts=True)
+        personen = steekproef.personen[rijen] * aantal * gewicht
+        scenarios.append(Scenario(steekproef.score[rijen], personen.astype(np.float64)))
+    return scenarios
+
+
+def schat(
+    batch_score: FloatArray,
+    batch_personen: IntArray,
+    capaciteit: FloatArray,
+    scenarios: Sequence[Scenario],
+    *,
+    straf: float,
+    plafond: float,
+    kandidaten: int = KANDIDATEN,
+) -> FloatArray:
+    """Prices per scenario (rows) from the LP of the batch plus that scenario against ``capaciteit``."""
+    rijen = []
+    for scenario in scenarios:
+        score = np.vstack([batch_score, scenario.score])
+        personen = np.concatenate([batch_personen.astype(np.float64), scenario.personen])
+        lp = los_scenario_op(score, personen, capaciteit, straf, kandidaten)
+        rijen.append(np.minimum(lp.prijzen, plafond))
+    return np.array(rijen).reshape(len(rijen), capaciteit.size)
+
+
+def schatting(
+    batch_score: FloatArray,
+    batch_personen: IntArray,
+    capaciteit: FloatArray,
+    steekproef: Steekproef,
+    instelling: Instelling,
+    *,
+    straf: float,
+    plafond: float,
+) -> Schatting:
+    """Draw the scenarios, solve their LPs, and average the duals into prices (module docstring)."""
+    scenarios = trek(steekproef, instelling)
+    if not scenarios:
+        return Schatting.geen(capaciteit.size, max(instelling.verwacht, 0.0))
+    per_scenario = schat(
+        batch_score, batch_personen, capaciteit, scenarios,
+        straf=straf, plafond=plafond, kandidaten=instelling.kandidaten,
+    )  # fmt: skip
+    return Schatting(
+        prijzen=per_scenario.mean(axis=0),
+        bindend=(per_scenario > 1e-9).sum(axis=0).astype(np.int64),
+        spreiding=per_scenario.std(axis=0),
+        scenarios=len(scenarios),
+        getrokken=max(1, min(int(np.ceil(instelling.verwacht)), instelling.trekking)),
+        verwacht=instelling.verwacht,
+    )
+
+
+def plafond(straf_per_persoon: float, hoogste_score: float) -> float:
+    """The highest useful price: below it, linking a person anywhere still beats leaving them
+    unlinked (a linked person adds ≥ 0 − price > −penalty)."""
+    return max(straf_per_persoon - max(hoogste_score, 0.0), 0.0) * 0.999
