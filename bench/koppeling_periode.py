@@ -33,17 +33,16 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from koppeling import drukte  # noqa: E402  (the busy-load helper of the solver benchmark)
-
-from doorstroom.koppeling import dynamisch  # noqa: E402
-from doorstroom.koppeling.capaciteit import batch_totaal, naar_rato  # noqa: E402
-from doorstroom.koppeling.domain import Beleid, Instantie  # noqa: E402
-from doorstroom.koppeling.prijsschatting import Instelling, Steekproef  # noqa: E402
-from doorstroom.koppeling.result import KoppelingResult  # noqa: E402
-from doorstroom.koppeling.solvers import solver  # noqa: E402
-from doorstroom.koppeling.synthetic import synthetisch  # noqa: E402
-from doorstroom.koppeling.validate import check_result  # noqa: E402
-from doorstroom.reference.loader import embedded_gemeenten  # noqa: E402
+from doorstroom.koppeling import dynamisch
+from doorstroom.koppeling.capaciteit import batch_totaal, naar_rato
+from doorstroom.koppeling.domain import Beleid, Instantie
+from doorstroom.koppeling.prijsschatting import Instelling, Steekproef
+from doorstroom.koppeling.result import KoppelingResult
+from doorstroom.koppeling.solvers import solver
+from doorstroom.koppeling.synthetic import synthetisch
+from doorstroom.koppeling.validate import check_result
+from doorstroom.reference.loader import embedded_gemeenten
+from koppeling import drukte
 
 Methode = Callable[[Instantie, int, dict[str, int], list[Steekproef]], KoppelingResult]
 
@@ -134,7 +133,9 @@ def _methoden(args: argparse.Namespace, beleid: Beleid) -> dict[str, Methode]:
     """Each method as: batch, week, room left, earlier batches → result."""
 
     def aandeel(batch: Instantie, week: int, rest: dict[str, int], _: list[Steekproef]) -> KoppelingResult:
-        return solver("highs").los_op(met_ruimte(batch, aandeel_van(rest, week, args.weken), rest), beleid, args.limiet)
+        return solver("highs").los_op(
+            met_ruimte(batch, aandeel_van(rest, week, args.weken), rest), beleid, args.limiet
+        )
 
     def myopisch(batch: Instantie, week: int, rest: dict[str, int], _: list[Steekproef]) -> KoppelingResult:
         return solver("highs").los_op(met_ruimte(batch, None, rest), beleid, args.limiet)
@@ -142,7 +143,9 @@ def _methoden(args: argparse.Namespace, beleid: Beleid) -> dict[str, Methode]:
     def greedy(batch: Instantie, week: int, rest: dict[str, int], _: list[Steekproef]) -> KoppelingResult:
         return solver("greedy").los_op(met_ruimte(batch, aandeel_van(rest, week, args.weken), rest), beleid)
 
-    def geprijsd(batch: Instantie, week: int, rest: dict[str, int], eerder: list[Steekproef]) -> KoppelingResult:
+    def geprijsd(
+        batch: Instantie, week: int, rest: dict[str, int], eerder: list[Steekproef]
+    ) -> KoppelingResult:
         verwacht = float(len(batch.huishoudens) * (args.weken - week - 1))
         instelling = Instelling(verwacht=verwacht, scenarios=args.scenarios, seed=args.seed * 1000 + week)
         run = dynamisch.geprijsd(
@@ -154,7 +157,9 @@ def _methoden(args: argparse.Namespace, beleid: Beleid) -> dict[str, Methode]:
     return {"aandeel": aandeel, "myopisch": myopisch, "greedy": greedy, "geprijsd": geprijsd}
 
 
-def _speel(naam: str, methode: Methode, heel: Instantie, per_batch: int, weken: int, beleid: Beleid) -> Verloop:
+def _speel(
+    naam: str, methode: Methode, heel: Instantie, per_batch: int, weken: int, beleid: Beleid
+) -> Verloop:
     """Replay the half year with one method; the room left carries over from batch to batch."""
     verloop = Verloop(naam)
     rest = {g.code: g.capaciteit for g in heel.gemeenten}
@@ -177,7 +182,8 @@ def _speel(naam: str, methode: Methode, heel: Instantie, per_batch: int, weken: 
 
 def _regel(verloop: Verloop, basis: float) -> None:
     print(
-        f"{verloop.naam:<10}{verloop.waarde:>12.1f}{100 * verloop.waarde / basis:>9.2f} %{verloop.onbekoppeld:>9}"
+        f"{verloop.naam:<10}{verloop.waarde:>12.1f}{100 * verloop.waarde / basis:>9.2f} %"
+        f"{verloop.onbekoppeld:>9}"
         f"{sum(verloop.seconden):>9.2f} s  ({np.mean(verloop.seconden):.2f} s per batch, "
         f"max {max(verloop.seconden):.2f}; checks {'ok' if not verloop.fouten else verloop.fouten[:2]})"
     )

@@ -142,6 +142,12 @@ PADMAANDEN = Domain("paden × maanden, ten hoogste 6.000.000", 1, 6_000_000)
 ROOSTERPUNTEN = Domain("aantal scenario's in een sweep, 1 tot en met 1.000", 1, 1_000)
 # A published or user history: at most 100 years of months.
 HISTORIE_PERIODEN = Domain("aantal perioden in een historie, ten hoogste 1.200", 1, 1_200)
+# Koppeling prices: each scenario is one LP of the batch plus sampled future arrivals.
+PRIJSSCENARIOS = Domain("aantal scenario's voor de prijzen, 1 tot en met 200", 1, 200)
+# Households still expected in a period after this batch (a forecast, so not whole).
+VERWACHTE_HUISHOUDENS = Domain(
+    "verwachte huishoudens, 0 tot en met 1.000.000", 0.0, 1_000_000.0, geheel=False
+)
 
 
 @dataclass(frozen=True)

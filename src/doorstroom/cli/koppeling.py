@@ -12,9 +12,21 @@ from rich.console import Console
 from doorstroom.cli.options import Doel, FormatOption, OutOption, getal_argument, getal_optie, out_option
 from doorstroom.cli.output import Format, emit, json_document
 from doorstroom.cli.store import open_store, optional_store
-from doorstroom.domains import AANDEEL, GEWICHT, INSTANTIE_HUISHOUDENS, KANDIDATEN, RUNNUMMER, SECONDEN, SEED
-from doorstroom.koppeling import explain, kolommen, service
+from doorstroom.domains import (
+    AANDEEL,
+    GEWICHT,
+    INSTANTIE_HUISHOUDENS,
+    KANDIDATEN,
+    PRIJSSCENARIOS,
+    RUNNUMMER,
+    SECONDEN,
+    SEED,
+    VERWACHTE_HUISHOUDENS,
+)
+from doorstroom.koppeling import explain, kolommen, prijsuitleg, service
+from doorstroom.koppeling import periode as periode_service
 from doorstroom.koppeling.domain import CRITERIA, Beleid, Gewichten, RegioBinding, RegioSoort
+from doorstroom.koppeling.prijsschatting import SCENARIOS
 from doorstroom.reference.periode import Periode
 from doorstroom.tabular import atomic_write
 
@@ -22,6 +34,13 @@ app = typer.Typer(
     help="Koppeling: voorstellen voor het koppelen van huishoudens aan gemeenten.", no_args_is_help=True
 )
 err = Console(stderr=True, highlight=False)
+
+
+class Methode(StrEnum):
+    """How a batch uses the room of the period."""
+
+    aandeel = "aandeel"
+    geprijsd = "geprijsd"
 
 
 class SolverNaam(StrEnum):
@@ -135,12 +154,47 @@ def voorstel_command(
         float,
         getal_optie("--uitkomstgewicht", domain=GEWICHT, help="Gewicht van het uitkomstmodel in de score."),
     ] = 2.0,
+    methode: Annotated[
+        Methode,
+        typer.Option(
+            "--methode",
+            help="aandeel: deze batch krijgt zijn deel van de rest van de periode; geprijsd: alle ruimte "
+            "van de opgeslagen periode, met prijzen uit scenario's van latere aankomsten.",
+        ),
+    ] = Methode.aandeel,
+    scenarios: Annotated[
+        int, getal_optie("--scenarios", domain=PRIJSSCENARIOS, help="Geprijsd: aantal scenario's.")
+    ] = SCENARIOS,
+    seed: Annotated[
+        int, getal_optie("--seed", domain=SEED, help="Geprijsd: startgetal van de trekking.")
+    ] = 1,
+    historie: Annotated[
+        Path | None,
+        typer.Option(
+            "--historie", help="Geprijsd: huishoudensbestand met eerdere aankomsten om uit te trekken."
+        ),
+    ] = None,
+    verwacht: Annotated[
+        float | None,
+        getal_optie(
+            "--verwacht",
+            domain=VERWACHTE_HUISHOUDENS,
+            help="Geprijsd: huishoudens nog verwacht in de periode na deze batch (standaard: de prognose).",
+        ),
+    ] = None,
 ) -> None:
     """Bereken koppelvoorstellen; de run wordt bewaard zodat een medewerker ze kan beoordelen."""
     verzoek = _verzoek(
         huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, regiobinding, solver, tijdslimiet,
         periode, aandeel, uitkomsten, uitkomstgewicht if uitkomsten else 0.0,
     )  # fmt: skip
+    if methode is Methode.geprijsd:
+        prijsverzoek = periode_service.Prijsverzoek(scenarios, seed, historie, verwacht)
+        with open_store() as engine:
+            geplaatst = periode_service.voorstel_in_periode(verzoek, prijsverzoek, engine, bewaren=opslaan)
+        _toon_prijzen(geplaatst)
+        _toon_voorstel(geplaatst.uitkomst, fmt, out, _periode_json(geplaatst))
+        return
     with open_store() if opslaan else optional_store() as engine:
         uitkomst = service.voorstel(verzoek, engine, bewaren=opslaan)
     err.print(f"capaciteit: {uitkomst.capaciteitsbron}")
@@ -153,11 +207,46 @@ def voorstel_command(
     _toon_voorstel(uitkomst, fmt, out)
 
 
-def _toon_voorstel(uitkomst: service.Uitkomst, fmt: Format, out: Path | None) -> None:
+TOON_PRIJZEN = 10
+"""Prices explained on standard error after a priced run (all of them are in JSON and in ``periode``)."""
+
+
+def _toon_prijzen(geplaatst: periode_service.Periodeuitkomst) -> None:
+    err.print(f"capaciteit: {geplaatst.uitkomst.capaciteitsbron}")
+    s = geplaatst.schatting
+    err.print(
+        f"periode {geplaatst.periode}, batch {geplaatst.batch}: {s.scenarios} scenario's van {s.getrokken} "
+        f"trekkingen voor {s.verwacht:.0f} verwachte huishoudens ({geplaatst.verwacht_bron}); "
+        f"prijzen in {geplaatst.prijs_seconden:.2f} s"
+    )
+    for regel in geplaatst.prijzen[:TOON_PRIJZEN]:
+        err.print(f"prijs: {prijsuitleg.toelichting(regel)}")
+    if len(geplaatst.prijzen) > TOON_PRIJZEN:
+        err.print(
+            f"... en {len(geplaatst.prijzen) - TOON_PRIJZEN} prijzen meer ('doorstroom koppeling periode')"
+        )
+
+
+def _periode_json(geplaatst: periode_service.Periodeuitkomst) -> dict[str, object]:
+    s = geplaatst.schatting
+    return {
+        "periode": {
+            "periode": str(geplaatst.periode), "batch": geplaatst.batch, "methode": periode_service.METHODE,
+            "scenarios": s.scenarios, "getrokken": s.getrokken, "verwacht_huishoudens": round(s.verwacht, 3),
+            "verwacht_bron": geplaatst.verwacht_bron, "prijs_seconden": round(geplaatst.prijs_seconden, 3),
+            "prijzen": geplaatst.prijzen,
+        }
+    }  # fmt: skip
+
+
+def _toon_voorstel(
+    uitkomst: service.Uitkomst, fmt: Format, out: Path | None, extra: dict[str, object] | None = None
+) -> None:
     result = uitkomst.result
     namen = {g.code: g.naam for g in uitkomst.instantie.gemeenten}
     if fmt is Format.json:
         data = result.as_dict() | {"run": uitkomst.run_id, "synthetisch": uitkomst.instantie.synthetisch}
+        data |= extra or {}
         for toewijzing in data["assignments"]:  # type: ignore[attr-defined]
             toewijzing["gemeentenaam"] = namen.get(toewijzing["gemeentecode"], "")
             toewijzing["uitleg"] = uitkomst.uitleg[toewijzing["huishouden_id"]].tekst
@@ -399,3 +488,43 @@ def opschonen_command(
          kop=kolommen.kop("Opgeschoonde runs"), catalogus=kolommen.KOLOMMEN)  # fmt: skip
     actie = "zouden worden opgeschoond" if proef else "opgeschoond"
     err.print(f"{len(records)} run(s) {actie}")
+
+
+class Weergave(StrEnum):
+    """What ``koppeling periode`` shows."""
+
+    batches = "batches"
+    prijzen = "prijzen"
+    eerlijkheid = "eerlijkheid"
+
+
+PERIODE_KOLOMMEN = {
+    Weergave.batches: ["batch", "run", "aangemaakt_op", "methode", "status", "scenarios", "seed",
+                       "verwacht_huishoudens", "prijzen", "verwacht_bron"],
+    Weergave.prijzen: ["batch", "run", "gemeentecode", "gemeentenaam", "prijs", "bindend", "scenarios",
+                       "spreiding", "vrijgehouden"],
+    Weergave.eerlijkheid: ["batch", "soort", "huishoudens", "gekoppeld", "aandeel_gekoppeld",
+                           "score_per_persoon"],
+}  # fmt: skip
+
+
+@app.command("periode")
+def periode_command(
+    periode: Annotated[str, typer.Option("--periode", help="Taakstellingsperiode, bijvoorbeeld 2026-2.")],
+    toon: Annotated[
+        Weergave,
+        typer.Option(
+            "--toon", help="batches, prijzen (per batch en gemeente) of eerlijkheid (per batch en type)."
+        ),
+    ] = Weergave.batches,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+) -> None:
+    """Toon de geprijsde batches van een periode: hun prijzen, of de uitkomsten per aankomstweek en type."""
+    gekozen = Periode.parse(periode, field="--periode")
+    with open_store() as engine:
+        batches, prijzen, eerlijkheid = periode_service.overzicht(engine, gekozen)
+    records = {Weergave.batches: batches, Weergave.prijzen: prijzen, Weergave.eerlijkheid: eerlijkheid}[toon]
+    titel = f"Koppeling {gekozen}: {toon}"
+    emit(records, PERIODE_KOLOMMEN[toon], fmt, out, title=titel, kop=kolommen.kop(titel),
+         catalogus=kolommen.KOLOMMEN)  # fmt: skip

@@ -357,5 +357,6 @@ def opschonen(engine: Engine, *, nu: datetime | None = None, proef: bool = False
 def _schoon(session: Session, run: KoppelingRunRecord, opgeslagen: Opgeslagen, nu: datetime) -> None:
     session.add_all(KoppelingRunGemeenteRecord(run_id=run.id, **t.as_dict()) for t in opgeslagen.tellingen())
     verwijderd = repository.verwijder_voorstellen(session, run.id)
+    repository.leeg_steekproef(session, run.id)
     run.opgeschoond_op = nu
     audit.record(session, "delete", "koppeling_run", f"run {run.id}: gegevens per huishouden", verwijderd)

@@ -39,7 +39,9 @@ class GeprijsdeRun:
     def prijzen(self) -> dict[str, float]:
         """Price per person by municipality code (only positive prices)."""
         return {
-            g.code: float(p) for g, p in zip(self.instantie.gemeenten, self.schatting.prijzen, strict=True) if p > 0
+            g.code: float(p)
+            for g, p in zip(self.instantie.gemeenten, self.schatting.prijzen, strict=True)
+            if p > 0
         }
 
 

@@ -98,6 +98,56 @@ KOLOMMEN: dict[str, Kolom] = {
             Kolom("p10", "P10", Soort.getal, "10e percentiel van de score.", decimalen=3),
             Kolom("mediaan", "Mediaan", Soort.getal, "Mediaan van de score.", decimalen=3),
             Kolom("p90", "P90", Soort.getal, "90e percentiel van de score.", decimalen=3),
+            Kolom("batch", "Batch", Soort.geheel, "Volgnummer van de batch in de periode (aankomstweek)."),
+            Kolom(
+                "methode", "Methode", uitleg="Hoe de batch geplaatst is (geprijsd: met prijzen op ruimte)."
+            ),
+            Kolom("scenarios", "Scenario's", Soort.geheel, "Aantal scenario's van latere aankomsten."),
+            Kolom("seed", "Seed", Soort.geheel, "Startgetal van de trekking van de scenario's."),
+            Kolom(
+                "verwacht_huishoudens",
+                "Verwacht",
+                Soort.getal,
+                "Huishoudens nog verwacht na deze batch.",
+                decimalen=1,
+            ),
+            Kolom("verwacht_bron", "Bron verwachting", uitleg="Waar het verwachte aantal vandaan komt."),
+            Kolom("prijzen", "Prijzen", Soort.geheel, "Gemeenten met een prijs op hun ruimte."),
+            Kolom(
+                "prijs",
+                "Prijs",
+                Soort.getal,
+                "Prijs per persoon van de ruimte (gemiddelde duale waarde).",
+                decimalen=3,
+            ),
+            Kolom("bindend", "Bindend", Soort.geheel, "In hoeveel scenario's de prijs positief was."),
+            Kolom(
+                "spreiding",
+                "Spreiding",
+                Soort.getal,
+                "Standaardafwijking van de prijs over de scenario's.",
+                decimalen=3,
+            ),
+            Kolom(
+                "vrijgehouden",
+                "Elders geplaatst",
+                Soort.geheel,
+                "Huishoudens van deze batch die door de prijs elders geplaatst zijn.",
+            ),
+            Kolom(
+                "soort",
+                "Huishoudtype",
+                uitleg="alle, alleenstaand, zonder kinderen, gezin 2-4, gezin 5+, met zorgbehoefte.",
+            ),
+            Kolom("gekoppeld", "Gekoppeld", Soort.geheel, "Gekoppelde huishoudens."),
+            Kolom("aandeel_gekoppeld", "Deel gekoppeld", Soort.procent, "Gekoppeld / huishoudens."),
+            Kolom(
+                "score_per_persoon",
+                "Score per persoon",
+                Soort.getal,
+                "Gemiddelde score per gekoppelde persoon.",
+                decimalen=3,
+            ),
         )
     },
 }

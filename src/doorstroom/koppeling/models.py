@@ -20,7 +20,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from doorstroom.db import Base
@@ -108,3 +119,33 @@ class KoppelingRunGemeenteRecord(Base):
     definitief_huishoudens: Mapped[int] = mapped_column(Integer)
     definitief_personen: Mapped[int] = mapped_column(Integer)
     open_huishoudens: Mapped[int] = mapped_column(Integer)
+
+
+class KoppelingPeriodeBatchRecord(Base):
+    """A run placed as one batch of a taakstelling period (issue 14), with the prices it was given.
+
+    ``prijzen``: per municipality with a positive price ``{gemeentecode, prijs, bindend, spreiding,
+    weggestuurd}`` — the mean price per person, in how many of ``scenarios`` it was positive, its
+    spread, and how many households of the batch it kept away. ``steekproef``: the batch as sample
+    rows for later batches (persons and the best municipalities' scores; no reference, no personal
+    facts), emptied with the run's personal data after the retention term. ``eerlijkheid``:
+    outcomes by household type, kept as counts (no personal data), for the period's fairness report.
+    """
+
+    __tablename__ = "koppeling_periode_batch"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[int] = mapped_column(
+        ForeignKey("koppeling_run.id", ondelete="CASCADE"), unique=True, index=True
+    )
+    periode: Mapped[str] = mapped_column(String(6), index=True)
+    methode: Mapped[str] = mapped_column(String(20))
+    seed: Mapped[int] = mapped_column(BigInteger)
+    scenarios: Mapped[int] = mapped_column(Integer)
+    getrokken: Mapped[int] = mapped_column(Integer)
+    verwacht_huishoudens: Mapped[float] = mapped_column(Float)
+    verwacht_bron: Mapped[str] = mapped_column(Text)
+    prijs_seconden: Mapped[float] = mapped_column(Float)
+    prijzen: Mapped[list[Any]] = mapped_column(JSON)
+    steekproef: Mapped[list[Any]] = mapped_column(JSON)
+    eerlijkheid: Mapped[list[Any]] = mapped_column(JSON)

@@ -105,7 +105,9 @@ class Schatting:
     @classmethod
     def geen(cls, gemeenten: int, verwacht: float = 0.0) -> Schatting:
         """No prices: nothing is expected after this batch, or nothing to sample from."""
-        return cls(np.zeros(gemeenten), np.zeros(gemeenten, dtype=np.int64), np.zeros(gemeenten), 0, 0, verwacht)
+        return cls(
+            np.zeros(gemeenten), np.zeros(gemeenten, dtype=np.int64), np.zeros(gemeenten), 0, 0, verwacht
+        )
 
 
 def trek(steekproef: Steekproef, instelling: Instelling) -> list[Scenario]:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from doorstroom.koppeling.models import (
     KoppelingBesluitRecord,
+    KoppelingPeriodeBatchRecord,
     KoppelingRunGemeenteRecord,
     KoppelingRunRecord,
     KoppelingVoorstelRecord,
@@ -117,3 +118,49 @@ def verwijder_voorstellen(session: Session, run_id: int) -> int:
         execution_options=geen_sync,
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def bewaar_periodebatch(session: Session, batch: KoppelingPeriodeBatchRecord) -> None:
+    """Store what makes a run a batch of a period (its prices, sample rows, fairness counts)."""
+    session.add(batch)
+    session.flush()
+
+
+def periodebatches(
+    session: Session, periode: str
+) -> list[tuple[KoppelingPeriodeBatchRecord, KoppelingRunRecord]]:
+    """Every batch of ``periode`` with its run, oldest first (the order they were placed in)."""
+    query = (
+        select(KoppelingPeriodeBatchRecord, KoppelingRunRecord)
+        .join(KoppelingRunRecord, KoppelingRunRecord.id == KoppelingPeriodeBatchRecord.run_id)
+        .where(KoppelingPeriodeBatchRecord.periode == periode)
+        .order_by(KoppelingPeriodeBatchRecord.run_id)
+    )
+    return [(batch, run) for batch, run in session.execute(query).tuples()]
+
+
+def besloten_personen(session: Session, run_ids: Sequence[int]) -> list[tuple[int, int, str, int]]:
+    """Every decision on the proposals of ``run_ids``: (proposal id, decision id, municipality, persons).
+
+    The caller keeps the newest decision per proposal (decisions are history; the newest holds).
+    """
+    if not run_ids:
+        return []
+    query = (
+        select(KoppelingVoorstelRecord.id, KoppelingBesluitRecord.id, KoppelingBesluitRecord.gemeentecode,
+               KoppelingVoorstelRecord.personen)
+        .join(KoppelingBesluitRecord, KoppelingBesluitRecord.voorstel_id == KoppelingVoorstelRecord.id)
+        .where(KoppelingVoorstelRecord.run_id.in_(run_ids))
+        .order_by(KoppelingBesluitRecord.id)
+    )  # fmt: skip
+    return [(int(v), int(b), str(code), int(personen)) for v, b, code, personen in session.execute(query)]
+
+
+def leeg_steekproef(session: Session, run_id: int) -> None:
+    """Remove a batch's sample rows (with the run's personal data, after the retention term)."""
+    session.execute(
+        update(KoppelingPeriodeBatchRecord)
+        .where(KoppelingPeriodeBatchRecord.run_id == run_id)
+        .values(steekproef=[])
+        .execution_options(synchronize_session=False)
+    )

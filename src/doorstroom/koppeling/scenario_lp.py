@@ -13,9 +13,9 @@ the scenario would fall if g had one place less. LP duality makes it ≥ 0 (Dant
 Programming and Extensions*, 1963, ch. 6; for this use: Ahani et al., *Operations Research* 2024).
 
 The LP starts from each household's ``kandidaten`` best allowed municipalities and adds pairs by
-column generation until no pair left out could improve it, so its duals are exact. HiGHS's simplex solves it in
-this process (warm-started after each round of columns), independent of the batch solver's
-backend: the LP is small (draws × a few candidates) and the simplex returns exact duals.
+column generation until no pair left out could improve it, so its duals are exact. HiGHS's simplex
+solves it in this process (warm-started after each round of columns), independent of the batch
+solver's backend: the LP is small (draws × a few candidates) and the simplex returns exact duals.
 """
 
 from __future__ import annotations
@@ -92,7 +92,9 @@ def _lp(personen: FloatArray, capaciteit: FloatArray, straf: float) -> Any:
     n, g = len(personen), len(capaciteit)
     onder = np.concatenate([personen, np.full(g, -highspy.kHighsInf)])
     boven = np.concatenate([personen, capaciteit]).astype(np.float64)
-    highs.addRows(n + g, onder, boven, 0, np.zeros(n + g, dtype=np.int32), np.zeros(0, dtype=np.int32), np.zeros(0))
+    highs.addRows(
+        n + g, onder, boven, 0, np.zeros(n + g, dtype=np.int32), np.zeros(0, dtype=np.int32), np.zeros(0)
+    )
     highs.changeObjectiveSense(highspy.ObjSense.kMaximize)
     _kolommen(highs, np.full(n, -straf), np.arange(n, dtype=np.int32)[:, None], np.ones((n, 1)))
     return highs

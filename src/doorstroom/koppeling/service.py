@@ -10,11 +10,13 @@ final until a person accepts or overrides it (human oversight).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from doorstroom import __version__, audit
 from doorstroom.db import transaction
@@ -166,7 +168,7 @@ def voorstel(verzoek: Verzoek, engine: Engine | None = None, *, bewaren: bool = 
     if fouten:
         raise OngeldigResultaat("resultaat afgekeurd door de controles: " + "; ".join(fouten[:5]))
     uitleg = explain.uitleg(instantie, verzoek.beleid, result, model)
-    validatie = _validatie(model)
+    validatie = validatie_van(model)
     run_id = (
         _bewaar(engine, verzoek, instantie, result, uitleg, validatie)
         if engine is not None and bewaren
@@ -191,7 +193,8 @@ def uitkomstmodel(pad: Path, instantie: Instantie) -> UitkomstModel:
     return model
 
 
-def _validatie(model: UitkomstModel | None) -> dict[str, float]:
+def validatie_van(model: UitkomstModel | None) -> dict[str, float]:
+    """The outcome model's validation figures as stored with a run (empty without a model)."""
     if model is None:
         return {}
     v = model.validatie
@@ -205,14 +208,22 @@ def _bewaar(
     result: KoppelingResult,
     uitleg: dict[str, explain.Uitleg],
     validatie: dict[str, float],
+    daarna: Callable[[Session, int], None] | None = None,
 ) -> int:
+    """Store the run; ``daarna`` stores what belongs to it in the same transaction (all or nothing)."""
     record = _run_record(verzoek, instantie, result, validatie)
     record.invoer["bestanden"] = _vingerafdrukken(verzoek)
     record.voorstellen = _voorstel_records(instantie, result, uitleg)
     with transaction(engine) as session:
         run_id = repository.bewaar_run(session, record)
         audit.record(session, "write", "koppeling_run", str(run_id), len(instantie.huishoudens))
+        if daarna is not None:
+            daarna(session, run_id)
     return run_id
+
+
+bewaar = _bewaar
+"""Store a run (for use cases of this context that place a run differently, e.g. in a period)."""
 
 
 def _run_record(

@@ -1,0 +1,236 @@
+"""Use cases of the koppeling over a half year: place a batch in a period, and report on the period.
+
+``voorstel_in_periode`` places one batch against the stored state of a taakstelling period
+(issue 14): the room is each municipality's remaining taakstelling minus the persons already linked
+(accepted or overridden) in the period's earlier batches; prices on that room are estimated from
+scenarios drawn from the period's earlier batches, a user's history file and the batch itself
+(:mod:`~doorstroom.koppeling.dynamisch`); the volume still expected comes from the prognose
+(:mod:`~doorstroom.koppeling.verwachting`) unless given. The run is stored like every run, with
+its prices, sample rows and fairness counts in ``koppeling_periode_batch`` (one transaction), so
+the half year can be replayed and each price explained.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from doorstroom.db import transaction
+from doorstroom.domains import PRIJSSCENARIOS, SEED, VERWACHTE_HUISHOUDENS
+from doorstroom.errors import InputError, Problem
+from doorstroom.koppeling import (
+    dynamisch,
+    eerlijkheid,
+    explain,
+    io,
+    prijsuitleg,
+    repository,
+    service,
+    verwachting,
+)
+from doorstroom.koppeling.domain import Instantie
+from doorstroom.koppeling.models import KoppelingPeriodeBatchRecord
+from doorstroom.koppeling.prijsschatting import SCENARIOS, Instelling, Schatting, Steekproef
+from doorstroom.koppeling.validate import check_result
+from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.periode import Periode
+from doorstroom.taakstelling import service as taakstelling
+from doorstroom.tijd import lokale_tijd
+
+METHODE = "geprijsd"
+
+
+@dataclass(frozen=True)
+class Prijsverzoek:
+    """How the batch is priced: scenarios, seed, an optional history file and expected volume."""
+
+    scenarios: int = SCENARIOS
+    seed: int = 1
+    historie: Path | None = None
+    verwacht: float | None = None
+
+
+@dataclass(frozen=True)
+class Periodeuitkomst:
+    """A placed batch: the run, its prices explained, and where the expected volume came from."""
+
+    uitkomst: service.Uitkomst
+    periode: Periode
+    batch: int
+    schatting: Schatting
+    prijzen: list[dict[str, object]]
+    verwacht_bron: str
+    prijs_seconden: float
+
+
+def voorstel_in_periode(
+    verzoek: service.Verzoek, prijsverzoek: Prijsverzoek, engine: Engine, *, bewaren: bool = True
+) -> Periodeuitkomst:
+    """Place this batch in its period with prices for what is still to come (module docstring)."""
+    _check(verzoek, prijsverzoek)
+    periode = verzoek.periode or Periode.containing(taakstelling.vandaag())
+    resterend = taakstelling.resterend(engine, periode)
+    if resterend is None:
+        melding = (
+            f"geen taakstelling voor {periode} vastgesteld; stel die eerst vast (taakstelling vaststellen)"
+        )
+        raise InputError(Problem(melding, field="--periode"))
+    with transaction(engine) as session:
+        batches = repository.periodebatches(session, str(periode))
+        gekoppeld = _gekoppeld(session, [run.id for _, run in batches])
+    instantie, _ = service.laad(replace(verzoek, periode=periode, aandeel=1.0), engine=engine)
+    instantie = _met_rest(instantie, resterend, gekoppeld)
+    model = service.uitkomstmodel(verzoek.uitkomsten, instantie) if verzoek.uitkomsten else None
+    codes = tuple(g.code for g in instantie.gemeenten)
+    eerder = [dynamisch.uit_bewaard(b.steekproef, codes) for b, _ in batches]
+    if prijsverzoek.historie is not None:
+        eerder.append(_historie(prijsverzoek.historie, instantie, verzoek, model))
+    verwacht = _verwacht(prijsverzoek, periode, instantie, eerder)
+    instelling = Instelling(verwacht.huishoudens, prijsverzoek.scenarios, prijsverzoek.seed)
+    run = dynamisch.geprijsd(
+        instantie, verzoek.beleid, eerder, instelling,
+        solver_naam=verzoek.solver, tijdslimiet=verzoek.tijdslimiet, uitkomst=model,
+    )  # fmt: skip
+    fouten = check_result(run.instantie, verzoek.beleid, run.result)
+    if fouten:
+        raise service.OngeldigResultaat("resultaat afgekeurd door de controles: " + "; ".join(fouten[:5]))
+    batch_scores = dynamisch.scores(run.instantie, run.instantie.huishoudens, verzoek.beleid, model)
+    namen = {g.code: g.naam for g in run.instantie.gemeenten}
+    ids = tuple(h.id for h in run.instantie.huishoudens)
+    weg = prijsuitleg.vrijgehouden(codes, ids, batch_scores, run.result, run.schatting.prijzen)
+    uitleg = prijsuitleg.met_prijzen(
+        explain.uitleg(run.instantie, verzoek.beleid, run.result, model),
+        weg,
+        codes,
+        namen,
+        run.schatting.prijzen,
+    )
+    regels = prijsuitleg.prijsregels(codes, namen, run.schatting, weg)
+    validatie = service.validatie_van(model)
+    record = _batch_record(periode, prijsverzoek, run, verwacht, regels, batch_scores, codes)
+    run_id = (
+        service.bewaar(engine, verzoek, run.instantie, run.result, uitleg, validatie, _koppel(record))
+        if bewaren
+        else None
+    )
+    bron = (
+        f"resterende taakstelling {periode} min {sum(gekoppeld.values())} personen al gekoppeld "
+        f"in {len(batches)} eerdere batches"
+    )
+    uitkomst = service.Uitkomst(run.instantie, run.result, uitleg, run_id, bron, validatie)
+    return Periodeuitkomst(
+        uitkomst, periode, len(batches) + 1, run.schatting, regels, verwacht.bron, run.prijs_seconden
+    )
+
+
+def _check(verzoek: service.Verzoek, prijsverzoek: Prijsverzoek) -> None:
+    """Options within their domains; the capacity of a period run comes from the stored period."""
+    PRIJSSCENARIOS.check(prijsverzoek.scenarios, field="--scenarios")
+    SEED.check(prijsverzoek.seed, field="--seed")
+    if prijsverzoek.verwacht is not None:
+        VERWACHTE_HUISHOUDENS.check(prijsverzoek.verwacht, field="--verwacht")
+    if verzoek.capaciteit is not None:
+        melding = (
+            "--capaciteit gaat niet samen met --methode geprijsd: de ruimte komt uit de opgeslagen periode"
+        )
+        raise InputError(Problem(melding, field="--capaciteit"))
+    if verzoek.aandeel is not None:
+        raise InputError(
+            Problem("--aandeel hoort bij --methode aandeel; geprijsd gebruikt prijzen", field="--aandeel")
+        )
+    if verzoek.solver == "greedy":
+        raise InputError(
+            Problem(
+                "--methode geprijsd vraagt een optimaliserende solver (highs of ortools)", field="--solver"
+            )
+        )
+
+
+def _gekoppeld(session: Session, run_ids: list[int]) -> dict[str, int]:
+    """Persons per municipality linked in earlier batches: the newest decision of each proposal holds."""
+    laatste: dict[int, tuple[str, int]] = {}
+    for voorstel, _besluit, code, personen in repository.besloten_personen(session, run_ids):
+        laatste[voorstel] = (code, personen)
+    per_gemeente: dict[str, int] = {}
+    for code, personen in laatste.values():
+        per_gemeente[code] = per_gemeente.get(code, 0) + personen
+    return per_gemeente
+
+
+def _met_rest(instantie: Instantie, resterend: Mapping[str, int], gekoppeld: Mapping[str, int]) -> Instantie:
+    """Room left per municipality: remaining taakstelling minus persons already linked (≥ 0), hard."""
+    return replace(
+        instantie,
+        gemeenten=tuple(
+            replace(g, capaciteit=max(resterend.get(g.code, 0) - gekoppeld.get(g.code, 0), 0), maximum=None)
+            for g in instantie.gemeenten
+        ),
+    )
+
+
+def _historie(pad: Path, instantie: Instantie, verzoek: service.Verzoek, model: object) -> Steekproef:
+    """Earlier arrivals from a user's households file, scored against this run's municipalities."""
+    bekend = {g.code: g for g in embedded_gemeenten()}
+    regios = {locatie.regio for locatie in instantie.locaties.values()}
+    huishoudens, _ = io.lees_huishoudens(pad, bekend, regios)
+    return dynamisch.scores(instantie, huishoudens, verzoek.beleid, model)  # type: ignore[arg-type]
+
+
+def _verwacht(
+    prijsverzoek: Prijsverzoek, periode: Periode, instantie: Instantie, eerder: list[Steekproef]
+) -> verwachting.Verwachting:
+    if prijsverzoek.verwacht is not None:
+        return verwachting.Verwachting(prijsverzoek.verwacht, "opgegeven (--verwacht)")
+    personen = [h.grootte for h in instantie.huishoudens] + [int(p) for s in eerder for p in s.personen]
+    grootte = float(np.mean(personen)) if personen else 1.0
+    return verwachting.uit_prognose(periode, taakstelling.vandaag(), grootte)
+
+
+def _batch_record(
+    periode: Periode,
+    prijsverzoek: Prijsverzoek,
+    run: dynamisch.GeprijsdeRun,
+    verwacht: verwachting.Verwachting,
+    regels: list[dict[str, object]],
+    batch_scores: Steekproef,
+    codes: tuple[str, ...],
+) -> KoppelingPeriodeBatchRecord:
+    return KoppelingPeriodeBatchRecord(
+        periode=str(periode), methode=METHODE, seed=prijsverzoek.seed, scenarios=run.schatting.scenarios,
+        getrokken=run.schatting.getrokken, verwacht_huishoudens=float(verwacht.huishoudens),
+        verwacht_bron=verwacht.bron, prijs_seconden=run.prijs_seconden, prijzen=regels,
+        steekproef=dynamisch.bewaarbaar(batch_scores, codes),
+        eerlijkheid=eerlijkheid.per_soort(run.instantie, run.result),
+    )  # fmt: skip
+
+
+def _koppel(record: KoppelingPeriodeBatchRecord) -> Callable[[Session, int], None]:
+    def daarna(session: Session, run_id: int) -> None:
+        record.run_id = run_id
+        repository.bewaar_periodebatch(session, record)
+
+    return daarna
+
+
+def overzicht(
+    engine: Engine, periode: Periode
+) -> tuple[list[dict[str, object]], list[dict[str, object]], list[dict[str, object]]]:
+    """The period's batches, every batch's prices, and outcomes by batch and household type."""
+    with transaction(engine) as session:
+        batches = repository.periodebatches(session, str(periode))
+    lijst, prijzen, tellingen = [], [], []
+    for nummer, (batch, run) in enumerate(batches, start=1):
+        lijst.append({
+            "batch": nummer, "run": run.id, "aangemaakt_op": lokale_tijd(run.aangemaakt_op),
+            "methode": batch.methode, "status": run.status, "scenarios": batch.scenarios, "seed": batch.seed,
+            "verwacht_huishoudens": round(batch.verwacht_huishoudens, 1), "prijzen": len(batch.prijzen),
+            "verwacht_bron": batch.verwacht_bron,
+        })  # fmt: skip
+        prijzen += [{"batch": nummer, "run": run.id, **regel} for regel in batch.prijzen]
+        tellingen.append((nummer, batch.eerlijkheid))
+    return lijst, prijzen, eerlijkheid.overzicht(tellingen)
