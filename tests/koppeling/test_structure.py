@@ -11,7 +11,8 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "doorstroom" / "koppelin
 PURE = (
     "domain.py", "score.py", "harde_criteria.py", "validate.py", "besluit.py", "capaciteit.py",
     "batchaandeel.py", "bewaartermijn.py", "explain.py", "model.py", "result.py", "diagnose.py",
-    "bezetting.py", "lagrange.py", "startplan.py", "afronding.py", "tijdsbudget.py",
+    "bezetting.py", "lagrange.py", "startplan.py", "afronding.py", "tijdsbudget.py", "prijsschatting.py",
+    "prijsuitleg.py", "eerlijkheid.py",
 )  # fmt: skip
 IO_OR_DB = ("sqlalchemy", "doorstroom.db", "doorstroom.tabular", "doorstroom.audit", "doorstroom.settings")
 DELIVERY = ("doorstroom.cli", "doorstroom.api", "doorstroom.web")
@@ -28,6 +29,10 @@ ADAPTERS = tuple(
         "highs_backend",
         "ortools_backend",
         "solvers",
+        "scenario_lp",
+        "dynamisch",
+        "periode",
+        "verwachting",
     )
 )
 

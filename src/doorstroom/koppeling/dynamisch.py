@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from doorstroom.koppeling import scenario_lp
 from doorstroom.koppeling.domain import Beleid, Huishouden, Instantie
 from doorstroom.koppeling.model import BLOK
 from doorstroom.koppeling.prijsschatting import Instelling, Schatting, Steekproef, plafond, schatting
@@ -89,7 +90,7 @@ def geprijsd(
     capaciteit = np.array([g.capaciteit for g in ruim.gemeenten], dtype=np.float64)
     hoogste = sum(beleid.gewichten.as_dict().values())  # every criterion lies in [0, 1]
     schat = schatting(
-        batch.score, batch.personen, capaciteit, pool, instelling,
+        batch.score, batch.personen, capaciteit, pool, instelling, scenario_lp.prijzen,
         straf=beleid.straf_onbekoppeld, plafond=plafond(beleid.straf_onbekoppeld, hoogste),
     )  # fmt: skip
     prijs_seconden = time.perf_counter() - begin

@@ -16,21 +16,26 @@ assignment with allocation balancing", *Operations Research* 2024):
    (``los_op(..., prijzen=...)``): a place goes to this week's household only if it scores more
    there than the room is expected to be worth later.
 
-Pure: plain arrays in and out, deterministic for a seed (NumPy's PCG64 seeded with ``seed``).
-A price is capped at ``plafond``: no price may make leaving a household unlinked look better
+Pure: plain arrays in and out (the LP solver is passed in), deterministic for a seed (NumPy's
+PCG64 seeded with ``seed``). A price is capped at ``plafond``: no price may make leaving a household unlinked look better
 than linking it (the penalty for an unlinked person exceeds every score), so prices never cost
 a household its place when the hard rules leave one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from doorstroom.koppeling.model import FloatArray, IntArray
-from doorstroom.koppeling.scenario_lp import KANDIDATEN, los_scenario_op
+
+ScenarioLp = Callable[[FloatArray, FloatArray, FloatArray, float, int], FloatArray]
+"""Solves one scenario's LP (scores, persons, room, penalty per unlinked person, candidates per
+household) and returns the capacity duals: :func:`doorstroom.koppeling.scenario_lp.prijzen`."""
+KANDIDATEN = 6
+"""Best allowed municipalities per household the scenario LP starts from (it adds more as needed)."""
 
 SCENARIOS = 4
 """Scenarios per batch by default (the prices' spread is reported, so a user can judge it)."""
@@ -131,6 +136,7 @@ def schat(
     batch_personen: IntArray,
     capaciteit: FloatArray,
     scenarios: Sequence[Scenario],
+    lp: ScenarioLp,
     *,
     straf: float,
     plafond: float,
@@ -141,8 +147,7 @@ def schat(
     for scenario in scenarios:
         score = np.vstack([batch_score, scenario.score])
         personen = np.concatenate([batch_personen.astype(np.float64), scenario.personen])
-        lp = los_scenario_op(score, personen, capaciteit, straf, kandidaten)
-        rijen.append(np.minimum(lp.prijzen, plafond))
+        rijen.append(np.minimum(lp(score, personen, capaciteit, straf, kandidaten), plafond))
     return np.array(rijen).reshape(len(rijen), capaciteit.size)
 
 
@@ -152,6 +157,7 @@ def schatting(
     capaciteit: FloatArray,
     steekproef: Steekproef,
     instelling: Instelling,
+    lp: ScenarioLp,
     *,
     straf: float,
     plafond: float,
@@ -161,7 +167,7 @@ def schatting(
     if not scenarios:
         return Schatting.geen(capaciteit.size, max(instelling.verwacht, 0.0))
     per_scenario = schat(
-        batch_score, batch_personen, capaciteit, scenarios,
+        batch_score, batch_personen, capaciteit, scenarios, lp,
         straf=straf, plafond=plafond, kandidaten=instelling.kandidaten,
     )  # fmt: skip
     return Schatting(

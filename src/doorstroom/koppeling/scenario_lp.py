@@ -28,9 +28,7 @@ import numpy.typing as npt
 
 from doorstroom.koppeling.highs_backend import _highspy, _stille_highs
 from doorstroom.koppeling.model import FloatArray, IntArray
-
-KANDIDATEN = 6
-"""Best allowed municipalities kept per household in a scenario LP."""
+from doorstroom.koppeling.prijsschatting import KANDIDATEN
 
 
 @dataclass(frozen=True)
@@ -80,6 +78,17 @@ RONDES = 30
 """At most this many rounds of column generation (in practice a handful)."""
 PER_RONDE = 5
 """At most this many new pairs per household and round (the most positive ones)."""
+
+
+def prijzen(
+    score: FloatArray,
+    personen: FloatArray,
+    capaciteit: FloatArray,
+    straf: float,
+    kandidaten: int = KANDIDATEN,
+) -> FloatArray:
+    """The capacity duals of :func:`los_scenario_op` (the price estimate's ``ScenarioLp``)."""
+    return los_scenario_op(score, personen, capaciteit, straf, kandidaten).prijzen
 
 
 def _lp(personen: FloatArray, capaciteit: FloatArray, straf: float) -> Any:
