@@ -17,9 +17,9 @@ assignment with allocation balancing", *Operations Research* 2024):
    there than the room is expected to be worth later.
 
 Pure: plain arrays in and out (the LP solver is passed in), deterministic for a seed (NumPy's
-PCG64 seeded with ``seed``). A price is capped at ``plafond``: no price may make leaving a household unlinked look better
-than linking it (the penalty for an unlinked person exceeds every score), so prices never cost
-a household its place when the hard rules leave one.
+PCG64 seeded with ``seed``). A price is capped at ``plafond``: no price may make leaving a
+household unlinked look better than linking it (the penalty for an unlinked person exceeds every
+score), so prices never cost a household its place when the hard rules leave one.
 """
 
 from __future__ import annotations
