@@ -136,7 +136,7 @@ def periodebatches(
         .where(KoppelingPeriodeBatchRecord.periode == periode)
         .order_by(KoppelingPeriodeBatchRecord.run_id)
     )
-    return [(batch, run) for batch, run in session.execute(query).tuples()]
+    return [(batch, run) for batch, run in session.execute(query)]
 
 
 def besloten_personen(session: Session, run_ids: Sequence[int]) -> list[tuple[int, int, str, int]]:

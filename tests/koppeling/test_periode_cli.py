@@ -1,0 +1,98 @@
+"""The installed ``doorstroom koppeling voorstel --methode geprijsd`` and ``koppeling periode`` in their
+own process: documents on stdout exactly, prices explained on stderr, bad input exit 2 naming it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.koppeling.test_console_script import PROGRAM, doorstroom
+
+GEPRIJSD = ("koppeling", "voorstel", "--huishoudens", "huishoudens.csv", "--arbeidsmarkt", "arbeidsmarkt.csv",
+            "--periode", "2026-2", "--methode", "geprijsd", "--tijdslimiet", "3", "--scenarios", "2",
+            "--verwacht", "200")  # fmt: skip
+
+
+@pytest.fixture
+def map_(tmp_path: Path) -> Path:
+    assert PROGRAM.exists(), "the doorstroom console script is not installed"
+    assert doorstroom("db", "upgrade", cwd=tmp_path).returncode == 0
+    vast = doorstroom("taakstelling", "vaststellen", "-p", "2026-2", "-t", "12000", "-f", "csv", cwd=tmp_path)
+    assert vast.returncode == 0, vast.stderr
+    made = doorstroom(
+        "koppeling", "genereer", "--huishoudens", "40", "--seed", "5", "--out", ".", cwd=tmp_path
+    )
+    assert made.returncode == 0, made.stderr
+    return tmp_path
+
+
+def test_priced_batch_json_and_csv_are_the_documents_and_the_period_lists_them(map_: Path) -> None:
+    voorstel = doorstroom(*GEPRIJSD, "-f", "json", cwd=map_)
+    assert voorstel.returncode == 0, voorstel.stderr
+    document = json.loads(voorstel.stdout)
+    assert document["run"] == 1 and document["periode"]["batch"] == 1
+    assert (
+        document["periode"]["scenarios"] == 2
+        and document["periode"]["verwacht_bron"] == "opgegeven (--verwacht)"
+    )
+    for regel in document["periode"]["prijzen"]:
+        assert regel["prijs"] > 0 and 0 <= regel["bindend"] <= 2
+    assert "periode 2026-2, batch 1: 2 scenario's" in voorstel.stderr
+    assert "Traceback" not in voorstel.stderr
+
+    als_csv = doorstroom(*GEPRIJSD, "-f", "csv", "--seed", "9", cwd=map_)
+    assert als_csv.returncode == 0, als_csv.stderr
+    rijen = list(csv.DictReader(io.StringIO(als_csv.stdout)))
+    assert len(rijen) == 40 and rijen[0]["huishouden_id"].startswith("SYN-")
+
+    for toon in ("batches", "prijzen", "eerlijkheid"):
+        lijst = doorstroom(
+            "koppeling", "periode", "--periode", "2026-2", "--toon", toon, "-f", "json", cwd=map_
+        )
+        assert lijst.returncode == 0, lijst.stderr
+        records = json.loads(lijst.stdout)
+        assert {r["batch"] for r in records} <= {1, 2}
+        als_tabel = doorstroom(
+            "koppeling", "periode", "--periode", "2026-2", "--toon", toon, "-f", "csv", cwd=map_
+        )
+        assert len(list(csv.DictReader(io.StringIO(als_tabel.stdout)))) == len(records)
+    batches = json.loads(
+        doorstroom("koppeling", "periode", "--periode", "2026-2", "-f", "json", cwd=map_).stdout
+    )
+    assert [b["seed"] for b in batches] == [1, 9]
+
+
+def test_a_bad_history_file_exits_2_naming_file_row_and_field(map_: Path) -> None:
+    tekst = (map_ / "huishoudens.csv").read_text(encoding="utf-8").splitlines()
+    kop, eerste, *rest = tekst
+    velden = eerste.split(";")  # the generator writes Dutch Excel's separator
+    velden[1] = "veel"
+    (map_ / "historie.csv").write_text("\n".join([kop, *rest[:3], ";".join(velden)]) + "\n", encoding="utf-8")
+    result = doorstroom(*GEPRIJSD, "--historie", "historie.csv", "-f", "json", cwd=map_)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == "" and "Traceback" not in result.stderr
+    assert "historie.csv" in result.stderr and "5" in result.stderr and "volwassenen" in result.stderr
+    assert "SYN-" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("extra", "genoemd"),
+    [
+        (("--scenarios", "0"), "--scenarios"),
+        (("--verwacht", "nan"), "--verwacht"),
+        (("--seed", "-1"), "--seed"),
+        (("--capaciteit", "capaciteit.csv"), "--capaciteit"),
+        (("--periode", "2031-1"), "2031-1"),
+    ],
+)
+def test_bad_priced_options_exit_2_without_a_traceback(
+    map_: Path, extra: tuple[str, ...], genoemd: str
+) -> None:
+    result = doorstroom(*GEPRIJSD, *extra, "-f", "json", cwd=map_)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stdout == "" and "Traceback" not in result.stderr
+    assert genoemd in result.stderr
