@@ -5,16 +5,16 @@ from __future__ import annotations
 import itertools
 
 from doorstroom.koppeling.domain import Beleid, Instantie
-from doorstroom.koppeling.score import scoreblok
+from doorstroom.koppeling.score import UitkomstVoorspeller, scoreblok
 
 
-def optimum(instantie: Instantie, beleid: Beleid) -> float:
+def optimum(instantie: Instantie, beleid: Beleid, uitkomst: UitkomstVoorspeller | None = None) -> float:
     """Max over all plans of Σ persons × score − penalty × unlinked persons − overflow penalty.
 
     Every constraint holds; the batch share ``capaciteit`` is soft (each person above it costs
     ``beleid.overschrijding_boete``) and ``maximum`` hard.
     """
-    blok = scoreblok(instantie, instantie.huishoudens, beleid)
+    blok = scoreblok(instantie, instantie.huishoudens, beleid, uitkomst)
     keuzes = [
         [-1, *[g for g in range(len(instantie.gemeenten)) if blok.toegestaan[h, g]]]
         for h in range(len(instantie.huishoudens))

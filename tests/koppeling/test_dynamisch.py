@@ -3,7 +3,8 @@ kept, explanations that name the binding price."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pytest
@@ -23,6 +24,23 @@ SOLVERS = installed_solvers()
 BELEID = Beleid()
 
 
+@dataclass(frozen=True)
+class Ruis:
+    """An 'outcome model' of seeded noise per (household, municipality): with it no two places score
+    exactly alike, so the plan that reaches hindsight is unique (ties are measure-zero)."""
+
+    seed: int
+
+    def voorspel(self, instantie: Instantie, huishoudens: Sequence[Huishouden]) -> np.ndarray:
+        return np.array(
+            [[_ruis(self.seed, h.id, g.code) for g in instantie.gemeenten] for h in huishoudens]
+        ).reshape(len(huishoudens), len(instantie.gemeenten))
+
+
+def _ruis(seed: int, huishouden: str, gemeente: str) -> float:
+    return float(np.random.default_rng([seed, int(huishouden[1:]), int(gemeente[2:])]).random())
+
+
 def zonder_woningen(instantie: Instantie) -> Instantie:
     """The setting of the priced method: dwellings do not limit (the issue's benchmark)."""
     return replace(instantie, gemeenten=tuple(replace(g, woningen=None) for g in instantie.gemeenten))
@@ -40,61 +58,62 @@ def met_rest(instantie: Instantie, huishoudens: tuple[Huishouden, ...], rest: di
     return replace(instantie, huishoudens=huishoudens, gemeenten=gemeenten)
 
 
-def twee_batches(
-    instantie: Instantie, naam: str, *, toekomst_bekend: bool
-) -> tuple[float, list[KoppelingResult]]:
-    """Place the first half priced by the (known) second half, then the second half with what is left."""
+def twee_batches(instantie: Instantie, naam: str, beleid: Beleid, ruis: Ruis) -> float:
+    """Place the first half priced by the known second half, then the second half with what is left."""
     helft = max(1, len(instantie.huishoudens) // 2)
     rest = {g.code: g.capaciteit for g in instantie.gemeenten}
     eerste = met_rest(instantie, instantie.huishoudens[:helft], rest)
     prijzen: dict[str, float] = {}
-    if toekomst_bekend and instantie.huishoudens[helft:]:
-        batch = dynamisch.scores(eerste, eerste.huishoudens, BELEID)
-        later = dynamisch.scores(eerste, instantie.huishoudens[helft:], BELEID)
+    if instantie.huishoudens[helft:]:
+        batch = dynamisch.scores(eerste, eerste.huishoudens, beleid, ruis)
+        later = dynamisch.scores(eerste, instantie.huishoudens[helft:], beleid, ruis)
         ruimte = np.array([g.capaciteit for g in eerste.gemeenten], dtype=np.float64)
         vector = schat(
             batch.score, batch.personen, ruimte, [Scenario(later.score, later.personen.astype(float))],
-            scenario_lp.prijzen, straf=BELEID.straf_onbekoppeld,
-            plafond=plafond(BELEID.straf_onbekoppeld, 12.0),
+            scenario_lp.prijzen, straf=beleid.straf_onbekoppeld,
+            plafond=plafond(beleid.straf_onbekoppeld, 13.0),
         )[0]  # fmt: skip
         prijzen = {g.code: float(p) for g, p in zip(eerste.gemeenten, vector, strict=True) if p > 0}
-    resultaten = [solver(naam).los_op(eerste, BELEID, 10.0, prijzen=prijzen)]
+    resultaten = [solver(naam).los_op(eerste, beleid, 10.0, ruis, prijzen=prijzen)]
     for t in resultaten[0].assignments:
         rest[t.gemeentecode] -= t.personen
     if instantie.huishoudens[helft:]:
-        resultaten.append(
-            solver(naam).los_op(met_rest(instantie, instantie.huishoudens[helft:], rest), BELEID, 10.0)
-        )
-    return sum(doel(r, instantie) for r in resultaten), resultaten
+        tweede = met_rest(instantie, instantie.huishoudens[helft:], rest)
+        resultaten.append(solver(naam).los_op(tweede, beleid, 10.0, ruis))
+    return sum(doel(r, instantie) for r in resultaten)
 
 
 @pytest.mark.parametrize("naam", SOLVERS)
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.data())
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+)
+@given(data=st.data(), seed=st.integers(0, 2**32))
 def test_with_the_future_known_the_priced_batches_reach_the_hindsight_optimum(
-    naam: str, data: st.DataObject
+    naam: str, data: st.DataObject, seed: int
 ) -> None:
     """Prices are LP duals, so the promise holds where the half year's LP has a whole-household
     optimum (a household cannot be split; on real weekly volumes the LP is within 0.1 % of whole
     plans) and the hard rules let hindsight link everyone. (Where they do not, hindsight may leave
     a small household of this week unlinked to keep room for a larger one later; prices are capped
     below the penalty for an unlinked person, so a priced batch never does that: a household that
-    can be linked now is linked — see docs/koppeling.md.)"""
+    can be linked now is linked — see docs/koppeling.md.) Seeded noise in the score (as an outcome
+    model would add) makes the best plan unique, as real scores all but always do."""
     instantie = zonder_woningen(data.draw(instanties(max_huishoudens=6, max_gemeenten=3)))
-    assume(optimum(instantie, replace(BELEID, straf_onbekoppeld=1e6)) > -1e5)
-    best = optimum(instantie, BELEID)
-    assume(abs(lp_waarde(instantie) - best) < 1e-6)
-    waarde, _ = twee_batches(instantie, naam, toekomst_bekend=True)
-    assert waarde == pytest.approx(best, abs=1e-6)
+    beleid, ruis = replace(BELEID, gewichten=replace(BELEID.gewichten, uitkomst=1.0)), Ruis(seed)
+    assume(optimum(instantie, replace(beleid, straf_onbekoppeld=1e6), ruis) > -1e5)
+    best = optimum(instantie, beleid, ruis)
+    lp = lp_van(instantie, beleid, ruis)
+    assume(abs(lp.waarde - best) < 1e-6)
+    assert twee_batches(instantie, naam, beleid, ruis) == pytest.approx(best, abs=1e-6)
 
 
-def lp_waarde(instantie: Instantie) -> float:
+def lp_van(instantie: Instantie, beleid: Beleid, ruis: Ruis) -> scenario_lp.LpUitkomst:
     """The half year's LP (households may be split) — the bound hindsight is measured against."""
-    alles = dynamisch.scores(instantie, instantie.huishoudens, BELEID)
+    alles = dynamisch.scores(instantie, instantie.huishoudens, beleid, ruis)
     ruimte = np.array([g.capaciteit for g in instantie.gemeenten], dtype=np.float64)
     return scenario_lp.los_scenario_op(
-        alles.score, alles.personen.astype(float), ruimte, BELEID.straf_onbekoppeld
-    ).waarde
+        alles.score, alles.personen.astype(float), ruimte, beleid.straf_onbekoppeld
+    )
 
 
 @pytest.mark.parametrize("naam", SOLVERS)
@@ -103,7 +122,8 @@ def lp_waarde(instantie: Instantie) -> float:
 def test_priced_batch_keeps_every_hard_rule_and_links_whoever_the_rules_allow(
     naam: str, data: st.DataObject
 ) -> None:
-    """Prices never make leaving a household unlinked pay: it links as many persons as myopia does."""
+    """Prices never make leaving a household unlinked pay (they stay below the penalty): a household
+    is only left unlinked when no municipality it may go to has room for it."""
     instantie = zonder_woningen(data.draw(instanties(max_huishoudens=6, max_gemeenten=3)))
     pool = dynamisch.scores(instantie, instantie.huishoudens, BELEID)
     verwacht = data.draw(st.floats(0, 40))
@@ -111,9 +131,16 @@ def test_priced_batch_keeps_every_hard_rule_and_links_whoever_the_rules_allow(
         instantie, BELEID, [pool], Instelling(verwacht, 3, 7), solver_naam=naam, tijdslimiet=10
     )
     assert check_result(run.instantie, BELEID, run.result) == []
-    myopisch = solver(naam).los_op(run.instantie, BELEID, 10.0)
-    gekoppeld = {t.huishouden_id: t.personen for t in run.result.assignments}
-    assert sum(gekoppeld.values()) >= sum(t.personen for t in myopisch.assignments)
+    rest = {g.code: g.capaciteit for g in run.instantie.gemeenten}
+    for t in run.result.assignments:
+        rest[t.gemeentecode] -= t.personen
+    toegestaan = dynamisch.scores(run.instantie, run.instantie.huishoudens, BELEID).score
+    for h, huishouden in enumerate(run.instantie.huishoudens):
+        if huishouden.id in run.result.unassigned:
+            plaatsen = [
+                g.code for g, s in zip(run.instantie.gemeenten, toegestaan[h], strict=True) if s > -np.inf
+            ]
+            assert all(rest[code] < huishouden.grootte for code in plaatsen), huishouden.id
     assert all(p >= 0 for p in run.prijzen().values())
 
 

@@ -31,9 +31,10 @@ import numpy as np
 
 from doorstroom.koppeling.model import FloatArray, IntArray
 
-ScenarioLp = Callable[[FloatArray, FloatArray, FloatArray, float, int], FloatArray]
-"""Solves one scenario's LP (scores, persons, room, penalty per unlinked person, candidates per
-household) and returns the capacity duals: :func:`doorstroom.koppeling.scenario_lp.prijzen`."""
+ScenarioLp = Callable[[FloatArray, FloatArray, FloatArray, float, int, int], FloatArray]
+"""Solves the scenarios' LPs (scores of every household, persons per scenario × household, room,
+penalty per unlinked person, candidates per household, how many leading households are the
+batch) and returns the capacity duals per scenario: :func:`doorstroom.koppeling.scenario_lp.prijzen`."""
 KANDIDATEN = 6
 """Best allowed municipalities per household the scenario LP starts from (it adds more as needed)."""
 
@@ -142,13 +143,19 @@ def schat(
     plafond: float,
     kandidaten: int = KANDIDATEN,
 ) -> FloatArray:
-    """Prices per scenario (rows) from the LP of the batch plus that scenario against ``capaciteit``."""
-    rijen = []
-    for scenario in scenarios:
-        score = np.vstack([batch_score, scenario.score])
-        personen = np.concatenate([batch_personen.astype(np.float64), scenario.personen])
-        rijen.append(np.minimum(lp(score, personen, capaciteit, straf, kandidaten), plafond))
-    return np.array(rijen).reshape(len(rijen), capaciteit.size)
+    """Prices per scenario (rows) from the LP of the batch plus that scenario against ``capaciteit``.
+
+    The scenarios' households are stacked into one table; scenario s gives persons only to the
+    batch and its own draws, so the LPs differ only in their right-hand sides.
+    """
+    score = np.vstack([batch_score, *(s.score for s in scenarios)])
+    personen = np.zeros((len(scenarios), len(score)))
+    personen[:, : len(batch_score)] = batch_personen
+    begin = len(batch_score)
+    for index, scenario in enumerate(scenarios):
+        personen[index, begin : begin + len(scenario.personen)] = scenario.personen
+        begin += len(scenario.personen)
+    return np.minimum(lp(score, personen, capaciteit, straf, kandidaten, len(batch_score)), plafond)
 
 
 def schatting(

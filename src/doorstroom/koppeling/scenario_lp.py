@@ -33,10 +33,16 @@ from doorstroom.koppeling.prijsschatting import KANDIDATEN
 
 @dataclass(frozen=True)
 class LpUitkomst:
-    """Prices per person of every municipality's room, and the LP's optimal value."""
+    """Prices per person of every municipality's room, and the LP's optimal value.
+
+    ``laag`` and ``hoog`` are the lowest and highest optimal price of each row (equal unless the
+    room exactly fits); ``prijzen`` lies between them (see :data:`VOORRANG`).
+    """
 
     prijzen: FloatArray
     waarde: float
+    laag: FloatArray
+    hoog: FloatArray
 
 
 def los_scenario_op(
@@ -45,33 +51,131 @@ def los_scenario_op(
     capaciteit: FloatArray,
     straf: float,
     kandidaten: int = KANDIDATEN,
+    batch: int = 0,
 ) -> LpUitkomst:
     """Solve the per-person LP over every allowed pair; ``score`` is −inf where a pair is not allowed.
 
-    Column generation on one warm-started HiGHS simplex: start from each household's
-    ``kandidaten`` best pairs, then add the pairs whose reduced value (score − household dual −
-    capacity price) is positive, until none is. The duals are then those of the whole LP, not of
-    a pruned one. Raises ``RuntimeError`` only when HiGHS fails on this always-feasible LP
-    (leaving a person unlinked is always allowed).
+    Raises ``RuntimeError`` only when HiGHS fails on this always-feasible LP (leaving a person
+    unlinked is always allowed).
+    """
+    return los_scenarios_op(score, personen[None, :], capaciteit, straf, kandidaten, batch)[0]
+
+
+def los_scenarios_op(
+    score: FloatArray,
+    personen: FloatArray,
+    capaciteit: FloatArray,
+    straf: float,
+    kandidaten: int = KANDIDATEN,
+    batch: int = 0,
+) -> list[LpUitkomst]:
+    """One LP per row of ``personen`` (scenarios × households: persons each household stands for in
+    that scenario, 0 where it is not drawn), all on one HiGHS model; the first ``batch`` rows are
+    the batch being placed (see :func:`kies_prijs`).
+
+    Column generation on a warm-started simplex: start from each household's ``kandidaten`` best
+    pairs, then add the pairs whose reduced value (score − household dual − capacity price) is
+    positive, until none is; the duals are then those of the whole LP, not of a pruned one. The
+    next scenario only changes the households' right-hand sides, so the simplex starts from the
+    previous optimal basis and the pairs found so far.
     """
     n, g = score.shape
     if n == 0 or g == 0:
-        return LpUitkomst(np.zeros(g), 0.0)
-    highs = _lp(personen, capaciteit, straf)
-    aanwezig = np.zeros(score.shape, dtype=bool)
-    paar_h, paar_g = _kandidaten(score, kandidaten)
-    for _ in range(RONDES):
-        _voeg_toe(highs, score, paar_h, paar_g, n)
-        aanwezig[paar_h, paar_g] = True
-        highs.run()
-        if highs.getModelStatus() != _highspy().HighsModelStatus.kOptimal:
-            raise RuntimeError(f"scenario LP not solved: {highs.modelStatusToString(highs.getModelStatus())}")
-        duaal = np.asarray(highs.getSolution().row_dual, dtype=np.float64)
-        prijzen, rest = np.maximum(duaal[n:], 0.0), duaal[:n]
-        paar_h, paar_g = _positief(score - rest[:, None] - prijzen[None, :], aanwezig)
-        if not len(paar_h):
-            break
-    return LpUitkomst(prijzen, float(highs.getInfo().objective_function_value))
+        return [LpUitkomst(np.zeros(g), 0.0, np.zeros(g), np.zeros(g)) for _ in personen]
+    model = _Model(_lp(n, capaciteit, straf), score)
+    model.voeg_toe(*_kandidaten(score, kandidaten))
+    spreiding = _spreiding(score[:batch])
+    uitkomsten = []
+    for rij in personen:
+        model.highs.changeRowsBounds(n, np.arange(n, dtype=np.int32), rij, rij)
+        actief = rij > 0
+        _, waarde = model.optimaal(capaciteit, actief)
+        in_batch = model.personen_van(batch)
+        laag, _ = model.optimaal(capaciteit + MARGE, actief)
+        hoog, _ = model.optimaal(np.maximum(capaciteit - MARGE, 0.0), actief)
+        prijzen = np.where(capaciteit > 0, kies_prijs(laag, hoog, in_batch > MARGE, spreiding), laag)
+        uitkomsten.append(LpUitkomst(prijzen, waarde, laag, hoog))
+    return uitkomsten
+
+
+def kies_prijs(
+    laag: FloatArray, hoog: FloatArray, batch_daar: npt.NDArray[np.bool_], spreiding: float
+) -> FloatArray:
+    """A price in each row's optimal range [laag, hoog] that makes the batch follow the LP's plan.
+
+    Where the range is one point the price is unique. Where it is wider (the room exactly fits),
+    every price in it is optimal, but at its ends a household of the batch can be indifferent
+    between its place in the LP and another one, and the batch solve may pick the other. So: where
+    the LP puts persons of the batch, just above the lowest price (:data:`VOORRANG`), so they want
+    to stay; where it puts none, high enough that no household of the batch prefers it (its lowest
+    price plus the batch's spread of scores), never above the highest.
+    """
+    breed = hoog - laag > 1e-9
+    bijna_laag = laag + np.minimum(VOORRANG, (hoog - laag) / 2)
+    hoog_genoeg = np.minimum(laag + spreiding + VOORRANG, hoog - np.minimum(VOORRANG, (hoog - laag) / 2))
+    return np.where(breed, np.where(batch_daar, bijna_laag, hoog_genoeg), laag)
+
+
+def _spreiding(score: FloatArray) -> float:
+    """Largest difference between two allowed scores of the batch (0 without a batch)."""
+    eindig = score[np.isfinite(score)]
+    return float(eindig.max() - eindig.min()) if eindig.size else 0.0
+
+
+MARGE = 1e-5
+"""Persons of room added and taken away to find the lowest and highest optimal price of a row."""
+VOORRANG = 0.01
+"""How far inside its optimal range a price that is not unique is taken (see :func:`kies_prijs`)."""
+
+
+class _Model:
+    """One HiGHS model over every scenario, with the pairs added so far (in column order)."""
+
+    def __init__(self, highs: Any, score: FloatArray) -> None:
+        self.highs, self.score = highs, score
+        self.n = score.shape[0]
+        self.aanwezig = np.zeros(score.shape, dtype=bool)
+        self.paar_h = np.zeros(0, dtype=np.int64)
+        self.paar_g = np.zeros(0, dtype=np.int64)
+
+    def voeg_toe(self, paar_h: IntArray, paar_g: IntArray) -> None:
+        """Add pair columns: one person of h placed at g (rows h and n + g)."""
+        rijen = np.stack([paar_h, self.n + paar_g], axis=1).astype(np.int32)
+        _kolommen(self.highs, self.score[paar_h, paar_g], rijen, np.ones(rijen.shape))
+        self.aanwezig[paar_h, paar_g] = True
+        self.paar_h, self.paar_g = (
+            np.concatenate([self.paar_h, paar_h]),
+            np.concatenate([self.paar_g, paar_g]),
+        )
+
+    def optimaal(self, ruimte: FloatArray, actief: npt.NDArray[np.bool_]) -> tuple[FloatArray, float]:
+        """Prices and value of the whole LP with ``ruimte``, by column generation."""
+        g = len(ruimte)
+        self.highs.changeRowsBounds(g, self.n + np.arange(g, dtype=np.int32), np.full(g, -np.inf), ruimte)
+        for _ in range(RONDES):
+            prijzen, rest = _los(self.highs, self.n)
+            gereduceerd = np.where(actief[:, None], self.score - rest[:, None] - prijzen[None, :], -np.inf)
+            nieuw_h, nieuw_g = _positief(gereduceerd, self.aanwezig)
+            if not len(nieuw_h):
+                break
+            self.voeg_toe(nieuw_h, nieuw_g)
+        return prijzen, float(self.highs.getInfo().objective_function_value)
+
+    def personen_van(self, batch: int) -> FloatArray:
+        """Persons of the first ``batch`` households per municipality in the current solution."""
+        x = np.asarray(self.highs.getSolution().col_value, dtype=np.float64)[self.n :]
+        van = self.paar_h < batch
+        telling = np.bincount(self.paar_g[van], weights=x[van], minlength=self.score.shape[1])
+        return np.asarray(telling, dtype=np.float64)
+
+
+def _los(highs: Any, n: int) -> tuple[FloatArray, FloatArray]:
+    """Solve; the capacity prices (≥ 0) and the households' duals."""
+    highs.run()
+    if highs.getModelStatus() != _highspy().HighsModelStatus.kOptimal:
+        raise RuntimeError(f"scenario LP not solved: {highs.modelStatusToString(highs.getModelStatus())}")
+    duaal = np.asarray(highs.getSolution().row_dual, dtype=np.float64)
+    return np.maximum(duaal[n:], 0.0), duaal[:n]
 
 
 RONDES = 30
@@ -86,33 +190,29 @@ def prijzen(
     capaciteit: FloatArray,
     straf: float,
     kandidaten: int = KANDIDATEN,
+    batch: int = 0,
 ) -> FloatArray:
-    """The capacity duals of :func:`los_scenario_op` (the price estimate's ``ScenarioLp``)."""
-    return los_scenario_op(score, personen, capaciteit, straf, kandidaten).prijzen
+    """The capacity duals of :func:`los_scenarios_op`, one row per scenario (the ``ScenarioLp``)."""
+    uitkomsten = los_scenarios_op(score, personen, capaciteit, straf, kandidaten, batch)
+    return np.array([u.prijzen for u in uitkomsten]).reshape(len(personen), len(capaciteit))
 
 
-def _lp(personen: FloatArray, capaciteit: FloatArray, straf: float) -> Any:
-    """HiGHS with one row per household (= its persons), one per municipality (≤ its room), and
-    the unlinked columns; pairs are added by :func:`_voeg_toe`. Silent: nothing on stdout."""
+def _lp(n: int, capaciteit: FloatArray, straf: float) -> Any:
+    """HiGHS with one row per household (= its persons, set per scenario), one per municipality
+    (≤ its room), and the unlinked columns; pairs are added by :func:`_voeg_toe`. Silent."""
     highspy = _highspy()
     highs = _stille_highs()
     highs.setOptionValue("threads", 1)
     highs.setOptionValue("solver", "simplex")
-    n, g = len(personen), len(capaciteit)
-    onder = np.concatenate([personen, np.full(g, -highspy.kHighsInf)])
-    boven = np.concatenate([personen, capaciteit]).astype(np.float64)
+    g = len(capaciteit)
+    onder = np.concatenate([np.zeros(n), np.full(g, -highspy.kHighsInf)])
+    boven = np.concatenate([np.zeros(n), capaciteit]).astype(np.float64)
     highs.addRows(
         n + g, onder, boven, 0, np.zeros(n + g, dtype=np.int32), np.zeros(0, dtype=np.int32), np.zeros(0)
     )
     highs.changeObjectiveSense(highspy.ObjSense.kMaximize)
     _kolommen(highs, np.full(n, -straf), np.arange(n, dtype=np.int32)[:, None], np.ones((n, 1)))
     return highs
-
-
-def _voeg_toe(highs: Any, score: FloatArray, paar_h: IntArray, paar_g: IntArray, n: int) -> None:
-    """Add pair columns: one person of h placed at g (rows h and n + g)."""
-    rijen = np.stack([paar_h, n + paar_g], axis=1).astype(np.int32)
-    _kolommen(highs, score[paar_h, paar_g], rijen, np.ones(rijen.shape))
 
 
 def _kolommen(highs: Any, kosten: FloatArray, rijen: npt.NDArray[np.int32], waarden: FloatArray) -> None:
