@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from doorstroom.koppeling import dynamisch
 from doorstroom.koppeling.capaciteit import batch_totaal, naar_rato
 from doorstroom.koppeling.domain import Beleid, Instantie
-from doorstroom.koppeling.prijsschatting import Instelling, Steekproef
+from doorstroom.koppeling.prijsschatting import SCENARIOS, TREKKING, Instelling, Steekproef
 from doorstroom.koppeling.result import KoppelingResult
 from doorstroom.koppeling.solvers import solver
 from doorstroom.koppeling.synthetic import synthetisch
@@ -44,7 +44,9 @@ from doorstroom.koppeling.validate import check_result
 from doorstroom.reference.loader import embedded_gemeenten
 from koppeling import drukte
 
-Methode = Callable[[Instantie, int, dict[str, int], list[Steekproef]], KoppelingResult]
+Uitvoer = tuple[Instantie, KoppelingResult]
+Methode = Callable[[Instantie, int, dict[str, int], list[Steekproef]], Uitvoer]
+"""A method: batch, week, room left, earlier batches → the instance it solved and its result."""
 
 
 @dataclass
@@ -89,7 +91,8 @@ def main() -> None:
     parser.add_argument("--limiet", type=float, default=5.0, help="seconds per batch for aandeel/myopisch")
     parser.add_argument("--limiet-geprijsd", type=float, default=1.0, help="seconds per priced batch solve")
     parser.add_argument("--hindsight-limiet", type=float, default=60.0)
-    parser.add_argument("--scenarios", type=int, default=4)
+    parser.add_argument("--scenarios", type=int, default=SCENARIOS)
+    parser.add_argument("--trekking", type=int, default=TREKKING, help="draws per scenario at most")
     parser.add_argument("--methoden", default="aandeel,myopisch,greedy,geprijsd")
     parser.add_argument("--belasting", choices=("idle", "busy"), default="idle")
     args = parser.parse_args()
@@ -130,29 +133,28 @@ def main() -> None:
 
 
 def _methoden(args: argparse.Namespace, beleid: Beleid) -> dict[str, Methode]:
-    """Each method as: batch, week, room left, earlier batches → result."""
+    """Each method as: batch, week, room left, earlier batches → the instance solved and its result."""
 
-    def aandeel(batch: Instantie, week: int, rest: dict[str, int], _: list[Steekproef]) -> KoppelingResult:
-        return solver("highs").los_op(
-            met_ruimte(batch, aandeel_van(rest, week, args.weken), rest), beleid, args.limiet
-        )
+    def aandeel(batch: Instantie, week: int, rest: dict[str, int], _: list[Steekproef]) -> Uitvoer:
+        ruimte = met_ruimte(batch, aandeel_van(rest, week, args.weken), rest)
+        return ruimte, solver("highs").los_op(ruimte, beleid, args.limiet)
 
-    def myopisch(batch: Instantie, week: int, rest: dict[str, int], _: list[Steekproef]) -> KoppelingResult:
-        return solver("highs").los_op(met_ruimte(batch, None, rest), beleid, args.limiet)
+    def myopisch(batch: Instantie, week: int, rest: dict[str, int], _: list[Steekproef]) -> Uitvoer:
+        ruimte = met_ruimte(batch, None, rest)
+        return ruimte, solver("highs").los_op(ruimte, beleid, args.limiet)
 
-    def greedy(batch: Instantie, week: int, rest: dict[str, int], _: list[Steekproef]) -> KoppelingResult:
-        return solver("greedy").los_op(met_ruimte(batch, aandeel_van(rest, week, args.weken), rest), beleid)
+    def greedy(batch: Instantie, week: int, rest: dict[str, int], _: list[Steekproef]) -> Uitvoer:
+        ruimte = met_ruimte(batch, aandeel_van(rest, week, args.weken), rest)
+        return ruimte, solver("greedy").los_op(ruimte, beleid)
 
-    def geprijsd(
-        batch: Instantie, week: int, rest: dict[str, int], eerder: list[Steekproef]
-    ) -> KoppelingResult:
+    def geprijsd(batch: Instantie, week: int, rest: dict[str, int], eerder: list[Steekproef]) -> Uitvoer:
         verwacht = float(len(batch.huishoudens) * (args.weken - week - 1))
-        instelling = Instelling(verwacht=verwacht, scenarios=args.scenarios, seed=args.seed * 1000 + week)
+        instelling = Instelling(verwacht, args.scenarios, args.seed * 1000 + week, args.trekking)
         run = dynamisch.geprijsd(
             met_ruimte(batch, None, rest), beleid, eerder, instelling, tijdslimiet=args.limiet_geprijsd
         )
         eerder.append(dynamisch.scores(run.instantie, batch.huishoudens, beleid))
-        return run.result
+        return run.instantie, run.result
 
     return {"aandeel": aandeel, "myopisch": myopisch, "greedy": greedy, "geprijsd": geprijsd}
 
@@ -167,9 +169,9 @@ def _speel(
     for week in range(weken):
         batch = replace(heel, huishoudens=heel.huishoudens[week * per_batch : (week + 1) * per_batch])
         begin = time.perf_counter()
-        result = methode(batch, week, rest, eerder)
+        opgelost, result = methode(batch, week, rest, eerder)
         verloop.seconden.append(time.perf_counter() - begin)
-        verloop.fouten += check_result(met_ruimte(batch, None, rest), beleid, result)
+        verloop.fouten += check_result(opgelost, beleid, result)
         w, personen = waarde(result)
         verloop.waarde += w
         verloop.onbekoppeld += len(result.unassigned)

@@ -70,32 +70,38 @@ def los_scenarios_op(
     batch: int = 0,
 ) -> list[LpUitkomst]:
     """One LP per row of ``personen`` (scenarios × households: persons each household stands for in
-    that scenario, 0 where it is not drawn), all on one HiGHS model; the first ``batch`` rows are
-    the batch being placed (see :func:`kies_prijs`).
+    that scenario, 0 where it is not drawn); the first ``batch`` rows are the batch being placed
+    (see :func:`kies_prijs`).
 
     Column generation on a warm-started simplex: start from each household's ``kandidaten`` best
     pairs, then add the pairs whose reduced value (score − household dual − capacity price) is
-    positive, until none is; the duals are then those of the whole LP, not of a pruned one. The
-    next scenario only changes the households' right-hand sides, so the simplex starts from the
-    previous optimal basis and the pairs found so far.
+    positive, until none is; the duals are then those of the whole LP, not of a pruned one.
     """
+    return [_een_scenario(score, rij, capaciteit, straf, kandidaten, batch) for rij in personen]
+
+
+def _een_scenario(
+    score: FloatArray, personen: FloatArray, capaciteit: FloatArray, straf: float, kandidaten: int, batch: int
+) -> LpUitkomst:
+    """The LP of the households with persons in this scenario: its value, and the price per row
+    chosen in its optimal range, found with a little more room (the lowest prices, and the plan
+    the batch follows) and a little less (the highest), on one warm-started model."""
+    actief = personen > 0
+    score, personen, batch = score[actief], personen[actief], int(actief[:batch].sum())
     n, g = score.shape
     if n == 0 or g == 0:
-        return [LpUitkomst(np.zeros(g), 0.0, np.zeros(g), np.zeros(g)) for _ in personen]
+        return LpUitkomst(np.zeros(g), 0.0, np.zeros(g), np.zeros(g))
     model = _Model(_lp(n, capaciteit, straf), score)
+    model.highs.changeRowsBounds(n, np.arange(n, dtype=np.int32), personen, personen)
     model.voeg_toe(*_kandidaten(score, kandidaten))
-    spreiding = _spreiding(score[:batch])
-    uitkomsten = []
-    for rij in personen:
-        model.highs.changeRowsBounds(n, np.arange(n, dtype=np.int32), rij, rij)
-        actief = rij > 0
-        _, waarde = model.optimaal(capaciteit, actief)
-        in_batch = model.personen_van(batch)
-        laag, _ = model.optimaal(capaciteit + MARGE, actief)
-        hoog, _ = model.optimaal(np.maximum(capaciteit - MARGE, 0.0), actief)
-        prijzen = np.where(capaciteit > 0, kies_prijs(laag, hoog, in_batch > MARGE, spreiding), laag)
-        uitkomsten.append(LpUitkomst(prijzen, waarde, laag, hoog))
-    return uitkomsten
+    _, waarde = model.optimaal(capaciteit)
+    in_batch = model.personen_van(batch)
+    laag, _ = model.optimaal(capaciteit + MARGE)
+    hoog, _ = model.optimaal(np.maximum(capaciteit - MARGE, 0.0))
+    prijzen = np.where(
+        capaciteit > 0, kies_prijs(laag, hoog, in_batch > MARGE, _spreiding(score[:batch])), laag
+    )
+    return LpUitkomst(prijzen, waarde, laag, hoog)
 
 
 def kies_prijs(
@@ -129,7 +135,7 @@ VOORRANG = 0.01
 
 
 class _Model:
-    """One HiGHS model over every scenario, with the pairs added so far (in column order)."""
+    """One scenario's HiGHS model, with the pairs added so far (in column order)."""
 
     def __init__(self, highs: Any, score: FloatArray) -> None:
         self.highs, self.score = highs, score
@@ -148,14 +154,13 @@ class _Model:
             np.concatenate([self.paar_g, paar_g]),
         )
 
-    def optimaal(self, ruimte: FloatArray, actief: npt.NDArray[np.bool_]) -> tuple[FloatArray, float]:
+    def optimaal(self, ruimte: FloatArray) -> tuple[FloatArray, float]:
         """Prices and value of the whole LP with ``ruimte``, by column generation."""
         g = len(ruimte)
         self.highs.changeRowsBounds(g, self.n + np.arange(g, dtype=np.int32), np.full(g, -np.inf), ruimte)
         for _ in range(RONDES):
             prijzen, rest = _los(self.highs, self.n)
-            gereduceerd = np.where(actief[:, None], self.score - rest[:, None] - prijzen[None, :], -np.inf)
-            nieuw_h, nieuw_g = _positief(gereduceerd, self.aanwezig)
+            nieuw_h, nieuw_g = _positief(self.score - rest[:, None] - prijzen[None, :], self.aanwezig)
             if not len(nieuw_h):
                 break
             self.voeg_toe(nieuw_h, nieuw_g)
