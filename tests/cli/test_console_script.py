@@ -106,6 +106,7 @@ CASES = [
         ("koppeling", "beoordeel"), ("1", "{gekoppeld}", "--door", "A. Jansen"), lambda d: len(_rows(d)) == 1
     ),
     Case(("koppeling", "opschonen"), ("--proef",), lambda d: _rows(d) == [], rows=False),
+    Case(("koppeling", "periode"), ("--periode", "2026-2"), lambda d: _rows(d) == [], rows=False),
     Case(
         ("spreiding", "bereken"),
         ("--totaal", "96.000"),
