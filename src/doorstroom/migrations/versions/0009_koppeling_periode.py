@@ -4,8 +4,8 @@ One row per such run: the period, the method, the seed and scenarios of the pric
 prices per municipality, the batch as sample rows for later batches, and outcome counts by
 household type (fairness report).
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-11-24
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
