@@ -17,19 +17,22 @@ from __future__ import annotations
 import json
 import logging
 import time
-import traceback
 import uuid
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
 
 from doorstroom.api import API_VERSION
 from doorstroom.api.problemen import MEDIA_TYPE, TITELS, Probleem
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+from doorstroom.asgi import (
+    ASGIApp,
+    Message,
+    Receive,
+    Scope,
+    Send,
+    TeGroot,
+    aangegeven_lengte,
+    begrensd,
+    log_crash,
+    log_verzoek,
+)
 
 _log = logging.getLogger("doorstroom.api")
 
@@ -44,10 +47,6 @@ VASTE_HEADERS = [
 ]
 JSON_TYPES = ("application/json", "application/merge-patch+json", "application/problem+json")
 MAX_BODY = 1_000_000
-
-
-class TeGroot(Exception):
-    """The request body exceeded :data:`MAX_BODY` while being read."""
 
 
 class ApiMiddleware:
@@ -77,39 +76,26 @@ class ApiMiddleware:
                 ]
             await send(message)
 
-        gelezen = 0
-
-        async def begrensd() -> Message:
-            nonlocal gelezen
-            message = await receive()
-            gelezen += len(message.get("body", b""))
-            if gelezen > MAX_BODY:
-                raise TeGroot
-            return message
-
         try:
             if _verkeerd_mediatype(scope):
                 await _probleem(send_with_headers, scope, 415, "stuur JSON (Content-Type: application/json)")
-            elif _lengte(scope) > MAX_BODY:
+            elif aangegeven_lengte(scope) > MAX_BODY:
                 await _probleem(send_with_headers, scope, 413, f"verzoek groter dan {MAX_BODY} bytes")
             else:
                 await self.app(
-                    scope, receive if scope.get("method") in ("GET", "HEAD") else begrensd, send_with_headers
+                    scope,
+                    receive if scope.get("method") in ("GET", "HEAD") else begrensd(receive, MAX_BODY),
+                    send_with_headers,
                 )
         except TeGroot:
             if not state["sent"]:
                 await _probleem(send_with_headers, scope, 413, f"verzoek groter dan {MAX_BODY} bytes")
         except Exception as error:  # the last line of defence: nothing escapes as a traceback page
-            _log_crash(error, request_id)
+            log_crash(_log, error, request_id)
             if not state["sent"]:
                 await _probleem(send_with_headers, scope, 500, f"interne fout (referentie {request_id})")
         finally:
-            _log_request(scope, int(state["status"]), started, request_id)
-
-
-def _lengte(scope: Scope) -> int:
-    tekst = dict(scope.get("headers") or []).get(b"content-length", b"0")
-    return int(tekst) if tekst.isdigit() and len(tekst) < 19 else 0
+            log_verzoek(_log, scope, int(state["status"]), started, request_id, "(onbekend pad)")
 
 
 def _verkeerd_mediatype(scope: Scope) -> bool:
@@ -135,25 +121,3 @@ async def _probleem(send: Send, scope: Scope, status: int, detail: str) -> None:
     headers = [(b"content-type", MEDIA_TYPE.encode()), (b"content-length", str(len(payload)).encode())]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": payload})
-
-
-def _log_crash(error: BaseException, request_id: str) -> None:
-    frames = [f"{f.filename}:{f.lineno} in {f.name}" for f in traceback.extract_tb(error.__traceback__)]
-    _log.error(
-        "interne fout", extra={"fout": type(error).__name__, "request_id": request_id, "frames": frames[-8:]}
-    )
-
-
-def _log_request(scope: Scope, status: int, started: float, request_id: str) -> None:
-    route = scope.get("route")
-    template = getattr(route, "path", None) or "(onbekend pad)"
-    _log.info(
-        "verzoek",
-        extra={
-            "method": scope.get("method"),
-            "route": template,
-            "status": status,
-            "ms": round((time.perf_counter() - started) * 1000, 1),
-            "request_id": request_id,
-        },
-    )

@@ -9,28 +9,30 @@ from __future__ import annotations
 
 import logging
 import time
-import traceback
 import uuid
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Callable
 from typing import Any
 
+from doorstroom.asgi import (
+    ASGIApp,
+    Message,
+    Receive,
+    Scope,
+    Send,
+    TeGroot,
+    aangegeven_lengte,
+    begrensd,
+    log_crash,
+    log_verzoek,
+)
 from doorstroom.web.beveiliging import HEADERS
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 Foutpagina = Callable[[int, str], bytes]
 
 MAX_BODY = 20_000_000
 """Uploads (a koppeling list, a locations file) up to 20 MB; anything larger is refused unread."""
 
 _log = logging.getLogger("doorstroom.web")
-
-
-class TeGroot(Exception):
-    """The request body exceeded :data:`MAX_BODY` while being read."""
 
 
 class WebMiddleware:
@@ -62,30 +64,20 @@ class WebMiddleware:
                 ]
             await send(message)
 
-        gelezen = 0
-
-        async def begrensd() -> Message:
-            nonlocal gelezen
-            message = await receive()
-            gelezen += len(message.get("body", b""))
-            if gelezen > MAX_BODY:
-                raise TeGroot
-            return message
-
         try:
-            if _lengte(scope) > MAX_BODY:
+            if aangegeven_lengte(scope) > MAX_BODY:
                 await self._pagina(send_with_headers, 413, "Het bestand is groter dan 20 MB.")
             else:
-                await self.app(scope, begrensd, send_with_headers)
+                await self.app(scope, begrensd(receive, MAX_BODY), send_with_headers)
         except TeGroot:
             if not state["sent"]:
                 await self._pagina(send_with_headers, 413, "Het bestand is groter dan 20 MB.")
         except Exception as error:  # the last line of defence: never a traceback page
-            _log_crash(error, request_id)
+            log_crash(_log, error, request_id)
             if not state["sent"]:
                 await self._pagina(send_with_headers, 500, f"Er ging iets mis (referentie {request_id}).")
         finally:
-            _log_request(scope, int(state["status"]), started, request_id)
+            log_verzoek(_log, scope, int(state["status"]), started, request_id, _onbekend(scope))
 
     async def _pagina(self, send: Send, status: int, tekst: str) -> None:
         body = self.foutpagina(status, tekst)
@@ -97,30 +89,6 @@ class WebMiddleware:
         await send({"type": "http.response.body", "body": body})
 
 
-def _lengte(scope: Scope) -> int:
-    tekst = dict(scope.get("headers") or []).get(b"content-length", b"0")
-    return int(tekst) if tekst.isdigit() and len(tekst) < 19 else 0
-
-
-def _log_crash(error: BaseException, request_id: str) -> None:
-    frames = [f"{f.filename}:{f.lineno} in {f.name}" for f in traceback.extract_tb(error.__traceback__)]
-    _log.error(
-        "interne fout", extra={"fout": type(error).__name__, "request_id": request_id, "frames": frames[-8:]}
-    )
-
-
-def _log_request(scope: Scope, status: int, started: float, request_id: str) -> None:
-    route = scope.get("route")
-    template = getattr(route, "path", None) or (
-        "/static" if str(scope.get("path", "")).startswith("/static/") else "(onbekend pad)"
-    )
-    _log.info(
-        "verzoek",
-        extra={
-            "method": scope.get("method"),
-            "route": template,
-            "status": status,
-            "ms": round((time.perf_counter() - started) * 1000, 1),
-            "request_id": request_id,
-        },
-    )
+def _onbekend(scope: Scope) -> str:
+    """The log's route for a request no route matched; static files are one route."""
+    return "/static" if str(scope.get("path", "")).startswith("/static/") else "(onbekend pad)"
