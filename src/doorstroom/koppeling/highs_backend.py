@@ -107,18 +107,18 @@ def _meld(event: Any) -> None:
     meld_tussenstand(np.asarray(event.data_out.mip_solution), float(event.data_out.objective_function_value))
 
 
-def _highspy() -> Any:
+def highspy_module() -> Any:
     """The ``highspy`` module, imported only when HiGHS is used (see the module docstring)."""
     return importlib.import_module("highspy")
 
 
-def _stille_highs() -> Any:
+def stille_highs() -> Any:
     """A ``highspy.Highs`` whose output is off before anything can print (no banner on stdout).
 
     ``Highs.__init__`` installs its callback dispatcher, and HiGHS prints its banner at that moment
     unless output is already off; turning it off first is the only place that precedes it.
     """
-    highspy = _highspy()
+    highspy = highspy_module()
 
     class StilleHighs(highspy.Highs):  # type: ignore[misc, name-defined]
         def enableCallbacks(self) -> None:
@@ -129,7 +129,7 @@ def _stille_highs() -> Any:
 
 
 def _highs(programma: Programma, deadline: float) -> Any:
-    highs = _stille_highs()
+    highs = stille_highs()
     highs.setOptionValue("threads", 1)
     highs.setOptionValue("mip_rel_gap", 1e-6)
     _zet_deadline(highs, deadline)
@@ -204,7 +204,7 @@ class HighsLpSessie:
 
 
 def _highs_lp(programma: Programma) -> Any:
-    highspy = _highspy()
+    highspy = highspy_module()
     lp = highspy.HighsLp()
     matrix = programma.matrix
     lp.num_col_, lp.num_row_ = matrix.shape[1], matrix.shape[0]
@@ -225,7 +225,7 @@ def _basis(programma: Programma, start: FloatArray) -> Any:
     """The basis of a plan (see ``HighsBackend.lp``): one basic column per assignment row, and per
     shared row its slack, or the overflow column where the plan is above a batch share (the
     capacity row is then tight, its slack nonbasic at the upper bound)."""
-    highspy = _highspy()
+    highspy = highspy_module()
     status = highspy.HighsBasisStatus
     n = int(np.count_nonzero(np.isfinite(programma.rij_onder)))  # the assignment rows come first
     basis_kolom = start > 0.5
@@ -246,14 +246,14 @@ def _basis(programma: Programma, start: FloatArray) -> Any:
 
 
 def _highs_solution(start: FloatArray) -> Any:
-    solution = _highspy().HighsSolution()
+    solution = highspy_module().HighsSolution()
     solution.col_value = list(start)
     solution.value_valid = True
     return solution
 
 
 def _highs_result(highs: Any, kosten: FloatArray, geheel: bool) -> Oplossing:
-    status = _highspy().HighsModelStatus
+    status = highspy_module().HighsModelStatus
     model_status = highs.getModelStatus()
     solution = highs.getSolution()
     if not solution.value_valid:

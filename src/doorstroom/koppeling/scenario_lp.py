@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from doorstroom.koppeling.highs_backend import _highspy, _stille_highs
+from doorstroom.koppeling.highs_backend import highspy_module, stille_highs
 from doorstroom.koppeling.model import FloatArray, IntArray
 from doorstroom.koppeling.prijsschatting import KANDIDATEN
 
@@ -177,7 +177,7 @@ class _Model:
 def _los(highs: Any, n: int) -> tuple[FloatArray, FloatArray]:
     """Solve; the capacity prices (≥ 0) and the households' duals."""
     highs.run()
-    if highs.getModelStatus() != _highspy().HighsModelStatus.kOptimal:
+    if highs.getModelStatus() != highspy_module().HighsModelStatus.kOptimal:
         raise RuntimeError(f"scenario LP not solved: {highs.modelStatusToString(highs.getModelStatus())}")
     duaal = np.asarray(highs.getSolution().row_dual, dtype=np.float64)
     return np.maximum(duaal[n:], 0.0), duaal[:n]
@@ -205,8 +205,8 @@ def prijzen(
 def _lp(n: int, capaciteit: FloatArray, straf: float) -> Any:
     """HiGHS with one row per household (= its persons, set per scenario), one per municipality
     (≤ its room), and the unlinked columns; pairs are added by :func:`_voeg_toe`. Silent."""
-    highspy = _highspy()
-    highs = _stille_highs()
+    highspy = highspy_module()
+    highs = stille_highs()
     highs.setOptionValue("threads", 1)
     highs.setOptionValue("solver", "simplex")
     g = len(capaciteit)
