@@ -20,6 +20,7 @@ from doorstroom.tijd import vandaag
 from doorstroom.web.formulieren import bewaar_upload, model
 from doorstroom.web.sessie import FormulierDep, GebruikerDep
 from doorstroom.web.tabel import filter_rijen
+from doorstroom.web.voortgang import voortgangspagina, voortgangsstand
 from doorstroom.web.weergeven import pagina, problemen
 
 router = APIRouter()
@@ -93,31 +94,18 @@ def _gekozen(bestand: Any) -> bool:
 def taak(request: Request, gebruiker: GebruikerDep, taak_id: Annotated[str, Path(max_length=40)]) -> Response:
     """The progress of a run this user started."""
     gevonden = request.app.state.taken.van(gebruiker, taak_id)
-    if gevonden.status == "klaar":
-        return RedirectResponse(f"/koppeling/runs/{gevonden.resultaat}", status_code=303)
-    return pagina(
-        request,
-        "taak.html",
-        titel="Koppelrun wordt berekend",
-        taak=gevonden,
-        terug="/koppeling",
-        stand=f"/koppeling/taken/{taak_id}/stand",
-    )
+    stand, resultaat = f"/koppeling/taken/{taak_id}/stand", f"/koppeling/runs/{gevonden.resultaat}"
+    return voortgangspagina(request, gevonden, "Koppelrun wordt berekend", "/koppeling", stand, resultaat)
 
 
 @router.get("/koppeling/taken/{taak_id}/stand")
 def stand(
     request: Request, gebruiker: GebruikerDep, taak_id: Annotated[str, Path(max_length=40)]
 ) -> Response:
-    """The polled progress partial; sends the browser to the run when it is stored."""
+    """The polled progress partial; sends the browser to the result when it is stored."""
     gevonden = request.app.state.taken.van(gebruiker, taak_id)
-    doel = f"/koppeling/runs/{gevonden.resultaat}" if gevonden.status == "klaar" else None
-    response = pagina(
-        request, "_taak.html", taak=gevonden, stand=f"/koppeling/taken/{taak_id}/stand", klaar=doel
-    )
-    if doel:
-        response.headers["HX-Redirect"] = doel
-    return response
+    resultaat = f"/koppeling/runs/{gevonden.resultaat}"
+    return voortgangsstand(request, gevonden, f"/koppeling/taken/{taak_id}/stand", resultaat)
 
 
 def _runpagina(

@@ -13,6 +13,7 @@ from doorstroom.prognose import aanpassing, opslag
 from doorstroom.prognose.scenario import SPECS
 from doorstroom.web.grafieken import WAAIERS, waaier
 from doorstroom.web.sessie import FormulierDep, GebruikerDep
+from doorstroom.web.voortgang import voortgangspagina, voortgangsstand
 from doorstroom.web.weergeven import pagina, problemen
 
 router = APIRouter()
@@ -99,34 +100,18 @@ def _run(form: dict[str, str], veld: str, standaard: int | None) -> int | None:
 def taak(request: Request, gebruiker: GebruikerDep, taak_id: Annotated[str, Path(max_length=40)]) -> Response:
     """The progress of a forecast this user started."""
     gevonden = request.app.state.taken.van(gebruiker, taak_id)
-    if gevonden.status == "klaar":
-        return RedirectResponse(f"/scenario/prognoses/{gevonden.resultaat}", status_code=303)
-    return pagina(
-        request,
-        "taak.html",
-        titel="Prognose wordt berekend",
-        taak=gevonden,
-        terug="/scenario",
-        stand=f"/scenario/taken/{taak_id}/stand",
-    )
+    stand, resultaat = f"/scenario/taken/{taak_id}/stand", f"/scenario/prognoses/{gevonden.resultaat}"
+    return voortgangspagina(request, gevonden, "Prognose wordt berekend", "/scenario", stand, resultaat)
 
 
 @router.get("/scenario/taken/{taak_id}/stand")
 def stand(
     request: Request, gebruiker: GebruikerDep, taak_id: Annotated[str, Path(max_length=40)]
 ) -> Response:
-    """The progress partial that htmx polls; when done it sends the browser to the result."""
+    """The polled progress partial; sends the browser to the result when it is stored."""
     gevonden = request.app.state.taken.van(gebruiker, taak_id)
-    response = pagina(
-        request,
-        "_taak.html",
-        taak=gevonden,
-        stand=f"/scenario/taken/{taak_id}/stand",
-        klaar=f"/scenario/prognoses/{gevonden.resultaat}" if gevonden.status == "klaar" else None,
-    )
-    if gevonden.status == "klaar":
-        response.headers["HX-Redirect"] = f"/scenario/prognoses/{gevonden.resultaat}"
-    return response
+    resultaat = f"/scenario/prognoses/{gevonden.resultaat}"
+    return voortgangsstand(request, gevonden, f"/scenario/taken/{taak_id}/stand", resultaat)
 
 
 @router.get("/scenario/prognoses/{prognose_id}")
