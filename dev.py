@@ -72,7 +72,7 @@ def lint(args: list[str]) -> int:
 
 
 def bench(args: list[str]) -> int:
-    scripts = sorted((ROOT / "bench").glob("*.py"))
+    scripts = sorted(p for p in (ROOT / "bench").glob("*.py") if not p.name.startswith("_"))  # _x: helpers
     return max((_call([str(BIN / "python"), str(script), *args]) for script in scripts), default=0)
 
 

@@ -32,14 +32,11 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
+from _belasting import drukte
 
 from doorstroom.koppeling.domain import Beleid, Instantie
 from doorstroom.koppeling.matrixvorm import programma
@@ -70,21 +67,6 @@ class Meting:
     wand: float
     cpu: float
     result: KoppelingResult
-
-
-@contextmanager
-def drukte(aan: bool) -> Iterator[None]:
-    """One child process that keeps a core busy while the block runs (``busy`` load)."""
-    if not aan:
-        yield
-        return
-    bezig = subprocess.Popen([sys.executable, "-c", "while True: pass"])
-    try:
-        time.sleep(0.5)
-        yield
-    finally:
-        bezig.kill()
-        bezig.wait()
 
 
 def meet(case: str, belasting: str, naam: str, instantie: Instantie, limiet: float) -> Meting:

@@ -33,6 +33,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from _belasting import drukte
+
 from doorstroom.koppeling import dynamisch
 from doorstroom.koppeling.capaciteit import batch_totaal, naar_rato
 from doorstroom.koppeling.domain import Beleid, Instantie
@@ -42,7 +44,6 @@ from doorstroom.koppeling.solvers import solver
 from doorstroom.koppeling.synthetic import synthetisch
 from doorstroom.koppeling.validate import check_result
 from doorstroom.reference.loader import embedded_gemeenten
-from koppeling import drukte
 
 Uitvoer = tuple[Instantie, KoppelingResult]
 Methode = Callable[[Instantie, int, dict[str, int], list[Steekproef]], Uitvoer]

@@ -34,17 +34,15 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
-import sys
 import time
 from collections import deque
-from collections.abc import Generator, Iterator
-from contextlib import contextmanager
+from collections.abc import Generator
 from dataclasses import replace
 from typing import Any
 
 import numpy as np
 import simpy
+from _belasting import drukte
 
 from doorstroom.prognose import regions
 from doorstroom.prognose.model import Regios, simulate
@@ -60,21 +58,6 @@ def load() -> str:
     """The 1-minute load average against the number of cores."""
     one, _, _ = os.getloadavg()
     return f"load average {one:.2f} on {os.cpu_count()} cores"
-
-
-@contextmanager
-def drukte(aan: bool) -> Iterator[None]:
-    """One child process that keeps a core busy while the block runs (``busy`` load)."""
-    if not aan:
-        yield
-        return
-    bezig = subprocess.Popen([sys.executable, "-c", "while True: pass"])
-    try:
-        time.sleep(0.5)
-        yield
-    finally:
-        bezig.kill()
-        bezig.wait()
 
 
 def referentie(paden: int = 10_000, maanden: int = 60) -> float:
