@@ -7,6 +7,10 @@ and equal to it exactly when p are optimal duals. A dense LP over every pair giv
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -137,3 +141,28 @@ def test_known_future_prices_the_room_it_needs() -> None:
                     straf=STRAF, plafond=50.0)[0]  # fmt: skip
     assert prijzen[0] > 0.5  # above what the batch's household gains there: it goes to B
     assert prijzen[1] <= scenario_lp.VOORRANG + 1e-9  # B is just full: one more place is worth nothing
+
+
+def _matrix(rijen: list[list[float | None]]) -> np.ndarray:
+    return np.array([[-np.inf if v is None else v for v in rij] for rij in rijen], dtype=np.float64)
+
+
+@pytest.mark.parametrize(
+    "pad", sorted((Path(__file__).parent / "data" / "prijzen").glob("*.json")), ids=lambda p: p.stem
+)
+def test_regression_case_batch_strictly_prefers_its_place_in_the_plan(pad: Path) -> None:
+    """Cases kept as JSON (each names its defect): with the future known, every household of the
+    batch must strictly prefer, at the prices, the place hindsight gives it (``plaats``), or a
+    solver may break the tie against the plan."""
+    case: dict[str, Any] = json.loads(pad.read_text(encoding="utf-8"))
+    batch, later = _matrix(case["batch"]["score"]), _matrix(case["later"]["score"])
+    toekomst = Scenario(later, np.array(case["later"]["personen"], dtype=np.float64))
+    prijzen = schat(
+        batch, np.array(case["batch"]["personen"]), np.array(case["ruimte"], dtype=np.float64),
+        [toekomst], scenario_lp.prijzen, straf=case["straf"],
+        plafond=plafond(case["straf"], case["hoogste_score"]),
+    )[0]  # fmt: skip
+    waarde = batch - prijzen[None, :]
+    for h, plaats in enumerate(case["plaats"]):
+        anders = np.delete(waarde[h], plaats)
+        assert waarde[h, plaats] > anders.max(initial=-case["straf"]) + 1e-6, (h, prijzen)

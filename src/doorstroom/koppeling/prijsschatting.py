@@ -42,7 +42,7 @@ SCENARIOS = 2
 """Scenarios per batch by default (the prices' spread is reported, so a user can judge it).
 
 Two, not four: on the 16-week benchmark (seeds 1 and 2, idle) four scenarios gave 99.40 % and
-99.23 % of hindsight at 1.22–1.27 s per batch, two gave 99.22 % and 99.18 % at 0.75–0.79 s, inside
+99.23 % of hindsight at 1.22–1.27 s per batch, two gave 99.31 % and 99.15 % at 0.73–0.81 s, inside
 issue 14's one second per batch; ``--scenarios`` buys the rest when time allows."""
 TREKKING = 400
 """At most this many draws per scenario; each then stands for several expected households."""

@@ -95,31 +95,50 @@ def _een_scenario(
     model.highs.changeRowsBounds(n, np.arange(n, dtype=np.int32), personen, personen)
     model.voeg_toe(*_kandidaten(score, kandidaten))
     _, waarde = model.optimaal(capaciteit)
-    in_batch = model.personen_van(batch)
+    plan = model.plan_van(batch)
     laag, _ = model.optimaal(capaciteit + MARGE)
     hoog, _ = model.optimaal(np.maximum(capaciteit - MARGE, 0.0))
-    prijzen = np.where(
-        capaciteit > 0, kies_prijs(laag, hoog, in_batch > MARGE, _spreiding(score[:batch])), laag
-    )
+    prijzen = np.where(capaciteit > 0, kies_prijs(laag, hoog, score[:batch], plan), laag)
     return LpUitkomst(prijzen, waarde, laag, hoog)
 
 
-def kies_prijs(
-    laag: FloatArray, hoog: FloatArray, batch_daar: npt.NDArray[np.bool_], spreiding: float
-) -> FloatArray:
+def kies_prijs(laag: FloatArray, hoog: FloatArray, score: FloatArray, plan: FloatArray) -> FloatArray:
     """A price in each row's optimal range [laag, hoog] that makes the batch follow the LP's plan.
 
     Where the range is one point the price is unique. Where it is wider (the room exactly fits),
     every price in it is optimal, but at its ends a household of the batch can be indifferent
-    between its place in the LP and another one, and the batch solve may pick the other. So: where
-    the LP puts persons of the batch, just above the lowest price (:data:`VOORRANG`), so they want
-    to stay; where it puts none, high enough that no household of the batch prefers it (its lowest
-    price plus the batch's spread of scores), never above the highest.
+    between its place in the LP (``plan``: its persons per municipality) and another one, and the
+    batch solve may pick the other. So: a row where the LP places none of the batch is priced high
+    enough that no household of the batch prefers it (its lowest price plus the batch's spread of
+    scores, never above the highest); a row where it places some starts at its lowest price and is
+    raised a step (:data:`VOORRANG`) while a household of the batch likes it at least as well as its
+    own place in the plan. Raising one row can make the batch's households there look elsewhere,
+    so this repeats; each row is raised at most once.
     """
     breed = hoog - laag > 1e-9
-    bijna_laag = laag + np.minimum(VOORRANG, (hoog - laag) / 2)
-    hoog_genoeg = np.minimum(laag + spreiding + VOORRANG, hoog - np.minimum(VOORRANG, (hoog - laag) / 2))
-    return np.where(breed, np.where(batch_daar, bijna_laag, hoog_genoeg), laag)
+    stap = np.where(breed, np.minimum(VOORRANG, (hoog - laag) / 2), 0.0)
+    batch_daar = (plan > MARGE).any(axis=0)
+    hoog_genoeg = np.minimum(laag + _spreiding(score) + VOORRANG, hoog - stap)
+    prijs = np.where(breed & ~batch_daar, hoog_genoeg, laag)
+    verhoogd = ~(breed & batch_daar)
+    for _ in range(len(prijs)):
+        gewild = tegen_het_plan(score, plan, prijs) & ~verhoogd
+        if not gewild.any():
+            break
+        prijs, verhoogd = prijs + np.where(gewild, stap, 0.0), verhoogd | gewild
+    return prijs
+
+
+def tegen_het_plan(score: FloatArray, plan: FloatArray, prijs: FloatArray) -> npt.NDArray[np.bool_]:
+    """Rows that a household of the batch, at ``prijs``, likes at least as well as the worst of its
+    places in the plan while the plan puts none of its persons there (a tie the solve may break
+    against the plan)."""
+    waarde = score - prijs[None, :]
+    eigen = np.greater(plan, MARGE)
+    gekoppeld = np.any(eigen, axis=1)
+    slechtste = np.where(eigen, waarde, np.inf).min(axis=1, initial=np.inf)
+    gelijk = (waarde >= slechtste[:, None] - 1e-9) & ~eigen & gekoppeld[:, None]
+    return np.asarray(gelijk.any(axis=0), dtype=np.bool_)
 
 
 def _spreiding(score: FloatArray) -> float:
@@ -166,12 +185,13 @@ class _Model:
             self.voeg_toe(nieuw_h, nieuw_g)
         return prijzen, float(self.highs.getInfo().objective_function_value)
 
-    def personen_van(self, batch: int) -> FloatArray:
-        """Persons of the first ``batch`` households per municipality in the current solution."""
+    def plan_van(self, batch: int) -> FloatArray:
+        """Persons of each of the first ``batch`` households per municipality in the current solution."""
         x = np.asarray(self.highs.getSolution().col_value, dtype=np.float64)[self.n :]
         van = self.paar_h < batch
-        telling = np.bincount(self.paar_g[van], weights=x[van], minlength=self.score.shape[1])
-        return np.asarray(telling, dtype=np.float64)
+        plan = np.zeros((batch, self.score.shape[1]))
+        np.add.at(plan, (self.paar_h[van], self.paar_g[van]), x[van])
+        return plan
 
 
 def _los(highs: Any, n: int) -> tuple[FloatArray, FloatArray]:
