@@ -11,10 +11,13 @@ arrival order into 16 weekly batches of 500 (issue 14). Value = Σ persons × sc
 * ``myopisch``: each batch given all remaining room, no prices;
 * ``greedy``: first come, first served per batch (current practice), with the pro-rated share;
 * ``geprijsd``: each batch with all remaining room and prices estimated from scenarios of the
-  batches still to come, resampled from the batches so far (:mod:`~doorstroom.koppeling.dynamisch`).
+  batches still to come, resampled from the batches so far (:mod:`~doorstroom.koppeling.dynamisch`);
+* ``evenwicht``: ``geprijsd`` with the evenwicht option at ``--marge`` (default 0.02): prices
+  scaled so each week fares like the later arrivals (:mod:`~doorstroom.koppeling.evenwicht`).
 
 Every batch plan is checked (``validate.check_result``). Per method one fixed-column line; per
-method and week the mean score per person, so later arrivals being worse off shows. The last line
+method and week the mean score per person and the share of the best (the evenwicht measure), with
+their spread over the weeks, so later arrivals being worse off shows. The last line
 reads ``dynamic: <ratio> % of hindsight, <unlinked> unlinked (hindsight <n>), <s> s per batch``.
 Targets (issue 14): ≥ 99 % of hindsight, unlinked ≤ hindsight + 1 % of households, ≤ 1 s a batch.
 """
@@ -59,12 +62,19 @@ class Verloop:
     onbekoppeld: int = 0
     seconden: list[float] = field(default_factory=list)
     per_week: list[float] = field(default_factory=list)
+    aandeel_week: list[float] = field(default_factory=list)
     fouten: list[str] = field(default_factory=list)
 
 
 def waarde(result: KoppelingResult) -> tuple[float, float]:
     """Σ persons × score of the linked, and the persons linked."""
     return sum(t.personen * t.score for t in result.assignments), sum(t.personen for t in result.assignments)
+
+
+def aandeel_van_beste(instantie: Instantie, result: KoppelingResult, beleid: Beleid) -> float:
+    """The evenwicht measure of a batch (households with a choice: score against their best)."""
+    beste = dynamisch.beste_scores(instantie, dynamisch.scores(instantie, instantie.huishoudens, beleid))
+    return dynamisch.aandeel_van_beste(result, beste)
 
 
 def met_ruimte(batch: Instantie, aandeel: dict[str, int] | None, rest: dict[str, int]) -> Instantie:
@@ -94,8 +104,9 @@ def main() -> None:
     parser.add_argument("--hindsight-limiet", type=float, default=60.0)
     parser.add_argument("--scenarios", type=int, default=SCENARIOS)
     parser.add_argument("--trekking", type=int, default=TREKKING, help="draws per scenario at most")
-    parser.add_argument("--methoden", default="aandeel,myopisch,greedy,geprijsd")
+    parser.add_argument("--methoden", default="aandeel,myopisch,greedy,geprijsd,evenwicht")
     parser.add_argument("--belasting", choices=("idle", "busy"), default="idle")
+    parser.add_argument("--marge", type=float, default=0.02, help="evenwicht: margin around the level")
     args = parser.parse_args()
     beleid = Beleid()
     heel = synthetisch(embedded_gemeenten(), args.huishoudens, args.seed)
@@ -149,15 +160,27 @@ def _methoden(args: argparse.Namespace, beleid: Beleid) -> dict[str, Methode]:
         return ruimte, solver("greedy").los_op(ruimte, beleid)
 
     def geprijsd(batch: Instantie, week: int, rest: dict[str, int], eerder: list[Steekproef]) -> Uitvoer:
+        return _geprijsd(batch, week, rest, eerder, None)
+
+    def evenwichtig(batch: Instantie, week: int, rest: dict[str, int], eerder: list[Steekproef]) -> Uitvoer:
+        return _geprijsd(batch, week, rest, eerder, args.marge)
+
+    def _geprijsd(
+        batch: Instantie, week: int, rest: dict[str, int], eerder: list[Steekproef], marge: float | None
+    ) -> Uitvoer:
         verwacht = float(len(batch.huishoudens) * (args.weken - week - 1))
         instelling = Instelling(verwacht, args.scenarios, args.seed * 1000 + week, args.trekking)
         run = dynamisch.geprijsd(
-            met_ruimte(batch, None, rest), beleid, eerder, instelling, tijdslimiet=args.limiet_geprijsd
-        )
+            met_ruimte(batch, None, rest), beleid, eerder, instelling, tijdslimiet=args.limiet_geprijsd,
+            evenwicht_marge=marge,
+        )  # fmt: skip
         eerder.append(dynamisch.scores(run.instantie, batch.huishoudens, beleid))
         return run.instantie, run.result
 
-    return {"aandeel": aandeel, "myopisch": myopisch, "greedy": greedy, "geprijsd": geprijsd}
+    return {
+        "aandeel": aandeel, "myopisch": myopisch, "greedy": greedy, "geprijsd": geprijsd,
+        "evenwicht": evenwichtig,
+    }  # fmt: skip
 
 
 def _speel(
@@ -177,6 +200,7 @@ def _speel(
         verloop.waarde += w
         verloop.onbekoppeld += len(result.unassigned)
         verloop.per_week.append(w / max(personen, 1))
+        verloop.aandeel_week.append(aandeel_van_beste(opgelost, result, beleid))
         for t in result.assignments:
             rest[t.gemeentecode] -= t.personen
     print(f"  {naam}: {sum(verloop.seconden):.1f} s", file=sys.stderr, flush=True)
@@ -193,10 +217,14 @@ def _regel(verloop: Verloop, basis: float) -> None:
 
 
 def _eerlijkheid(verlopen: list[Verloop]) -> None:
-    """Mean score per linked person by arrival week: are later arrivals worse off?"""
-    print("score per person by week: " + ", ".join(v.naam for v in verlopen))
-    for week in range(len(verlopen[0].per_week)):
-        print(f"  week {week + 1:>2}: " + "  ".join(f"{v.per_week[week]:6.3f}" for v in verlopen))
+    """By arrival week: mean score per linked person, and the share of their best the linked got
+    (the evenwicht measure: independent of how easy a week's households are to place)."""
+    for titel, reeks in (("score per person", "per_week"), ("share of best", "aandeel_week")):
+        print(f"{titel} by week: " + ", ".join(v.naam for v in verlopen))
+        for week in range(len(verlopen[0].per_week)):
+            print(f"  week {week + 1:>2}: " + "  ".join(f"{getattr(v, reeks)[week]:6.3f}" for v in verlopen))
+        print("  spread:  " + "  ".join(f"{np.ptp(getattr(v, reeks)):6.3f}" for v in verlopen))
+        print("  std:     " + "  ".join(f"{np.std(getattr(v, reeks)):6.3f}" for v in verlopen))
 
 
 if __name__ == "__main__":

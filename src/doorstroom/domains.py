@@ -148,6 +148,9 @@ PRIJSSCENARIOS = Domain("aantal scenario's voor de prijzen, 1 tot en met 200", 1
 VERWACHTE_HUISHOUDENS = Domain(
     "verwachte huishoudens, 0 tot en met 1.000.000", 0.0, 1_000_000.0, geheel=False
 )
+# Evenwicht: how far a batch's score per person may lie from the period's level (a fraction;
+# 0.02 = 2 %). Above 1 every level would be accepted, so the option would do nothing.
+EVENWICHTSMARGE = Domain("marge voor evenwicht, 0 tot en met 1 (0,02 = 2 %)", 0.0, 1.0, geheel=False)
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ def twee_batches(instantie: Instantie, naam: str, beleid: Beleid, ruis: Ruis) ->
             batch.score, batch.personen, ruimte, [Scenario(later.score, later.personen.astype(float))],
             scenario_lp.prijzen, straf=beleid.straf_onbekoppeld,
             plafond=plafond(beleid.straf_onbekoppeld, 13.0),
-        )[0]  # fmt: skip
+        ).prijzen[0]  # fmt: skip
         prijzen = {g.code: float(p) for g, p in zip(eerste.gemeenten, vector, strict=True) if p > 0}
     resultaten = [solver(naam).los_op(eerste, beleid, 10.0, ruis, prijzen=prijzen)]
     for t in resultaten[0].assignments:
@@ -131,17 +131,22 @@ def test_priced_batch_keeps_every_hard_rule_and_links_whoever_the_rules_allow(
         instantie, BELEID, [pool], Instelling(verwacht, 3, 7), solver_naam=naam, tijdslimiet=10
     )
     assert check_result(run.instantie, BELEID, run.result) == []
+    assert_unlinked_only_without_room(run, BELEID)
+    assert all(p >= 0 for p in run.prijzen().values())
+
+
+def assert_unlinked_only_without_room(run: dynamisch.GeprijsdeRun, beleid: Beleid) -> None:
+    """Every household left unlinked has no allowed municipality with room for it left."""
     rest = {g.code: g.capaciteit for g in run.instantie.gemeenten}
     for t in run.result.assignments:
         rest[t.gemeentecode] -= t.personen
-    toegestaan = dynamisch.scores(run.instantie, run.instantie.huishoudens, BELEID).score
+    toegestaan = dynamisch.scores(run.instantie, run.instantie.huishoudens, beleid).score
     for h, huishouden in enumerate(run.instantie.huishoudens):
         if huishouden.id in run.result.unassigned:
             plaatsen = [
                 g.code for g, s in zip(run.instantie.gemeenten, toegestaan[h], strict=True) if s > -np.inf
             ]
             assert all(rest[code] < huishouden.grootte for code in plaatsen), huishouden.id
-    assert all(p >= 0 for p in run.prijzen().values())
 
 
 def _gemeente(code: str, index: int, capaciteit: int) -> GemeenteCapaciteit:

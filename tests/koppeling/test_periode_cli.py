@@ -96,3 +96,34 @@ def test_bad_priced_options_exit_2_without_a_traceback(
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert result.stdout == "" and "Traceback" not in result.stderr
     assert genoemd in result.stderr
+
+
+def test_evenwicht_is_shown_with_its_cost_stored_and_listed(map_: Path) -> None:
+    """``--evenwicht``: the document carries what balancing did, stderr says it in a line, and the
+    period lists its scale and cost per batch (empty for a batch without it)."""
+    assert doorstroom(*GEPRIJSD, "-f", "csv", cwd=map_).returncode == 0
+    voorstel = doorstroom(*GEPRIJSD, "--evenwicht", "0,01", "--seed", "3", "-f", "json", cwd=map_)
+    assert voorstel.returncode == 0, voorstel.stderr
+    afweging = json.loads(voorstel.stdout)["periode"]["evenwicht"]
+    assert afweging["marge"] == 0.01 and 0.0 <= afweging["schaal"] <= 4.0
+    assert 0.0 < afweging["doel"] <= 1.0 and 0.0 < afweging["aandeel_van_beste"] <= 1.0
+    assert afweging["kosten"] >= -1e-6 and afweging["solves"] >= 1
+    assert "evenwicht: deze batch" in voorstel.stderr and "latere aankomsten" in voorstel.stderr
+    batches = json.loads(
+        doorstroom("koppeling", "periode", "--periode", "2026-2", "-f", "json", cwd=map_).stdout
+    )
+    assert [b["evenwicht_marge"] for b in batches] == [None, 0.01]
+    assert batches[1]["evenwicht_schaal"] == afweging["schaal"]
+    rijen = json.loads(
+        doorstroom(
+            "koppeling", "periode", "--periode", "2026-2", "--toon", "eerlijkheid", "-f", "json", cwd=map_
+        ).stdout
+    )
+    assert all(0.0 < r["aandeel_van_beste"] <= 1.0 for r in rijen if r["gekoppeld"])
+
+
+@pytest.mark.parametrize("waarde", ["2", "-0,1", "nan", "veel"])
+def test_an_evenwicht_margin_outside_its_domain_exits_2(map_: Path, waarde: str) -> None:
+    result = doorstroom(*GEPRIJSD, "--evenwicht", waarde, "-f", "json", cwd=map_)
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
+    assert "--evenwicht" in result.stderr

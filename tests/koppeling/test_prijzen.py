@@ -137,10 +137,22 @@ def test_known_future_prices_the_room_it_needs() -> None:
     alternative: with the true future as the only scenario, A is priced above the batch's gain."""
     batch = np.array([[6.0, 5.5]])
     toekomst = Scenario(np.array([[9.0, -np.inf]]), np.array([1.0]))
-    prijzen = schat(batch, np.array([1]), np.array([1.0, 1.0]), [toekomst], scenario_lp.prijzen,
-                    straf=STRAF, plafond=50.0)[0]  # fmt: skip
+    uitkomst = schat(batch, np.array([1]), np.array([1.0, 1.0]), [toekomst], scenario_lp.prijzen,
+                     straf=STRAF, plafond=50.0)  # fmt: skip
+    prijzen = uitkomst.prijzen[0]
     assert prijzen[0] > 0.5  # above what the batch's household gains there: it goes to B
     assert prijzen[1] <= scenario_lp.VOORRANG + 1e-9  # B is just full: one more place is worth nothing
+    assert uitkomst.later.tolist() == [[9.0, 9.0]] and uitkomst.aandeel_later() == 1.0  # its best place
+
+
+def test_the_later_level_is_the_share_of_their_best_the_later_households_get() -> None:
+    """Two later persons want A (best 4 and 6), A has one place: one gets A, the other B (score 1);
+    the LP gives A to the one who loses more elsewhere."""
+    batch = np.zeros((0, 2))
+    later = Scenario(np.array([[4.0, 1.0], [6.0, 1.0]]), np.array([1.0, 1.0]))
+    uitkomst = schat(batch, np.zeros(0, dtype=np.int64), np.array([1.0, 5.0]), [later], scenario_lp.prijzen,
+                     straf=STRAF, plafond=50.0)  # fmt: skip
+    assert uitkomst.later.tolist() == [[7.0, 10.0]] and uitkomst.aandeel_later() == pytest.approx(0.7)
 
 
 def _matrix(rijen: list[list[float | None]]) -> np.ndarray:
@@ -161,7 +173,7 @@ def test_regression_case_batch_strictly_prefers_its_place_in_the_plan(pad: Path)
         batch, np.array(case["batch"]["personen"]), np.array(case["ruimte"], dtype=np.float64),
         [toekomst], scenario_lp.prijzen, straf=case["straf"],
         plafond=plafond(case["straf"], case["hoogste_score"]),
-    )[0]  # fmt: skip
+    ).prijzen[0]  # fmt: skip
     waarde = batch - prijzen[None, :]
     for h, plaats in enumerate(case["plaats"]):
         anders = np.delete(waarde[h], plaats)

@@ -12,7 +12,7 @@ PURE = (
     "domain.py", "score.py", "harde_criteria.py", "validate.py", "besluit.py", "capaciteit.py",
     "batchaandeel.py", "bewaartermijn.py", "explain.py", "model.py", "result.py", "diagnose.py",
     "bezetting.py", "lagrange.py", "startplan.py", "afronding.py", "tijdsbudget.py", "prijsschatting.py",
-    "prijsuitleg.py", "eerlijkheid.py",
+    "prijsuitleg.py", "eerlijkheid.py", "evenwicht.py",
 )  # fmt: skip
 IO_OR_DB = ("sqlalchemy", "doorstroom.db", "doorstroom.tabular", "doorstroom.audit", "doorstroom.settings")
 DELIVERY = ("doorstroom.cli", "doorstroom.api", "doorstroom.web")

@@ -14,6 +14,7 @@ from doorstroom.cli.output import Format, emit, json_document
 from doorstroom.cli.store import open_store, optional_store
 from doorstroom.domains import (
     AANDEEL,
+    EVENWICHTSMARGE,
     GEWICHT,
     INSTANTIE_HUISHOUDENS,
     KANDIDATEN,
@@ -23,7 +24,7 @@ from doorstroom.domains import (
     SEED,
     VERWACHTE_HUISHOUDENS,
 )
-from doorstroom.koppeling import explain, kolommen, prijsuitleg, service
+from doorstroom.koppeling import evenwicht, explain, kolommen, prijsuitleg, service
 from doorstroom.koppeling import periode as periode_service
 from doorstroom.koppeling.domain import CRITERIA, Beleid, Gewichten, RegioBinding, RegioSoort
 from doorstroom.koppeling.prijsschatting import SCENARIOS
@@ -182,6 +183,15 @@ def voorstel_command(
             help="Geprijsd: huishoudens nog verwacht in de periode na deze batch (standaard: de prognose).",
         ),
     ] = None,
+    evenwicht: Annotated[
+        float | None,
+        getal_optie(
+            "--evenwicht",
+            domain=EVENWICHTSMARGE,
+            help="Geprijsd: houd de score per persoon van deze batch binnen deze marge (0,02 = 2 %) van "
+            "eerdere batches; ruilt wat waarde voor evenwicht tussen aankomstweken, kosten getoond.",
+        ),
+    ] = None,
 ) -> None:
     """Bereken koppelvoorstellen; de run wordt bewaard zodat een medewerker ze kan beoordelen."""
     verzoek = _verzoek(
@@ -189,7 +199,7 @@ def voorstel_command(
         periode, aandeel, uitkomsten, uitkomstgewicht if uitkomsten else 0.0,
     )  # fmt: skip
     if methode is Methode.geprijsd:
-        prijsverzoek = periode_service.Prijsverzoek(scenarios, seed, historie, verwacht)
+        prijsverzoek = periode_service.Prijsverzoek(scenarios, seed, historie, verwacht, evenwicht)
         with open_store() as engine:
             geplaatst = periode_service.voorstel_in_periode(verzoek, prijsverzoek, engine, bewaren=opslaan)
         _toon_prijzen(geplaatst)
@@ -219,6 +229,8 @@ def _toon_prijzen(geplaatst: periode_service.Periodeuitkomst) -> None:
         f"trekkingen voor {s.verwacht:.0f} verwachte huishoudens ({geplaatst.verwacht_bron}); "
         f"prijzen in {geplaatst.prijs_seconden:.2f} s"
     )
+    if geplaatst.afweging is not None:
+        err.print(f"evenwicht: {evenwicht.toelichting(geplaatst.afweging)}")
     for regel in geplaatst.prijzen[:TOON_PRIJZEN]:
         err.print(f"prijs: {prijsuitleg.toelichting(regel)}")
     if len(geplaatst.prijzen) > TOON_PRIJZEN:
@@ -235,6 +247,7 @@ def _periode_json(geplaatst: periode_service.Periodeuitkomst) -> dict[str, objec
             "scenarios": s.scenarios, "getrokken": s.getrokken, "verwacht_huishoudens": round(s.verwacht, 3),
             "verwacht_bron": geplaatst.verwacht_bron, "prijs_seconden": round(geplaatst.prijs_seconden, 3),
             "prijzen": geplaatst.prijzen,
+            "evenwicht": None if geplaatst.afweging is None else geplaatst.afweging.as_dict(),
         }
     }  # fmt: skip
 
@@ -500,11 +513,12 @@ class Weergave(StrEnum):
 
 PERIODE_KOLOMMEN = {
     Weergave.batches: ["batch", "run", "aangemaakt_op", "methode", "status", "scenarios", "seed",
-                       "verwacht_huishoudens", "prijzen", "verwacht_bron"],
+                       "verwacht_huishoudens", "prijzen", "verwacht_bron", "evenwicht_marge",
+                       "evenwicht_schaal", "evenwicht_kosten", "evenwicht_kosten_pct"],
     Weergave.prijzen: ["batch", "run", "gemeentecode", "gemeentenaam", "prijs", "bindend", "scenarios",
                        "spreiding", "vrijgehouden"],
     Weergave.eerlijkheid: ["batch", "soort", "huishoudens", "gekoppeld", "aandeel_gekoppeld",
-                           "score_per_persoon"],
+                           "score_per_persoon", "aandeel_van_beste"],
 }  # fmt: skip
 
 

@@ -10,14 +10,14 @@ more is kept for them, room nobody is expected to miss is used now. Pure: plain 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
-from doorstroom.koppeling import scenario_lp
+from doorstroom.koppeling import evenwicht, scenario_lp
 from doorstroom.koppeling.domain import Beleid, Huishouden, Instantie
-from doorstroom.koppeling.model import BLOK
+from doorstroom.koppeling.model import BLOK, FloatArray
 from doorstroom.koppeling.prijsschatting import Instelling, Schatting, Steekproef, plafond, schatting
 from doorstroom.koppeling.result import KoppelingResult
 from doorstroom.koppeling.score import UitkomstVoorspeller, scoreblok
@@ -36,6 +36,7 @@ class GeprijsdeRun:
     result: KoppelingResult
     schatting: Schatting
     prijs_seconden: float
+    afweging: evenwicht.Afweging | None = None
 
     def prijzen(self) -> dict[str, float]:
         """Price per person by municipality code (only positive prices)."""
@@ -78,8 +79,11 @@ def geprijsd(
     solver_naam: str = "highs",
     tijdslimiet: float = 60.0,
     uitkomst: UitkomstVoorspeller | None = None,
+    evenwicht_marge: float | None = None,
 ) -> GeprijsdeRun:
-    """Estimate prices from ``eerder`` (earlier arrivals) and this batch, then solve the batch with them.
+    """Estimate prices from ``eerder`` (earlier arrivals) and this batch, then solve the batch with them;
+    with ``evenwicht_marge``, scale the prices so the batch fares like the later arrivals within
+    that margin (:mod:`~doorstroom.koppeling.evenwicht`).
 
     The batch itself is part of the pool: it is the most recent sample of who arrives.
     """
@@ -89,14 +93,58 @@ def geprijsd(
     pool = Steekproef.samen([*eerder, batch], len(ruim.gemeenten))
     capaciteit = np.array([g.capaciteit for g in ruim.gemeenten], dtype=np.float64)
     hoogste = sum(beleid.gewichten.as_dict().values())  # every criterion lies in [0, 1]
+    grens = plafond(beleid.straf_onbekoppeld, hoogste)
     schat = schatting(
         batch.score, batch.personen, capaciteit, pool, instelling, scenario_lp.prijzen,
-        straf=beleid.straf_onbekoppeld, plafond=plafond(beleid.straf_onbekoppeld, hoogste),
+        straf=beleid.straf_onbekoppeld, plafond=grens,
     )  # fmt: skip
     prijs_seconden = time.perf_counter() - begin
-    prijzen = {g.code: float(p) for g, p in zip(ruim.gemeenten, schat.prijzen, strict=True) if p > 0}
-    result = solver(solver_naam).los_op(ruim, beleid, tijdslimiet, uitkomst, prijzen=prijzen)
-    return GeprijsdeRun(ruim, result, schat, prijs_seconden)
+    beste = beste_scores(ruim, batch)
+
+    def los(schaal: float) -> evenwicht.Plan[KoppelingResult]:
+        vector = np.minimum(schat.prijzen * schaal, grens)
+        prijzen = {g.code: float(p) for g, p in zip(ruim.gemeenten, vector, strict=True) if p > 0}
+        result = solver(solver_naam).los_op(ruim, beleid, tijdslimiet, uitkomst, prijzen=prijzen)
+        return _plan(ruim, beleid, result, schat.prijzen, beste)
+
+    if evenwicht_marge is None:
+        return GeprijsdeRun(ruim, los(1.0).result, schat, prijs_seconden)
+    plan, afweging = evenwicht.weeg_af(los, schat.aandeel_later, evenwicht_marge)
+    return GeprijsdeRun(ruim, plan.result, schat, prijs_seconden, afweging)
+
+
+def _plan(
+    instantie: Instantie,
+    beleid: Beleid,
+    result: KoppelingResult,
+    prijzen: FloatArray,
+    beste: Mapping[str, float],
+) -> evenwicht.Plan[KoppelingResult]:
+    """A batch plan with its share of the best and its value at the (unscaled) prices."""
+    prijs = {g.code: float(p) for g, p in zip(instantie.gemeenten, prijzen, strict=True)}
+    grootte = {h.id: h.grootte for h in instantie.huishoudens}
+    waarde = sum(t.personen * (t.score - prijs[t.gemeentecode]) for t in result.assignments)
+    waarde -= beleid.straf_onbekoppeld * sum(grootte[h] for h in result.unassigned)
+    return evenwicht.Plan(result, aandeel_van_beste(result, beste), waarde)
+
+
+def aandeel_van_beste(result: KoppelingResult, beste: Mapping[str, float]) -> float:
+    """Σ persons × score over Σ persons × best allowed score of the linked households with a choice
+    (1 when there are none: nobody could have done better)."""
+    met_keuze = [t for t in result.assignments if t.huishouden_id in beste]
+    haalbaar = sum(t.personen * beste[t.huishouden_id] for t in met_keuze)
+    return sum(t.personen * t.score for t in met_keuze) / haalbaar if haalbaar > 0 else 1.0
+
+
+def beste_scores(instantie: Instantie, batch: Steekproef) -> dict[str, float]:
+    """The best allowed score of each household that has a choice (more than one allowed
+    municipality): the measure of :mod:`~doorstroom.koppeling.evenwicht`. A household tied to one
+    place always gets its best; counting it would make a week full of ties look favoured, and the
+    scenarios' later households are all households with a choice
+    (:meth:`~doorstroom.koppeling.prijsschatting.Steekproef.trekbaar`)."""
+    keuze = np.isfinite(batch.score).sum(axis=1) > 1
+    beste = batch.score.max(axis=1, initial=-np.inf)
+    return {h.id: float(b) for h, b, k in zip(instantie.huishoudens, beste, keuze, strict=True) if k}
 
 
 def bewaarbaar(steekproef: Steekproef, codes: Sequence[str]) -> list[dict[str, object]]:

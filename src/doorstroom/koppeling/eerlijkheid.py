@@ -14,23 +14,32 @@ from collections.abc import Iterable, Mapping, Sequence
 from doorstroom.koppeling.domain import Instantie
 from doorstroom.koppeling.result import KoppelingResult
 
+VELDEN = ("huishoudens", "gekoppeld", "personen", "waarde", "keuze_waarde", "beste")
+"""Counts per household type; ``keuze_waarde`` and ``beste``: Σ persons × score and Σ persons × best
+allowed score of the linked households that had a choice (the evenwicht measure)."""
 ZORG = "met zorgbehoefte"
 ALLE = "alle"
 
 
-def per_soort(instantie: Instantie, result: KoppelingResult) -> list[dict[str, object]]:
-    """Households, linked, persons linked and Σ persons × score per household type of one batch."""
+def per_soort(
+    instantie: Instantie, result: KoppelingResult, beste: Mapping[str, float]
+) -> list[dict[str, object]]:
+    """The counts of :data:`VELDEN` per household type of one batch (``beste``: the best allowed
+    score of each household with a choice)."""
     toewijzing = {t.huishouden_id: t for t in result.assignments}
     telling: dict[str, dict[str, float]] = {}
     for h in instantie.huishoudens:
         t = toewijzing.get(h.id)
         for groep in _groepen(h.soort, h.zorg is not None):
-            rij = telling.setdefault(groep, {"huishoudens": 0, "gekoppeld": 0, "personen": 0, "waarde": 0.0})
+            rij = telling.setdefault(groep, dict.fromkeys(VELDEN, 0))
             rij["huishoudens"] += 1
             if t is not None:
                 rij["gekoppeld"] += 1
                 rij["personen"] += t.personen
                 rij["waarde"] += t.personen * t.score
+                if h.id in beste:  # households with a choice: their score against their best
+                    rij["keuze_waarde"] += t.personen * t.score
+                    rij["beste"] += t.personen * beste[h.id]
     return [
         {"soort": groep, **{k: _getal(v) for k, v in rij.items()}} for groep, rij in sorted(telling.items())
     ]
@@ -48,7 +57,8 @@ def _getal(waarde: float) -> float | int:
 
 
 def overzicht(batches: Sequence[tuple[int, Sequence[Mapping[str, object]]]]) -> list[dict[str, object]]:
-    """Rows per batch (arrival week, in order) and household type: share linked, score per person."""
+    """Rows per batch (arrival week, in order) and household type: share linked, score per person,
+    and the share of their best the linked got (empty for batches stored before it was counted)."""
     rijen = []
     for nummer, tellingen in batches:
         for rij in tellingen:
@@ -58,5 +68,14 @@ def overzicht(batches: Sequence[tuple[int, Sequence[Mapping[str, object]]]]) -> 
                 "batch": nummer, "soort": rij["soort"], "huishoudens": huishoudens, "gekoppeld": gekoppeld,
                 "aandeel_gekoppeld": round(gekoppeld / huishoudens, 4) if huishoudens else None,
                 "score_per_persoon": round(waarde / personen, 4) if personen else None,
+                "aandeel_van_beste": _aandeel(rij.get("keuze_waarde"), rij.get("beste")),
             })  # fmt: skip
     return rijen
+
+
+def _aandeel(waarde: object, beste: object) -> float | None:
+    """Score as a share of the best; None without households with a choice, or for rows stored
+    before it was counted."""
+    if not isinstance(waarde, int | float) or not isinstance(beste, int | float) or beste <= 0:
+        return None
+    return round(waarde / beste, 4)

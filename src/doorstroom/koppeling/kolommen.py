@@ -114,6 +114,34 @@ KOLOMMEN: dict[str, Kolom] = {
             Kolom("verwacht_bron", "Bron verwachting", uitleg="Waar het verwachte aantal vandaan komt."),
             Kolom("prijzen", "Prijzen", Soort.geheel, "Gemeenten met een prijs op hun ruimte."),
             Kolom(
+                "evenwicht_marge",
+                "Evenwicht marge",
+                Soort.getal,
+                "Toegestane afwijking van de score per persoon van eerdere batches (leeg: niet gebruikt).",
+                decimalen=3,
+            ),
+            Kolom(
+                "evenwicht_schaal",
+                "Schaal prijzen",
+                Soort.getal,
+                "Factor waarmee de prijzen voor evenwicht zijn vermenigvuldigd (1: ongewijzigd).",
+                decimalen=3,
+            ),
+            Kolom(
+                "evenwicht_kosten",
+                "Kosten evenwicht",
+                Soort.getal,
+                "Geschatte waarde die de batch voor evenwicht opgaf (score min prijzen).",
+                decimalen=3,
+            ),
+            Kolom(
+                "evenwicht_kosten_pct",
+                "Kosten evenwicht %",
+                Soort.getal,
+                "Die kosten als percentage van de waarde van de batch zonder evenwicht.",
+                decimalen=2,
+            ),
+            Kolom(
                 "prijs",
                 "Prijs",
                 Soort.getal,
@@ -147,6 +175,12 @@ KOLOMMEN: dict[str, Kolom] = {
                 Soort.getal,
                 "Gemiddelde score per gekoppelde persoon.",
                 decimalen=3,
+            ),
+            Kolom(
+                "aandeel_van_beste",
+                "Deel van het beste",
+                Soort.procent,
+                "Score van de gekoppelden / score die ieder in zijn beste toegestane gemeente had gehad.",
             ),
         )
     },

@@ -130,6 +130,7 @@ class KoppelingPeriodeBatchRecord(Base):
     rows for later batches (persons and the best municipalities' scores; no reference, no personal
     facts), emptied with the run's personal data after the retention term. ``eerlijkheid``:
     outcomes by household type, kept as counts (no personal data), for the period's fairness report.
+    ``evenwicht``: what the evenwicht option did (margin, level, scale, cost), or null when it was off.
     """
 
     __tablename__ = "koppeling_periode_batch"
@@ -149,3 +150,4 @@ class KoppelingPeriodeBatchRecord(Base):
     prijzen: Mapped[list[Any]] = mapped_column(JSON)
     steekproef: Mapped[list[Any]] = mapped_column(JSON)
     eerlijkheid: Mapped[list[Any]] = mapped_column(JSON)
+    evenwicht: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)

@@ -21,11 +21,12 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from doorstroom.db import transaction
-from doorstroom.domains import PRIJSSCENARIOS, SEED, VERWACHTE_HUISHOUDENS
+from doorstroom.domains import EVENWICHTSMARGE, PRIJSSCENARIOS, SEED, VERWACHTE_HUISHOUDENS
 from doorstroom.errors import InputError, Problem
 from doorstroom.koppeling import (
     dynamisch,
     eerlijkheid,
+    evenwicht,
     explain,
     io,
     prijsuitleg,
@@ -47,12 +48,14 @@ METHODE = "geprijsd"
 
 @dataclass(frozen=True)
 class Prijsverzoek:
-    """How the batch is priced: scenarios, seed, an optional history file and expected volume."""
+    """How the batch is priced: scenarios, seed, an optional history file and expected volume, and
+    the margin of the *evenwicht* option (None: off; :mod:`~doorstroom.koppeling.evenwicht`)."""
 
     scenarios: int = SCENARIOS
     seed: int = 1
     historie: Path | None = None
     verwacht: float | None = None
+    evenwicht: float | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class Periodeuitkomst:
     prijzen: list[dict[str, object]]
     verwacht_bron: str
     prijs_seconden: float
+    afweging: evenwicht.Afweging | None = None
 
 
 def voorstel_in_periode(
@@ -95,6 +99,7 @@ def voorstel_in_periode(
     run = dynamisch.geprijsd(
         instantie, verzoek.beleid, eerder, instelling,
         solver_naam=verzoek.solver, tijdslimiet=verzoek.tijdslimiet, uitkomst=model,
+        evenwicht_marge=prijsverzoek.evenwicht,
     )  # fmt: skip
     fouten = check_result(run.instantie, verzoek.beleid, run.result)
     if fouten:
@@ -124,8 +129,9 @@ def voorstel_in_periode(
     )
     uitkomst = service.Uitkomst(run.instantie, run.result, uitleg, run_id, bron, validatie)
     return Periodeuitkomst(
-        uitkomst, periode, len(batches) + 1, run.schatting, regels, verwacht.bron, run.prijs_seconden
-    )
+        uitkomst, periode, len(batches) + 1, run.schatting, regels, verwacht.bron, run.prijs_seconden,
+        run.afweging,
+    )  # fmt: skip
 
 
 def _check(verzoek: service.Verzoek, prijsverzoek: Prijsverzoek) -> None:
@@ -134,6 +140,8 @@ def _check(verzoek: service.Verzoek, prijsverzoek: Prijsverzoek) -> None:
     SEED.check(prijsverzoek.seed, field="--seed")
     if prijsverzoek.verwacht is not None:
         VERWACHTE_HUISHOUDENS.check(prijsverzoek.verwacht, field="--verwacht")
+    if prijsverzoek.evenwicht is not None:
+        EVENWICHTSMARGE.check(prijsverzoek.evenwicht, field="--evenwicht")
     if verzoek.capaciteit is not None:
         melding = (
             "--capaciteit gaat niet samen met --methode geprijsd: de ruimte komt uit de opgeslagen periode"
@@ -205,7 +213,10 @@ def _batch_record(
         getrokken=run.schatting.getrokken, verwacht_huishoudens=float(verwacht.huishoudens),
         verwacht_bron=verwacht.bron, prijs_seconden=run.prijs_seconden, prijzen=regels,
         steekproef=dynamisch.bewaarbaar(batch_scores, codes),
-        eerlijkheid=eerlijkheid.per_soort(run.instantie, run.result),
+        eerlijkheid=eerlijkheid.per_soort(
+            run.instantie, run.result, dynamisch.beste_scores(run.instantie, batch_scores)
+        ),
+        evenwicht=None if run.afweging is None else run.afweging.as_dict(),
     )  # fmt: skip
 
 
@@ -229,8 +240,14 @@ def overzicht(
             "batch": nummer, "run": run.id, "aangemaakt_op": lokale_tijd(run.aangemaakt_op),
             "methode": batch.methode, "status": run.status, "scenarios": batch.scenarios, "seed": batch.seed,
             "verwacht_huishoudens": round(batch.verwacht_huishoudens, 1), "prijzen": len(batch.prijzen),
-            "verwacht_bron": batch.verwacht_bron,
+            "verwacht_bron": batch.verwacht_bron, **_evenwicht_kolommen(batch.evenwicht),
         })  # fmt: skip
         prijzen += [{"batch": nummer, "run": run.id, **regel} for regel in batch.prijzen]
         tellingen.append((nummer, batch.eerlijkheid))
     return lijst, prijzen, eerlijkheid.overzicht(tellingen)
+
+
+def _evenwicht_kolommen(afweging: Mapping[str, object] | None) -> dict[str, object]:
+    """The evenwicht option of a batch as flat columns (empty where it was off)."""
+    velden = ("marge", "schaal", "kosten", "kosten_pct")
+    return {f"evenwicht_{veld}": None if afweging is None else afweging[veld] for veld in velden}

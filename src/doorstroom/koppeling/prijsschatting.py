@@ -31,10 +31,27 @@ import numpy as np
 
 from doorstroom.koppeling.model import FloatArray, IntArray
 
-ScenarioLp = Callable[[FloatArray, FloatArray, FloatArray, float, int, int], FloatArray]
+
+@dataclass(frozen=True)
+class Scenarioprijzen:
+    """What the scenarios' LPs return: the capacity duals (scenarios × municipalities) and, per
+    scenario, how well its later households fare in the LP's plan: ``later[s] = (Σ persons × score,
+    Σ persons × their household's best allowed score)`` over the persons it links (the level the
+    *evenwicht* option aims at, :mod:`~doorstroom.koppeling.evenwicht`)."""
+
+    prijzen: FloatArray
+    later: FloatArray
+
+    def aandeel_later(self) -> float | None:
+        """Later arrivals' score as a share of their best, over all scenarios (None: nobody linked)."""
+        beste = float(self.later[:, 1].sum())
+        return float(self.later[:, 0].sum()) / beste if beste > 0 else None
+
+
+ScenarioLp = Callable[[FloatArray, FloatArray, FloatArray, float, int, int], Scenarioprijzen]
 """Solves the scenarios' LPs (scores of every household, persons per scenario × household, room,
 penalty per unlinked person, candidates per household, how many leading households are the
-batch) and returns the capacity duals per scenario: :func:`doorstroom.koppeling.scenario_lp.prijzen`."""
+batch): :func:`doorstroom.koppeling.scenario_lp.prijzen`."""
 KANDIDATEN = 6
 """Best allowed municipalities per household the scenario LP starts from (it adds more as needed)."""
 
@@ -102,7 +119,8 @@ class Schatting:
     ``prijzen[g]``: mean over scenarios of the capacity dual (per person), capped at the ceiling.
     ``bindend[g]``: in how many scenarios g's room had a positive price. ``spreiding[g]``: the
     standard deviation over scenarios. ``getrokken``: draws per scenario; ``verwacht``: households
-    the scenarios stand for.
+    the scenarios stand for. ``aandeel_later``: the later arrivals' score as a share of their best
+    in the scenarios' plans (:meth:`Scenarioprijzen.aandeel_later`; None without scenarios).
     """
 
     prijzen: FloatArray
@@ -111,6 +129,7 @@ class Schatting:
     scenarios: int
     getrokken: int
     verwacht: float
+    aandeel_later: float | None = None
 
     @classmethod
     def geen(cls, gemeenten: int, verwacht: float = 0.0) -> Schatting:
@@ -146,8 +165,9 @@ def schat(
     straf: float,
     plafond: float,
     kandidaten: int = KANDIDATEN,
-) -> FloatArray:
-    """Prices per scenario (rows) from the LP of the batch plus that scenario against ``capaciteit``.
+) -> Scenarioprijzen:
+    """Prices per scenario (rows) from the LP of the batch plus that scenario against ``capaciteit``,
+    capped at ``plafond``.
 
     The scenarios' households are stacked into one table; scenario s gives persons only to the
     batch and its own draws, so the LPs differ only in their right-hand sides.
@@ -159,7 +179,8 @@ def schat(
     for index, scenario in enumerate(scenarios):
         personen[index, begin : begin + len(scenario.personen)] = scenario.personen
         begin += len(scenario.personen)
-    return np.minimum(lp(score, personen, capaciteit, straf, kandidaten, len(batch_score)), plafond)
+    uitkomst = lp(score, personen, capaciteit, straf, kandidaten, len(batch_score))
+    return Scenarioprijzen(np.minimum(uitkomst.prijzen, plafond), uitkomst.later)
 
 
 def schatting(
@@ -177,10 +198,11 @@ def schatting(
     scenarios = trek(steekproef, instelling)
     if not scenarios:
         return Schatting.geen(capaciteit.size, max(instelling.verwacht, 0.0))
-    per_scenario = schat(
+    uitkomst = schat(
         batch_score, batch_personen, capaciteit, scenarios, lp,
         straf=straf, plafond=plafond, kandidaten=instelling.kandidaten,
     )  # fmt: skip
+    per_scenario = uitkomst.prijzen
     return Schatting(
         prijzen=per_scenario.mean(axis=0),
         bindend=(per_scenario > 1e-9).sum(axis=0).astype(np.int64),
@@ -188,6 +210,7 @@ def schatting(
         scenarios=len(scenarios),
         getrokken=max(1, min(int(np.ceil(instelling.verwacht)), instelling.trekking)),
         verwacht=instelling.verwacht,
+        aandeel_later=uitkomst.aandeel_later(),
     )
 
 

@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from doorstroom.koppeling.highs_backend import highspy_module, stille_highs
 from doorstroom.koppeling.model import FloatArray, IntArray
-from doorstroom.koppeling.prijsschatting import KANDIDATEN
+from doorstroom.koppeling.prijsschatting import KANDIDATEN, Scenarioprijzen
 
 
 @dataclass(frozen=True)
@@ -36,13 +36,15 @@ class LpUitkomst:
     """Prices per person of every municipality's room, and the LP's optimal value.
 
     ``laag`` and ``hoog`` are the lowest and highest optimal price of each row (equal unless the
-    room exactly fits); ``prijzen`` lies between them (see :data:`VOORRANG`).
+    room exactly fits); ``prijzen`` lies between them (see :data:`VOORRANG`). ``later``: Σ persons ×
+    score and Σ persons × best allowed score of the households after the batch, as the plan links them.
     """
 
     prijzen: FloatArray
     waarde: float
     laag: FloatArray
     hoog: FloatArray
+    later: tuple[float, float] = (0.0, 0.0)
 
 
 def los_scenario_op(
@@ -95,11 +97,11 @@ def _een_scenario(
     model.highs.changeRowsBounds(n, np.arange(n, dtype=np.int32), personen, personen)
     model.voeg_toe(*_kandidaten(score, kandidaten))
     _, waarde = model.optimaal(capaciteit)
-    plan = model.plan_van(batch)
+    plan, later = model.plan_van(batch), model.later_dan(batch)
     laag, _ = model.optimaal(capaciteit + MARGE)
     hoog, _ = model.optimaal(np.maximum(capaciteit - MARGE, 0.0))
     prijzen = np.where(capaciteit > 0, kies_prijs(laag, hoog, score[:batch], plan), laag)
-    return LpUitkomst(prijzen, waarde, laag, hoog)
+    return LpUitkomst(prijzen, waarde, laag, hoog, later)
 
 
 def kies_prijs(laag: FloatArray, hoog: FloatArray, score: FloatArray, plan: FloatArray) -> FloatArray:
@@ -193,6 +195,16 @@ class _Model:
         np.add.at(plan, (self.paar_h[van], self.paar_g[van]), x[van])
         return plan
 
+    def later_dan(self, batch: int) -> tuple[float, float]:
+        """Σ persons × score and Σ persons × best allowed score of the households after the first
+        ``batch`` in the current solution."""
+        x = np.asarray(self.highs.getSolution().col_value, dtype=np.float64)[self.n :]
+        later = self.paar_h >= batch
+        beste = np.where(np.isfinite(self.score), self.score, -np.inf).max(axis=1)
+        personen = x[later]
+        score = self.score[self.paar_h[later], self.paar_g[later]]
+        return float(personen @ score), float(personen @ beste[self.paar_h[later]])
+
 
 def _los(highs: Any, n: int) -> tuple[FloatArray, FloatArray]:
     """Solve; the capacity prices (≥ 0) and the households' duals."""
@@ -216,10 +228,14 @@ def prijzen(
     straf: float,
     kandidaten: int = KANDIDATEN,
     batch: int = 0,
-) -> FloatArray:
-    """The capacity duals of :func:`los_scenarios_op`, one row per scenario (the ``ScenarioLp``)."""
+) -> Scenarioprijzen:
+    """The capacity duals of :func:`los_scenarios_op`, one row per scenario, and the later
+    households' level in each (the ``ScenarioLp``)."""
     uitkomsten = los_scenarios_op(score, personen, capaciteit, straf, kandidaten, batch)
-    return np.array([u.prijzen for u in uitkomsten]).reshape(len(personen), len(capaciteit))
+    return Scenarioprijzen(
+        np.array([u.prijzen for u in uitkomsten]).reshape(len(personen), len(capaciteit)),
+        np.array([u.later for u in uitkomsten], dtype=np.float64).reshape(len(personen), 2),
+    )
 
 
 def _lp(n: int, capaciteit: FloatArray, straf: float) -> Any:
