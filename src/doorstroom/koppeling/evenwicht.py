@@ -4,7 +4,8 @@ Prices keep room for later arrivals only as far as the expected value says: a we
 clearly better or worse than the arrivals after it (issue 14, item 5). How well a group fares is
 measured as its *share of the best*: Σ persons × score over Σ persons × their household's best
 allowed score, for the persons it links of households with a choice (more than one allowed
-municipality), so that a week with easier households is not counted as favoured. The level aimed at is that share for the later arrivals in the scenarios' plans
+municipality), so that a week with easier households is not counted as favoured. The level
+aimed at is that share for the later arrivals in the scenarios' plans
 (:meth:`~doorstroom.koppeling.prijsschatting.Scenarioprijzen.aandeel_later`). With the *evenwicht*
 option the batch's share must lie within ``marge`` (a fraction) of it. Where it does not, the
 prices are scaled: up (at most :data:`SCHAAL_MAX` times) to keep more room for later when the batch
