@@ -2,7 +2,8 @@
 
 Weekly batches must not leave later arrivals, or one kind of household, systematically worse off.
 Per batch the outcomes are counted by household type (:attr:`Huishouden.soort`: single, without
-children, family of 2–4, family of 5+) and for households with a care need; counts only, so they
+children, family of 2–4, family of 5+) and for single parents and households with a care need
+(:func:`groepen`, also used by the run report); counts only, so they
 survive the removal of personal data after the retention term. The period report puts the batches
 side by side. Pure: plain values in and out.
 """
@@ -11,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from doorstroom.koppeling.domain import Instantie
+from doorstroom.koppeling.domain import Huishouden, Instantie
 from doorstroom.koppeling.result import KoppelingResult
 
 VELDEN = ("huishoudens", "gekoppeld", "personen", "waarde", "keuze_waarde", "beste")
 """Counts per household type; ``keuze_waarde`` and ``beste``: Σ persons × score and Σ persons × best
 allowed score of the linked households that had a choice (the evenwicht measure)."""
 ZORG = "met zorgbehoefte"
+EENOUDER = "eenoudergezin"
 ALLE = "alle"
 
 
@@ -30,7 +32,7 @@ def per_soort(
     telling: dict[str, dict[str, float]] = {}
     for h in instantie.huishoudens:
         t = toewijzing.get(h.id)
-        for groep in _groepen(h.soort, h.zorg is not None):
+        for groep in (ALLE, *groepen(h)):
             rij = telling.setdefault(groep, dict.fromkeys(VELDEN, 0))
             rij["huishoudens"] += 1
             if t is not None:
@@ -45,10 +47,14 @@ def per_soort(
     ]
 
 
-def _groepen(soort: str, zorg: bool) -> Iterable[str]:
-    yield ALLE
-    yield soort
-    if zorg:
+def groepen(huishouden: Huishouden) -> Iterable[str]:
+    """The groups a household is reported in (issue 14, item 5: size, single parents, care needs):
+    its type by size (:attr:`Huishouden.soort`), and also ``eenoudergezin`` (one adult with
+    children) and ``met zorgbehoefte`` where they apply, so these groups overlap the types."""
+    yield huishouden.soort
+    if len(huishouden.volwassenen) == 1 and huishouden.kinderen > 0:
+        yield EENOUDER
+    if huishouden.zorg is not None:
         yield ZORG
 
 

@@ -20,6 +20,7 @@ import numpy as np
 
 from doorstroom.koppeling import bezetting
 from doorstroom.koppeling.domain import CRITERIA, Beleid, GemeenteCapaciteit, Huishouden, Instantie
+from doorstroom.koppeling.eerlijkheid import groepen
 from doorstroom.koppeling.model import BLOK
 from doorstroom.koppeling.result import KoppelingResult
 from doorstroom.koppeling.score import Scoreblok, UitkomstVoorspeller, afstanden_km, scoreblok
@@ -236,12 +237,15 @@ def _afstand(instantie: Instantie, huishouden: Huishouden, g: int) -> float:
 def _per_soort(
     instantie: Instantie, result: KoppelingResult, huishoudens: dict[str, Huishouden]
 ) -> dict[str, dict[str, float]]:
-    """Score distribution per household type; an unlinked household counts as score 0."""
+    """Score distribution per reporting group (:func:`~doorstroom.koppeling.eerlijkheid.groepen`:
+    type by size, single parents, care needs); an unlinked household counts as score 0."""
     scores: dict[str, list[float]] = defaultdict(list)
     for t in result.assignments:
-        scores[huishoudens[t.huishouden_id].soort].append(t.score)
+        for groep in groepen(huishoudens[t.huishouden_id]):
+            scores[groep].append(t.score)
     for ident in result.unassigned:
-        scores[huishoudens[ident].soort].append(0.0)
+        for groep in groepen(huishoudens[ident]):
+            scores[groep].append(0.0)
     return {
         soort: {
             "huishoudens": float(len(waarden)),

@@ -165,7 +165,8 @@ KOLOMMEN: dict[str, Kolom] = {
             Kolom(
                 "soort",
                 "Huishoudtype",
-                uitleg="alle, alleenstaand, zonder kinderen, gezin 2-4, gezin 5+, met zorgbehoefte.",
+                uitleg="alle, alleenstaand, zonder kinderen, gezin 2-4, gezin 5+; ook eenoudergezin en "
+                "met zorgbehoefte (die overlappen de typen).",
             ),
             Kolom("gekoppeld", "Gekoppeld", Soort.geheel, "Gekoppelde huishoudens."),
             Kolom("aandeel_gekoppeld", "Deel gekoppeld", Soort.procent, "Gekoppeld / huishoudens."),
