@@ -141,9 +141,9 @@ def beste_scores(instantie: Instantie, batch: Steekproef) -> dict[str, float]:
     municipality): the measure of :mod:`~doorstroom.koppeling.evenwicht`. A household tied to one
     place always gets its best; counting it would make a week full of ties look favoured, and the
     scenarios' later households are all households with a choice
-    (:meth:`~doorstroom.koppeling.prijsschatting.Steekproef.trekbaar`)."""
-    keuze = np.isfinite(batch.score).sum(axis=1) > 1
+    (:meth:`~doorstroom.koppeling.prijsschatting.Steekproef.met_keuze`)."""
     beste = batch.score.max(axis=1, initial=-np.inf)
+    keuze = batch.met_keuze()
     return {h.id: float(b) for h, b, k in zip(instantie.huishoudens, beste, keuze, strict=True) if k}
 
 

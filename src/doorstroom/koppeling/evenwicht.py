@@ -88,10 +88,8 @@ def weeg_af(
     scale closest to 1 that brings it inside (module docstring). Without a level to aim at (nothing
     expected after this batch) the unscaled plan stands."""
     basis = los(1.0)
-    if doel is None:
-        return basis, _afweging(basis, basis, 1.0, doel, marge, True, 1)
-    band = (doel * (1 - marge), doel * (1 + marge))
-    if band[0] <= basis.aandeel <= band[1]:
+    band = None if doel is None else (doel * (1 - marge), doel * (1 + marge))
+    if band is None or band[0] <= basis.aandeel <= band[1]:
         return basis, _afweging(basis, basis, 1.0, doel, marge, True, 1)
     zoektocht = _Zoektocht(los, band, omhoog=basis.aandeel > band[1], geprobeerd=[(1.0, basis)])
     zoektocht.verken(stappen)

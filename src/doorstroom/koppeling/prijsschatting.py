@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from doorstroom.koppeling.model import FloatArray, IntArray
 
@@ -75,14 +76,18 @@ class Steekproef:
     def __len__(self) -> int:
         return len(self.personen)
 
+    def met_keuze(self) -> npt.NDArray[np.bool_]:
+        """Rows allowed in more than one municipality: households with a choice of place."""
+        return np.asarray(np.isfinite(self.score).sum(axis=1) > 1, dtype=np.bool_)
+
     def trekbaar(self) -> Steekproef:
-        """The rows a scenario may draw: those allowed in more than one municipality.
+        """The rows a scenario may draw: those with a choice (:meth:`met_keuze`).
 
         A household tied to one municipality (family, reunification, a contract, a study place)
         is tied by a personal fact: a later arrival is not tied to the *same* place. Drawing it
         many times would make that one municipality look full and its price jump to the ceiling.
         """
-        houden = np.isfinite(self.score).sum(axis=1) > 1
+        houden = self.met_keuze()
         return Steekproef(self.score[houden], self.personen[houden])
 
     @classmethod

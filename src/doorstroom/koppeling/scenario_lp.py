@@ -200,7 +200,7 @@ class _Model:
         ``batch`` in the current solution."""
         x = np.asarray(self.highs.getSolution().col_value, dtype=np.float64)[self.n :]
         later = self.paar_h >= batch
-        beste = np.where(np.isfinite(self.score), self.score, -np.inf).max(axis=1)
+        beste = self.score.max(axis=1)  # a pair that is not allowed scores -inf
         personen = x[later]
         score = self.score[self.paar_h[later], self.paar_g[later]]
         return float(personen @ score), float(personen @ beste[self.paar_h[later]])

@@ -77,7 +77,8 @@ class WebMiddleware:
             if not state["sent"]:
                 await self._pagina(send_with_headers, 500, f"Er ging iets mis (referentie {request_id}).")
         finally:
-            log_verzoek(_log, scope, int(state["status"]), started, request_id, _onbekend(scope))
+            onbekend = "/static" if statisch else "(onbekend pad)"  # static files log as one route
+            log_verzoek(_log, scope, int(state["status"]), started, request_id, onbekend)
 
     async def _pagina(self, send: Send, status: int, tekst: str) -> None:
         body = self.foutpagina(status, tekst)
@@ -87,8 +88,3 @@ class WebMiddleware:
         ]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
-
-
-def _onbekend(scope: Scope) -> str:
-    """The log's route for a request no route matched; static files are one route."""
-    return "/static" if str(scope.get("path", "")).startswith("/static/") else "(onbekend pad)"
