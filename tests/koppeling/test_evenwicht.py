@@ -64,6 +64,7 @@ def test_a_scale_that_does_not_help_is_not_used() -> None:
     plan, afweging = weeg_af(lambda schaal: Plan(schaal, 0.95 + 0.01 * schaal, 10.0 - schaal), 0.8, 0.02)
     assert (plan.result, afweging.schaal, afweging.kosten, afweging.binnen) == (1.0, 1.0, 0.0, False)
     assert afweging.solves == STAPPEN
+    assert "buiten (geen schaal bracht de batch dichterbij)" in evenwicht.toelichting(afweging)
 
 
 def _afstand(aandeel: float, onder: float, boven: float) -> float:

@@ -188,8 +188,9 @@ def voorstel_command(
         getal_optie(
             "--evenwicht",
             domain=EVENWICHTSMARGE,
-            help="Geprijsd: houd de score per persoon van deze batch binnen deze marge (0,02 = 2 %) van "
-            "eerdere batches; ruilt wat waarde voor evenwicht tussen aankomstweken, kosten getoond.",
+            help="Geprijsd: schaal de prijzen zodat het deel van het beste van deze batch binnen deze marge "
+            "(0,02 = 2 %) ligt van dat van latere aankomsten; ruilt wat waarde voor evenwicht tussen "
+            "aankomstweken, kosten getoond.",
         ),
     ] = None,
 ) -> None:

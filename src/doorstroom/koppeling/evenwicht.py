@@ -154,8 +154,9 @@ def toelichting(afweging: Afweging) -> str:
         return "niets meer verwacht na deze batch: geen latere aankomsten om mee in evenwicht te brengen"
     niveau = f"latere aankomsten {_pct(afweging.doel)} ± {100 * afweging.marge:.1f} %"
     if afweging.schaal == 1.0:
-        return f"deze batch {_pct(afweging.aandeel)} van het beste, binnen {niveau}; prijzen ongewijzigd"
-    bereikt = "binnen de marge" if afweging.binnen else "marge niet bereikt (uiterste schaal)"
+        plaats = "binnen" if afweging.binnen else "buiten (geen schaal bracht de batch dichterbij)"
+        return f"deze batch {_pct(afweging.aandeel)} van het beste, {plaats} {niveau}; prijzen ongewijzigd"
+    bereikt = "binnen de marge" if afweging.binnen else "marge niet bereikt (dichtstbijzijnde schaal)"
     return (
         f"deze batch {_pct(afweging.aandeel)} van het beste (zonder evenwicht {_pct(afweging.zonder)}; "
         f"{niveau}, {bereikt}); prijzen ×{afweging.schaal:.3f}; geschatte kosten {afweging.kosten:.2f} "

@@ -117,7 +117,7 @@ KOLOMMEN: dict[str, Kolom] = {
                 "evenwicht_marge",
                 "Evenwicht marge",
                 Soort.getal,
-                "Toegestane afwijking van de score per persoon van eerdere batches (leeg: niet gebruikt).",
+                "Toegestane afwijking van het deel van het beste van latere aankomsten (leeg: uit).",
                 decimalen=3,
             ),
             Kolom(
