@@ -21,7 +21,8 @@ PROGRAM = Path(sys.executable).parent / "doorstroom"
 
 def doorstroom(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "DOORSTROOM_DATA_DIR": str(cwd / "data"), **(env or {})}
-    environment.pop("DOORSTROOM_DATABASE_URL", None)
+    if "DOORSTROOM_DATABASE_URL" not in (env or {}):
+        environment.pop("DOORSTROOM_DATABASE_URL", None)
     return subprocess.run(
         [str(PROGRAM), *args], cwd=cwd, env=environment, capture_output=True, text=True, check=False
     )
