@@ -47,8 +47,8 @@ from tests.postgres import find_binaries, throwaway_cluster  # noqa: E402
 
 from doorstroom.accounts import service as accounts  # noqa: E402
 from doorstroom.accounts.domain import Rol  # noqa: E402
-from doorstroom.db import make_engine, upgrade  # noqa: E402
 from doorstroom.dossier.models import PersoonRecord  # noqa: E402
+from doorstroom.platform.db import make_engine, upgrade  # noqa: E402
 from doorstroom.reference.service import gemeenten_in_gebruik  # noqa: E402
 
 PROGRAM = Path(sys.executable).parent / "doorstroom"

@@ -28,14 +28,14 @@ from datetime import date, timedelta
 from fractions import Fraction
 from pathlib import Path
 
-from doorstroom.db import make_engine, upgrade
+from doorstroom.files.tabular import read_table
+from doorstroom.platform.db import make_engine, upgrade
 from doorstroom.reference.loader import embedded_gemeenten
 from doorstroom.spreiding import register
 from doorstroom.spreiding.correctie import Correctie, Correctiesoort
 from doorstroom.spreiding.io import lees_locaties
 from doorstroom.spreiding.verdeling import verdeel
 from doorstroom.taakstelling.verdeling import verdeel as hamilton
-from doorstroom.tabular import read_table
 
 
 def seconds(work: Callable[[], object], repeats: int) -> list[float]:

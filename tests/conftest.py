@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 from sqlalchemy import Engine, text
 
-from doorstroom.db import make_engine, upgrade
-from doorstroom.settings import get_settings
+from doorstroom.platform.db import make_engine, upgrade
+from doorstroom.platform.settings import get_settings
 from tests.postgres import find_binaries, throwaway_cluster
 
 settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

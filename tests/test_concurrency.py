@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, select, text
 
-from doorstroom.db import DatabaseBezet, make_engine, transaction
-from doorstroom.errors import InputError
+from doorstroom.platform.db import DatabaseBezet, make_engine, transaction
+from doorstroom.platform.errors import InputError
+from doorstroom.platform.settings import get_settings
 from doorstroom.reference.periode import Periode
-from doorstroom.settings import get_settings
 from doorstroom.taakstelling import importeren, vaststelling
 from doorstroom.taakstelling.models import KoppelingMeldingRecord, VaststellingRecord
 from tests.taakstelling.test_imports import koppelingen
@@ -119,7 +119,7 @@ def test_a_writer_that_cannot_get_the_database_in_time_gets_a_clear_message(
         finally:
             klaar.set()
 
-    monkeypatch.setattr("doorstroom.db.SQLITE_WACHT_MS", 200)
+    monkeypatch.setattr("doorstroom.platform.db.SQLITE_WACHT_MS", 200)
     houder, uitkomst = tegelijk(url, houd_vast, schrijver)
     assert houder is None and isinstance(uitkomst, DatabaseBezet), uitkomst
     assert "de database is bezet" in str(uitkomst) and "er is niets opgeslagen" in str(uitkomst)

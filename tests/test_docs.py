@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from doorstroom.settings import Settings
+from doorstroom.platform.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,8 +12,8 @@ from sqlalchemy import Engine, text
 
 from doorstroom.accounts import oidc, service
 from doorstroom.accounts.domain import Rol
-from doorstroom.errors import InputError, NotFound
-from doorstroom.settings import get_settings
+from doorstroom.platform.errors import InputError, NotFound
+from doorstroom.platform.settings import get_settings
 
 ISSUER, AUDIENCE = "https://idp.gemeente.example", "doorstroom"
 

@@ -19,7 +19,7 @@ from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 from sqlalchemy import Engine
 
-from doorstroom.api.app import create_app
+from doorstroom.server import create_app
 from tests.dossier import factories
 
 MINIMUM_VERZOEKEN = 1_000

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, text
 from doorstroom.accounts.domain import Gebruiker
 from doorstroom.dossier import service
 from doorstroom.dossier.invoer import NieuwePersoon
-from doorstroom.dossier.paginering import Pagina, Volgorde
+from doorstroom.platform.paging import Pagina, Volgorde
 from tests.cli_helpers import head, run
 
 PROGRAM = Path(sys.executable).parent / "doorstroom"

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from doorstroom.cli.exit_codes import EXIT_INTERN, EXIT_INVOER, EXIT_ONDERBROKEN
-from doorstroom.settings import get_settings
+from doorstroom.platform.settings import get_settings
 from doorstroom.taakstelling import importeren
 from tests.cli_helpers import run
 

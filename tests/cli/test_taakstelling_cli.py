@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import Engine
 
-from doorstroom.tabular import read_table
+from doorstroom.files.tabular import read_table
 from tests.cli_helpers import run
 
 
@@ -191,7 +191,7 @@ def test_stored_periods_carry_over_into_supervision(engine: Engine, tmp_path: Pa
 
 def test_store_must_be_migrated_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DOORSTROOM_DATABASE_URL", f"sqlite:///{tmp_path / 'leeg.db'}")
-    from doorstroom.settings import get_settings
+    from doorstroom.platform.settings import get_settings
 
     get_settings.cache_clear()
     result = run("taakstelling", "toezicht", "-p", "2026-1")
@@ -215,8 +215,8 @@ def test_invalid_import_stores_nothing(engine: Engine, tmp_path: Path) -> None:
 
 
 def test_koppelingen_are_audited_on_write_and_read(engine: Engine, tmp_path: Path) -> None:
-    from doorstroom import audit
-    from doorstroom.db import transaction
+    from doorstroom.platform import audit
+    from doorstroom.platform.db import transaction
 
     koppelingen = tmp_path / "k.csv"
     koppelingen.write_text(

@@ -10,13 +10,13 @@ import pytest
 import time_machine
 from sqlalchemy import Engine
 
-from doorstroom import audit
 from doorstroom.accounts.domain import Gebruiker, Rol
-from doorstroom.db import transaction
 from doorstroom.dossier import avg, importeren, overzicht, service, vastleggen
 from doorstroom.dossier.invoer import GEBEURTENISMODELLEN, Intrekking, NieuwePersoon, PersoonWijziging
-from doorstroom.dossier.paginering import Pagina, Volgorde
-from doorstroom.errors import Conflict, InputError, NotFound, PermissionDenied, Verouderd
+from doorstroom.platform import audit
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import Conflict, InputError, NotFound, PermissionDenied, Verouderd
+from doorstroom.platform.paging import Pagina, Volgorde
 from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.taakstelling.vaststelling import Vaststelverzoek

@@ -14,17 +14,17 @@ PURE = [
     "dossier/tijdlijn.py",
     "dossier/termijnen.py",
     "dossier/toegang.py",
-    "dossier/paginering.py",
+    "platform/paging.py",
     "accounts/domain.py",
 ]
 NIET_PUUR = (
     "sqlalchemy",
-    "doorstroom.db",
-    "doorstroom.tabular",
+    "doorstroom.platform.db",
+    "doorstroom.files.tabular",
     "fastapi",
     "httpx",
     "httpx2",
-    "doorstroom.settings",
+    "doorstroom.platform.settings",
 )
 
 

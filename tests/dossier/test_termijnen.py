@@ -19,7 +19,7 @@ from doorstroom.dossier.tijdlijn import (
     problemen,
     verantwoordelijke_gemeente,
 )
-from doorstroom.errors import InputError
+from doorstroom.platform.errors import InputError
 
 _teller = 0
 
@@ -164,7 +164,7 @@ def test_the_housing_term_is_one_setting_for_the_file_and_the_quota_statement(
 ) -> None:
     """Issue 11 review: the file's deadline and the statement's *te laat* follow the same value."""
     from doorstroom.dossier import weergave
-    from doorstroom.settings import get_settings
+    from doorstroom.platform.settings import get_settings
     from doorstroom.taakstelling.domain import Koppeling
     from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
 

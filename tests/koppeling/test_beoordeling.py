@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from doorstroom import audit
-from doorstroom.db import transaction
-from doorstroom.errors import InputError, NotFound
 from doorstroom.koppeling import service
 from doorstroom.koppeling.domain import Beleid, RegioBinding
 from doorstroom.koppeling.service import Beoordeling, Selectie
+from doorstroom.platform import audit
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import InputError, NotFound
 
 HUISHOUDENS = """huishouden_id,volwassenen,kinderen,opvang_gemeente,zorg
 D1,1,0,GM0363,dialyse

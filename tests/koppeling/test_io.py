@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from doorstroom.errors import InputError
 from doorstroom.koppeling import io
 from doorstroom.koppeling.domain import RegioSoort
 from doorstroom.koppeling.service import Verzoek, laad
+from doorstroom.platform.errors import InputError
 from doorstroom.reference.loader import embedded_gemeenten
 from tests.koppeling.conftest import HUISHOUDENS
 

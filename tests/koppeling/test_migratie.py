@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import command
 from sqlalchemy import Engine
 
-from doorstroom.db import alembic_config, make_engine, upgrade
+from doorstroom.platform.db import alembic_config, make_engine, upgrade
 
 HUISHOUDENS = [
     {"huishouden_id": "H1", "opvang_gemeente": "GM0363", "zorg": "dialyse", "binding": "",

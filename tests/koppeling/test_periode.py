@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select
 
-from doorstroom.db import transaction
-from doorstroom.errors import InputError
 from doorstroom.koppeling import periode, service
 from doorstroom.koppeling.models import KoppelingPeriodeBatchRecord
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import InputError
 from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import service as taakstelling
 from tests.cli_helpers import run

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
-from doorstroom.errors import InputError
 from doorstroom.koppeling import service
 from doorstroom.koppeling.domain import Beleid, RegioBinding, RegioSoort
 from doorstroom.koppeling.service import Beoordeling, Selectie
+from doorstroom.platform.errors import InputError
 
 DATA = Path(__file__).parent / "data"
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from doorstroom import audit
-from doorstroom.db import transaction
-from doorstroom.errors import NotFound
 from doorstroom.koppeling import repository, service
 from doorstroom.koppeling.models import KoppelingBesluitRecord, KoppelingVoorstelRecord
 from doorstroom.koppeling.service import Beoordeling, Selectie
+from doorstroom.platform import audit
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import NotFound
 
 
 def _run(engine: Engine, invoer: tuple[Path, Path]) -> int:
@@ -93,7 +93,7 @@ def test_opschonen_removes_personal_data_after_the_term_and_keeps_counts(
     assert service.opschonen(engine) == []  # nothing left past the term
 
     monkeypatch.setenv("DOORSTROOM_KOPPELING_BEWAARTERMIJN_DAGEN", "1")
-    from doorstroom.settings import get_settings
+    from doorstroom.platform.settings import get_settings
 
     get_settings.cache_clear()
     _verouder(engine, nieuw, 2)

@@ -14,7 +14,13 @@ PURE = (
     "bezetting.py", "lagrange.py", "startplan.py", "afronding.py", "tijdsbudget.py", "prijsschatting.py",
     "prijsuitleg.py", "eerlijkheid.py", "evenwicht.py",
 )  # fmt: skip
-IO_OR_DB = ("sqlalchemy", "doorstroom.db", "doorstroom.tabular", "doorstroom.audit", "doorstroom.settings")
+IO_OR_DB = (
+    "sqlalchemy",
+    "doorstroom.platform.db",
+    "doorstroom.files.tabular",
+    "doorstroom.platform.audit",
+    "doorstroom.platform.settings",
+)
 DELIVERY = ("doorstroom.cli", "doorstroom.api", "doorstroom.web")
 ADAPTERS = tuple(
     f"doorstroom.koppeling.{name}"

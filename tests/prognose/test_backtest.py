@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from doorstroom.errors import InputError
+from doorstroom.platform.errors import InputError
 from doorstroom.prognose.backtest import (
     Punt,
     gepubliceerd_backtest,

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from doorstroom.errors import InputError
+from doorstroom.platform.errors import InputError
 from doorstroom.prognose import historie, instroomfit
 from doorstroom.prognose.calibration import fit, toepassen
 from doorstroom.prognose.fitbasis import Historie

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from doorstroom.files.tabular import read_table
 from doorstroom.prognose import service
 from doorstroom.prognose.scenario import maand_labels
 from doorstroom.prognose.scenario_io import laad
-from doorstroom.tabular import read_table
 from tests.cli_helpers import run
 
 FAST = ("--paden", "60", "--maanden", "6", "--seed", "1")

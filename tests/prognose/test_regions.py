@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from sqlalchemy import Engine
 
-from doorstroom.errors import InputError
+from doorstroom.platform.errors import InputError
 from doorstroom.prognose import regions, service
 from doorstroom.prognose.opvang import OpvangProvincie, regios
 from doorstroom.prognose.standaard import standaard

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from doorstroom.errors import InputError
+from doorstroom.platform.errors import InputError
 from doorstroom.prognose.scenario import Herkomst, Verdeling
 from doorstroom.prognose.scenario_io import laad, lees, schrijf
 from doorstroom.prognose.service import scenario_tekst

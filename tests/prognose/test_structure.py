@@ -36,8 +36,8 @@ PURE = (
     "calibration.py",
 )
 ADAPTERS = (
-    "doorstroom.tabular",
-    "doorstroom.db",
+    "doorstroom.files.tabular",
+    "doorstroom.platform.db",
     "doorstroom.prognose.gepubliceerd",
     "doorstroom.prognose.historie",
     "doorstroom.prognose.standaard",

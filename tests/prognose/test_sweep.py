@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from doorstroom.errors import InputError
+from doorstroom.platform.errors import InputError
 from doorstroom.prognose.standaard import standaard
 from doorstroom.prognose.sweep import evalueer, parse_variatie, rooster, sweep
 

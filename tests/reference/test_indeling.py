@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from doorstroom.errors import InputError
+from doorstroom.platform.errors import InputError
 from doorstroom.reference.bevolking import INGEBOUWDE_JAREN, ingebouwde_bevolking
 from doorstroom.reference.indeling import Indelingen
 from doorstroom.reference.loader import embedded_samenvoegingen, load_samenvoegingen

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from doorstroom.errors import InputError
+from doorstroom.platform.errors import InputError
 from doorstroom.reference.domain import compare
 from doorstroom.reference.loader import embedded_gemeenten, embedded_provincies, load_gemeenten
 

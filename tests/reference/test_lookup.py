@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doorstroom.errors import InputError
+from doorstroom.platform.errors import InputError
 from doorstroom.reference.loader import embedded_gemeenten
 from doorstroom.reference.lookup import find_gemeente, label, namen
-from doorstroom.suggest import closest, fold, unknown_message
+from doorstroom.values.suggest import closest, fold, unknown_message
 
 GEMEENTEN = list(embedded_gemeenten())
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doorstroom.errors import InputError
+from doorstroom.platform.errors import InputError
 from doorstroom.reference.periode import Periode
 
 

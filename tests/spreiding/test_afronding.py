@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doorstroom.grootste_overschot import grootste_overschot
 from doorstroom.spreiding.afronding import twee_niveaus
+from doorstroom.values.grootste_overschot import grootste_overschot
 
 
 @st.composite

@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import Engine
 
+from doorstroom.files.tabular import read_table
 from doorstroom.reference.loader import embedded_gemeenten
-from doorstroom.tabular import read_table
 from tests.cli_helpers import run
 
 CsvFile = Callable[[str, str], Path]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from doorstroom.errors import InputError
+from doorstroom.platform.errors import InputError
 from doorstroom.reference.loader import embedded_gemeenten
 from doorstroom.spreiding.correctie import Correctiesoort
 from doorstroom.spreiding.domain import Soort

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from doorstroom.errors import InputError
+from doorstroom.platform.errors import InputError
 from doorstroom.reference.loader import embedded_gemeenten
 from doorstroom.reference.periode import Periode
 from doorstroom.spreiding import register

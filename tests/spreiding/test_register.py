@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select
 
-from doorstroom.audit import acting_as
-from doorstroom.db import transaction
-from doorstroom.errors import InputError
+from doorstroom.platform.audit import acting_as
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import InputError
 from doorstroom.spreiding import register
 from doorstroom.spreiding.models import LocatieVersieRecord
 from tests.spreiding.conftest import synthetische_locaties
@@ -177,8 +177,8 @@ def test_a_writer_that_loses_the_race_retries_on_the_fresh_state(
 def test_retries_end_in_a_clear_error_when_the_conflict_persists(engine: Engine) -> None:
     from sqlalchemy.exc import IntegrityError
 
-    from doorstroom.db import MAX_RACES, DatabaseBezet, schrijf
-    from doorstroom.errors import Busy
+    from doorstroom.platform.db import MAX_RACES, DatabaseBezet, schrijf
+    from doorstroom.platform.errors import Busy
 
     pogingen: list[int] = []
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from doorstroom.errors import InputError
+from doorstroom.platform.errors import InputError
 from doorstroom.reference.loader import embedded_gemeenten
 from doorstroom.spreiding.io import lees_correctie, lees_locaties, lees_plan
 

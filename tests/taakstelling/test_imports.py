@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select
 
-from doorstroom.db import transaction
+from doorstroom.platform.db import transaction
 from doorstroom.reference.bevolking import ingebouwde_bevolking
 from doorstroom.taakstelling.models import KoppelingMeldingRecord, RealisatieRecord
 from tests.cli_helpers import run

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from doorstroom.errors import InputError
+from doorstroom.platform.errors import InputError
 from doorstroom.taakstelling import io
 
 BEKEND = {"GM0344", "GM0363", "GM0014"}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
-from doorstroom.db import make_engine, upgrade
+from doorstroom.platform.db import make_engine, upgrade
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -69,7 +69,7 @@ def test_a_period_fixed_before_versioning_becomes_version_1(leeg: Engine) -> Non
 def upgrade_down(engine: Engine) -> None:
     from alembic import command
 
-    from doorstroom.db import alembic_config
+    from doorstroom.platform.db import alembic_config
 
     with engine.begin() as connection:
         config = alembic_config()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
-from doorstroom.db import transaction
+from doorstroom.platform.db import transaction
 from doorstroom.taakstelling.models import RuilRecord, TaakstellingRecord, VaststellingRecord
 from tests.cli_helpers import run
 

@@ -13,8 +13,8 @@ PURE = {
     "reference": ["samenvoeging.py", "indeling.py", "datum.py", "periode.py", "domain.py", "lookup.py"],
 }
 ADAPTERS = (
-    "doorstroom.db",
-    "doorstroom.tabular",
+    "doorstroom.platform.db",
+    "doorstroom.files.tabular",
     "sqlalchemy",
     "doorstroom.cli",
     "doorstroom.api",

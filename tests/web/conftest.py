@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from doorstroom.accounts import service as accounts
 from doorstroom.accounts.domain import Rol
-from doorstroom.api.app import create_app
+from doorstroom.server import create_app
 
 WACHTWOORD = "een-lang-testwachtwoord"
 GEBRUIKERS = {

@@ -9,9 +9,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from doorstroom.accounts import service as accounts
-from doorstroom.api.app import create_app
-from doorstroom.errors import ConfigurationError
-from doorstroom.settings import Settings, get_settings
+from doorstroom.platform.errors import ConfigurationError
+from doorstroom.platform.settings import Settings, get_settings
+from doorstroom.server import create_app
 from doorstroom.web.beveiliging import sessiegeheim
 from tests.web.conftest import GEHEIM, WACHTWOORD, formtoken, meld_aan
 

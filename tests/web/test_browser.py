@@ -17,9 +17,9 @@ import pytest
 import uvicorn
 from sqlalchemy import Engine
 
-from doorstroom.api.app import create_app
 from doorstroom.demo import laden
-from doorstroom.tijd import vandaag
+from doorstroom.platform.clock import vandaag
+from doorstroom.server import create_app
 from tests.web.browser import ARTEFACTEN, CHROMIUM, VLAGGEN, axe_schendingen, vereis_chromium
 from tests.web.conftest import GEHEIM, WACHTWOORD
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import Engine, func, inspect, select, table
 
 from doorstroom.demo import laden
-from doorstroom.tijd import vandaag
+from doorstroom.platform.clock import vandaag
 
 PROGRAM = Path(sys.executable).parent / "doorstroom"
 

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from doorstroom.demo import laden
 from doorstroom.koppeling import service as koppeling
-from doorstroom.tijd import vandaag
+from doorstroom.platform.clock import vandaag
 from tests.web.conftest import formtoken, meld_aan, meld_af
 
 GEMEENSCHAPPELIJK = [

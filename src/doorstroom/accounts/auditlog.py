@@ -13,11 +13,11 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
-from doorstroom import audit
 from doorstroom.accounts.domain import Gebruiker, Rol
-from doorstroom.db import transaction
-from doorstroom.dossier.paginering import Pagina
-from doorstroom.errors import PermissionDenied
+from doorstroom.platform import audit
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import PermissionDenied
+from doorstroom.platform.paging import Pagina
 
 
 def _eis_beheer(gebruiker: Gebruiker) -> None:
@@ -51,7 +51,7 @@ def regels(
 
 
 def controle(engine: Engine, gebruiker: Gebruiker) -> dict[str, Any]:
-    """Verify the whole chain (see :func:`doorstroom.audit.controleer`)."""
+    """Verify the whole chain (see :func:`doorstroom.platform.audit.controleer`)."""
     _eis_beheer(gebruiker)
     with transaction(engine) as session:
         uitkomst = audit.controleer(session)

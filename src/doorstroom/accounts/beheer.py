@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from doorstroom import audit
 from doorstroom.accounts import service
 from doorstroom.accounts.domain import Gebruiker, Rol
-from doorstroom.errors import InputError, PermissionDenied, Problem
+from doorstroom.platform import audit
+from doorstroom.platform.errors import InputError, PermissionDenied, Problem
 
 
 def _eis_beheerder(gebruiker: Gebruiker) -> None:

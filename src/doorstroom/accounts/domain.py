@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from doorstroom.errors import Problem
+from doorstroom.platform.errors import Problem
 
 GEBRUIKERSNAAM = re.compile(r"^[a-z0-9][a-z0-9._@-]{2,49}$")
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from doorstroom.db import Base
+from doorstroom.platform.db import Base
 
 
 class GebruikerRecord(Base):

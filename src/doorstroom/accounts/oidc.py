@@ -22,7 +22,7 @@ from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 
-from doorstroom.settings import Settings, get_settings
+from doorstroom.platform.settings import Settings, get_settings
 
 ALGORITMEN = ["RS256", "RS384", "RS512", "PS256", "ES256", "ES384"]
 SLEUTEL_CACHE_SECONDEN = 300

@@ -7,18 +7,18 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine
 
-from doorstroom import audit
 from doorstroom.accounts import oidc, repository, tokens, wachtwoord
 from doorstroom.accounts.domain import Gebruiker, Rol, bereikproblemen, naamprobleem
 from doorstroom.accounts.models import GebruikerRecord, TokenRecord
-from doorstroom.db import transaction
-from doorstroom.domains import TOKEN_GELDIGHEID_DAGEN
-from doorstroom.errors import InputError, NotFound, Problem
+from doorstroom.platform import audit
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import InputError, NotFound, Problem
+from doorstroom.platform.settings import get_settings
 from doorstroom.reference.loader import embedded_provincies
 from doorstroom.reference.lookup import find_gemeente
 from doorstroom.reference.service import gemeenten_in_gebruik
-from doorstroom.settings import get_settings
-from doorstroom.suggest import fold, unknown_message
+from doorstroom.values.domains import TOKEN_GELDIGHEID_DAGEN
+from doorstroom.values.suggest import fold, unknown_message
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,13 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine
 
-from doorstroom import audit
 from doorstroom.accounts import repository, tokens
 from doorstroom.accounts.domain import Gebruiker
 from doorstroom.accounts.models import SessieRecord
 from doorstroom.accounts.service import als_gebruiker, authenticeer_wachtwoord
-from doorstroom.db import DatabaseBezet, transaction
-from doorstroom.settings import get_settings
+from doorstroom.platform import audit
+from doorstroom.platform.db import DatabaseBezet, transaction
+from doorstroom.platform.settings import get_settings
 
 BIJWERK_INTERVAL = timedelta(seconds=60)
 """``laatst_gebruikt_op`` is written at most once a minute: a page view should not always write."""

@@ -13,9 +13,9 @@ from sqlalchemy import Engine
 from doorstroom.accounts import service as accounts
 from doorstroom.accounts.domain import Gebruiker
 from doorstroom.api.problemen import PreconditionRequired, Unauthenticated
-from doorstroom.dossier.paginering import Pagina, Volgorde
-from doorstroom.errors import Verouderd
-from doorstroom.suggest import unknown_message
+from doorstroom.platform.errors import Verouderd
+from doorstroom.platform.paging import Pagina, Volgorde
+from doorstroom.values.suggest import unknown_message
 
 _bearer = HTTPBearer(
     auto_error=False, description="Token van `doorstroom token aanmaken`, of een OIDC-token."

@@ -1,9 +1,7 @@
-"""The API application (mounted at ``/api/v1``) and the server application that hosts it.
+"""The API application, mounted at ``/api/v1`` by :func:`doorstroom.server.create_app`.
 
-``create_app`` is what ``doorstroom serve`` runs: the API under ``/api/v1`` and, once the web app
-exists, the web pages beside it (issue 12 mounts them in :func:`create_app`). Both share one engine
-and the same services; the API's ``openapi.json`` is published at ``/api/v1/openapi.json`` without
-login (ADR ``/core/publish-openapi``), with CORS open for that document only.
+The API's ``openapi.json`` is published at ``/api/v1/openapi.json`` without login (ADR
+``/core/publish-openapi``), with CORS open for that document only.
 """
 
 from __future__ import annotations
@@ -29,10 +27,8 @@ from doorstroom.api import (
     termijnen,
 )
 from doorstroom.api.afhankelijkheden import bekende_parameters
-from doorstroom.api.middleware import ApiMiddleware
 from doorstroom.api.openapi import verfijn
 from doorstroom.api.problemen import HANDLERS
-from doorstroom.db import make_engine
 
 BESCHRIJVING = """Persoonsgericht dossier van vergunninghouders (opvang, koppeling, huisvesting, inburgering),
 taakstellingen en koppelruns. Volgt de NL API Design Rules (Logius). Aanmelden met
@@ -86,23 +82,3 @@ def _openapi(api: FastAPI) -> dict[str, Any]:
         )
         api.openapi_schema = verfijn(schema)
     return api.openapi_schema
-
-
-def create_app(engine: Engine | None = None, *, sessiegeheim: str | None = None) -> FastAPI:
-    """The server: the API at ``/api/v1`` and the web pages at ``/``, with headers and crash handling.
-
-    ``sessiegeheim`` signs the web application's cookies; ``doorstroom serve`` passes the checked
-    setting. Without it the configured secret is used, or, when none is set, a random one for this
-    process only (sessions then end with the process; see docs/web.md).
-    """
-    from doorstroom.web.app import create_web, met_middleware
-    from doorstroom.web.beveiliging import tijdelijk_of_ingesteld
-
-    engine = engine or make_engine()
-    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, redirect_slashes=False)
-    app.state.engine = engine
-    app.mount(BASE_PATH, ApiMiddleware(create_api(engine)))
-    app.mount("/", met_middleware(create_web(engine, sessiegeheim or tijdelijk_of_ingesteld())))
-    for exception, handler in HANDLERS.items():
-        app.add_exception_handler(exception, handler)
-    return app

@@ -11,7 +11,7 @@ from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Gemeente, Lijst
 from doorstroom.dossier import overzicht
-from doorstroom.errors import NotFound
+from doorstroom.platform.errors import NotFound
 from doorstroom.reference.service import gemeenten_in_gebruik
 
 router = APIRouter(prefix="/gemeenten", tags=["gemeenten"])

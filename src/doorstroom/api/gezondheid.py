@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from doorstroom.api import API_VERSION
 from doorstroom.api.afhankelijkheden import EngineDep
 from doorstroom.api.schemas import Gezondheid
-from doorstroom.db import alembic_config, current_revision
+from doorstroom.platform.db import alembic_config, current_revision
 
 router = APIRouter(tags=["gezondheid"])
 

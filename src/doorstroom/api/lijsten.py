@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import Request
 
 from doorstroom.api.schemas import Links
-from doorstroom.dossier.paginering import Pagina
+from doorstroom.platform.paging import Pagina
 
 
 def _link(request: Request, nummer: int) -> str:

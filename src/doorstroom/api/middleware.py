@@ -21,7 +21,7 @@ import uuid
 
 from doorstroom.api import API_VERSION
 from doorstroom.api.problemen import MEDIA_TYPE, TITELS, Probleem
-from doorstroom.asgi import (
+from doorstroom.platform.asgi import (
     ASGIApp,
     Message,
     Receive,

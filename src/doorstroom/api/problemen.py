@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from doorstroom.errors import (
+from doorstroom.platform.errors import (
     Busy,
     ConfigurationError,
     Conflict,

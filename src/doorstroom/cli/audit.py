@@ -9,12 +9,12 @@ from rich.console import Console
 
 from doorstroom.accounts import auditlog
 from doorstroom.accounts.domain import Gebruiker
-from doorstroom.audit import current_actor
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store
-from doorstroom.domains import AUDITREGELS
-from doorstroom.dossier.paginering import Pagina
+from doorstroom.platform.audit import current_actor
+from doorstroom.platform.paging import Pagina
+from doorstroom.values.domains import AUDITREGELS
 
 app = typer.Typer(help="Auditlog: keten controleren en regels tonen.", no_args_is_help=True)
 EXIT_BEVINDING = 1

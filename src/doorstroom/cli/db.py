@@ -6,8 +6,8 @@ import typer
 from rich.console import Console
 
 from doorstroom.cli.store import configured_engine, head_revision
-from doorstroom.db import current_revision, upgrade
-from doorstroom.errors import ConfigurationError
+from doorstroom.platform.db import current_revision, upgrade
+from doorstroom.platform.errors import ConfigurationError
 
 app = typer.Typer(help="Database: migraties toepassen en schemaversie tonen.", no_args_is_help=True)
 

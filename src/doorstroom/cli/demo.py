@@ -12,8 +12,8 @@ import typer
 from rich.console import Console
 
 from doorstroom.cli.options import getal_optie
-from doorstroom.domains import POORT
-from doorstroom.settings import get_settings
+from doorstroom.platform.settings import get_settings
+from doorstroom.values.domains import POORT
 
 _err = Console(stderr=True, highlight=False)
 
@@ -42,12 +42,12 @@ def demo(
     """Start de demo: lokale SQLite-database met SYNTHETISCHE gegevens, demo-accounts en de webapplicatie."""
     import uvicorn
 
-    from doorstroom.api.app import create_app
     from doorstroom.api.logboek import configureer
     from doorstroom.cli.server import eis_vrije_poort
-    from doorstroom.db import make_engine
     from doorstroom.demo import laden
-    from doorstroom.tijd import vandaag
+    from doorstroom.platform.clock import vandaag
+    from doorstroom.platform.db import make_engine
+    from doorstroom.server import create_app
 
     eis_vrije_poort(host, port)
     os.environ["DOORSTROOM_ENVIRONMENT"] = "demo"

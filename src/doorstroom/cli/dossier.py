@@ -16,15 +16,15 @@ import typer
 from rich.console import Console
 
 from doorstroom.accounts.domain import Gebruiker
-from doorstroom.audit import current_actor
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie, out_option, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store
-from doorstroom.domains import BEWAARTERMIJN_JAREN
 from doorstroom.dossier import avg, importeren, overzicht, weergave
-from doorstroom.dossier.paginering import Pagina
-from doorstroom.settings import get_settings
-from doorstroom.tabular import atomic_write
+from doorstroom.files.tabular import atomic_write
+from doorstroom.platform.audit import current_actor
+from doorstroom.platform.paging import Pagina
+from doorstroom.platform.settings import get_settings
+from doorstroom.values.domains import BEWAARTERMIJN_JAREN
 
 app = typer.Typer(help="Dossier: importeren, termijnen, AVG-inzage en bewaartermijn.", no_args_is_help=True)
 _err = Console(stderr=True, highlight=False)

@@ -13,8 +13,8 @@ from doorstroom.accounts.domain import AANMAAKBARE_ROLLEN, Rol
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store
-from doorstroom.domains import TOKEN_GELDIGHEID_DAGEN, TOKENNUMMER
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform.errors import InputError, Problem
+from doorstroom.values.domains import TOKEN_GELDIGHEID_DAGEN, TOKENNUMMER
 
 app = typer.Typer(help="Gebruikers: aanmaken, tonen, blokkeren, wachtwoord zetten.", no_args_is_help=True)
 tokens = typer.Typer(help="API-tokens: aanmaken (eenmalig getoond), tonen, intrekken.", no_args_is_help=True)

@@ -14,7 +14,7 @@ import secrets
 import traceback
 from pathlib import Path
 
-from doorstroom.tijd import nu
+from doorstroom.platform.clock import nu
 
 LOG_NAME = "fouten.log"
 
@@ -30,7 +30,7 @@ def record_incident(error: BaseException) -> str:
 
 
 def _log_path() -> Path:
-    from doorstroom.settings import get_settings
+    from doorstroom.platform.settings import get_settings
 
     directory = get_settings().data_dir / "logboek"
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)

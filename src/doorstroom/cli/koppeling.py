@@ -12,7 +12,13 @@ from rich.console import Console
 from doorstroom.cli.options import Doel, FormatOption, OutOption, getal_argument, getal_optie, out_option
 from doorstroom.cli.output import Format, emit, json_document
 from doorstroom.cli.store import open_store, optional_store
-from doorstroom.domains import (
+from doorstroom.files.tabular import atomic_write
+from doorstroom.koppeling import evenwicht, explain, kolommen, prijsuitleg, service
+from doorstroom.koppeling import periode as periode_service
+from doorstroom.koppeling.domain import CRITERIA, Beleid, Gewichten, RegioBinding, RegioSoort
+from doorstroom.koppeling.prijsschatting import SCENARIOS
+from doorstroom.reference.periode import Periode
+from doorstroom.values.domains import (
     AANDEEL,
     EVENWICHTSMARGE,
     GEWICHT,
@@ -24,12 +30,6 @@ from doorstroom.domains import (
     SEED,
     VERWACHTE_HUISHOUDENS,
 )
-from doorstroom.koppeling import evenwicht, explain, kolommen, prijsuitleg, service
-from doorstroom.koppeling import periode as periode_service
-from doorstroom.koppeling.domain import CRITERIA, Beleid, Gewichten, RegioBinding, RegioSoort
-from doorstroom.koppeling.prijsschatting import SCENARIOS
-from doorstroom.reference.periode import Periode
-from doorstroom.tabular import atomic_write
 
 app = typer.Typer(
     help="Koppeling: voorstellen voor het koppelen van huishoudens aan gemeenten.", no_args_is_help=True

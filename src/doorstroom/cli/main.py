@@ -46,7 +46,7 @@ from doorstroom.cli import taakstelling as taakstelling_cli
 from doorstroom.cli.exit_codes import EXIT_BEZET, EXIT_INTERN, EXIT_INVOER, EXIT_ONDERBROKEN
 from doorstroom.cli.incident import record_incident
 from doorstroom.cli.options import install_shared_options
-from doorstroom.errors import (
+from doorstroom.platform.errors import (
     Busy,
     ConfigurationError,
     DoorstroomError,

@@ -4,8 +4,8 @@ Everything a user types is checked here, when the command line is parsed, before
 
 * ``--out``: :func:`check_out` (a file, or a directory for commands that write several files);
   ``--format xlsx`` without ``--out`` is refused at the same moment, not after solving;
-* every number: :func:`getal_optie` — the one number rule (:mod:`doorstroom.number_text`) and the
-  value's documented domain (:mod:`doorstroom.domains`), so ``--totaal 16.500`` works and
+* every number: :func:`getal_optie` — the one number rule (:mod:`doorstroom.values.number_text`) and the
+  value's documented domain (:mod:`doorstroom.values.domains`), so ``--totaal 16.500`` works and
   ``--seed -1`` or ``--totaal 100000000000000000000`` is an input error naming the option;
 * ``--kolommen``, ``--csv-stijl`` and ``--blad``: shared by every command that shows rows, writes
   CSV or reads a table; :func:`install_shared_options` adds them to those commands once, so no
@@ -23,13 +23,13 @@ from typing import Annotated, Any
 import typer
 
 from doorstroom.cli.output import Format, kolommen_voorkeur
-from doorstroom.csv_export import CsvStijl
-from doorstroom.csv_export import voorkeur as csv_voorkeur
-from doorstroom.domains import Domain
-from doorstroom.errors import InputError, Problem
-from doorstroom.number_text import Number, NumberTextError, parse_number
-from doorstroom.outfile import check_dir_target, check_file_target
-from doorstroom.tabular import blad_voorkeur
+from doorstroom.files.csv_export import CsvStijl
+from doorstroom.files.csv_export import voorkeur as csv_voorkeur
+from doorstroom.files.outfile import check_dir_target, check_file_target
+from doorstroom.files.tabular import blad_voorkeur
+from doorstroom.platform.errors import InputError, Problem
+from doorstroom.values.domains import Domain
+from doorstroom.values.number_text import Number, NumberTextError, parse_number
 
 
 class Doel(Enum):

@@ -5,9 +5,9 @@ Every command that shows rows offers the same ``--format`` and ``--out`` options
 
 * ``table``: the columns that fit the terminal, in order (``--kolommen`` chooses others); the
   columns left out are named on standard error; numbers in Dutch notation (``16.500``, ``12,5``);
-* ``csv``: the chosen dialect (:mod:`doorstroom.csv_export`), every column, machine names;
+* ``csv``: the chosen dialect (:mod:`doorstroom.files.csv_export`), every column, machine names;
 * ``json``: every column, machine names, exactly one document on standard output;
-* ``xlsx``: a workbook to hand on (:mod:`doorstroom.workbook`), every column, Dutch labels.
+* ``xlsx``: a workbook to hand on (:mod:`doorstroom.files.workbook`), every column, Dutch labels.
 
 Files are written atomically, through symbolic links, never over a directory or special file.
 """
@@ -27,12 +27,12 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from doorstroom.csv_export import stdout_csv, write_csv
-from doorstroom.errors import InputError, Problem
-from doorstroom.number_text import format_nl
-from doorstroom.outfile import atomic_write
-from doorstroom.suggest import closest
-from doorstroom.workbook import Kolom, Kop, Record, Regel, write_xlsx
+from doorstroom.files.csv_export import stdout_csv, write_csv
+from doorstroom.files.outfile import atomic_write
+from doorstroom.files.workbook import Kolom, Kop, Record, Regel, write_xlsx
+from doorstroom.platform.errors import InputError, Problem
+from doorstroom.values.number_text import format_nl
+from doorstroom.values.suggest import closest
 
 kolommen_voorkeur: ContextVar[tuple[str, ...] | None] = ContextVar("kolommen", default=None)
 """The columns a command's ``--kolommen`` chose for the terminal table (None: what fits)."""

@@ -19,13 +19,21 @@ from rich.progress import Progress
 from doorstroom.cli.options import Doel, FormatOption, getal_optie, out_option
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import optional_store
-from doorstroom.domains import FRACTIE, HISTORIE_PERIODEN, HORIZON_MAANDEN, PADEN, PERSONEN, SEED, WORKERS
-from doorstroom.errors import InputError, Problem
+from doorstroom.files.tabular import atomic_write
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import service, tekst, uitvoer
 from doorstroom.prognose.backtest import SCORE_KOLOMMEN
 from doorstroom.prognose.montecarlo import DEFAULT_PADEN, Resultaat
 from doorstroom.prognose.opvang import OpvangProvincie
-from doorstroom.tabular import atomic_write
+from doorstroom.values.domains import (
+    FRACTIE,
+    HISTORIE_PERIODEN,
+    HORIZON_MAANDEN,
+    PADEN,
+    PERSONEN,
+    SEED,
+    WORKERS,
+)
 
 app = typer.Typer(help="Prognose: Monte-Carlo-prognose van de hele asielketen.", no_args_is_help=True)
 err = Console(stderr=True, highlight=False)

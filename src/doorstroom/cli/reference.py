@@ -12,8 +12,8 @@ from doorstroom.cli.exit_codes import EXIT_BEVINDING
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, optional_store
-from doorstroom.domains import JAAR
-from doorstroom.errors import InputError, Problem
+from doorstroom.files.workbook import Kop
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.domain import Gemeente, Herindeling, compare
 from doorstroom.reference.kolommen import BRON_CBS
 from doorstroom.reference.kolommen import KOLOMMEN as GEMEENTE_KOLOMMEN
@@ -21,8 +21,8 @@ from doorstroom.reference.loader import embedded_gemeenten, embedded_provincies,
 from doorstroom.reference.lookup import find_gemeente
 from doorstroom.reference.samenvoeging import Samenvoeging
 from doorstroom.reference.service import importeer, indelingen, samenvoegen
-from doorstroom.suggest import fold, unknown_message
-from doorstroom.workbook import Kop
+from doorstroom.values.domains import JAAR
+from doorstroom.values.suggest import fold, unknown_message
 
 app = typer.Typer(
     help="Gemeenten (CBS): tonen, vergelijken en een nieuwere lijst laden.",

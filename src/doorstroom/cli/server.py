@@ -10,12 +10,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from doorstroom import backup as backups
 from doorstroom.cli.options import getal_optie
 from doorstroom.cli.store import configured_engine, head_revision, open_store
-from doorstroom.domains import POORT
-from doorstroom.errors import InputError, Problem
-from doorstroom.settings import get_settings
+from doorstroom.platform import backup as backups
+from doorstroom.platform.errors import InputError, Problem
+from doorstroom.platform.settings import get_settings
+from doorstroom.values.domains import POORT
 
 _err = Console(stderr=True, highlight=False)
 
@@ -44,8 +44,8 @@ def serve(
     """Start de server: webapplicatie op /, API op /api/v1 (uvicorn); JSON-logs zonder persoonsgegevens."""
     import uvicorn
 
-    from doorstroom.api.app import create_app
     from doorstroom.api.logboek import configureer
+    from doorstroom.server import create_app
     from doorstroom.web.beveiliging import sessiegeheim
 
     geheim = sessiegeheim(get_settings())  # refuses productie without a safe secret, before anything starts

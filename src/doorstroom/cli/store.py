@@ -8,8 +8,8 @@ from contextlib import contextmanager
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from doorstroom.db import alembic_config, current_revision, make_engine
-from doorstroom.errors import ConfigurationError
+from doorstroom.platform.db import alembic_config, current_revision, make_engine
+from doorstroom.platform.errors import ConfigurationError
 
 
 def head_revision() -> str | None:

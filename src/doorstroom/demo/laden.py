@@ -19,11 +19,9 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from doorstroom import audit
 from doorstroom.accounts import service as accounts
 from doorstroom.accounts.domain import Gebruiker, Rol
 from doorstroom.accounts.models import GebruikerRecord
-from doorstroom.db import transaction, upgrade
 from doorstroom.demo import gegevens
 from doorstroom.dossier import repository as dossiers
 from doorstroom.dossier.gebeurtenissen import SOORTEN
@@ -32,10 +30,13 @@ from doorstroom.dossier.service import nieuw_id
 from doorstroom.dossier.tijdlijn import Fase
 from doorstroom.dossier.toegang import bereik
 from doorstroom.dossier.vastleggen import voeg_toe
-from doorstroom.errors import NotFound
+from doorstroom.files.tabular import write_csv
 from doorstroom.koppeling import service as koppeling
 from doorstroom.koppeling import vergelijking
 from doorstroom.koppeling.io import HUISHOUDEN_KOLOMMEN
+from doorstroom.platform import audit
+from doorstroom.platform.db import transaction, upgrade
+from doorstroom.platform.errors import NotFound
 from doorstroom.prognose import opslag
 from doorstroom.prognose.standaard import standaard
 from doorstroom.reference.loader import embedded_gemeenten
@@ -46,7 +47,6 @@ from doorstroom.spreiding import register
 from doorstroom.taakstelling import ruilen
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.taakstelling.toezicht import huidige_versie
-from doorstroom.tabular import write_csv
 
 ACTEUR = "demo:generator"
 ACCOUNTS = {

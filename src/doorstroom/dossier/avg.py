@@ -20,14 +20,14 @@ from typing import Any
 from sqlalchemy import Engine, delete, exists, select
 from sqlalchemy.orm import Session
 
-from doorstroom import audit
 from doorstroom.accounts.domain import Gebruiker
-from doorstroom.db import transaction
 from doorstroom.dossier import repository, telling, termijnen, weergave
 from doorstroom.dossier.models import CorrectieRecord, HuishoudenRecord, PersoonRecord
 from doorstroom.dossier.namens import namens
 from doorstroom.dossier.tijdlijn import actueel
-from doorstroom.errors import NotFound
+from doorstroom.platform import audit
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import NotFound
 from doorstroom.taakstelling.domain import add_months
 
 

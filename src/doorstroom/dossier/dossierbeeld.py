@@ -8,13 +8,13 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from doorstroom import audit
 from doorstroom.accounts.domain import Gebruiker
-from doorstroom.db import transaction
 from doorstroom.dossier import repository, termijnen, weergave
 from doorstroom.dossier.namens import namens
 from doorstroom.dossier.tijdlijn import actueel
-from doorstroom.errors import NotFound
+from doorstroom.platform import audit
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import NotFound
 
 
 @namens

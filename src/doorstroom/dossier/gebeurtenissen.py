@@ -25,8 +25,8 @@ from typing import Annotated
 
 from pydantic import model_validator
 
-from doorstroom.domains import LOCATIE, REFERENTIE, TOELICHTING, UREN_PER_WEEK
 from doorstroom.dossier.waarden import Gemeentecode, Invoer, getal, tekst
+from doorstroom.values.domains import LOCATIE, REFERENTIE, TOELICHTING, UREN_PER_WEEK
 
 
 class Stadium(StrEnum):
@@ -520,7 +520,7 @@ SOORTEN: dict[str, Soort] = {
 
 def soort(naam: str) -> Soort:
     """The event kind called ``naam``; a ValueError names the valid kinds, closest first."""
-    from doorstroom.suggest import unknown_message
+    from doorstroom.values.suggest import unknown_message
 
     found = SOORTEN.get(naam)
     if found is None:

@@ -15,9 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from doorstroom import audit
 from doorstroom.accounts.domain import Gebruiker, Rol
-from doorstroom.db import transaction
 from doorstroom.dossier import io, repository, weergave
 from doorstroom.dossier.models import HuishoudenRecord, PersoonRecord
 from doorstroom.dossier.namens import namens
@@ -25,7 +23,9 @@ from doorstroom.dossier.service import nieuw_id
 from doorstroom.dossier.tijdlijn import Fase
 from doorstroom.dossier.toegang import Bereik
 from doorstroom.dossier.vastleggen import voeg_toe
-from doorstroom.errors import InputError, PermissionDenied, Problem
+from doorstroom.platform import audit
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import InputError, PermissionDenied, Problem
 from doorstroom.reference.service import gemeenten_in_gebruik
 
 

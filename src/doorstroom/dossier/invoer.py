@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import AfterValidator, Field, create_model
 
-from doorstroom.domains import GESLACHTSNAAM, REFERENTIE, TOELICHTING, VOORNAMEN
 from doorstroom.dossier.gebeurtenissen import SOORTEN, Toelichting
 from doorstroom.dossier.waarden import Bsn, Gemeentecode, Invoer, Vnummer, tekst
 from doorstroom.dossier.weergave import vandaag
+from doorstroom.values.domains import GESLACHTSNAAM, REFERENTIE, TOELICHTING, VOORNAMEN
 
 EERSTE_DATUM = date(1900, 1, 1)
 

@@ -1,7 +1,7 @@
 """Reading the person-level lists that feed the case file: COA koppeling lists and realisation lists.
 
 Both are CSV or XLSX as COA and municipalities keep them in Excel; every row is parsed through
-:mod:`doorstroom.tabular`, every problem names file, row and field (nothing is stored unless the
+:mod:`doorstroom.files.tabular`, every problem names file, row and field (nothing is stored unless the
 whole file is valid). Rows never echo personal data (names, numbers) in messages.
 
 Koppeling list (COA, per person)::
@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from doorstroom import tijd
-from doorstroom.domains import GESLACHTSNAAM, REFERENTIE, VOORNAMEN
 from doorstroom.dossier.bsn import vnummer_probleem
-from doorstroom.errors import InputError, Problem
+from doorstroom.files.tabular import Row, iter_table, parse_each
+from doorstroom.platform import clock
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.datum import lees_datum
 from doorstroom.taakstelling.io import gemeentecode
-from doorstroom.tabular import Row, iter_table, parse_each
+from doorstroom.values.domains import GESLACHTSNAAM, REFERENTIE, VOORNAMEN
 
 KOPPELLIJST = ("huishouden_ref", "vnummer", "geslachtsnaam", "geboortedatum", "gemeentecode", "koppeldatum")
 REALISATIELIJST = ("gemeentecode", "huisvestingsdatum")
@@ -79,7 +79,7 @@ def _datum(row: Row, field: str) -> date:
     found = lees_datum(raw)
     if found is None:
         raise row.problem(field, f"'{raw}' is geen datum (schrijf 2026-03-01)")
-    if not EERSTE_JAAR <= found.year <= tijd.vandaag().year + 10:
+    if not EERSTE_JAAR <= found.year <= clock.vandaag().year + 10:
         raise row.problem(field, f"{raw} ligt niet tussen {EERSTE_JAAR} en tien jaar vooruit")
     return found
 

@@ -18,11 +18,11 @@ from statistics import median
 from sqlalchemy import Engine
 
 from doorstroom.accounts.domain import Gebruiker
-from doorstroom.db import transaction
 from doorstroom.dossier import repository, termijnen, weergave
 from doorstroom.dossier.namens import namens
 from doorstroom.dossier.tijdlijn import Gebeurtenis, actueel, afgerond, laatste
 from doorstroom.dossier.toegang import ALLE_STADIA, Bereik
+from doorstroom.platform.db import transaction
 
 Record = weergave.Record
 WACHTKLASSEN = ("minder dan 1 maand", "1 tot 3 maanden", "langer dan 3 maanden")

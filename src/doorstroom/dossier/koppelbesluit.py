@@ -13,17 +13,17 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from doorstroom import audit
 from doorstroom.accounts.domain import Gebruiker, Rol
-from doorstroom.db import transaction
 from doorstroom.dossier import repository, weergave
 from doorstroom.dossier.invoer import Beoordeling
 from doorstroom.dossier.namens import DOELEN, namens
 from doorstroom.dossier.toegang import Bereik
 from doorstroom.dossier.vastleggen import voeg_toe
-from doorstroom.errors import PermissionDenied
 from doorstroom.koppeling import service as koppeling
 from doorstroom.koppeling import vergelijking
+from doorstroom.platform import audit
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import PermissionDenied
 
 
 def _eis_coa(gebruiker: Gebruiker) -> None:

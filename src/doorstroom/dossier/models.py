@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from doorstroom.db import Base
+from doorstroom.platform.db import Base
 
 
 class HuishoudenRecord(Base):

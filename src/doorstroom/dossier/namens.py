@@ -5,9 +5,9 @@ cannot forget to say who acts or why. The purpose follows from the role (AVG art
 limitation): a municipality processes for housing and inburgering, COA for reception and koppeling.
 
 Every service call is one transaction (or, for imports, one per file), so when another user holds
-the write lock (:class:`~doorstroom.db.DatabaseBezet`) the whole call runs again, until the
+the write lock (:class:`~doorstroom.platform.db.DatabaseBezet`) the whole call runs again, until the
 configured waiting time (``DOORSTROOM_DATABASE_WACHTTIJD``) has passed (the one waiting rule,
-:func:`doorstroom.db.opnieuw_bij_bezet`).
+:func:`doorstroom.platform.db.opnieuw_bij_bezet`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import functools
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
-from doorstroom import audit
 from doorstroom.accounts.domain import Gebruiker, Rol
-from doorstroom.db import opnieuw_bij_bezet
+from doorstroom.platform import audit
+from doorstroom.platform.db import opnieuw_bij_bezet
 
 P = ParamSpec("P")
 T = TypeVar("T")

@@ -15,16 +15,16 @@ from datetime import date
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from doorstroom import audit
 from doorstroom.accounts.domain import Gebruiker
-from doorstroom.db import transaction
 from doorstroom.dossier import repository, termijnen, weergave
 from doorstroom.dossier.models import PersoonRecord
 from doorstroom.dossier.namens import namens
-from doorstroom.dossier.paginering import Pagina
 from doorstroom.dossier.tijdlijn import Fase, actueel
 from doorstroom.dossier.toegang import ALLE_STADIA, Bereik
-from doorstroom.errors import NotFound
+from doorstroom.platform import audit
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import NotFound
+from doorstroom.platform.paging import Pagina
 from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.taakstelling.berekening import standaard_peildatum

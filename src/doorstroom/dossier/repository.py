@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from doorstroom.dossier.gebeurtenissen import SOORTEN
 from doorstroom.dossier.models import GebeurtenisRecord, HuishoudenRecord, PersoonRecord
-from doorstroom.dossier.paginering import Pagina, Volgorde
 from doorstroom.dossier.toegang import Bereik
+from doorstroom.platform.paging import Pagina, Volgorde
 
 STANDAARDVOLGORDE = Volgorde((("geslachtsnaam", False),))
 """Persons by surname unless asked otherwise (index ``ix_dossier_persoon_gemeente_naam`` serves it)."""

@@ -15,19 +15,19 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from doorstroom import audit
 from doorstroom.accounts.domain import Gebruiker, Rol
-from doorstroom.db import transaction
 from doorstroom.dossier import repository, weergave
 from doorstroom.dossier.invoer import IDENTITEIT, NieuwePersoon, NieuwHuishouden, PersoonWijziging
 from doorstroom.dossier.models import CorrectieRecord, HuishoudenRecord, PersoonRecord
 from doorstroom.dossier.namens import namens
-from doorstroom.dossier.paginering import Pagina, Volgorde
 from doorstroom.dossier.tijdlijn import Fase
 from doorstroom.dossier.toegang import Bereik
-from doorstroom.errors import Conflict, InputError, NotFound, PermissionDenied, Problem, Verouderd
+from doorstroom.platform import audit
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import Conflict, InputError, NotFound, PermissionDenied, Problem, Verouderd
+from doorstroom.platform.paging import Pagina, Volgorde
 from doorstroom.reference.service import gemeenten_in_gebruik
-from doorstroom.suggest import unknown_message
+from doorstroom.values.suggest import unknown_message
 
 Record = weergave.Record
 VERPLICHT = frozenset({"geslachtsnaam", "geboortedatum"})

@@ -26,11 +26,11 @@ from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
 
-from doorstroom.domains import TERMIJN_MAANDEN, TERMIJN_WEKEN, Domain
 from doorstroom.dossier.tijdlijn import Gebeurtenis, afgerond, laatste
-from doorstroom.errors import InputError, Problem
-from doorstroom.suggest import unknown_message
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.taakstelling.domain import HUISVESTINGSTERMIJN_MAANDEN, add_months
+from doorstroom.values.domains import TERMIJN_MAANDEN, TERMIJN_WEKEN, Domain
+from doorstroom.values.suggest import unknown_message
 
 
 class Status(StrEnum):

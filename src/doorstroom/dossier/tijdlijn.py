@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
-from doorstroom.errors import Problem
+from doorstroom.platform.errors import Problem
 
 _BEGIN = datetime(1900, 1, 1, tzinfo=UTC)
 OPVANG = frozenset({"registratie", "verblijfplaats_azc", "verblijfsvergunning"})

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from doorstroom.accounts.domain import Gebruiker, Rol
 from doorstroom.dossier.gebeurtenissen import OPVANGSTADIA, Stadium
-from doorstroom.errors import PermissionDenied
+from doorstroom.platform.errors import PermissionDenied
 
 
 @dataclass(frozen=True)

@@ -15,18 +15,18 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from doorstroom import audit
 from doorstroom.accounts.domain import Gebruiker, Rol
-from doorstroom.db import transaction
 from doorstroom.dossier import repository, tijdlijn, weergave
 from doorstroom.dossier.gebeurtenissen import SOORTEN, Stadium
 from doorstroom.dossier.invoer import Intrekking
 from doorstroom.dossier.models import GebeurtenisRecord, HuishoudenRecord, PersoonRecord
 from doorstroom.dossier.namens import namens
-from doorstroom.dossier.paginering import Pagina, Volgorde
 from doorstroom.dossier.service import controleer_gemeente, nieuw_id
 from doorstroom.dossier.toegang import Bereik, bereik
-from doorstroom.errors import Conflict, InputError, NotFound, Problem
+from doorstroom.platform import audit
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import Conflict, InputError, NotFound, Problem
+from doorstroom.platform.paging import Pagina, Volgorde
 
 Record = weergave.Record
 

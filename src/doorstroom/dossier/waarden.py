@@ -12,8 +12,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
-from doorstroom.domains import Domain, TextLimit
 from doorstroom.dossier.bsn import bsn_probleem
+from doorstroom.values.domains import Domain, TextLimit
 
 
 class Invoer(BaseModel):

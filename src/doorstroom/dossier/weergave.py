@@ -12,14 +12,14 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from doorstroom import tijd
 from doorstroom.accounts.domain import Gebruiker, Rol
 from doorstroom.dossier import termijnen as termijnregels
 from doorstroom.dossier.models import GebeurtenisRecord, HuishoudenRecord, PersoonRecord
 from doorstroom.dossier.tijdlijn import Gebeurtenis
 from doorstroom.dossier.toegang import Bereik, bereik
+from doorstroom.platform import clock
+from doorstroom.platform.settings import get_settings
 from doorstroom.reference.service import gemeenten_in_gebruik
-from doorstroom.settings import get_settings
 from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
 
 Record = dict[str, Any]
@@ -27,7 +27,7 @@ Record = dict[str, Any]
 
 def vandaag() -> date:
     """Today in the configured time zone (Europe/Amsterdam): the reference date of deadlines."""
-    return tijd.vandaag()
+    return clock.vandaag()
 
 
 def regels() -> termijnregels.Regels:

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from doorstroom.accounts.domain import Gebruiker, Rol
-from doorstroom.errors import InputError, PermissionDenied, Problem
+from doorstroom.platform.errors import InputError, PermissionDenied, Problem
 from doorstroom.reference.domain import Gemeente
-from doorstroom.suggest import unknown_message
+from doorstroom.values.suggest import unknown_message
 
 LAND = "land"
 

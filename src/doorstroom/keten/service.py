@@ -26,10 +26,11 @@ from sqlalchemy import Engine
 from doorstroom.accounts.domain import Gebruiker
 from doorstroom.dossier import ketencijfers, overzicht, weergave
 from doorstroom.dossier import service as dossier
-from doorstroom.dossier.paginering import Pagina, Volgorde
-from doorstroom.errors import NotFound, PermissionDenied
 from doorstroom.keten.blik import Blik, kies
 from doorstroom.keten.tellen import optellen, per_regio, statussen
+from doorstroom.platform.clock import vandaag
+from doorstroom.platform.errors import NotFound, PermissionDenied
+from doorstroom.platform.paging import Pagina, Volgorde
 from doorstroom.prognose import gepubliceerd, opslag
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
@@ -37,7 +38,6 @@ from doorstroom.spreiding import register
 from doorstroom.spreiding.opvang import Opvang, opvang_per_regio
 from doorstroom.taakstelling import ruilen as taakruilen
 from doorstroom.taakstelling import service as taakstelling
-from doorstroom.tijd import vandaag
 
 Record = dict[str, Any]
 HISTORIE = {

@@ -20,10 +20,6 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from doorstroom import audit
-from doorstroom.db import schrijf, transaction
-from doorstroom.domains import NAAM, REFERENTIE, RUNNUMMER, TOELICHTING
-from doorstroom.errors import InputError, NotFound, Problem
 from doorstroom.koppeling import besluit, bewaartermijn, repository
 from doorstroom.koppeling.besluit import Wijziging
 from doorstroom.koppeling.domain import GemeenteCapaciteit
@@ -35,10 +31,14 @@ from doorstroom.koppeling.models import (
 )
 from doorstroom.koppeling.opgeslagen import Opgeslagen, namen_van
 from doorstroom.koppeling.validate import Overtreding, controleer_plan, ruimte_voor, samengevat
+from doorstroom.platform import audit
+from doorstroom.platform.clock import lokale_tijd
+from doorstroom.platform.db import schrijf, transaction
+from doorstroom.platform.errors import InputError, NotFound, Problem
+from doorstroom.platform.settings import get_settings
 from doorstroom.reference.loader import embedded_gemeenten
 from doorstroom.reference.lookup import find_gemeente
-from doorstroom.settings import get_settings
-from doorstroom.tijd import lokale_tijd
+from doorstroom.values.domains import NAAM, REFERENTIE, RUNNUMMER, TOELICHTING
 
 MAX_ALTERNATIEVEN = 10
 

@@ -8,7 +8,7 @@ Lists inside a cell are separated by ``|`` (CSV files may use ``,`` or ``;`` bet
 Every name is checked against what it names: a municipality (CBS code or name, via
 :func:`~doorstroom.reference.lookup.find_gemeente`), a region of the run's region mapping, a
 labour-market region. An unknown name is an error listing the valid names, closest first — never
-a silent score of 0. Every number lies in its documented domain (:mod:`doorstroom.domains`).
+a silent score of 0. Every number lies in its documented domain (:mod:`doorstroom.values.domains`).
 Messages never repeat a household reference (it is personal data); they name the row instead.
 """
 
@@ -19,17 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from doorstroom.domains import (
-    FRACTIE,
-    KINDEREN,
-    NAAM,
-    PERSONEN_GEMEENTE,
-    REFERENTIE,
-    UITKOMST,
-    VOLWASSENEN,
-    WONINGEN,
-)
-from doorstroom.errors import InputError, Problem
+from doorstroom.files.tabular import Row, parse_each, read_table, write_csv
 from doorstroom.koppeling.domain import (
     GEEN_SECTOR,
     GemeenteCapaciteit,
@@ -41,10 +31,20 @@ from doorstroom.koppeling.domain import (
     RegioSoort,
     Volwassene,
 )
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.lookup import find_gemeente
-from doorstroom.suggest import find, unknown_message
-from doorstroom.tabular import Row, parse_each, read_table, write_csv
+from doorstroom.values.domains import (
+    FRACTIE,
+    KINDEREN,
+    NAAM,
+    PERSONEN_GEMEENTE,
+    REFERENTIE,
+    UITKOMST,
+    VOLWASSENEN,
+    WONINGEN,
+)
+from doorstroom.values.suggest import find, unknown_message
 
 K = TypeVar("K", bound=Hashable)
 LIJST = "|"

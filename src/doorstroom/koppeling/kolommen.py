@@ -6,9 +6,9 @@ never be mistaken for real households.
 
 from __future__ import annotations
 
+from doorstroom.files.workbook import Kolom, Kop, Regel, Soort
 from doorstroom.koppeling.domain import CRITERIA
 from doorstroom.reference.kolommen import KOLOMMEN as GEMEENTE_KOLOMMEN
-from doorstroom.workbook import Kolom, Kop, Regel, Soort
 
 SYNTHETISCH = "SYNTHETISCHE GEGEVENS — verzonnen huishoudens, niet voor besluiten over personen"
 BRON = "COA-huishoudens en capaciteit uit de invoerbestanden; CBS-gemeenten"

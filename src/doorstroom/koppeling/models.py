@@ -34,7 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from doorstroom.db import Base
+from doorstroom.platform.db import Base
 
 
 class KoppelingRunRecord(Base):

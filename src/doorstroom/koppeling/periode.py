@@ -20,9 +20,6 @@ import numpy as np
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from doorstroom.db import transaction
-from doorstroom.domains import EVENWICHTSMARGE, PRIJSSCENARIOS, SEED, VERWACHTE_HUISHOUDENS
-from doorstroom.errors import InputError, Problem
 from doorstroom.koppeling import (
     dynamisch,
     eerlijkheid,
@@ -38,10 +35,13 @@ from doorstroom.koppeling.domain import Instantie
 from doorstroom.koppeling.models import KoppelingPeriodeBatchRecord
 from doorstroom.koppeling.prijsschatting import SCENARIOS, Instelling, Schatting, Steekproef
 from doorstroom.koppeling.validate import check_result
+from doorstroom.platform.clock import lokale_tijd
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.loader import embedded_gemeenten
 from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import service as taakstelling
-from doorstroom.tijd import lokale_tijd
+from doorstroom.values.domains import EVENWICHTSMARGE, PRIJSSCENARIOS, SEED, VERWACHTE_HUISHOUDENS
 
 METHODE = "geprijsd"
 

@@ -18,10 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from doorstroom import __version__, audit
-from doorstroom.db import transaction
-from doorstroom.domains import AANDEEL, GEWICHT, HUISHOUDENS, KANDIDATEN, SECONDEN, SEED
-from doorstroom.errors import DoorstroomError, InputError, Problem
+from doorstroom import __version__
 from doorstroom.koppeling import capaciteit as capaciteitsregel
 from doorstroom.koppeling import explain, io, repository
 from doorstroom.koppeling.batchaandeel import batch_aandeel
@@ -40,12 +37,16 @@ from doorstroom.koppeling.result import KoppelingResult
 from doorstroom.koppeling.solvers import solver
 from doorstroom.koppeling.synthetic import synthetisch
 from doorstroom.koppeling.validate import check_result
+from doorstroom.platform import audit
+from doorstroom.platform.clock import lokale_tijd
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import DoorstroomError, InputError, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.loader import embedded_gemeenten
 from doorstroom.reference.lookup import find_gemeente
 from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import service as taakstelling
-from doorstroom.tijd import lokale_tijd
+from doorstroom.values.domains import AANDEEL, GEWICHT, HUISHOUDENS, KANDIDATEN, SECONDEN, SEED
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,14 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from doorstroom.db import transaction
-from doorstroom.domains import RUNNUMMER
-from doorstroom.errors import NotFound
 from doorstroom.koppeling import explain, repository
 from doorstroom.koppeling.models import KoppelingRunRecord
 from doorstroom.koppeling.opgeslagen import Opgeslagen, namen_van
 from doorstroom.koppeling.service import Verzoek, voorstel
 from doorstroom.koppeling.solvers import solver
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import NotFound
+from doorstroom.values.domains import RUNNUMMER
 
 
 def voorstel_met_rapport(verzoek: Verzoek, engine: Engine) -> int:

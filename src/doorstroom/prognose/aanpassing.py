@@ -2,7 +2,7 @@
 
 The web application's *Scenario* page shows every parameter of a base scenario (the default one on
 published figures, or an example file) and lets a planner change central values. Each changed value
-is read by the one number rule (``16.500``, ``0,45``; :mod:`doorstroom.number_text`) inside the
+is read by the one number rule (``16.500``, ``0,45``; :mod:`doorstroom.values.number_text`) inside the
 parameter's documented domain, the spread scales along (:meth:`Scenario.met_waarde`), and the whole
 scenario is checked again (:mod:`doorstroom.prognose.scenario_check`): every problem is reported at
 once, named by parameter.
@@ -15,14 +15,14 @@ from collections.abc import Mapping
 from dataclasses import replace
 from importlib import resources
 
-from doorstroom import domains
-from doorstroom.errors import InputError, Problem
-from doorstroom.number_text import NumberTextError, parse_number
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import scenario_check
 from doorstroom.prognose.scenario import SPECS, Doelen, Scenario
 from doorstroom.prognose.scenario_io import laad
 from doorstroom.prognose.standaard import standaard
-from doorstroom.suggest import unknown_message
+from doorstroom.values import domains
+from doorstroom.values.number_text import NumberTextError, parse_number
+from doorstroom.values.suggest import unknown_message
 
 VOORBEELDEN = {"voorbeeld_schok": "voorbeeld_schok.toml"}
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import calibration, gepubliceerd, huisvesting, instroomfit, kwantielen
 from doorstroom.prognose.fitbasis import INSTROOM, MIN_PERIODEN, Historie
 from doorstroom.prognose.instroomfit import Jaartotalen

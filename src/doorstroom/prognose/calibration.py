@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import instroomfit, ketenfit
 from doorstroom.prognose.fitbasis import Historie, NietTeFitten, Schatting
 from doorstroom.prognose.scenario import SPECS, Herkomst, Kalibratie, Parameter, Scenario, Verdeling

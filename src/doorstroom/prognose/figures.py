@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from doorstroom.files.tabular import atomic_write
 from doorstroom.prognose.backtest import Backtest
 from doorstroom.prognose.montecarlo import Resultaat
 from doorstroom.prognose.uitvoer import titel
-from doorstroom.tabular import atomic_write
 
 WAAIERS: dict[str, str] = {
     "coa_bezetting": "COA-bezetting (personen)",

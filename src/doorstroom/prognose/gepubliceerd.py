@@ -22,9 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
-from doorstroom.domains import GEMIDDELD_AANTAL, Domain
+from doorstroom.files.tabular import Row, parse_rows, read_table
 from doorstroom.prognose.scenario import FloatArray
-from doorstroom.tabular import Row, parse_rows, read_table
+from doorstroom.values.domains import GEMIDDELD_AANTAL, Domain
 
 BESTANDEN = (
     "cbs_asylum_quarterly.csv",

@@ -30,13 +30,13 @@ from pathlib import Path
 
 import numpy as np
 
-from doorstroom.domains import HISTORIE_PERIODEN, PERSONEN, SALDO_PERSONEN
-from doorstroom.errors import InputError, Problem
+from doorstroom.files.tabular import Row, parse_rows, read_table
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import gepubliceerd
 from doorstroom.prognose.fitbasis import Historie
 from doorstroom.prognose.scenario import maand_labels
-from doorstroom.suggest import unknown_message
-from doorstroom.tabular import Row, parse_rows, read_table
+from doorstroom.values.domains import HISTORIE_PERIODEN, PERSONEN, SALDO_PERSONEN
+from doorstroom.values.suggest import unknown_message
 
 KOLOMMEN = (
     "eerste_aanvragen",

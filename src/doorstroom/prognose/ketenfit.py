@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import lokaalniveau
 from doorstroom.prognose.fitbasis import Historie, NietTeFitten, Schatting, aanwezig
 from doorstroom.prognose.lokaalniveau import Posterior

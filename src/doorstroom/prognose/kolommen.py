@@ -8,7 +8,7 @@ judgements or examples (:func:`~doorstroom.prognose.uitvoer.kenmerk`) — on eve
 
 from __future__ import annotations
 
-from doorstroom.workbook import Kolom, Regel, Soort
+from doorstroom.files.workbook import Kolom, Regel, Soort
 
 
 def _band(naam: str, label: str) -> Kolom:

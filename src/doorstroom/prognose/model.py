@@ -35,10 +35,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from doorstroom.domains import REALISATIEGRAAD
 from doorstroom.prognose import hele_personen, huisvesting
 from doorstroom.prognose.scenario import FloatArray, Kalender
 from doorstroom.prognose.trekkingen import Draws
+from doorstroom.values.domains import REALISATIEGRAAD
 
 STOCKS = (
     "ind_wachtrij",

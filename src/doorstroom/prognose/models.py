@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from doorstroom.db import Base
+from doorstroom.platform.db import Base
 
 
 class PrognoseRunRecord(Base):

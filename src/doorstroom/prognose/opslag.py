@@ -19,16 +19,16 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from doorstroom import audit
-from doorstroom.csv_export import CsvStijl, records_to_csv
-from doorstroom.db import schrijf, transaction
-from doorstroom.domains import NAAM
-from doorstroom.errors import NotFound
+from doorstroom.files.csv_export import CsvStijl, records_to_csv
+from doorstroom.platform import audit
+from doorstroom.platform.clock import lokale_tijd
+from doorstroom.platform.db import schrijf, transaction
+from doorstroom.platform.errors import NotFound
 from doorstroom.prognose import service, uitvoer
 from doorstroom.prognose.models import PrognoseRunRecord
 from doorstroom.prognose.scenario import Scenario
 from doorstroom.prognose.scenario_io import schrijf as scenario_toml
-from doorstroom.tijd import lokale_tijd
+from doorstroom.values.domains import NAAM
 
 
 @dataclass(frozen=True)

@@ -17,15 +17,15 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from doorstroom.domains import GEMIDDELD_AANTAL, GEWICHT
-from doorstroom.errors import InputError, Problem
+from doorstroom.files.tabular import Row, parse_rows, read_table
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose.model import Regios
 from doorstroom.prognose.opvang import OpvangProvincie, regios
 from doorstroom.prognose.startstand import laatste_bezetting
 from doorstroom.reference.loader import embedded_provincies
 from doorstroom.spreiding.opvang import Opvang
-from doorstroom.suggest import unknown_message
-from doorstroom.tabular import Row, parse_rows, read_table
+from doorstroom.values.domains import GEMIDDELD_AANTAL, GEWICHT
+from doorstroom.values.suggest import unknown_message
 
 
 def inwoners() -> dict[str, float]:

@@ -23,8 +23,8 @@ from enum import StrEnum
 import numpy as np
 from numpy.typing import NDArray
 
-from doorstroom import domains
-from doorstroom.domains import Domain
+from doorstroom.values import domains
+from doorstroom.values.domains import Domain
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]

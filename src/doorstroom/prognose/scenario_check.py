@@ -4,7 +4,7 @@ A scenario reaches the model from a TOML file, from the command line (``--maande
 or from a sweep that varies one value; all three pass through :func:`problemen`, so ``nan``,
 ``inf``, ``1e308`` or a change in month 30 of a 24-month horizon never reaches NumPy. Each problem
 names the key path (``parameters.taakstelling.waarde``, ``wijzigingen[2].vanaf_maand``) and, when
-the scenario came from a file, the file. The domains are those of :mod:`doorstroom.domains`
+the scenario came from a file, the file. The domains are those of :mod:`doorstroom.values.domains`
 (``docs/domains.md``).
 """
 
@@ -14,11 +14,11 @@ import re
 
 import numpy as np
 
-from doorstroom import domains
-from doorstroom.domains import Domain
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose.scenario import LOG_SD, SPECS, Parameter, Scenario, Verdeling, Wijziging, profiel
-from doorstroom.suggest import unknown_message
+from doorstroom.values import domains
+from doorstroom.values.domains import Domain
+from doorstroom.values.suggest import unknown_message
 
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import tomli_w
 
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import scenario_check
 from doorstroom.prognose.scenario import (
     OPTIONEEL,
@@ -34,7 +34,7 @@ from doorstroom.prognose.scenario import (
     Wijziging,
 )
 from doorstroom.prognose.standaard import standaard
-from doorstroom.suggest import unknown_message
+from doorstroom.values.suggest import unknown_message
 
 SECTIONS = ("scenario", "seizoen", "doelen", "parameters", "wijzigingen", "kalibratie")
 SCENARIO_KEYS = ("naam", "beschrijving", "start", "maanden", "basis")

@@ -2,7 +2,7 @@
 
 Keeps the CLI thin: every command parses its options, calls one function here and renders. Every
 number a user gives (paths, months, seed, targets) is checked against its documented domain here,
-before any work; files go through :func:`doorstroom.tabular.atomic_write`, so a failed run leaves no
+before any work; files go through :func:`doorstroom.files.tabular.atomic_write`, so a failed run leaves no
 half-written output.
 """
 
@@ -18,9 +18,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from doorstroom import domains
-from doorstroom.domains import Domain
-from doorstroom.errors import InputError, Problem
+from doorstroom.files.tabular import atomic_write, write_csv
+from doorstroom.files.workbook import Blad, Kop, Werkboek, kolommen, write_workbook
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import backtest as backtests
 from doorstroom.prognose import calibration, figures, historie, regions, scenario_check, uitvoer
 from doorstroom.prognose import kolommen as prognose_kolommen
@@ -31,8 +31,8 @@ from doorstroom.prognose.scenario_io import laad, schrijf
 from doorstroom.prognose.standaard import standaard
 from doorstroom.prognose.sweep import Record, parse_variatie, sweep
 from doorstroom.spreiding import register
-from doorstroom.tabular import atomic_write, write_csv
-from doorstroom.workbook import Blad, Kop, Werkboek, kolommen, write_workbook
+from doorstroom.values import domains
+from doorstroom.values.domains import Domain
 
 
 def binnen(value: float | None, domain: Domain, option: str) -> None:

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from doorstroom.domains import ROOSTERPUNTEN, Domain
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import scenario_check
 from doorstroom.prognose.montecarlo import bereken
 from doorstroom.prognose.scenario import SPECS, Scenario
-from doorstroom.suggest import unknown_message
+from doorstroom.values.domains import ROOSTERPUNTEN, Domain
+from doorstroom.values.suggest import unknown_message
 
 Record = dict[str, object]
 
@@ -39,7 +39,7 @@ _NUMBER = re.compile(r"[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?")
 
 def parse_variatie(text: str) -> Variatie:
     """Parse ``naam=1,2,3`` or ``naam=laag:hoog:aantal`` (evenly spaced); every value in the
-    parameter's documented domain, at most :data:`~doorstroom.domains.ROOSTERPUNTEN` values."""
+    parameter's documented domain, at most :data:`~doorstroom.values.domains.ROOSTERPUNTEN` values."""
     name, _, values = text.partition("=")
     name = name.strip()
     if name not in SPECS:
@@ -74,7 +74,7 @@ def _check(text: str, domain: Domain, value: float, what: str) -> None:
 
 def rooster(scenario: Scenario, variaties: Sequence[Variatie]) -> list[tuple[Record, Scenario]]:
     """Every combination of the variations, as (grid values, scenario) pairs; at most
-    :data:`~doorstroom.domains.ROOSTERPUNTEN` of them, each a valid scenario."""
+    :data:`~doorstroom.values.domains.ROOSTERPUNTEN` of them, each a valid scenario."""
     size = math.prod(len(v.waarden) for v in variaties)
     if size > ROOSTERPUNTEN.maximum:
         message = f"het rooster heeft {size:,} scenario's; {ROOSTERPUNTEN.omschrijving}".replace(",", ".")

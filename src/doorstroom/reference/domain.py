@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from doorstroom.errors import Problem
+from doorstroom.platform.errors import Problem
 
 GEMEENTECODE = re.compile(r"^GM[0-9]{4}$")
 """A CBS municipality code: GM and four ASCII digits (``\\d`` would also match ``١٢٣٤``)."""

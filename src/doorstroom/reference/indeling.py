@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.bevolking import Bevolking
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.samenvoeging import Samenvoeging, overlap, pas_toe, problemen

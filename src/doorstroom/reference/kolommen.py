@@ -1,4 +1,4 @@
-"""Labels, formats and meanings of the municipality columns, for workbooks (``doorstroom.workbook``).
+"""Labels, formats and meanings of the municipality columns, for workbooks (``doorstroom.files.workbook``).
 
 Every context that shows municipalities reuses these, so a municipality looks the same in every
 workbook Doorstroom writes.
@@ -6,7 +6,7 @@ workbook Doorstroom writes.
 
 from __future__ import annotations
 
-from doorstroom.workbook import Kolom, Soort
+from doorstroom.files.workbook import Kolom, Soort
 
 BRON_CBS = "CBS, gemeenten en inwoners op 1 januari 2024 (tabel 85984NED; CC BY 4.0)"
 

@@ -14,13 +14,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from doorstroom.domains import GEMEENTEN, INWONERS, NAAM, WONINGEN, Domain
-from doorstroom.errors import InputError, Problem
+from doorstroom.files.tabular import Row, parse_each, parse_rows, read_table
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.datum import lees_datum
 from doorstroom.reference.domain import GEMEENTECODE, Gemeente, Provincie, list_problems
 from doorstroom.reference.samenvoeging import Samenvoeging, overlap
-from doorstroom.suggest import unknown_message
-from doorstroom.tabular import Row, parse_each, parse_rows, read_table
+from doorstroom.values.domains import GEMEENTEN, INWONERS, NAAM, WONINGEN, Domain
+from doorstroom.values.suggest import unknown_message
 
 ALIASES = {
     "Codering_3": "gemeentecode",

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.domain import GEMEENTECODE, Gemeente
-from doorstroom.suggest import fold, unknown_message
+from doorstroom.values.suggest import fold, unknown_message
 
 _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
 _ALIASES = {"den haag": "'s-gravenhage", "the hague": "'s-gravenhage", "den bosch": "'s-hertogenbosch"}

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from doorstroom.db import Base
+from doorstroom.platform.db import Base
 
 
 class GemeenteRecord(Base):

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform.errors import InputError, Problem
 
 _PATTERN = re.compile(r"^\s*(\d{4})-([12])\s*$")
 

@@ -15,10 +15,10 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from doorstroom import audit
-from doorstroom.db import schrijf, transaction
-from doorstroom.domains import BRON
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform import audit
+from doorstroom.platform.clock import nu
+from doorstroom.platform.db import schrijf, transaction
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference import repository
 from doorstroom.reference.bevolking import INGEBOUWDE_JAREN, Bevolking, ingebouwde_bevolking
 from doorstroom.reference.domain import Gemeente, Herindeling, compare
@@ -30,7 +30,7 @@ from doorstroom.reference.loader import (
     load_samenvoegingen,
 )
 from doorstroom.reference.samenvoeging import Samenvoeging
-from doorstroom.tijd import nu
+from doorstroom.values.domains import BRON
 
 EMBEDDED_PEILDATUM = date(2024, 1, 1)
 EMBEDDED_BRON = "CBS 85984NED / 03759ned, 1 januari 2024 (ingebouwd)"

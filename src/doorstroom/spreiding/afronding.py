@@ -7,7 +7,7 @@ municipalities nationally and summing them can put a province several places off
 *controlled rounding* of the one-level hierarchy instead:
 
 1. Each province's exact share ``E_p`` (the sum of its municipalities' exact shares) is rounded by
-   the largest-remainder method (:mod:`doorstroom.grootste_overschot`) so that the provinces sum to
+   the largest-remainder method (:mod:`doorstroom.values.grootste_overschot`) so that the provinces sum to
    the national total.
 2. Within each province, every municipality gets the floor of its *national* exact share ``e_g``;
    the province's remaining places go, one each, to its largest remainders.
@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from fractions import Fraction
 
-from doorstroom.grootste_overschot import grootste_overschot
+from doorstroom.values.grootste_overschot import grootste_overschot
 
 
 def twee_niveaus(

@@ -17,7 +17,15 @@ from itertools import chain
 from pathlib import Path
 from typing import TypeVar
 
-from doorstroom.domains import (
+from doorstroom.files.tabular import Row, iter_table, parse_each, parse_rows, read_table
+from doorstroom.platform.errors import InputError, Problem
+from doorstroom.reference.domain import Gemeente
+from doorstroom.reference.lookup import find_gemeente, label, namen
+from doorstroom.spreiding.correctie import Correctie, Correctiesoort, factor_uit_score
+from doorstroom.spreiding.domain import Locatie, Raming, Soort
+from doorstroom.spreiding.plan import Plan, Planregel
+from doorstroom.taakstelling.io import datum
+from doorstroom.values.domains import (
     CORRECTIEFACTOR,
     NAAM,
     OPVANGPLAATSEN,
@@ -26,15 +34,7 @@ from doorstroom.domains import (
     SES_WOA,
     TOELICHTING,
 )
-from doorstroom.errors import InputError, Problem
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.lookup import find_gemeente, label, namen
-from doorstroom.spreiding.correctie import Correctie, Correctiesoort, factor_uit_score
-from doorstroom.spreiding.domain import Locatie, Raming, Soort
-from doorstroom.spreiding.plan import Plan, Planregel
-from doorstroom.suggest import unknown_message
-from doorstroom.taakstelling.io import datum
-from doorstroom.tabular import Row, iter_table, parse_each, parse_rows, read_table
+from doorstroom.values.suggest import unknown_message
 
 T = TypeVar("T")
 

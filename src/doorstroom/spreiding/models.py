@@ -14,7 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from doorstroom.db import Base
+from doorstroom.platform.db import Base
 
 
 class LocatieVersieRecord(Base):

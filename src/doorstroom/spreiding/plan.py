@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from doorstroom.errors import Problem
+from doorstroom.platform.errors import Problem
 from doorstroom.spreiding.verdeling import Verdeling
 
 

@@ -17,7 +17,8 @@ from datetime import date
 from sqlalchemy import Engine
 
 from doorstroom.accounts.domain import Gebruiker, Rol
-from doorstroom.errors import InputError, NotFound, PermissionDenied, Problem
+from doorstroom.platform.clock import vandaag
+from doorstroom.platform.errors import InputError, NotFound, PermissionDenied, Problem
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import io, register
@@ -26,7 +27,6 @@ from doorstroom.spreiding.regio_service import RegioOverzicht, Regiosoort, Regio
 from doorstroom.spreiding.regio_service import regio as regio_view
 from doorstroom.spreiding.report import Record
 from doorstroom.spreiding.service import Spreiding, Verzoek, bereken
-from doorstroom.tijd import vandaag
 
 LEZERS = (Rol.gemeente, Rol.coa, Rol.provincie, Rol.systeem)
 

@@ -16,8 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from doorstroom.domains import TAAKSTELLING_LANDELIJK
-from doorstroom.errors import InputError, NotFound, Problem
+from doorstroom.platform.errors import InputError, NotFound, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.lookup import label, namen
 from doorstroom.reference.periode import Periode
@@ -27,6 +26,7 @@ from doorstroom.spreiding.report import Record, regio_records
 from doorstroom.spreiding.service import Toelichting, Verzoek, bereken
 from doorstroom.taakstelling import landelijk
 from doorstroom.taakstelling import service as taakstelling_service
+from doorstroom.values.domains import TAAKSTELLING_LANDELIJK
 
 
 class Regiosoort(StrEnum):

@@ -7,7 +7,7 @@ and why (the row's ``toelichting``, else the import's reason, else "import uit B
 absent from a file are left as they are: a file may cover one province only. Closing a location is
 a new version with a closing date; nothing is deleted.
 
-Two users importing at once: writes queue (:func:`doorstroom.db.schrijf`), and the register's unique
+Two users importing at once: writes queue (:func:`doorstroom.platform.db.schrijf`), and the register's unique
 (location, version) pair lets only one of them write a given version; the other's transaction fails
 and is retried on the fresh state, so no change is lost and none is written twice.
 """
@@ -23,10 +23,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from doorstroom import audit
-from doorstroom.db import schrijf, transaction
-from doorstroom.domains import TOELICHTING
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform import audit
+from doorstroom.platform.db import schrijf, transaction
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.lookup import find_gemeente, namen
 from doorstroom.reference.service import gemeenten_in_gebruik
@@ -35,7 +34,8 @@ from doorstroom.spreiding.domain import Locatie, LocatieVersie, Registratie
 from doorstroom.spreiding.historie import beschrijf
 from doorstroom.spreiding.opvang import Opvang
 from doorstroom.spreiding.report import Record, historie_record, locatie_record
-from doorstroom.suggest import unknown_message
+from doorstroom.values.domains import TOELICHTING
+from doorstroom.values.suggest import unknown_message
 
 RACE = (IntegrityError,)
 """A concurrent writer took the same (location, version): run again on the fresh state."""

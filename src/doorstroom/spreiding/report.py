@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from doorstroom.platform.clock import lokale_tijd
 from doorstroom.spreiding.domain import LocatieVersie
 from doorstroom.spreiding.duurzaam import Bestaand, criterium, is_duurzaam
 from doorstroom.spreiding.plan import positie
 from doorstroom.spreiding.regio import RegioRegel
 from doorstroom.spreiding.verdeling import Aandeel, Verdeling
-from doorstroom.tijd import lokale_tijd
 
 Record = dict[str, Any]
 

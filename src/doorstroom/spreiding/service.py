@@ -19,9 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from doorstroom.domains import OPVANGPLAATSEN, PERCENTAGE, Domain
-from doorstroom.errors import InputError, Problem
-from doorstroom.number_text import NumberTextError, parse_number
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.lookup import label, namen
 from doorstroom.reference.service import EMBEDDED_PEILDATUM, gemeenten_uit
@@ -33,6 +31,8 @@ from doorstroom.spreiding.plan import Plan, aanbod_per_gemeente, controleer, dui
 from doorstroom.spreiding.report import Record, gemeente_records, provincie_records
 from doorstroom.spreiding.verdeling import Verdeling, verdeel
 from doorstroom.taakstelling import service as taakstelling_service
+from doorstroom.values.domains import OPVANGPLAATSEN, PERCENTAGE, Domain
+from doorstroom.values.number_text import NumberTextError, parse_number
 
 INGEBOUWDE_BEVOLKING = EMBEDDED_PEILDATUM.year
 _PERCENTAGE = re.compile(r"^\s*([0-9]+([.,][0-9]+)?)\s*%\s*$")

@@ -12,7 +12,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform.clock import vandaag
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.indeling import Indelingen
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_uit
@@ -24,7 +25,6 @@ from doorstroom.taakstelling.overdracht import naar_opvolgers
 from doorstroom.taakstelling.report import Verantwoording
 from doorstroom.taakstelling.ruil import onder_nul, problemen
 from doorstroom.taakstelling.verdeling import Afrondingsregel
-from doorstroom.tijd import vandaag
 
 
 def standaard_peildatum(periode: Periode, today: date | None = None) -> date:

@@ -12,10 +12,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from doorstroom import audit
-from doorstroom.db import schrijf, transaction
-from doorstroom.domains import NAAM, TOELICHTING
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform import audit
+from doorstroom.platform.clock import nu
+from doorstroom.platform.db import schrijf, transaction
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import repository
@@ -29,7 +29,7 @@ from doorstroom.taakstelling.vaststelling import (
     tekst,
     verouderd_na,
 )
-from doorstroom.tijd import nu
+from doorstroom.values.domains import NAAM, TOELICHTING
 
 
 def herbereken(

@@ -9,7 +9,7 @@ differently.
 
 from __future__ import annotations
 
-from doorstroom.settings import get_settings
+from doorstroom.platform.settings import get_settings
 
 
 def huisvestingstermijn() -> int:

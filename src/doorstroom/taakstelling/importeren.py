@@ -18,8 +18,9 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, select
 from sqlalchemy.orm import Session
 
-from doorstroom import audit
-from doorstroom.domains import BRON
+from doorstroom.files.tabular import Row, iter_table, parse_each
+from doorstroom.platform import audit
+from doorstroom.platform.clock import nu
 from doorstroom.reference.indeling import Indelingen
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
@@ -29,8 +30,7 @@ from doorstroom.taakstelling.domain import Koppeling
 from doorstroom.taakstelling.models import KoppelingMeldingRecord, RealisatieRecord
 from doorstroom.taakstelling.staging import Bulkinvoer, Problemen, Rij, importeer
 from doorstroom.taakstelling.vaststelling import Verouderd, tekst, verouderd_na
-from doorstroom.tabular import Row, iter_table, parse_each
-from doorstroom.tijd import nu
+from doorstroom.values.domains import BRON
 
 KOPPELINGEN = Bulkinvoer(
     KoppelingMeldingRecord.__table__,  # type: ignore[arg-type]

@@ -13,19 +13,19 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from doorstroom.domains import (
+from doorstroom.files.tabular import Row, parse_each, read_table
+from doorstroom.platform.errors import InputError, Problem
+from doorstroom.reference.datum import lees_datum
+from doorstroom.reference.domain import GEMEENTECODE
+from doorstroom.taakstelling.domain import Koppeling
+from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
+from doorstroom.values.domains import (
     INWONERS,
     PERSONEN_GEMEENTE,
     PERSONEN_HUISHOUDEN,
     REFERENTIE,
     SALDO_PERSONEN,
 )
-from doorstroom.errors import InputError, Problem
-from doorstroom.reference.datum import lees_datum
-from doorstroom.reference.domain import GEMEENTECODE
-from doorstroom.taakstelling.domain import Koppeling
-from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
-from doorstroom.tabular import Row, parse_each, read_table
 
 T = TypeVar("T")
 CodesPerJaar = Callable[[int], Collection[str]]

@@ -7,11 +7,11 @@ workbook's totals and a regional statement cannot disagree.
 
 from __future__ import annotations
 
-from doorstroom.number_text import format_nl
+from doorstroom.files.workbook import Kolom, Kop, Regel, Soort
 from doorstroom.reference.kolommen import KOLOMMEN as GEMEENTE_KOLOMMEN
 from doorstroom.taakstelling.overzicht import Overzicht
 from doorstroom.taakstelling.report import REGEL_UITLEG, SOM_KOLOMMEN
-from doorstroom.workbook import Kolom, Kop, Regel, Soort
+from doorstroom.values.number_text import format_nl
 
 WAT = "Taakstelling huisvesting vergunninghouders"
 WET = "Huisvestingswet 2014, art. 28–31"

@@ -15,11 +15,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from doorstroom.domains import SALDO_PERSONEN, TAAKSTELLING_LANDELIJK, Domain
-from doorstroom.errors import InputError, Problem
+from doorstroom.files.tabular import Row, parse_rows, read_table
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling.report import getal
-from doorstroom.tabular import Row, parse_rows, read_table
+from doorstroom.values.domains import SALDO_PERSONEN, TAAKSTELLING_LANDELIJK, Domain
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
 
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.lookup import find_gemeente
 from doorstroom.reference.periode import Periode
-from doorstroom.suggest import fold, unknown_message
 from doorstroom.taakstelling.domain import DEFAULT_MARGE, Koppeling, Realisatie, Taakstelling, realiseer
 from doorstroom.taakstelling.report import (
     Record,
@@ -24,6 +23,7 @@ from doorstroom.taakstelling.report import (
     realisatie_record,
     taakstelling_record,
 )
+from doorstroom.values.suggest import fold, unknown_message
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from doorstroom import audit
-from doorstroom.db import schrijf, transaction
-from doorstroom.domains import BRON, NAAM
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform import audit
+from doorstroom.platform.clock import nu
+from doorstroom.platform.db import schrijf, transaction
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.lookup import find_gemeente
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
@@ -25,7 +25,7 @@ from doorstroom.taakstelling.models import RuilRecord
 from doorstroom.taakstelling.report import Record
 from doorstroom.taakstelling.ruil import Ruil, onder_nul, per_gemeente, problemen
 from doorstroom.taakstelling.vaststelling import Verouderd, tekst, verouderd_na
-from doorstroom.tijd import nu
+from doorstroom.values.domains import BRON, NAAM
 
 
 def leg_ruil_vast(

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from doorstroom.db import transaction
+from doorstroom.platform.clock import vandaag
+from doorstroom.platform.db import transaction
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import importeren, io, repository, vaststelling
@@ -40,7 +41,6 @@ from doorstroom.taakstelling.overzicht import Overzicht, Voortgang, alleen_namen
 from doorstroom.taakstelling.ruil import per_gemeente
 from doorstroom.taakstelling.vaststelling import Vastgesteld, Vaststelverzoek
 from doorstroom.taakstelling.verdeling import Afrondingsregel
-from doorstroom.tijd import vandaag
 
 __all__ = [
     "Overzicht",

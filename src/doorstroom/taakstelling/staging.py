@@ -10,7 +10,7 @@ A file of a million rows must neither be held in memory nor be written with one 
 3. finds repeated keys in the staged rows with one query, naming both rows;
 4. only if there is no problem at all, copies the staged rows into the target table with one
    ``INSERT ... SELECT ... ON CONFLICT DO UPDATE`` in a short write transaction, retried when
-   another user holds the database (:func:`doorstroom.db.schrijf`).
+   another user holds the database (:func:`doorstroom.platform.db.schrijf`).
 
 All or nothing: a problem anywhere leaves the target untouched. Two imports of overlapping rows at
 once both succeed without doubling a row, because the upsert and its unique key serialise them.
@@ -40,8 +40,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from doorstroom.db import schrijf
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform.db import schrijf
+from doorstroom.platform.errors import InputError, Problem
 
 PARTIJ = 5_000
 """Rows per batch written to the staging table (bounded memory, few round trips)."""

@@ -13,9 +13,9 @@ from datetime import date
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from doorstroom import audit
-from doorstroom.db import schrijf, transaction
-from doorstroom.errors import InputError, NotFound, Problem
+from doorstroom.platform import audit
+from doorstroom.platform.db import schrijf, transaction
+from doorstroom.platform.errors import InputError, NotFound, Problem
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import repository

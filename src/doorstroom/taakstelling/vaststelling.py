@@ -19,11 +19,11 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from doorstroom import audit
-from doorstroom.db import schrijf, transaction
-from doorstroom.domains import BRON, NAAM, TOELICHTING, TextLimit
 from doorstroom.dossier import telling
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform import audit
+from doorstroom.platform.clock import nu
+from doorstroom.platform.db import schrijf, transaction
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.indeling import Indelingen
 from doorstroom.reference.lookup import label
@@ -45,7 +45,7 @@ from doorstroom.taakstelling.overzicht import Overzicht, Voortgang, realiseer_al
 from doorstroom.taakstelling.report import Verantwoording, getal
 from doorstroom.taakstelling.ruil import per_gemeente
 from doorstroom.taakstelling.verdeling import Afrondingsregel
-from doorstroom.tijd import nu
+from doorstroom.values.domains import BRON, NAAM, TOELICHTING, TextLimit
 
 OPGESLAGEN = "opgeslagen"
 """``achterstand_bron`` of a version whose carry-over came from the stored previous period."""

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
-from doorstroom.grootste_overschot import grootste_overschot
+from doorstroom.values.grootste_overschot import grootste_overschot
 
 
 class Afrondingsregel(StrEnum):

@@ -1,4 +1,4 @@
-"""The web application, mounted at ``/`` beside the API by :func:`doorstroom.api.app.create_app`."""
+"""The web application, mounted at ``/`` beside the API by :func:`doorstroom.server.create_app`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
-from doorstroom.settings import get_settings
+from doorstroom.platform.settings import get_settings
 from doorstroom.web import weergeven
 from doorstroom.web.aanmeldlimiet import Aanmeldlimiet
 from doorstroom.web.middleware import WebMiddleware

@@ -15,8 +15,8 @@ import hashlib
 import hmac
 import secrets
 
-from doorstroom.errors import ConfigurationError
-from doorstroom.settings import Settings, get_settings
+from doorstroom.platform.errors import ConfigurationError
+from doorstroom.platform.settings import Settings, get_settings
 
 MINIMALE_LENGTE = 32
 BEKENDE_VOORBEELDEN = frozenset({"changeme", "secret", "geheim", "development", "demo", "test"})

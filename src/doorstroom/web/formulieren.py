@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from starlette.datastructures import UploadFile
 
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform.errors import InputError, Problem
 
 M = TypeVar("M", bound=BaseModel)
 TOEGESTAAN = (".csv", ".xlsx", ".txt")

@@ -19,8 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from doorstroom.errors import ConfigurationError
-from doorstroom.settings import get_settings
+from doorstroom.platform.errors import ConfigurationError
+from doorstroom.platform.settings import get_settings
 
 BREEDTE = 600.0
 COS_LAT = math.cos(math.radians(52.2))

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from doorstroom.asgi import (
+from doorstroom.platform.asgi import (
     ASGIApp,
     Message,
     Receive,

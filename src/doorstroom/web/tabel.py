@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from doorstroom.suggest import fold
+from doorstroom.values.suggest import fold
 
 Record = Mapping[str, Any]
 

@@ -17,9 +17,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from doorstroom import audit
 from doorstroom.accounts.domain import Gebruiker
-from doorstroom.errors import DoorstroomError, InputError, NotFound
+from doorstroom.platform import audit
+from doorstroom.platform.errors import DoorstroomError, InputError, NotFound
 from doorstroom.web.weergeven import problemen
 
 BEWAREN_SECONDEN = 3600

@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from doorstroom.errors import (
+from doorstroom.platform.errors import (
     Busy,
     ConfigurationError,
     Conflict,

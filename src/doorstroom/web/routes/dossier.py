@@ -16,10 +16,10 @@ from doorstroom.dossier import avg, dossierbeeld, importeren, overzicht, vastleg
 from doorstroom.dossier import service as dossier
 from doorstroom.dossier.gebeurtenissen import SOORTEN
 from doorstroom.dossier.invoer import GEBEURTENISMODELLEN, Intrekking, NieuwePersoon
-from doorstroom.dossier.paginering import Pagina, Volgorde
 from doorstroom.dossier.termijnen import Status
 from doorstroom.dossier.tijdlijn import Fase
-from doorstroom.errors import InputError, Problem
+from doorstroom.platform.errors import InputError, Problem
+from doorstroom.platform.paging import Pagina, Volgorde
 from doorstroom.web import gebeurtenisformulier
 from doorstroom.web.formulieren import model, upload
 from doorstroom.web.sessie import FormulierDep, GebruikerDep

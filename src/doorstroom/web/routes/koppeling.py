@@ -12,11 +12,11 @@ from fastapi.responses import RedirectResponse, Response
 
 from doorstroom.dossier import koppelbesluit
 from doorstroom.dossier.invoer import Beoordeling
-from doorstroom.errors import InputError, Problem
 from doorstroom.koppeling import service as koppeling
+from doorstroom.platform.clock import vandaag
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
-from doorstroom.tijd import vandaag
 from doorstroom.web.formulieren import bewaar_upload, model
 from doorstroom.web.sessie import FormulierDep, GebruikerDep
 from doorstroom.web.tabel import filter_rijen

@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from doorstroom.errors import ConfigurationError, NotFound
 from doorstroom.keten import service
+from doorstroom.platform.clock import vandaag
+from doorstroom.platform.errors import ConfigurationError, NotFound
 from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling.domain import Schema
-from doorstroom.tijd import vandaag
 from doorstroom.web import kaart
 from doorstroom.web.sessie import GebruikerDep
 from doorstroom.web.tabel import filter_rijen, sorteer

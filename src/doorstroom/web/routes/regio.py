@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from doorstroom.errors import ConfigurationError
+from doorstroom.platform.errors import ConfigurationError
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import io, raadplegen

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from doorstroom.accounts.domain import Rol
-from doorstroom.errors import InputError, PermissionDenied, Problem
+from doorstroom.platform.errors import InputError, PermissionDenied, Problem
 from doorstroom.prognose import aanpassing, opslag
 from doorstroom.prognose.scenario import SPECS
 from doorstroom.web.grafieken import WAAIERS, waaier

@@ -1,0 +1,1 @@
+"""Platform: settings, database, errors, clock, audit trail, backups, paging, migrations."""

@@ -1,0 +1,267 @@
+"""The audit trail: who read or wrote personal data, when, which records and fields, and why.
+
+AVG/GDPR art. 5(2), 30 and 32 and the BIO (Baseline Informatiebeveiliging Overheid, control 12.4)
+ask that processing of personal data can be accounted for, and that the account itself cannot be
+changed unnoticed. Every service function that reads or writes records about people (koppelingen,
+households, case files) calls :func:`record` inside the same transaction, so the trail is complete
+exactly when the work is: a rolled-back import leaves no audit line, and a committed one always has
+one. Audit lines hold pseudonymous references, field *names* and counts, never personal data itself.
+
+Tamper evidence: the log is append-only (database triggers refuse UPDATE and DELETE, see migration
+0003) and hash-chained. Line *n* stores ``sha256(canonical(line n) + hash of line n-1)``; the head of
+the chain (last sequence number and hash) is kept in ``audit_keten``. Changing, removing or inserting
+a line breaks the chain at that line; cutting lines off the end disagrees with the head.
+:func:`controleer` walks the chain and names the first line that does not fit.
+
+Concurrency: the head row is read ``FOR UPDATE`` (PostgreSQL row lock); SQLite write transactions
+start with ``BEGIN IMMEDIATE`` (:mod:`doorstroom.platform.db`), so two writers never extend the chain from
+the same head.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import DateTime, Integer, String, Text, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from doorstroom.platform.db import Base
+
+ACTIONS = ("read", "write", "delete", "export")
+GENESIS = "0" * 64
+HASH_VERSION = 1
+DEFAULT_DOEL = "niet opgegeven"
+
+_actor: ContextVar[str | None] = ContextVar("doorstroom_actor", default=None)
+_doel: ContextVar[str | None] = ContextVar("doorstroom_doel", default=None)
+
+
+class AuditRecord(Base):
+    """One read or write of personal data, chained to the line before it."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    volgnummer: Mapped[int] = mapped_column(Integer, unique=True)
+    moment: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(20))
+    object_type: Mapped[str] = mapped_column(String(50))
+    object_ref: Mapped[str] = mapped_column(String(255))
+    aantal: Mapped[int] = mapped_column(Integer)
+    velden: Mapped[str] = mapped_column(Text, default="")
+    objecten: Mapped[str] = mapped_column(Text, default="[]")
+    doel: Mapped[str] = mapped_column(String(100), default=DEFAULT_DOEL)
+    vorige_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditKetenRecord(Base):
+    """The head of the chain: the last sequence number and hash (one row, id 1)."""
+
+    __tablename__ = "audit_keten"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    volgnummer: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+def current_actor() -> str:
+    """Who is acting: set by the delivery layer (API user), else the operating-system user."""
+    return _actor.get() or f"os:{getpass.getuser()}"
+
+
+def current_doel() -> str:
+    """Why personal data is processed: set per request or command (AVG art. 5(1)(b))."""
+    return _doel.get() or DEFAULT_DOEL
+
+
+@contextmanager
+def acting_as(actor: str) -> Iterator[None]:
+    """Attribute the audit lines written inside the block to ``actor``."""
+    token = _actor.set(actor)
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+@contextmanager
+def met_doel(doel: str) -> Iterator[None]:
+    """Record ``doel`` (the purpose) on the audit lines written inside the block."""
+    token = _doel.set(doel)
+    try:
+        yield
+    finally:
+        _doel.reset(token)
+
+
+def record(
+    session: Session,
+    action: str,
+    object_type: str,
+    object_ref: str,
+    aantal: int = 1,
+    *,
+    velden: Iterable[str] = (),
+    objecten: Iterable[str] = (),
+    doel: str | None = None,
+) -> AuditRecord:
+    """Add a chained audit line to the caller's transaction (``action``: read, write, delete, export).
+
+    ``velden`` names the fields read or written, ``objecten`` the pseudonymous ids of the records.
+    """
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    head = _head(session)
+    line = AuditRecord(
+        volgnummer=head.volgnummer + 1,
+        moment=datetime.now(UTC),
+        actor=current_actor()[:100],
+        action=action,
+        object_type=object_type[:50],
+        object_ref=object_ref[:255],
+        aantal=aantal,
+        velden=",".join(sorted(set(velden))),
+        objecten=json.dumps(sorted(set(objecten))),
+        doel=(doel or current_doel())[:100],
+        vorige_hash=head.hash,
+    )
+    line.hash = line_hash(line)
+    head.volgnummer, head.hash = line.volgnummer, line.hash
+    session.add(line)
+    return line
+
+
+def _head(session: Session) -> AuditKetenRecord:
+    """The head row, locked; created (once, race-free) when an empty database has none yet."""
+    query = select(AuditKetenRecord).where(AuditKetenRecord.id == 1).with_for_update()
+    head = session.scalars(query).one_or_none()
+    if head is None:
+        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        session.execute(
+            insert(AuditKetenRecord).values(id=1, volgnummer=0, hash=GENESIS).on_conflict_do_nothing()
+        )
+        head = session.scalars(query).one()
+    return head
+
+
+def _utc_text(moment: datetime) -> str:
+    """The moment as UTC text; SQLite returns stored moments without a zone (they are UTC)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def line_hash(line: AuditRecord) -> str:
+    """The hash of one line over every field and the previous hash (format version 1)."""
+    canonical = json.dumps(
+        [
+            HASH_VERSION,
+            line.volgnummer,
+            _utc_text(line.moment),
+            line.actor,
+            line.action,
+            line.object_type,
+            line.object_ref,
+            line.aantal,
+            line.velden,
+            line.objecten,
+            line.doel,
+            line.vorige_hash,
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Controle:
+    """Outcome of walking the chain: intact, or the first line (by id) that does not fit."""
+
+    regels: int
+    kop_hash: str
+    fout_id: int | None = None
+    fout_volgnummer: int | None = None
+    reden: str | None = None
+
+    @property
+    def intact(self) -> bool:
+        """True when every line and the head agree."""
+        return self.reden is None
+
+
+def controleer(session: Session) -> Controle:
+    """Recompute the chain from the first line; report the first line that was changed or moved."""
+    expected_number, previous, count = 1, GENESIS, 0
+    for line in session.scalars(select(AuditRecord).order_by(AuditRecord.volgnummer)).yield_per(1000):
+        reden = _afwijking(line, expected_number, previous)
+        if reden:
+            return Controle(count, previous, line.id, line.volgnummer, reden)
+        expected_number, previous, count = expected_number + 1, line.hash, count + 1
+    head = session.get(AuditKetenRecord, 1)
+    head_number, head_hash = (head.volgnummer, head.hash) if head else (0, GENESIS)
+    if (head_number, head_hash) != (count, previous):
+        reden = f"de kop van de keten noemt regel {head_number}, de log eindigt bij regel {count}"
+        return Controle(count, previous, None, count, reden)
+    return Controle(count, previous)
+
+
+def _afwijking(line: AuditRecord, expected_number: int, previous: str) -> str | None:
+    if line.volgnummer != expected_number:
+        return f"volgnummer {line.volgnummer} waar {expected_number} werd verwacht (regel verwijderd?)"
+    if line.vorige_hash != previous:
+        return "verwijst niet naar de hash van de regel ervoor (regel ingevoegd of verwijderd?)"
+    if line.hash != line_hash(line):
+        return "inhoud past niet bij de opgeslagen hash (regel gewijzigd)"
+    return None
+
+
+def trail(session: Session, object_type: str | None = None) -> list[AuditRecord]:
+    """The audit lines, oldest first, optionally of one object type."""
+    query = select(AuditRecord).order_by(AuditRecord.volgnummer)
+    if object_type is not None:
+        query = query.where(AuditRecord.object_type == object_type)
+    return list(session.scalars(query))
+
+
+def over_object(session: Session, object_id: str) -> list[AuditRecord]:
+    """Every line that names ``object_id`` among its records (for an AVG inspection request)."""
+    pattern = f"%{json.dumps(object_id)}%"
+    query = select(AuditRecord).where(AuditRecord.objecten.like(pattern)).order_by(AuditRecord.volgnummer)
+    return list(session.scalars(query))
+
+
+def as_dict(line: AuditRecord) -> dict[str, object]:
+    """An audit line for output (API, CLI, AVG export); holds no personal data."""
+    return {
+        "id": line.id,
+        "volgnummer": line.volgnummer,
+        "moment": _utc_text(line.moment),
+        "actor": line.actor,
+        "actie": line.action,
+        "objecttype": line.object_type,
+        "objectref": line.object_ref,
+        "aantal": line.aantal,
+        "velden": [v for v in line.velden.split(",") if v],
+        "objecten": _objecten(line.objecten),
+        "doel": line.doel,
+        "hash": line.hash,
+    }
+
+
+def _objecten(text: str) -> Sequence[str]:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return []
+    return [str(item) for item in value] if isinstance(value, list) else []

@@ -1,0 +1,1 @@
+"""Value rules every layer shares: number domains, Dutch number text, suggestions, largest remainder."""
