@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 from tests.postgres import find_binaries, throwaway_cluster  # noqa: E402
 
 from doorstroom.accounts import service as accounts  # noqa: E402
-from doorstroom.accounts.domain import Rol  # noqa: E402
+from doorstroom.accounts.domain import Gebruiker, Rol  # noqa: E402
 from doorstroom.dossier.models import PersoonRecord  # noqa: E402
 from doorstroom.platform.db import make_engine, upgrade  # noqa: E402
 from doorstroom.reference.service import gemeenten_in_gebruik  # noqa: E402
@@ -54,6 +54,8 @@ from doorstroom.reference.service import gemeenten_in_gebruik  # noqa: E402
 PROGRAM = Path(sys.executable).parent / "doorstroom"
 PERSONEN, ANDERE, PAGINA = 5_000, 500, 20
 DOEL_P99_MS = 100.0
+
+SYSTEEM = Gebruiker.systeem("bench")
 
 
 def vul(url: str) -> str:
@@ -70,8 +72,8 @@ def vul(url: str) -> str:
     ]  # fmt: skip
     with engine.begin() as connection:
         connection.execute(insert(PersoonRecord), rijen)
-    accounts.maak_gebruiker(engine, "bench-utrecht", Rol.gemeente, gemeente="GM0344")
-    token, _ = accounts.maak_token(engine, "bench-utrecht")
+    accounts.maak_gebruiker(engine, SYSTEEM, "bench-utrecht", Rol.gemeente, gemeente="GM0344")
+    token, _ = accounts.maak_token(engine, SYSTEEM, "bench-utrecht")
     engine.dispose()
     return token
 

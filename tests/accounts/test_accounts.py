@@ -14,13 +14,14 @@ from doorstroom.accounts import oidc, service
 from doorstroom.accounts.domain import Rol
 from doorstroom.platform.errors import InputError, NotFound
 from doorstroom.platform.settings import get_settings
+from tests.gebruikers import SYSTEEM
 
 ISSUER, AUDIENCE = "https://idp.gemeente.example", "doorstroom"
 
 
 def test_passwords_are_argon2_hashes_and_checked(engine: Engine) -> None:
     service.maak_gebruiker(
-        engine, "anna", Rol.gemeente, gemeente="GM0344", wachtwoord_tekst="een lang wachtwoord"
+        engine, SYSTEEM, "anna", Rol.gemeente, gemeente="GM0344", wachtwoord_tekst="een lang wachtwoord"
     )
     with engine.connect() as connection:
         opgeslagen = connection.execute(text("SELECT wachtwoord_hash FROM gebruiker")).scalar_one()
@@ -29,22 +30,22 @@ def test_passwords_are_argon2_hashes_and_checked(engine: Engine) -> None:
     assert service.authenticeer_wachtwoord(engine, "anna", "fout") is None
     assert service.authenticeer_wachtwoord(engine, "niemand", "een lang wachtwoord") is None
     with pytest.raises(InputError):
-        service.zet_wachtwoord(engine, "anna", "kort")
+        service.zet_wachtwoord(engine, SYSTEEM, "anna", "kort")
 
 
 def test_a_blocked_user_loses_access_at_once(engine: Engine) -> None:
-    service.maak_gebruiker(engine, "bram", Rol.coa)
-    token, _ = service.maak_token(engine, "bram")
+    service.maak_gebruiker(engine, SYSTEEM, "bram", Rol.coa)
+    token, _ = service.maak_token(engine, SYSTEEM, "bram")
     assert service.authenticeer(engine, token) is not None
-    service.blokkeer(engine, "bram")
+    service.blokkeer(engine, SYSTEEM, "bram")
     assert service.authenticeer(engine, token) is None
     with pytest.raises(NotFound):
-        service.maak_token(engine, "bram")
+        service.maak_token(engine, SYSTEEM, "bram")
 
 
 def test_tokens_are_stored_as_digests_only(engine: Engine) -> None:
-    service.maak_gebruiker(engine, "cor", Rol.beheerder)
-    token, _ = service.maak_token(engine, "cor")
+    service.maak_gebruiker(engine, SYSTEEM, "cor", Rol.beheerder)
+    token, _ = service.maak_token(engine, SYSTEEM, "cor")
     with engine.connect() as connection:
         assert token not in str(connection.execute(text("SELECT * FROM gebruiker_token")).all())
 
@@ -69,7 +70,9 @@ def _token(key: RSAKey, **claims: object) -> str:
 
 
 def test_an_identity_provider_token_maps_to_the_linked_account(engine: Engine, idp: RSAKey) -> None:
-    service.maak_gebruiker(engine, "dina", Rol.gemeente, gemeente="GM0344", oidc_subject="medewerker-42")
+    service.maak_gebruiker(
+        engine, SYSTEEM, "dina", Rol.gemeente, gemeente="GM0344", oidc_subject="medewerker-42"
+    )
     gebruiker = service.authenticeer(engine, _token(idp))
     assert gebruiker is not None and (gebruiker.gebruikersnaam, gebruiker.gemeentecode) == ("dina", "GM0344")
 
@@ -86,11 +89,15 @@ def test_an_identity_provider_token_maps_to_the_linked_account(engine: Engine, i
 def test_provider_tokens_with_wrong_claims_or_unknown_subject_are_refused(
     engine: Engine, idp: RSAKey, claims: dict[str, object]
 ) -> None:
-    service.maak_gebruiker(engine, "dina", Rol.gemeente, gemeente="GM0344", oidc_subject="medewerker-42")
+    service.maak_gebruiker(
+        engine, SYSTEEM, "dina", Rol.gemeente, gemeente="GM0344", oidc_subject="medewerker-42"
+    )
     assert service.authenticeer(engine, _token(idp, **claims)) is None
 
 
 def test_a_token_signed_by_another_key_is_refused(engine: Engine, idp: RSAKey) -> None:
-    service.maak_gebruiker(engine, "dina", Rol.gemeente, gemeente="GM0344", oidc_subject="medewerker-42")
+    service.maak_gebruiker(
+        engine, SYSTEEM, "dina", Rol.gemeente, gemeente="GM0344", oidc_subject="medewerker-42"
+    )
     vreemd = RSAKey.generate_key(2048, parameters={"kid": "k1"}, private=True)
     assert service.authenticeer(engine, _token(vreemd)) is None

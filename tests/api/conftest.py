@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from doorstroom.accounts import service as accounts
 from doorstroom.accounts.domain import Rol
 from doorstroom.server import create_app
+from tests.gebruikers import SYSTEEM
 
 GEBRUIKERS = {
     "utrecht": (Rol.gemeente, "GM0344", None),
@@ -34,8 +35,8 @@ def tokens(engine: Engine) -> dict[str, str]:
     """A bearer token per user name of :data:`GEBRUIKERS`."""
     found = {}
     for naam, (rol, gemeente, provincie) in GEBRUIKERS.items():
-        accounts.maak_gebruiker(engine, naam, rol, gemeente=gemeente, provincie=provincie)
-        found[naam] = accounts.maak_token(engine, naam)[0]
+        accounts.maak_gebruiker(engine, SYSTEEM, naam, rol, gemeente=gemeente, provincie=provincie)
+        found[naam] = accounts.maak_token(engine, SYSTEEM, naam)[0]
     return found
 
 

@@ -10,6 +10,7 @@ import time_machine
 from fastapi.testclient import TestClient
 
 from tests.dossier import factories
+from tests.gebruikers import SYSTEEM
 
 API = "/api/v1"
 PROBLEEM_VELDEN = {"type", "title", "status", "detail", "instance", "invalidParams"}
@@ -238,12 +239,12 @@ def test_revoked_and_expired_tokens_are_refused(
 ) -> None:
     from doorstroom.accounts import service as accounts
 
-    token, info = accounts.maak_token(engine, "utrecht", geldig_dagen=1)
+    token, info = accounts.maak_token(engine, SYSTEEM, "utrecht", geldig_dagen=1)
     headers = {"Authorization": f"Bearer {token}"}
     assert client.get(f"{API}/personen", headers=headers).status_code == 200
     with time_machine.travel("2026-11-26 10:00 +01:00"):
         assert_probleem(client.get(f"{API}/personen", headers=headers), 401)
-    accounts.trek_token_in(engine, info.id)
+    accounts.trek_token_in(engine, SYSTEEM, info.id)
     assert_probleem(client.get(f"{API}/personen", headers=headers), 401)
 
 

@@ -18,6 +18,8 @@ from doorstroom.koppeling import service as koppeling
 from tests.dossier import factories
 
 API = "/api/v1"
+OPEN = {"If-Match": '"0"'}
+"""The precondition of a decision on a proposal nobody decided on yet."""
 HUISHOUDENS = """huishouden_id,volwassenen,kinderen,opleidingen,sectoren,opvang_gemeente,\
 binding_gemeente,binding,netwerk_gemeenten,zorg,voorkeur_regio
 H1,1,0,hoger,zorg,GM0363,,,,,
@@ -82,6 +84,10 @@ def _verzoeken(u: Utrecht) -> dict[str, list[tuple[str, str, dict[str, Any] | No
             ("PATCH", f"/personen/{u.persoon}", {"casemanager": "x-y"}),
         ],
         "/personen/{persoonId}/inzage": [("GET", f"/personen/{u.persoon}/inzage", None)],
+        "/aanmeldingen": [("GET", "/aanmeldingen", None)],
+        "/aanmeldingen/{aanmeldingId}/besluit": [
+            ("POST", f"/aanmeldingen/{u.persoon}/besluit", {"toekennen": True, "toelichting": "zelfde"})
+        ],
         "/huishoudens": [("GET", "/huishoudens", None)],
         "/huishoudens/{huishoudenId}": [("GET", f"/huishoudens/{u.huishouden}", None)],
         "/gebeurtenissen": [
@@ -123,7 +129,9 @@ def _zonder_links(response: Any) -> str:
 def _stuur(
     client: TestClient, headers: dict[str, str], methode: str, pad: str, body: dict[str, Any] | None
 ) -> Any:
-    extra = {"If-Match": '"1"'} if methode == "PATCH" else {}
+    extra = (
+        {"If-Match": '"1"'} if methode == "PATCH" else ({"If-Match": '"0"'} if "beoordelingen" in pad else {})
+    )
     return client.request(methode, API + pad, json=body, headers={**headers, **extra})
 
 
@@ -177,7 +185,10 @@ def test_the_province_sees_counts_of_its_own_municipalities_only(
     client: TestClient, als: dict[str, dict[str, str]], utrecht: Utrecht
 ) -> None:
     eigen = client.get(f"{API}/gemeenten/GM0344", headers=als["prov-utrecht"]).json()
-    assert eigen["dossier"]["personen"] == 1 and eigen["dossier"]["termijnen"]["open"] == 1
+    assert eigen["dossier"]["personen"] == "< 10" and eigen["dossier"]["termijnen"]["open"] == "< 10"
+    assert eigen["dossier"]["termijnen"]["binnenkort"] == 0
+    zelf = client.get(f"{API}/gemeenten/GM0344", headers=als["utrecht"]).json()
+    assert zelf["dossier"]["personen"] == 1 and zelf["dossier"]["termijnen"]["open"] == 1
     vreemd = client.get(f"{API}/gemeenten/GM0344", headers=als["prov-groningen"]).json()
     assert "dossier" not in vreemd
 
@@ -188,7 +199,9 @@ def test_coa_reviews_a_proposal_with_a_reason_and_the_file_shows_its_source(
     pad = f"{API}/koppelruns/{utrecht.run}/voorstellen/H2/beoordelingen"
     zonder = client.post(pad, json={}, headers=als["coa"])
     assert zonder.status_code == 400 and zonder.json()["invalidParams"][0]["name"] == "toelichting"
-    besluit = client.post(pad, json={"toelichting": "past bij netwerk"}, headers=als["coa"])
+    zonder_versie = client.post(pad, json={"toelichting": "past bij netwerk"}, headers=als["coa"])
+    assert zonder_versie.status_code == 428
+    besluit = client.post(pad, json={"toelichting": "past bij netwerk"}, headers=als["coa"] | OPEN)
     assert besluit.status_code == 201, besluit.text
     assert besluit.json()["beoordeling"] == "geaccepteerd"
     events = client.get(
@@ -213,7 +226,7 @@ def test_a_decision_and_the_files_koppeling_events_land_together_or_not_at_all(
 
     monkeypatch.setattr(koppelbesluit, "_in_dossier", mislukt)
     pad = f"{API}/koppelruns/{utrecht.run}/voorstellen/H2/beoordelingen"
-    antwoord = client.post(pad, json={"toelichting": "past bij netwerk"}, headers=als["coa"])
+    antwoord = client.post(pad, json={"toelichting": "past bij netwerk"}, headers=als["coa"] | OPEN)
     assert antwoord.status_code == 500
     assert antwoord.headers["content-type"].startswith("application/problem+json")
     assert antwoord.json()["detail"] == f"interne fout (referentie {antwoord.headers['x-request-id']})"

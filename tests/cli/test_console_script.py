@@ -135,6 +135,7 @@ CASES = [
     Case(("token", "lijst"), (), lambda d: _rows(d) == [], rows=False),
     Case(("audit", "lijst"), ("--aantal", "5"), lambda d: 1 <= len(_rows(d)) <= 5),
     Case(("dossier", "termijnen"), (), lambda d: _rows(d) == [], rows=False),
+    Case(("dossier", "aanmeldingen"), (), lambda d: _rows(d) == [], rows=False),
 ]
 PLACEHOLDERS = ("huishoudens", "capaciteit", "arbeidsmarkt", "historie")
 _unique_periods = (f"{year}-{half}" for year in itertools.count(2030) for half in (1, 2))

@@ -13,7 +13,7 @@ PURE = [
     "dossier/gebeurtenissen.py",
     "dossier/tijdlijn.py",
     "dossier/termijnen.py",
-    "dossier/toegang.py",
+    "accounts/toegang.py",
     "platform/paging.py",
     "accounts/domain.py",
 ]

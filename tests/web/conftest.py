@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from doorstroom.accounts import service as accounts
 from doorstroom.accounts.domain import Rol
 from doorstroom.server import create_app
+from tests.gebruikers import SYSTEEM
 
 WACHTWOORD = "een-lang-testwachtwoord"
 GEBRUIKERS = {
@@ -29,7 +30,7 @@ def gebruikers(engine: Engine) -> dict[str, str]:
     """Accounts per role; their password is :data:`WACHTWOORD`."""
     for naam, (rol, gemeente, provincie) in GEBRUIKERS.items():
         accounts.maak_gebruiker(
-            engine, naam, rol, gemeente=gemeente, provincie=provincie, wachtwoord_tekst=WACHTWOORD
+            engine, SYSTEEM, naam, rol, gemeente=gemeente, provincie=provincie, wachtwoord_tekst=WACHTWOORD
         )
     return {naam: WACHTWOORD for naam in GEBRUIKERS}
 

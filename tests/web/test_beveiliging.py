@@ -13,6 +13,7 @@ from doorstroom.platform.errors import ConfigurationError
 from doorstroom.platform.settings import Settings, get_settings
 from doorstroom.server import create_app
 from doorstroom.web.beveiliging import sessiegeheim
+from tests.gebruikers import SYSTEEM
 from tests.web.conftest import GEHEIM, WACHTWOORD, formtoken, meld_aan
 
 
@@ -101,7 +102,7 @@ def test_blocking_a_user_ends_their_session_at_once(
 ) -> None:
     meld_aan(web, "utrecht")
     assert web.get("/dossier").status_code == 200
-    accounts.blokkeer(engine, "utrecht")
+    accounts.blokkeer(engine, SYSTEEM, "utrecht")
     assert web.get("/dossier", follow_redirects=False).status_code == 303
 
 

@@ -44,6 +44,7 @@ PAGINAS = {
         "/koppeling",
         "/koppeling/runs/1",
         "/dossier",
+        "/dossier/aanmeldingen",
         "PERSOON",
         "/regio?per=arbeidsmarktregio",
         "/scenario",
@@ -53,7 +54,7 @@ PAGINAS = {
     "beheer": ["/beheer/gebruikers"],
 }
 VERBODEN = {
-    "utrecht": ["/koppeling", "/beheer/gebruikers"],
+    "utrecht": ["/koppeling", "/beheer/gebruikers", "/dossier/aanmeldingen"],
     "prov-utrecht": ["/dossier", "/koppeling"],
     "beheer": ["/land", "/dossier"],
 }
@@ -297,3 +298,22 @@ def test_keyboard_alone_logs_in_navigates_and_decides_a_proposal(server: str, br
     geschiedenis = tab.page.locator("#geschiedenis").locator("xpath=..").inner_text()
     assert "per toetsenbord beoordeeld" in geschiedenis and huishouden in geschiedenis
     assert not tab.fouten, tab.fouten
+
+
+def test_the_avg_inspection_is_a_printable_dutch_document_about_one_person(server: str, browser: Any) -> None:
+    tab = Pagina(browser, server)
+    tab.meld_aan("utrecht")
+    tab.open("/dossier")
+    tab.page.locator("table a[href^='/dossier/personen/']").first.click()
+    tab.page.wait_for_load_state("networkidle")
+    tab.page.click("button[name=vorm][value=html]")
+    tab.page.wait_for_load_state("networkidle")
+    assert tab.page.locator("h1").inner_text() == "Inzage in uw gegevens"
+    assert tab.page.locator("text=Wie uw gegevens gebruikte").count() == 1
+    assert not axe_schendingen(tab.page)
+    tab.foto("utrecht-inzage")
+    tab.page.emulate_media(media="print")
+    assert not tab.page.locator("nav.menu").is_visible()  # the printed document has no navigation
+    pdf = ARTEFACTEN / "utrecht-inzage.pdf"
+    tab.page.pdf(path=str(pdf))
+    assert pdf.stat().st_size > 1000 and not tab.fouten

@@ -25,9 +25,19 @@ GEMEENSCHAPPELIJK = [
     "/scenario/prognoses/1",
 ]
 VERWACHT = {
-    "utrecht": ([*GEMEENSCHAPPELIJK, "/dossier", "/dossier/termijnen"], ["/koppeling", "/beheer/gebruikers"]),
+    "utrecht": (
+        [*GEMEENSCHAPPELIJK, "/dossier", "/dossier/termijnen"],
+        ["/koppeling", "/beheer/gebruikers", "/dossier/aanmeldingen"],
+    ),
     "coa": (
-        [*GEMEENSCHAPPELIJK, "/koppeling", "/koppeling/runs/1", "/dossier", "/gemeente"],
+        [
+            *GEMEENSCHAPPELIJK,
+            "/koppeling",
+            "/koppeling/runs/1",
+            "/dossier",
+            "/dossier/aanmeldingen",
+            "/gemeente",
+        ],
         ["/beheer/gebruikers"],
     ),
     "prov-utrecht": ([*GEMEENSCHAPPELIJK, "/gemeente"], ["/dossier", "/koppeling", "/koppeling/runs/1"]),

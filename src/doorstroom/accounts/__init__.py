@@ -2,5 +2,5 @@
 
 Roles (:class:`~doorstroom.accounts.domain.Rol`) decide *what* a user may see; the scope (own
 municipality, own province) decides *whose* data. The access rules themselves live in
-:mod:`doorstroom.dossier.toegang`, applied in every query of the case file.
+:mod:`doorstroom.accounts.toegang`, applied in every query of the case file.
 """

@@ -1,9 +1,4 @@
-"""Reading and verifying the audit trail: for the beheerder (API) and the operator (CLI).
-
-Audit lines hold pseudonymous ids and field names, not personal data; still, who looked at which
-file is sensitive, so only the beheerder role (and the operator on the server) may read the trail.
-A person's own lines reach them through the AVG inspection export instead.
-"""
+"""Reading and verifying the audit trail (queries only; the service asks the access rule first)."""
 
 from __future__ import annotations
 
@@ -11,32 +6,17 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from doorstroom.accounts.domain import Gebruiker, Rol
 from doorstroom.platform import audit
-from doorstroom.platform.db import transaction
-from doorstroom.platform.errors import PermissionDenied
 from doorstroom.platform.paging import Pagina
 
 
-def _eis_beheer(gebruiker: Gebruiker) -> None:
-    if gebruiker.rol not in (Rol.beheerder, Rol.systeem):
-        raise PermissionDenied(f"rol {gebruiker.rol} heeft geen toegang tot het auditlog")
-
-
 def regels(
-    engine: Engine,
-    gebruiker: Gebruiker,
-    *,
-    objecttype: str | None = None,
-    object_id: str | None = None,
-    actor: str | None = None,
-    pagina: Pagina | None = None,
+    session: Session, objecttype: str | None, object_id: str | None, actor: str | None, pagina: Pagina
 ) -> tuple[list[dict[str, Any]], int]:
-    """A page of audit lines, newest first, optionally filtered."""
-    _eis_beheer(gebruiker)
-    pagina = pagina or Pagina()
+    """A page of audit lines, newest first, and how many match in all."""
     query = select(audit.AuditRecord)
     if objecttype:
         query = query.where(audit.AuditRecord.object_type == objecttype)
@@ -44,15 +24,12 @@ def regels(
         query = query.where(audit.AuditRecord.actor == actor)
     if object_id:
         query = query.where(audit.AuditRecord.objecten.like(f"%{json.dumps(object_id)}%"))
-    with transaction(engine) as session:
-        totaal = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-        page = query.order_by(audit.AuditRecord.volgnummer.desc()).offset(pagina.offset).limit(pagina.grootte)
-        return [audit.as_dict(line) for line in session.scalars(page)], int(totaal)
+    totaal = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    page = query.order_by(audit.AuditRecord.volgnummer.desc()).offset(pagina.offset).limit(pagina.grootte)
+    return [audit.as_dict(line) for line in session.scalars(page)], int(totaal)
 
 
-def controle(engine: Engine, gebruiker: Gebruiker) -> dict[str, Any]:
-    """Verify the whole chain (see :func:`doorstroom.platform.audit.controleer`)."""
-    _eis_beheer(gebruiker)
-    with transaction(engine) as session:
-        uitkomst = audit.controleer(session)
-    return {**{k: v for k, v in asdict(uitkomst).items()}, "intact": uitkomst.intact}
+def controle(session: Session) -> dict[str, Any]:
+    """The chain verified from its first line (see :func:`doorstroom.platform.audit.controleer`)."""
+    uitkomst = audit.controleer(session)
+    return {**dict(asdict(uitkomst).items()), "intact": uitkomst.intact}

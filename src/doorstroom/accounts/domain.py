@@ -45,26 +45,10 @@ class Gebruiker:
         return cls(naam, Rol.systeem)
 
 
-def bereikproblemen(rol: Rol, gemeentecode: str | None, provincie: str | None) -> list[Problem]:
-    """Why this role/scope combination is invalid: a gemeente user needs a municipality, etc."""
-    problems = []
-    if rol is Rol.systeem:
-        problems.append(Problem("rol 'systeem' is voorbehouden aan de opdrachtregel", field="--rol"))
-    if rol is Rol.gemeente and not gemeentecode:
-        problems.append(Problem("rol gemeente vraagt --gemeente CODE", field="--gemeente"))
-    if rol is Rol.provincie and not provincie:
-        problems.append(Problem("rol provincie vraagt --provincie NAAM", field="--provincie"))
-    if rol is not Rol.gemeente and gemeentecode:
-        problems.append(Problem(f"--gemeente hoort niet bij rol {rol}", field="--gemeente"))
-    if rol is not Rol.provincie and provincie:
-        problems.append(Problem(f"--provincie hoort niet bij rol {rol}", field="--provincie"))
-    return problems
-
-
 def naamprobleem(gebruikersnaam: str) -> Problem | None:
     """Usernames: 3-50 characters, lower case letters, digits and . _ @ - (log-safe)."""
     if GEBRUIKERSNAAM.match(gebruikersnaam):
         return None
     return Problem(
-        "gebruikersnaam: 3 tot 50 tekens, kleine letters, cijfers en . _ @ -", field="--gebruikersnaam"
+        "gebruikersnaam: 3 tot 50 tekens, kleine letters, cijfers en . _ @ -", field="gebruikersnaam"
     )

@@ -1,18 +1,28 @@
-"""Use cases of accounts: create users and tokens, revoke them, and authenticate a request."""
+"""The accounts context's one door: users, tokens, authentication, the scope of a user, the audit log.
+
+Management functions take the acting user (a *beheerder* in the browser, the operator on the
+server as ``Gebruiker.systeem``) and ask the access rule (:mod:`doorstroom.accounts.toegang`);
+every change is audited under that user (BIO 9.2: user access management). Authentication takes
+no user: it produces one.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Engine
 
-from doorstroom.accounts import oidc, repository, tokens, wachtwoord
-from doorstroom.accounts.domain import Gebruiker, Rol, bereikproblemen, naamprobleem
+from doorstroom.accounts import auditlog, oidc, repository, toegang, tokens, wachtwoord
+from doorstroom.accounts.domain import Gebruiker, Rol, naamprobleem
 from doorstroom.accounts.models import GebruikerRecord, TokenRecord
+from doorstroom.accounts.namens import namens
+from doorstroom.accounts.toegang import Handeling
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import InputError, NotFound, Problem
+from doorstroom.platform.paging import Pagina
 from doorstroom.platform.settings import get_settings
 from doorstroom.reference.loader import embedded_provincies
 from doorstroom.reference.lookup import find_gemeente
@@ -33,6 +43,14 @@ class TokenInfo:
     ingetrokken_op: datetime | None
 
 
+def bereik_voor(engine: Engine, gebruiker: Gebruiker) -> toegang.Bereik:
+    """The scope of ``gebruiker`` (:func:`toegang.bereik`); a province's municipalities from the list
+    in use."""
+    provincie = gebruiker.provincie
+    codes = [g.code for g in gemeenten_in_gebruik(engine) if provincie and g.provincie == provincie]
+    return toegang.bereik(gebruiker, codes)
+
+
 def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
@@ -42,8 +60,10 @@ def als_gebruiker(record: GebruikerRecord) -> Gebruiker:
     return Gebruiker(record.gebruikersnaam, Rol(record.rol), record.gemeentecode, record.provincie)
 
 
+@namens
 def maak_gebruiker(
     engine: Engine,
+    gebruiker: Gebruiker,
     gebruikersnaam: str,
     rol: Rol,
     *,
@@ -53,16 +73,17 @@ def maak_gebruiker(
     oidc_subject: str | None = None,
 ) -> Gebruiker:
     """Create an account; the municipality or province must exist (closest names suggested)."""
-    problems = [p for p in [naamprobleem(gebruikersnaam)] if p] + bereikproblemen(rol, gemeente, provincie)
+    toegang.eis(gebruiker, Handeling.gebruikers_beheren)
+    problems = [p for p in [naamprobleem(gebruikersnaam)] if p] + toegang.bereikproblemen(
+        rol, gemeente, provincie
+    )
     if problems:
         raise InputError(problems)
-    code = (
-        find_gemeente(gemeente, gemeenten_in_gebruik(engine), field="--gemeente").code if gemeente else None
-    )
+    code = find_gemeente(gemeente, gemeenten_in_gebruik(engine), field="gemeente").code if gemeente else None
     provincienaam = _provincie(provincie) if provincie else None
     with transaction(engine, schrijven=True) as session:
         if repository.gebruiker(session, gebruikersnaam) is not None:
-            raise InputError(Problem(f"gebruiker '{gebruikersnaam}' bestaat al", field="--gebruikersnaam"))
+            raise InputError(Problem(f"gebruiker '{gebruikersnaam}' bestaat al", field="gebruikersnaam"))
         session.add(_record(gebruikersnaam, rol, code, provincienaam, wachtwoord_tekst, oidc_subject))
         audit.record(session, "write", "gebruiker", gebruikersnaam, velden=["rol", "bereik"])
     return Gebruiker(gebruikersnaam, rol, code, provincienaam)
@@ -90,11 +111,13 @@ def _provincie(tekst: str) -> str:
     for naam in namen:
         if fold(naam) == fold(tekst):
             return naam
-    raise InputError(Problem(unknown_message("provincie", tekst, namen), field="--provincie"))
+    raise InputError(Problem(unknown_message("provincie", tekst, namen), field="provincie"))
 
 
-def gebruikers(engine: Engine) -> list[dict[str, object]]:
+@namens
+def gebruikers(engine: Engine, gebruiker: Gebruiker) -> list[dict[str, object]]:
     """Every account for listing (no hashes)."""
+    toegang.eis(gebruiker, Handeling.gebruikers_beheren)
     with transaction(engine) as session:
         return [
             {
@@ -109,19 +132,26 @@ def gebruikers(engine: Engine) -> list[dict[str, object]]:
         ]
 
 
+@namens
 def maak_token(
-    engine: Engine, gebruikersnaam: str, *, geldig_dagen: int | None = None, omschrijving: str = ""
+    engine: Engine,
+    gebruiker: Gebruiker,
+    gebruikersnaam: str,
+    *,
+    geldig_dagen: int | None = None,
+    omschrijving: str = "",
 ) -> tuple[str, TokenInfo]:
     """A new bearer token for an active user; the token text is returned once and never stored."""
+    toegang.eis(gebruiker, Handeling.gebruikers_beheren)
     dagen = geldig_dagen if geldig_dagen is not None else get_settings().token_lifetime_days
     probleem = TOKEN_GELDIGHEID_DAGEN.problem(dagen)
     if probleem:
-        raise InputError(Problem(probleem, field="--geldig-dagen"))
+        raise InputError(Problem(probleem, field="geldig_dagen"))
     token, nu = tokens.nieuw_token(), datetime.now(UTC)
     with transaction(engine, schrijven=True) as session:
-        gebruiker = _actieve(session, gebruikersnaam)
+        houder = _actieve(session, gebruikersnaam)
         record = TokenRecord(
-            gebruiker_id=gebruiker.id,
+            gebruiker_id=houder.id,
             digest=tokens.digest(token),
             omschrijving=omschrijving[:100],
             aangemaakt_op=nu,
@@ -152,15 +182,19 @@ def _info(record: TokenRecord, naam: str) -> TokenInfo:
     )
 
 
-def tokens_van(engine: Engine, gebruikersnaam: str | None = None) -> list[TokenInfo]:
+@namens
+def tokens_van(engine: Engine, gebruiker: Gebruiker, gebruikersnaam: str | None = None) -> list[TokenInfo]:
     """Tokens (without their text) of one user, or of everyone."""
+    toegang.eis(gebruiker, Handeling.gebruikers_beheren)
     with transaction(engine) as session:
         gebruiker_id = _actieve(session, gebruikersnaam).id if gebruikersnaam else None
         return [_info(t, naam) for t, naam in repository.tokens(session, gebruiker_id)]
 
 
-def trek_token_in(engine: Engine, token_id: int) -> TokenInfo:
+@namens
+def trek_token_in(engine: Engine, gebruiker: Gebruiker, token_id: int) -> TokenInfo:
     """Revoke a token at once; revoking twice keeps the first moment."""
+    toegang.eis(gebruiker, Handeling.gebruikers_beheren)
     with transaction(engine, schrijven=True) as session:
         record = session.get(TokenRecord, token_id)
         if record is None:
@@ -171,16 +205,27 @@ def trek_token_in(engine: Engine, token_id: int) -> TokenInfo:
         return _info(record, naam.gebruikersnaam if naam else "")
 
 
-def blokkeer(engine: Engine, gebruikersnaam: str) -> None:
-    """Deactivate an account: its tokens stop working immediately (history is kept)."""
+@namens
+def blokkeer(engine: Engine, gebruiker: Gebruiker, gebruikersnaam: str) -> None:
+    """Deactivate an account: its sessions and tokens stop working at once (history is kept).
+
+    Nobody blocks their own account, so the application never loses its last way in by accident.
+    """
+    toegang.eis(gebruiker, Handeling.gebruikers_beheren)
+    if gebruikersnaam == gebruiker.gebruikersnaam:
+        raise InputError(Problem("u kunt uw eigen account niet blokkeren", field="gebruikersnaam"))
     with transaction(engine, schrijven=True) as session:
         record = _actieve(session, gebruikersnaam)
         record.actief = False
         audit.record(session, "write", "gebruiker", gebruikersnaam, velden=["actief"])
 
 
-def zet_wachtwoord(engine: Engine, gebruikersnaam: str, tekst: str) -> None:
-    """Set or replace an account's password (argon2id)."""
+@namens
+def zet_wachtwoord(engine: Engine, gebruiker: Gebruiker, gebruikersnaam: str, tekst: str) -> None:
+    """Set or replace an account's password (argon2id; the hash refuses fewer than 12 characters)."""
+    toegang.eis(gebruiker, Handeling.gebruikers_beheren)
+    if not tekst:
+        raise InputError(Problem("geef een wachtwoord van minstens 12 tekens", field="wachtwoord"))
     hashed = wachtwoord.hash_wachtwoord(tekst)
     with transaction(engine, schrijven=True) as session:
         _actieve(session, gebruikersnaam).wachtwoord_hash = hashed
@@ -218,3 +263,31 @@ def authenticeer(engine: Engine, bearer: str) -> Gebruiker | None:
     with transaction(engine) as session:
         record = repository.via_oidc(session, *identiteit)
         return als_gebruiker(record) if record else None
+
+
+@namens
+def auditregels(
+    engine: Engine,
+    gebruiker: Gebruiker,
+    *,
+    objecttype: str | None = None,
+    object_id: str | None = None,
+    actor: str | None = None,
+    pagina: Pagina | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """A page of audit lines, newest first, optionally filtered (beheerder and operator only).
+
+    Audit lines hold pseudonymous ids and field names, not personal data; still, who looked at which
+    file is sensitive. A person's own lines reach them through the AVG inspection instead.
+    """
+    toegang.eis(gebruiker, Handeling.auditlog_lezen)
+    with transaction(engine) as session:
+        return auditlog.regels(session, objecttype, object_id, actor, pagina or Pagina())
+
+
+@namens
+def auditcontrole(engine: Engine, gebruiker: Gebruiker) -> dict[str, Any]:
+    """Verify the whole hash chain (:func:`doorstroom.platform.audit.controleer`)."""
+    toegang.eis(gebruiker, Handeling.auditlog_lezen)
+    with transaction(engine) as session:
+        return auditlog.controle(session)

@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from doorstroom.api import (
     API_VERSION,
     BASE_PATH,
+    aanmeldingen,
     auditlog,
     gebeurtenissen,
     gemeenten,
@@ -53,6 +54,7 @@ def create_api(engine: Engine) -> FastAPI:
     for router in (
         personen.router,
         huishoudens.router,
+        aanmeldingen.router,
         gebeurtenissen.router,
         termijnen.router,
         gemeenten.router,

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
-from doorstroom.accounts.auditlog import controle, regels
+from doorstroom.accounts import service
 from doorstroom.api.afhankelijkheden import EngineDep, GebruikerDep, PaginaDep
 from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
@@ -27,7 +27,7 @@ def lijst_audit(
     actor: Annotated[str | None, Query(max_length=100)] = None,
 ) -> dict[str, Any]:
     """Regels van het auditlog, nieuwste eerst (alleen beheerder)."""
-    data, totaal = regels(
+    data, totaal = service.auditregels(
         engine, gebruiker, objecttype=objecttype, object_id=object_id, actor=actor, pagina=pagina
     )
     return lijst(request, data, totaal, pagina)
@@ -36,4 +36,4 @@ def lijst_audit(
 @router.get("/controle", response_model=Auditcontrole, responses=FOUTEN)
 def controleer(engine: EngineDep, gebruiker: GebruikerDep) -> dict[str, Any]:
     """Controleer de hashketen; noemt de eerste gewijzigde regel."""
-    return controle(engine, gebruiker)
+    return service.auditcontrole(engine, gebruiker)

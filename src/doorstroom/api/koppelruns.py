@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 
-from doorstroom.api.afhankelijkheden import EngineDep, GebruikerDep, PaginaDep
+from doorstroom.api.afhankelijkheden import EngineDep, GebruikerDep, IfMatch, PaginaDep, verwachte_versie
 from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Besluit, Koppelrun, Lijst, Voorstel
@@ -42,7 +42,7 @@ def lijst_voorstellen(
     "/{runId}/voorstellen/{huishoudenId}/beoordelingen",
     status_code=201,
     response_model=Besluit,
-    responses=documentatie(400, 401, 403, 404, 415, 422, 500, 503),
+    responses=documentatie(400, 401, 403, 404, 412, 415, 422, 428, 500, 503),
 )
 def beoordeel(
     run_id: RunId,
@@ -50,9 +50,14 @@ def beoordeel(
     besluit: Beoordeling,
     engine: EngineDep,
     gebruiker: GebruikerDep,
+    if_match: IfMatch = None,
 ) -> dict[str, Any]:
     """Accepteer een voorstel, of wijk af met een andere gemeente; een toelichting is altijd verplicht.
 
-    Dezelfde service en controles als ``doorstroom koppeling beoordeel``.
+    Stuur in ``If-Match`` het aantal besluiten dat u zag (``besluiten`` van het voorstel, als ETag:
+    ``"0"`` voor een open voorstel). Besliste intussen een ander, dan volgt 412 en wordt niets
+    vastgelegd; zo wint van twee gelijktijdige besluiten er één. Dezelfde service en controles als
+    ``doorstroom koppeling beoordeel``.
     """
-    return koppelbesluit.beoordeel(engine, gebruiker, run_id, huishouden_id, besluit)
+    versie = verwachte_versie(if_match)
+    return koppelbesluit.beoordeel(engine, gebruiker, run_id, huishouden_id, besluit, versie)

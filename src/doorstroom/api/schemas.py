@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
+from doorstroom.values import afscherming
+
 T = TypeVar("T")
+
+
+def _afgeschermd(waarde: object) -> object:
+    return afscherming.TEKST if waarde is None else waarde
+
+
+Telling = Annotated[
+    int | Literal["< 10"],
+    BeforeValidator(_afgeschermd),
+    Field(
+        description="Aantal personen; '< 10' als het op minder dan tien personen rust die u niet mag zien."
+    ),
+]
+"""A count of persons as the caller may see it (:mod:`doorstroom.values.afscherming`)."""
 
 
 class Uit(BaseModel):
@@ -98,10 +114,10 @@ class Lijst(Uit, Generic[T]):
 class Aantallen(Uit):
     """Counts of a municipality's case files (no personal data)."""
 
-    personen: int = 0
-    in_opvang: int = 0
-    per_fase: dict[str, int] = Field(default_factory=dict)
-    termijnen: dict[str, int] | None = Field(default=None, description="Open termijnen per status.")
+    personen: Telling = 0
+    in_opvang: Telling = 0
+    per_fase: dict[str, Telling] = Field(default_factory=dict)
+    termijnen: dict[str, Telling] | None = Field(default=None, description="Open termijnen per status.")
 
 
 class Gemeente(Uit):
@@ -156,10 +172,39 @@ class Voorstel(Uit):
     beoordeling: str
     definitief: str | None = None
     definitief_naam: str | None = None
-    besluiten: int = 0
+    besluiten: int = Field(
+        default=0, description="Aantal besluiten tot nu toe; stuur het als ETag in If-Match bij een besluit."
+    )
     door: str | None = None
     op: str | None = None
     uitleg: str
+
+
+class Aanmeldingspersoon(Uit):
+    """One of the two files of an aanmelding, shown only as far as needed to compare them."""
+
+    id: str | None = None
+    geslachtsnaam: str | None = None
+    voornamen: str | None = None
+    geboortedatum: date | None = None
+    gemeentecode: str | None = None
+    fase: str | None = None
+
+
+class Aanmelding(Uit):
+    """A file opened with a BSN or V-number that another file holds, and COA's decision on it."""
+
+    id: str
+    soort: str = Field(description="BSN of V-nummer")
+    status: str = Field(description="open, toegekend, afgewezen of ingetrokken")
+    gemeentecode: str | None = None
+    aangevraagd_door: str
+    aangevraagd_op: str
+    nieuw: Aanmeldingspersoon
+    bestaand: Aanmeldingspersoon
+    besloten_door: str | None = None
+    besloten_op: str | None = None
+    toelichting: str | None = None
 
 
 class Besluit(Uit):

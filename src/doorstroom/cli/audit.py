@@ -7,12 +7,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from doorstroom.accounts import auditlog
-from doorstroom.accounts.domain import Gebruiker
+from doorstroom.accounts import service
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie
 from doorstroom.cli.output import Format, emit
-from doorstroom.cli.store import open_store
-from doorstroom.platform.audit import current_actor
+from doorstroom.cli.store import open_store, operator
 from doorstroom.platform.paging import Pagina
 from doorstroom.values.domains import AUDITREGELS
 
@@ -20,15 +18,11 @@ app = typer.Typer(help="Auditlog: keten controleren en regels tonen.", no_args_i
 EXIT_BEVINDING = 1
 
 
-def _operator() -> Gebruiker:
-    return Gebruiker.systeem(current_actor().removeprefix("os:"))
-
-
 @app.command("controleer")
 def controleer() -> None:
     """Controleer de hashketen. Exitcode 1 met de eerste gewijzigde regel als de keten breekt."""
     with open_store() as engine:
-        uitkomst = auditlog.controle(engine, _operator())
+        uitkomst = service.auditcontrole(engine, operator())
     console = Console(highlight=False, soft_wrap=True)
     if uitkomst["intact"]:
         console.print(f"auditlog intact: {uitkomst['regels']} regels, kop {uitkomst['kop_hash']}")
@@ -55,8 +49,8 @@ def lijst(
 ) -> None:
     """Toon de nieuwste regels van het auditlog."""
     with open_store() as engine:
-        rows, _ = auditlog.regels(
-            engine, _operator(), objecttype=objecttype, object_id=object_id, pagina=Pagina(1, aantal)
+        rows, _ = service.auditregels(
+            engine, operator(), objecttype=objecttype, object_id=object_id, pagina=Pagina(1, aantal)
         )
     flat = [{**r, "velden": ",".join(r["velden"]), "objecten": ",".join(r["objecten"])} for r in rows]
     emit(

@@ -15,13 +15,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from doorstroom.accounts.domain import Gebruiker
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie, out_option, parse_datum
 from doorstroom.cli.output import Format, emit
-from doorstroom.cli.store import open_store
-from doorstroom.dossier import avg, importeren, overzicht, weergave
+from doorstroom.cli.store import open_store, operator
+from doorstroom.dossier import aanmeldingen, avg, identiteit, importeren, overzicht, weergave
 from doorstroom.files.tabular import atomic_write
-from doorstroom.platform.audit import current_actor
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.platform.paging import Pagina
 from doorstroom.platform.settings import get_settings
 from doorstroom.values.domains import BEWAARTERMIJN_JAREN
@@ -30,15 +29,11 @@ app = typer.Typer(help="Dossier: importeren, termijnen, AVG-inzage en bewaarterm
 _err = Console(stderr=True, highlight=False)
 
 
-def _operator() -> Gebruiker:
-    return Gebruiker.systeem(current_actor().removeprefix("os:"))
-
-
 @app.command("importeer-koppellijst")
 def importeer_koppellijst(bestand: Path) -> None:
     """Lees een COA-koppellijst (CSV/XLSX): huishoudens, personen en koppelingen; idempotent."""
     with open_store() as engine:
-        resultaat = importeren.importeer_koppellijst(engine, _operator(), bestand)
+        resultaat = importeren.importeer_koppellijst(engine, operator(), bestand)
     _samenvatting(resultaat)
 
 
@@ -46,7 +41,7 @@ def importeer_koppellijst(bestand: Path) -> None:
 def importeer_realisatielijst(bestand: Path) -> None:
     """Lees een realisatielijst (CSV/XLSX): verhuisdata per persoon of huishouden; idempotent."""
     with open_store() as engine:
-        resultaat = importeren.importeer_realisatielijst(engine, _operator(), bestand)
+        resultaat = importeren.importeer_realisatielijst(engine, operator(), bestand)
     _samenvatting(resultaat)
 
 
@@ -71,7 +66,7 @@ def termijnen(
         gemeente, casemanager, None, None, parse_datum(peildatum, "--peildatum")
     )
     with open_store() as engine:
-        rows, _ = overzicht.termijnoverzicht(engine, _operator(), filter_, Pagina(1, 1_000_000))
+        rows, _ = overzicht.termijnoverzicht(engine, operator(), filter_, Pagina(1, 1_000_000))
     kolommen = ["persoonId", "gemeentecode", "casemanager", "regel", "vervaldatum", "status", "bron"]
     emit(rows, kolommen, fmt, out, title="termijnen")
 
@@ -83,11 +78,61 @@ def inzage(
 ) -> None:
     """AVG-inzage (art. 15): alles over één persoon als JSON-bestand."""
     with open_store() as engine:
-        document = avg.inzage(engine, _operator(), persoon)
+        document = avg.inzage(engine, operator(), persoon)
     with atomic_write(out, "w", encoding="utf-8") as handle:
         json.dump(document, handle, ensure_ascii=False, indent=2)
     out.chmod(0o600)
     _err.print(f"inzage geschreven naar {out}")
+
+
+@app.command("aanmeldingen")
+def aanmeldingen_lijst(
+    status: Annotated[
+        str, typer.Option("--status", help="open (standaard), toegekend, afgewezen of ingetrokken.")
+    ] = "open",
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+) -> None:
+    """Dossiers geopend met een BSN of V-nummer dat een ander dossier al heeft (COA beslist)."""
+    if status not in identiteit.STATUSSEN:
+        raise InputError(Problem(f"kies een status uit {', '.join(identiteit.STATUSSEN)}", field="--status"))
+    with open_store() as engine:
+        rijen, _ = aanmeldingen.lijst(engine, operator(), status, Pagina(1, 1_000_000))
+    rows = [
+        {
+            "id": r["id"], "soort": r["soort"], "status": r["status"], "gemeentecode": r["gemeentecode"],
+            "aangevraagd_door": r["aangevraagdDoor"], "aangevraagd_op": r["aangevraagdOp"],
+            "nieuw": r["nieuw"]["id"], "bestaand": r["bestaand"]["id"],
+            "bestaand_gemeente": r["bestaand"].get("gemeentecode"),
+        }
+        for r in rijen
+    ]  # fmt: skip
+    emit(rows, list(AANMELDINGKOLOMMEN), fmt, out, title="aanmeldingen")
+
+
+AANMELDINGKOLOMMEN = (
+    "id", "soort", "status", "gemeentecode", "aangevraagd_door", "aangevraagd_op", "nieuw", "bestaand",
+    "bestaand_gemeente",
+)  # fmt: skip
+
+
+@app.command("aanmelding-besluit")
+def aanmelding_besluit(
+    aanmelding: Annotated[str, typer.Option("--aanmelding", help="Id uit 'dossier aanmeldingen'.")],
+    toelichting: Annotated[str, typer.Option("--toelichting", help="Waarom (verplicht).")],
+    toekennen: Annotated[
+        bool,
+        typer.Option("--toekennen/--afwijzen", help="Samenvoegen en overdragen, of het nummer afwijzen."),
+    ],
+) -> None:
+    """Beslis over een aanmelding: toekennen voegt de dossiers samen, afwijzen haalt het nummer weg."""
+    if not toelichting.strip():
+        raise InputError(Problem("een besluit vraagt een toelichting", field="toelichting"))
+    with open_store() as engine:
+        uitkomst = aanmeldingen.beslis(
+            engine, operator(), aanmelding, toekennen=toekennen, toelichting=toelichting.strip()
+        )
+    _err.print(f"aanmelding {uitkomst['id']}: {uitkomst['status']}")
 
 
 @app.command("opschonen")
@@ -105,7 +150,7 @@ def opschonen(
     termijn = jaren if jaren is not None else get_settings().retention_years
     dag: date = parse_datum(peildatum, "--peildatum") or weergave.vandaag()
     with open_store() as engine:
-        uitkomst = avg.opschonen(engine, dag, termijn, uitvoeren=uitvoeren)
+        uitkomst = avg.opschonen(engine, operator(), dag, termijn, uitvoeren=uitvoeren)
     werkwoord = (
         "verwijderd"
         if uitkomst.uitgevoerd

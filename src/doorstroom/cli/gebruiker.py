@@ -12,7 +12,7 @@ from doorstroom.accounts import service
 from doorstroom.accounts.domain import AANMAAKBARE_ROLLEN, Rol
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie
 from doorstroom.cli.output import Format, emit
-from doorstroom.cli.store import open_store
+from doorstroom.cli.store import open_store, operator
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.values.domains import TOKEN_GELDIGHEID_DAGEN, TOKENNUMMER
 
@@ -24,7 +24,7 @@ _err = Console(stderr=True, highlight=False)
 def _rol(tekst: str) -> Rol:
     namen = [r.value for r in AANMAAKBARE_ROLLEN]
     if tekst not in namen:
-        raise InputError(Problem(f"onbekende rol '{tekst}'; kies uit {', '.join(namen)}", field="--rol"))
+        raise InputError(Problem(f"onbekende rol '{tekst}'; kies uit {', '.join(namen)}", field="rol"))
     return Rol(tekst)
 
 
@@ -48,6 +48,7 @@ def aanmaken(
     with open_store() as engine:
         gebruiker = service.maak_gebruiker(
             engine,
+            operator(),
             gebruikersnaam,
             _rol(rol),
             gemeente=gemeente,
@@ -63,7 +64,7 @@ def aanmaken(
 def lijst(fmt: FormatOption = Format.table, out: OutOption = None) -> None:
     """Toon alle gebruikers (zonder wachtwoorden)."""
     with open_store() as engine:
-        rows = service.gebruikers(engine)
+        rows = service.gebruikers(engine, operator())
     emit(
         rows,
         ["gebruikersnaam", "rol", "gemeentecode", "provincie", "actief", "oidc"],
@@ -77,7 +78,7 @@ def lijst(fmt: FormatOption = Format.table, out: OutOption = None) -> None:
 def blokkeren(gebruikersnaam: Annotated[str, typer.Option("--gebruikersnaam")]) -> None:
     """Zet een gebruiker op non-actief: zijn tokens werken meteen niet meer."""
     with open_store() as engine:
-        service.blokkeer(engine, gebruikersnaam)
+        service.blokkeer(engine, operator(), gebruikersnaam)
     _err.print(f"gebruiker {gebruikersnaam} geblokkeerd")
 
 
@@ -86,7 +87,7 @@ def wachtwoord(gebruikersnaam: Annotated[str, typer.Option("--gebruikersnaam")])
     """Zet een wachtwoord (voor de webapplicatie), gelezen van stdin; minstens 12 tekens."""
     tekst = sys.stdin.readline().rstrip("\n")
     with open_store() as engine:
-        service.zet_wachtwoord(engine, gebruikersnaam, tekst)
+        service.zet_wachtwoord(engine, operator(), gebruikersnaam, tekst)
     _err.print(f"wachtwoord van {gebruikersnaam} gezet")
 
 
@@ -106,7 +107,7 @@ def token_aanmaken(
     """Maak een token; alleen het token komt op stdout (eenmalig: het wordt niet bewaard)."""
     with open_store() as engine:
         token, info = service.maak_token(
-            engine, gebruikersnaam, geldig_dagen=geldig_dagen, omschrijving=omschrijving
+            engine, operator(), gebruikersnaam, geldig_dagen=geldig_dagen, omschrijving=omschrijving
         )
     _err.print(
         f"token {info.id} voor {info.gebruikersnaam}, geldig tot {info.verloopt_op:%Y-%m-%d %H:%M} UTC"
@@ -122,7 +123,7 @@ def token_lijst(
 ) -> None:
     """Toon tokens (nooit het token zelf) met verloop- en intrekdatum."""
     with open_store() as engine:
-        infos = service.tokens_van(engine, gebruikersnaam)
+        infos = service.tokens_van(engine, operator(), gebruikersnaam)
     rows = [
         {
             "id": i.id,
@@ -151,5 +152,5 @@ def token_intrekken(
 ) -> None:
     """Trek een token in; het werkt direct niet meer."""
     with open_store() as engine:
-        info = service.trek_token_in(engine, token_id)
+        info = service.trek_token_in(engine, operator(), token_id)
     _err.print(f"token {info.id} van {info.gebruikersnaam} ingetrokken")

@@ -6,7 +6,8 @@ down per command in ``docs/cli.md``:
 * **0** — done;
 * **2** — the user's input or usage: a bad option, file, row or field (:class:`InputError`), an
   unknown period, run or household (:class:`NotFound`), an action the user may not take
-  (:class:`PermissionDenied`), unusable settings (:class:`ConfigurationError`);
+  (:class:`PermissionDenied`), unusable settings (:class:`ConfigurationError`), a conflict with what
+  is stored (:class:`Conflict`, :class:`Verouderd`: decided already, changed in between);
 * **1** — only for commands documented to report a *finding* (``gemeenten vergelijk`` when lists
   differ), and they say so on standard error;
 * **75** — busy: a write gave up because other users kept the same rows busy (:class:`Busy`);
@@ -49,13 +50,15 @@ from doorstroom.cli.options import install_shared_options
 from doorstroom.platform.errors import (
     Busy,
     ConfigurationError,
+    Conflict,
     DoorstroomError,
     InputError,
     NotFound,
     PermissionDenied,
+    Verouderd,
 )
 
-USER_ERRORS = (InputError, NotFound, PermissionDenied, ConfigurationError)
+USER_ERRORS = (InputError, NotFound, PermissionDenied, ConfigurationError, Conflict, Verouderd)
 
 
 def report_error(message: str) -> None:

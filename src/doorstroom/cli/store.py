@@ -8,8 +8,15 @@ from contextlib import contextmanager
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from doorstroom.accounts.domain import Gebruiker
+from doorstroom.platform.audit import current_actor
 from doorstroom.platform.db import alembic_config, current_revision, make_engine
 from doorstroom.platform.errors import ConfigurationError
+
+
+def operator() -> Gebruiker:
+    """The user a command acts as: the operator on the server, audited under the OS user name."""
+    return Gebruiker.systeem(current_actor().removeprefix("os:"))
 
 
 def head_revision() -> str | None:

@@ -22,13 +22,12 @@ from sqlalchemy.orm import Session
 from doorstroom.accounts import service as accounts
 from doorstroom.accounts.domain import Gebruiker, Rol
 from doorstroom.accounts.models import GebruikerRecord
+from doorstroom.accounts.toegang import bereik
 from doorstroom.demo import gegevens
 from doorstroom.dossier import repository as dossiers
 from doorstroom.dossier.gebeurtenissen import SOORTEN
-from doorstroom.dossier.models import HuishoudenRecord, PersoonRecord
-from doorstroom.dossier.service import nieuw_id
+from doorstroom.dossier.models import HuishoudenRecord, PersoonRecord, nieuw_id
 from doorstroom.dossier.tijdlijn import Fase
-from doorstroom.dossier.toegang import bereik
 from doorstroom.dossier.vastleggen import voeg_toe
 from doorstroom.files.tabular import write_csv
 from doorstroom.koppeling import service as koppeling
@@ -49,6 +48,8 @@ from doorstroom.taakstelling import service as taakstelling
 from doorstroom.taakstelling.toezicht import huidige_versie
 
 ACTEUR = "demo:generator"
+GENERATOR = Gebruiker.systeem(ACTEUR)
+"""Who loads the demo: the operator's role, so every service's access rule lets it write."""
 ACCOUNTS = {
     "demo-gemeente": (Rol.gemeente, "GM0344", None),
     "demo-coa": (Rol.coa, None, None),
@@ -86,10 +87,16 @@ def wachtwoorden(map_: Path, engine: Engine) -> dict[str, str]:
                 continue
             bekend[naam] = f"demo-{secrets.token_urlsafe(9)}"
             if _bestaat(engine, naam):
-                accounts.zet_wachtwoord(engine, naam, bekend[naam])
+                accounts.zet_wachtwoord(engine, GENERATOR, naam, bekend[naam])
             else:
                 accounts.maak_gebruiker(
-                    engine, naam, rol, gemeente=gemeente, provincie=provincie, wachtwoord_tekst=bekend[naam]
+                    engine,
+                    GENERATOR,
+                    naam,
+                    rol,
+                    gemeente=gemeente,
+                    provincie=provincie,
+                    wachtwoord_tekst=bekend[naam],
                 )
     pad.write_text(json.dumps(bekend, indent=2))
     pad.chmod(0o600)
@@ -198,6 +205,7 @@ def _huishouden(session: Session, h: gegevens.Huishouden) -> None:
             voornamen=p.voornamen,
             geboortedatum=p.geboortedatum,
             gemeentecode=h.gemeentecode,
+            geopend_in=h.gemeentecode,
             vnummer=p.vnummer,
             huishouden_id=record.id,
             fase=Fase.nieuw.value,

@@ -3,6 +3,6 @@
 Pure core: :mod:`bsn` (eleven-test), :mod:`gebeurtenissen` (event catalogue, DUO/GGM names),
 :mod:`tijdlijn` (phase and timeline rules), :mod:`termijnen` (legal deadlines), :mod:`toegang`
 (who sees what). Adapters: :mod:`models`, :mod:`repository` (every query scoped by
-:class:`~doorstroom.dossier.toegang.Bereik`), :mod:`io` (import files), the services.
+:class:`~doorstroom.accounts.toegang.Bereik`), :mod:`io` (import files), the services.
 See ``docs/dossier.md``.
 """

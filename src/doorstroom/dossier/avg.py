@@ -1,8 +1,11 @@
 """AVG duties on the case file: inspection export (art. 15) and removal after the retention term.
 
 Inspection: everything Doorstroom holds on one person — the person's data, household, every event
-including replaced and withdrawn ones, the corrections, open deadlines, and every audit line that
-names the person (who processed the data, when and why; art. 15(1)(c)) — as one JSON document.
+including replaced and withdrawn ones, the corrections and aanmeldingen, the koppeling proposals
+about the household with their explanation and COA's decisions (art. 15(1)(h)), open deadlines,
+and every processing of the person's data (who, when, what and why; art. 15(1)(c)) — as one
+document, JSON for systems and a printable Dutch page for the person. Nothing in it is about
+anyone else: a processing that read a list names only this person's own records.
 
 Retention: a file whose last event (or, without events, its creation) lies more than the configured
 number of years back (``DOORSTROOM_RETENTION_YEARS``) is removed. Before removal each current event
@@ -20,11 +23,15 @@ from typing import Any
 from sqlalchemy import Engine, delete, exists, select
 from sqlalchemy.orm import Session
 
+from doorstroom.accounts import toegang
 from doorstroom.accounts.domain import Gebruiker
-from doorstroom.dossier import repository, telling, termijnen, weergave
+from doorstroom.accounts.namens import namens
+from doorstroom.accounts.service import bereik_voor
+from doorstroom.accounts.toegang import Handeling
+from doorstroom.dossier import identiteit, repository, telling, termijnen, weergave
 from doorstroom.dossier.models import CorrectieRecord, HuishoudenRecord, PersoonRecord
-from doorstroom.dossier.namens import namens
 from doorstroom.dossier.tijdlijn import actueel
+from doorstroom.koppeling import service as koppeling
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import NotFound
@@ -33,41 +40,79 @@ from doorstroom.taakstelling.domain import add_months
 
 @namens
 def inzage(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> dict[str, Any]:
-    """The inspection document of one person within scope (AVG art. 15)."""
-    scope = weergave.bereik_voor(engine, gebruiker)
+    """The inspection document of one person within scope (AVG art. 15): everything about them,
+    nothing about anyone else."""
+    scope = bereik_voor(engine, gebruiker)
     with transaction(engine, schrijven=True) as session:
         record = repository.persoon(session, scope, persoon_id)
         if record is None:
             raise NotFound(f"persoon {persoon_id} bestaat niet")
         soorten = repository.zichtbare_soorten(scope)
         events = repository.gebeurtenissen_van(session, [persoon_id], soorten)
+        household = session.get(HuishoudenRecord, record.huishouden_id) if record.huishouden_id else None
+        eigen = {persoon_id, *(e.id for e in events), *([household.id] if household else [])}
         document = {
             "opgesteldOp": weergave.moment(datetime.now(UTC)),
             "persoon": weergave.persoon(record, scope),
-            "huishouden": _huishouden(session, record),
+            "huishouden": _huishouden(household),
             "gebeurtenissen": [weergave.gebeurtenis(e) for e in events],
             "correcties": _correcties(session, persoon_id),
+            "aanmeldingen": _aanmeldingen(session, persoon_id),
+            "koppelvoorstellen": _koppeling(session, household),
             "termijnen": [
                 weergave.termijn(persoon_id, record.gemeentecode, record.casemanager, t)
                 for t in termijnen.termijnen(
                     actueel(weergave.als_waarde(e) for e in events), weergave.regels(), weergave.vandaag()
                 )
             ],
-            "verwerkingen": [audit.as_dict(line) for line in audit.over_object(session, persoon_id)],
+            "verwerkingen": [_verwerking(line, eigen) for line in audit.over_object(session, persoon_id)],
         }
         audit.record(session, "export", "persoon", persoon_id, velden=document, objecten=[persoon_id])
         return document
 
 
-def _huishouden(session: Session, persoon: PersoonRecord) -> dict[str, Any] | None:
-    if persoon.huishouden_id is None:
+def _huishouden(record: HuishoudenRecord | None) -> dict[str, Any] | None:
+    if record is None:
         return None
-    record = session.get(HuishoudenRecord, persoon.huishouden_id)
-    return (
-        {"id": record.id, "referentie": record.referentie, "gemeentecode": record.gemeentecode}
-        if record
-        else None
-    )
+    return {"id": record.id, "referentie": record.referentie, "gemeentecode": record.gemeentecode}
+
+
+def _koppeling(session: Session, household: HuishoudenRecord | None) -> list[dict[str, object]]:
+    """The koppeling proposals about the person's household and COA's decisions on them."""
+    if household is None or household.referentie is None:
+        return []
+    return koppeling.over_huishouden(session, household.referentie)
+
+
+def _aanmeldingen(session: Session, persoon_id: str) -> list[dict[str, Any]]:
+    """Requests to attach a number to this file and their outcome (without the other file)."""
+    return [
+        {
+            "soort": identiteit.NAMEN[identiteit.soort_van(a)],
+            "aangevraagdOp": weergave.moment(a.aangevraagd_op),
+            "aangevraagdDoor": a.aangevraagd_door,
+            "status": a.status,
+            "beslotenOp": weergave.moment(a.besloten_op) if a.besloten_op else None,
+            "beslotenDoor": a.besloten_door,
+            "toelichting": a.toelichting,
+        }
+        for a in repository.aanmeldingen_over(session, persoon_id)
+    ]
+
+
+def _verwerking(line: audit.AuditRecord, eigen: set[str]) -> dict[str, object]:
+    """One processing of the person's data: who, when, what, why — and of the records it touched
+    only the person's own (a list read names other people's files too; those are left out)."""
+    return {
+        "volgnummer": line.volgnummer,
+        "moment": audit.as_dict(line)["moment"],
+        "door": line.actor,
+        "handeling": line.action,
+        "soort": line.object_type,
+        "velden": [v for v in line.velden.split(",") if v],
+        "doel": line.doel,
+        "eigenGegevens": sorted(eigen & set(audit.objecten_van(line))),
+    }
 
 
 def _correcties(session: Session, persoon_id: str) -> list[dict[str, Any]]:
@@ -96,8 +141,12 @@ class Opschoning:
     uitgevoerd: bool
 
 
-def opschonen(engine: Engine, peildatum: date, jaren: int, *, uitvoeren: bool) -> Opschoning:
+@namens
+def opschonen(
+    engine: Engine, gebruiker: Gebruiker, peildatum: date, jaren: int, *, uitvoeren: bool
+) -> Opschoning:
     """Remove files older than ``jaren`` before ``peildatum``, keeping counts; a dry run by default."""
+    toegang.eis(gebruiker, Handeling.bewaartermijn_uitvoeren)
     grens = add_months(peildatum, -12 * jaren)
     with transaction(engine, schrijven=True) as session:
         oud = _verlopen(session, grens)

@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import Engine
 
 from doorstroom.accounts.domain import Gebruiker
+from doorstroom.accounts.namens import namens
+from doorstroom.accounts.service import bereik_voor
 from doorstroom.dossier import repository, termijnen, weergave
-from doorstroom.dossier.namens import namens
 from doorstroom.dossier.tijdlijn import actueel
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
@@ -20,7 +21,7 @@ from doorstroom.platform.errors import NotFound
 @namens
 def dossier(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> dict[str, Any]:
     """Everything a case worker sees of one person within their scope (NotFound outside it)."""
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     scope.eis_personen()
     with transaction(engine, schrijven=True) as session:
         record = repository.persoon(session, scope, persoon_id)

@@ -27,21 +27,7 @@ from pydantic import model_validator
 
 from doorstroom.dossier.waarden import Gemeentecode, Invoer, getal, tekst
 from doorstroom.values.domains import LOCATIE, REFERENTIE, TOELICHTING, UREN_PER_WEEK
-
-
-class Stadium(StrEnum):
-    """The stage of the chain an event belongs to; access rules are per stage (COA: reception)."""
-
-    opvang = "opvang"
-    vergunning = "vergunning"
-    koppeling = "koppeling"
-    huisvesting = "huisvesting"
-    inburgering = "inburgering"
-    ontzorgen = "ontzorgen"
-    participatie = "participatie"
-
-
-OPVANGSTADIA = frozenset({Stadium.opvang, Stadium.vergunning, Stadium.koppeling, Stadium.huisvesting})
+from doorstroom.values.stadium import Stadium
 
 Locatie = Annotated[str, tekst(LOCATIE)]
 Referentie = Annotated[str, tekst(REFERENTIE)]

@@ -15,17 +15,18 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from doorstroom.accounts.domain import Gebruiker, Rol
-from doorstroom.dossier import io, repository, weergave
-from doorstroom.dossier.models import HuishoudenRecord, PersoonRecord
-from doorstroom.dossier.namens import namens
-from doorstroom.dossier.service import nieuw_id
+from doorstroom.accounts import toegang
+from doorstroom.accounts.domain import Gebruiker
+from doorstroom.accounts.namens import namens
+from doorstroom.accounts.service import bereik_voor
+from doorstroom.accounts.toegang import Bereik, Handeling
+from doorstroom.dossier import identiteit, io, repository
+from doorstroom.dossier.models import HuishoudenRecord, PersoonRecord, nieuw_id
 from doorstroom.dossier.tijdlijn import Fase
-from doorstroom.dossier.toegang import Bereik
 from doorstroom.dossier.vastleggen import voeg_toe
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
-from doorstroom.platform.errors import InputError, PermissionDenied, Problem
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.service import gemeenten_in_gebruik
 
 
@@ -39,51 +40,72 @@ class Importresultaat:
     nieuwe_gebeurtenissen: int
 
 
-def _bekend(engine: Engine, gebruiker: Gebruiker) -> set[str]:
-    """Codes a row may name: the list in use; a gemeente user only their own."""
+def _bekend(engine: Engine, scope: Bereik) -> set[str]:
+    """Codes a row may name: the list in use, within the importer's scope (a gemeente: its own)."""
     codes = {g.code for g in gemeenten_in_gebruik(engine)}
-    return codes & {gebruiker.gemeentecode or ""} if gebruiker.rol is Rol.gemeente else codes
+    return codes if scope.gemeentecodes is None else codes & scope.gemeentecodes
 
 
-def _mag_importeren(scope: Bereik, gebruiker: Gebruiker) -> None:
+def _mag_importeren(engine: Engine, gebruiker: Gebruiker) -> Bereik:
+    toegang.eis(gebruiker, Handeling.dossier_importeren)
+    scope = bereik_voor(engine, gebruiker)
     scope.eis_personen()
-    if gebruiker.rol not in (Rol.gemeente, Rol.coa, Rol.systeem):
-        raise PermissionDenied(f"rol {gebruiker.rol} mag niet importeren")
+    return scope
 
 
 @namens
 def importeer_koppellijst(engine: Engine, gebruiker: Gebruiker, path: Path) -> Importresultaat:
-    """Create households, persons and koppeling events from a COA koppeling list."""
-    scope = weergave.bereik_voor(engine, gebruiker)
-    _mag_importeren(scope, gebruiker)
-    regels = io.lees_koppellijst(path, _bekend(engine, gebruiker))
+    """Create households, persons and koppeling events from a COA koppeling list.
+
+    Every household of the list must be new or within the importer's scope, and is linked to one
+    municipality; a V-number follows the identity rule (:mod:`doorstroom.dossier.identiteit`).
+    """
+    scope = _mag_importeren(engine, gebruiker)
+    regels = io.lees_koppellijst(path, _bekend(engine, scope))
     with transaction(engine, schrijven=True) as session:
-        huishoudens, nieuw_h = _huishoudens(session, regels)
-        personen, nieuw_p, problems = _personen(session, scope, regels, huishoudens, str(path))
-        if problems:
-            raise InputError(problems)
+        huishoudens, nieuw_h = _huishoudens(session, scope, regels, str(path))
+        personen, nieuw_p = _personen(session, scope, regels, huishoudens, gebruiker.actor)
         events = sum(_koppel(session, scope, personen[r.vnummer], r, gebruiker) for r in regels)
         resultaat = Importresultaat(len(regels), nieuw_p, nieuw_h, events)
         _audit(session, "koppellijst", path, resultaat, [p.id for p in personen.values()])
         return resultaat
 
 
-def _huishoudens(session: Session, regels: list[io.Koppelregel]) -> tuple[dict[str, HuishoudenRecord], int]:
+def _huishoudens(
+    session: Session, scope: Bereik, regels: list[io.Koppelregel], file: str
+) -> tuple[dict[str, HuishoudenRecord], int]:
+    """The list's households: existing ones within scope, new ones created; one outside scope is refused."""
     bestaand = repository.met_referentie(session, {r.huishouden_ref for r in regels})
+    problems = [
+        Problem("dit huishouden valt buiten uw bereik; vraag COA om de juiste koppellijst", file, r.rij,
+                "huishouden_ref")
+        for r in _eerste_per_huishouden(regels)
+        if r.huishouden_ref in bestaand
+        and repository.huishouden(session, scope, bestaand[r.huishouden_ref].id) is None
+    ]  # fmt: skip
+    if problems:
+        raise InputError(problems)
     nieuw = 0
-    for regel in regels:
-        if regel.huishouden_ref not in bestaand:
+    for regel in _eerste_per_huishouden(regels):
+        record = bestaand.get(regel.huishouden_ref)
+        if record is None:
             record = HuishoudenRecord(
-                id=nieuw_id(),
-                referentie=regel.huishouden_ref,
-                gemeentecode=regel.gemeentecode,
-                aangemaakt_op=datetime.now(UTC),
+                id=nieuw_id(), referentie=regel.huishouden_ref, aangemaakt_op=datetime.now(UTC)
             )
             session.add(record)
             bestaand[regel.huishouden_ref] = record
             nieuw += 1
+        record.gemeentecode = regel.gemeentecode
     session.flush()
     return bestaand, nieuw
+
+
+def _eerste_per_huishouden(regels: list[io.Koppelregel]) -> list[io.Koppelregel]:
+    """The first row of each household, in file order."""
+    eerste: dict[str, io.Koppelregel] = {}
+    for regel in regels:
+        eerste.setdefault(regel.huishouden_ref, regel)
+    return list(eerste.values())
 
 
 def _personen(
@@ -91,34 +113,43 @@ def _personen(
     scope: Bereik,
     regels: list[io.Koppelregel],
     huishoudens: dict[str, HuishoudenRecord],
-    file: str,
-) -> tuple[dict[str, PersoonRecord], int, list[Problem]]:
-    bestaand = repository.met_vnummer(session, {r.vnummer for r in regels})
-    problems = [
-        Problem("dit V-nummer hoort bij een dossier buiten uw bereik", file, r.rij, "vnummer")
-        for r in regels
-        if r.vnummer in bestaand and repository.persoon(session, scope, bestaand[r.vnummer].id) is None
-    ]
+    door: str,
+) -> tuple[dict[str, PersoonRecord], int]:
+    """Each row's person: the file within scope with its V-number, or a new file (identity rule)."""
+    personen: dict[str, PersoonRecord] = {}
     nieuw = 0
     for regel in regels:
-        if regel.vnummer not in bestaand:
-            record = PersoonRecord(
-                id=nieuw_id(),
-                geslachtsnaam=regel.geslachtsnaam,
-                voornamen=regel.voornamen,
-                geboortedatum=regel.geboortedatum,
-                gemeentecode=regel.gemeentecode,
-                vnummer=regel.vnummer,
-                huishouden_id=huishoudens[regel.huishouden_ref].id,
-                fase=Fase.nieuw.value,
-                in_opvang=False,
-                aangemaakt_op=datetime.now(UTC),
-            )
-            session.add(record)
-            bestaand[regel.vnummer] = record
+        if regel.vnummer in personen:
+            continue
+        gevonden = repository.binnen_bereik_met_nummer(session, scope, "vnummer", regel.vnummer, behalve=None)
+        if gevonden is None:
+            gevonden = _nieuw_persoon(session, scope, regel, huishoudens[regel.huishouden_ref])
+            identiteit.wijs_toe(session, scope, gevonden, "vnummer", regel.vnummer, door)
             nieuw += 1
+        personen[regel.vnummer] = gevonden
     session.flush()
-    return bestaand, nieuw, problems
+    return personen, nieuw
+
+
+def _nieuw_persoon(
+    session: Session, scope: Bereik, regel: io.Koppelregel, huishouden: HuishoudenRecord
+) -> PersoonRecord:
+    """A file for a row's new person, opened in the importer's municipality (COA: none yet)."""
+    record = PersoonRecord(
+        id=nieuw_id(),
+        geslachtsnaam=regel.geslachtsnaam,
+        voornamen=regel.voornamen,
+        geboortedatum=regel.geboortedatum,
+        gemeentecode=regel.gemeentecode,
+        geopend_in=scope.eigen_gemeente(),
+        huishouden_id=huishouden.id,
+        fase=Fase.nieuw.value,
+        in_opvang=False,
+        aangemaakt_op=datetime.now(UTC),
+    )
+    session.add(record)
+    session.flush()
+    return record
 
 
 def _koppel(
@@ -149,9 +180,8 @@ def _koppel(
 @namens
 def importeer_realisatielijst(engine: Engine, gebruiker: Gebruiker, path: Path) -> Importresultaat:
     """Record move-ins (``huisvesting``) from a municipality's realisation list."""
-    scope = weergave.bereik_voor(engine, gebruiker)
-    _mag_importeren(scope, gebruiker)
-    regels = io.lees_realisatielijst(path, _bekend(engine, gebruiker))
+    scope = _mag_importeren(engine, gebruiker)
+    regels = io.lees_realisatielijst(path, _bekend(engine, scope))
     with transaction(engine, schrijven=True) as session:
         per_regel, problems = _bewoners(session, scope, regels, str(path))
         if problems:
@@ -169,13 +199,14 @@ def importeer_realisatielijst(engine: Engine, gebruiker: Gebruiker, path: Path) 
 def _bewoners(
     session: Session, scope: Bereik, regels: list[io.Realisatieregel], file: str
 ) -> tuple[list[tuple[io.Realisatieregel, list[PersoonRecord]]], list[Problem]]:
-    per_vnummer = repository.met_vnummer(session, {r.vnummer for r in regels if r.vnummer})
     per_ref = repository.met_referentie(session, {r.huishouden_ref for r in regels if r.huishouden_ref})
     result, problems = [], []
     for regel in regels:
         if regel.vnummer:
-            found = per_vnummer.get(regel.vnummer)
-            personen = [found] if found and repository.persoon(session, scope, found.id) else []
+            found = repository.binnen_bereik_met_nummer(
+                session, scope, "vnummer", regel.vnummer, behalve=None
+            )
+            personen = [found] if found else []
             veld = "vnummer"
         else:
             household = per_ref.get(regel.huishouden_ref or "")

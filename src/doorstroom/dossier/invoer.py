@@ -91,6 +91,13 @@ class Beoordeling(Invoer):
     toelichting: Reden
 
 
+class Aanmeldingsbesluit(Invoer):
+    """COA's decision on an aanmelding: grant (merge and transfer the file) or refuse, with a reason."""
+
+    toekennen: bool
+    toelichting: Reden
+
+
 def _verplicht(model: type[Invoer]) -> bool:
     return any(field.is_required() for field in model.model_fields.values())
 

@@ -100,7 +100,7 @@ def lees_koppellijst(path: Path, bekend: Collection[str]) -> list[Koppelregel]:
         )
 
     rows, problems = parse_each(iter_table(path, required=KOPPELLIJST), parse)
-    problems += _dubbele_personen(str(path), rows)
+    problems += _dubbele_personen(str(path), rows) + _huishouden_in_een_gemeente(str(path), rows)
     if problems:
         raise InputError(problems)
     return [r for _, r in rows]
@@ -118,6 +118,25 @@ def _dubbele_personen(file: str, rows: list[tuple[int, Koppelregel]]) -> list[Pr
         ):
             problems.append(
                 Problem(f"zelfde V-nummer als rij {eerder.rij}, andere koppeling", file, regel.rij, "vnummer")
+            )
+    return problems
+
+
+def _huishouden_in_een_gemeente(file: str, rows: list[tuple[int, Koppelregel]]) -> list[Problem]:
+    """A household is linked to one municipality: rows of one reference that name two are refused."""
+    eerste: dict[str, Koppelregel] = {}
+    problems = []
+    for _, regel in rows:
+        eerder = eerste.setdefault(regel.huishouden_ref, regel)
+        if eerder.gemeentecode != regel.gemeentecode:
+            problems.append(
+                Problem(
+                    f"huishouden {regel.huishouden_ref} staat in rij {eerder.rij} bij {eerder.gemeentecode}; "
+                    "een huishouden wordt aan één gemeente gekoppeld",
+                    file,
+                    regel.rij,
+                    "gemeentecode",
+                )
             )
     return problems
 

@@ -12,17 +12,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import date
 from statistics import median
 
 from sqlalchemy import Engine
 
 from doorstroom.accounts.domain import Gebruiker
+from doorstroom.accounts.namens import namens
+from doorstroom.accounts.service import bereik_voor
+from doorstroom.accounts.toegang import Bereik, aggregaatbereik
 from doorstroom.dossier import repository, termijnen, weergave
-from doorstroom.dossier.namens import namens
 from doorstroom.dossier.tijdlijn import Gebeurtenis, actueel, afgerond, laatste
-from doorstroom.dossier.toegang import ALLE_STADIA, Bereik
 from doorstroom.platform.db import transaction
+from doorstroom.values import afscherming
 
 Record = weergave.Record
 WACHTKLASSEN = ("minder dan 1 maand", "1 tot 3 maanden", "langer dan 3 maanden")
@@ -32,21 +35,11 @@ GEEN_LEERROUTE = "nog geen PIP"
 INBURGERING = ("inburgeringsplicht", "brede_intake", "pip", "examen")
 
 
-def _aggregaatbereik(scope: Bereik, codes: Collection[str] | None) -> tuple[Bereik, list[str] | None]:
-    """A read-everything scope limited to the municipalities whose aggregates the caller may see."""
-    toegestaan = None if codes is None else sorted(c for c in codes if scope.ziet_aggregaat(c))
-    if toegestaan is None and scope.aggregaten is not None:
-        toegestaan = sorted(scope.aggregaten)
-    gemeenten = None if toegestaan is None else frozenset(toegestaan)
-    return Bereik(scope.rol, True, gemeenten, False, ALLE_STADIA, False, False, None), toegestaan
-
-
 def _tijdlijnen(
-    engine: Engine, gebruiker: Gebruiker, codes: Collection[str] | None
+    engine: Engine, scope: Bereik, codes: Collection[str] | None
 ) -> list[tuple[str, list[Gebeurtenis]]]:
-    scope = weergave.bereik_voor(engine, gebruiker)
-    bereik, toegestaan = _aggregaatbereik(scope, codes)
-    if toegestaan == []:
+    bereik = aggregaatbereik(scope, codes)
+    if bereik.gemeentecodes == frozenset():
         return []
     with transaction(engine) as session:
         personen = repository.alle_zichtbare(session, bereik, {})
@@ -60,23 +53,34 @@ def _tijdlijnen(
 def wachttijden(
     engine: Engine, gebruiker: Gebruiker, codes: Collection[str] | None = None, peildatum: date | None = None
 ) -> dict[str, object]:
-    """Persons linked and not yet housed within the caller's aggregate scope: how many, how long."""
+    """Persons linked and not yet housed within the caller's aggregate scope: how many, how long.
+
+    A caller who may not see these persons gets no count below ten and no longest wait (one
+    person's figure) — :meth:`~doorstroom.accounts.toegang.Bereik.exact_voor`.
+    """
     peildatum = peildatum or weergave.vandaag()
     regels = weergave.regels()
+    scope = bereik_voor(engine, gebruiker)
     dagen: list[int] = []
     klassen: Counter[str] = Counter()
-    for _, tijdlijn in _tijdlijnen(engine, gebruiker, codes):
+    for _, tijdlijn in _tijdlijnen(engine, scope, codes):
         for t in termijnen.termijnen(tijdlijn, regels, peildatum):
             if t.regel == "huisvesting_na_koppeling":
                 wacht = (peildatum - t.start).days
                 dagen.append(wacht)
                 klassen[_klasse(t.start, t.vervaldatum, peildatum)] += 1
+    exact = scope.exact_voor(codes)
+    wachtend = len(dagen) if exact else afscherming.toon(len(dagen))
     return {
-        "wachtend": len(dagen),
-        "mediaan_dagen": int(median(dagen)) if dagen else None,
-        "langste_dagen": max(dagen, default=None),
-        "per_klasse": {klasse: klassen.get(klasse, 0) for klasse in WACHTKLASSEN},
+        "wachtend": wachtend,
+        "mediaan_dagen": int(median(dagen)) if dagen and wachtend is not None else None,
+        "langste_dagen": max(dagen, default=None) if exact else None,
+        "per_klasse": {k: _cel(klassen.get(k, 0), exact) for k in WACHTKLASSEN},
     }
+
+
+def _cel(aantal: int, exact: bool) -> int | None:
+    return aantal if exact else afscherming.toon(aantal)
 
 
 def _klasse(start: date, vervaldatum: date, peildatum: date) -> str:
@@ -85,17 +89,34 @@ def _klasse(start: date, vervaldatum: date, peildatum: date) -> str:
     return WACHTKLASSEN[0] if (peildatum - start).days < 31 else WACHTKLASSEN[1]
 
 
+@dataclass(frozen=True)
+class Inburgering:
+    """Persons per leerroute and furthest step, and how many are under way (not yet afgerond)."""
+
+    per_route: dict[str, dict[str, int | None]]
+    lopend: int | None
+
+
 @namens
-def inburgering(
-    engine: Engine, gebruiker: Gebruiker, codes: Collection[str] | None = None
-) -> dict[str, dict[str, int]]:
-    """Persons per leerroute and furthest integration step, within the caller's aggregate scope."""
+def inburgering(engine: Engine, gebruiker: Gebruiker, codes: Collection[str] | None = None) -> Inburgering:
+    """Persons per leerroute and furthest integration step, within the caller's aggregate scope.
+
+    Cells below ten are hidden for a caller who may not see these persons; the total under way is
+    computed from the exact cells and hidden as one figure (never a sum of hidden cells).
+    """
+    scope = bereik_voor(engine, gebruiker)
     telling: dict[str, Counter[str]] = {route: Counter() for route in (*LEERROUTES.values(), GEEN_LEERROUTE)}
-    for _, tijdlijn in _tijdlijnen(engine, gebruiker, codes):
+    for _, tijdlijn in _tijdlijnen(engine, scope, codes):
         stap = _stap(tijdlijn)
         if stap is not None:
             telling[_leerroute(tijdlijn)][stap] += 1
-    return {route: {stap: tellers.get(stap, 0) for stap in STAPPEN} for route, tellers in telling.items()}
+    exact = scope.exact_voor(codes)
+    lopend = sum(n for tellers in telling.values() for stap, n in tellers.items() if stap != STAPPEN[4])
+    per_route = {
+        route: {stap: _cel(tellers.get(stap, 0), exact) for stap in STAPPEN}
+        for route, tellers in telling.items()
+    }
+    return Inburgering(per_route, _cel(lopend, exact))
 
 
 def _stap(tijdlijn: Sequence[Gebeurtenis]) -> str | None:

@@ -2,133 +2,141 @@
 
 A decision on a proposal goes through the koppeling context's own service and validator — the same
 function the command line calls — with a required reason. When the household is in the case file
-(COA reference = the run's household id), its members get a ``koppeling`` event with source
-``koppelvoorstel`` and the run id, so the file shows where the koppeling came from.
+(COA reference = the run's household id), each member gets a ``koppeling`` event with source
+``koppelvoorstel`` and the run id that replaces the koppeling holding until then, so the file shows
+where the koppeling came from and always follows the latest decision.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from doorstroom.accounts.domain import Gebruiker, Rol
-from doorstroom.dossier import repository, weergave
+from doorstroom.accounts import toegang
+from doorstroom.accounts.domain import Gebruiker
+from doorstroom.accounts.namens import namens
+from doorstroom.accounts.service import bereik_voor
+from doorstroom.accounts.toegang import Bereik, Handeling
+from doorstroom.dossier import repository, tijdlijn, weergave
 from doorstroom.dossier.invoer import Beoordeling
-from doorstroom.dossier.namens import DOELEN, namens
-from doorstroom.dossier.toegang import Bereik
 from doorstroom.dossier.vastleggen import voeg_toe
 from doorstroom.koppeling import service as koppeling
 from doorstroom.koppeling import vergelijking
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
-from doorstroom.platform.errors import PermissionDenied
-
-
-def _eis_coa(gebruiker: Gebruiker) -> None:
-    if gebruiker.rol not in (Rol.coa, Rol.systeem):
-        raise PermissionDenied(f"rol {gebruiker.rol} heeft geen toegang tot koppelruns")
 
 
 @namens
 def runs(engine: Engine, gebruiker: Gebruiker) -> list[dict[str, object]]:
     """Stored koppeling runs, newest first."""
-    _eis_coa(gebruiker)
+    toegang.eis(gebruiker, Handeling.koppeling_beoordelen)
     return koppeling.runs(engine)
 
 
 @namens
 def voorstellen(engine: Engine, gebruiker: Gebruiker, run_id: int) -> list[dict[str, object]]:
     """The proposals of one run as they stand, with their latest decision."""
-    _eis_coa(gebruiker)
+    toegang.eis(gebruiker, Handeling.koppeling_beoordelen)
     return koppeling.voorstellen(engine, run_id)
 
 
 @namens
 def beoordeel(
-    engine: Engine, gebruiker: Gebruiker, run_id: int, huishouden_id: str, besluit: Beoordeling
+    engine: Engine,
+    gebruiker: Gebruiker,
+    run_id: int,
+    huishouden_id: str,
+    besluit: Beoordeling,
+    versie: int | None = None,
 ) -> dict[str, Any]:
     """Accept or override one proposal (reason required here); record the koppeling in the file.
 
     The decision is appended to the run's history by the koppeling context, which validates the
     resulting plan exactly as it validates a solver result; the file's koppeling events are written
     in the same transaction, so a decision never lands without them (or they without it).
+    ``versie``: the number of decisions the decider saw; when another decision came in between,
+    nothing is recorded (Verouderd).
     """
-    _eis_coa(gebruiker)
-    selectie = koppeling.Selectie(huishoudens=(huishouden_id,))
-    keuze = koppeling.Beoordeling(gebruiker.actor, besluit.toelichting, besluit.gemeentecode)
-    scope = weergave.bereik_voor(engine, gebruiker)
-    with transaction(engine, schrijven=True) as session:
-        uitkomst = koppeling.beoordeel_in(session, run_id, selectie, keuze)[0]
-        _in_dossier(session, scope, gebruiker, run_id, huishouden_id, str(uitkomst["gemeentecode"]))
-        return uitkomst
+    versies = {} if versie is None else {huishouden_id: versie}
+    return beoordeel_meerdere(engine, gebruiker, run_id, (huishouden_id,), besluit, versies)[0]
 
 
-def _in_dossier(
-    session: Session, scope: Bereik, gebruiker: Gebruiker, run_id: int, huishouden_id: str, code: str
-) -> None:
-    household = repository.met_referentie(session, [huishouden_id]).get(huishouden_id)
+def _in_dossier(session: Session, scope: Bereik, gebruiker: Gebruiker, uitkomst: dict[str, Any]) -> None:
+    """The decision into every member's file: a koppeling event that replaces the current one.
+
+    The household moves first (a decision is about the whole household, which lives in one
+    municipality), then each member gets a new koppeling event that replaces the koppeling that
+    held until now, so the file keeps the history and its municipality always follows the latest
+    decision (Wet inburgering 2021 art. 2: the municipality of the koppeling is responsible).
+    """
+    referentie, code = str(uitkomst["huishouden_id"]), str(uitkomst["gemeentecode"])
+    household = repository.met_referentie(session, [referentie]).get(referentie)
     if household is None:
         return
+    household.gemeentecode = code
     leden = repository.leden(session, scope, household.id)
-    sleutel = f"koppelvoorstel:{run_id}:{code}"
+    besluit_id, run = uitkomst["besluit_id"], uitkomst["run"]
     gegevens = {
         "gemeentecode": code,
         "bron": "koppelvoorstel",
-        "runId": run_id,
-        "huishoudenReferentie": huishouden_id,
+        "runId": run,
+        "huishoudenReferentie": referentie,
     }
-    datum = weergave.vandaag()
+    toelichting = f"besluit {besluit_id} over koppelrun {run}: {uitkomst['beoordeling']}"
     for persoon in leden:
-        if repository.met_bron_sleutel(session, persoon.id, sleutel) is None:
-            voeg_toe(
-                session, scope, persoon, "koppeling", datum, gegevens,
-                bron="koppelvoorstel", door=gebruiker.actor, bron_sleutel=sleutel,
-            )  # fmt: skip
+        huidig = _huidige_koppeling(session, persoon.id)
+        voeg_toe(
+            session, scope, persoon, "koppeling", weergave.vandaag(), gegevens,
+            bron="koppelvoorstel", door=gebruiker.actor, bron_sleutel=f"koppelbesluit:{besluit_id}",
+            vervangt=huidig, toelichting=toelichting if huidig else None,
+        )  # fmt: skip
     if leden:
         audit.record(
-            session,
-            "write",
-            "gebeurtenis",
-            f"koppelvoorstel {run_id}",
-            len(leden),
-            velden=gegevens,
-            objecten=[p.id for p in leden],
-        )
+            session, "write", "gebeurtenis", f"koppelbesluit {besluit_id}", len(leden),
+            velden=gegevens, objecten=[p.id for p in leden],
+        )  # fmt: skip
+
+
+def _huidige_koppeling(session: Session, persoon_id: str) -> str | None:
+    """The id of the koppeling event that holds now in a person's file, if any."""
+    events = [weergave.als_waarde(r) for r in repository.gebeurtenissen_van(session, [persoon_id])]
+    huidig = tijdlijn.laatste(tijdlijn.actueel(events), "koppeling")
+    return huidig.id if huidig else None
 
 
 @namens
 def beoordeel_meerdere(
-    engine: Engine, gebruiker: Gebruiker, run_id: int, huishoudens: tuple[str, ...], besluit: Beoordeling
+    engine: Engine,
+    gebruiker: Gebruiker,
+    run_id: int,
+    huishoudens: tuple[str, ...],
+    besluit: Beoordeling,
+    versies: Mapping[str, int] | None = None,
 ) -> list[dict[str, Any]]:
     """One decision on several proposals at once (all or none), each recorded in the file.
 
-    The koppeling context validates the plan with all of them together, as :func:`beoordeel` does
-    for one, in the same transaction as the file's koppeling events; a reason is required here.
+    The koppeling context validates the plan with all of them together, in the same transaction
+    as the file's koppeling events; decisions on one run take turns (its row is locked), and with
+    ``versies`` a decision on a proposal that changed since the decider looked is refused.
     """
-    _eis_coa(gebruiker)
-    selectie = koppeling.Selectie(huishoudens=huishoudens)
+    toegang.eis(gebruiker, Handeling.koppeling_beoordelen)
+    selectie = koppeling.Selectie(huishoudens=huishoudens, versies=dict(versies or {}))
     keuze = koppeling.Beoordeling(gebruiker.actor, besluit.toelichting, besluit.gemeentecode)
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     with transaction(engine, schrijven=True) as session:
         uitkomsten = koppeling.beoordeel_in(session, run_id, selectie, keuze)
         for uitkomst in uitkomsten:
-            _in_dossier(
-                session,
-                scope,
-                gebruiker,
-                run_id,
-                str(uitkomst["huishouden_id"]),
-                str(uitkomst["gemeentecode"]),
-            )
+            _in_dossier(session, scope, gebruiker, uitkomst)
         return uitkomsten
 
 
 @namens
 def runoverzicht(engine: Engine, gebruiker: Gebruiker, run_id: int) -> dict[str, Any]:
     """A run for review: proposals, decision history, room left per municipality, the stored reports."""
-    _eis_coa(gebruiker)
+    toegang.eis(gebruiker, Handeling.koppeling_beoordelen)
     return {
         "voorstellen": koppeling.voorstellen(engine, run_id),
         "geschiedenis": koppeling.geschiedenis(engine, run_id),
@@ -143,6 +151,6 @@ def nieuwe_run(engine: Engine, gebruiker: Gebruiker, verzoek: koppeling.Verzoek)
     Not retried as a whole (a retry would solve again): the koppeling context's writes wait while
     the database is busy themselves.
     """
-    _eis_coa(gebruiker)
-    with audit.acting_as(gebruiker.actor), audit.met_doel(DOELEN[gebruiker.rol]):
+    toegang.eis(gebruiker, Handeling.koppeling_beoordelen)
+    with audit.acting_as(gebruiker.actor), audit.met_doel(toegang.doel(gebruiker)):
         return vergelijking.voorstel_met_rapport(verzoek, engine)

@@ -1,14 +1,17 @@
 """Tables of the case file: persons, households, timeline events, corrections and kept counts.
 
 Identifiers are random UUIDs (pseudonymous: they say nothing about the person). BSN and V-number are
-optional columns, shown only to roles that need them (:mod:`doorstroom.dossier.toegang`). ``fase``,
+optional columns, shown only to roles that need them (:mod:`doorstroom.accounts.toegang`). ``fase``,
 ``in_opvang`` and ``gemeentecode`` are derived from the current timeline by the service on every
-change, so scoped queries need no join. ``versie`` is the optimistic-concurrency counter behind the
-API's ETag/If-Match: a stale write fails instead of overwriting.
+change, so scoped queries need no join; ``geopend_in`` (the municipality the file was opened in) is
+the responsible municipality while no current koppeling, move-in or move names another. ``versie``
+is the optimistic-concurrency counter behind the API's ETag/If-Match: a stale write fails instead of
+overwriting.
 """
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import Any
 
@@ -27,6 +30,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from doorstroom.platform.db import Base
+
+
+def nieuw_id() -> str:
+    """A random, meaningless identifier for a new record (pseudonymous: it says nothing about anyone)."""
+    return str(uuid.uuid4())
 
 
 class HuishoudenRecord(Base):
@@ -54,11 +62,14 @@ class PersoonRecord(Base):
     voornamen: Mapped[str | None] = mapped_column(String(200), nullable=True)
     geboortedatum: Mapped[date] = mapped_column(Date)
     gemeentecode: Mapped[str | None] = mapped_column(String(6), index=True, nullable=True)
+    geopend_in: Mapped[str | None] = mapped_column(String(6), nullable=True)
     huishouden_id: Mapped[str | None] = mapped_column(
         ForeignKey("dossier_huishouden.id", ondelete="SET NULL"), index=True, nullable=True
     )
     vnummer: Mapped[str | None] = mapped_column(String(10), unique=True, nullable=True)
     bsn: Mapped[str | None] = mapped_column(String(9), unique=True, nullable=True)
+    vnummer_aangemeld: Mapped[str | None] = mapped_column(String(10), index=True, nullable=True)
+    bsn_aangemeld: Mapped[str | None] = mapped_column(String(9), index=True, nullable=True)
     casemanager: Mapped[str | None] = mapped_column(String(50), index=True, nullable=True)
     fase: Mapped[str] = mapped_column(String(20), index=True)
     in_opvang: Mapped[bool] = mapped_column(Boolean, index=True)
@@ -102,6 +113,35 @@ class CorrectieRecord(Base):
     toelichting: Mapped[str] = mapped_column(Text)
     moment: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     door: Mapped[str] = mapped_column(String(100))
+
+
+class AanmeldingRecord(Base):
+    """A file opened with a BSN or V-number that another file, outside the opener's scope, holds.
+
+    The new file keeps the numbers as *aangemeld* (``PersoonRecord.vnummer_aangemeld``) until COA
+    decides: grant merges it into the existing file, which moves to the opener; refusal drops the
+    numbers from the new file (:mod:`doorstroom.dossier.identiteit`). Written once when opened and
+    once when decided; never changed after.
+    """
+
+    __tablename__ = "dossier_aanmelding"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    persoon_id: Mapped[str | None] = mapped_column(
+        ForeignKey("dossier_persoon.id", ondelete="SET NULL"), index=True, nullable=True
+    )
+    bestaand_id: Mapped[str | None] = mapped_column(
+        ForeignKey("dossier_persoon.id", ondelete="SET NULL"), index=True, nullable=True
+    )
+    bsn: Mapped[str | None] = mapped_column(String(9), nullable=True)
+    vnummer: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    gemeentecode: Mapped[str | None] = mapped_column(String(6), nullable=True)
+    aangevraagd_door: Mapped[str] = mapped_column(String(100))
+    aangevraagd_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    besloten_door: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    besloten_op: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    toelichting: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class TellingRecord(Base):

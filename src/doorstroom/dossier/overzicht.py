@@ -16,11 +16,12 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from doorstroom.accounts.domain import Gebruiker
+from doorstroom.accounts.namens import namens
+from doorstroom.accounts.service import bereik_voor
+from doorstroom.accounts.toegang import Bereik, aggregaatbereik
 from doorstroom.dossier import repository, termijnen, weergave
 from doorstroom.dossier.models import PersoonRecord
-from doorstroom.dossier.namens import namens
 from doorstroom.dossier.tijdlijn import Fase, actueel
-from doorstroom.dossier.toegang import ALLE_STADIA, Bereik
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import NotFound
@@ -28,6 +29,7 @@ from doorstroom.platform.paging import Pagina
 from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.taakstelling.berekening import standaard_peildatum
+from doorstroom.values import afscherming
 
 Record = weergave.Record
 
@@ -48,7 +50,7 @@ def termijnoverzicht(
     engine: Engine, gebruiker: Gebruiker, filter_: Termijnfilter, pagina: Pagina, aflopend: bool = False
 ) -> tuple[list[Record], int]:
     """Open deadlines of the persons within scope, earliest due first, one page of them."""
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     regels, peildatum = weergave.regels(), filter_.peildatum or weergave.vandaag()
     with transaction(engine, schrijven=True) as session:
         rijen = _alle_termijnen(session, scope, filter_, regels, peildatum)
@@ -94,39 +96,76 @@ def _alle_termijnen(
 @namens
 def aantallen(engine: Engine, gebruiker: Gebruiker, codes: Iterable[str] | None = None) -> dict[str, Record]:
     """Per municipality within the caller's aggregate scope: persons per phase and in reception."""
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     with transaction(engine) as session:
-        query = select(PersoonRecord.gemeentecode, PersoonRecord.fase, PersoonRecord.in_opvang, func.count())
-        query = query.where(PersoonRecord.gemeentecode.is_not(None))
-        if codes is not None:
-            query = query.where(PersoonRecord.gemeentecode.in_(sorted(set(codes))))
-        rows = session.execute(
-            query.group_by(PersoonRecord.gemeentecode, PersoonRecord.fase, PersoonRecord.in_opvang)
-        )
-        result: dict[str, Record] = {}
-        for code, fase, opvang, aantal in rows:
-            if not scope.ziet_aggregaat(str(code)):
-                continue
-            entry = result.setdefault(str(code), {"personen": 0, "inOpvang": 0, "perFase": Counter()})
-            entry["personen"] += int(aantal)
-            entry["inOpvang"] += int(aantal) if opvang else 0
-            entry["perFase"][str(fase)] += int(aantal)
-        return {code: {**e, "perFase": dict(e["perFase"])} for code, e in result.items()}
+        ruw = _tellingen(session, scope, codes)
+    return {code: _afgeschermd(telling, scope.exact_aantal(code)) for code, telling in ruw.items()}
 
 
 @namens
-def termijnaantallen(engine: Engine, gebruiker: Gebruiker, code: str) -> dict[str, int]:
+def totaal(engine: Engine, gebruiker: Gebruiker, codes: Iterable[str] | None = None) -> Record:
+    """The same counts summed over the municipalities in view, hidden below ten as one figure."""
+    scope = bereik_voor(engine, gebruiker)
+    gekozen = None if codes is None else sorted(set(codes))
+    with transaction(engine) as session:
+        ruw = _tellingen(session, scope, gekozen)
+    som: Record = {"personen": 0, "inOpvang": 0, "perFase": Counter()}
+    for telling in ruw.values():
+        som["personen"] += telling["personen"]
+        som["inOpvang"] += telling["inOpvang"]
+        som["perFase"].update(telling["perFase"])
+    return _afgeschermd(som, scope.exact_voor(gekozen))
+
+
+def _tellingen(session: Session, scope: Bereik, codes: Iterable[str] | None) -> dict[str, Record]:
+    """Raw counts per municipality in aggregate scope (never returned as they are)."""
+    query = select(PersoonRecord.gemeentecode, PersoonRecord.fase, PersoonRecord.in_opvang, func.count())
+    query = query.where(PersoonRecord.gemeentecode.is_not(None))
+    if codes is not None:
+        query = query.where(PersoonRecord.gemeentecode.in_(sorted(set(codes))))
+    rows = session.execute(
+        query.group_by(PersoonRecord.gemeentecode, PersoonRecord.fase, PersoonRecord.in_opvang)
+    )
+    result: dict[str, Record] = {}
+    for code, fase, opvang, aantal in rows:
+        if not scope.ziet_aggregaat(str(code)):
+            continue
+        entry = result.setdefault(str(code), {"personen": 0, "inOpvang": 0, "perFase": Counter()})
+        entry["personen"] += int(aantal)
+        entry["inOpvang"] += int(aantal) if opvang else 0
+        entry["perFase"][str(fase)] += int(aantal)
+    return result
+
+
+def _afgeschermd(telling: Record, exact: bool) -> Record:
+    """Counts as the caller may see them: exact, or each hidden below ten."""
+
+    def cel(aantal: int) -> int | None:
+        return aantal if exact else afscherming.toon(aantal)
+
+    return {
+        "personen": cel(telling["personen"]),
+        "inOpvang": cel(telling["inOpvang"]),
+        "perFase": {fase: cel(n) for fase, n in telling["perFase"].items()},
+    }
+
+
+@namens
+def termijnaantallen(engine: Engine, gebruiker: Gebruiker, code: str) -> dict[str, int | None]:
     """How many deadlines of one municipality are open, due soon and overdue (no personal data)."""
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     if not scope.ziet_aggregaat(code):
         raise NotFound(f"gemeente {code} valt buiten uw bereik")
-    systeem = Bereik(scope.rol, True, frozenset({code}), False, ALLE_STADIA, False, False, None)
     with transaction(engine) as session:
         rijen = _alle_termijnen(
-            session, systeem, Termijnfilter(gemeentecode=code), weergave.regels(), weergave.vandaag()
+            session,
+            aggregaatbereik(scope, [code]),
+            Termijnfilter(gemeentecode=code),
+            weergave.regels(),
+            weergave.vandaag(),
         )
     counts = Counter(str(r["status"]) for r in rijen)
-    return {status.value: counts.get(status.value, 0) for status in termijnen.Status}
+    return {status.value: scope.aantal(code, counts.get(status.value, 0)) for status in termijnen.Status}
 
 
 @namens
@@ -137,7 +176,7 @@ def taakstellingen(
 
     Realisation includes the case file's move-ins (:mod:`doorstroom.taakstelling.realisatiebronnen`).
     """
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     statement = taakstelling.toezicht(engine, periode, peildatum or standaard_peildatum(periode))
     return [
         _taakstelling(str(periode), r)

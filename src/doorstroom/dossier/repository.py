@@ -1,6 +1,6 @@
 """Queries on the case file. Every query that can return a person goes through :func:`_zichtbaar`.
 
-The scope (:class:`~doorstroom.dossier.toegang.Bereik`) is a required argument of every public
+The scope (:class:`~doorstroom.accounts.toegang.Bereik`) is a required argument of every public
 function here, so no delivery layer (API, web, CLI) can read around the access rule.
 """
 
@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from doorstroom.accounts.toegang import Bereik
 from doorstroom.dossier.gebeurtenissen import SOORTEN
-from doorstroom.dossier.models import GebeurtenisRecord, HuishoudenRecord, PersoonRecord
-from doorstroom.dossier.toegang import Bereik
+from doorstroom.dossier.models import AanmeldingRecord, GebeurtenisRecord, HuishoudenRecord, PersoonRecord
 from doorstroom.platform.paging import Pagina, Volgorde
 
 STANDAARDVOLGORDE = Volgorde((("geslachtsnaam", False),))
@@ -70,43 +70,49 @@ def personen(
 
 
 def zoek(session: Session, bereik: Bereik, *, bsn: str | None, vnummer: str | None) -> list[PersoonRecord]:
-    """Persons within scope with this BSN or V-number (BSN only for scopes that may use it)."""
+    """Persons within scope with this BSN or V-number, held or aangemeld (BSN only for scopes that may)."""
     conditions: list[ColumnElement[bool]] = []
     if bsn and bereik.bsn:
-        conditions.append(PersoonRecord.bsn == bsn)
+        conditions += [PersoonRecord.bsn == bsn, PersoonRecord.bsn_aangemeld == bsn]
     if vnummer and bereik.vnummer:
-        conditions.append(PersoonRecord.vnummer == vnummer)
+        conditions += [PersoonRecord.vnummer == vnummer, PersoonRecord.vnummer_aangemeld == vnummer]
     if not conditions:
         return []
     query = _zichtbaar(select(PersoonRecord).where(or_(*conditions)), bereik)
     return list(session.scalars(query.order_by(PersoonRecord.id)))
 
 
-def bestaat_identificatie(
-    session: Session, *, bsn: str | None, vnummer: str | None, behalve: str | None
-) -> bool:
-    """Whether another file already holds this BSN or V-number (one person, one file)."""
-    conditions: list[ColumnElement[bool]] = []
-    if bsn:
-        conditions.append(PersoonRecord.bsn == bsn)
-    if vnummer:
-        conditions.append(PersoonRecord.vnummer == vnummer)
-    if not conditions:
-        return False
-    query = select(PersoonRecord.id).where(or_(*conditions))
+def binnen_bereik_met_nummer(
+    session: Session, bereik: Bereik, soort: str, waarde: str, *, behalve: str | None
+) -> PersoonRecord | None:
+    """A file within scope (other than ``behalve``) that holds or has aangemeld this number."""
+    held, aangemeld = getattr(PersoonRecord, soort), getattr(PersoonRecord, f"{soort}_aangemeld")
+    query = _zichtbaar(select(PersoonRecord).where(or_(held == waarde, aangemeld == waarde)), bereik)
     if behalve:
         query = query.where(PersoonRecord.id != behalve)
-    return session.scalars(query.limit(1)).first() is not None
+    return session.scalars(query.order_by(PersoonRecord.id).limit(1)).first()
 
 
-def met_vnummer(session: Session, vnummers: Iterable[str]) -> dict[str, PersoonRecord]:
-    """Persons by V-number (imports match rows to files by V-number; unscoped, import checks scope)."""
-    wanted = sorted(set(vnummers))
-    found: dict[str, PersoonRecord] = {}
-    for start in range(0, len(wanted), 500):
-        query = select(PersoonRecord).where(PersoonRecord.vnummer.in_(wanted[start : start + 500]))
-        found |= {p.vnummer: p for p in session.scalars(query) if p.vnummer}
-    return found
+def houder_van(session: Session, soort: str, waarde: str, *, behalve: str | None) -> PersoonRecord | None:
+    """The file that holds this number, whoever may see it (unscoped: the identity rule decides)."""
+    query = select(PersoonRecord).where(getattr(PersoonRecord, soort) == waarde)
+    if behalve:
+        query = query.where(PersoonRecord.id != behalve)
+    return session.scalars(query.limit(1)).first()
+
+
+def aanmeldingen_over(session: Session, persoon_id: str) -> list[AanmeldingRecord]:
+    """Every aanmelding this file was opened with, decided or not, oldest first."""
+    query = select(AanmeldingRecord).where(AanmeldingRecord.persoon_id == persoon_id)
+    return list(session.scalars(query.order_by(AanmeldingRecord.aangevraagd_op)))
+
+
+def open_aanmeldingen_van(session: Session, persoon_id: str) -> list[AanmeldingRecord]:
+    """The undecided aanmeldingen a file was opened with."""
+    query = select(AanmeldingRecord).where(
+        AanmeldingRecord.persoon_id == persoon_id, AanmeldingRecord.status == "open"
+    )
+    return list(session.scalars(query.order_by(AanmeldingRecord.aangevraagd_op)))
 
 
 def gebeurtenissen_van(
@@ -170,7 +176,8 @@ def _zichtbare_huishoudens(bereik: Bereik) -> Select[Any]:
         lid_in_opvang = exists().where(
             PersoonRecord.huishouden_id == HuishoudenRecord.id, PersoonRecord.in_opvang.is_(True)
         )
-        query = query.where(lid_in_opvang)
+        onbekoppeld = HuishoudenRecord.gemeentecode.is_(None) if bereik.onbekoppelde_huishoudens else false()
+        query = query.where(or_(lid_in_opvang, onbekoppeld))
     return query
 
 
@@ -202,6 +209,13 @@ def met_referentie(session: Session, referenties: Iterable[str]) -> dict[str, Hu
         query = select(HuishoudenRecord).where(HuishoudenRecord.referentie.in_(wanted[start : start + 500]))
         found |= {h.referentie: h for h in session.scalars(query) if h.referentie}
     return found
+
+
+def alle_leden(session: Session, huishouden_id: str) -> list[PersoonRecord]:
+    """Every member of a household, whoever may see them (for the rule that a household lives in one
+    municipality; never returned to a caller)."""
+    query = select(PersoonRecord).where(PersoonRecord.huishouden_id == huishouden_id)
+    return list(session.scalars(query.order_by(PersoonRecord.id)))
 
 
 def leden(session: Session, bereik: Bereik, huishouden_id: str) -> list[PersoonRecord]:

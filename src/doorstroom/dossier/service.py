@@ -7,7 +7,6 @@ write of personal data writes an audit line naming the records and fields, in th
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
@@ -15,76 +14,59 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from doorstroom.accounts.domain import Gebruiker, Rol
-from doorstroom.dossier import repository, weergave
+from doorstroom.accounts.domain import Gebruiker
+from doorstroom.accounts.namens import namens
+from doorstroom.accounts.service import bereik_voor
+from doorstroom.accounts.toegang import Bereik
+from doorstroom.dossier import identiteit, repository, weergave
 from doorstroom.dossier.invoer import IDENTITEIT, NieuwePersoon, NieuwHuishouden, PersoonWijziging
-from doorstroom.dossier.models import CorrectieRecord, HuishoudenRecord, PersoonRecord
-from doorstroom.dossier.namens import namens
+from doorstroom.dossier.models import CorrectieRecord, HuishoudenRecord, PersoonRecord, nieuw_id
 from doorstroom.dossier.tijdlijn import Fase
-from doorstroom.dossier.toegang import Bereik
+from doorstroom.dossier.vastleggen import registreer_in_opvang
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
-from doorstroom.platform.errors import Conflict, InputError, NotFound, PermissionDenied, Problem, Verouderd
+from doorstroom.platform.errors import Conflict, InputError, NotFound, Problem, Verouderd
 from doorstroom.platform.paging import Pagina, Volgorde
-from doorstroom.reference.service import gemeenten_in_gebruik
-from doorstroom.values.suggest import unknown_message
+from doorstroom.reference.service import controleer_gemeentecode
 
 Record = weergave.Record
 VERPLICHT = frozenset({"geslachtsnaam", "geboortedatum"})
 
 
-def nieuw_id() -> str:
-    """A random, meaningless identifier (pseudonymous)."""
-    return str(uuid.uuid4())
-
-
-def controleer_gemeente(engine: Engine, code: str | None, veld: str = "gemeentecode") -> None:
-    """A municipality code must be in the list in use; the error suggests the closest codes."""
-    if code is None:
-        return
-    codes = {g.code for g in gemeenten_in_gebruik(engine)}
-    if code not in codes:
-        raise InputError(Problem(unknown_message("gemeentecode", code, codes), field=veld))
-
-
-def _eigen_gemeente(scope: Bereik, code: str | None, gebruiker: Gebruiker) -> str | None:
-    """Gemeente users work in their own municipality: default to it, refuse any other."""
-    if gebruiker.rol is not Rol.gemeente:
+def _eigen_gemeente(scope: Bereik, code: str | None) -> str | None:
+    """A scope limited to one municipality works in it: default to it, refuse any other."""
+    eigen = scope.eigen_gemeente()
+    if eigen is None:
         return code
-    if code is not None and code != gebruiker.gemeentecode:
+    if code is not None and code != eigen:
         raise InputError(
             Problem("u kunt alleen personen van uw eigen gemeente vastleggen", field="gemeentecode")
         )
-    return gebruiker.gemeentecode
-
-
-def _identificatie(scope: Bereik, bsn: str | None, vnummer: str | None) -> None:
-    if bsn is not None and not scope.bsn:
-        raise PermissionDenied(f"rol {scope.rol} mag geen BSN vastleggen")
-    if vnummer is not None and not scope.vnummer:
-        raise PermissionDenied(f"rol {scope.rol} mag geen V-nummer vastleggen")
+    return eigen
 
 
 @namens
 def maak_persoon(engine: Engine, gebruiker: Gebruiker, invoer: NieuwePersoon) -> Record:
-    """Open a file for a person; a COA user's new person starts in reception (event 'registratie')."""
-    scope = weergave.bereik_voor(engine, gebruiker)
+    """Open a file for a person; one COA opens starts in its reception (event 'registratie').
+
+    A BSN or V-number another file holds follows the identity rule (:mod:`identiteit`): a conflict
+    within the caller's scope, an *aanmelding* outside it — the same answer as a free number.
+    """
+    scope = bereik_voor(engine, gebruiker)
     scope.eis_personen()
-    _identificatie(scope, invoer.bsn, invoer.vnummer)
-    code = _eigen_gemeente(scope, invoer.gemeentecode, gebruiker)
-    if code is None and gebruiker.rol is not Rol.coa:
+    scope.eis_identificatie(bsn=invoer.bsn is not None, vnummer=invoer.vnummer is not None)
+    code = _eigen_gemeente(scope, invoer.gemeentecode)
+    if code is None and not scope.alleen_opvang:
         raise InputError(Problem("gemeentecode ontbreekt", field="gemeentecode"))
-    controleer_gemeente(engine, code)
+    controleer_gemeentecode(engine, code)
     with transaction(engine, schrijven=True) as session:
-        _uniek(session, invoer.bsn, invoer.vnummer, None)
         record = PersoonRecord(
             id=nieuw_id(),
             geslachtsnaam=invoer.geslachtsnaam,
             voornamen=invoer.voornamen,
             geboortedatum=invoer.geboortedatum,
             gemeentecode=code,
-            vnummer=invoer.vnummer,
-            bsn=invoer.bsn,
+            geopend_in=code,
             casemanager=invoer.casemanager,
             fase=Fase.nieuw.value,
             in_opvang=False,
@@ -92,11 +74,12 @@ def maak_persoon(engine: Engine, gebruiker: Gebruiker, invoer: NieuwePersoon) ->
         )
         _koppel_huishouden(session, scope, record, invoer.huishouden_id)
         session.add(record)
+        for soort in identiteit.SOORTEN:
+            identiteit.wijs_toe(session, scope, record, soort, getattr(invoer, soort), gebruiker.actor)
         session.flush()
-        if gebruiker.rol is Rol.coa:
-            from doorstroom.dossier.vastleggen import registreer_in_opvang
-
-            registreer_in_opvang(session, record, gebruiker)
+        if scope.alleen_opvang:
+            registreer_in_opvang(session, scope, record, gebruiker.actor)
+        session.flush()
         data = weergave.persoon(record, scope)
         audit.record(
             session, "write", "persoon", record.id, velden=invoer.model_fields_set, objecten=[record.id]
@@ -104,26 +87,33 @@ def maak_persoon(engine: Engine, gebruiker: Gebruiker, invoer: NieuwePersoon) ->
         return data
 
 
-def _uniek(session: Session, bsn: str | None, vnummer: str | None, behalve: str | None) -> None:
-    if repository.bestaat_identificatie(session, bsn=bsn, vnummer=vnummer, behalve=behalve):
-        raise Conflict("er bestaat al een dossier met dit BSN of V-nummer; vraag de overdracht aan")
-
-
 def _koppel_huishouden(
     session: Session, scope: Bereik, record: PersoonRecord, huishouden_id: str | None
 ) -> None:
+    """Join a household within scope; a household lives in one municipality, so not another's."""
     if huishouden_id is None:
         record.huishouden_id = None
         return
-    if repository.huishouden(session, scope, huishouden_id) is None:
+    household = repository.huishouden(session, scope, huishouden_id)
+    if household is None:
         raise InputError(Problem(f"huishouden {huishouden_id} bestaat niet", field="huishoudenId"))
+    if (
+        None not in (household.gemeentecode, record.gemeentecode)
+        and household.gemeentecode != record.gemeentecode
+    ):
+        raise InputError(
+            Problem(
+                "een huishouden woont in één gemeente; deze persoon hoort bij een andere",
+                field="huishoudenId",
+            )
+        )
     record.huishouden_id = huishouden_id
 
 
 @namens
 def persoon(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> Record:
     """One person within the caller's scope (NotFound otherwise)."""
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     with transaction(engine, schrijven=True) as session:
         record = repository.persoon(session, scope, persoon_id)
         if record is None:
@@ -138,7 +128,7 @@ def personen(
     engine: Engine, gebruiker: Gebruiker, filters: Mapping[str, object], volgorde: Volgorde, pagina: Pagina
 ) -> tuple[list[Record], int]:
     """A page of the persons within scope, and how many there are in all."""
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     with transaction(engine, schrijven=True) as session:
         records, totaal = repository.personen(session, scope, filters, volgorde, pagina)
         data = [weergave.persoon(r, scope) for r in records]
@@ -163,7 +153,7 @@ def _audit_lijst(session: Session, soort: str, data: list[Record], pagina: Pagin
 @namens
 def zoek(engine: Engine, gebruiker: Gebruiker, *, bsn: str | None, vnummer: str | None) -> list[Record]:
     """Persons within scope by BSN or V-number (sent in a request body, never in a URL)."""
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     scope.eis_personen()
     if bsn is None and vnummer is None:
         raise InputError(Problem("geef een BSN of een V-nummer", field="bsn"))
@@ -178,10 +168,11 @@ def wijzig_persoon(
     engine: Engine, gebruiker: Gebruiker, persoon_id: str, versie: int, wijziging: PersoonWijziging
 ) -> Record:
     """Change a person's data if ``versie`` is still current (optimistic concurrency); else Verouderd."""
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     velden = set(wijziging.model_fields_set) - {"toelichting"}
-    _identificatie(
-        scope, wijziging.bsn if "bsn" in velden else None, wijziging.vnummer if "vnummer" in velden else None
+    scope.eis_identificatie(
+        bsn=wijziging.bsn is not None and "bsn" in velden,
+        vnummer=wijziging.vnummer is not None and "vnummer" in velden,
     )
     leeg = sorted(v for v in velden & VERPLICHT if getattr(wijziging, v) is None)
     if leeg:
@@ -211,10 +202,10 @@ def _wijzig(
         raise NotFound(f"persoon {persoon_id} bestaat niet")
     if record.versie != versie:
         raise Verouderd(f"persoon {persoon_id} heeft versie {record.versie}, niet {versie}")
-    if velden & {"bsn", "vnummer"}:
-        _uniek(session, wijziging.bsn, wijziging.vnummer, persoon_id)
-    for veld in sorted(velden - {"huishouden_id"}):
+    for veld in sorted(velden - {"huishouden_id", *identiteit.SOORTEN}):
         setattr(record, veld, getattr(wijziging, veld))
+    for soort in (s for s in identiteit.SOORTEN if s in velden):
+        identiteit.wijs_toe(session, scope, record, soort, getattr(wijziging, soort), gebruiker.actor)
     if "huishouden_id" in velden:
         _koppel_huishouden(session, scope, record, wijziging.huishouden_id)
     if velden & IDENTITEIT:
@@ -235,10 +226,12 @@ def _wijzig(
 @namens
 def maak_huishouden(engine: Engine, gebruiker: Gebruiker, invoer: NieuwHuishouden) -> Record:
     """Register a household (by COA reference, when known)."""
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     scope.eis_personen()
-    code = _eigen_gemeente(scope, invoer.gemeentecode, gebruiker)
-    controleer_gemeente(engine, code)
+    code = _eigen_gemeente(scope, invoer.gemeentecode)
+    if code is None and not scope.onbekoppelde_huishoudens:
+        raise InputError(Problem("gemeentecode ontbreekt", field="gemeentecode"))
+    controleer_gemeentecode(engine, code)
     with transaction(engine, schrijven=True) as session:
         if invoer.referentie and repository.met_referentie(session, [invoer.referentie]):
             raise Conflict("er bestaat al een huishouden met deze referentie")
@@ -256,7 +249,7 @@ def maak_huishouden(engine: Engine, gebruiker: Gebruiker, invoer: NieuwHuishoude
 @namens
 def huishouden(engine: Engine, gebruiker: Gebruiker, huishouden_id: str) -> Record:
     """One household within scope, with its members within scope."""
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     with transaction(engine, schrijven=True) as session:
         record = repository.huishouden(session, scope, huishouden_id)
         if record is None:
@@ -272,7 +265,7 @@ def huishoudens(
     engine: Engine, gebruiker: Gebruiker, filters: Mapping[str, object], volgorde: Volgorde, pagina: Pagina
 ) -> tuple[list[Record], int]:
     """A page of households within scope (members listed per household)."""
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     with transaction(engine, schrijven=True) as session:
         records, totaal = repository.huishoudens(session, scope, filters, volgorde, pagina)
         data = [

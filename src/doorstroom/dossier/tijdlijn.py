@@ -92,10 +92,11 @@ def in_opvang(tijdlijn: Sequence[Gebeurtenis]) -> bool:
     return bool(soorten & (OPVANG | {"koppeling"})) and "huisvesting" not in soorten
 
 
-def verantwoordelijke_gemeente(tijdlijn: Sequence[Gebeurtenis], huidig: str | None) -> str | None:
-    """The municipality responsible now: of the latest koppeling, move-in or move; else ``huidig``."""
+def verantwoordelijke_gemeente(tijdlijn: Sequence[Gebeurtenis], geopend_in: str | None) -> str | None:
+    """The municipality responsible now: of the latest koppeling, move-in or move; else the one the
+    file was opened in (so a withdrawn koppeling no longer holds anyone anywhere)."""
     bepalend = laatste(tijdlijn, *GEMEENTE_BEPALEND)
-    return str(bepalend.gegevens["gemeentecode"]) if bepalend else huidig
+    return str(bepalend.gegevens["gemeentecode"]) if bepalend else geopend_in
 
 
 def gehuisvest_op(tijdlijn: Sequence[Gebeurtenis]) -> date | None:

@@ -15,18 +15,20 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.accounts.domain import Gebruiker
+from doorstroom.accounts.namens import namens
+from doorstroom.accounts.service import bereik_voor
+from doorstroom.accounts.toegang import Bereik
 from doorstroom.dossier import repository, tijdlijn, weergave
-from doorstroom.dossier.gebeurtenissen import SOORTEN, Stadium
+from doorstroom.dossier.gebeurtenissen import SOORTEN
 from doorstroom.dossier.invoer import Intrekking
-from doorstroom.dossier.models import GebeurtenisRecord, HuishoudenRecord, PersoonRecord
-from doorstroom.dossier.namens import namens
-from doorstroom.dossier.service import controleer_gemeente, nieuw_id
-from doorstroom.dossier.toegang import Bereik, bereik
+from doorstroom.dossier.models import GebeurtenisRecord, HuishoudenRecord, PersoonRecord, nieuw_id
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import Conflict, InputError, NotFound, Problem
 from doorstroom.platform.paging import Pagina, Volgorde
+from doorstroom.reference.service import controleer_gemeentecode
+from doorstroom.values.stadium import Stadium
 
 Record = weergave.Record
 
@@ -35,10 +37,10 @@ Record = weergave.Record
 def leg_vast(engine: Engine, gebruiker: Gebruiker, invoer: Any) -> Record:
     """Record one event (``invoer``: a model of :data:`doorstroom.dossier.invoer.NieuweGebeurtenis`)."""
     spec = SOORTEN[invoer.soort]
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     scope.eis_stadium(spec.stadium)
     gegevens = invoer.gegevens.model_dump(mode="json", by_alias=True, exclude_none=True)
-    _controleer_gemeentecode(engine, gebruiker, invoer.soort, gegevens)
+    _controleer_gemeentecode(engine, scope, invoer.soort, gegevens)
     with transaction(engine, schrijven=True) as session:
         persoon = _persoon(session, scope, invoer.persoon_id)
         record = voeg_toe(
@@ -59,14 +61,13 @@ def leg_vast(engine: Engine, gebruiker: Gebruiker, invoer: Any) -> Record:
         return weergave.gebeurtenis(record)
 
 
-def _controleer_gemeentecode(
-    engine: Engine, gebruiker: Gebruiker, soort: str, gegevens: dict[str, Any]
-) -> None:
+def _controleer_gemeentecode(engine: Engine, scope: Bereik, soort: str, gegevens: dict[str, Any]) -> None:
     code = gegevens.get("gemeentecode")
     if code is None:
         return
-    controleer_gemeente(engine, str(code), "gegevens.gemeentecode")
-    if gebruiker.rol is Rol.gemeente and soort != "verhuizing" and code != gebruiker.gemeentecode:
+    controleer_gemeentecode(engine, str(code), "gegevens.gemeentecode")
+    eigen = scope.eigen_gemeente()
+    if eigen is not None and soort != "verhuizing" and code != eigen:
         raise InputError(
             Problem(
                 "alleen uw eigen gemeente; een overdracht is een 'verhuizing'", field="gegevens.gemeentecode"
@@ -152,27 +153,41 @@ def herbereken(session: Session, persoon: PersoonRecord, gebeurtenissen: list[ti
     persoon.fase = tijdlijn.fase(huidig).value
     persoon.in_opvang = tijdlijn.in_opvang(huidig)
     persoon.laatste_gebeurtenis = max((g.datum for g in gebeurtenissen), default=None)
-    gemeente = tijdlijn.verantwoordelijke_gemeente(huidig, persoon.gemeentecode)
+    gemeente = tijdlijn.verantwoordelijke_gemeente(huidig, persoon.geopend_in)
     if gemeente != persoon.gemeentecode:
         persoon.gemeentecode = gemeente
-        if persoon.huishouden_id:
-            household = session.get(HuishoudenRecord, persoon.huishouden_id)
-            if household is not None:
-                household.gemeentecode = gemeente
+        _huishouden_volgt(session, persoon)
 
 
-def registreer_in_opvang(session: Session, persoon: PersoonRecord, gebruiker: Gebruiker) -> None:
-    """A person COA opens a file for is in its reception from today (event 'registratie')."""
-    scope = bereik(gebruiker)
-    voeg_toe(
-        session, scope, persoon, "registratie", weergave.vandaag(), {}, bron="handmatig", door=gebruiker.actor
-    )
+def _huishouden_volgt(session: Session, persoon: PersoonRecord) -> None:
+    """A household lives in one municipality (it is housed together).
+
+    When a member's municipality changes, the household follows once every other member is there or
+    not yet linked anywhere (a decision for the whole household first moves the household, so its
+    members stay in it); a member who moves on their own leaves the household. So no household ever
+    holds residents of two municipalities, and no municipality loses sight of its own household.
+    """
+    if persoon.huishouden_id is None:
+        return
+    household = session.get(HuishoudenRecord, persoon.huishouden_id)
+    if household is None or household.gemeentecode == persoon.gemeentecode:
+        return
+    anderen = [p for p in repository.alle_leden(session, household.id) if p.id != persoon.id]
+    if all(p.gemeentecode in (persoon.gemeentecode, None) for p in anderen):
+        household.gemeentecode = persoon.gemeentecode
+    else:
+        persoon.huishouden_id = None
+
+
+def registreer_in_opvang(session: Session, scope: Bereik, persoon: PersoonRecord, door: str) -> None:
+    """A person opened in a reception scope (COA) is in its reception from today (event 'registratie')."""
+    voeg_toe(session, scope, persoon, "registratie", weergave.vandaag(), {}, bron="handmatig", door=door)
 
 
 @namens
 def trek_in(engine: Engine, gebruiker: Gebruiker, gebeurtenis_id: str, invoer: Intrekking) -> Record:
     """Withdraw an event recorded in error: it stays in the history, no longer counts."""
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     with transaction(engine, schrijven=True) as session:
         oud = repository.gebeurtenis(session, scope, gebeurtenis_id)
         if oud is None:
@@ -201,7 +216,7 @@ def trek_in(engine: Engine, gebruiker: Gebruiker, gebeurtenis_id: str, invoer: I
 @namens
 def gebeurtenis(engine: Engine, gebruiker: Gebruiker, gebeurtenis_id: str) -> Record:
     """One event within scope (person and stage)."""
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     with transaction(engine, schrijven=True) as session:
         record = repository.gebeurtenis(session, scope, gebeurtenis_id)
         if record is None:
@@ -218,7 +233,7 @@ def gebeurtenissen(
     engine: Engine, gebruiker: Gebruiker, filters: Mapping[str, object], volgorde: Volgorde, pagina: Pagina
 ) -> tuple[list[Record], int]:
     """A page of events within scope."""
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     with transaction(engine, schrijven=True) as session:
         records, totaal = repository.gebeurtenissen(session, scope, filters, volgorde, pagina)
         data = [weergave.gebeurtenis(r) for r in records]

@@ -10,16 +10,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine
-
-from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.accounts.toegang import Bereik
 from doorstroom.dossier import termijnen as termijnregels
 from doorstroom.dossier.models import GebeurtenisRecord, HuishoudenRecord, PersoonRecord
 from doorstroom.dossier.tijdlijn import Gebeurtenis
-from doorstroom.dossier.toegang import Bereik, bereik
 from doorstroom.platform import clock
 from doorstroom.platform.settings import get_settings
-from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
 
 Record = dict[str, Any]
@@ -35,14 +31,6 @@ def regels() -> termijnregels.Regels:
     return termijnregels.laad(get_settings().deadline_rules_file, huisvestingstermijn())
 
 
-def bereik_voor(engine: Engine, gebruiker: Gebruiker) -> Bereik:
-    """The scope of ``gebruiker``; a provincial user's municipalities come from the list in use."""
-    if gebruiker.rol is not Rol.provincie:
-        return bereik(gebruiker)
-    codes = [g.code for g in gemeenten_in_gebruik(engine) if g.provincie == gebruiker.provincie]
-    return bereik(gebruiker, codes)
-
-
 def moment(waarde: datetime) -> str:
     """A stored moment as UTC ISO 8601 text (SQLite returns it without a zone)."""
     aware = waarde if waarde.tzinfo else waarde.replace(tzinfo=UTC)
@@ -50,7 +38,8 @@ def moment(waarde: datetime) -> str:
 
 
 def persoon(record: PersoonRecord, scope: Bereik) -> Record:
-    """A person as the caller may see them."""
+    """A person as the caller may see them; a number awaiting COA's decision (*aangemeld*) shows as
+    the file's own, so the answer is the one a free number gets (:mod:`doorstroom.dossier.identiteit`)."""
     data: Record = {
         "id": record.id,
         "geslachtsnaam": record.geslachtsnaam,
@@ -65,9 +54,9 @@ def persoon(record: PersoonRecord, scope: Bereik) -> Record:
         "aangemaaktOp": moment(record.aangemaakt_op),
     }
     if scope.vnummer:
-        data["vnummer"] = record.vnummer
+        data["vnummer"] = record.vnummer or record.vnummer_aangemeld
     if scope.bsn:
-        data["bsn"] = record.bsn
+        data["bsn"] = record.bsn or record.bsn_aangemeld
     return data
 
 

@@ -1,13 +1,14 @@
 """Which part of the country an overview shows (*blik*): the country, a province or a municipality,
-and which of those a user may choose (a province supervises its own municipalities; a municipality
-sees itself; COA and the operator see everything)."""
+and which of those a user may choose: the areas whose aggregates the user's scope covers
+(:mod:`doorstroom.accounts.toegang`: a province its own municipalities, a municipality itself, COA
+and the operator everything)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.accounts.toegang import Bereik
 from doorstroom.platform.errors import InputError, PermissionDenied, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.values.suggest import unknown_message
@@ -30,19 +31,19 @@ class Blik:
         return LAND if self.soort == LAND else f"{self.soort}:{self.waarde}"
 
 
-def keuzes(gebruiker: Gebruiker, lijst: Sequence[Gemeente]) -> list[Blik]:
-    """Every scope ``gebruiker`` may choose, broadest first."""
-    if gebruiker.rol is Rol.beheerder:
-        raise PermissionDenied("rol beheerder heeft geen toegang tot ketencijfers")
-    if gebruiker.rol is Rol.gemeente:
-        return [_gemeente(g) for g in lijst if g.code == gebruiker.gemeentecode]
-    provincies = sorted({g.provincie for g in lijst})
-    if gebruiker.rol is Rol.provincie:
-        provincies = [p for p in provincies if p == gebruiker.provincie]
-    gekozen = [_provincie(p, lijst) for p in provincies]
-    gemeenten = [_gemeente(g) for g in sorted(lijst, key=lambda g: g.naam) if g.provincie in provincies]
-    land = [Blik(LAND, LAND, "Nederland", frozenset(g.code for g in lijst))]
-    return (land if gebruiker.rol is not Rol.provincie else []) + gekozen + gemeenten
+def keuzes(scope: Bereik, lijst: Sequence[Gemeente]) -> list[Blik]:
+    """Every area whose aggregates ``scope`` covers, broadest first: the country (all of it), each
+    province wholly in scope, then each municipality in scope."""
+    binnen = [g for g in lijst if scope.ziet_aggregaat(g.code)]
+    alle_provincies = sorted({g.provincie for g in lijst})
+    provincies = [
+        p for p in alle_provincies if all(scope.ziet_aggregaat(g.code) for g in lijst if g.provincie == p)
+    ]
+    land = (
+        [Blik(LAND, LAND, "Nederland", frozenset(g.code for g in lijst))] if scope.aggregaten is None else []
+    )
+    gemeenten = [_gemeente(g) for g in sorted(binnen, key=lambda g: g.naam)]
+    return land + [_provincie(p, lijst) for p in provincies] + gemeenten
 
 
 def _provincie(naam: str, lijst: Sequence[Gemeente]) -> Blik:
@@ -55,9 +56,9 @@ def _gemeente(g: Gemeente) -> Blik:
     return Blik("gemeente", g.code, f"gemeente {g.naam}", frozenset({g.code}))
 
 
-def kies(gebruiker: Gebruiker, lijst: Sequence[Gemeente], sleutel: str | None) -> tuple[Blik, list[Blik]]:
-    """The scope named by ``sleutel`` (default: the broadest allowed) and all allowed scopes."""
-    mogelijk = keuzes(gebruiker, lijst)
+def kies(scope: Bereik, lijst: Sequence[Gemeente], sleutel: str | None) -> tuple[Blik, list[Blik]]:
+    """The area named by ``sleutel`` (default: the broadest allowed) and all allowed areas."""
+    mogelijk = keuzes(scope, lijst)
     if not mogelijk:
         raise PermissionDenied("geen gebied binnen uw bereik")
     if not sleutel:

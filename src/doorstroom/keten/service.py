@@ -10,7 +10,7 @@
   households and their deadlines, integration per leerroute.
 
 Figures of the case file and the realisation are aggregates; a user sees those of the municipalities
-in their aggregate scope (:mod:`doorstroom.dossier.toegang`) and no personal data unless their role
+in their aggregate scope (:mod:`doorstroom.accounts.toegang`) and no personal data unless their role
 has it (the waiting persons of :func:`gemeentebeeld`).
 """
 
@@ -23,13 +23,16 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from doorstroom.accounts import toegang
 from doorstroom.accounts.domain import Gebruiker
-from doorstroom.dossier import ketencijfers, overzicht, weergave
+from doorstroom.accounts.service import bereik_voor
+from doorstroom.accounts.toegang import Handeling
+from doorstroom.dossier import ketencijfers, overzicht
 from doorstroom.dossier import service as dossier
-from doorstroom.keten.blik import Blik, kies
+from doorstroom.keten.blik import Blik, keuzes, kies
 from doorstroom.keten.tellen import optellen, per_regio, statussen
 from doorstroom.platform.clock import vandaag
-from doorstroom.platform.errors import NotFound, PermissionDenied
+from doorstroom.platform.errors import NotFound
 from doorstroom.platform.paging import Pagina, Volgorde
 from doorstroom.prognose import gepubliceerd, opslag
 from doorstroom.reference.periode import Periode
@@ -67,7 +70,7 @@ class Ketenbeeld:
     opvang: Opvang
     dossier: Record
     wachten: dict[str, object]
-    inburgering: dict[str, dict[str, int]]
+    inburgering: ketencijfers.Inburgering
     taak: Taakbeeld | None
     prognoses: list[Record]
     prognose: Record | None
@@ -78,8 +81,9 @@ def ketenbeeld(
     engine: Engine, gebruiker: Gebruiker, blik: str | None = None, prognose_id: int | None = None
 ) -> Ketenbeeld:
     """The chain at a glance for the chosen scope (default: the broadest the user may see)."""
+    toegang.eis(gebruiker, Handeling.ketencijfers_lezen)
     lijst = gemeenten_in_gebruik(engine)
-    gekozen, keuzes = kies(gebruiker, lijst, blik)
+    gekozen, keuzes = kies(bereik_voor(engine, gebruiker), lijst, blik)
     peildatum = vandaag()
     codes = sorted(gekozen.codes)
     regio = {g.code: "blik" if g.code in gekozen.codes else "buiten" for g in lijst}
@@ -91,7 +95,7 @@ def ketenbeeld(
         keuzes,
         peildatum,
         opvang,
-        _dossiertotalen(overzicht.aantallen(engine, gebruiker, codes).values()),
+        overzicht.totaal(engine, gebruiker, codes),
         ketencijfers.wachttijden(engine, gebruiker, codes, peildatum),
         ketencijfers.inburgering(engine, gebruiker, codes),
         _taakbeeld(engine, gebruiker, Periode.containing(peildatum), gekozen.codes),
@@ -101,20 +105,17 @@ def ketenbeeld(
     )
 
 
+def gemeentekeuzes(engine: Engine, gebruiker: Gebruiker) -> list[Blik]:
+    """The municipalities whose page ``gebruiker`` may open, by name."""
+    toegang.eis(gebruiker, Handeling.ketencijfers_lezen)
+    bereik = bereik_voor(engine, gebruiker)
+    return [b for b in keuzes(bereik, gemeenten_in_gebruik(engine)) if b.soort == "gemeente"]
+
+
 def _prognose(engine: Engine, prognoses: list[Record], prognose_id: int | None) -> Record | None:
     if prognose_id is None:
         return opslag.document(engine, int(prognoses[0]["id"])) if prognoses else None
     return opslag.document(engine, prognose_id)
-
-
-def _dossiertotalen(aantallen: Iterable[Record]) -> Record:
-    totaal: Record = {"personen": 0, "inOpvang": 0, "perFase": {}}
-    for a in aantallen:
-        totaal["personen"] += a["personen"]
-        totaal["inOpvang"] += a["inOpvang"]
-        for fase, n in a["perFase"].items():
-            totaal["perFase"][fase] = totaal["perFase"].get(fase, 0) + n
-    return totaal
 
 
 def _historie() -> dict[str, list[Record]]:
@@ -141,9 +142,8 @@ def _taakrijen(
     engine: Engine, gebruiker: Gebruiker, periode: Periode, peildatum: date | None
 ) -> list[Record]:
     """The supervision rows of a stored period within the caller's aggregate scope."""
-    scope = weergave.bereik_voor(engine, gebruiker)
-    if scope.aggregaten is not None and not scope.aggregaten:
-        raise PermissionDenied(f"rol {gebruiker.rol} heeft geen toegang tot taakstellingen")
+    toegang.eis(gebruiker, Handeling.ketencijfers_lezen)
+    scope = bereik_voor(engine, gebruiker)
     statement = taakstelling.toezicht(engine, periode, peildatum or min(vandaag(), periode.supervision_date))
     return [r for r in statement.records if scope.ziet_aggregaat(str(r["gemeentecode"]))]
 
@@ -186,14 +186,14 @@ class Gemeentebeeld:
     per_maand: list[Record]
     wachten: dict[str, object]
     wachtenden: list[Record] | None
-    inburgering: dict[str, dict[str, int]]
+    inburgering: ketencijfers.Inburgering
     dossier: Record
 
 
 def gemeentebeeld(engine: Engine, gebruiker: Gebruiker, code: str, periode: Periode) -> Gemeentebeeld:
     """Quota, swaps, carry-over, realisation by month, waiting households, integration progress."""
     gemeente = next((g for g in gemeenten_in_gebruik(engine) if g.code == code), None)
-    scope = weergave.bereik_voor(engine, gebruiker)
+    scope = bereik_voor(engine, gebruiker)
     if gemeente is None or not scope.ziet_aggregaat(code):
         raise NotFound(f"gemeente {code} bestaat niet of valt buiten uw bereik")
     try:

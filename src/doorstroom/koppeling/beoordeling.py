@@ -12,8 +12,8 @@ decision names the person who decided.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -34,7 +34,7 @@ from doorstroom.koppeling.validate import Overtreding, controleer_plan, ruimte_v
 from doorstroom.platform import audit
 from doorstroom.platform.clock import lokale_tijd
 from doorstroom.platform.db import schrijf, transaction
-from doorstroom.platform.errors import InputError, NotFound, Problem
+from doorstroom.platform.errors import InputError, NotFound, Problem, Verouderd
 from doorstroom.platform.settings import get_settings
 from doorstroom.reference.loader import embedded_gemeenten
 from doorstroom.reference.lookup import find_gemeente
@@ -49,11 +49,15 @@ class Selectie:
 
     Either named ``huishoudens`` (COA references), or ``alle_open``: every proposal nobody has
     decided on, optionally only those proposed to municipality ``voorgesteld`` (name or code).
+    ``versies`` (optional, per household: the number of decisions the decider saw) makes the
+    decision conditional: when someone decided in between, nothing is recorded (:class:`Verouderd`),
+    so of two people deciding on one proposal at once, one wins and the other is told.
     """
 
     huishoudens: tuple[str, ...] = ()
     alle_open: bool = False
     voorgesteld: str | None = None
+    versies: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,7 @@ def beoordeel_in(
         run = _run(session, run_id, voor_wijziging=True)
         opgeslagen = Opgeslagen.van(run, repository.voorstellen(session, run_id))
         gekozen = _kies(opgeslagen, selectie)
+        _eis_versies(gekozen, selectie.versies)
         wijzigingen = _wijzigingen(opgeslagen, gekozen, doel, toelichting, meerdere=len(gekozen) > 1)
         records = [
             KoppelingBesluitRecord(
@@ -161,6 +166,18 @@ def _kies(opgeslagen: Opgeslagen, selectie: Selectie) -> list[KoppelingVoorstelR
             f"{onbekend} van de genoemde huishoudens heeft geen voorstel in run {opgeslagen.run.id}"
         )
     return [per_id[ident] for ident in dict.fromkeys(selectie.huishoudens)]
+
+
+def _eis_versies(gekozen: Sequence[KoppelingVoorstelRecord], versies: Mapping[str, int]) -> None:
+    """Refuse the decision when a proposal had more decisions than the decider saw."""
+    verouderd = [
+        v.huishouden_id for v in gekozen if versies.get(v.huishouden_id, len(v.besluiten)) != len(v.besluiten)
+    ]
+    if verouderd:
+        raise Verouderd(
+            f"over {len(verouderd)} van de gekozen voorstellen is intussen door een ander besloten; "
+            "bekijk het voorstel opnieuw"
+        )
 
 
 def _wijzigingen(

@@ -164,3 +164,14 @@ def leeg_steekproef(session: Session, run_id: int) -> None:
         .values(steekproef=[])
         .execution_options(synchronize_session=False)
     )
+
+
+def voorstellen_van_huishouden(session: Session, huishouden_id: str) -> list[KoppelingVoorstelRecord]:
+    """Every stored proposal about one household (COA reference), oldest run first, with decisions."""
+    query = (
+        select(KoppelingVoorstelRecord)
+        .where(KoppelingVoorstelRecord.huishouden_id == huishouden_id)
+        .options(selectinload(KoppelingVoorstelRecord.besluiten), selectinload(KoppelingVoorstelRecord.run))
+        .order_by(KoppelingVoorstelRecord.run_id)
+    )
+    return list(session.scalars(query))

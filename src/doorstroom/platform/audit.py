@@ -259,6 +259,11 @@ def as_dict(line: AuditRecord) -> dict[str, object]:
     }
 
 
+def objecten_van(line: AuditRecord) -> Sequence[str]:
+    """The record ids an audit line names."""
+    return _objecten(line.objecten)
+
+
 def _objecten(text: str) -> Sequence[str]:
     try:
         value = json.loads(text)

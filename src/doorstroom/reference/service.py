@@ -31,6 +31,7 @@ from doorstroom.reference.loader import (
 )
 from doorstroom.reference.samenvoeging import Samenvoeging
 from doorstroom.values.domains import BRON
+from doorstroom.values.suggest import unknown_message
 
 EMBEDDED_PEILDATUM = date(2024, 1, 1)
 EMBEDDED_BRON = "CBS 85984NED / 03759ned, 1 januari 2024 (ingebouwd)"
@@ -40,6 +41,15 @@ def gemeenten_in_gebruik(engine: Engine) -> list[Gemeente]:
     """The stored list, or the embedded list when the database has none (nothing is written)."""
     with transaction(engine, schrijven=False) as session:
         return repository.gemeenten(session) or list(embedded_gemeenten())
+
+
+def controleer_gemeentecode(engine: Engine, code: str | None, veld: str = "gemeentecode") -> None:
+    """A municipality code must be in the list in use; the error suggests the closest codes."""
+    if code is None:
+        return
+    codes = {g.code for g in gemeenten_in_gebruik(engine)}
+    if code not in codes:
+        raise InputError(Problem(unknown_message("gemeentecode", code, codes), field=veld))
 
 
 def importeer(engine: Engine, path: Path, peildatum: date) -> tuple[Herindeling, Bevolking | None]:

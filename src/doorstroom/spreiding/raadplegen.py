@@ -16,11 +16,13 @@ from datetime import date
 
 from sqlalchemy import Engine
 
-from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.accounts import toegang
+from doorstroom.accounts.domain import Gebruiker
+from doorstroom.accounts.service import bereik_voor
+from doorstroom.accounts.toegang import Handeling
 from doorstroom.platform.clock import vandaag
-from doorstroom.platform.errors import InputError, NotFound, PermissionDenied, Problem
+from doorstroom.platform.errors import InputError, NotFound, Problem
 from doorstroom.reference.periode import Periode
-from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import io, register
 from doorstroom.spreiding.domain import Raming
 from doorstroom.spreiding.regio_service import RegioOverzicht, Regiosoort, RegioVerzoek
@@ -28,12 +30,9 @@ from doorstroom.spreiding.regio_service import regio as regio_view
 from doorstroom.spreiding.report import Record
 from doorstroom.spreiding.service import Spreiding, Verzoek, bereken
 
-LEZERS = (Rol.gemeente, Rol.coa, Rol.provincie, Rol.systeem)
-
 
 def _eis_lezer(gebruiker: Gebruiker) -> None:
-    if gebruiker.rol not in LEZERS:
-        raise PermissionDenied(f"rol {gebruiker.rol} heeft geen toegang tot de spreiding")
+    toegang.eis(gebruiker, Handeling.spreiding_lezen)
 
 
 def standaard_raming() -> date:
@@ -87,14 +86,10 @@ def regio(
         ) from None
 
 
-def _codes(engine: Engine, gebruiker: Gebruiker) -> set[str] | None:
-    """Municipalities whose locations ``gebruiker`` sees; None for all."""
+def _codes(engine: Engine, gebruiker: Gebruiker) -> frozenset[str] | None:
+    """Municipalities whose locations ``gebruiker`` sees (their aggregate scope); None for all."""
     _eis_lezer(gebruiker)
-    if gebruiker.rol is Rol.gemeente:
-        return {gebruiker.gemeentecode or ""}
-    if gebruiker.rol is Rol.provincie:
-        return {g.code for g in gemeenten_in_gebruik(engine) if g.provincie == gebruiker.provincie}
-    return None
+    return bereik_voor(engine, gebruiker).aggregaten
 
 
 def locaties(

@@ -18,6 +18,7 @@ from doorstroom.web.aanmeldlimiet import Aanmeldlimiet
 from doorstroom.web.middleware import WebMiddleware
 from doorstroom.web.routes import (
     aanmelden,
+    aanmeldingen,
     beheer,
     dossier,
     gemeente,
@@ -70,7 +71,18 @@ def create_web(engine: Engine, geheim: str) -> FastAPI:
     web.state.sjablonen.env.globals["plotly_stijl_ids"] = plotly_stijl_ids
     web.state.aanmeldlimiet = Aanmeldlimiet()
     web.state.taken = Takenlijst()
-    for module in (aanmelden, keten, land, gemeente, scenario, koppeling, dossier, regio, beheer):
+    for module in (
+        aanmelden,
+        keten,
+        land,
+        gemeente,
+        scenario,
+        koppeling,
+        aanmeldingen,
+        dossier,
+        regio,
+        beheer,
+    ):
         web.include_router(module.router)
     web.add_api_route(
         "/static/plotly.min.js", lambda: FileResponse(plotly_js(), media_type="text/javascript")

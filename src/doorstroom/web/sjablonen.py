@@ -14,35 +14,23 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.accounts import toegang
+from doorstroom.accounts.domain import Gebruiker
+from doorstroom.accounts.toegang import Handeling
+from doorstroom.values import afscherming
 
-MENU: dict[Rol, list[tuple[str, str]]] = {
-    Rol.gemeente: [
-        ("Keten", "/"),
-        ("Land in beeld", "/land"),
-        ("Gemeente", "/gemeente"),
-        ("Dossier", "/dossier"),
-        ("Regio", "/regio"),
-        ("Scenario", "/scenario"),
-    ],
-    Rol.coa: [
-        ("Keten", "/"),
-        ("Land in beeld", "/land"),
-        ("Gemeente", "/gemeente"),
-        ("Koppeling", "/koppeling"),
-        ("Dossier", "/dossier"),
-        ("Regio", "/regio"),
-        ("Scenario", "/scenario"),
-    ],
-    Rol.provincie: [
-        ("Keten", "/"),
-        ("Land in beeld", "/land"),
-        ("Gemeente", "/gemeente"),
-        ("Regio", "/regio"),
-        ("Scenario", "/scenario"),
-    ],
-    Rol.beheerder: [("Gebruikers", "/beheer/gebruikers")],
-}
+MENU: tuple[tuple[str, str, Handeling], ...] = (
+    ("Keten", "/", Handeling.ketencijfers_lezen),
+    ("Land in beeld", "/land", Handeling.ketencijfers_lezen),
+    ("Gemeente", "/gemeente", Handeling.ketencijfers_lezen),
+    ("Koppeling", "/koppeling", Handeling.koppeling_beoordelen),
+    ("Dossier", "/dossier", Handeling.dossier_lezen),
+    ("Aanmeldingen", "/dossier/aanmeldingen", Handeling.identiteit_beoordelen),
+    ("Regio", "/regio", Handeling.spreiding_lezen),
+    ("Scenario", "/scenario", Handeling.prognose_rekenen),
+    ("Gebruikers", "/beheer/gebruikers", Handeling.gebruikers_beheren),
+)
+"""The navigation: each page with the permission it needs (the access rule decides who sees it)."""
 
 
 def getal(waarde: Any, decimalen: int = 0) -> str:
@@ -57,8 +45,14 @@ def getal(waarde: Any, decimalen: int = 0) -> str:
 
 
 def aantal(waarde: Any, enkelvoud: str, meervoud: str) -> str:
-    """'1 persoon', '2 personen', '1.250 personen': a count with the noun in the right number."""
-    return f"{getal(waarde)} {enkelvoud if waarde == 1 else meervoud}"
+    """'1 persoon', '2 personen', '1.250 personen': a count with the noun in the right number; a
+    count withheld below ten (None) reads '< 10 personen'."""
+    return f"{telling(waarde)} {enkelvoud if waarde == 1 else meervoud}"
+
+
+def telling(waarde: Any) -> str:
+    """A count of persons as shown: the number, or '< 10' when it was withheld (None)."""
+    return afscherming.TEKST if waarde is None else getal(waarde)
 
 
 def procent(waarde: Any, decimalen: int = 1) -> str:
@@ -87,15 +81,19 @@ def als_json(waarde: Any) -> Markup:
 
 
 def menu(gebruiker: Gebruiker | None) -> list[tuple[str, str]]:
-    """The navigation of a role."""
-    return [] if gebruiker is None else MENU.get(gebruiker.rol, [])
+    """The pages this user may open."""
+    if gebruiker is None:
+        return []
+    return [(naam, pad) for naam, pad, nodig in MENU if toegang.mag(gebruiker, nodig)]
 
 
 def maak_sjablonen() -> Jinja2Templates:
     """The template environment with Doorstroom's filters."""
     with resources.as_file(resources.files("doorstroom.web") / "templates") as pad:
         sjablonen = Jinja2Templates(directory=str(pad))
-    sjablonen.env.filters.update(getal=getal, aantal=aantal, procent=procent, datum=datum, json=als_json)
+    sjablonen.env.filters.update(
+        getal=getal, aantal=aantal, telling=telling, procent=procent, datum=datum, json=als_json
+    )
     sjablonen.env.globals.update(menu=menu)
     return sjablonen
 

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from doorstroom.accounts import beheer
+from doorstroom.accounts import service
 from doorstroom.accounts.domain import AANMAAKBARE_ROLLEN, Rol
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.loader import embedded_provincies
@@ -25,7 +25,7 @@ def _pagina(
         "gebruikers.html",
         status,
         titel="Gebruikers",
-        gebruikers=beheer.gebruikers(request.app.state.engine, gebruiker),
+        gebruikers=service.gebruikers(request.app.state.engine, gebruiker),
         rollen=[r.value for r in AANMAAKBARE_ROLLEN],
         provincies=[p.naam for p in embedded_provincies()],
         fouten=fouten,
@@ -46,15 +46,16 @@ async def maak_aan(request: Request, gebruiker: FormulierDep) -> Response:
     try:
         if form.get("rol") not in {r.value for r in AANMAAKBARE_ROLLEN}:
             raise InputError(Problem("kies een rol", field="rol"))
-        rol = Rol(form["rol"])
-        beheer.maak_aan(
+        if not form.get("wachtwoord"):
+            raise InputError(Problem("geef een wachtwoord van minstens 12 tekens", field="wachtwoord"))
+        service.maak_gebruiker(
             request.app.state.engine,
             gebruiker,
             form.get("gebruikersnaam", ""),
-            rol,
-            gemeente=form.get("gemeente") or None if rol is Rol.gemeente else None,
-            provincie=form.get("provincie") or None if rol is Rol.provincie else None,
-            wachtwoord=form.get("wachtwoord", ""),
+            Rol(form["rol"]),
+            gemeente=form.get("gemeente") or None,
+            provincie=form.get("provincie") or None,
+            wachtwoord_tekst=form["wachtwoord"],
         )
     except InputError as error:
         return _pagina(request, gebruiker, problemen(error), status=422)
@@ -65,7 +66,7 @@ async def maak_aan(request: Request, gebruiker: FormulierDep) -> Response:
 def blokkeer(request: Request, gebruiker: FormulierDep, naam: str) -> Response:
     """Block an account at once (its sessions and tokens stop working)."""
     try:
-        beheer.blokkeer(request.app.state.engine, gebruiker, naam)
+        service.blokkeer(request.app.state.engine, gebruiker, naam)
     except InputError as error:
         return _pagina(request, gebruiker, problemen(error), status=422)
     return RedirectResponse("/beheer/gebruikers", status_code=303)
@@ -76,7 +77,7 @@ async def wachtwoord(request: Request, gebruiker: FormulierDep, naam: str) -> Re
     """Give an account a new password."""
     form = await request.form()
     try:
-        beheer.zet_wachtwoord(request.app.state.engine, gebruiker, naam, str(form.get("wachtwoord") or ""))
+        service.zet_wachtwoord(request.app.state.engine, gebruiker, naam, str(form.get("wachtwoord") or ""))
     except InputError as error:
         return _pagina(request, gebruiker, problemen(error), status=422)
     return _pagina(request, gebruiker, [], f"wachtwoord van {naam} gezet")

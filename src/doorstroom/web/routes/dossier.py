@@ -214,14 +214,18 @@ async def trek_in(request: Request, gebruiker: FormulierDep, gebeurtenis_id: Per
 
 
 @router.post("/dossier/personen/{persoon_id}/inzage")
-def inzage(request: Request, gebruiker: FormulierDep, persoon_id: PersoonId) -> Response:
-    """AVG art. 15: everything held on this person as one JSON document (the export is audited)."""
+async def inzage(request: Request, gebruiker: FormulierDep, persoon_id: PersoonId) -> Response:
+    """AVG art. 15: everything held on this person, as a printable Dutch page for the person or one
+    JSON document for a system (``vorm``); the export is audited either way."""
+    vorm = str((await request.form()).get("vorm") or "html")
     document = avg.inzage(request.app.state.engine, gebruiker, persoon_id)
-    return Response(
-        json.dumps(document, ensure_ascii=False, indent=2).encode(),
-        media_type="application/json",
-        headers={"Content-Disposition": 'attachment; filename="inzage.json"'},
-    )
+    if vorm == "json":
+        return Response(
+            json.dumps(document, ensure_ascii=False, indent=2).encode(),
+            media_type="application/json",
+            headers={"Content-Disposition": 'attachment; filename="inzage.json"'},
+        )
+    return pagina(request, "inzage.html", titel="Inzage", document=document)
 
 
 @router.get("/dossier/termijnen")

@@ -7,11 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from doorstroom.accounts.domain import Rol
-from doorstroom.keten import blik, service
+from doorstroom.keten import service
 from doorstroom.platform.clock import vandaag
 from doorstroom.reference.periode import Periode
-from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.web.grafieken import staven
 from doorstroom.web.sessie import GebruikerDep
 from doorstroom.web.weergeven import pagina
@@ -22,14 +20,10 @@ Periodetekst = Annotated[str | None, Query(pattern=r"^20[0-9]{2}-[12]$")]
 
 @router.get("/gemeente")
 def kies_gemeente(request: Request, gebruiker: GebruikerDep) -> Response:
-    """A municipal user goes to their own page; others choose from the municipalities in scope."""
-    if gebruiker.rol is Rol.gemeente:
-        return RedirectResponse(f"/gemeente/{gebruiker.gemeentecode}", status_code=303)
-    keuzes = [
-        b
-        for b in blik.keuzes(gebruiker, gemeenten_in_gebruik(request.app.state.engine))
-        if b.soort == "gemeente"
-    ]
+    """A user with one municipality in scope goes to its page; others choose from theirs."""
+    keuzes = service.gemeentekeuzes(request.app.state.engine, gebruiker)
+    if len(keuzes) == 1:
+        return RedirectResponse(f"/gemeente/{keuzes[0].waarde}", status_code=303)
     return pagina(request, "gemeenten.html", titel="Gemeente kiezen", keuzes=keuzes)
 
 

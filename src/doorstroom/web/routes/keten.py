@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from doorstroom.accounts.domain import Rol
 from doorstroom.keten import service
 from doorstroom.web.grafieken import ketenwaaiers
 from doorstroom.web.sessie import GebruikerDep
+from doorstroom.web.sjablonen import menu
 from doorstroom.web.weergeven import pagina
 
 router = APIRouter()
@@ -24,8 +24,9 @@ def keten(
     prognose: Annotated[int | None, Query(ge=1, le=2_147_483_647)] = None,
 ) -> Response:
     """People in reception, waiting for a home, housed, in integration; the forecast beside history."""
-    if gebruiker.rol is Rol.beheerder:
-        return RedirectResponse("/beheer/gebruikers", status_code=303)
+    eigen = menu(gebruiker)
+    if eigen and eigen[0][1] != "/":
+        return RedirectResponse(eigen[0][1], status_code=303)
     beeld = service.ketenbeeld(request.app.state.engine, gebruiker, blik, prognose)
     provincie = beeld.blik.waarde if beeld.blik.soort == "provincie" else None
     grafieken = ketenwaaiers(beeld.prognose, provincie, beeld.historie) if beeld.prognose else []

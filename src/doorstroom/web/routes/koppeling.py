@@ -14,7 +14,7 @@ from doorstroom.dossier import koppelbesluit
 from doorstroom.dossier.invoer import Beoordeling
 from doorstroom.koppeling import service as koppeling
 from doorstroom.platform.clock import vandaag
-from doorstroom.platform.errors import InputError, Problem
+from doorstroom.platform.errors import InputError, Problem, Verouderd
 from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.web.formulieren import bewaar_upload, model
@@ -173,7 +173,22 @@ async def beoordeel(request: Request, gebruiker: FormulierDep, run_id: RunId) ->
                 "gemeentecode": gemeente if besluit == "afwijken" else None,
             },
         )
-        koppelbesluit.beoordeel_meerdere(request.app.state.engine, gebruiker, run_id, huishoudens, invoer)
+        versies = _versies(form, huishoudens)
+        koppelbesluit.beoordeel_meerdere(
+            request.app.state.engine, gebruiker, run_id, huishoudens, invoer, versies
+        )
     except InputError as error:
         return _runpagina(request, gebruiker, run_id, {}, problemen(error), 422)
+    except Verouderd as error:
+        return _runpagina(request, gebruiker, run_id, {}, [str(error)], 409)
     return RedirectResponse(f"/koppeling/runs/{run_id}#geschiedenis", status_code=303)
+
+
+def _versies(form: Any, huishoudens: tuple[str, ...]) -> dict[str, int]:
+    """How many decisions each chosen proposal had when the page was shown (hidden per row)."""
+    versies = {}
+    for huishouden in huishoudens:
+        tekst = str(form.get(f"versie:{huishouden}") or "")
+        if tekst.isascii() and tekst.isdigit() and len(tekst) < 10:
+            versies[huishouden] = int(tekst)
+    return versies

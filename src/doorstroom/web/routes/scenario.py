@@ -7,8 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from doorstroom.accounts.domain import Rol
-from doorstroom.platform.errors import InputError, PermissionDenied, Problem
+from doorstroom.accounts import toegang
+from doorstroom.accounts.toegang import Handeling
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import aanpassing, opslag
 from doorstroom.prognose.scenario import SPECS
 from doorstroom.web.grafieken import WAAIERS, waaier
@@ -23,8 +24,7 @@ DOELEN = ("wachtende_vergunninghouders", "uiterlijk_maand", "kans")
 
 
 def _mag(gebruiker: Any) -> None:
-    if gebruiker.rol is Rol.beheerder:
-        raise PermissionDenied("rol beheerder rekent geen prognoses")
+    toegang.eis(gebruiker, Handeling.prognose_rekenen)
 
 
 def _formulier(

@@ -1,5 +1,5 @@
 /* Doorstroom: draws the charts from their JSON data blocks (no inline scripts; CSP 'self'),
-   and moves focus to an error summary so screen-reader users hear what to fix. */
+   moves focus to an error summary so screen-reader users hear what to fix, and wires print buttons. */
 (function () {
   "use strict";
 
@@ -39,9 +39,17 @@
     if (fout) { fout.focus(); }
   }
 
+  // A print button (the AVG inspection): the browser prints or saves as PDF; no inline handler (CSP).
+  function afdrukknoppen(root) {
+    root.querySelectorAll("[data-afdrukken]").forEach(function (knop) {
+      knop.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     teken(document);
     focusFout(document);
+    afdrukknoppen(document);
   });
   document.addEventListener("htmx:afterSettle", function (event) {
     teken(event.target);

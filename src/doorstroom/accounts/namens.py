@@ -16,20 +16,13 @@ import functools
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
-from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.accounts import toegang
+from doorstroom.accounts.domain import Gebruiker
 from doorstroom.platform import audit
 from doorstroom.platform.db import opnieuw_bij_bezet
 
 P = ParamSpec("P")
 T = TypeVar("T")
-
-DOELEN = {
-    Rol.gemeente: "huisvesting en inburgering (Huisvestingswet 2014, Wet inburgering 2021)",
-    Rol.coa: "opvang, koppeling en uitstroom (COA)",
-    Rol.provincie: "interbestuurlijk toezicht (alleen aantallen)",
-    Rol.beheerder: "beheer van gebruikers en instellingen",
-    Rol.systeem: "beheer via de opdrachtregel",
-}
 
 
 def namens(func: Callable[P, T]) -> Callable[P, T]:
@@ -40,7 +33,7 @@ def namens(func: Callable[P, T]) -> Callable[P, T]:
         gebruiker = args[1] if len(args) > 1 else kwargs.get("gebruiker")
         if not isinstance(gebruiker, Gebruiker):
             raise TypeError(f"{func.__name__} verwacht een Gebruiker als tweede argument")
-        with audit.acting_as(gebruiker.actor), audit.met_doel(DOELEN[gebruiker.rol]):
+        with audit.acting_as(gebruiker.actor), audit.met_doel(toegang.doel(gebruiker)):
             return herhaald(func, *args, **kwargs)
 
     return wrapper
