@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from doorstroom.accounts import service
-from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.accounts.domain import Gebruiker, Rol, normaliseer_gebruikersnaam
 from doorstroom.platform import audit
 from doorstroom.platform.errors import InputError, PermissionDenied, Problem
 
@@ -55,7 +55,7 @@ def maak_aan(
 def blokkeer(engine: Engine, gebruiker: Gebruiker, naam: str) -> None:
     """Block an account: its sessions and tokens stop working at once."""
     _eis_beheerder(gebruiker)
-    if naam == gebruiker.gebruikersnaam:
+    if normaliseer_gebruikersnaam(naam) == gebruiker.gebruikersnaam:
         raise InputError(Problem("u kunt uw eigen account niet blokkeren", field="gebruikersnaam"))
     with audit.acting_as(gebruiker.actor):
         service.blokkeer(engine, naam)

@@ -8,7 +8,13 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine
 
 from doorstroom.accounts import oidc, repository, tokens, wachtwoord
-from doorstroom.accounts.domain import Gebruiker, Rol, bereikproblemen, naamprobleem
+from doorstroom.accounts.domain import (
+    Gebruiker,
+    Rol,
+    bereikproblemen,
+    naamprobleem,
+    normaliseer_gebruikersnaam,
+)
 from doorstroom.accounts.models import GebruikerRecord, TokenRecord
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
@@ -53,6 +59,7 @@ def maak_gebruiker(
     oidc_subject: str | None = None,
 ) -> Gebruiker:
     """Create an account; the municipality or province must exist (closest names suggested)."""
+    gebruikersnaam = normaliseer_gebruikersnaam(gebruikersnaam)
     problems = [p for p in [naamprobleem(gebruikersnaam)] if p] + bereikproblemen(rol, gemeente, provincie)
     if problems:
         raise InputError(problems)
@@ -129,11 +136,12 @@ def maak_token(
         )
         session.add(record)
         session.flush()
-        audit.record(session, "write", "gebruiker_token", f"{gebruikersnaam}/{record.id}")
-        return token, _info(record, gebruikersnaam)
+        audit.record(session, "write", "gebruiker_token", f"{gebruiker.gebruikersnaam}/{record.id}")
+        return token, _info(record, gebruiker.gebruikersnaam)
 
 
 def _actieve(session: object, gebruikersnaam: str) -> GebruikerRecord:
+    gebruikersnaam = normaliseer_gebruikersnaam(gebruikersnaam)
     record = repository.gebruiker(session, gebruikersnaam)  # type: ignore[arg-type]
     if record is None or not record.actief:
         raise NotFound(f"geen actieve gebruiker '{gebruikersnaam}'")
@@ -176,15 +184,16 @@ def blokkeer(engine: Engine, gebruikersnaam: str) -> None:
     with transaction(engine, schrijven=True) as session:
         record = _actieve(session, gebruikersnaam)
         record.actief = False
-        audit.record(session, "write", "gebruiker", gebruikersnaam, velden=["actief"])
+        audit.record(session, "write", "gebruiker", record.gebruikersnaam, velden=["actief"])
 
 
 def zet_wachtwoord(engine: Engine, gebruikersnaam: str, tekst: str) -> None:
     """Set or replace an account's password (argon2id)."""
     hashed = wachtwoord.hash_wachtwoord(tekst)
     with transaction(engine, schrijven=True) as session:
-        _actieve(session, gebruikersnaam).wachtwoord_hash = hashed
-        audit.record(session, "write", "gebruiker", gebruikersnaam, velden=["wachtwoord"])
+        record = _actieve(session, gebruikersnaam)
+        record.wachtwoord_hash = hashed
+        audit.record(session, "write", "gebruiker", record.gebruikersnaam, velden=["wachtwoord"])
 
 
 def authenticeer_token(engine: Engine, token: str) -> Gebruiker | None:
@@ -197,9 +206,9 @@ def authenticeer_token(engine: Engine, token: str) -> Gebruiker | None:
 
 
 def authenticeer_wachtwoord(engine: Engine, gebruikersnaam: str, tekst: str) -> Gebruiker | None:
-    """The user when name and password match an active account (for the web login)."""
+    """The user when name (as typed) and password match an active account (for the web login)."""
     with transaction(engine, schrijven=True) as session:
-        record = repository.gebruiker(session, gebruikersnaam)
+        record = repository.gebruiker(session, normaliseer_gebruikersnaam(gebruikersnaam))
         opgeslagen = record.wachtwoord_hash if record and record.actief else None
         if not wachtwoord.klopt(opgeslagen, tekst) or record is None:
             return None
