@@ -21,6 +21,7 @@ from doorstroom.dossier import service
 from doorstroom.dossier.invoer import NieuwePersoon
 from doorstroom.platform.paging import Pagina, Volgorde
 from tests.cli_helpers import head, run
+from tests.web.conftest import GEHEIM
 
 PROGRAM = Path(sys.executable).parent / "doorstroom"
 SYSTEEM = Gebruiker.systeem("test")
@@ -140,7 +141,7 @@ def test_serve_answers_with_a_token_from_the_cli(tmp_path: Path) -> None:
     )
     token = cli("token", "aanmaken", "--gebruikersnaam", "utrecht1").stdout.strip()
     poort = _vrije_poort()
-    env["DOORSTROOM_SESSION_SECRET"] = "test-" + "x" * 40  # serve refuses productie without a secret
+    env["DOORSTROOM_SESSION_SECRET"] = GEHEIM  # serve refuses productie without a (strong) secret
     server = subprocess.Popen(
         [str(PROGRAM), "serve", "--port", str(poort)], env=env, stderr=subprocess.PIPE, text=True
     )
