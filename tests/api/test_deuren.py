@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,3 +33,37 @@ def test_a_number_beyond_its_domain_is_a_problem_naming_the_field_never_a_500(
         body
     )
     assert "1" + "0" * 20 not in json.dumps(body)  # the value sent is not echoed in full
+
+
+IF_MATCH = json.loads((Path(__file__).parent / "data" / "issue_19_if_match.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("geval", IF_MATCH["gevallen"], ids=lambda g: repr(g["if_match"]))
+def test_if_match_compares_strongly(
+    client: TestClient, als: dict[str, dict[str, str]], geval: dict[str, Any]
+) -> None:
+    """RFC 9110 §13.1.1: a weak entity-tag or a bare number never matches; '*' matches the current one."""
+    persoon = maak(client, als["utrecht"])
+    assert client.get(f"{API}/personen/{persoon['id']}", headers=als["utrecht"]).headers["etag"] == '"1"'
+    antwoord = client.patch(
+        f"{API}/personen/{persoon['id']}",
+        json={"casemanager": "kees"},
+        headers={**als["utrecht"], "If-Match": geval["if_match"].encode()},  # type: ignore[dict-item]
+    )
+    if geval["status"] == 412:
+        assert_probleem(antwoord, 412)
+    else:
+        assert antwoord.status_code == 200, antwoord.text
+        assert antwoord.headers["etag"] == '"2"'
+
+
+def test_if_match_star_on_a_record_outside_scope_is_still_not_found(
+    client: TestClient, als: dict[str, dict[str, str]]
+) -> None:
+    persoon = maak(client, als["utrecht"])
+    antwoord = client.patch(
+        f"{API}/personen/{persoon['id']}",
+        json={"casemanager": "kees"},
+        headers={**als["amersfoort"], "If-Match": "*"},
+    )
+    assert_probleem(antwoord, 404)

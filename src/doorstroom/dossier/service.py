@@ -175,9 +175,9 @@ def zoek(engine: Engine, gebruiker: Gebruiker, *, bsn: str | None, vnummer: str 
 
 @namens
 def wijzig_persoon(
-    engine: Engine, gebruiker: Gebruiker, persoon_id: str, versie: int, wijziging: PersoonWijziging
+    engine: Engine, gebruiker: Gebruiker, persoon_id: str, versie: int | None, wijziging: PersoonWijziging
 ) -> Record:
-    """Change a person's data if ``versie`` is still current (optimistic concurrency); else Verouderd."""
+    """Change a person's data if ``versie`` is still current (None: any, If-Match *); else Verouderd."""
     scope = weergave.bereik_voor(engine, gebruiker)
     velden = set(wijziging.model_fields_set) - {"toelichting"}
     _identificatie(
@@ -202,14 +202,14 @@ def _wijzig(
     scope: Bereik,
     gebruiker: Gebruiker,
     persoon_id: str,
-    versie: int,
+    versie: int | None,
     wijziging: PersoonWijziging,
     velden: set[str],
 ) -> Record:
     record = repository.persoon(session, scope, persoon_id, voor_wijziging=True)
     if record is None:
         raise NotFound(f"persoon {persoon_id} bestaat niet")
-    if record.versie != versie:
+    if versie is not None and record.versie != versie:
         raise Verouderd(f"persoon {persoon_id} heeft versie {record.versie}, niet {versie}")
     if velden & {"bsn", "vnummer"}:
         _uniek(session, wijziging.bsn, wijziging.vnummer, persoon_id)
