@@ -27,9 +27,8 @@ from doorstroom.platform.asgi import (
     Receive,
     Scope,
     Send,
-    TeGroot,
     aangegeven_lengte,
-    begrensd,
+    begrensd_uitvoeren,
     log_crash,
     log_verzoek,
 )
@@ -76,20 +75,18 @@ class ApiMiddleware:
                 ]
             await send(message)
 
+        async def te_groot(zend: Send) -> None:
+            await _probleem(zend, scope, 413, f"verzoek groter dan {MAX_BODY} bytes")
+
         try:
             if _verkeerd_mediatype(scope):
                 await _probleem(send_with_headers, scope, 415, "stuur JSON (Content-Type: application/json)")
             elif aangegeven_lengte(scope) > MAX_BODY:
-                await _probleem(send_with_headers, scope, 413, f"verzoek groter dan {MAX_BODY} bytes")
+                await te_groot(send_with_headers)
+            elif scope.get("method") in ("GET", "HEAD"):
+                await self.app(scope, receive, send_with_headers)
             else:
-                await self.app(
-                    scope,
-                    receive if scope.get("method") in ("GET", "HEAD") else begrensd(receive, MAX_BODY),
-                    send_with_headers,
-                )
-        except TeGroot:
-            if not state["sent"]:
-                await _probleem(send_with_headers, scope, 413, f"verzoek groter dan {MAX_BODY} bytes")
+                await begrensd_uitvoeren(self.app, scope, receive, send_with_headers, MAX_BODY, te_groot)
         except Exception as error:  # the last line of defence: nothing escapes as a traceback page
             log_crash(_log, error, request_id)
             if not state["sent"]:
@@ -115,7 +112,7 @@ async def _probleem(send: Send, scope: Scope, status: int, detail: str) -> None:
         title=TITELS[status],
         status=status,
         detail=detail,
-        instance=str(scope.get("root_path", "")) + str(scope.get("path", "")),
+        instance=str(scope.get("path", "")),  # the full path: ASGI's path already holds the mount's root_path
     ).model_dump(mode="json", exclude_none=True)
     payload = json.dumps(body).encode()
     headers = [(b"content-type", MEDIA_TYPE.encode()), (b"content-length", str(len(payload)).encode())]

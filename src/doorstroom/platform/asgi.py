@@ -1,7 +1,8 @@
 """What the API's and the web application's outermost ASGI layers share.
 
 Both refuse a request body above their limit without reading it all (announced by
-``Content-Length``, or counted while the application reads it), log a crash by exception type,
+``Content-Length``, or counted while the application reads it, as a chunked upload must be:
+:func:`begrensd_uitvoeren`), log a crash by exception type,
 code locations and request id only (a database error's message can quote submitted personal
 data), and log one line per request with the route template instead of the URL, so identifiers
 stay out of the log (AVG; BIO logging without personal data).
@@ -32,19 +33,46 @@ def aangegeven_lengte(scope: Scope) -> int:
     return int(tekst) if tekst.isdigit() and len(tekst) < 19 else 0
 
 
-def begrensd(receive: Receive, maximum: int) -> Receive:
-    """``receive`` that raises :class:`TeGroot` once more than ``maximum`` body bytes arrived."""
-    gelezen = 0
+async def begrensd_uitvoeren(
+    app: ASGIApp,
+    scope: Scope,
+    receive: Receive,
+    send: Send,
+    maximum: int,
+    te_groot: Callable[[Send], Awaitable[None]],
+) -> None:
+    """Run ``app`` while counting the body it reads; past ``maximum`` bytes the answer is ``te_groot``.
+
+    A chunked body announces no length, so only counting finds it too large. The application learns
+    it from :class:`TeGroot` raised by ``receive``, but may answer that itself: FastAPI turns any
+    error while reading a body into *400 There was an error parsing the body*. Once the limit was
+    passed, whatever the application answers or raises is the consequence of a cut body, so it is
+    dropped and ``te_groot`` answers 413 (unless a response had already started, which cannot be
+    taken back).
+    """
+    stand = {"gelezen": 0, "overschreden": False, "gestart": False}
 
     async def ontvang() -> Message:
-        nonlocal gelezen
         message = await receive()
-        gelezen += len(message.get("body", b""))
-        if gelezen > maximum:
+        stand["gelezen"] += len(message.get("body", b""))
+        if stand["gelezen"] > maximum:
+            stand["overschreden"] = True
             raise TeGroot
         return message
 
-    return ontvang
+    async def zend(message: Message) -> None:
+        if stand["overschreden"]:
+            return
+        stand["gestart"] = stand["gestart"] or message["type"] == "http.response.start"
+        await send(message)
+
+    try:
+        await app(scope, ontvang, zend)
+    except Exception:
+        if not stand["overschreden"]:
+            raise
+    if stand["overschreden"] and not stand["gestart"]:
+        await te_groot(send)
 
 
 def log_crash(log: logging.Logger, error: BaseException, request_id: str) -> None:

@@ -19,9 +19,8 @@ from doorstroom.platform.asgi import (
     Receive,
     Scope,
     Send,
-    TeGroot,
     aangegeven_lengte,
-    begrensd,
+    begrensd_uitvoeren,
     log_crash,
     log_verzoek,
 )
@@ -64,14 +63,14 @@ class WebMiddleware:
                 ]
             await send(message)
 
+        async def te_groot(zend: Send) -> None:
+            await self._pagina(zend, 413, "Het bestand is groter dan 20 MB.")
+
         try:
             if aangegeven_lengte(scope) > MAX_BODY:
-                await self._pagina(send_with_headers, 413, "Het bestand is groter dan 20 MB.")
+                await te_groot(send_with_headers)
             else:
-                await self.app(scope, begrensd(receive, MAX_BODY), send_with_headers)
-        except TeGroot:
-            if not state["sent"]:
-                await self._pagina(send_with_headers, 413, "Het bestand is groter dan 20 MB.")
+                await begrensd_uitvoeren(self.app, scope, receive, send_with_headers, MAX_BODY, te_groot)
         except Exception as error:  # the last line of defence: never a traceback page
             log_crash(_log, error, request_id)
             if not state["sent"]:
