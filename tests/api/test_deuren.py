@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -67,3 +68,31 @@ def test_if_match_star_on_a_record_outside_scope_is_still_not_found(
         headers={**als["amersfoort"], "If-Match": "*"},
     )
     assert_probleem(antwoord, 404)
+
+
+def _concreet(sjabloon: str) -> str:
+    return re.sub(r"\{[^}]+\}", "x1", sjabloon)
+
+
+def _past(sjabloon: str, pad: str) -> bool:
+    return re.fullmatch(re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(sjabloon)), pad) is not None
+
+
+def test_a_405_allows_every_method_of_its_path_on_every_api_path(
+    client: TestClient, als: dict[str, dict[str, str]]
+) -> None:
+    """RFC 9110 §15.5.6: Allow lists the methods the target resource supports — all of them, not those
+    of the first route that matched (``/personen`` said ``Allow: GET`` although POST exists)."""
+    paden = client.get(f"{API}/openapi.json").json()["paths"]
+    for sjabloon in paden:
+        pad = _concreet(sjabloon)
+        verwacht = {
+            methode.upper()
+            for ander, operaties in paden.items()
+            if _past(ander, pad)
+            for methode in operaties
+        }
+        methode = next(m for m in ("DELETE", "PUT", "PATCH", "POST", "GET") if m not in verwacht)
+        antwoord = client.request(methode, f"{API}{pad}", headers=als["utrecht"])
+        assert_probleem(antwoord, 405)
+        assert set(antwoord.headers["allow"].split(", ")) == verwacht, (sjabloon, antwoord.headers["allow"])

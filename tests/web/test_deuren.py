@@ -44,3 +44,8 @@ def test_hours_beyond_every_float_are_a_form_error_naming_the_field(
     assert antwoord.status_code == 422, antwoord.text[:500]
     assert "urenPerWeek" in antwoord.text and ("groter" in antwoord.text or "kleiner" in antwoord.text)
     assert "participatie:" not in web.get(f"/dossier/personen/{persoon}").text
+
+
+def test_a_405_page_allows_every_method_of_the_path(web: TestClient) -> None:
+    antwoord = web.request("DELETE", "/aanmelden")
+    assert antwoord.status_code == 405 and antwoord.headers["allow"] == "GET, POST"

@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from doorstroom.platform.asgi import toegestane_methoden
 from doorstroom.platform.errors import (
     Busy,
     ConfigurationError,
@@ -114,7 +115,9 @@ async def ongeldige_invoer(request: Request, error: Exception) -> JSONResponse:
 async def http_fout(request: Request, error: Exception) -> JSONResponse:
     """404 for unknown paths (also with a trailing slash), 405 for unknown methods, and the like."""
     status = error.status_code if isinstance(error, StarletteHTTPException) else 500
-    headers = dict(error.headers or {}) if isinstance(error, StarletteHTTPException) else None
+    headers = dict(error.headers or {}) if isinstance(error, StarletteHTTPException) else {}
+    if status == 405:
+        headers["Allow"] = toegestane_methoden(request.app.router.routes, request.scope)
     detail = {404: "deze resource bestaat niet", 405: "deze methode is hier niet toegestaan"}.get(
         status, "fout"
     )

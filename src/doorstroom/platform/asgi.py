@@ -13,8 +13,10 @@ from __future__ import annotations
 import logging
 import time
 import traceback
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
+
+from starlette.routing import Match
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -73,6 +75,25 @@ async def begrensd_uitvoeren(
             raise
     if stand["overschreden"] and not stand["gestart"]:
         await te_groot(send)
+
+
+METHODEN = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+"""The methods a 405's ``Allow`` can name (RFC 9110 §9.3; TRACE and CONNECT are never served)."""
+
+
+def toegestane_methoden(routes: Iterable[Any], scope: Scope) -> str:
+    """The ``Allow`` header of a 405: every method some route serves at this path, not only those of
+    the first route that matched the path (RFC 9110 §15.5.6: the target resource's methods).
+
+    ``/personen`` has a GET and a POST route; Starlette answers 405 from the first partial match, so
+    ``Allow`` said ``GET``. Each method is tried against the application's ``routes`` (the scope's
+    own ``router`` is the outer server's, whose routes are the mounts); a full match allows it.
+    """
+    return ", ".join(
+        methode
+        for methode in METHODEN
+        if any(route.matches({**scope, "method": methode})[0] is Match.FULL for route in routes)
+    )
 
 
 def log_crash(log: logging.Logger, error: BaseException, request_id: str) -> None:

@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from doorstroom.platform.asgi import toegestane_methoden
 from doorstroom.platform.errors import (
     Busy,
     ConfigurationError,
@@ -96,7 +97,9 @@ async def http_fout(request: Request, error: Exception) -> Response:
     if status == 404:
         return foutpagina(request, 404, "Niet gevonden", "Deze pagina bestaat niet.")
     if status == 405:
-        return foutpagina(request, 405, "Niet toegestaan", "Deze handeling kan hier niet.")
+        pagina_ = foutpagina(request, 405, "Niet toegestaan", "Deze handeling kan hier niet.")
+        pagina_.headers["Allow"] = toegestane_methoden(request.app.router.routes, request.scope)
+        return pagina_
     return foutpagina(request, status, "Fout", "Het verzoek kon niet worden uitgevoerd.")
 
 
