@@ -96,3 +96,26 @@ def test_a_405_allows_every_method_of_its_path_on_every_api_path(
         antwoord = client.request(methode, f"{API}{pad}", headers=als["utrecht"])
         assert_probleem(antwoord, 405)
         assert set(antwoord.headers["allow"].split(", ")) == verwacht, (sjabloon, antwoord.headers["allow"])
+
+
+@pytest.mark.parametrize("bsn", ["123456789", "000000000", "111222334"])
+def test_a_search_by_a_bsn_failing_the_eleven_test_is_a_400_naming_bsn(
+    client: TestClient, als: dict[str, dict[str, str]], bsn: str
+) -> None:
+    """docs/api.md promised 400 for a BSN failing the eleven-test; the search answered 200 []."""
+    body = assert_probleem(
+        client.post(f"{API}/personen/_zoek", json={"bsn": bsn}, headers=als["utrecht"]), 400
+    )
+    assert [p["name"] for p in body["invalidParams"]] == ["bsn"]
+    assert "elfproef" in body["invalidParams"][0]["reason"] and bsn not in json.dumps(body)
+
+
+def test_a_search_by_a_valid_bsn_still_finds_the_person(
+    client: TestClient, als: dict[str, dict[str, str]]
+) -> None:
+    from tests.dossier import factories
+
+    bsn = factories.bsn()
+    persoon = maak(client, als["utrecht"], bsn=bsn)
+    gevonden = client.post(f"{API}/personen/_zoek", json={"bsn": bsn}, headers=als["utrecht"])
+    assert gevonden.status_code == 200 and [p["id"] for p in gevonden.json()] == [persoon["id"]]

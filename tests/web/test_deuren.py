@@ -49,3 +49,10 @@ def test_hours_beyond_every_float_are_a_form_error_naming_the_field(
 def test_a_405_page_allows_every_method_of_the_path(web: TestClient) -> None:
     antwoord = web.request("DELETE", "/aanmelden")
     assert antwoord.status_code == 405 and antwoord.headers["allow"] == "GET, POST"
+
+
+def test_a_search_by_a_bsn_failing_the_eleven_test_says_so_at_the_field(web: TestClient, demo: None) -> None:
+    meld_aan(web, "utrecht")
+    token = formtoken(web.get("/dossier").text)
+    antwoord = web.post("/dossier/zoek", data={"csrf": token, "bsn": "123456789"})
+    assert antwoord.status_code == 422 and "elfproef" in antwoord.text and "123456789" not in antwoord.text

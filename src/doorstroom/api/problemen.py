@@ -103,12 +103,15 @@ def _naam(loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or "verzoek"
 
 
+def _reden(error: Any) -> str:
+    """Pydantic's message; a rule's own Dutch message without pydantic's English 'Value error, '."""
+    return str(error.get("msg", "")).removeprefix("Value error, ")
+
+
 async def ongeldige_invoer(request: Request, error: Exception) -> JSONResponse:
     """400 for requests that do not match the schema (pydantic errors, without the input values)."""
     errors = error.errors() if isinstance(error, RequestValidationError) else []
-    params = [
-        OngeldigeParameter(name=_naam(tuple(e.get("loc", ()))), reason=str(e.get("msg", ""))) for e in errors
-    ]
+    params = [OngeldigeParameter(name=_naam(tuple(e.get("loc", ()))), reason=_reden(e)) for e in errors]
     return antwoord(400, "het verzoek voldoet niet aan het schema", request, params)
 
 

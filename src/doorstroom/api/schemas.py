@@ -8,6 +8,8 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
+from doorstroom.dossier.waarden import Bsn, Vnummer
+
 T = TypeVar("T")
 
 
@@ -218,12 +220,16 @@ class Gezondheid(Uit):
 
 
 class Zoekvraag(BaseModel):
-    """Search by BSN or V-number: in the body, never in a URL (ADR no-sensitive-uris)."""
+    """Search by BSN or V-number: in the body, never in a URL (ADR no-sensitive-uris).
+
+    The BSN is checked by the one BSN rule (:mod:`doorstroom.dossier.bsn`, the eleven-test), as when a
+    file is opened: a number that cannot be a BSN is a 400 naming ``bsn``, not an empty result.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
-    bsn: str | None = Field(default=None, pattern=r"^[0-9]{9}$")
-    vnummer: str | None = Field(default=None, pattern=r"^[0-9]{10}$")
+    bsn: Bsn | None = None
+    vnummer: Vnummer | None = None
 
 
 class Importresultaat(Uit):

@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from doorstroom.accounts.domain import Gebruiker, Rol
 from doorstroom.dossier import repository, weergave
+from doorstroom.dossier.bsn import bsn_probleem
 from doorstroom.dossier.invoer import IDENTITEIT, NieuwePersoon, NieuwHuishouden, PersoonWijziging
 from doorstroom.dossier.models import CorrectieRecord, HuishoudenRecord, PersoonRecord
 from doorstroom.dossier.namens import namens
@@ -167,6 +168,8 @@ def zoek(engine: Engine, gebruiker: Gebruiker, *, bsn: str | None, vnummer: str 
     scope.eis_personen()
     if bsn is None and vnummer is None:
         raise InputError(Problem("geef een BSN of een V-nummer", field="bsn"))
+    if bsn is not None and (probleem := bsn_probleem(bsn)):  # the one BSN rule, for every door
+        raise InputError(Problem(probleem, field="bsn"))
     with transaction(engine, schrijven=True) as session:
         data = [weergave.persoon(r, scope) for r in repository.zoek(session, scope, bsn=bsn, vnummer=vnummer)]
         _audit_lijst(session, "persoon", data, Pagina())
