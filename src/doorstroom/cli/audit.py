@@ -65,4 +65,5 @@ def lijst(
         fmt,
         out,
         title="audit",
+        persoonsgegevens=True,
     )

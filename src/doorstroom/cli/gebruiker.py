@@ -70,6 +70,7 @@ def lijst(fmt: FormatOption = Format.table, out: OutOption = None) -> None:
         fmt,
         out,
         title="gebruikers",
+        persoonsgegevens=True,
     )
 
 
@@ -140,6 +141,7 @@ def token_lijst(
         fmt,
         out,
         title="tokens",
+        persoonsgegevens=True,
     )
 
 
