@@ -6,7 +6,8 @@ Status codes: schema and syntax errors of the request 400 (``/core/error-handlin
 a well-formed request that breaks a rule 422 (``InputError``), missing or invalid credentials 401,
 a role that may not use the resource 403, a record outside the caller's scope 404 (never 403, so
 its existence is not revealed), duplicates 409, a stale ``If-Match`` 412, a missing ``If-Match``
-428. Messages never echo submitted values: a rejected BSN is not repeated in the error.
+428, the database's disk full 507 (RFC 4918 §11.5: the server cannot store what is needed; nothing
+was stored). Messages never echo submitted values: a rejected BSN is not repeated in the error.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from doorstroom.platform.errors import (
     InputError,
     NotFound,
     PermissionDenied,
+    SchijfVol,
     Verouderd,
 )
 
@@ -48,6 +50,7 @@ TITELS = {
     428: "If-Match ontbreekt",
     500: "Interne fout",
     503: "Dienst niet beschikbaar",
+    507: "Opslag vol",
 }
 
 
@@ -147,6 +150,7 @@ _STATUS: dict[type, int] = {
     Verouderd: 412,
     Busy: 503,
     ConfigurationError: 503,
+    SchijfVol: 507,
 }
 
 

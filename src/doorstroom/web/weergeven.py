@@ -17,6 +17,7 @@ from doorstroom.platform.errors import (
     InputError,
     NotFound,
     PermissionDenied,
+    SchijfVol,
     Verouderd,
 )
 from doorstroom.web.sessie import NietAangemeld, OngeldigFormulier
@@ -63,7 +64,8 @@ async def ongeldig_formulier(request: Request, error: Exception) -> Response:
 
 
 async def domeinfout(request: Request, error: Exception) -> Response:
-    """The context's exceptions as pages: not found 404, no access 403, input 422, busy 503."""
+    """The context's exceptions as pages: not found 404, no access 403, input 422, busy 503, disk full
+    507."""
     if isinstance(error, NotFound):
         return foutpagina(request, 404, "Niet gevonden", str(error))
     if isinstance(error, PermissionDenied):
@@ -81,6 +83,14 @@ async def domeinfout(request: Request, error: Exception) -> Response:
         )
     if isinstance(error, ConfigurationError):
         return foutpagina(request, 503, "Niet beschikbaar", str(error))
+    if isinstance(error, SchijfVol):
+        return foutpagina(
+            request,
+            507,
+            "Schijf vol",
+            "De schijf van de database is vol; er is niets opgeslagen. Meld het aan de beheerder en probeer "
+            "het opnieuw als er weer ruimte is.",
+        )
     raise error
 
 
@@ -113,6 +123,7 @@ HANDLERS = {
     ConfigurationError: domeinfout,
     Conflict: domeinfout,
     Verouderd: domeinfout,
+    SchijfVol: domeinfout,
     RequestValidationError: ongeldig_verzoek,
     StarletteHTTPException: http_fout,
 }
