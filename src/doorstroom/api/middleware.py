@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-import uuid
+from typing import Any
 
 from doorstroom.api import API_VERSION
 from doorstroom.api.problemen import MEDIA_TYPE, TITELS, Probleem
@@ -31,6 +31,7 @@ from doorstroom.platform.asgi import (
     begrensd_uitvoeren,
     log_crash,
     log_verzoek,
+    referentie,
 )
 
 _log = logging.getLogger("doorstroom.api")
@@ -58,12 +59,8 @@ class ApiMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id, started, state = (
-            uuid.uuid4().hex[:16],
-            time.perf_counter(),
-            {"status": 500, "sent": False},
-        )
-        scope.setdefault("state", {})["request_id"] = request_id  # for the 500 handler's reference
+        request_id, started = referentie(scope), time.perf_counter()  # the 500 handler reads it too
+        state: dict[str, Any] = {"status": 500, "sent": False}
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

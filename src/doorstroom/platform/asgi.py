@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 import traceback
+import uuid
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
 
@@ -96,11 +97,29 @@ def toegestane_methoden(routes: Iterable[Any], scope: Scope) -> str:
     )
 
 
+def referentie(scope: Scope) -> str:
+    """A new request's reference, kept in the scope's state (``request.state.request_id``).
+
+    The one reference of a request: the ``X-Request-Id`` header, the crash log line
+    (:func:`log_crash`) and the error answer (API problem body, web error page) all carry it, so an
+    administrator finds the log line a user quotes.
+    """
+    nieuw = uuid.uuid4().hex[:16]
+    scope.setdefault("state", {})["request_id"] = nieuw
+    return nieuw
+
+
 def log_crash(log: logging.Logger, error: BaseException, request_id: str) -> None:
-    """Log an unexpected exception by type and the last code locations, never its message."""
+    """Log an unexpected exception by type and the last code locations, never its message.
+
+    The reference is in the message itself, not only in a structured field: a text log (``doorstroom
+    demo``) prints the message alone.
+    """
     frames = [f"{f.filename}:{f.lineno} in {f.name}" for f in traceback.extract_tb(error.__traceback__)]
     log.error(
-        "interne fout", extra={"fout": type(error).__name__, "request_id": request_id, "frames": frames[-8:]}
+        "interne fout (referentie %s)",
+        request_id,
+        extra={"fout": type(error).__name__, "request_id": request_id, "frames": frames[-8:]},
     )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import time
-import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +22,7 @@ from doorstroom.platform.asgi import (
     begrensd_uitvoeren,
     log_crash,
     log_verzoek,
+    referentie,
 )
 from doorstroom.web.beveiliging import HEADERS
 
@@ -45,7 +45,7 @@ class WebMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id, started = uuid.uuid4().hex[:16], time.perf_counter()
+        request_id, started = referentie(scope), time.perf_counter()  # the error page reads it too
         state: dict[str, Any] = {"status": 500, "sent": False}
         statisch = str(scope.get("path", "")).startswith("/static/")
 

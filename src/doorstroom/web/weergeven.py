@@ -113,6 +113,17 @@ async def http_fout(request: Request, error: Exception) -> Response:
     return foutpagina(request, status, "Fout", "Het verzoek kon niet worden uitgevoerd.")
 
 
+async def interne_fout(request: Request, error: Exception) -> Response:
+    """A defect: the site's error page with the request's reference, the one its log line carries
+    (:func:`doorstroom.platform.asgi.log_crash`); never the exception's message (it may quote personal
+    data). Without this handler Starlette answered a plain 'Internal Server Error' without reference."""
+    referentie = getattr(request.state, "request_id", None)
+    tekst = "Er ging iets mis; er is niets half opgeslagen."
+    if referentie:
+        tekst += f" Meld referentie {referentie} aan de beheerder."
+    return foutpagina(request, 500, "Er ging iets mis", tekst)
+
+
 HANDLERS = {
     NietAangemeld: niet_aangemeld,
     OngeldigFormulier: ongeldig_formulier,
@@ -126,4 +137,5 @@ HANDLERS = {
     SchijfVol: domeinfout,
     RequestValidationError: ongeldig_verzoek,
     StarletteHTTPException: http_fout,
+    Exception: interne_fout,
 }
