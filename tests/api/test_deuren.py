@@ -119,3 +119,26 @@ def test_a_search_by_a_valid_bsn_still_finds_the_person(
     persoon = maak(client, als["utrecht"], bsn=bsn)
     gevonden = client.post(f"{API}/personen/_zoek", json={"bsn": bsn}, headers=als["utrecht"])
     assert gevonden.status_code == 200 and [p["id"] for p in gevonden.json()] == [persoon["id"]]
+
+
+def test_the_audit_check_of_the_api_holds_the_chain_against_the_anchors(
+    client: TestClient,
+    als: dict[str, dict[str, str]],
+    engine: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from doorstroom.accounts import auditlog
+    from doorstroom.accounts.domain import Gebruiker
+    from doorstroom.platform.settings import get_settings
+    from tests.platform.test_audit_anker import _staart_afsnijden
+
+    monkeypatch.setenv("DOORSTROOM_AUDIT_ANKER", str(tmp_path / "ankers.jsonl"))
+    get_settings.cache_clear()
+    maak(client, als["utrecht"])
+    auditlog.veranker(engine, Gebruiker.systeem("test"))
+    heel = client.get(f"{API}/audit/controle", headers=als["beheer"]).json()
+    assert heel["intact"] and heel["ankers"] == 1
+    _staart_afsnijden(engine, heel["regels"] - 1)
+    gebroken = client.get(f"{API}/audit/controle", headers=als["beheer"]).json()
+    assert not gebroken["intact"] and gebroken["anker"].endswith("ankers.jsonl rij 1")

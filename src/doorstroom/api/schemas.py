@@ -206,6 +206,12 @@ class Auditcontrole(Uit):
     fout_id: int | None = None
     fout_volgnummer: int | None = None
     reden: str | None = None
+    ankers: int = Field(
+        default=0, description="Aantal ankers (DOORSTROOM_AUDIT_ANKER) waartegen gecontroleerd."
+    )
+    anker: str | None = Field(
+        default=None, description="Het anker waar de keten niet bij past (plaats en rij)."
+    )
 
 
 class Gezondheid(Uit):

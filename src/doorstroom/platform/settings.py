@@ -175,6 +175,15 @@ class Settings(BaseSettings):
         default=10, ge=1, le=24, description="Hours after login after which a web session ends anyway (1-24)."
     )
 
+    audit_anker: str | None = Field(
+        default=None,
+        description=(
+            "Where 'doorstroom audit anker' keeps the head of the audit chain, outside the database: an "
+            "absolute file path (JSON lines, appended, 0600; on another machine or WORM storage) or an "
+            "http(s) URL (anchors are POSTed, and read back with GET). 'doorstroom audit controleer' "
+            "checks the chain against every anchor kept there."
+        ),
+    )
     csv_stijl: Literal["nl", "standaard"] | None = Field(
         default=None,
         description=(
@@ -196,6 +205,15 @@ class Settings(BaseSettings):
                 "willekeurige tekens: python3 -c 'import secrets; print(secrets.token_urlsafe(48))' "
                 "(docs/configuration.md)"
             )
+        return value
+
+    @field_validator("audit_anker")
+    @classmethod
+    def _ankerplaats(cls, value: str | None) -> str | None:
+        if value is None or value.startswith(("http://", "https://")):
+            return value
+        if not value.strip() or "://" in value or not Path(value).is_absolute():
+            raise ValueError("geef een absoluut bestandspad of een http(s)-URL")
         return value
 
     @field_validator("database_url")
