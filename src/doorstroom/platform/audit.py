@@ -250,8 +250,8 @@ def controleer(session: Session, ankers: Sequence[Anker] = ()) -> Controle:
     the first anchor the chain does not fit (a changed anchored line, a cut tail, another chain)."""
     expected_number, previous, count, eerste = 1, GENESIS, 0, ""
     per_volgnummer: dict[int, list[Anker]] = {}
-    for anker in ankers:
-        per_volgnummer.setdefault(anker.volgnummer, []).append(anker)
+    for gegeven in ankers:
+        per_volgnummer.setdefault(gegeven.volgnummer, []).append(gegeven)
     for line in session.scalars(select(AuditRecord).order_by(AuditRecord.volgnummer)).yield_per(1000):
         reden = _afwijking(line, expected_number, previous)
         if reden:
