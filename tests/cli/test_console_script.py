@@ -29,6 +29,7 @@ import pytest
 import typer
 
 from doorstroom.cli.main import app
+from tests.server import vrije_poort
 from tests.spreiding.conftest import KOPPEN, synthetische_locaties
 
 PROGRAM = Path(sys.executable).parent / "doorstroom"
@@ -355,3 +356,27 @@ def test_dutch_excel_csv_in_cp1252_imports(workspace: Path) -> None:
         92012,
         53.03,
     )
+
+
+def test_audit_anker_and_controleer_as_installed(tmp_path: Path) -> None:
+    """``audit anker`` keeps the head in the configured file (0600); ``audit controleer`` checks it."""
+    ankers = tmp_path / "ankers.jsonl"
+    env = {"DOORSTROOM_AUDIT_ANKER": str(ankers)}
+    assert_clean(run("db", "upgrade", cwd=tmp_path))
+    assert_clean(run("gebruiker", "aanmaken", "--gebruikersnaam", "anna", "--rol", "coa", cwd=tmp_path))
+    anker = run("audit", "anker", cwd=tmp_path, env=env)
+    assert_clean(anker)
+    assert "anker bewaard" in anker.stdout and oct(ankers.stat().st_mode & 0o777) == "0o600"
+    assert json.loads(ankers.read_text().splitlines()[0])["aantal"] >= 1
+    controle = run("audit", "controleer", cwd=tmp_path, env=env)
+    assert_clean(controle)
+    assert "klopt met 1 ankers" in controle.stdout
+
+
+def test_audit_anker_to_an_unreachable_url_exits_2(tmp_path: Path) -> None:
+    env = {"DOORSTROOM_AUDIT_ANKER": f"http://127.0.0.1:{vrije_poort()}/ankers"}
+    assert_clean(run("db", "upgrade", cwd=tmp_path))
+    assert_clean(run("gebruiker", "aanmaken", "--gebruikersnaam", "anna", "--rol", "coa", cwd=tmp_path))
+    anker = run("audit", "anker", cwd=tmp_path, env=env)
+    assert_clean(anker, 2)
+    assert "DOORSTROOM_AUDIT_ANKER" in anker.stderr and "niet bereikbaar" in anker.stderr

@@ -21,6 +21,7 @@ from doorstroom.dossier import service
 from doorstroom.dossier.invoer import NieuwePersoon
 from doorstroom.platform.paging import Pagina, Volgorde
 from tests.cli_helpers import head, run
+from tests.web.conftest import GEHEIM
 
 PROGRAM = Path(sys.executable).parent / "doorstroom"
 SYSTEEM = Gebruiker.systeem("test")
@@ -140,7 +141,7 @@ def test_serve_answers_with_a_token_from_the_cli(tmp_path: Path) -> None:
     )
     token = cli("token", "aanmaken", "--gebruikersnaam", "utrecht1").stdout.strip()
     poort = _vrije_poort()
-    env["DOORSTROOM_SESSION_SECRET"] = "test-" + "x" * 40  # serve refuses productie without a secret
+    env["DOORSTROOM_SESSION_SECRET"] = GEHEIM  # serve refuses productie without a (strong) secret
     server = subprocess.Popen(
         [str(PROGRAM), "serve", "--port", str(poort)], env=env, stderr=subprocess.PIPE, text=True
     )
@@ -167,3 +168,16 @@ def test_serve_answers_with_a_token_from_the_cli(tmp_path: Path) -> None:
     verzoeken = [r for r in regels if r.get("bericht") == "verzoek"]
     assert {r["route"] for r in verzoeken} >= {"/personen", "/gezondheid"}
     assert "Jansen" not in log and token not in log
+
+
+def test_a_koppellijst_saved_as_excel_unicode_text_is_imported(engine: Engine, tmp_path: Path) -> None:
+    """Issue 19: Excel's "Unicode-tekst" (UTF-16LE with BOM, tabs) was reported as missing columns."""
+    tekst = (
+        "huishouden_ref\tvnummer\tgeslachtsnaam\tgeboortedatum\tgemeentecode\tkoppeldatum\r\n"
+        "H1\t1234567890\tÖzdemir\t1990-01-01\tGM0344\t2026-09-01\r\n"
+    )
+    path = tmp_path / "koppellijst.txt.csv"
+    path.write_bytes(b"\xff\xfe" + tekst.encode("utf-16-le"))
+    result = run("dossier", "importeer-koppellijst", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert _personen(engine) == 1

@@ -127,3 +127,17 @@ def test_a_directory_target_may_be_new_but_not_a_file(tmp_path: Path) -> None:
     (tmp_path / "bestand").write_text("x")
     with pytest.raises(InputError, match="geen map"):
         check_dir_target(tmp_path / "bestand", "--out")
+
+
+def test_a_private_file_is_0600_new_or_replaced_whatever_the_umask(tmp_path: Path) -> None:
+    vorige = os.umask(0o022)
+    try:
+        nieuw, oud = tmp_path / "nieuw.csv", tmp_path / "oud.csv"
+        oud.write_text("oud")
+        oud.chmod(0o644)
+        for target in (nieuw, oud):
+            with atomic_write(target, "w", prive=True) as handle:
+                handle.write("persoonsgegevens")
+            assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    finally:
+        os.umask(vorige)

@@ -244,3 +244,53 @@ def test_an_unreadable_sheet_is_an_input_error_not_a_traceback(tmp_path: Path) -
     )
     with pytest.raises(InputError, match="werkblad 'Blad'"):
         read_table(broken)
+
+
+# --- UTF-16: Excel's "Unicode-tekst" (issue 19, item 5j) ----------------------------------------
+
+UNICODE_TEKST = (
+    "gemeentecode\tgemeentenaam\tprovincie\tinwoners\tlatitude\tlongitude\r\n"
+    "GM1900\tSúdwest-Fryslân\tFryslân\t92012\t53,03\t5,66\r\n"
+    "GM0344\tUtrecht\tUtrecht\t361924\t52,09\t5,12\r\n"
+)
+
+
+@pytest.mark.parametrize("codering", ["utf-16-le", "utf-16-be"])
+def test_excels_unicode_text_is_read_as_utf16_with_its_bom(tmp_path: Path, codering: str) -> None:
+    """Excel's "Unicode-tekst (*.txt)" is UTF-16 (little-endian on Windows) with a BOM and tabs; it was
+    read as Windows-1252, so its header looked like 'ÿþg\\x00e\\x00...' and every column was 'missing'."""
+    bom = "\ufeff".encode(codering)
+    path = tmp_path / "gemeenten.csv"
+    path.write_bytes(bom + UNICODE_TEKST.encode(codering))
+    eerste, tweede = load_gemeenten(path)
+    assert (eerste.naam, eerste.provincie, eerste.inwoners, eerste.latitude) == (
+        "Súdwest-Fryslân",
+        "Fryslân",
+        92012,
+        53.03,
+    )
+    assert tweede.code == "GM0344"
+
+
+def test_undecodable_utf16_names_file_and_row(tmp_path: Path) -> None:
+    """A lone surrogate (half a character) in row 3 is an encoding error at row 3, not missing columns."""
+    kop, rij2, _ = UNICODE_TEKST.splitlines(keepends=True)
+    kapot = "\ufeff".encode("utf-16-le") + (kop + rij2).encode("utf-16-le")
+    kapot += "GM0344\tUtr".encode("utf-16-le") + b"\x00\xd8" + "echt\r\n".encode("utf-16-le")
+    path = tmp_path / "kapot.csv"
+    path.write_bytes(kapot)
+    with pytest.raises(InputError) as fout:
+        read_table(path, required=["gemeentecode"])
+    probleem = fout.value.problems[0]
+    assert (probleem.file, probleem.row) == (str(path), 3)
+    assert "UTF-16" in probleem.message and "ontbreek" not in probleem.message
+
+
+def test_utf16_without_a_bom_is_an_encoding_error_not_missing_columns(tmp_path: Path) -> None:
+    path = tmp_path / "zonder_bom.csv"
+    path.write_bytes(UNICODE_TEKST.encode("utf-16-le"))
+    with pytest.raises(InputError) as fout:
+        read_table(path, required=["gemeentecode"])
+    probleem = fout.value.problems[0]
+    assert probleem.file == str(path) and probleem.row == 1
+    assert "UTF-16" in probleem.message and "ontbreek" not in probleem.message

@@ -29,14 +29,17 @@ def controle(engine: Engine) -> audit.Controle:
 
 
 def zonder_triggers(engine: Engine, sql: str) -> None:
-    """What an attacker with database rights could do: switch the append-only triggers off."""
+    """What an attacker with database rights could do: switch the append-only triggers off, tamper,
+    and (PostgreSQL) switch them on again, so the shared test cluster keeps them for later tests."""
     with engine.begin() as connection:
         if engine.dialect.name == "postgresql":
             connection.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
         else:
-            connection.execute(text("DROP TRIGGER audit_log_geen_update"))
-            connection.execute(text("DROP TRIGGER audit_log_geen_delete"))
+            connection.execute(text("DROP TRIGGER IF EXISTS audit_log_geen_update"))
+            connection.execute(text("DROP TRIGGER IF EXISTS audit_log_geen_delete"))
         connection.execute(text(sql))
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only"))
 
 
 def test_chain_is_intact_after_writes(engine: Engine) -> None:
@@ -65,8 +68,7 @@ def test_a_removed_line_and_a_cut_off_tail_are_found(engine: Engine) -> None:
     zonder_triggers(engine, "DELETE FROM audit_log WHERE volgnummer = 2")
     assert controle(engine).fout_volgnummer == 3
     schrijf_opnieuw = make_engine(str(engine.url.render_as_string(hide_password=False)))
-    with schrijf_opnieuw.begin() as connection:
-        connection.execute(text("DELETE FROM audit_log WHERE volgnummer >= 2"))
+    zonder_triggers(schrijf_opnieuw, "DELETE FROM audit_log WHERE volgnummer >= 2")
     schrijf_opnieuw.dispose()
     uitkomst = controle(engine)
     assert not uitkomst.intact and "kop van de keten" in (uitkomst.reden or "")

@@ -84,6 +84,30 @@ def test_non_finite_and_huge_values_are_refused(tmp_path: Path, key: str, value:
     assert f"parameters.{key}.waarde" in _fields(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("[parameters.taakstelling]\nwaarde = 1" + "0" * 400, "parameters.taakstelling.waarde"),
+        ("[parameters.instroom_drift]\nsd = -1" + "0" * 400, "parameters.instroom_drift.sd"),
+        (
+            "[[wijzigingen]]\nparameter = 'taakstelling'\nvanaf_maand = 2\nfactor = 1" + "0" * 400,
+            "wijzigingen[1].factor",
+        ),
+        ("maanden = 1" + "0" * 400, "scenario.maanden"),
+    ],
+    ids=["waarde", "sd", "factor", "maanden"],
+)
+def test_a_whole_number_beyond_every_float_is_a_problem_not_an_overflow(
+    tmp_path: Path, text: str, field: str
+) -> None:
+    """Issue 19: TOML integers have any length; ``float(10**400)`` raised OverflowError (exit 3)."""
+    kop = "[scenario]\nbasis='standaard'\n"
+    path = _write(tmp_path, kop + text + "\n")
+    with pytest.raises(InputError) as caught:
+        laad(path)
+    assert field in _fields(caught.value)
+
+
 def test_a_change_beyond_the_horizon_is_an_error(tmp_path: Path) -> None:
     """Issue 7 item 9: vanaf_maand = 30 in a 24-month horizon was accepted."""
     text = "[scenario]\nbasis='standaard'\nmaanden = 24\n[[wijzigingen]]\nparameter = 'taakstelling'\n"

@@ -54,3 +54,28 @@ def test_a_domain_accepts_exactly_the_finite_whole_values_in_its_interval(value:
     domain = domains.KINDEREN
     inside = math.isfinite(value) and value.is_integer() and domain.minimum <= value <= domain.maximum
     assert (domain.problem(value) is None) == inside
+
+
+ALLE_DOMEINEN = [d for d in vars(domains).values() if isinstance(d, domains.Domain)]
+
+
+@pytest.mark.parametrize("domain", ALLE_DOMEINEN, ids=lambda d: d.omschrijving)
+@pytest.mark.parametrize(
+    "value", [10**400, -(10**400), 2**1024, 10**4000], ids=["1e400", "-1e400", "2^1024", "1e4000"]
+)
+def test_a_whole_number_too_large_for_a_float_is_refused_not_an_overflow(
+    domain: domains.Domain, value: int
+) -> None:
+    """Issue 19: ``urenPerWeek`` 10**400 raised OverflowError (a 500): ``math.isfinite`` and ``float``
+    cannot take an int beyond 1.8e308. Every domain refuses it with a Dutch message instead."""
+    problem = domain.problem(value)
+    assert problem is not None and ("groter" in problem or "kleiner" in problem), problem
+    with pytest.raises(InputError) as raised:
+        domain.check(value, field="urenPerWeek")
+    assert raised.value.problems[0].field == "urenPerWeek"
+
+
+@given(st.integers(min_value=-(10**500), max_value=10**500))
+def test_a_domain_decides_every_whole_number_exactly(value: int) -> None:
+    domain = domains.UREN_PER_WEEK
+    assert (domain.problem(value) is None) == (domain.minimum <= value <= domain.maximum)

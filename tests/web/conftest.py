@@ -22,7 +22,8 @@ GEBRUIKERS = {
     "prov-utrecht": (Rol.provincie, None, "Utrecht"),
     "beheer": (Rol.beheerder, None, None),
 }
-GEHEIM = "test-geheim-" + "x" * 40
+GEHEIM = "tst-9fQ2vLx7Rk4Wz1Nb6Hd3Pm8Sc5Jy0Ga-uE"
+"""A fixed session secret for tests only (strong enough for the settings' rule; never used elsewhere)."""
 
 
 @pytest.fixture

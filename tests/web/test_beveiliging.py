@@ -166,3 +166,23 @@ def test_serve_takes_the_configured_secret(engine: Engine, monkeypatch: pytest.M
     get_settings.cache_clear()
     with TestClient(create_app(engine)) as client:
         assert client.get("/aanmelden").status_code == 200
+
+
+def _probeer(web: TestClient, naam: str, wachtwoord: str) -> int:
+    token = formtoken(web.get("/aanmelden").text)
+    antwoord = web.post(
+        "/aanmelden",
+        data={"gebruikersnaam": naam, "wachtwoord": wachtwoord, "csrf": token},
+        follow_redirects=False,
+    )
+    return antwoord.status_code
+
+
+def test_the_throttle_counts_every_spelling_of_a_name_as_one(
+    engine: Engine, web: TestClient, gebruikers: dict[str, str]
+) -> None:
+    """Five wrong guesses under five spellings exhaust the one allowance; a sixth spelling with the
+    right password is refused too (429), instead of logging in with a fresh allowance."""
+    for variant in [" coa", "coa ", "COA", "\tcoa", " Coa "]:
+        assert _probeer(web, variant, "fout-wachtwoord") == 401
+    assert _probeer(web, "  coa", WACHTWOORD) == 429

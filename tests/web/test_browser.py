@@ -5,21 +5,18 @@ the municipality's realisation."""
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from sqlalchemy import Engine
 
 from doorstroom.demo import laden
 from doorstroom.platform.clock import vandaag
 from doorstroom.server import create_app
+from tests.server import gediend
 from tests.web.browser import ARTEFACTEN, CHROMIUM, VLAGGEN, axe_schendingen, vereis_chromium
 from tests.web.conftest import GEHEIM, WACHTWOORD
 
@@ -60,33 +57,13 @@ VERBODEN = {
 }
 
 
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def server(engine: Engine, gebruikers: dict[str, str]) -> Iterator[str]:
     """The application with the demo data, served on a free local port for the length of a test."""
     vereis_chromium()
     laden.vul(engine, vandaag())
-    poort = _vrije_poort()
-    config = uvicorn.Config(
-        create_app(engine, sessiegeheim=GEHEIM), host="127.0.0.1", port=poort, log_level="warning"
-    )
-    uvi = uvicorn.Server(config)
-    draad = threading.Thread(target=uvi.run, daemon=True)
-    draad.start()
-    for _ in range(200):
-        if uvi.started:
-            break
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{poort}"
-    finally:
-        uvi.should_exit = True
-        draad.join(timeout=10)
+    with gediend(create_app(engine, sessiegeheim=GEHEIM)) as basis:
+        yield basis
 
 
 @pytest.fixture

@@ -1,16 +1,25 @@
-"""Reading and verifying the audit trail (queries only; the service asks the access rule first)."""
+"""Reading, verifying and anchoring the audit trail (the accounts service asks the access rule first).
+
+Audit lines hold pseudonymous ids and field names, not personal data; still, who looked at which
+file is sensitive, so only the beheerder role (and the operator on the server) may read the trail.
+A person's own lines reach them through the AVG inspection export instead.
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from doorstroom.platform import audit
+from doorstroom.platform import audit, audit_anker
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import ConfigurationError
 from doorstroom.platform.paging import Pagina
+from doorstroom.platform.settings import get_settings
 
 
 def regels(
@@ -29,7 +38,54 @@ def regels(
     return [audit.as_dict(line) for line in session.scalars(page)], int(totaal)
 
 
-def controle(session: Session) -> dict[str, Any]:
-    """The chain verified from its first line (see :func:`doorstroom.platform.audit.controleer`)."""
-    uitkomst = audit.controleer(session)
-    return {**dict(asdict(uitkomst).items()), "intact": uitkomst.intact}
+def controle(engine: Engine) -> dict[str, Any]:
+    """Verify the whole chain, and against every anchor kept at ``DOORSTROOM_AUDIT_ANKER`` when one is
+    configured (see :func:`doorstroom.platform.audit.controleer`)."""
+    return _als_dict(_controleer(engine))
+
+
+def _controleer(engine: Engine) -> audit.Controle:
+    plaats = _ankerplaats()
+    ankers = audit_anker.lees(plaats) if plaats else []
+    with transaction(engine) as session:
+        return audit.controleer(session, ankers)
+
+
+def _ankerplaats() -> audit_anker.Ankerplaats | None:
+    tekst = get_settings().audit_anker
+    return audit_anker.Ankerplaats(tekst) if tekst else None
+
+
+def _als_dict(uitkomst: audit.Controle) -> dict[str, Any]:
+    plaats = _ankerplaats()
+    return {**asdict(uitkomst), "intact": uitkomst.intact, "ankerplaats": plaats.naam if plaats else None}
+
+
+def veranker(engine: Engine) -> dict[str, Any]:
+    """Keep the head of an intact chain at ``DOORSTROOM_AUDIT_ANKER`` (BIO 12.4.2).
+
+    The chain is verified first, against the anchors kept so far: a broken chain is never anchored
+    (that would vouch for it); the outcome then says why (``intact`` false, ``anker`` None). An empty
+    log has nothing to anchor.
+    """
+    plaats = _ankerplaats()
+    if plaats is None:
+        raise ConfigurationError(
+            "zet DOORSTROOM_AUDIT_ANKER (een bestandspad op een andere machine, of een http(s)-URL) "
+            "voordat u verankert (docs/configuration.md)"
+        )
+    uitkomst = _controleer(engine)
+    if not uitkomst.intact or uitkomst.regels == 0:
+        return {**_als_dict(uitkomst), "anker": None}
+    anker = audit.kop_anker(uitkomst, datetime.now(UTC), _database(engine))
+    audit_anker.schrijf(plaats, anker)
+    return {**_als_dict(uitkomst), "anker": anker.als_json()}
+
+
+def _database(engine: Engine) -> str:
+    """Which database, for people reading an anchor: dialect, host, port and name; no user or password."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        return f"sqlite:///{url.database or ''}"
+    poort = f":{url.port}" if url.port else ""
+    return f"{url.get_backend_name()}://{url.host or ''}{poort}/{url.database or ''}"

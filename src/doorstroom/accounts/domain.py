@@ -45,6 +45,17 @@ class Gebruiker:
         return cls(naam, Rol.systeem)
 
 
+def normaliseer_gebruikersnaam(tekst: str) -> str:
+    """A user name as typed, read the one way every door reads it: without surrounding white space
+    and in lower case (names are stored in lower case, see :data:`GEBRUIKERSNAAM`).
+
+    Login, the login throttle, tokens and the command line all call this, so `` Demo-COA`` is the
+    account ``demo-coa`` everywhere; a throttle keyed on anything else would give every spelling a
+    fresh allowance of guesses (OWASP Authentication: throttle per account).
+    """
+    return tekst.strip().lower()
+
+
 def naamprobleem(gebruikersnaam: str) -> Problem | None:
     """Usernames: 3-50 characters, lower case letters, digits and . _ @ - (log-safe)."""
     if GEBRUIKERSNAAM.match(gebruikersnaam):

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from doorstroom.accounts import auditlog, oidc, repository, toegang, tokens, wachtwoord
-from doorstroom.accounts.domain import Gebruiker, Rol, naamprobleem
+from doorstroom.accounts.domain import Gebruiker, Rol, naamprobleem, normaliseer_gebruikersnaam
 from doorstroom.accounts.models import GebruikerRecord, TokenRecord
 from doorstroom.accounts.namens import namens
 from doorstroom.accounts.toegang import Handeling
@@ -74,6 +74,7 @@ def maak_gebruiker(
 ) -> Gebruiker:
     """Create an account; the municipality or province must exist (closest names suggested)."""
     toegang.eis(gebruiker, Handeling.gebruikers_beheren)
+    gebruikersnaam = normaliseer_gebruikersnaam(gebruikersnaam)
     problems = [p for p in [naamprobleem(gebruikersnaam)] if p] + toegang.bereikproblemen(
         rol, gemeente, provincie
     )
@@ -159,11 +160,12 @@ def maak_token(
         )
         session.add(record)
         session.flush()
-        audit.record(session, "write", "gebruiker_token", f"{gebruikersnaam}/{record.id}")
-        return token, _info(record, gebruikersnaam)
+        audit.record(session, "write", "gebruiker_token", f"{houder.gebruikersnaam}/{record.id}")
+        return token, _info(record, houder.gebruikersnaam)
 
 
 def _actieve(session: object, gebruikersnaam: str) -> GebruikerRecord:
+    gebruikersnaam = normaliseer_gebruikersnaam(gebruikersnaam)
     record = repository.gebruiker(session, gebruikersnaam)  # type: ignore[arg-type]
     if record is None or not record.actief:
         raise NotFound(f"geen actieve gebruiker '{gebruikersnaam}'")
@@ -212,12 +214,12 @@ def blokkeer(engine: Engine, gebruiker: Gebruiker, gebruikersnaam: str) -> None:
     Nobody blocks their own account, so the application never loses its last way in by accident.
     """
     toegang.eis(gebruiker, Handeling.gebruikers_beheren)
-    if gebruikersnaam == gebruiker.gebruikersnaam:
+    if normaliseer_gebruikersnaam(gebruikersnaam) == gebruiker.gebruikersnaam:
         raise InputError(Problem("u kunt uw eigen account niet blokkeren", field="gebruikersnaam"))
     with transaction(engine, schrijven=True) as session:
         record = _actieve(session, gebruikersnaam)
         record.actief = False
-        audit.record(session, "write", "gebruiker", gebruikersnaam, velden=["actief"])
+        audit.record(session, "write", "gebruiker", record.gebruikersnaam, velden=["actief"])
 
 
 @namens
@@ -228,8 +230,9 @@ def zet_wachtwoord(engine: Engine, gebruiker: Gebruiker, gebruikersnaam: str, te
         raise InputError(Problem("geef een wachtwoord van minstens 12 tekens", field="wachtwoord"))
     hashed = wachtwoord.hash_wachtwoord(tekst)
     with transaction(engine, schrijven=True) as session:
-        _actieve(session, gebruikersnaam).wachtwoord_hash = hashed
-        audit.record(session, "write", "gebruiker", gebruikersnaam, velden=["wachtwoord"])
+        record = _actieve(session, gebruikersnaam)
+        record.wachtwoord_hash = hashed
+        audit.record(session, "write", "gebruiker", record.gebruikersnaam, velden=["wachtwoord"])
 
 
 def authenticeer_token(engine: Engine, token: str) -> Gebruiker | None:
@@ -242,9 +245,9 @@ def authenticeer_token(engine: Engine, token: str) -> Gebruiker | None:
 
 
 def authenticeer_wachtwoord(engine: Engine, gebruikersnaam: str, tekst: str) -> Gebruiker | None:
-    """The user when name and password match an active account (for the web login)."""
+    """The user when name (as typed) and password match an active account (for the web login)."""
     with transaction(engine, schrijven=True) as session:
-        record = repository.gebruiker(session, gebruikersnaam)
+        record = repository.gebruiker(session, normaliseer_gebruikersnaam(gebruikersnaam))
         opgeslagen = record.wachtwoord_hash if record and record.actief else None
         if not wachtwoord.klopt(opgeslagen, tekst) or record is None:
             return None
@@ -287,7 +290,14 @@ def auditregels(
 
 @namens
 def auditcontrole(engine: Engine, gebruiker: Gebruiker) -> dict[str, Any]:
-    """Verify the whole hash chain (:func:`doorstroom.platform.audit.controleer`)."""
+    """Verify the whole hash chain, and against every anchor kept at ``DOORSTROOM_AUDIT_ANKER``
+    (:func:`doorstroom.platform.audit.controleer`)."""
     toegang.eis(gebruiker, Handeling.auditlog_lezen)
-    with transaction(engine) as session:
-        return auditlog.controle(session)
+    return auditlog.controle(engine)
+
+
+@namens
+def auditanker(engine: Engine, gebruiker: Gebruiker) -> dict[str, Any]:
+    """Keep the head of an intact chain outside the database (``DOORSTROOM_AUDIT_ANKER``)."""
+    toegang.eis(gebruiker, Handeling.auditlog_lezen)
+    return auditlog.veranker(engine)

@@ -41,14 +41,15 @@ def _utc(moment: datetime) -> datetime:
 
 
 def meld_aan(engine: Engine, gebruikersnaam: str, wachtwoord: str) -> tuple[str, Sessie] | None:
-    """A new session for a matching name and password (the session id, shown once); None otherwise."""
+    """A new session for a matching name (as typed) and password (the session id, shown once); None
+    otherwise."""
     gebruiker = authenticeer_wachtwoord(engine, gebruikersnaam, wachtwoord)
     if gebruiker is None:
         return None
     sessie_id, csrf, nu = secrets.token_urlsafe(32), secrets.token_urlsafe(32), datetime.now(UTC)
     maximum = timedelta(hours=get_settings().session_max_hours)
     with audit.acting_as(gebruiker.actor), transaction(engine, schrijven=True) as session:
-        record = repository.gebruiker(session, gebruikersnaam)
+        record = repository.gebruiker(session, gebruiker.gebruikersnaam)
         assert record is not None  # authenticated a moment ago, in its own transaction
         session.add(
             SessieRecord(
@@ -60,7 +61,7 @@ def meld_aan(engine: Engine, gebruikersnaam: str, wachtwoord: str) -> tuple[str,
                 verloopt_op=nu + maximum,
             )
         )
-        audit.record(session, "write", "gebruiker_sessie", f"aanmelding {gebruikersnaam}")
+        audit.record(session, "write", "gebruiker_sessie", f"aanmelding {gebruiker.gebruikersnaam}")
     return sessie_id, Sessie(gebruiker, csrf)
 
 

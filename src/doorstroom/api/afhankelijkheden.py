@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Annotated, Any
 
@@ -75,20 +76,46 @@ def etag(versie: int) -> str:
     return f'"{versie}"'
 
 
-IfMatch = Annotated[str | None, Header(alias="If-Match", description="ETag van de versie die u wijzigt.")]
+IfMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-Match",
+        description='ETag van de versie die u wijzigt, precies zoals ontvangen ("5"); W/"5" of 5 past nooit; '
+        "* past op elke huidige versie.",
+    ),
+]
 
 
-def verwachte_versie(if_match: str | None) -> int:
-    """The version an update expects, from ``If-Match``; 428 without it, 412 when unparsable.
+_STERKE_ETAG = re.compile(r'"(0|[1-9][0-9]{0,8})"')
+"""A strong entity-tag as :func:`etag` writes it: a version, quoted, without ``W/``."""
 
-    Called in the endpoint, after the request validated: a malformed body is a 400 first.
+
+def verwachte_versie(if_match: str | None) -> int | None:
+    """The version an update expects, from ``If-Match``; 428 without it, 412 when nothing can match.
+
+    RFC 9110 §13.1.1: If-Match compares *strongly*, so a weak tag (``W/"5"``) never matches, and a
+    bare ``5`` is no entity-tag at all; the header is a list, and matches when one of its strong tags
+    does. ``*`` matches any current representation: the update applies to the current version (None),
+    and a record that does not exist (or lies outside the caller's scope) is still 404. A list with
+    two different strong versions cannot name the one current version Doorstroom ever issued, so it
+    is refused (412) rather than guessed. Called in the endpoint, after the request validated: a
+    malformed body is a 400 first.
     """
     if if_match is None:
         raise PreconditionRequired
-    tekst = if_match.strip().removeprefix("W/").strip('"')
-    if not tekst.isascii() or not tekst.isdigit() or len(tekst) > 9:
-        raise Verouderd("If-Match hoort bij geen enkele versie")
-    return int(tekst)
+    if if_match.strip() == "*":
+        return None
+    versies = {
+        int(gevonden.group(1))
+        for deel in if_match.split(",")
+        if (gevonden := _STERKE_ETAG.fullmatch(deel.strip()))
+    }
+    if len(versies) != 1:
+        raise Verouderd(
+            "If-Match noemt geen versie die kan kloppen: stuur de ETag precies zoals ontvangen "
+            '(bijvoorbeeld "5", met aanhalingstekens, zonder W/), of *'
+        )
+    return versies.pop()
 
 
 async def pagina(

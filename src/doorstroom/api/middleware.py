@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-import uuid
+from typing import Any
 
 from doorstroom.api import API_VERSION
 from doorstroom.api.problemen import MEDIA_TYPE, TITELS, Probleem
@@ -27,11 +27,11 @@ from doorstroom.platform.asgi import (
     Receive,
     Scope,
     Send,
-    TeGroot,
     aangegeven_lengte,
-    begrensd,
+    begrensd_uitvoeren,
     log_crash,
     log_verzoek,
+    referentie,
 )
 
 _log = logging.getLogger("doorstroom.api")
@@ -59,12 +59,8 @@ class ApiMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id, started, state = (
-            uuid.uuid4().hex[:16],
-            time.perf_counter(),
-            {"status": 500, "sent": False},
-        )
-        scope.setdefault("state", {})["request_id"] = request_id  # for the 500 handler's reference
+        request_id, started = referentie(scope), time.perf_counter()  # the 500 handler reads it too
+        state: dict[str, Any] = {"status": 500, "sent": False}
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -76,20 +72,18 @@ class ApiMiddleware:
                 ]
             await send(message)
 
+        async def te_groot(zend: Send) -> None:
+            await _probleem(zend, scope, 413, f"verzoek groter dan {MAX_BODY} bytes")
+
         try:
             if _verkeerd_mediatype(scope):
                 await _probleem(send_with_headers, scope, 415, "stuur JSON (Content-Type: application/json)")
             elif aangegeven_lengte(scope) > MAX_BODY:
-                await _probleem(send_with_headers, scope, 413, f"verzoek groter dan {MAX_BODY} bytes")
+                await te_groot(send_with_headers)
+            elif scope.get("method") in ("GET", "HEAD"):
+                await self.app(scope, receive, send_with_headers)
             else:
-                await self.app(
-                    scope,
-                    receive if scope.get("method") in ("GET", "HEAD") else begrensd(receive, MAX_BODY),
-                    send_with_headers,
-                )
-        except TeGroot:
-            if not state["sent"]:
-                await _probleem(send_with_headers, scope, 413, f"verzoek groter dan {MAX_BODY} bytes")
+                await begrensd_uitvoeren(self.app, scope, receive, send_with_headers, MAX_BODY, te_groot)
         except Exception as error:  # the last line of defence: nothing escapes as a traceback page
             log_crash(_log, error, request_id)
             if not state["sent"]:
@@ -115,7 +109,7 @@ async def _probleem(send: Send, scope: Scope, status: int, detail: str) -> None:
         title=TITELS[status],
         status=status,
         detail=detail,
-        instance=str(scope.get("root_path", "")) + str(scope.get("path", "")),
+        instance=str(scope.get("path", "")),  # the full path: ASGI's path already holds the mount's root_path
     ).model_dump(mode="json", exclude_none=True)
     payload = json.dumps(body).encode()
     headers = [(b"content-type", MEDIA_TYPE.encode()), (b"content-length", str(len(payload)).encode())]

@@ -3,6 +3,7 @@
 - every response documents the ``API-Version`` header (ADR ``/core/version-header``; the ADR linter
   checks 2xx/3xx, we document it on all);
 - every 4xx/5xx response is ``application/problem+json`` with the one :class:`Probleem` schema;
+- every operation documents 507 (the database's disk is full): even a read writes its audit line;
 - FastAPI's own 422 validation entry is replaced by 400 (ADR ``/core/error-handling/invalid-input``);
 - the servers entry carries the base path, so paths read ``/personen`` (as in DUO's specifications).
 """
@@ -39,6 +40,7 @@ def _responses(responses: dict[str, Any]) -> None:
             del responses["422"]
     responses.setdefault("400", {"description": TITELS[400]})
     responses.setdefault("500", {"description": TITELS[500]})
+    responses.setdefault("507", {"description": TITELS[507]})  # every request may write (an audit line)
     for status, response in responses.items():
         if status.isdigit() and int(status) >= 400:
             response["content"] = {MEDIA_TYPE: {"schema": PROBLEEM_REF}}

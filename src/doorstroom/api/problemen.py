@@ -6,7 +6,8 @@ Status codes: schema and syntax errors of the request 400 (``/core/error-handlin
 a well-formed request that breaks a rule 422 (``InputError``), missing or invalid credentials 401,
 a role that may not use the resource 403, a record outside the caller's scope 404 (never 403, so
 its existence is not revealed), duplicates 409, a stale ``If-Match`` 412, a missing ``If-Match``
-428. Messages never echo submitted values: a rejected BSN is not repeated in the error.
+428, the database's disk full 507 (RFC 4918 §11.5: the server cannot store what is needed; nothing
+was stored). Messages never echo submitted values: a rejected BSN is not repeated in the error.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from doorstroom.platform.asgi import toegestane_methoden
 from doorstroom.platform.errors import (
     Busy,
     ConfigurationError,
@@ -27,6 +29,7 @@ from doorstroom.platform.errors import (
     InputError,
     NotFound,
     PermissionDenied,
+    SchijfVol,
     Verouderd,
 )
 
@@ -47,6 +50,7 @@ TITELS = {
     428: "If-Match ontbreekt",
     500: "Interne fout",
     503: "Dienst niet beschikbaar",
+    507: "Opslag vol",
 }
 
 
@@ -102,19 +106,24 @@ def _naam(loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or "verzoek"
 
 
+def _reden(error: Any) -> str:
+    """Pydantic's message; a rule's own Dutch message without pydantic's English 'Value error, '."""
+    return str(error.get("msg", "")).removeprefix("Value error, ")
+
+
 async def ongeldige_invoer(request: Request, error: Exception) -> JSONResponse:
     """400 for requests that do not match the schema (pydantic errors, without the input values)."""
     errors = error.errors() if isinstance(error, RequestValidationError) else []
-    params = [
-        OngeldigeParameter(name=_naam(tuple(e.get("loc", ()))), reason=str(e.get("msg", ""))) for e in errors
-    ]
+    params = [OngeldigeParameter(name=_naam(tuple(e.get("loc", ()))), reason=_reden(e)) for e in errors]
     return antwoord(400, "het verzoek voldoet niet aan het schema", request, params)
 
 
 async def http_fout(request: Request, error: Exception) -> JSONResponse:
     """404 for unknown paths (also with a trailing slash), 405 for unknown methods, and the like."""
     status = error.status_code if isinstance(error, StarletteHTTPException) else 500
-    headers = dict(error.headers or {}) if isinstance(error, StarletteHTTPException) else None
+    headers = dict(error.headers or {}) if isinstance(error, StarletteHTTPException) else {}
+    if status == 405:
+        headers["Allow"] = toegestane_methoden(request.app.router.routes, request.scope)
     detail = {404: "deze resource bestaat niet", 405: "deze methode is hier niet toegestaan"}.get(
         status, "fout"
     )
@@ -141,6 +150,7 @@ _STATUS: dict[type, int] = {
     Verouderd: 412,
     Busy: 503,
     ConfigurationError: 503,
+    SchijfVol: 507,
 }
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
+from doorstroom.dossier.waarden import Bsn, Vnummer
 from doorstroom.values import afscherming
 
 T = TypeVar("T")
@@ -249,6 +250,12 @@ class Auditcontrole(Uit):
     fout_id: int | None = None
     fout_volgnummer: int | None = None
     reden: str | None = None
+    ankers: int = Field(
+        default=0, description="Aantal ankers (DOORSTROOM_AUDIT_ANKER) waartegen gecontroleerd."
+    )
+    anker: str | None = Field(
+        default=None, description="Het anker waar de keten niet bij past (plaats en rij)."
+    )
 
 
 class Gezondheid(Uit):
@@ -263,12 +270,16 @@ class Gezondheid(Uit):
 
 
 class Zoekvraag(BaseModel):
-    """Search by BSN or V-number: in the body, never in a URL (ADR no-sensitive-uris)."""
+    """Search by BSN or V-number: in the body, never in a URL (ADR no-sensitive-uris).
+
+    The BSN is checked by the one BSN rule (:mod:`doorstroom.dossier.bsn`, the eleven-test), as when a
+    file is opened: a number that cannot be a BSN is a 400 naming ``bsn``, not an empty result.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
-    bsn: str | None = Field(default=None, pattern=r"^[0-9]{9}$")
-    vnummer: str | None = Field(default=None, pattern=r"^[0-9]{10}$")
+    bsn: Bsn | None = None
+    vnummer: Vnummer | None = None
 
 
 class Importresultaat(Uit):

@@ -1,8 +1,8 @@
-"""``doorstroom audit ...``: verify the hash-chained audit trail, and list it."""
+"""``doorstroom audit ...``: verify the hash-chained audit trail, anchor its head, and list it."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -14,25 +14,50 @@ from doorstroom.cli.store import open_store, operator
 from doorstroom.platform.paging import Pagina
 from doorstroom.values.domains import AUDITREGELS
 
-app = typer.Typer(help="Auditlog: keten controleren en regels tonen.", no_args_is_help=True)
+app = typer.Typer(help="Auditlog: keten controleren, verankeren en regels tonen.", no_args_is_help=True)
 EXIT_BEVINDING = 1
+_err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @app.command("controleer")
 def controleer() -> None:
-    """Controleer de hashketen. Exitcode 1 met de eerste gewijzigde regel als de keten breekt."""
+    """Controleer de hashketen, en tegen elk anker (DOORSTROOM_AUDIT_ANKER). Exitcode 1 als hij breekt."""
     with open_store() as engine:
         uitkomst = service.auditcontrole(engine, operator())
+    if not uitkomst["intact"]:
+        _gebroken(uitkomst)
     console = Console(highlight=False, soft_wrap=True)
-    if uitkomst["intact"]:
-        console.print(f"auditlog intact: {uitkomst['regels']} regels, kop {uitkomst['kop_hash']}")
-        return
+    console.print(f"auditlog intact: {uitkomst['regels']} regels, kop {uitkomst['kop_hash']}")
+    if uitkomst["ankerplaats"] is None:
+        _err.print("geen ankers ingesteld (DOORSTROOM_AUDIT_ANKER): een afgesneden staart valt zo niet op")
+    else:
+        console.print(f"klopt met {uitkomst['ankers']} ankers in {uitkomst['ankerplaats']}")
+
+
+def _gebroken(uitkomst: dict[str, Any]) -> NoReturn:
     waar = f"regel id {uitkomst['fout_id']}" if uitkomst["fout_id"] is not None else "einde van de log"
-    Console(stderr=True, highlight=False).print(
+    _err.print(
         f"[bold red]auditlog gebroken[/] bij {waar} (volgnummer {uitkomst['fout_volgnummer']}): "
         f"{uitkomst['reden']}"
     )
     raise typer.Exit(EXIT_BEVINDING)
+
+
+@app.command("anker")
+def anker() -> None:
+    """Bewaar de kop van de keten buiten de database (DOORSTROOM_AUDIT_ANKER). Exitcode 1 als hij breekt."""
+    with open_store() as engine:
+        uitkomst = service.auditanker(engine, operator())
+    if not uitkomst["intact"]:
+        _gebroken(uitkomst)
+    if uitkomst["anker"] is None:
+        _err.print("auditlog is leeg: er is niets te verankeren")
+        return
+    bewaard = uitkomst["anker"]
+    Console(highlight=False, soft_wrap=True).print(
+        f"anker bewaard in {uitkomst['ankerplaats']}: regel {bewaard['volgnummer']}, "
+        f"{bewaard['aantal']} regels, kop {bewaard['hash']}, {bewaard['moment']}"
+    )
 
 
 @app.command("lijst")
@@ -59,4 +84,5 @@ def lijst(
         fmt,
         out,
         title="audit",
+        persoonsgegevens=True,
     )

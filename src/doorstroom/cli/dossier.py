@@ -68,7 +68,7 @@ def termijnen(
     with open_store() as engine:
         rows, _ = overzicht.termijnoverzicht(engine, operator(), filter_, Pagina(1, 1_000_000))
     kolommen = ["persoonId", "gemeentecode", "casemanager", "regel", "vervaldatum", "status", "bron"]
-    emit(rows, kolommen, fmt, out, title="termijnen")
+    emit(rows, kolommen, fmt, out, title="termijnen", persoonsgegevens=True)
 
 
 @app.command("inzage")
@@ -79,9 +79,8 @@ def inzage(
     """AVG-inzage (art. 15): alles over één persoon als JSON-bestand."""
     with open_store() as engine:
         document = avg.inzage(engine, operator(), persoon)
-    with atomic_write(out, "w", encoding="utf-8") as handle:
+    with atomic_write(out, "w", prive=True, encoding="utf-8") as handle:
         json.dump(document, handle, ensure_ascii=False, indent=2)
-    out.chmod(0o600)
     _err.print(f"inzage geschreven naar {out}")
 
 

@@ -71,6 +71,7 @@ def lijst(fmt: FormatOption = Format.table, out: OutOption = None) -> None:
         fmt,
         out,
         title="gebruikers",
+        persoonsgegevens=True,
     )
 
 
@@ -141,6 +142,7 @@ def token_lijst(
         fmt,
         out,
         title="tokens",
+        persoonsgegevens=True,
     )
 
 

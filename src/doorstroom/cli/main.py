@@ -10,6 +10,8 @@ down per command in ``docs/cli.md``:
   is stored (:class:`Conflict`, :class:`Verouderd`: decided already, changed in between);
 * **1** — only for commands documented to report a *finding* (``gemeenten vergelijk`` when lists
   differ), and they say so on standard error;
+* **74** — the database's disk is full (:class:`SchijfVol`): nothing was written; an operator must
+  make room before the same command can work (sysexits ``EX_IOERR``);
 * **75** — busy: a write gave up because other users kept the same rows busy (:class:`Busy`);
   nothing was written and the same command works when tried again;
 * **3** — an internal error: a defect or an unavailable system. The user gets a generic Dutch
@@ -44,7 +46,13 @@ from doorstroom.cli import reference as reference_cli
 from doorstroom.cli import server as server_cli
 from doorstroom.cli import spreiding as spreiding_cli
 from doorstroom.cli import taakstelling as taakstelling_cli
-from doorstroom.cli.exit_codes import EXIT_BEZET, EXIT_INTERN, EXIT_INVOER, EXIT_ONDERBROKEN
+from doorstroom.cli.exit_codes import (
+    EXIT_BEZET,
+    EXIT_INTERN,
+    EXIT_INVOER,
+    EXIT_ONDERBROKEN,
+    EXIT_SCHIJF_VOL,
+)
 from doorstroom.cli.incident import record_incident
 from doorstroom.cli.options import install_shared_options
 from doorstroom.platform.errors import (
@@ -55,6 +63,7 @@ from doorstroom.platform.errors import (
     InputError,
     NotFound,
     PermissionDenied,
+    SchijfVol,
     Verouderd,
 )
 
@@ -87,6 +96,9 @@ class DoorstroomGroup(TyperGroup):
         except Busy as error:  # its message says that nothing was stored and to try again
             report_error(str(error))
             raise typer.Exit(EXIT_BEZET) from None
+        except SchijfVol as error:  # its message says that nothing was stored and who can help
+            report_error(str(error))
+            raise typer.Exit(EXIT_SCHIJF_VOL) from None
         except DoorstroomError as error:  # a defect Doorstroom detected itself; its message is ours
             reference = record_incident(error)
             report_error(f"{error} (referentie {reference})")

@@ -62,25 +62,33 @@ def emit(
     kop: Kop | None = None,
     catalogus: Mapping[str, Kolom] | None = None,
     regels: Sequence[Regel] = (),
+    persoonsgegevens: bool = False,
 ) -> None:
     """Show ``records`` in ``fmt``, on stdout or into ``out``.
 
     ``kop``, ``catalogus`` and ``regels`` dress a workbook: its title block, its Dutch column labels
-    and formats, and the rules explained on its Toelichting sheet.
+    and formats, and the rules explained on its Toelichting sheet. ``persoonsgegevens``: the records
+    are personal data, so an ``--out`` file is 0600 in every format (the one output rule,
+    :func:`~doorstroom.files.outfile.atomic_write`).
     """
+    prive = persoonsgegevens
     if fmt is Format.xlsx:
         if out is None:
             raise InputError(
                 Problem("--format xlsx schrijft een bestand: geef ook --out BESTAND.xlsx", field="--out")
             )
         sheets = {title or "Gegevens": (records, columns), **(extra_sheets or {})}
-        write_xlsx(out, sheets, kop=kop or Kop(wat=title or "Gegevens"), catalogus=catalogus, regels=regels)
+        kop = kop or Kop(wat=title or "Gegevens")
+        write_xlsx(out, sheets, kop=kop, catalogus=catalogus, regels=regels, prive=prive)
     elif fmt is Format.csv:
-        print(stdout_csv(records, columns), end="") if out is None else write_csv(out, records, columns)
+        if out is None:
+            print(stdout_csv(records, columns), end="")
+        else:
+            write_csv(out, records, columns, prive=prive)
     elif fmt is Format.json:
-        _text_out(json_document([dict(r) for r in records]), out)
+        _text_out(json_document([dict(r) for r in records]), out, prive)
     else:
-        _table(records, columns, title, out)
+        _table(records, columns, title, out, prive)
 
 
 def json_document(data: object) -> str:
@@ -106,19 +114,21 @@ def _json_default(value: object) -> object:
     return str(value)
 
 
-def _text_out(text: str, out: Path | None) -> None:
+def _text_out(text: str, out: Path | None, prive: bool = False) -> None:
     if out is None:
         print(text, end="")
         return
-    with atomic_write(out, "w", encoding="utf-8") as handle:
+    with atomic_write(out, "w", prive=prive, encoding="utf-8") as handle:
         handle.write(text)
 
 
-def _table(records: Sequence[Record], columns: Sequence[str], title: str, out: Path | None) -> None:
+def _table(
+    records: Sequence[Record], columns: Sequence[str], title: str, out: Path | None, prive: bool = False
+) -> None:
     texts = {column: [cell_text(record.get(column)) for record in records] for column in columns}
     if out is not None:
         table = _rich_table(records, list(columns), texts, title)
-        with atomic_write(out, "w", encoding="utf-8") as handle:
+        with atomic_write(out, "w", prive=prive, encoding="utf-8") as handle:
             Console(file=handle, width=_natural_width(columns, texts)).print(table)
         return
     console = Console()

@@ -19,6 +19,7 @@ from doorstroom.accounts.namens import namens
 from doorstroom.accounts.service import bereik_voor
 from doorstroom.accounts.toegang import Bereik
 from doorstroom.dossier import identiteit, repository, weergave
+from doorstroom.dossier.bsn import bsn_probleem
 from doorstroom.dossier.invoer import IDENTITEIT, NieuwePersoon, NieuwHuishouden, PersoonWijziging
 from doorstroom.dossier.models import CorrectieRecord, HuishoudenRecord, PersoonRecord, nieuw_id
 from doorstroom.dossier.tijdlijn import Fase
@@ -157,6 +158,8 @@ def zoek(engine: Engine, gebruiker: Gebruiker, *, bsn: str | None, vnummer: str 
     scope.eis_personen()
     if bsn is None and vnummer is None:
         raise InputError(Problem("geef een BSN of een V-nummer", field="bsn"))
+    if bsn is not None and (probleem := bsn_probleem(bsn)):  # the one BSN rule, for every door
+        raise InputError(Problem(probleem, field="bsn"))
     with transaction(engine, schrijven=True) as session:
         data = [weergave.persoon(r, scope) for r in repository.zoek(session, scope, bsn=bsn, vnummer=vnummer)]
         _audit_lijst(session, "persoon", data, Pagina())
@@ -165,9 +168,9 @@ def zoek(engine: Engine, gebruiker: Gebruiker, *, bsn: str | None, vnummer: str 
 
 @namens
 def wijzig_persoon(
-    engine: Engine, gebruiker: Gebruiker, persoon_id: str, versie: int, wijziging: PersoonWijziging
+    engine: Engine, gebruiker: Gebruiker, persoon_id: str, versie: int | None, wijziging: PersoonWijziging
 ) -> Record:
-    """Change a person's data if ``versie`` is still current (optimistic concurrency); else Verouderd."""
+    """Change a person's data if ``versie`` is still current (None: any, If-Match *); else Verouderd."""
     scope = bereik_voor(engine, gebruiker)
     velden = set(wijziging.model_fields_set) - {"toelichting"}
     scope.eis_identificatie(
@@ -193,14 +196,14 @@ def _wijzig(
     scope: Bereik,
     gebruiker: Gebruiker,
     persoon_id: str,
-    versie: int,
+    versie: int | None,
     wijziging: PersoonWijziging,
     velden: set[str],
 ) -> Record:
     record = repository.persoon(session, scope, persoon_id, voor_wijziging=True)
     if record is None:
         raise NotFound(f"persoon {persoon_id} bestaat niet")
-    if record.versie != versie:
+    if versie is not None and record.versie != versie:
         raise Verouderd(f"persoon {persoon_id} heeft versie {record.versie}, niet {versie}")
     for veld in sorted(velden - {"huishouden_id", *identiteit.SOORTEN}):
         setattr(record, veld, getattr(wijziging, veld))

@@ -110,10 +110,16 @@ def stdout_csv(records: Sequence[Record], columns: Sequence[str], stijl: CsvStij
 
 
 def write_csv(
-    path: Path, records: Sequence[Record], columns: Sequence[str], stijl: CsvStijl | None = None
+    path: Path,
+    records: Sequence[Record],
+    columns: Sequence[str],
+    stijl: CsvStijl | None = None,
+    *,
+    prive: bool = False,
 ) -> None:
-    """Write records to a CSV file atomically, in the file dialect (``nl`` unless chosen otherwise)."""
+    """Write records to a CSV file atomically, in the file dialect (``nl`` unless chosen otherwise);
+    ``prive``: personal data, the file is 0600 (:func:`~doorstroom.files.outfile.atomic_write`)."""
     chosen = kies_stijl(stijl, bestand=True)
     text = records_to_csv(records, columns, chosen, bom=True)
-    with atomic_write(path, "w", encoding="utf-8", newline="") as handle:
+    with atomic_write(path, "w", prive=prive, encoding="utf-8", newline="") as handle:
         handle.write(text)

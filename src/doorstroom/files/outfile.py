@@ -8,7 +8,10 @@ after minutes of solving, and must never destroy something that is not an ordina
   regular file is refused, never replaced;
 * the content goes to a temporary file beside the target, which replaces the target only when
   complete, so a failed export leaves the old file untouched;
-* an existing file keeps its permissions; a new one gets the ordinary ones (``0666 & ~umask``).
+* an existing file keeps its permissions; a new one gets the ordinary ones (``0666 & ~umask``);
+* a file with personal data (``prive=True``) is 0600, new or replaced, whatever the umask
+  (AVG art. 32: only the person who wrote it reads it), from its first byte on: the temporary file
+  is private and gets no wider mode before it takes the target's place.
 
 :func:`check_file_target` and :func:`check_dir_target` are what the CLI runs on ``--out`` before
 any work; :func:`atomic_write` runs the same check again when it writes.
@@ -133,9 +136,16 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~_umask()
 
 
+PRIVE_MODUS = 0o600
+"""Files with personal data: read and written by their owner only."""
+
+
 @contextmanager
-def atomic_write(path: Path | str, mode: str, **kwargs: Any) -> Iterator[IO[Any]]:
-    """Open a temporary file beside the target of ``path``; it replaces the target if the block succeeds."""
+def atomic_write(path: Path | str, mode: str, *, prive: bool = False, **kwargs: Any) -> Iterator[IO[Any]]:
+    """Open a temporary file beside the target of ``path``; it replaces the target if the block succeeds.
+
+    ``prive``: the content is personal data, so the file is 0600 (see the module docstring).
+    """
     target = check_file_target(path)
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
@@ -144,7 +154,7 @@ def atomic_write(path: Path | str, mode: str, **kwargs: Any) -> Iterator[IO[Any]
     try:
         with os.fdopen(descriptor, mode, **kwargs) as handle:
             yield handle
-        _replace(Path(temporary), target, path)
+        _replace(Path(temporary), target, path, PRIVE_MODUS if prive else None)
     except OSError as error:  # a full disk or a vanished directory while writing
         Path(temporary).unlink(missing_ok=True)
         raise _problem(path, f"kan niet schrijven: {os_reason(error)}", None) from None
@@ -153,11 +163,11 @@ def atomic_write(path: Path | str, mode: str, **kwargs: Any) -> Iterator[IO[Any]
         raise
 
 
-def _replace(temporary: Path, target: Path, given: Path | str) -> None:
+def _replace(temporary: Path, target: Path, given: Path | str, modus: int | None) -> None:
     """Move the finished file into place, after checking the target once more (it may have changed)."""
     check_file_target(target)
     try:
-        os.chmod(temporary, _mode_for(target))
+        os.chmod(temporary, _mode_for(target) if modus is None else modus)
         os.replace(temporary, target)
     except OSError as error:
         raise _problem(given, f"kan niet schrijven: {os_reason(error)}", None) from None

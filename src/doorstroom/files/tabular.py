@@ -7,7 +7,9 @@ Parsing is all-or-nothing: :func:`parse_rows` collects every problem of every ro
 :class:`InputError`.
 
 CSV: the encoding is UTF-8 (with or without BOM) or, when the bytes are not UTF-8, Windows-1252 —
-what Dutch Excel's "CSV (gescheiden door lijstscheidingsteken)" writes; the delimiter is the one the
+what Dutch Excel's "CSV (gescheiden door lijstscheidingsteken)" writes; a file that starts with a
+UTF-16 byte order mark is UTF-16 (Excel's "Unicode-tekst": UTF-16LE with BOM and tabs), and bytes
+that are not text in it are an encoding error naming file and row; the delimiter is the one the
 header uses (semicolon, comma or tab). A semicolon file is in the Dutch dialect (decimal comma),
 a comma file in the program dialect (decimal point); numbers follow :mod:`doorstroom.values.number_text`.
 
@@ -28,7 +30,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from doorstroom.files.csv_export import Record, records_to_csv, unguarded, write_csv
 from doorstroom.files.outfile import atomic_write, os_reason
@@ -221,23 +223,61 @@ class _Table:
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def detect_encoding(path: Path) -> str:
-    """``utf-8-sig`` when every byte is UTF-8 (a BOM is dropped), else ``cp1252`` (Dutch Excel's CSV).
+_UTF16 = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
-    The whole file is checked in blocks, so a stray Windows byte at row 100,000 is found before the
-    first row is used; memory stays bounded by one block.
+
+def detect_encoding(path: Path) -> str:
+    """``utf-16`` after a UTF-16 byte order mark; else ``utf-8-sig`` when every byte is UTF-8 (a BOM is
+    dropped), else ``cp1252`` (Dutch Excel's CSV).
+
+    The whole file is checked in blocks, so a stray byte at row 100,000 is found before the first row
+    is used (for UTF-16 as an error naming its row); memory stays bounded by one block. A file that
+    is a quarter NUL bytes without a byte order mark is UTF-16 that lost its mark, not Windows-1252.
     """
-    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         with path.open("rb") as handle:
-            while block := handle.read(_ENCODING_PROBE):
-                decoder.decode(block)
-            decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return "cp1252"
+            begin = handle.read(_ENCODING_PROBE)
+            handle.seek(0)
+            utf16 = next((naam for bom, naam in _UTF16 if begin.startswith(bom)), None)
+            if utf16 is not None:
+                _check_utf16(path, handle, utf16)
+                return "utf-16"
+            if begin.count(b"\x00") * 4 > len(begin):  # ASCII as UTF-16: every other byte NUL
+                raise _encoding_problem(path, 1, "nul-bytes zonder byte order mark (UTF-16 zonder BOM?)")
+            return "utf-8-sig" if _is_utf8(handle) else "cp1252"
     except OSError as error:
         raise InputError(Problem(f"bestand niet leesbaar: {os_reason(error)}", file=str(path))) from None
-    return "utf-8-sig"
+
+
+def _is_utf8(handle: BinaryIO) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        while block := handle.read(_ENCODING_PROBE):
+            decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _check_utf16(path: Path, handle: BinaryIO, codering: str) -> None:
+    """Decode the whole file (after its BOM); the first bytes that are no UTF-16 text (half a
+    character, a lone surrogate) are an InputError naming the row they are in."""
+    handle.read(2)
+    decoder, regel = codecs.getincrementaldecoder(codering)(), 1
+    try:
+        while block := handle.read(_ENCODING_PROBE):
+            regel += decoder.decode(block).count("\n")
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as error:
+        voor = error.object[: error.start].decode(codering, errors="replace")
+        raise _encoding_problem(path, regel + voor.count("\n"), "bytes die geen UTF-16-tekst zijn") from None
+
+
+def _encoding_problem(path: Path, row: int, wat: str) -> InputError:
+    return InputError(
+        Problem(f"{wat}; sla het bestand op als CSV UTF-8 of als Unicode-tekst", str(path), row)
+    )
 
 
 def _delimiter(first_line: str) -> str:

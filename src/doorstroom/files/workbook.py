@@ -208,8 +208,9 @@ def _iso_datumtijd(waarde: str) -> datetime | None:
         return None
 
 
-def write_workbook(path: Path, werkboek: Werkboek) -> None:
-    """Write ``werkboek`` to ``path`` atomically (see the module docstring for the layout)."""
+def write_workbook(path: Path, werkboek: Werkboek, *, prive: bool = False) -> None:
+    """Write ``werkboek`` to ``path`` atomically (see the module docstring for the layout); ``prive``:
+    personal data, the file is 0600."""
     from openpyxl import Workbook
 
     from doorstroom.files.workbook_layout import schrijf_blad, schrijf_toelichting, schrijf_velden
@@ -223,7 +224,7 @@ def write_workbook(path: Path, werkboek: Werkboek) -> None:
         velden += [(blad.naam, kopregel, totaalregel, kolom) for kolom in blad.kolommen]
     schrijf_toelichting(book, werkboek, toelichting_naam(werkboek.bladen))
     schrijf_velden(book, velden)
-    with atomic_write(path, "wb") as handle:
+    with atomic_write(path, "wb", prive=prive) as handle:
         book.save(handle)
 
 
@@ -261,11 +262,13 @@ def write_xlsx(
     kop: Kop | None = None,
     catalogus: Mapping[str, Kolom] | None = None,
     regels: Sequence[Regel] = (),
+    prive: bool = False,
 ) -> None:
-    """One sheet per entry of ``sheets`` (name → records, columns), laid out as every workbook."""
+    """One sheet per entry of ``sheets`` (name → records, columns), laid out as every workbook;
+    ``prive``: personal data, the file is 0600."""
     bladen = [  # the first sheet is what the title says; the others add their name to it
         Blad(naam, "" if index == 0 else naam, records, kolommen(columns, records, catalogus))
         for index, (naam, (records, columns)) in enumerate(sheets.items())
     ]
     eerste = next(iter(sheets), "Gegevens")
-    write_workbook(path, Werkboek(kop or Kop(wat=eerste), bladen, regels))
+    write_workbook(path, Werkboek(kop or Kop(wat=eerste), bladen, regels), prive=prive)

@@ -1,7 +1,8 @@
 """What the API's and the web application's outermost ASGI layers share.
 
 Both refuse a request body above their limit without reading it all (announced by
-``Content-Length``, or counted while the application reads it), log a crash by exception type,
+``Content-Length``, or counted while the application reads it, as a chunked upload must be:
+:func:`begrensd_uitvoeren`), log a crash by exception type,
 code locations and request id only (a database error's message can quote submitted personal
 data), and log one line per request with the route template instead of the URL, so identifiers
 stay out of the log (AVG; BIO logging without personal data).
@@ -12,8 +13,11 @@ from __future__ import annotations
 import logging
 import time
 import traceback
-from collections.abc import Awaitable, Callable, MutableMapping
+import uuid
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
+
+from starlette.routing import Match
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -32,26 +36,90 @@ def aangegeven_lengte(scope: Scope) -> int:
     return int(tekst) if tekst.isdigit() and len(tekst) < 19 else 0
 
 
-def begrensd(receive: Receive, maximum: int) -> Receive:
-    """``receive`` that raises :class:`TeGroot` once more than ``maximum`` body bytes arrived."""
-    gelezen = 0
+async def begrensd_uitvoeren(
+    app: ASGIApp,
+    scope: Scope,
+    receive: Receive,
+    send: Send,
+    maximum: int,
+    te_groot: Callable[[Send], Awaitable[None]],
+) -> None:
+    """Run ``app`` while counting the body it reads; past ``maximum`` bytes the answer is ``te_groot``.
+
+    A chunked body announces no length, so only counting finds it too large. The application learns
+    it from :class:`TeGroot` raised by ``receive``, but may answer that itself: FastAPI turns any
+    error while reading a body into *400 There was an error parsing the body*. Once the limit was
+    passed, whatever the application answers or raises is the consequence of a cut body, so it is
+    dropped and ``te_groot`` answers 413 (unless a response had already started, which cannot be
+    taken back).
+    """
+    stand = {"gelezen": 0, "overschreden": False, "gestart": False}
 
     async def ontvang() -> Message:
-        nonlocal gelezen
         message = await receive()
-        gelezen += len(message.get("body", b""))
-        if gelezen > maximum:
+        stand["gelezen"] += len(message.get("body", b""))
+        if stand["gelezen"] > maximum:
+            stand["overschreden"] = True
             raise TeGroot
         return message
 
-    return ontvang
+    async def zend(message: Message) -> None:
+        if stand["overschreden"]:
+            return
+        stand["gestart"] = stand["gestart"] or message["type"] == "http.response.start"
+        await send(message)
+
+    try:
+        await app(scope, ontvang, zend)
+    except Exception:
+        if not stand["overschreden"]:
+            raise
+    if stand["overschreden"] and not stand["gestart"]:
+        await te_groot(send)
+
+
+METHODEN = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+"""The methods a 405's ``Allow`` can name (RFC 9110 §9.3; TRACE and CONNECT are never served)."""
+
+
+def toegestane_methoden(routes: Iterable[Any], scope: Scope) -> str:
+    """The ``Allow`` header of a 405: every method some route serves at this path, not only those of
+    the first route that matched the path (RFC 9110 §15.5.6: the target resource's methods).
+
+    ``/personen`` has a GET and a POST route; Starlette answers 405 from the first partial match, so
+    ``Allow`` said ``GET``. Each method is tried against the application's ``routes`` (the scope's
+    own ``router`` is the outer server's, whose routes are the mounts); a full match allows it.
+    """
+    return ", ".join(
+        methode
+        for methode in METHODEN
+        if any(route.matches({**scope, "method": methode})[0] is Match.FULL for route in routes)
+    )
+
+
+def referentie(scope: Scope) -> str:
+    """A new request's reference, kept in the scope's state (``request.state.request_id``).
+
+    The one reference of a request: the ``X-Request-Id`` header, the crash log line
+    (:func:`log_crash`) and the error answer (API problem body, web error page) all carry it, so an
+    administrator finds the log line a user quotes.
+    """
+    nieuw = uuid.uuid4().hex[:16]
+    scope.setdefault("state", {})["request_id"] = nieuw
+    return nieuw
 
 
 def log_crash(log: logging.Logger, error: BaseException, request_id: str) -> None:
-    """Log an unexpected exception by type and the last code locations, never its message."""
+    """Log an unexpected exception by type and the last code locations, never its message.
+
+    The reference is in the message itself, not only in a structured field: a text log (``doorstroom
+    demo``) prints the message alone.
+    """
     frames = [f"{f.filename}:{f.lineno} in {f.name}" for f in traceback.extract_tb(error.__traceback__)]
     log.error(
-        "interne fout", extra={"fout": type(error).__name__, "request_id": request_id, "frames": frames[-8:]}
+        "interne fout (referentie %s)",
+        request_id,
+        extra={"fout": type(error).__name__, "request_id": request_id, "frames": frames[-8:]},
     )
 
 

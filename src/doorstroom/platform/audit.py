@@ -13,6 +13,14 @@ the chain (last sequence number and hash) is kept in ``audit_keten``. Changing, 
 a line breaks the chain at that line; cutting lines off the end disagrees with the head.
 :func:`controleer` walks the chain and names the first line that does not fit.
 
+Anchors: someone with database rights can cut the tail *and* set the head back, and the chain
+still fits. :class:`Anker` records the head (last sequence number and hash, the count, the time and
+the chain's identity: the hash of its first line) outside the database
+(:mod:`doorstroom.platform.audit_anker`, ``doorstroom audit anker``); :func:`controleer` checks the
+chain against every anchor: the line at an anchor's sequence number must have the anchored hash
+(the lines before it are bound to it by the chain), and a log shorter than an anchor's count lost
+its tail.
+
 Concurrency: the head row is read ``FOR UPDATE`` (PostgreSQL row lock); SQLite write transactions
 start with ``BEGIN IMMEDIATE`` (:mod:`doorstroom.platform.db`), so two writers never extend the chain from
 the same head.
@@ -26,7 +34,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, Integer, String, Text, select
@@ -185,35 +193,114 @@ def line_hash(line: AuditRecord) -> str:
 
 
 @dataclass(frozen=True)
+class Anker:
+    """The head of the chain at a moment, kept outside the database (see the module docstring).
+
+    ``keten`` identifies the chain (the hash of its first line): an anchor of another database's
+    chain, or of a chain rewritten from its first line, does not fit. ``plaats`` says where the
+    anchor was read (file and row, or URL and position), to name it in a finding; it is not stored.
+    """
+
+    volgnummer: int
+    hash: str
+    aantal: int
+    moment: str
+    keten: str
+    database: str = ""
+    plaats: str = ""
+
+    def als_json(self) -> dict[str, object]:
+        """The stored form (format version 1), without ``plaats``."""
+        return {
+            "versie": 1,
+            "keten": self.keten,
+            "volgnummer": self.volgnummer,
+            "aantal": self.aantal,
+            "hash": self.hash,
+            "moment": self.moment,
+            "database": self.database,
+        }
+
+
+@dataclass(frozen=True)
 class Controle:
-    """Outcome of walking the chain: intact, or the first line (by id) that does not fit."""
+    """Outcome of walking the chain: intact, or the first line (by id) that does not fit.
+
+    ``eerste_hash`` is the chain's identity (the hash of line 1; empty for an empty log); ``ankers``
+    counts the anchors the chain was checked against; ``anker`` names the one that did not fit.
+    """
 
     regels: int
     kop_hash: str
     fout_id: int | None = None
     fout_volgnummer: int | None = None
     reden: str | None = None
+    eerste_hash: str = ""
+    ankers: int = 0
+    anker: str | None = None
 
     @property
     def intact(self) -> bool:
-        """True when every line and the head agree."""
+        """True when every line, the head and every anchor agree."""
         return self.reden is None
 
 
-def controleer(session: Session) -> Controle:
-    """Recompute the chain from the first line; report the first line that was changed or moved."""
-    expected_number, previous, count = 1, GENESIS, 0
+def controleer(session: Session, ankers: Sequence[Anker] = ()) -> Controle:
+    """Recompute the chain from the first line; report the first line that was changed or moved, then
+    the first anchor the chain does not fit (a changed anchored line, a cut tail, another chain)."""
+    expected_number, previous, count, eerste = 1, GENESIS, 0, ""
+    per_volgnummer: dict[int, list[Anker]] = {}
+    for gegeven in ankers:
+        per_volgnummer.setdefault(gegeven.volgnummer, []).append(gegeven)
     for line in session.scalars(select(AuditRecord).order_by(AuditRecord.volgnummer)).yield_per(1000):
         reden = _afwijking(line, expected_number, previous)
         if reden:
-            return Controle(count, previous, line.id, line.volgnummer, reden)
+            return Controle(count, previous, line.id, line.volgnummer, reden, eerste)
         expected_number, previous, count = expected_number + 1, line.hash, count + 1
+        eerste = eerste or line.hash
+        anker = next((a for a in per_volgnummer.get(line.volgnummer, []) if a.hash != line.hash), None)
+        if anker is not None:
+            reden = f"past niet bij {_naam(anker)}: de regel is gewijzigd of de keten herschreven"
+            return Controle(
+                count, previous, line.id, line.volgnummer, reden, eerste, len(ankers), anker.plaats
+            )
     head = session.get(AuditKetenRecord, 1)
     head_number, head_hash = (head.volgnummer, head.hash) if head else (0, GENESIS)
     if (head_number, head_hash) != (count, previous):
         reden = f"de kop van de keten noemt regel {head_number}, de log eindigt bij regel {count}"
-        return Controle(count, previous, None, count, reden)
-    return Controle(count, previous)
+        return Controle(count, previous, None, count, reden, eerste)
+    return _tegen_ankers(Controle(count, previous, eerste_hash=eerste, ankers=len(ankers)), ankers)
+
+
+def _tegen_ankers(controle: Controle, ankers: Sequence[Anker]) -> Controle:
+    """The walked chain against the anchors: another chain's anchor, or fewer lines than anchored."""
+    for anker in sorted(ankers, key=lambda a: a.volgnummer):
+        if anker.aantal and anker.keten != controle.eerste_hash:
+            reden = (
+                f"{_naam(anker)} hoort bij een andere keten (regel 1 verschilt): herschreven of verwisseld"
+            )
+        elif max(anker.aantal, anker.volgnummer) > controle.regels:
+            reden = f"de log eindigt bij regel {controle.regels}, maar {_naam(anker)} telde er {anker.aantal}"
+            reden += " (staart afgesneden?)"
+        else:
+            continue
+        return replace(controle, fout_volgnummer=controle.regels, reden=reden, anker=anker.plaats)
+    return controle
+
+
+def _naam(anker: Anker) -> str:
+    return (
+        f"het anker van {anker.moment} ({anker.plaats})" if anker.plaats else f"het anker van {anker.moment}"
+    )
+
+
+def kop_anker(controle: Controle, moment: datetime, database: str) -> Anker:
+    """The anchor of an intact, walked chain: its last line, count and identity at ``moment``."""
+    if not controle.intact:
+        raise ValueError("only an intact chain is anchored")
+    return Anker(
+        controle.regels, controle.kop_hash, controle.regels, _utc_text(moment), controle.eerste_hash, database
+    )
 
 
 def _afwijking(line: AuditRecord, expected_number: int, previous: str) -> str | None:

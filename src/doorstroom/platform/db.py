@@ -17,12 +17,16 @@ Two users at once (BIO 12.4: availability, and no lost or doubled work):
   race the unit of work detects itself (a unique key inserted by the other). It says in Dutch that
   it waits, and gives up with :class:`DatabaseBezet` after ``DOORSTROOM_DATABASE_WACHTTIJD``.
 
+A full disk is no reason to wait: :func:`schijf_vol_gemeld` turns it into :class:`SchijfVol` at once
+(nothing stored; an operator must make room).
+
 Data files are private (AVG art. 32): the SQLite file is created with mode 0600 in a directory
 created with mode 0700.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import time
@@ -36,7 +40,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Session
 
-from doorstroom.platform.errors import Busy, ConfigurationError
+from doorstroom.platform.errors import Busy, ConfigurationError, SchijfVol
 from doorstroom.platform.settings import get_settings
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -50,6 +54,12 @@ MAX_RACES = 5
 _SCHRIJVEN = "doorstroom_schrijven"
 _SQLITE_BEZET = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED (primary result codes)
 _POSTGRES_OPNIEUW = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock not available
+_SQLITE_VOL = 13  # SQLITE_FULL: "database or disk is full" (also a max_page_count reached)
+_POSTGRES_VOL = "53100"  # disk_full: "could not extend file ...: No space left on device"
+SCHIJF_VOL = (
+    "de schijf van de database is vol: er is niets opgeslagen. Meld het aan de beheerder, die ruimte "
+    "moet vrijmaken; probeer het daarna opnieuw"
+)
 
 log = logging.getLogger("doorstroom.platform.db")
 T = TypeVar("T")
@@ -123,15 +133,30 @@ def transaction(bind: Engine | Connection, *, schrijven: bool = False) -> Iterat
     ends the block with :class:`DatabaseBezet` when the database stays busy; :func:`schrijf` adds
     retrying and is the way to write. Without it the transaction starts as a reader.
     """
-    with _verbinding(bind) as connection:
-        connection.execution_options(**{_SCHRIJVEN: schrijven})
-        try:
+    try:
+        with schijf_vol_gemeld(), _verbinding(bind) as connection:
+            connection.execution_options(**{_SCHRIJVEN: schrijven})
             with Session(bind=connection, expire_on_commit=False) as session, session.begin():
                 yield session
-        except DBAPIError as error:
-            if schrijven and is_bezet(error):
-                raise DatabaseBezet(_BEZET) from None
-            raise
+    except DBAPIError as error:
+        if schrijven and is_bezet(error):
+            raise DatabaseBezet(_BEZET) from None
+        raise
+
+
+@contextmanager
+def schijf_vol_gemeld() -> Iterator[None]:
+    """Turn a full disk inside the block into :class:`SchijfVol`; other errors pass unchanged.
+
+    The one place that recognises a full disk: :func:`transaction` uses it, and so does any work on
+    a connection of its own (bulk staging), so the user never reads "interne fout (OperationalError)".
+    """
+    try:
+        yield
+    except (DBAPIError, OSError) as error:
+        if is_schijf_vol(error):
+            raise SchijfVol(SCHIJF_VOL) from None
+        raise
 
 
 @contextmanager
@@ -153,6 +178,18 @@ def is_bezet(error: BaseException) -> bool:
     if code is not None:
         return int(code) & 0xFF in _SQLITE_BEZET
     return getattr(original, "sqlstate", None) in _POSTGRES_OPNIEUW
+
+
+def is_schijf_vol(error: BaseException) -> bool:
+    """Whether ``error`` means the disk is full: SQLite's SQLITE_FULL, PostgreSQL's 53100 disk_full, or
+    an operating-system ENOSPC/EDQUOT (a driver that passes the OS error on)."""
+    original = getattr(error, "orig", error)
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is not None:
+        return int(code) & 0xFF == _SQLITE_VOL
+    if getattr(original, "sqlstate", None) == _POSTGRES_VOL:
+        return True
+    return isinstance(original, OSError) and original.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
 def schrijf(

@@ -11,8 +11,10 @@ are for misuse and for input/output that cannot be processed::
      ├── Conflict                   the record already exists, e.g. a BSN in another file (API 409)
      ├── Verouderd                  the record changed since the caller read it (API 412)
      ├── ConfigurationError         settings or the environment are unusable (CLI exit code 2)
-     └── Busy                       a write gave up because others kept the same rows busy;
-                                    nothing was written, trying again will work (CLI 75, API 409)
+     ├── Busy                       a write gave up because others kept the same rows busy;
+     │                              nothing was written, trying again will work (CLI 75, API 503)
+     └── SchijfVol                  the database's disk is full; nothing was written, an operator
+                                    must make room first (CLI 74, API 507, web page 507)
 
 Each :class:`Problem` names the file, the row (as a spreadsheet user counts it: header is row 1)
 and the field, so a case worker can find and fix it in Excel.
@@ -97,4 +99,13 @@ class Busy(DoorstroomError):
 
     Not the user's mistake and not a defect: the same command succeeds when tried again. The
     message says so ("er is niets opgeslagen, probeer het opnieuw").
+    """
+
+
+class SchijfVol(DoorstroomError):
+    """The disk the database writes to is full (SQLite ``SQLITE_FULL``, PostgreSQL ``53100 disk_full``).
+
+    The transaction was rolled back, so nothing was written. Neither the user's input nor a defect:
+    trying again only helps once an operator made room. :func:`doorstroom.platform.db.is_schijf_vol`
+    recognises it; the message says what happened and what to do, in Dutch.
     """

@@ -1,7 +1,11 @@
 """Typed settings, read from ``DOORSTROOM_*`` environment variables (or a ``.env`` file).
 
 Every setting carries a description; ``docs/configuration.md`` lists them and a test keeps that
-page complete. Secrets are never given defaults that work outside development.
+page complete. Secrets are never given defaults that work outside development, and a configured
+secret must be one nobody can guess (:func:`geheimprobleem`; BIO 10.1.2 key management, OWASP ASVS
+V6.4 secret management): the process refuses to start with a weak one, in every environment.
+Error messages name the setting, never its value (a refused secret may be reused elsewhere, and a
+database URL carries a password).
 """
 
 from __future__ import annotations
@@ -11,10 +15,66 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from doorstroom.platform.errors import ConfigurationError
+
+MINIMALE_GEHEIMLENGTE = 32
+"""Characters a secret needs at least (``secrets.token_urlsafe(48)`` gives 64)."""
+MINIMAAL_VERSCHILLENDE_TEKENS = 10
+"""Different characters a secret needs at least: 36 times ``a`` is long but guessable. A random hex
+secret of 32 characters has fewer than 10 different ones about once in 10,000 draws."""
+VOORBEELDWOORDEN = (
+    "changeme",
+    "change-me",
+    "changethis",
+    "wachtwoord",
+    "password",
+    "secret",
+    "geheim",
+    "voorbeeld",
+    "example",
+    "default",
+    "placeholder",
+    "vervangen",
+    "replace",
+    "insecure",
+    "onveilig",
+    "letmein",
+    "qwerty",
+    "123456",
+)
+"""Words of example and template secrets (six characters or more, so a random secret contains
+one by chance less than once in a billion)."""
+
+
+def geheimprobleem(geheim: str) -> str | None:
+    """Why ``geheim`` is too weak to sign anything, in Dutch and without quoting it; None when strong.
+
+    Weak: white space (40 spaces, a pasted line break), shorter than :data:`MINIMALE_GEHEIMLENGTE`,
+    fewer than :data:`MINIMAAL_VERSCHILLENDE_TEKENS` different characters, one short pattern repeated
+    (``changeme`` four times), or a known example word (:data:`VOORBEELDWOORDEN`).
+    """
+    if any(teken.isspace() for teken in geheim):
+        return "bevat witruimte (spaties, tabs of regeleinden)"
+    if len(geheim) < MINIMALE_GEHEIMLENGTE:
+        return f"is korter dan {MINIMALE_GEHEIMLENGTE} tekens"
+    if len(set(geheim)) < MINIMAAL_VERSCHILLENDE_TEKENS:
+        return f"heeft minder dan {MINIMAAL_VERSCHILLENDE_TEKENS} verschillende tekens"
+    if _herhaald_patroon(geheim):
+        return "is een kort patroon dat zich herhaalt"
+    if any(woord in geheim.lower() for woord in VOORBEELDWOORDEN):
+        return "bevat een bekend voorbeeldwoord (zoals changeme, secret of geheim)"
+    return None
+
+
+def _herhaald_patroon(tekst: str) -> bool:
+    """True when ``tekst`` is one piece of at most half its length repeated (the last copy may be cut)."""
+    return any(
+        all(tekst[i] == tekst[i - lengte] for i in range(lengte, len(tekst)))
+        for lengte in range(1, len(tekst) // 2 + 1)
+    )
 
 
 def _default_data_dir() -> Path:
@@ -115,6 +175,15 @@ class Settings(BaseSettings):
         default=10, ge=1, le=24, description="Hours after login after which a web session ends anyway (1-24)."
     )
 
+    audit_anker: str | None = Field(
+        default=None,
+        description=(
+            "Where 'doorstroom audit anker' keeps the head of the audit chain, outside the database: an "
+            "absolute file path (JSON lines, appended, 0600; on another machine or WORM storage) or an "
+            "http(s) URL (anchors are POSTed, and read back with GET). 'doorstroom audit controleer' "
+            "checks the chain against every anchor kept there."
+        ),
+    )
     csv_stijl: Literal["nl", "standaard"] | None = Field(
         default=None,
         description=(
@@ -123,6 +192,29 @@ class Settings(BaseSettings):
             "standaard on standard output. The option --csv-stijl overrides it per command."
         ),
     )
+
+    @field_validator("session_secret")
+    @classmethod
+    def _sterk_geheim(cls, value: SecretStr | None) -> SecretStr | None:
+        """A configured secret must be strong; a ConfigurationError (not a ValidationError, which would
+        quote the input) names the setting."""
+        probleem = geheimprobleem(value.get_secret_value()) if value is not None else None
+        if probleem:
+            raise ConfigurationError(
+                f"DOORSTROOM_SESSION_SECRET {probleem}; gebruik minstens {MINIMALE_GEHEIMLENGTE} "
+                "willekeurige tekens: python3 -c 'import secrets; print(secrets.token_urlsafe(48))' "
+                "(docs/configuration.md)"
+            )
+        return value
+
+    @field_validator("audit_anker")
+    @classmethod
+    def _ankerplaats(cls, value: str | None) -> str | None:
+        if value is None or value.startswith(("http://", "https://")):
+            return value
+        if not value.strip() or "://" in value or not Path(value).is_absolute():
+            raise ValueError("geef een absoluut bestandspad of een http(s)-URL")
+        return value
 
     @field_validator("database_url")
     @classmethod
@@ -143,5 +235,15 @@ def get_settings() -> Settings:
     """The process-wide settings; a bad environment variable is a ConfigurationError."""
     try:
         return Settings()
+    except ValidationError as error:
+        raise ConfigurationError(f"ongeldige instelling: {_zonder_waarden(error)}") from None
     except ValueError as error:
         raise ConfigurationError(f"ongeldige instelling: {error}") from None
+
+
+def _zonder_waarden(error: ValidationError) -> str:
+    """Each refused setting by its variable's name and the reason, never the value given."""
+    return "; ".join(
+        f"DOORSTROOM_{'_'.join(str(deel) for deel in fout['loc']).upper()}: {fout['msg']}"
+        for fout in error.errors(include_input=False, include_url=False)
+    )

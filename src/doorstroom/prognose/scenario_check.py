@@ -52,7 +52,7 @@ def problemen(scenario: Scenario, *, file: str | None = None, maanden: int | Non
 def _value(domain: Domain, value: float | None, key: str) -> list[tuple[str, str]]:
     if value is None:
         return []
-    problem = domain.problem(float(value))
+    problem = domain.problem(value)
     return [(key, problem)] if problem else []
 
 

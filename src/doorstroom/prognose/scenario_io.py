@@ -34,6 +34,7 @@ from doorstroom.prognose.scenario import (
     Wijziging,
 )
 from doorstroom.prognose.standaard import standaard
+from doorstroom.values.domains import heeft_float
 from doorstroom.values.suggest import unknown_message
 
 SECTIONS = ("scenario", "seizoen", "doelen", "parameters", "wijzigingen", "kalibratie")
@@ -145,6 +146,9 @@ class _Checker:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.add(_join(where, key), f"'{value}' is geen getal")
+            return None
+        if not heeft_float(value):  # an int beyond 1.8e308 (TOML and JSON allow any length)
+            self.add(_join(where, key), "getal te groot (groter dan elk toegestaan getal)")
             return None
         return float(value)
 

@@ -37,7 +37,7 @@ from doorstroom.values.domains import Domain
 
 def binnen(value: float | None, domain: Domain, option: str) -> None:
     """Raise an InputError naming ``option`` when ``value`` lies outside ``domain``."""
-    problem = None if value is None else domain.problem(float(value))
+    problem = None if value is None else domain.problem(value)
     if problem:
         raise InputError(Problem(problem, field=option))
 

@@ -40,7 +40,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from doorstroom.platform.db import schrijf
+from doorstroom.platform.db import schijf_vol_gemeld, schrijf
 from doorstroom.platform.errors import InputError, Problem
 
 PARTIJ = 5_000
@@ -109,7 +109,7 @@ def importeer(
     runs in the write transaction (an audit line) and may query the staging table.
     """
     staging = _staging_tabel(invoer)
-    with engine.connect() as connection:
+    with schijf_vol_gemeld(), engine.connect() as connection:
         try:
             _laad(connection, staging, invoer, rijen, problemen)
             fout = problemen.fout()

@@ -12,8 +12,10 @@ contain control characters (a NUL byte is refused by PostgreSQL and invisible in
 from __future__ import annotations
 
 import math
+import sys
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TypeVar
 
 from doorstroom.platform.errors import InputError, Problem
@@ -31,11 +33,21 @@ class Domain:
     geheel: bool = True
 
     def problem(self, value: float) -> str | None:
-        """Why ``value`` is outside the domain, in Dutch; None when it is inside."""
+        """Why ``value`` is outside the domain, in Dutch; None when it is inside.
+
+        A whole number is compared exactly, never through ``float``: an ``int`` beyond 1.8e308 (JSON
+        ``10**400``, a form field of 400 digits) has no float, and converting it raised OverflowError.
+        """
+        if isinstance(value, int):
+            return self._bereikprobleem(value)
         if not math.isfinite(value):
             return f"{value} is geen eindig getal"
-        if self.geheel and not float(value).is_integer():
+        if self.geheel and not value.is_integer():
             return f"{_show(value)} is geen geheel getal"
+        return self._bereikprobleem(value)
+
+    def _bereikprobleem(self, value: float) -> str | None:
+        """Python compares an int with a float exactly (no conversion), so this holds for any int."""
         if value < self.minimum:
             return f"{_show(value)} is kleiner dan {_show(self.minimum)} ({self.omschrijving})"
         if value > self.maximum:
@@ -50,9 +62,18 @@ class Domain:
         return value
 
 
+def heeft_float(value: float) -> bool:
+    """True when ``value`` is a finite number a float can hold: not NaN or infinite, and not an int
+    beyond 1.8e308 (``float(10**400)`` raises OverflowError; the comparison below is exact)."""
+    if isinstance(value, int):
+        return abs(value) <= sys.float_info.max
+    return math.isfinite(value)
+
+
 def _show(value: float) -> str:
+    """A number for a message; huge ones in short scientific notation (``1e+400``), exact for an int."""
     if abs(value) >= 1e15:
-        return f"{value:.3g}"
+        return f"{Decimal(value):.3g}" if isinstance(value, int) else f"{value:.3g}"
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 

@@ -18,9 +18,6 @@ import secrets
 from doorstroom.platform.errors import ConfigurationError
 from doorstroom.platform.settings import Settings, get_settings
 
-MINIMALE_LENGTE = 32
-BEKENDE_VOORBEELDEN = frozenset({"changeme", "secret", "geheim", "development", "demo", "test"})
-
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -37,7 +34,8 @@ HEADERS = [
 
 
 def sessiegeheim(settings: Settings) -> str:
-    """The configured secret; a random one outside productie; ConfigurationError when unsafe."""
+    """The configured secret (its strength checked by the settings); a random one outside productie;
+    ConfigurationError when productie has none."""
     gegeven = settings.session_secret.get_secret_value() if settings.session_secret else None
     if gegeven is None:
         if settings.environment == "productie":
@@ -46,12 +44,6 @@ def sessiegeheim(settings: Settings) -> str:
                 "start; of DOORSTROOM_ENVIRONMENT=ontwikkeling voor een tijdelijk geheim (docs/web.md)"
             )
         return secrets.token_urlsafe(48)
-    if len(gegeven) < MINIMALE_LENGTE or gegeven.strip().lower() in BEKENDE_VOORBEELDEN:
-        raise ConfigurationError(
-            f"DOORSTROOM_SESSION_SECRET is te kort of een bekend voorbeeld; gebruik minstens "
-            f"{MINIMALE_LENGTE} willekeurige tekens "
-            "(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')"
-        )
     return gegeven
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import time
-import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -19,11 +18,11 @@ from doorstroom.platform.asgi import (
     Receive,
     Scope,
     Send,
-    TeGroot,
     aangegeven_lengte,
-    begrensd,
+    begrensd_uitvoeren,
     log_crash,
     log_verzoek,
+    referentie,
 )
 from doorstroom.web.beveiliging import HEADERS
 
@@ -46,7 +45,7 @@ class WebMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id, started = uuid.uuid4().hex[:16], time.perf_counter()
+        request_id, started = referentie(scope), time.perf_counter()  # the error page reads it too
         state: dict[str, Any] = {"status": 500, "sent": False}
         statisch = str(scope.get("path", "")).startswith("/static/")
 
@@ -64,14 +63,14 @@ class WebMiddleware:
                 ]
             await send(message)
 
+        async def te_groot(zend: Send) -> None:
+            await self._pagina(zend, 413, "Het bestand is groter dan 20 MB.")
+
         try:
             if aangegeven_lengte(scope) > MAX_BODY:
-                await self._pagina(send_with_headers, 413, "Het bestand is groter dan 20 MB.")
+                await te_groot(send_with_headers)
             else:
-                await self.app(scope, begrensd(receive, MAX_BODY), send_with_headers)
-        except TeGroot:
-            if not state["sent"]:
-                await self._pagina(send_with_headers, 413, "Het bestand is groter dan 20 MB.")
+                await begrensd_uitvoeren(self.app, scope, receive, send_with_headers, MAX_BODY, te_groot)
         except Exception as error:  # the last line of defence: never a traceback page
             log_crash(_log, error, request_id)
             if not state["sent"]:

@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from doorstroom.platform.asgi import toegestane_methoden
 from doorstroom.platform.errors import (
     Busy,
     ConfigurationError,
@@ -16,6 +17,7 @@ from doorstroom.platform.errors import (
     InputError,
     NotFound,
     PermissionDenied,
+    SchijfVol,
     Verouderd,
 )
 from doorstroom.web.sessie import NietAangemeld, OngeldigFormulier
@@ -62,7 +64,8 @@ async def ongeldig_formulier(request: Request, error: Exception) -> Response:
 
 
 async def domeinfout(request: Request, error: Exception) -> Response:
-    """The context's exceptions as pages: not found 404, no access 403, input 422, busy 503."""
+    """The context's exceptions as pages: not found 404, no access 403, input 422, busy 503, disk full
+    507."""
     if isinstance(error, NotFound):
         return foutpagina(request, 404, "Niet gevonden", str(error))
     if isinstance(error, PermissionDenied):
@@ -80,6 +83,14 @@ async def domeinfout(request: Request, error: Exception) -> Response:
         )
     if isinstance(error, ConfigurationError):
         return foutpagina(request, 503, "Niet beschikbaar", str(error))
+    if isinstance(error, SchijfVol):
+        return foutpagina(
+            request,
+            507,
+            "Schijf vol",
+            "De schijf van de database is vol; er is niets opgeslagen. Meld het aan de beheerder en probeer "
+            "het opnieuw als er weer ruimte is.",
+        )
     raise error
 
 
@@ -96,8 +107,21 @@ async def http_fout(request: Request, error: Exception) -> Response:
     if status == 404:
         return foutpagina(request, 404, "Niet gevonden", "Deze pagina bestaat niet.")
     if status == 405:
-        return foutpagina(request, 405, "Niet toegestaan", "Deze handeling kan hier niet.")
+        pagina_ = foutpagina(request, 405, "Niet toegestaan", "Deze handeling kan hier niet.")
+        pagina_.headers["Allow"] = toegestane_methoden(request.app.router.routes, request.scope)
+        return pagina_
     return foutpagina(request, status, "Fout", "Het verzoek kon niet worden uitgevoerd.")
+
+
+async def interne_fout(request: Request, error: Exception) -> Response:
+    """A defect: the site's error page with the request's reference, the one its log line carries
+    (:func:`doorstroom.platform.asgi.log_crash`); never the exception's message (it may quote personal
+    data). Without this handler Starlette answered a plain 'Internal Server Error' without reference."""
+    referentie = getattr(request.state, "request_id", None)
+    tekst = "Er ging iets mis; er is niets half opgeslagen."
+    if referentie:
+        tekst += f" Meld referentie {referentie} aan de beheerder."
+    return foutpagina(request, 500, "Er ging iets mis", tekst)
 
 
 HANDLERS = {
@@ -110,6 +134,8 @@ HANDLERS = {
     ConfigurationError: domeinfout,
     Conflict: domeinfout,
     Verouderd: domeinfout,
+    SchijfVol: domeinfout,
     RequestValidationError: ongeldig_verzoek,
     StarletteHTTPException: http_fout,
+    Exception: interne_fout,
 }

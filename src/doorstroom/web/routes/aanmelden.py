@@ -87,7 +87,7 @@ def aanmelden(
         )
         response.headers["Retry-After"] = str(wachten)
         return response
-    gevonden = sessies.meld_aan(request.app.state.engine, gebruikersnaam.strip(), wachtwoord)
+    gevonden = sessies.meld_aan(request.app.state.engine, gebruikersnaam, wachtwoord)
     if gevonden is None:
         limiet.mislukt(gebruikersnaam, adres)
         _log.info("aanmelding mislukt")
