@@ -7,14 +7,14 @@ import time
 import numpy as np
 from hypothesis import given, settings
 
-from doorstroom.koppeling import buurten
-from doorstroom.koppeling.backends import backend
-from doorstroom.koppeling.decompose import Plan, Stand
-from doorstroom.koppeling.domain import Beleid, Instantie
-from doorstroom.koppeling.lagrange import Prijzen, probleem, relaxatie
-from doorstroom.koppeling.model import scoreblokken
-from doorstroom.koppeling.solvers import greedy_keuze
-from doorstroom.koppeling.tijdsbudget import Tijdsbudget
+from doorstroom.koppeling.core.domain import Beleid, Instantie
+from doorstroom.koppeling.solver import buurten
+from doorstroom.koppeling.solver.decompose import Plan, Stand
+from doorstroom.koppeling.solver.greedy import greedy_keuze
+from doorstroom.koppeling.solver.koppelmodel import scoreblokken
+from doorstroom.koppeling.solver.lagrange import Prijzen, probleem, relaxatie
+from doorstroom.koppeling.solver.registry import backend
+from doorstroom.koppeling.solver.tijdsbudget import Tijdsbudget
 from tests.koppeling.bruteforce import optimum
 from tests.koppeling.strategies import instanties
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doorstroom.koppeling.batchaandeel import batch_aandeel
-from doorstroom.koppeling.capaciteit import uit_taakstelling as capaciteit_uit_taakstelling
+from doorstroom.koppeling.core.batchaandeel import batch_aandeel
+from doorstroom.koppeling.core.capaciteit import uit_taakstelling as capaciteit_uit_taakstelling
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.periode import Periode
 

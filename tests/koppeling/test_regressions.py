@@ -18,11 +18,18 @@ from typing import Any
 
 import pytest
 
-from doorstroom.koppeling.domain import Beleid, GemeenteCapaciteit, Huishouden, Instantie, Locatie, Volwassene
-from doorstroom.koppeling.result import SolveStatus
-from doorstroom.koppeling.solvers import installed_solvers, solver
-from doorstroom.koppeling.synthetic import synthetisch
-from doorstroom.koppeling.validate import check_result
+from doorstroom.koppeling.core.domain import (
+    Beleid,
+    GemeenteCapaciteit,
+    Huishouden,
+    Instantie,
+    Locatie,
+    Volwassene,
+)
+from doorstroom.koppeling.core.result import SolveStatus
+from doorstroom.koppeling.core.synthetic import synthetisch
+from doorstroom.koppeling.core.validate import check_result
+from doorstroom.koppeling.solver.registry import installed_solvers, solver
 from doorstroom.reference.loader import embedded_gemeenten
 
 DATA = Path(__file__).parent / "data"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from doorstroom.koppeling.synthetic import synthetisch
+from doorstroom.koppeling.core.synthetic import synthetisch
 from doorstroom.reference.loader import embedded_gemeenten
 
 

@@ -13,10 +13,8 @@ from doorstroom.cli.options import Doel, FormatOption, OutOption, getal_argument
 from doorstroom.cli.output import Format, emit, json_document
 from doorstroom.cli.store import open_store, optional_store
 from doorstroom.files.tabular import atomic_write
-from doorstroom.koppeling import evenwicht, explain, kolommen, prijsuitleg, service
-from doorstroom.koppeling import periode as periode_service
-from doorstroom.koppeling.domain import CRITERIA, Beleid, Gewichten, RegioBinding, RegioSoort
-from doorstroom.koppeling.prijsschatting import SCENARIOS
+from doorstroom.koppeling import service
+from doorstroom.koppeling.service import CRITERIA, SCENARIOS, Beleid, Gewichten, RegioBinding, RegioSoort
 from doorstroom.reference.periode import Periode
 from doorstroom.values.domains import (
     AANDEEL,
@@ -44,14 +42,6 @@ class Methode(StrEnum):
     geprijsd = "geprijsd"
 
 
-class SolverNaam(StrEnum):
-    """Solvers offered on the command line."""
-
-    highs = "highs"
-    ortools = "ortools"
-    greedy = "greedy"
-
-
 HuishoudensOption = Annotated[Path, typer.Option("--huishoudens", help="CSV/XLSX met huishoudens.")]
 CapaciteitOption = Annotated[
     Path | None,
@@ -77,7 +67,18 @@ RegiobindingOption = Annotated[
         "of uit (speelt geen rol).",
     ),
 ]
-SolverOption = Annotated[SolverNaam, typer.Option("--solver", help="highs (standaard), ortools of greedy.")]
+SolverNaam = StrEnum("SolverNaam", {naam: naam for naam in service.SOLVERS})  # type: ignore[misc]
+"""The solvers offered on the command line: the koppeling's one list."""
+
+STANDAARD_SOLVER = SolverNaam(service.STANDAARD_SOLVER)
+SolverOption = Annotated[
+    SolverNaam,
+    typer.Option(
+        "--solver",
+        help=f"{service.SOLVERS[0]} (standaard), {', '.join(service.SOLVERS[1:-1])} "
+        f"of {service.SOLVERS[-1]}.",
+    ),
+]
 TijdslimietOption = Annotated[
     float, getal_optie("--tijdslimiet", domain=SECONDEN, help="Seconden rekentijd.")
 ]
@@ -101,8 +102,8 @@ def _verzoek(
     regio: RegioSoort,
     regiobestand: Path | None,
     regiobinding: RegioBinding,
-    solver: SolverNaam = SolverNaam.highs,
-    tijdslimiet: float = 60.0,
+    solver: str = service.STANDAARD_SOLVER,
+    tijdslimiet: float = service.TIJDSLIMIET,
     periode: str | None = None,
     aandeel: float | None = None,
     uitkomsten: Path | None = None,
@@ -136,8 +137,8 @@ def voorstel_command(
     regio: RegioOption = RegioSoort.provincie,
     regiobestand: RegiobestandOption = None,
     regiobinding: RegiobindingOption = RegioBinding.gewicht,
-    solver: SolverOption = SolverNaam.highs,
-    tijdslimiet: TijdslimietOption = 60.0,
+    solver: SolverOption = STANDAARD_SOLVER,
+    tijdslimiet: TijdslimietOption = service.TIJDSLIMIET,
     periode: PeriodeOption = None,
     aandeel: AandeelOption = None,
     fmt: FormatOption = Format.table,
@@ -200,9 +201,9 @@ def voorstel_command(
         periode, aandeel, uitkomsten, uitkomstgewicht if uitkomsten else 0.0,
     )  # fmt: skip
     if methode is Methode.geprijsd:
-        prijsverzoek = periode_service.Prijsverzoek(scenarios, seed, historie, verwacht, evenwicht)
+        prijsverzoek = service.Prijsverzoek(scenarios, seed, historie, verwacht, evenwicht)
         with open_store() as engine:
-            geplaatst = periode_service.voorstel_in_periode(verzoek, prijsverzoek, engine, bewaren=opslaan)
+            geplaatst = service.voorstel_in_periode(verzoek, prijsverzoek, engine, bewaren=opslaan)
         _toon_prijzen(geplaatst)
         _toon_voorstel(geplaatst.uitkomst, fmt, out, _periode_json(geplaatst))
         return
@@ -222,7 +223,7 @@ TOON_PRIJZEN = 10
 """Prices explained on standard error after a priced run (all of them are in JSON and in ``periode``)."""
 
 
-def _toon_prijzen(geplaatst: periode_service.Periodeuitkomst) -> None:
+def _toon_prijzen(geplaatst: service.Periodeuitkomst) -> None:
     err.print(f"capaciteit: {geplaatst.uitkomst.capaciteitsbron}")
     s = geplaatst.schatting
     err.print(
@@ -231,20 +232,20 @@ def _toon_prijzen(geplaatst: periode_service.Periodeuitkomst) -> None:
         f"prijzen in {geplaatst.prijs_seconden:.2f} s"
     )
     if geplaatst.afweging is not None:
-        err.print(f"evenwicht: {evenwicht.toelichting(geplaatst.afweging)}")
+        err.print(f"evenwicht: {service.evenwichtstoelichting(geplaatst.afweging)}")
     for regel in geplaatst.prijzen[:TOON_PRIJZEN]:
-        err.print(f"prijs: {prijsuitleg.toelichting(regel)}")
+        err.print(f"prijs: {service.prijstoelichting(regel)}")
     if len(geplaatst.prijzen) > TOON_PRIJZEN:
         err.print(
             f"... en {len(geplaatst.prijzen) - TOON_PRIJZEN} prijzen meer ('doorstroom koppeling periode')"
         )
 
 
-def _periode_json(geplaatst: periode_service.Periodeuitkomst) -> dict[str, object]:
+def _periode_json(geplaatst: service.Periodeuitkomst) -> dict[str, object]:
     s = geplaatst.schatting
     return {
         "periode": {
-            "periode": str(geplaatst.periode), "batch": geplaatst.batch, "methode": periode_service.METHODE,
+            "periode": str(geplaatst.periode), "batch": geplaatst.batch, "methode": service.METHODE,
             "scenarios": s.scenarios, "getrokken": s.getrokken, "verwacht_huishoudens": round(s.verwacht, 3),
             "verwacht_bron": geplaatst.verwacht_bron, "prijs_seconden": round(geplaatst.prijs_seconden, 3),
             "prijzen": geplaatst.prijzen,
@@ -276,16 +277,16 @@ def _toon_voorstel(
             fmt,
             out,
             title="Koppelvoorstellen" + (" (SYNTHETISCH)" if uitkomst.instantie.synthetisch else ""),
-            kop=kolommen.kop("Koppelvoorstellen", synthetisch=uitkomst.instantie.synthetisch),
-            catalogus=kolommen.KOLOMMEN,
-            regels=kolommen.REGELS,
+            kop=service.kop("Koppelvoorstellen", synthetisch=uitkomst.instantie.synthetisch),
+            catalogus=service.KOLOMMEN,
+            regels=service.REGELS,
         )
     gap = "onbekend" if result.gap != result.gap else f"{result.gap:.4%}"
     err.print(f"status {result.status}, doel {result.objective:.1f}, grens {result.bound:.1f}, gap {gap}, "
               f"{result.seconds:.2f} s, niet gekoppeld {len(result.unassigned)}, "
               f"boven batchaandeel {result.overschrijding_personen} personen")  # fmt: skip
     for conflict in result.conflicts:
-        tekst = explain.met_namen(f"{conflict.beperking}: {conflict.toelichting}", uitkomst.instantie)
+        tekst = service.met_namen(f"{conflict.beperking}: {conflict.toelichting}", uitkomst.instantie)
         err.print(f"conflict: {tekst} ({len(conflict.huishoudens)} huishoudens)")
     if uitkomst.run_id is not None:
         err.print(f"opgeslagen als run {uitkomst.run_id}; beoordeel met 'doorstroom koppeling beoordeel'")
@@ -342,8 +343,8 @@ def advies_command(
     err.print(f"capaciteit: {bron}")
     records = [a.__dict__ for a in adviezen]
     columns = ["huishouden_id", "rang", "gemeentecode", "gemeentenaam", "score", "redenen"]
-    emit(records, columns, fmt, out, title="Advies", kop=kolommen.kop("Advies per huishouden"),
-         catalogus=kolommen.KOLOMMEN, regels=kolommen.REGELS)  # fmt: skip
+    emit(records, columns, fmt, out, title="Advies", kop=service.kop("Advies per huishouden"),
+         catalogus=service.KOLOMMEN, regels=service.REGELS)  # fmt: skip
 
 
 @app.command("rapport")
@@ -354,8 +355,8 @@ def rapport_command(
     regio: RegioOption = RegioSoort.provincie,
     regiobestand: RegiobestandOption = None,
     regiobinding: RegiobindingOption = RegioBinding.gewicht,
-    solver: SolverOption = SolverNaam.highs,
-    tijdslimiet: TijdslimietOption = 60.0,
+    solver: SolverOption = STANDAARD_SOLVER,
+    tijdslimiet: TijdslimietOption = service.TIJDSLIMIET,
     periode: PeriodeOption = None,
     aandeel: AandeelOption = None,
     fmt: FormatOption = Format.table,
@@ -369,16 +370,11 @@ def rapport_command(
     with optional_store() as engine:
         rapporten, bron = service.rapport(verzoek, engine)
     err.print(f"capaciteit: {bron}")
-    records = explain.vergelijking(*rapporten)
-    for rapport in rapporten:
-        records += [
-            {"maat": f"score {soort} ({rapport.solver})", **cijfers}
-            for soort, cijfers in rapport.per_soort.items()
-        ]
+    records = service.rapportregels(rapporten)
     columns = ["maat", str(solver), "greedy", "huishoudens", "gemiddeld", "p10", "mediaan", "p90"]
     emit(records, columns, fmt, out, title="Rapport koppeling",
-         kop=kolommen.kop("Rapport: optimaal tegen huidige praktijk"), catalogus=kolommen.KOLOMMEN,
-         regels=kolommen.REGELS)  # fmt: skip
+         kop=service.kop("Rapport: optimaal tegen huidige praktijk"), catalogus=service.KOLOMMEN,
+         regels=service.REGELS)  # fmt: skip
 
 
 @app.command("runs")
@@ -390,8 +386,8 @@ def runs_command(fmt: FormatOption = Format.table, out: OutOption = None) -> Non
         "run", "aangemaakt_op", "solver", "status", "gap", "synthetisch", "voorstellen", "open",
         "opgeschoond_op",
     ]  # fmt: skip
-    emit(records, columns, fmt, out, title="Koppelruns", kop=kolommen.kop("Bewaarde koppelruns"),
-         catalogus=kolommen.KOLOMMEN)  # fmt: skip
+    emit(records, columns, fmt, out, title="Koppelruns", kop=service.kop("Bewaarde koppelruns"),
+         catalogus=service.KOLOMMEN)  # fmt: skip
 
 
 VOORSTEL_KOLOMMEN = [
@@ -435,17 +431,17 @@ def toon_command(
                 fmt,
                 out,
                 title=f"Run {run}: per gemeente",
-                kop=kolommen.kop(f"Run {run}: per gemeente"),
-                catalogus=kolommen.KOLOMMEN,
+                kop=service.kop(f"Run {run}: per gemeente"),
+                catalogus=service.KOLOMMEN,
             )
         elif geschiedenis or huishouden is not None:
             records = service.geschiedenis(engine, run, huishouden, gemeente)
             emit(records, BESLUIT_KOLOMMEN, fmt, out, title=f"Run {run}: besluiten",
-                 kop=kolommen.kop(f"Run {run}: besluiten"), catalogus=kolommen.KOLOMMEN)  # fmt: skip
+                 kop=service.kop(f"Run {run}: besluiten"), catalogus=service.KOLOMMEN)  # fmt: skip
         else:
             emit(service.voorstellen(engine, run, gemeente), VOORSTEL_KOLOMMEN, fmt, out, title=f"Run {run}",
-                 kop=kolommen.kop(f"Voorstellen van run {run}"), catalogus=kolommen.KOLOMMEN,
-                 regels=kolommen.REGELS)  # fmt: skip
+                 kop=service.kop(f"Voorstellen van run {run}"), catalogus=service.KOLOMMEN,
+                 regels=service.REGELS)  # fmt: skip
 
 
 @app.command("beoordeel")
@@ -483,7 +479,7 @@ def beoordeel_command(
     with open_store() as engine:
         besluiten = service.beoordeel(engine, run, selectie, service.Beoordeling(door, toelichting, gemeente))
     emit(besluiten, BESLUIT_KOLOMMEN, fmt, out, title=f"Run {run}: vastgelegde besluiten",
-         kop=kolommen.kop(f"Run {run}: vastgelegde besluiten"), catalogus=kolommen.KOLOMMEN)  # fmt: skip
+         kop=service.kop(f"Run {run}: vastgelegde besluiten"), catalogus=service.KOLOMMEN)  # fmt: skip
     err.print(f"{len(besluiten)} besluit(en) vastgelegd door {door.strip()}")
 
 
@@ -499,7 +495,7 @@ def opschonen_command(
     with open_store() as engine:
         records = service.opschonen(engine, proef=proef)
     emit(records, ["run", "aangemaakt_op", "huishoudens", "besluiten"], fmt, out, title="Opgeschoonde runs",
-         kop=kolommen.kop("Opgeschoonde runs"), catalogus=kolommen.KOLOMMEN)  # fmt: skip
+         kop=service.kop("Opgeschoonde runs"), catalogus=service.KOLOMMEN)  # fmt: skip
     actie = "zouden worden opgeschoond" if proef else "opgeschoond"
     err.print(f"{len(records)} run(s) {actie}")
 
@@ -538,8 +534,8 @@ def periode_command(
     """Toon de geprijsde batches van een periode: hun prijzen, of de uitkomsten per aankomstweek en type."""
     gekozen = Periode.parse(periode, field="--periode")
     with open_store() as engine:
-        batches, prijzen, eerlijkheid = periode_service.overzicht(engine, gekozen)
+        batches, prijzen, eerlijkheid = service.periodeoverzicht(engine, gekozen)
     records = {Weergave.batches: batches, Weergave.prijzen: prijzen, Weergave.eerlijkheid: eerlijkheid}[toon]
     titel = f"Koppeling {gekozen}: {toon}"
-    emit(records, PERIODE_KOLOMMEN[toon], fmt, out, title=titel, kop=kolommen.kop(titel),
-         catalogus=kolommen.KOLOMMEN)  # fmt: skip
+    emit(records, PERIODE_KOLOMMEN[toon], fmt, out, title=titel, kop=service.kop(titel),
+         catalogus=service.KOLOMMEN)  # fmt: skip

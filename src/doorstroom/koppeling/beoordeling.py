@@ -2,9 +2,9 @@
 
 Delivery layers (CLI, REST API, web app) call :func:`beoordeel` with a :class:`Selectie` (which
 proposals) and a :class:`Beoordeling` (who decides, why, and optionally which other municipality).
-Every decision is appended, never replaces one (:mod:`~doorstroom.koppeling.besluit`), and the
+Every decision is appended, never replaces one (:mod:`~doorstroom.koppeling.core.besluit`), and the
 resulting plan must pass the same validator as a solver result
-(:func:`~doorstroom.koppeling.validate.controleer_plan`); a refused override names the
+(:func:`~doorstroom.koppeling.core.validate.controleer_plan`); a refused override names the
 municipalities that would be allowed and have room. Decisions on one run take turns (its row is
 locked), so two people cannot together push a municipality past its maximum. The audit line of a
 decision names the person who decided.
@@ -20,9 +20,11 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from doorstroom.koppeling import besluit, bewaartermijn, repository
-from doorstroom.koppeling.besluit import Wijziging
-from doorstroom.koppeling.domain import GemeenteCapaciteit
+from doorstroom.koppeling import repository
+from doorstroom.koppeling.core import besluit, bewaartermijn
+from doorstroom.koppeling.core.besluit import Wijziging
+from doorstroom.koppeling.core.domain import GemeenteCapaciteit
+from doorstroom.koppeling.core.validate import Overtreding, controleer_plan, ruimte_voor, samengevat
 from doorstroom.koppeling.models import (
     KoppelingBesluitRecord,
     KoppelingRunGemeenteRecord,
@@ -30,7 +32,6 @@ from doorstroom.koppeling.models import (
     KoppelingVoorstelRecord,
 )
 from doorstroom.koppeling.opgeslagen import Opgeslagen, namen_van
-from doorstroom.koppeling.validate import Overtreding, controleer_plan, ruimte_voor, samengevat
 from doorstroom.platform import audit
 from doorstroom.platform.clock import lokale_tijd
 from doorstroom.platform.db import schrijf, transaction

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from doorstroom.files.tabular import Row, parse_each, read_table, write_csv
-from doorstroom.koppeling.domain import (
+from doorstroom.koppeling.core.domain import (
     GEEN_SECTOR,
     GemeenteCapaciteit,
     HardeBinding,
