@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from doorstroom.koppeling.core.batchaandeel import batch_aandeel
 from doorstroom.koppeling.core.capaciteit import uit_taakstelling as capaciteit_uit_taakstelling
 from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.periode import Periode
+from doorstroom.values.periode import Periode
 
 GEMEENTEN = [Gemeente(f"GM000{i}", f"G{i}", "Utrecht", 1000 * i) for i in range(1, 6)]
 REGIO = {g.code: "Utrecht" for g in GEMEENTEN}

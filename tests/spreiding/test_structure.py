@@ -21,7 +21,7 @@ PURE_ALLOWED = {
     "doorstroom.platform.errors",
     "doorstroom.values.grootste_overschot",
     "doorstroom.reference.domain",
-    "doorstroom.taakstelling.domain",
+    "doorstroom.values.maand",
     *(f"doorstroom.spreiding.{name}" for name in PURE),
 }
 
@@ -59,11 +59,11 @@ def test_the_taakstelling_is_only_read_through_its_service_and_published_figures
 def test_every_column_of_the_output_is_documented() -> None:
     from datetime import UTC, date, datetime
 
-    from doorstroom.reference.periode import Periode
     from doorstroom.spreiding.domain import Locatie, LocatieVersie, Registratie, Soort
     from doorstroom.spreiding.regio_service import RegioVerzoek, regio
     from doorstroom.spreiding.report import historie_record
     from doorstroom.spreiding.service import Verzoek, bereken
+    from doorstroom.values.periode import Periode
 
     page = (ROOT / "docs" / "spreiding.md").read_text(encoding="utf-8")
     uitkomst = bereken(Verzoek(totaal=1000))

@@ -10,7 +10,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[2] / "src" / "doorstroom"
 PURE = {
     "taakstelling": ["correctie.py", "domain.py", "grondslag.py", "overdracht.py", "ruil.py", "verdeling.py"],
-    "reference": ["samenvoeging.py", "indeling.py", "datum.py", "periode.py", "domain.py", "lookup.py"],
+    "reference": ["samenvoeging.py", "indeling.py", "domain.py", "lookup.py"],
 }
 ADAPTERS = (
     "doorstroom.platform.db",

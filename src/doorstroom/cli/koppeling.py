@@ -15,7 +15,6 @@ from doorstroom.cli.store import open_store, optional_store
 from doorstroom.files.tabular import atomic_write
 from doorstroom.koppeling import service
 from doorstroom.koppeling.service import CRITERIA, SCENARIOS, Beleid, Gewichten, RegioBinding, RegioSoort
-from doorstroom.reference.periode import Periode
 from doorstroom.values.domains import (
     AANDEEL,
     EVENWICHTSMARGE,
@@ -28,6 +27,7 @@ from doorstroom.values.domains import (
     SEED,
     VERWACHTE_HUISHOUDENS,
 )
+from doorstroom.values.periode import Periode
 
 app = typer.Typer(
     help="Koppeling: voorstellen voor het koppelen van huishoudens aan gemeenten.", no_args_is_help=True

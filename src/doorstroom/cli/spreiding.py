@@ -13,7 +13,6 @@ from rich.console import Console
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, optional_store
-from doorstroom.reference.periode import Periode
 from doorstroom.spreiding import io, regio_service, register, service
 from doorstroom.spreiding.plan import duizendtallen
 from doorstroom.spreiding.report import (
@@ -22,6 +21,7 @@ from doorstroom.spreiding.report import (
     toelichting_records,
 )
 from doorstroom.values.domains import JAAR, OPVANGPLAATSEN, TAAKSTELLING_LANDELIJK
+from doorstroom.values.periode import Periode
 
 app = typer.Typer(
     help="Spreiding van opvangplaatsen (Spreidingswet) per provincie, gemeente en regio.",

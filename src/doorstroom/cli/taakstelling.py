@@ -12,7 +12,6 @@ from rich.console import Console
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, optional_store
-from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import (
     herziening,
     importeren,
@@ -28,6 +27,7 @@ from doorstroom.taakstelling.overzicht import Overzicht, alleen_namen, alleen_pr
 from doorstroom.taakstelling.report import REGIO_KOLOMMEN, aggregeer, columns_of, zonder_regio
 from doorstroom.taakstelling.verdeling import Afrondingsregel
 from doorstroom.values.domains import JAAR, TAAKSTELLING_LANDELIJK
+from doorstroom.values.periode import Periode
 
 app = typer.Typer(help="Taakstelling huisvesting vergunninghouders per gemeente.", no_args_is_help=True)
 importeer_app = typer.Typer(

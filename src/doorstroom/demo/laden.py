@@ -41,12 +41,12 @@ from doorstroom.prognose import opslag
 from doorstroom.prognose.standaard import standaard
 from doorstroom.reference.loader import embedded_gemeenten
 from doorstroom.reference.lookup import label, namen
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import register
 from doorstroom.taakstelling import ruilen
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.taakstelling.toezicht import huidige_versie
+from doorstroom.values.periode import Periode
 
 ACTEUR = "demo:generator"
 ACCOUNTS = {

@@ -28,7 +28,7 @@ from doorstroom.dossier.tijdlijn import actueel
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import NotFound
-from doorstroom.taakstelling.domain import add_months
+from doorstroom.values.maand import add_months
 
 
 @namens

@@ -25,9 +25,9 @@ from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import NotFound
 from doorstroom.platform.paging import Pagina
-from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.taakstelling.berekening import standaard_peildatum
+from doorstroom.values.periode import Periode
 
 Record = weergave.Record
 

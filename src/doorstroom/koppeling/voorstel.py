@@ -38,9 +38,9 @@ from doorstroom.platform.errors import DoorstroomError, InputError, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.loader import embedded_gemeenten
 from doorstroom.reference.lookup import find_gemeente
-from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.values.domains import AANDEEL, GEWICHT, HUISHOUDENS, KANDIDATEN, SECONDEN, SEED
+from doorstroom.values.periode import Periode
 
 
 @dataclass(frozen=True)

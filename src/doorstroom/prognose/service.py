@@ -19,7 +19,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from doorstroom.files.tabular import atomic_write, write_csv
-from doorstroom.files.workbook import Blad, Kop, Werkboek, kolommen, write_workbook
+from doorstroom.files.workbook import Blad, Kop, Werkboek, kolommen
+from doorstroom.files.workbook_writing import write_workbook
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import backtest as backtests
 from doorstroom.prognose import calibration, figures, historie, regions, scenario_check, uitvoer

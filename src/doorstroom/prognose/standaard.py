@@ -49,8 +49,8 @@ from doorstroom.prognose.scenario import (
     maanden_tussen,
 )
 from doorstroom.prognose.startstand import AFG, OOR, PUB, actueel, capaciteit, parameter, voorraden
-from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import landelijk
+from doorstroom.values.periode import Periode
 
 HORIZON = 36
 

@@ -16,8 +16,8 @@ from doorstroom.prognose.model import SERIES
 from doorstroom.prognose.montecarlo import REGIO_KWANTIELEN, Resultaat
 from doorstroom.prognose.opvang import OpvangProvincie
 from doorstroom.prognose.scenario import SPECS, FloatArray, Herkomst, Scenario
-from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import landelijk
+from doorstroom.values.periode import Periode
 
 Record = dict[str, object]
 GELD = ("kosten",)

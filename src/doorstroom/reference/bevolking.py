@@ -22,10 +22,11 @@ from importlib import resources
 from pathlib import Path
 
 from doorstroom.files.tabular import Row, parse_rows, read_table
-from doorstroom.reference.domain import GEMEENTECODE, Gemeente
+from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.loader import embedded_gemeenten, embedded_samenvoegingen
 from doorstroom.reference.samenvoeging import Samenvoeging
 from doorstroom.values.domains import INWONERS
+from doorstroom.values.gemeentecode import GEMEENTECODE
 
 INGEBOUWDE_JAREN = (2022, 2023, 2024, 2025, 2026)
 CBS_TABELLEN = {

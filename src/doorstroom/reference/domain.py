@@ -7,13 +7,11 @@ compared with the old one: codes that disappear are reported, never silently dro
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from doorstroom.platform.errors import Problem
 
-GEMEENTECODE = re.compile(r"^GM[0-9]{4}$")
 """A CBS municipality code: GM and four ASCII digits (``\\d`` would also match ``١٢٣٤``)."""
 
 

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from doorstroom.files.tabular import Row, parse_each, parse_rows, read_table
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.datum import lees_datum
-from doorstroom.reference.domain import GEMEENTECODE, Gemeente, Provincie, list_problems
+from doorstroom.reference.domain import Gemeente, Provincie, list_problems
 from doorstroom.reference.samenvoeging import Samenvoeging, overlap
+from doorstroom.values.datum import lees_datum
 from doorstroom.values.domains import GEMEENTEN, INWONERS, NAAM, WONINGEN, Domain
+from doorstroom.values.gemeentecode import GEMEENTECODE
 from doorstroom.values.suggest import unknown_message
 
 ALIASES = {

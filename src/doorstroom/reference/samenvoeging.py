@@ -16,8 +16,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from doorstroom.reference.domain import GEMEENTECODE, Gemeente
+from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.lookup import label
+from doorstroom.values.gemeentecode import GEMEENTECODE
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from doorstroom.spreiding.domain import Locatie
-from doorstroom.taakstelling.domain import add_months
+from doorstroom.values.maand import add_months
 
 MEER_DAN_PLAATSEN = 100
 """A durable location has *more than* 100 places."""

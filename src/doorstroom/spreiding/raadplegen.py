@@ -19,7 +19,6 @@ from sqlalchemy import Engine
 from doorstroom.accounts.domain import Gebruiker, Rol
 from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import InputError, NotFound, PermissionDenied, Problem
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import io, register
 from doorstroom.spreiding.domain import Raming
@@ -27,6 +26,7 @@ from doorstroom.spreiding.regio_service import RegioOverzicht, Regiosoort, Regio
 from doorstroom.spreiding.regio_service import regio as regio_view
 from doorstroom.spreiding.report import Record
 from doorstroom.spreiding.service import Spreiding, Verzoek, bereken
+from doorstroom.values.periode import Periode
 
 LEZERS = (Rol.gemeente, Rol.coa, Rol.provincie, Rol.systeem)
 

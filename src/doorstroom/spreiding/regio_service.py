@@ -19,7 +19,6 @@ from sqlalchemy import Engine
 from doorstroom.platform.errors import InputError, NotFound, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.lookup import label, namen
-from doorstroom.reference.periode import Periode
 from doorstroom.spreiding.plan import duizendtallen
 from doorstroom.spreiding.regio import RegioRegel, Taak, per_regio
 from doorstroom.spreiding.report import Record, regio_records
@@ -27,6 +26,7 @@ from doorstroom.spreiding.service import Toelichting, Verzoek, bereken
 from doorstroom.taakstelling import landelijk
 from doorstroom.taakstelling import service as taakstelling_service
 from doorstroom.values.domains import TAAKSTELLING_LANDELIJK
+from doorstroom.values.periode import Periode
 
 
 class Regiosoort(StrEnum):

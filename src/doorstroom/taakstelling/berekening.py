@@ -15,7 +15,6 @@ from pathlib import Path
 from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.indeling import Indelingen
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_uit
 from doorstroom.taakstelling import grondslag as grondslagen
 from doorstroom.taakstelling import io
@@ -25,6 +24,7 @@ from doorstroom.taakstelling.overdracht import naar_opvolgers
 from doorstroom.taakstelling.report import Verantwoording
 from doorstroom.taakstelling.ruil import onder_nul, problemen
 from doorstroom.taakstelling.verdeling import Afrondingsregel
+from doorstroom.values.periode import Periode
 
 
 def standaard_peildatum(periode: Periode, today: date | None = None) -> date:

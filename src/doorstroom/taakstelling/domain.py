@@ -26,9 +26,10 @@ from enum import StrEnum
 from fractions import Fraction
 
 from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling.correctie import corrigeer
 from doorstroom.taakstelling.verdeling import Afrondingsregel, verdeel
+from doorstroom.values.maand import add_months, maand_in_periode
+from doorstroom.values.periode import Periode
 
 STANDAARD_REGEL = Afrondingsregel.afronden
 """The default rounding rule: the one the published circulars follow (``docs/taakstelling.md``)."""
@@ -138,18 +139,6 @@ class Koppeling:
         return self.open_op(peildatum) and peildatum <= self.uiterste_datum()
 
 
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later, clipped to the end of a shorter month."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month + 1, candidate)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable: every month has 28 days")
-
-
 @dataclass(frozen=True)
 class Realisatie:
     """Progress of one municipality on its corrected quota, judged on a reference date."""
@@ -232,8 +221,3 @@ def realiseer(
         te_laat=sum(1 for k in koppelingen if k.te_laat(peildatum)),
         status=schema_status(gerealiseerd, verwacht, marge),
     )
-
-
-def maand_in_periode(maand: str, periode: Periode) -> bool:
-    """Whether ``YYYY-MM`` lies within ``periode``."""
-    return maand in {f"{year}-{month:02d}" for year, month in periode.months()}

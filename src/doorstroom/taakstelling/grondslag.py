@@ -23,7 +23,7 @@ from datetime import date
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.indeling import Indeling, Indelingen
-from doorstroom.reference.periode import Periode
+from doorstroom.values.periode import Periode
 
 WONINGVOORRAAD_PEILDATUM = date(2024, 1, 1)
 

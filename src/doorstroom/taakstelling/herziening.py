@@ -16,7 +16,6 @@ from doorstroom.platform import audit
 from doorstroom.platform.clock import nu
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import repository
 from doorstroom.taakstelling.models import TaakstellingRecord, VaststellingRecord
@@ -30,6 +29,7 @@ from doorstroom.taakstelling.vaststelling import (
     verouderd_na,
 )
 from doorstroom.values.domains import NAAM, TOELICHTING
+from doorstroom.values.periode import Periode
 
 
 def herbereken(

@@ -22,7 +22,6 @@ from doorstroom.files.tabular import Row, iter_table, parse_each
 from doorstroom.platform import audit
 from doorstroom.platform.clock import nu
 from doorstroom.reference.indeling import Indelingen
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import io
 from doorstroom.taakstelling.berekening import codes_per_jaar
@@ -31,6 +30,7 @@ from doorstroom.taakstelling.models import KoppelingMeldingRecord, RealisatieRec
 from doorstroom.taakstelling.staging import Bulkinvoer, Problemen, Rij, importeer
 from doorstroom.taakstelling.vaststelling import Verouderd, tekst, verouderd_na
 from doorstroom.values.domains import BRON
+from doorstroom.values.periode import Periode
 
 KOPPELINGEN = Bulkinvoer(
     KoppelingMeldingRecord.__table__,  # type: ignore[arg-type]

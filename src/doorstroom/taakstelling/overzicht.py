@@ -14,7 +14,6 @@ from fractions import Fraction
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.lookup import find_gemeente
-from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling.domain import DEFAULT_MARGE, Koppeling, Realisatie, Taakstelling, realiseer
 from doorstroom.taakstelling.report import (
     Record,
@@ -23,6 +22,7 @@ from doorstroom.taakstelling.report import (
     realisatie_record,
     taakstelling_record,
 )
+from doorstroom.values.periode import Periode
 from doorstroom.values.suggest import fold, unknown_message
 
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling.domain import Realisatie, Taakstelling
 from doorstroom.taakstelling.verdeling import Afrondingsregel
+from doorstroom.values.periode import Periode
 
 REGIO_KOLOMMEN = {"provincie": "provincie", "arbeidsmarktregio": "arbeidsmarktregio", "corop": "coropgebied"}
 SOM_KOLOMMEN = (

@@ -8,7 +8,6 @@ from datetime import date
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling.domain import Koppeling
 from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
 from doorstroom.taakstelling.models import (
@@ -20,6 +19,7 @@ from doorstroom.taakstelling.models import (
     VaststellingRecord,
 )
 from doorstroom.taakstelling.ruil import Ruil
+from doorstroom.values.periode import Periode
 
 
 def versies(session: Session, periode: Periode | None = None) -> list[VaststellingRecord]:

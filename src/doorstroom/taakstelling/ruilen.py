@@ -18,7 +18,6 @@ from doorstroom.platform.clock import nu
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.lookup import find_gemeente
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import io, repository
 from doorstroom.taakstelling.models import RuilRecord
@@ -26,6 +25,7 @@ from doorstroom.taakstelling.report import Record
 from doorstroom.taakstelling.ruil import Ruil, onder_nul, per_gemeente, problemen
 from doorstroom.taakstelling.vaststelling import Verouderd, tekst, verouderd_na
 from doorstroom.values.domains import BRON, NAAM
+from doorstroom.values.periode import Periode
 
 
 def leg_ruil_vast(

@@ -19,7 +19,6 @@ from sqlalchemy import Engine
 
 from doorstroom.platform.clock import vandaag
 from doorstroom.platform.db import transaction
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import importeren, io, repository, vaststelling
 from doorstroom.taakstelling import toezicht as opgeslagen
@@ -41,6 +40,7 @@ from doorstroom.taakstelling.overzicht import Overzicht, Voortgang, alleen_namen
 from doorstroom.taakstelling.ruil import per_gemeente
 from doorstroom.taakstelling.vaststelling import Vastgesteld, Vaststelverzoek
 from doorstroom.taakstelling.verdeling import Afrondingsregel
+from doorstroom.values.periode import Periode
 
 __all__ = [
     "Overzicht",

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from doorstroom.platform import audit
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import InputError, NotFound, Problem
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import repository
 from doorstroom.taakstelling.domain import Taakstelling
@@ -30,6 +29,7 @@ from doorstroom.taakstelling.vaststelling import (
     verantwoording_van,
     verouderd_na,
 )
+from doorstroom.values.periode import Periode
 
 
 class NietVastgesteld(InputError, NotFound):

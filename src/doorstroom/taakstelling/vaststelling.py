@@ -27,7 +27,6 @@ from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.domain import Gemeente
 from doorstroom.reference.indeling import Indelingen
 from doorstroom.reference.lookup import label
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import realisatiebronnen, repository
 from doorstroom.taakstelling.berekening import (
@@ -46,6 +45,7 @@ from doorstroom.taakstelling.report import Verantwoording, getal
 from doorstroom.taakstelling.ruil import per_gemeente
 from doorstroom.taakstelling.verdeling import Afrondingsregel
 from doorstroom.values.domains import BRON, NAAM, TOELICHTING, TextLimit
+from doorstroom.values.periode import Periode
 
 OPGESLAGEN = "opgeslagen"
 """``achterstand_bron`` of a version whose carry-over came from the stored previous period."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from doorstroom.reference.periode import Periode
+from doorstroom.values.periode import Periode
 
 WEEK = 7
 

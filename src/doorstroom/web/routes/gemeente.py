@@ -10,8 +10,8 @@ from fastapi.responses import RedirectResponse, Response
 from doorstroom.accounts.domain import Rol
 from doorstroom.keten import blik, service
 from doorstroom.platform.clock import vandaag
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
+from doorstroom.values.periode import Periode
 from doorstroom.web.grafieken import staven
 from doorstroom.web.sessie import GebruikerDep
 from doorstroom.web.weergeven import pagina

@@ -15,8 +15,8 @@ from doorstroom.dossier.invoer import Beoordeling
 from doorstroom.koppeling import service as koppeling
 from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
+from doorstroom.values.periode import Periode
 from doorstroom.web.formulieren import bewaar_upload, model
 from doorstroom.web.sessie import FormulierDep, GebruikerDep
 from doorstroom.web.tabel import filter_rijen

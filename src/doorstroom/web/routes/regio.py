@@ -10,10 +10,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from doorstroom.platform.errors import ConfigurationError
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import io, raadplegen
 from doorstroom.spreiding.regio_service import Regiosoort
+from doorstroom.values.periode import Periode
 from doorstroom.web import kaart
 from doorstroom.web.sessie import GebruikerDep
 from doorstroom.web.weergeven import pagina

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from doorstroom.platform.errors import InputError
-from doorstroom.reference.periode import Periode
+from doorstroom.values.periode import Periode
 
 
 def test_parse_and_boundaries() -> None:
