@@ -45,7 +45,7 @@ from doorstroom.koppeling.core.validate import check_result
 from doorstroom.koppeling.solver.koppelmodel import bouw_model
 from doorstroom.koppeling.solver.matrixvorm import programma
 from doorstroom.koppeling.solver.registry import solver
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.io import embedded_gemeenten
 
 WEEK_AANDEEL = 500 / 8000
 """A weekly batch is about one sixteenth of the half-year's households, hence of what remains."""

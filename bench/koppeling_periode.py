@@ -46,7 +46,7 @@ from doorstroom.koppeling.core.validate import check_result
 from doorstroom.koppeling.solver import geprijsd as dynamisch
 from doorstroom.koppeling.solver.prijsschatting import SCENARIOS, TREKKING, Instelling, Steekproef
 from doorstroom.koppeling.solver.registry import solver
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.io import embedded_gemeenten
 
 Uitvoer = tuple[Instantie, KoppelingResult]
 Methode = Callable[[Instantie, int, dict[str, int], list[Steekproef]], Uitvoer]

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from doorstroom.files.tabular import read_table
 from doorstroom.platform.db import make_engine, upgrade
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.io import embedded_gemeenten
 from doorstroom.spreiding import register
 from doorstroom.spreiding.correctie import Correctie, Correctiesoort
 from doorstroom.spreiding.io import lees_locaties

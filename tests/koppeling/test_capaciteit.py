@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from doorstroom.koppeling.core.batchaandeel import batch_aandeel
 from doorstroom.koppeling.core.capaciteit import uit_taakstelling as capaciteit_uit_taakstelling
-from doorstroom.reference.domain import Gemeente
+from doorstroom.reference.core.domain import Gemeente
 from doorstroom.values.periode import Periode
 
 GEMEENTEN = [Gemeente(f"GM000{i}", f"G{i}", "Utrecht", 1000 * i) for i in range(1, 6)]

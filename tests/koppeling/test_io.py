@@ -12,7 +12,7 @@ from doorstroom.koppeling import io
 from doorstroom.koppeling.core.domain import RegioSoort
 from doorstroom.koppeling.service import Verzoek, laad
 from doorstroom.platform.errors import InputError
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.io import embedded_gemeenten
 from tests.koppeling.conftest import HUISHOUDENS
 
 BEKEND = {g.code: g for g in embedded_gemeenten()}

@@ -10,7 +10,7 @@ from doorstroom.koppeling.core.outcome import KENMERKEN, train
 from doorstroom.koppeling.core.synthetic import synthetisch
 from doorstroom.koppeling.core.validate import check_result
 from doorstroom.koppeling.solver.registry import solver
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.io import embedded_gemeenten
 
 
 def _geschiedenis(seed: int = 3) -> tuple[Instantie, list[str], list[int]]:

@@ -17,7 +17,7 @@ from doorstroom.koppeling.core.synthetic import synthetisch
 from doorstroom.koppeling.core.validate import check_result, overschrijding
 from doorstroom.koppeling.explain.uitleg import uitleg
 from doorstroom.koppeling.solver.registry import installed_solvers, solver
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.io import embedded_gemeenten
 from tests.koppeling.bruteforce import optimum
 from tests.koppeling.strategies import instanties
 

@@ -16,7 +16,7 @@ from doorstroom.koppeling.core.harde_criteria import toegestaan
 from doorstroom.koppeling.core.score import scoreblok
 from doorstroom.koppeling.core.synthetic import synthetisch
 from doorstroom.koppeling.solver.registry import solver
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.io import embedded_gemeenten
 from tests.koppeling.strategies import instanties
 
 GEWICHT, HARD, UIT = (Beleid(regio_binding=b) for b in RegioBinding)

@@ -30,7 +30,7 @@ from doorstroom.koppeling.core.result import SolveStatus
 from doorstroom.koppeling.core.synthetic import synthetisch
 from doorstroom.koppeling.core.validate import check_result
 from doorstroom.koppeling.solver.registry import installed_solvers, solver
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.io import embedded_gemeenten
 
 DATA = Path(__file__).parent / "data"
 CASES = sorted(DATA.glob("*.json"))

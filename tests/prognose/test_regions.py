@@ -15,7 +15,7 @@ from doorstroom.prognose import regions, service
 from doorstroom.prognose.opvang import OpvangProvincie, regios
 from doorstroom.prognose.standaard import standaard
 from doorstroom.prognose.startstand import laatste_bezetting
-from doorstroom.reference.loader import embedded_provincies
+from doorstroom.reference.io import embedded_provincies
 from doorstroom.spreiding import register
 from doorstroom.spreiding.opvang import Opvang
 from tests.cli_helpers import run

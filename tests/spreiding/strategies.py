@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from doorstroom.reference.domain import Gemeente
+from doorstroom.reference.core.domain import Gemeente
 from doorstroom.spreiding.correctie import Correctie, Correctiesoort
 from doorstroom.spreiding.domain import Locatie, Soort
 

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from doorstroom.platform.errors import InputError
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.io import embedded_gemeenten
 from doorstroom.spreiding.correctie import Correctiesoort
 from doorstroom.spreiding.domain import Soort
 from doorstroom.spreiding.io import lees_correctie, lees_locaties, lees_plan, ramingen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from doorstroom.reference.domain import Gemeente
+from doorstroom.reference.core.domain import Gemeente
 from doorstroom.spreiding.domain import Locatie, Soort
 from doorstroom.spreiding.historie import beschrijf
 from doorstroom.spreiding.plan import Plan, Planregel, Positie, aanbod_per_gemeente, controleer, positie

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine
 
 from doorstroom.platform.errors import InputError
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.io import embedded_gemeenten
 from doorstroom.spreiding import register
 from doorstroom.spreiding.opvang import opvang_per_provincie
 from doorstroom.spreiding.regio_service import Regiosoort, RegioVerzoek, regio

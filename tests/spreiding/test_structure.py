@@ -20,7 +20,7 @@ PURE_ALLOWED = {
     "math",
     "doorstroom.platform.errors",
     "doorstroom.values.grootste_overschot",
-    "doorstroom.reference.domain",
+    "doorstroom.reference.core.domain",
     "doorstroom.values.maand",
     *(f"doorstroom.spreiding.{name}" for name in PURE),
 }

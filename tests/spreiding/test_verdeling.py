@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.reference.io import embedded_gemeenten
 from doorstroom.spreiding.correctie import Correctie, Correctiesoort, gemiddelde_factor
 from doorstroom.spreiding.verdeling import Verdeling, verdeel
 from tests.spreiding.strategies import correcties, gemeentelijsten, totaal_en_amv

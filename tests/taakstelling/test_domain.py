@@ -8,7 +8,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doorstroom.reference.domain import Gemeente
+from doorstroom.reference.core.domain import Gemeente
 from doorstroom.taakstelling.correctie import corrigeer
 from doorstroom.taakstelling.domain import (
     Koppeling,

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from doorstroom.platform.errors import InputError
-from doorstroom.reference.samenvoeging import Samenvoeging
+from doorstroom.reference.core.samenvoeging import Samenvoeging
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling.domain import bereken
 from doorstroom.taakstelling.grondslag import inwoners, wettelijk_peiljaar

@@ -39,8 +39,8 @@ from doorstroom.platform.db import transaction, upgrade
 from doorstroom.platform.errors import NotFound
 from doorstroom.prognose import opslag
 from doorstroom.prognose.standaard import standaard
-from doorstroom.reference.loader import embedded_gemeenten
-from doorstroom.reference.lookup import label, namen
+from doorstroom.reference.core.lookup import label, namen
+from doorstroom.reference.io import embedded_gemeenten
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import register
 from doorstroom.taakstelling import ruilen

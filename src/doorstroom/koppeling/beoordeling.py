@@ -37,8 +37,8 @@ from doorstroom.platform.clock import lokale_tijd
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import InputError, NotFound, Problem
 from doorstroom.platform.settings import get_settings
-from doorstroom.reference.loader import embedded_gemeenten
-from doorstroom.reference.lookup import find_gemeente
+from doorstroom.reference.core.lookup import find_gemeente
+from doorstroom.reference.io import embedded_gemeenten
 from doorstroom.values.domains import NAAM, REFERENTIE, RUNNUMMER, TOELICHTING
 
 MAX_ALTERNATIEVEN = 10

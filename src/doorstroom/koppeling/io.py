@@ -6,7 +6,7 @@ nationality, religion, ethnicity, country or language of origin never reaches th
 Lists inside a cell are separated by ``|`` (CSV files may use ``,`` or ``;`` between cells).
 
 Every name is checked against what it names: a municipality (CBS code or name, via
-:func:`~doorstroom.reference.lookup.find_gemeente`), a region of the run's region mapping, a
+:func:`~doorstroom.reference.core.lookup.find_gemeente`), a region of the run's region mapping, a
 labour-market region. An unknown name is an error listing the valid names, closest first — never
 a silent score of 0. Every number lies in its documented domain (:mod:`doorstroom.values.domains`).
 Messages never repeat a household reference (it is personal data); they name the row instead.
@@ -32,8 +32,8 @@ from doorstroom.koppeling.core.domain import (
     Volwassene,
 )
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.lookup import find_gemeente
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.reference.core.lookup import find_gemeente
 from doorstroom.values.domains import (
     FRACTIE,
     KINDEREN,

@@ -27,8 +27,8 @@ from doorstroom.koppeling.core.domain import (
 )
 from doorstroom.koppeling.io import LIJST, WONING_KOLOMMEN
 from doorstroom.koppeling.models import KoppelingRunRecord, KoppelingVoorstelRecord
-from doorstroom.reference.loader import embedded_gemeenten
-from doorstroom.reference.lookup import namen
+from doorstroom.reference.core.lookup import namen
+from doorstroom.reference.io import embedded_gemeenten
 
 
 def namen_van(run: KoppelingRunRecord) -> dict[str, str]:

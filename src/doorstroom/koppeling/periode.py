@@ -32,7 +32,7 @@ from doorstroom.koppeling.solver.prijsschatting import SCENARIOS, Instelling, Sc
 from doorstroom.platform.clock import lokale_tijd
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.io import embedded_gemeenten
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.values.domains import EVENWICHTSMARGE, PRIJSSCENARIOS, SEED, VERWACHTE_HUISHOUDENS
 from doorstroom.values.periode import Periode

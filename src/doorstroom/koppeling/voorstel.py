@@ -35,9 +35,9 @@ from doorstroom.platform import audit
 from doorstroom.platform.clock import lokale_tijd
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import DoorstroomError, InputError, Problem
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.loader import embedded_gemeenten
-from doorstroom.reference.lookup import find_gemeente
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.reference.core.lookup import find_gemeente
+from doorstroom.reference.io import embedded_gemeenten
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.values.domains import AANDEEL, GEWICHT, HUISHOUDENS, KANDIDATEN, SECONDEN, SEED
 from doorstroom.values.periode import Periode

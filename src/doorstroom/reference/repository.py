@@ -8,15 +8,14 @@ from datetime import date, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from doorstroom.reference.bevolking import Bevolking
-from doorstroom.reference.domain import Gemeente
+from doorstroom.reference.core.domain import Bevolking, Gemeente
+from doorstroom.reference.core.samenvoeging import Samenvoeging
 from doorstroom.reference.models import (
     BevolkingRecord,
     GemeenteRecord,
     SamenvoegingOnderdeelRecord,
     SamenvoegingRecord,
 )
-from doorstroom.reference.samenvoeging import Samenvoeging
 
 
 def gemeenten(session: Session) -> list[Gemeente]:

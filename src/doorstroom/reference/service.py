@@ -20,16 +20,17 @@ from doorstroom.platform.clock import nu
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference import repository
-from doorstroom.reference.bevolking import INGEBOUWDE_JAREN, Bevolking, ingebouwde_bevolking
-from doorstroom.reference.domain import Gemeente, Herindeling, compare
-from doorstroom.reference.indeling import Indelingen
-from doorstroom.reference.loader import (
+from doorstroom.reference.core.domain import Bevolking, Gemeente, Herindeling, compare
+from doorstroom.reference.core.indeling import Indelingen
+from doorstroom.reference.core.samenvoeging import Samenvoeging
+from doorstroom.reference.io import (
+    INGEBOUWDE_JAREN,
     embedded_gemeenten,
     embedded_samenvoegingen,
+    ingebouwde_bevolking,
     load_gemeenten,
     load_samenvoegingen,
 )
-from doorstroom.reference.samenvoeging import Samenvoeging
 from doorstroom.values.domains import BRON
 
 EMBEDDED_PEILDATUM = date(2024, 1, 1)

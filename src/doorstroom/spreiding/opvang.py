@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from doorstroom.reference.domain import Gemeente
+from doorstroom.reference.core.domain import Gemeente
 from doorstroom.spreiding.domain import Locatie
 from doorstroom.spreiding.duurzaam import is_duurzaam
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from doorstroom.platform.errors import InputError, NotFound, Problem
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.lookup import label, namen
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.reference.core.lookup import label, namen
 from doorstroom.spreiding.plan import duizendtallen
 from doorstroom.spreiding.regio import RegioRegel, Taak, per_regio
 from doorstroom.spreiding.report import Record, regio_records

@@ -26,8 +26,8 @@ from sqlalchemy.orm import Session
 from doorstroom.platform import audit
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.lookup import find_gemeente, namen
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.reference.core.lookup import find_gemeente, namen
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import io, opvang, repository
 from doorstroom.spreiding.domain import Locatie, LocatieVersie, Registratie

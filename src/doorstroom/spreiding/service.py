@@ -20,8 +20,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.lookup import label, namen
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.reference.core.lookup import label, namen
 from doorstroom.reference.service import EMBEDDED_PEILDATUM, gemeenten_uit
 from doorstroom.spreiding import io, register
 from doorstroom.spreiding.correctie import Correctie, sleutel

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.indeling import Indelingen
+from doorstroom.reference.core.indeling import Indelingen
 from doorstroom.reference.service import gemeenten_uit
 from doorstroom.taakstelling import grondslag as grondslagen
 from doorstroom.taakstelling import io

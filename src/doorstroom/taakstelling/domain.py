@@ -25,7 +25,7 @@ from datetime import date
 from enum import StrEnum
 from fractions import Fraction
 
-from doorstroom.reference.domain import Gemeente
+from doorstroom.reference.core.domain import Gemeente
 from doorstroom.taakstelling.correctie import corrigeer
 from doorstroom.taakstelling.verdeling import Afrondingsregel, verdeel
 from doorstroom.values.maand import add_months, maand_in_periode

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.indeling import Indeling, Indelingen
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.reference.core.indeling import Indeling, Indelingen
 from doorstroom.values.periode import Periode
 
 WONINGVOORRAAD_PEILDATUM = date(2024, 1, 1)

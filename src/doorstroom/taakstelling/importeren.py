@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from doorstroom.files.tabular import Row, iter_table, parse_each
 from doorstroom.platform import audit
 from doorstroom.platform.clock import nu
-from doorstroom.reference.indeling import Indelingen
+from doorstroom.reference.core.indeling import Indelingen
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import io
 from doorstroom.taakstelling.berekening import codes_per_jaar

@@ -12,8 +12,8 @@ from datetime import date
 from fractions import Fraction
 
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.lookup import find_gemeente
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.reference.core.lookup import find_gemeente
 from doorstroom.taakstelling.domain import DEFAULT_MARGE, Koppeling, Realisatie, Taakstelling, realiseer
 from doorstroom.taakstelling.report import (
     Record,

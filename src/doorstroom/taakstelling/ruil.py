@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from doorstroom.reference.lookup import label
+from doorstroom.reference.core.lookup import label
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from doorstroom.platform import audit
 from doorstroom.platform.clock import nu
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.lookup import find_gemeente
+from doorstroom.reference.core.lookup import find_gemeente
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import io, repository
 from doorstroom.taakstelling.models import RuilRecord

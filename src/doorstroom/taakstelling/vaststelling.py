@@ -24,9 +24,9 @@ from doorstroom.platform import audit
 from doorstroom.platform.clock import nu
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.indeling import Indelingen
-from doorstroom.reference.lookup import label
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.reference.core.indeling import Indelingen
+from doorstroom.reference.core.lookup import label
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import realisatiebronnen, repository
 from doorstroom.taakstelling.berekening import (

@@ -16,7 +16,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from doorstroom.koppeling.core.domain import GemeenteCapaciteit, Huishouden
-from doorstroom.reference.domain import Gemeente
+from doorstroom.reference.core.domain import Gemeente
 from doorstroom.taakstelling.verdeling import verdeel
 
 RUIMTE = 1.03

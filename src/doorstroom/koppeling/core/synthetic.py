@@ -29,7 +29,7 @@ from doorstroom.koppeling.core.domain import (
     Opleiding,
     Volwassene,
 )
-from doorstroom.reference.domain import Gemeente
+from doorstroom.reference.core.domain import Gemeente
 from doorstroom.taakstelling.verdeling import verdeel
 
 GROOTTES = np.array([1, 2, 3, 4, 5, 6, 7, 8])

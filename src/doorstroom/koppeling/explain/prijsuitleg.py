@@ -18,7 +18,7 @@ from doorstroom.koppeling.core.result import KoppelingResult
 from doorstroom.koppeling.explain.uitleg import Uitleg
 from doorstroom.koppeling.solver.koppelmodel import FloatArray
 from doorstroom.koppeling.solver.prijsschatting import Schatting, Steekproef
-from doorstroom.reference.lookup import label
+from doorstroom.reference.core.lookup import label
 
 MARGE = 1e-9
 

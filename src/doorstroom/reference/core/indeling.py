@@ -20,9 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.bevolking import Bevolking
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.samenvoeging import Samenvoeging, overlap, pas_toe, problemen
+from doorstroom.reference.core.domain import Bevolking, Gemeente
+from doorstroom.reference.core.samenvoeging import Samenvoeging, overlap, pas_toe, problemen
 
 
 @dataclass(frozen=True)

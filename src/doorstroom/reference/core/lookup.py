@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.domain import Gemeente
+from doorstroom.reference.core.domain import Gemeente
 from doorstroom.values.gemeentecode import GEMEENTECODE
 from doorstroom.values.suggest import fold, unknown_message
 

@@ -6,8 +6,8 @@ others ("Wijdemeren into Hilversum": Hilversum keeps GM0402). The successor's po
 sum of its components, except where Gedeputeerde Staten set it under Huisvestingswet 2014 art. 30
 for a merger on 1 January of the taakstelling's year; that number is then used.
 
-Pure values and rules only: :mod:`doorstroom.reference.indeling` applies them to CBS vintages,
-:mod:`doorstroom.reference.loader` reads them from files.
+Pure values and rules only: :mod:`doorstroom.reference.core.indeling` applies them to CBS vintages,
+:mod:`doorstroom.reference.io` reads them from files.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.lookup import label
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.reference.core.lookup import label
 from doorstroom.values.gemeentecode import GEMEENTECODE
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from doorstroom.platform.errors import Problem
 
@@ -96,3 +97,22 @@ def compare(old: Sequence[Gemeente], new: Sequence[Gemeente]) -> Herindeling:
 def by_code(gemeenten: Iterable[Gemeente]) -> dict[str, Gemeente]:
     """Index municipalities by CBS code."""
     return {gemeente.code: gemeente for gemeente in gemeenten}
+
+
+@dataclass(frozen=True)
+class Bevolking:
+    """Inhabitants per municipality on 1 January of ``peiljaar``, in the division of that date."""
+
+    peiljaar: int
+    gemeenten: tuple[Gemeente, ...]
+    bron: str
+
+    @property
+    def peildatum(self) -> date:
+        """1 January of the vintage's year."""
+        return date(self.peiljaar, 1, 1)
+
+    @property
+    def totaal(self) -> int:
+        """Inhabitants of the Netherlands: the sum over the municipalities of the vintage."""
+        return sum(g.inwoners for g in self.gemeenten)
