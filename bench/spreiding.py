@@ -35,7 +35,7 @@ from doorstroom.spreiding import register
 from doorstroom.spreiding.correctie import Correctie, Correctiesoort
 from doorstroom.spreiding.io import lees_locaties
 from doorstroom.spreiding.verdeling import verdeel
-from doorstroom.taakstelling.verdeling import verdeel as hamilton
+from doorstroom.taakstelling.core.verdeling import verdeel as hamilton
 
 
 def seconds(work: Callable[[], object], repeats: int) -> list[float]:

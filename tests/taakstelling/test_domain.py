@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from doorstroom.reference.core.domain import Gemeente
-from doorstroom.taakstelling.correctie import corrigeer
-from doorstroom.taakstelling.domain import (
+from doorstroom.taakstelling.core.correctie import corrigeer
+from doorstroom.taakstelling.core.domain import (
     Koppeling,
     Schema,
     Taakstelling,
@@ -18,7 +18,7 @@ from doorstroom.taakstelling.domain import (
     realiseer,
     schema_status,
 )
-from doorstroom.taakstelling.verdeling import Afrondingsregel
+from doorstroom.taakstelling.core.verdeling import Afrondingsregel
 from doorstroom.values.maand import add_months
 from doorstroom.values.periode import Periode
 from tests.taakstelling.strategies import gemeenten_met_sleutel, totalen

@@ -17,15 +17,17 @@ from doorstroom.taakstelling import (
     importeren,
     kolommen,
     landelijk,
-    ruilen,
     service,
     toezicht,
     vaststelling,
 )
-from doorstroom.taakstelling.domain import STANDAARD_REGEL
-from doorstroom.taakstelling.overzicht import Overzicht, alleen_namen, alleen_provincie
-from doorstroom.taakstelling.report import REGIO_KOLOMMEN, aggregeer, columns_of, zonder_regio
-from doorstroom.taakstelling.verdeling import Afrondingsregel
+from doorstroom.taakstelling import (
+    ruilregister as ruilen,
+)
+from doorstroom.taakstelling.core.domain import STANDAARD_REGEL
+from doorstroom.taakstelling.core.overzicht import Overzicht, alleen_namen, alleen_provincie
+from doorstroom.taakstelling.core.report import REGIO_KOLOMMEN, aggregeer, columns_of, zonder_regio
+from doorstroom.taakstelling.core.verdeling import Afrondingsregel
 from doorstroom.values.domains import JAAR, TAAKSTELLING_LANDELIJK
 from doorstroom.values.periode import Periode
 

@@ -43,7 +43,7 @@ from doorstroom.reference.core.lookup import label, namen
 from doorstroom.reference.io import embedded_gemeenten
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import register
-from doorstroom.taakstelling import ruilen
+from doorstroom.taakstelling import ruilregister as ruilen
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.taakstelling.toezicht import huidige_versie
 from doorstroom.values.periode import Periode

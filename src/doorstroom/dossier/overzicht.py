@@ -135,7 +135,7 @@ def taakstellingen(
 ) -> list[Record]:
     """Quota and realisation per municipality within the caller's aggregate scope (no personal data).
 
-    Realisation includes the case file's move-ins (:mod:`doorstroom.taakstelling.realisatiebronnen`).
+    Realisation includes the case file's move-ins (:mod:`doorstroom.taakstelling.core.realisatiebronnen`).
     """
     scope = weergave.bereik_voor(engine, gebruiker)
     statement = taakstelling.toezicht(engine, periode, peildatum or standaard_peildatum(periode))

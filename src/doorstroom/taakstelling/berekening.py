@@ -16,14 +16,14 @@ from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.core.indeling import Indelingen
 from doorstroom.reference.service import gemeenten_uit
-from doorstroom.taakstelling import grondslag as grondslagen
 from doorstroom.taakstelling import io
-from doorstroom.taakstelling.domain import Taakstelling
-from doorstroom.taakstelling.grondslag import Grondslag
-from doorstroom.taakstelling.overdracht import naar_opvolgers
-from doorstroom.taakstelling.report import Verantwoording
-from doorstroom.taakstelling.ruil import onder_nul, problemen
-from doorstroom.taakstelling.verdeling import Afrondingsregel
+from doorstroom.taakstelling.core import grondslag as grondslagen
+from doorstroom.taakstelling.core.domain import Taakstelling
+from doorstroom.taakstelling.core.grondslag import Grondslag
+from doorstroom.taakstelling.core.overdracht import naar_opvolgers
+from doorstroom.taakstelling.core.report import Verantwoording
+from doorstroom.taakstelling.core.ruil import onder_nul, problemen
+from doorstroom.taakstelling.core.verdeling import Afrondingsregel
 from doorstroom.values.periode import Periode
 
 

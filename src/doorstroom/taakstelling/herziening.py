@@ -18,8 +18,8 @@ from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import repository
+from doorstroom.taakstelling.core.report import Record
 from doorstroom.taakstelling.models import TaakstellingRecord, VaststellingRecord
-from doorstroom.taakstelling.report import Record
 from doorstroom.taakstelling.toezicht import niet_vastgesteld
 from doorstroom.taakstelling.vaststelling import (
     OPGESLAGEN,

@@ -25,7 +25,7 @@ from doorstroom.reference.core.indeling import Indelingen
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import io
 from doorstroom.taakstelling.berekening import codes_per_jaar
-from doorstroom.taakstelling.domain import Koppeling
+from doorstroom.taakstelling.core.domain import Koppeling
 from doorstroom.taakstelling.models import KoppelingMeldingRecord, RealisatieRecord
 from doorstroom.taakstelling.staging import Bulkinvoer, Problemen, Rij, importeer
 from doorstroom.taakstelling.vaststelling import Verouderd, tekst, verouderd_na

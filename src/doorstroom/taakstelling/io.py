@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from doorstroom.files.tabular import Row, parse_each, read_table
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.taakstelling.domain import Koppeling
+from doorstroom.taakstelling.core.domain import Koppeling
 from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
 from doorstroom.values.datum import lees_datum
 from doorstroom.values.domains import (

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from doorstroom.files.tabular import Row, parse_rows, read_table
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.taakstelling.report import getal
+from doorstroom.taakstelling.core.report import getal
 from doorstroom.values.domains import SALDO_PERSONEN, TAAKSTELLING_LANDELIJK, Domain
 from doorstroom.values.periode import Periode
 

@@ -8,7 +8,8 @@ from datetime import date
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from doorstroom.taakstelling.domain import Koppeling
+from doorstroom.taakstelling.core.domain import Koppeling
+from doorstroom.taakstelling.core.ruil import Ruil
 from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
 from doorstroom.taakstelling.models import (
     KoppelingMeldingRecord,
@@ -18,7 +19,6 @@ from doorstroom.taakstelling.models import (
     TaakstellingRecord,
     VaststellingRecord,
 )
-from doorstroom.taakstelling.ruil import Ruil
 from doorstroom.values.periode import Periode
 
 

@@ -32,14 +32,14 @@ from doorstroom.taakstelling.berekening import (
     standaard_peildatum,
     verantwoording,
 )
-from doorstroom.taakstelling.domain import DEFAULT_MARGE, STANDAARD_REGEL, bereken
-from doorstroom.taakstelling.grondslag import Grondslag
+from doorstroom.taakstelling.core.domain import DEFAULT_MARGE, STANDAARD_REGEL, bereken
+from doorstroom.taakstelling.core.grondslag import Grondslag
+from doorstroom.taakstelling.core.overzicht import Overzicht, Voortgang, alleen_namen, stel_op
+from doorstroom.taakstelling.core.ruil import per_gemeente
+from doorstroom.taakstelling.core.verdeling import Afrondingsregel
 from doorstroom.taakstelling.importeren import Geimporteerd
 from doorstroom.taakstelling.landelijk import landelijk_totaal
-from doorstroom.taakstelling.overzicht import Overzicht, Voortgang, alleen_namen, stel_op
-from doorstroom.taakstelling.ruil import per_gemeente
 from doorstroom.taakstelling.vaststelling import Vastgesteld, Vaststelverzoek
-from doorstroom.taakstelling.verdeling import Afrondingsregel
 from doorstroom.values.periode import Periode
 
 __all__ = [
@@ -164,6 +164,6 @@ def resterend(engine: Engine, periode: Periode, peildatum: date | None = None) -
 
 def realisatie_per_maand(engine: Engine, periode: Periode) -> dict[str, dict[str, int]]:
     """Persons housed per municipality and month of ``periode`` (imported figures and case-file
-    move-ins combined by :mod:`doorstroom.taakstelling.realisatiebronnen`, as supervision counts)."""
+    move-ins combined by :mod:`doorstroom.taakstelling.core.realisatiebronnen`, as supervision counts)."""
     with transaction(engine, schrijven=False) as session:
         return vaststelling.gehuisvest_per_maand(session, periode)

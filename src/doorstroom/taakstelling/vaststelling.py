@@ -28,22 +28,23 @@ from doorstroom.reference.core.domain import Gemeente
 from doorstroom.reference.core.indeling import Indelingen
 from doorstroom.reference.core.lookup import label
 from doorstroom.reference.service import indelingen
-from doorstroom.taakstelling import realisatiebronnen, repository
+from doorstroom.taakstelling import repository
 from doorstroom.taakstelling.berekening import (
     achterstand_uit_bestand,
     controleer_ruil,
     kies_grondslag,
     verantwoording,
 )
-from doorstroom.taakstelling.domain import STANDAARD_REGEL, Taakstelling, bereken, taak
-from doorstroom.taakstelling.grondslag import Grondslag
+from doorstroom.taakstelling.core import realisatiebronnen
+from doorstroom.taakstelling.core.domain import STANDAARD_REGEL, Taakstelling, bereken, taak
+from doorstroom.taakstelling.core.grondslag import Grondslag
+from doorstroom.taakstelling.core.overdracht import naar_opvolgers
+from doorstroom.taakstelling.core.overzicht import Overzicht, Voortgang, realiseer_alle, stel_op
+from doorstroom.taakstelling.core.report import Verantwoording, getal
+from doorstroom.taakstelling.core.ruil import per_gemeente
+from doorstroom.taakstelling.core.verdeling import Afrondingsregel
 from doorstroom.taakstelling.landelijk import landelijk_totaal
 from doorstroom.taakstelling.models import TaakstellingRecord, VaststellingRecord
-from doorstroom.taakstelling.overdracht import naar_opvolgers
-from doorstroom.taakstelling.overzicht import Overzicht, Voortgang, realiseer_alle, stel_op
-from doorstroom.taakstelling.report import Verantwoording, getal
-from doorstroom.taakstelling.ruil import per_gemeente
-from doorstroom.taakstelling.verdeling import Afrondingsregel
 from doorstroom.values.domains import BRON, NAAM, TOELICHTING, TextLimit
 from doorstroom.values.periode import Periode
 
@@ -208,7 +209,7 @@ def gehuisvest_per_maand(session: Session, periode: Periode) -> dict[str, dict[s
     Every use case (supervision, carry-over, remaining capacity, staleness) reads the realisation
     here, so a second source (for example housing recorded in a case file) is added in this one
     function and counts everywhere, without double entry: move-ins in the case file combine with
-    the imported figures by :func:`doorstroom.taakstelling.realisatiebronnen.samenvoegen` (never added).
+    the imported figures by :func:`doorstroom.taakstelling.core.realisatiebronnen.samenvoegen` (never added).
     """
     maanden = [f"{year}-{month:02d}" for year, month in periode.months()]
     return realisatiebronnen.samenvoegen(

@@ -6,7 +6,7 @@ of the rest of the period may use that share of every municipality's remainder, 
 do not exhaust the best places (:func:`uit_taakstelling`). Without a stored taakstelling the
 batch's own persons, plus some room, are split by population (:func:`standaard`). Both split in
 whole persons with the largest-remainder rule of the taakstelling itself
-(:func:`~doorstroom.taakstelling.verdeling.verdeel`). This module is the one home of these rules;
+(:func:`~doorstroom.taakstelling.core.verdeling.verdeel`). This module is the one home of these rules;
 the service and the synthetic generator call it.
 """
 
@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from doorstroom.koppeling.core.domain import GemeenteCapaciteit, Huishouden
 from doorstroom.reference.core.domain import Gemeente
-from doorstroom.taakstelling.verdeling import verdeel
+from doorstroom.taakstelling.core.verdeling import verdeel
 
 RUIMTE = 1.03
 """Fallback capacity: the batch's persons plus 3 %, so a plan is not forced into one shape."""

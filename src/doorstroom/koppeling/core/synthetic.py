@@ -4,7 +4,7 @@ Nothing here describes real people. Shapes follow public COA/CBS patterns only r
 of the households are single adults, a few percent are families of six or more (about 2.5 persons
 per household on average), reception locations are spread over the country with a large one in
 the north-east, and capacities come from a taakstelling split of a national total by population
-(:func:`~doorstroom.taakstelling.verdeling.verdeel`, Huisvestingswet 2014 art. 28) minus a
+(:func:`~doorstroom.taakstelling.core.verdeling.verdeel`, Huisvestingswet 2014 art. 28) minus a
 synthetic realisation so far, pro-rated to this batch (so early batches do not exhaust the best
 places). With ``batch_aandeel`` the batch is that share of the remaining quota and the remaining
 quota is each municipality's hard ``maximum`` (the pro-rated share is then a soft target, as in
@@ -30,7 +30,7 @@ from doorstroom.koppeling.core.domain import (
     Volwassene,
 )
 from doorstroom.reference.core.domain import Gemeente
-from doorstroom.taakstelling.verdeling import verdeel
+from doorstroom.taakstelling.core.verdeling import verdeel
 
 GROOTTES = np.array([1, 2, 3, 4, 5, 6, 7, 8])
 GROOTTE_KANS = np.array([0.50, 0.12, 0.10, 0.11, 0.08, 0.05, 0.03, 0.01])

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from doorstroom.taakstelling.domain import Realisatie, Taakstelling
-from doorstroom.taakstelling.verdeling import Afrondingsregel
+from doorstroom.taakstelling.core.domain import Realisatie, Taakstelling
+from doorstroom.taakstelling.core.verdeling import Afrondingsregel
 from doorstroom.values.periode import Periode
 
 REGIO_KOLOMMEN = {"provincie": "provincie", "arbeidsmarktregio": "arbeidsmarktregio", "corop": "coropgebied"}

@@ -14,8 +14,8 @@ from fractions import Fraction
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.core.domain import Gemeente
 from doorstroom.reference.core.lookup import find_gemeente
-from doorstroom.taakstelling.domain import DEFAULT_MARGE, Koppeling, Realisatie, Taakstelling, realiseer
-from doorstroom.taakstelling.report import (
+from doorstroom.taakstelling.core.domain import DEFAULT_MARGE, Koppeling, Realisatie, Taakstelling, realiseer
+from doorstroom.taakstelling.core.report import (
     Record,
     Verantwoording,
     met_verantwoording,

@@ -1,7 +1,7 @@
 """Carry-over into the next period, across municipal mergers.
 
 What a municipality has not housed at the end of a period (arrears) or housed beyond its number
-(advance) carries into its next period (see :mod:`doorstroom.taakstelling.correctie`). When
+(advance) carries into its next period (see :mod:`doorstroom.taakstelling.core.correctie`). When
 municipalities merge on 1 January, their arrears and advances carry over to the successor: the
 successor starts with the sum, so no person of the national total is lost or counted twice.
 """

@@ -4,9 +4,9 @@ Rules implemented here (pure functions, no I/O):
 
 * Huisvestingswet 2014, art. 28–29: the half-year national number is split over municipalities in
   proportion to their population on the statutory reference date
-  (:mod:`doorstroom.taakstelling.grondslag` chooses key and date, and
-  :mod:`doorstroom.taakstelling.verdeling` makes the shares whole by the chosen rule).
-* Carry-over and swaps: :mod:`doorstroom.taakstelling.correctie` is the one rule for the
+  (:mod:`doorstroom.taakstelling.core.grondslag` chooses key and date, and
+  :mod:`doorstroom.taakstelling.core.verdeling` makes the shares whole by the chosen rule).
+* Carry-over and swaps: :mod:`doorstroom.taakstelling.core.correctie` is the one rule for the
   *gecorrigeerde taakstelling* (number + swaps under art. 29(2) + arrears − advance, never below
   zero, the rest carrying on as *resterende voorsprong*).
 * Realisation and schedule: by supervision practice (*interbestuurlijk toezicht*, Wet revitalisering
@@ -26,8 +26,8 @@ from enum import StrEnum
 from fractions import Fraction
 
 from doorstroom.reference.core.domain import Gemeente
-from doorstroom.taakstelling.correctie import corrigeer
-from doorstroom.taakstelling.verdeling import Afrondingsregel, verdeel
+from doorstroom.taakstelling.core.correctie import corrigeer
+from doorstroom.taakstelling.core.verdeling import Afrondingsregel, verdeel
 from doorstroom.values.maand import add_months, maand_in_periode
 from doorstroom.values.periode import Periode
 
