@@ -8,8 +8,8 @@ from fractions import Fraction
 from hypothesis import strategies as st
 
 from doorstroom.reference.core.domain import Gemeente
-from doorstroom.spreiding.correctie import Correctie, Correctiesoort
-from doorstroom.spreiding.domain import Locatie, Soort
+from doorstroom.spreiding.core.correctie import Correctie, Correctiesoort
+from doorstroom.spreiding.core.domain import Locatie, Soort
 
 PROVINCIES = ("Drenthe", "Fryslân", "Groningen", "Limburg", "Utrecht", "Zeeland")
 

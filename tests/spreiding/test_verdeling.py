@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from doorstroom.reference.core.domain import Gemeente
 from doorstroom.reference.io import embedded_gemeenten
-from doorstroom.spreiding.correctie import Correctie, Correctiesoort, gemiddelde_factor
-from doorstroom.spreiding.verdeling import Verdeling, verdeel
+from doorstroom.spreiding.core.correctie import Correctie, Correctiesoort, gemiddelde_factor
+from doorstroom.spreiding.core.verdeling import Verdeling, verdeel
 from tests.spreiding.strategies import correcties, gemeentelijsten, totaal_en_amv
 
 

@@ -16,7 +16,7 @@ from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Lijst, Uit
 from doorstroom.spreiding import raadplegen
-from doorstroom.spreiding.regio_service import Regiosoort
+from doorstroom.spreiding.regio_overzicht import Regiosoort
 from doorstroom.values.domains import TAAKSTELLING_LANDELIJK
 from doorstroom.values.periode import Periode
 

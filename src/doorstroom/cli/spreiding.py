@@ -13,9 +13,10 @@ from rich.console import Console
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, optional_store
-from doorstroom.spreiding import io, regio_service, register, service
-from doorstroom.spreiding.plan import duizendtallen
-from doorstroom.spreiding.report import (
+from doorstroom.spreiding import io, register, service
+from doorstroom.spreiding import regio_overzicht as regio_service
+from doorstroom.spreiding.core.plan import duizendtallen
+from doorstroom.spreiding.core.report import (
     Record,
     kolommen,
     toelichting_records,

@@ -23,7 +23,7 @@ from doorstroom.prognose.model import Regios
 from doorstroom.prognose.opvang import OpvangProvincie, regios
 from doorstroom.prognose.startstand import laatste_bezetting
 from doorstroom.reference.io import embedded_provincies
-from doorstroom.spreiding.opvang import Opvang
+from doorstroom.spreiding.core.opvang import Opvang
 from doorstroom.values.domains import GEMIDDELD_AANTAL, GEWICHT
 from doorstroom.values.suggest import unknown_message
 

@@ -21,9 +21,9 @@ from doorstroom.files.tabular import Row, iter_table, parse_each, parse_rows, re
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.core.domain import Gemeente
 from doorstroom.reference.core.lookup import find_gemeente, label, namen
-from doorstroom.spreiding.correctie import Correctie, Correctiesoort, factor_uit_score
-from doorstroom.spreiding.domain import Locatie, Raming, Soort
-from doorstroom.spreiding.plan import Plan, Planregel
+from doorstroom.spreiding.core.correctie import Correctie, Correctiesoort, factor_uit_score
+from doorstroom.spreiding.core.domain import Locatie, Raming, Soort
+from doorstroom.spreiding.core.plan import Plan, Planregel
 from doorstroom.taakstelling.io import datum
 from doorstroom.values.domains import (
     CORRECTIEFACTOR,

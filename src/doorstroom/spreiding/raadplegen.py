@@ -21,10 +21,10 @@ from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import InputError, NotFound, PermissionDenied, Problem
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import io, register
-from doorstroom.spreiding.domain import Raming
-from doorstroom.spreiding.regio_service import RegioOverzicht, Regiosoort, RegioVerzoek
-from doorstroom.spreiding.regio_service import regio as regio_view
-from doorstroom.spreiding.report import Record
+from doorstroom.spreiding.core.domain import Raming
+from doorstroom.spreiding.core.report import Record
+from doorstroom.spreiding.regio_overzicht import RegioOverzicht, Regiosoort, RegioVerzoek
+from doorstroom.spreiding.regio_overzicht import regio as regio_view
 from doorstroom.spreiding.service import Spreiding, Verzoek, bereken
 from doorstroom.values.periode import Periode
 

@@ -2,7 +2,7 @@
 
 :func:`bereken` answers "how many reception places per province and municipality" for a capacity
 estimate, with existing durable places counted and a province's plan checked
-(:mod:`doorstroom.spreiding.regio_service` builds the region view on it). It returns plain values
+(:mod:`doorstroom.spreiding.regio_overzicht` builds the region view on it). It returns plain values
 (rows ready for a table, CSV, JSON or a web page, plus a :class:`Toelichting` saying which inputs
 were used), so the CLI, the API and the web app each make one call. Inputs are files a planner
 keeps in Excel; the locations come from a file when one is given, else from the register in the
@@ -24,12 +24,12 @@ from doorstroom.reference.core.domain import Gemeente
 from doorstroom.reference.core.lookup import label, namen
 from doorstroom.reference.service import EMBEDDED_PEILDATUM, gemeenten_uit
 from doorstroom.spreiding import io, register
-from doorstroom.spreiding.correctie import Correctie, sleutel
-from doorstroom.spreiding.domain import Locatie, Raming
-from doorstroom.spreiding.duurzaam import Bestaand, bestaand_per_gemeente
-from doorstroom.spreiding.plan import Plan, aanbod_per_gemeente, controleer, duizendtallen
-from doorstroom.spreiding.report import Record, gemeente_records, provincie_records
-from doorstroom.spreiding.verdeling import Verdeling, verdeel
+from doorstroom.spreiding.core.correctie import Correctie, sleutel
+from doorstroom.spreiding.core.domain import Locatie, Raming
+from doorstroom.spreiding.core.duurzaam import Bestaand, bestaand_per_gemeente
+from doorstroom.spreiding.core.plan import Plan, aanbod_per_gemeente, controleer, duizendtallen
+from doorstroom.spreiding.core.report import Record, gemeente_records, provincie_records
+from doorstroom.spreiding.core.verdeling import Verdeling, verdeel
 from doorstroom.taakstelling import service as taakstelling_service
 from doorstroom.values.domains import OPVANGPLAATSEN, PERCENTAGE, Domain
 from doorstroom.values.number_text import NumberTextError, parse_number

@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from doorstroom.platform.errors import ConfigurationError
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import io, raadplegen
-from doorstroom.spreiding.regio_service import Regiosoort
+from doorstroom.spreiding.regio_overzicht import Regiosoort
 from doorstroom.values.periode import Periode
 from doorstroom.web import kaart
 from doorstroom.web.sessie import GebruikerDep

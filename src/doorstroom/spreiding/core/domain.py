@@ -28,7 +28,7 @@ class Locatie:
     """One reception location's facts as registered (the values of one version).
 
     ``duurzaam`` is the registered qualification; ``None`` means: judge it by the published
-    criterion (see :mod:`doorstroom.spreiding.duurzaam`).
+    criterion (see :mod:`doorstroom.spreiding.core.duurzaam`).
     """
 
     id: str

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from doorstroom.reference.core.domain import Gemeente
-from doorstroom.spreiding.domain import Locatie
-from doorstroom.spreiding.duurzaam import is_duurzaam
+from doorstroom.spreiding.core.domain import Locatie
+from doorstroom.spreiding.core.duurzaam import is_duurzaam
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from doorstroom.platform.clock import lokale_tijd
-from doorstroom.spreiding.domain import LocatieVersie
-from doorstroom.spreiding.duurzaam import Bestaand, criterium, is_duurzaam
-from doorstroom.spreiding.plan import positie
-from doorstroom.spreiding.regio import RegioRegel
-from doorstroom.spreiding.verdeling import Aandeel, Verdeling
+from doorstroom.spreiding.core.domain import LocatieVersie
+from doorstroom.spreiding.core.duurzaam import Bestaand, criterium, is_duurzaam
+from doorstroom.spreiding.core.plan import positie
+from doorstroom.spreiding.core.regio import RegioRegel
+from doorstroom.spreiding.core.verdeling import Aandeel, Verdeling
 
 Record = dict[str, Any]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date
 
-from doorstroom.spreiding.domain import Locatie
+from doorstroom.spreiding.core.domain import Locatie
 
 VELDEN = tuple(f.name for f in fields(Locatie) if f.name != "id")
 

@@ -3,7 +3,7 @@
 Per province, labour-market region or COROP area (CBS, embedded in the municipality list) the view
 shows the places the Spreidingswet asks, the places open and occupied on the reference date, permit
 holders in reception, the region's taakstelling for the half year with what remains to be housed,
-and the match (:mod:`doorstroom.spreiding.regio`). The taakstelling is read through the taakstelling
+and the match (:mod:`doorstroom.spreiding.core.regio`). The taakstelling is read through the taakstelling
 context's service, never recomputed here.
 """
 
@@ -19,9 +19,9 @@ from sqlalchemy import Engine
 from doorstroom.platform.errors import InputError, NotFound, Problem
 from doorstroom.reference.core.domain import Gemeente
 from doorstroom.reference.core.lookup import label, namen
-from doorstroom.spreiding.plan import duizendtallen
-from doorstroom.spreiding.regio import RegioRegel, Taak, per_regio
-from doorstroom.spreiding.report import Record, regio_records
+from doorstroom.spreiding.core.plan import duizendtallen
+from doorstroom.spreiding.core.regio import RegioRegel, Taak, per_regio
+from doorstroom.spreiding.core.report import Record, regio_records
 from doorstroom.spreiding.service import Toelichting, Verzoek, bereken
 from doorstroom.taakstelling import landelijk
 from doorstroom.taakstelling import service as taakstelling_service

@@ -1,9 +1,9 @@
 """Split a national number of reception places over provinces and municipalities, amv apart.
 
 Spreidingswet: the capacity estimate's national number is divided in proportion to the key
-(inhabitants, optionally corrected, see :mod:`doorstroom.spreiding.correctie`). Each municipality's
+(inhabitants, optionally corrected, see :mod:`doorstroom.spreiding.core.correctie`). Each municipality's
 exact share is ``totaal × sleutel(g) / Σ sleutel``; a province's share is the sum of its
-municipalities'. Whole places come from :func:`doorstroom.spreiding.afronding.twee_niveaus`, so
+municipalities'. Whole places come from :func:`doorstroom.spreiding.core.afronding.twee_niveaus`, so
 municipalities and provinces both add up exactly to the national number.
 
 The places for unaccompanied minors (amv; 8,140 of 96,000 in the estimate of 1 February 2024, about
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from doorstroom.reference.core.domain import Gemeente
-from doorstroom.spreiding.afronding import twee_niveaus
-from doorstroom.spreiding.correctie import Correctie, sleutel
+from doorstroom.spreiding.core.afronding import twee_niveaus
+from doorstroom.spreiding.core.correctie import Correctie, sleutel
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ will later be housed, so that integration starts at once. Per region (province, 
 or COROP area) this view puts together:
 
 * reception places *required* (the region's municipalities' numbers under the Spreidingswet),
-  *present* and *occupied* on the reference date (:mod:`doorstroom.spreiding.opvang`);
+  *present* and *occupied* on the reference date (:mod:`doorstroom.spreiding.core.opvang`);
 * permit holders still in reception there, and the region's taakstelling for the half year with what
   remains of it to be housed;
 * the match: ``in_regio = min(permit holders in reception, remaining taakstelling)`` permit holders
@@ -19,9 +19,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from doorstroom.spreiding.domain import Locatie
-from doorstroom.spreiding.opvang import Opvang, opvang_per_regio
-from doorstroom.spreiding.verdeling import Verdeling
+from doorstroom.spreiding.core.domain import Locatie
+from doorstroom.spreiding.core.opvang import Opvang, opvang_per_regio
+from doorstroom.spreiding.core.verdeling import Verdeling
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from doorstroom.platform.errors import Problem
-from doorstroom.spreiding.verdeling import Verdeling
+from doorstroom.spreiding.core.verdeling import Verdeling
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from doorstroom.spreiding.domain import Locatie
+from doorstroom.spreiding.core.domain import Locatie
 from doorstroom.values.maand import add_months
 
 MEER_DAN_PLAATSEN = 100
