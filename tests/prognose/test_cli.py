@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from doorstroom.files.tabular import read_table
 from doorstroom.prognose import service
-from doorstroom.prognose.scenario import maand_labels
+from doorstroom.prognose.core.scenario import maand_labels
 from doorstroom.prognose.scenario_io import laad
 from tests.cli_helpers import run
 

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from doorstroom.platform.errors import InputError
 from doorstroom.prognose import regions, service
-from doorstroom.prognose.opvang import OpvangProvincie, regios
+from doorstroom.prognose.core.opvang import OpvangProvincie, regios
 from doorstroom.prognose.standaard import standaard
 from doorstroom.prognose.startstand import laatste_bezetting
 from doorstroom.reference.io import embedded_provincies

@@ -23,8 +23,8 @@ from doorstroom.files.tabular import atomic_write
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import service, tekst, uitvoer
 from doorstroom.prognose.backtest import SCORE_KOLOMMEN
-from doorstroom.prognose.montecarlo import DEFAULT_PADEN, Resultaat
-from doorstroom.prognose.opvang import OpvangProvincie
+from doorstroom.prognose.core.montecarlo import DEFAULT_PADEN, Resultaat
+from doorstroom.prognose.core.opvang import OpvangProvincie
 from doorstroom.values.domains import (
     FRACTIE,
     HISTORIE_PERIODEN,

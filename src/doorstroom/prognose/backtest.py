@@ -25,12 +25,13 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.prognose import calibration, gepubliceerd, huisvesting, instroomfit, kwantielen
-from doorstroom.prognose.fitbasis import INSTROOM, MIN_PERIODEN, Historie
-from doorstroom.prognose.instroomfit import Jaartotalen
-from doorstroom.prognose.ketenfit import Realisatie, realisatiegraad
-from doorstroom.prognose.montecarlo import realisatie_trekkingen, simuleer
-from doorstroom.prognose.scenario import FloatArray, Scenario, trek
+from doorstroom.prognose import gepubliceerd
+from doorstroom.prognose.core import calibration, huisvesting, instroomfit, kwantielen
+from doorstroom.prognose.core.fitbasis import INSTROOM, MIN_PERIODEN, Historie
+from doorstroom.prognose.core.instroomfit import Jaartotalen
+from doorstroom.prognose.core.ketenfit import Realisatie, realisatiegraad
+from doorstroom.prognose.core.montecarlo import realisatie_trekkingen, simuleer
+from doorstroom.prognose.core.scenario import FloatArray, Scenario, trek
 from doorstroom.prognose.standaard import standaard
 from doorstroom.taakstelling import landelijk
 

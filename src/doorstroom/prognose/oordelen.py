@@ -6,7 +6,7 @@ numbers to challenge or replace with their own (a scenario file, or ``prognose k
 
 from __future__ import annotations
 
-from doorstroom.prognose.scenario import Parameter, Verdeling
+from doorstroom.prognose.core.scenario import Parameter, Verdeling
 from doorstroom.prognose.startstand import OOR, parameter
 
 

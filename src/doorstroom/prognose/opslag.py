@@ -25,8 +25,8 @@ from doorstroom.platform.clock import lokale_tijd
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import NotFound
 from doorstroom.prognose import service, uitvoer
+from doorstroom.prognose.core.scenario import Scenario
 from doorstroom.prognose.models import PrognoseRunRecord
-from doorstroom.prognose.scenario import Scenario
 from doorstroom.prognose.scenario_io import schrijf as scenario_toml
 from doorstroom.values.domains import NAAM
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from doorstroom.files.tabular import Row, parse_rows, read_table
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.prognose.model import Regios
-from doorstroom.prognose.opvang import OpvangProvincie, regios
+from doorstroom.prognose.core.model import Regios
+from doorstroom.prognose.core.opvang import OpvangProvincie, regios
 from doorstroom.prognose.startstand import laatste_bezetting
 from doorstroom.reference.io import embedded_provincies
 from doorstroom.spreiding.core.opvang import Opvang

@@ -23,11 +23,12 @@ from doorstroom.files.workbook import Blad, Kop, Werkboek, kolommen
 from doorstroom.files.workbook_writing import write_workbook
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import backtest as backtests
-from doorstroom.prognose import calibration, figures, historie, regions, scenario_check, uitvoer
+from doorstroom.prognose import figures, historie, regions, uitvoer
 from doorstroom.prognose import kolommen as prognose_kolommen
-from doorstroom.prognose.montecarlo import Resultaat, bereken
-from doorstroom.prognose.opvang import OpvangProvincie
-from doorstroom.prognose.scenario import Doelen, Scenario
+from doorstroom.prognose.core import calibration, scenario_check
+from doorstroom.prognose.core.montecarlo import Resultaat, bereken
+from doorstroom.prognose.core.opvang import OpvangProvincie
+from doorstroom.prognose.core.scenario import Doelen, Scenario
 from doorstroom.prognose.scenario_io import laad, schrijf
 from doorstroom.prognose.standaard import standaard
 from doorstroom.prognose.sweep import Record, parse_variatie, sweep

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.prognose import scenario_check
-from doorstroom.prognose.montecarlo import bereken
-from doorstroom.prognose.scenario import SPECS, Scenario
+from doorstroom.prognose.core import scenario_check
+from doorstroom.prognose.core.montecarlo import bereken
+from doorstroom.prognose.core.scenario import SPECS, Scenario
 from doorstroom.values.domains import ROOSTERPUNTEN, Domain
 from doorstroom.values.suggest import unknown_message
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from doorstroom.prognose.montecarlo import Resultaat
-from doorstroom.prognose.scenario import FloatArray, Herkomst
+from doorstroom.prognose.core.montecarlo import Resultaat
+from doorstroom.prognose.core.scenario import FloatArray, Herkomst
 from doorstroom.prognose.uitvoer import titel
 
 

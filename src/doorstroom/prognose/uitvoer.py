@@ -12,10 +12,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from doorstroom.prognose.model import SERIES
-from doorstroom.prognose.montecarlo import REGIO_KWANTIELEN, Resultaat
-from doorstroom.prognose.opvang import OpvangProvincie
-from doorstroom.prognose.scenario import SPECS, FloatArray, Herkomst, Scenario
+from doorstroom.prognose.core.model import SERIES
+from doorstroom.prognose.core.montecarlo import REGIO_KWANTIELEN, Resultaat
+from doorstroom.prognose.core.opvang import OpvangProvincie
+from doorstroom.prognose.core.scenario import SPECS, FloatArray, Herkomst, Scenario
 from doorstroom.taakstelling import landelijk
 from doorstroom.values.periode import Periode
 

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from doorstroom.accounts.domain import Rol
 from doorstroom.platform.errors import InputError, PermissionDenied, Problem
 from doorstroom.prognose import aanpassing, opslag
-from doorstroom.prognose.scenario import SPECS
+from doorstroom.prognose.core.scenario import SPECS
 from doorstroom.web.grafieken import WAAIERS, waaier
 from doorstroom.web.sessie import FormulierDep, GebruikerDep
 from doorstroom.web.voortgang import voortgangspagina, voortgangsstand

@@ -7,7 +7,7 @@ the scenario is the variation between periods.
 
 **Housing** (``gehuisvest``, ``taakstelling``, optionally ``achterstand``): per complete half year
 the realisation rate ``gehuisvest / (taakstelling + achterstand)``. Its log follows the same
-local-level model as the inflow (:mod:`~doorstroom.prognose.lokaalniveau`): a level that wanders by
+local-level model as the inflow (:mod:`~doorstroom.prognose.core.lokaalniveau`): a level that wanders by
 ``realisatie_drift`` per half year plus the half year's own deviation ``realisatie_spreiding``, both
 with a posterior on a grid. A ratio of realised to owed homes varies by factors (0.63 to 1.12 of
 the task since 2019, skewed upward), so the log scale fits it better than a normal around a fixed
@@ -28,10 +28,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.prognose import lokaalniveau
-from doorstroom.prognose.fitbasis import Historie, NietTeFitten, Schatting, aanwezig
-from doorstroom.prognose.lokaalniveau import Posterior
-from doorstroom.prognose.scenario import LOG_SD, FloatArray, Verdeling, halfjaar
+from doorstroom.prognose.core import lokaalniveau
+from doorstroom.prognose.core.fitbasis import Historie, NietTeFitten, Schatting, aanwezig
+from doorstroom.prognose.core.lokaalniveau import Posterior
+from doorstroom.prognose.core.scenario import LOG_SD, FloatArray, Verdeling, halfjaar
 
 
 def _last_year(historie: Historie, columns: Sequence[str]) -> tuple[int, int]:

@@ -15,7 +15,15 @@ import re
 import numpy as np
 
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.prognose.scenario import LOG_SD, SPECS, Parameter, Scenario, Verdeling, Wijziging, profiel
+from doorstroom.prognose.core.scenario import (
+    LOG_SD,
+    SPECS,
+    Parameter,
+    Scenario,
+    Verdeling,
+    Wijziging,
+    profiel,
+)
 from doorstroom.values import domains
 from doorstroom.values.domains import Domain
 from doorstroom.values.suggest import unknown_message

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from doorstroom.prognose.scenario import FloatArray
+from doorstroom.prognose.core.scenario import FloatArray
 
 RASTER = 48
 """Grid points per standard deviation (48 × 48 pairs)."""

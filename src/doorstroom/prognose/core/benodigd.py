@@ -4,7 +4,7 @@ Housing does not feed back into the IND or the inflow, so on each path the grant
 of every month are fixed; only the housing step depends on the taakstelling. The waiting stock at
 the end of a window falls monotonically as the taakstelling rises, so a vectorised bisection
 inverts it on every path at once, re-running the housing rule of
-:mod:`~doorstroom.prognose.huisvesting` (arrears carried between half years included).
+:mod:`~doorstroom.prognose.core.huisvesting` (arrears carried between half years included).
 
 Nationally the provinces add up exactly: each province houses its own waiting permit holders
 first and room left anywhere takes those left waiting elsewhere, so the country houses
@@ -34,9 +34,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from doorstroom.prognose import huisvesting
-from doorstroom.prognose.model import ModelInput
-from doorstroom.prognose.scenario import FloatArray, Scenario, maand_labels
+from doorstroom.prognose.core import huisvesting
+from doorstroom.prognose.core.model import ModelInput
+from doorstroom.prognose.core.scenario import FloatArray, Scenario, maand_labels
 
 PRECISIE = 1.0
 RELATIEF = 1e-4

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from doorstroom.prognose.scenario import FloatArray
+from doorstroom.prognose.core.scenario import FloatArray
 
 NORMAAL_VANAF = 100.0
 """Variance from which a binomial or Poisson draw uses the normal approximation (see Draws)."""
@@ -79,7 +79,7 @@ class Draws:
 
     def drift_step(self, sd: FloatArray) -> FloatArray:
         """One month of the log-level random walk: zero-mean steps, as in the fitted local-level
-        model (:mod:`~doorstroom.prognose.lokaalniveau`), so the median level is kept."""
+        model (:mod:`~doorstroom.prognose.core.lokaalniveau`), so the median level is kept."""
         if self.rng is None:
             return np.zeros_like(sd)
         step: FloatArray = self.rng.standard_normal(sd.shape) * sd

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from doorstroom.prognose.scenario import FloatArray
+from doorstroom.prognose.core.scenario import FloatArray
 
 KWANTIELEN = (0.1, 0.5, 0.9)
 MAX_BAKKEN_PER_WAARDE = 2

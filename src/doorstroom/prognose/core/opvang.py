@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from doorstroom.prognose.model import Regios
+from doorstroom.prognose.core.model import Regios
 
 
 @dataclass(frozen=True)

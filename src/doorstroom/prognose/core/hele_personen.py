@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from doorstroom.prognose.scenario import FloatArray
+from doorstroom.prognose.core.scenario import FloatArray
 
 
 def cumulatief(gewichten: FloatArray) -> FloatArray:

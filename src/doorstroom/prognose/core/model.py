@@ -12,7 +12,7 @@ Python loop runs over months. One month, in this order::
                E + H go to the provinces by reception places, N by population (their family lives there)
     IND        D = min(Binomial(ΣQ, 1/doorlooptijd), capaciteit), divided by the provinces' queues
                G_ = Binomial(D, inwilligingspercentage) divided by decisions; R = D − G_
-    housing    per province (see :mod:`~doorstroom.prognose.huisvesting`): own waiting permit holders
+    housing    per province (see :mod:`~doorstroom.prognose.core.huisvesting`): own waiting permit holders
                first; room left in one province takes permit holders left waiting in another
                (koppeling outside the region), in proportion to both
     departure  L = Binomial(ΣA, 1/vertrektermijn) divided by the provinces' stocks
@@ -21,7 +21,7 @@ Python loop runs over months. One month, in this order::
     COA        bezetting = Q + V + A per province; capacity = national capacity × reception share
 
 National flows are drawn once and divided over provinces in whole persons by
-:mod:`~doorstroom.prognose.hele_personen`, so nobody is created or lost between provinces.
+:mod:`~doorstroom.prognose.core.hele_personen`, so nobody is created or lost between provinces.
 
 With ``rng=None`` every draw is replaced by its expectation (``Binomial(n, p) -> n·p``,
 ``Poisson(λG) -> λ``, ``W = 0``, no rounding), which gives the deterministic path that can be
@@ -35,9 +35,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from doorstroom.prognose import hele_personen, huisvesting
-from doorstroom.prognose.scenario import FloatArray, Kalender
-from doorstroom.prognose.trekkingen import Draws
+from doorstroom.prognose.core import hele_personen, huisvesting
+from doorstroom.prognose.core.scenario import FloatArray, Kalender
+from doorstroom.prognose.core.trekkingen import Draws
 from doorstroom.values.domains import REALISATIEGRAAD
 
 STOCKS = (

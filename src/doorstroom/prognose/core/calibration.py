@@ -5,9 +5,9 @@ periods it used, and the method — and :func:`toepassen` writes them into a sce
 parameter *gefit* and recording what was fitted from which file (``Scenario.kalibratie``). Periods
 are months or quarters; rates are converted to months.
 
-The fits themselves live in :mod:`~doorstroom.prognose.instroomfit` (inflow) and
-:mod:`~doorstroom.prognose.ketenfit` (IND, housing, departure); their shared types in
-:mod:`~doorstroom.prognose.fitbasis`.
+The fits themselves live in :mod:`~doorstroom.prognose.core.instroomfit` (inflow) and
+:mod:`~doorstroom.prognose.core.ketenfit` (IND, housing, departure); their shared types in
+:mod:`~doorstroom.prognose.core.fitbasis`.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.prognose import instroomfit, ketenfit
-from doorstroom.prognose.fitbasis import Historie, NietTeFitten, Schatting
-from doorstroom.prognose.scenario import SPECS, Herkomst, Kalibratie, Parameter, Scenario, Verdeling
+from doorstroom.prognose.core import instroomfit, ketenfit
+from doorstroom.prognose.core.fitbasis import Historie, NietTeFitten, Schatting
+from doorstroom.prognose.core.scenario import SPECS, Herkomst, Kalibratie, Parameter, Scenario, Verdeling
 
 
 @dataclass(frozen=True)

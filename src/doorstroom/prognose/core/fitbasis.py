@@ -1,5 +1,5 @@
 """What every fit shares: a planner's history as plain data, one estimate with its standard error,
-and the reason a flow could not be fitted (see :mod:`~doorstroom.prognose.calibration`)."""
+and the reason a flow could not be fitted (see :mod:`~doorstroom.prognose.core.calibration`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from doorstroom.prognose.scenario import FloatArray, Verdeling, maand_labels
+from doorstroom.prognose.core.scenario import FloatArray, Verdeling, maand_labels
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,14 @@ The planners' questions answered here:
 * P10/P50/P90 per month of every national series and of the provinces' own stocks;
 * the probability that COA occupancy exceeds capacity, nationally and per province;
 * the *flex buffer*: extra places that keep occupancy under capacity with a chosen probability;
-* the *needed taakstelling* (:mod:`~doorstroom.prognose.benodigd`);
+* the *needed taakstelling* (:mod:`~doorstroom.prognose.core.benodigd`);
 * the cost of the scenario.
 
 Summarising 10,000 paths is as much work as simulating them, so :func:`bereken` summarises each
 month on a second thread while the model computes the next one; afterwards the two needed-
 taakstelling searches run one on each thread. NumPy releases the interpreter lock in array work,
 so two cores are used. Both entry points first ask the C library to keep freed memory for reuse
-(:mod:`~doorstroom.prognose.geheugen`): page faults on fresh 1 MB arrays otherwise cost a third of
+(:mod:`~doorstroom.prognose.core.geheugen`): page faults on fresh 1 MB arrays otherwise cost a third of
 the time.
 """
 
@@ -29,9 +29,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from doorstroom.prognose import benodigd, geheugen, kwantielen
-from doorstroom.prognose.model import REGIO_SERIES, SERIES, ModelInput, Regios, Series, simulate
-from doorstroom.prognose.scenario import (
+from doorstroom.prognose.core import benodigd, geheugen, kwantielen
+from doorstroom.prognose.core.model import REGIO_SERIES, SERIES, ModelInput, Regios, Series, simulate
+from doorstroom.prognose.core.scenario import (
     SPECS,
     FloatArray,
     Scenario,
@@ -96,7 +96,7 @@ def realisatie_trekkingen(
     waarden: Mapping[str, FloatArray], rng: np.random.Generator | None, halfjaren: int
 ) -> FloatArray:
     """Each half year's realisation rate per path (half years, paths), on the log scale as fitted
-    (:func:`~doorstroom.prognose.ketenfit.realisatiegraad`): the path's level ``realisatiegraad``
+    (:func:`~doorstroom.prognose.core.ketenfit.realisatiegraad`): the path's level ``realisatiegraad``
     walks by ``realisatie_drift`` from one half year to the next (the first forecast half year is
     one step after the fitted end), and each half year deviates by ``realisatie_spreiding``; the
     median is kept (zero-mean steps), the result clipped to the domain. Without randomness: the

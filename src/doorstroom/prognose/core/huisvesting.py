@@ -16,8 +16,8 @@ So, per province and month::
 
 and at the end of a half year the arrears are the task minus what was housed (nareizigers
 included). ``heel`` rounds down to whole persons when persons are whole (Monte-Carlo paths) and is
-exact on the expected path. The model (:mod:`~doorstroom.prognose.model`) and the needed
-taakstelling (:mod:`~doorstroom.prognose.benodigd`) both call these functions, so the rule has one
+exact on the expected path. The model (:mod:`~doorstroom.prognose.core.model`) and the needed
+taakstelling (:mod:`~doorstroom.prognose.core.benodigd`) both call these functions, so the rule has one
 home.
 """
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from doorstroom.prognose.scenario import FloatArray
+from doorstroom.prognose.core.scenario import FloatArray
 
 
 def maandtaak(

@@ -1,7 +1,7 @@
 """Fit the inflow process (first applications, nareizigers, repeat applications) to a history.
 
 Each series, divided by the season and log-transformed, follows the local-level model of
-:mod:`~doorstroom.prognose.lokaalniveau`: a level that wanders by ``σ_η`` per period (the drift)
+:mod:`~doorstroom.prognose.core.lokaalniveau`: a level that wanders by ``σ_η`` per period (the drift)
 plus the period's own noise ``σ_e``. Both variances get a posterior from the exact likelihood
 (Kalman filter) on a grid, so what few periods cannot decide stays uncertain, and every fitted
 number becomes a distribution each Monte-Carlo path draws from (parameter uncertainty propagated):
@@ -32,8 +32,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from doorstroom.prognose import lokaalniveau
-from doorstroom.prognose.fitbasis import (
+from doorstroom.prognose.core import lokaalniveau
+from doorstroom.prognose.core.fitbasis import (
     INSTROOM,
     MIN_PERIODEN,
     Historie,
@@ -42,8 +42,8 @@ from doorstroom.prognose.fitbasis import (
     aaneengesloten_einde,
     aanwezig,
 )
-from doorstroom.prognose.lokaalniveau import Posterior
-from doorstroom.prognose.scenario import LOG_SD, SPECS, FloatArray, Verdeling, maanden_tussen
+from doorstroom.prognose.core.lokaalniveau import Posterior
+from doorstroom.prognose.core.scenario import LOG_SD, SPECS, FloatArray, Verdeling, maanden_tussen
 
 Jaartotalen = Mapping[str, Mapping[int, float]]
 """Per inflow column, annual totals by year."""
