@@ -22,6 +22,7 @@ PURE_ALLOWED = {
     "doorstroom.values.grootste_overschot",
     "doorstroom.reference.core.domain",
     "doorstroom.values.maand",
+    "doorstroom.values.number_text",
     *(f"doorstroom.spreiding.core.{name}" for name in PURE),
 }
 

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 
-Record = Mapping[str, object]
+from doorstroom.values.record import Record
+
 VELDEN_BLAD = "_velden"  # hidden sheet: per sheet its header row, totals row and label → field name
 TOELICHTING_BLAD = "Toelichting"
 TOTAAL_LABEL = "Totaal"

@@ -16,13 +16,13 @@ from doorstroom.files.workbook import (
     Blad,
     Kolom,
     Kop,
-    Record,
     Regel,
     Werkboek,
     kolommen,
     toelichting_naam,
     unieke_bladen,
 )
+from doorstroom.values.record import Record
 
 
 def write_workbook(path: Path, werkboek: Werkboek) -> None:

@@ -73,6 +73,13 @@ class Ketenbeeld:
     prognose: Record | None
     historie: dict[str, list[Record]] = field(default_factory=dict)
 
+    @property
+    def inburgering_lopend(self) -> int:
+        """Persons in inburgering not yet finished: every step but ``afgerond``, over the routes."""
+        return sum(
+            n for stappen in self.inburgering.values() for stap, n in stappen.items() if stap != "afgerond"
+        )
+
 
 def ketenbeeld(
     engine: Engine, gebruiker: Gebruiker, blik: str | None = None, prognose_id: int | None = None

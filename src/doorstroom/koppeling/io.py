@@ -371,32 +371,21 @@ def schrijf_instantie(instantie: Instantie, map_: Path) -> list[Path]:
 
 def _huishouden_record(h: Huishouden, label: str) -> dict[str, object]:
     return {
-        "huishouden_id": h.id,
-        "volwassenen": len(h.volwassenen),
-        "kinderen": h.kinderen,
+        "huishouden_id": h.id, "volwassenen": len(h.volwassenen), "kinderen": h.kinderen,
         "opleidingen": LIJST.join(a.opleiding.value for a in h.volwassenen),
-        "sectoren": LIJST.join(a.sector for a in h.volwassenen),
-        "opvang_gemeente": h.opvang_gemeente,
-        "binding_gemeente": h.binding_gemeente or "",
-        "binding": h.binding.value if h.binding else "",
-        "netwerk_gemeenten": LIJST.join(sorted(h.netwerk_gemeenten)),
-        "zorg": h.zorg or "",
-        "voorkeur_regio": h.voorkeur_regio or "",
-        "synthetisch": label,
-    }
+        "sectoren": LIJST.join(a.sector for a in h.volwassenen), "opvang_gemeente": h.opvang_gemeente,
+        "binding_gemeente": h.binding_gemeente or "", "binding": h.binding.value if h.binding else "",
+        "netwerk_gemeenten": LIJST.join(sorted(h.netwerk_gemeenten)), "zorg": h.zorg or "",
+        "voorkeur_regio": h.voorkeur_regio or "", "synthetisch": label,
+    }  # fmt: skip
 
 
 def capaciteit_record(g: GemeenteCapaciteit, label: str = "") -> dict[str, object]:
     """A municipality of a run as one row of ``capaciteit.csv`` (also how a run stores it)."""
     woningen = dict(zip(WONING_KOLOMMEN, g.woningen or ("",) * 4, strict=True))
     return {
-        "gemeentecode": g.code,
-        "gemeentenaam": g.naam,
-        "capaciteit": g.capaciteit,
-        **woningen,
-        "zorg": LIJST.join(sorted(g.zorg)),
-        "onderwijs": LIJST.join(sorted(g.onderwijs)),
-        "arbeidsmarktregio": g.arbeidsmarktregio or "",
-        "maximum": "" if g.maximum is None else g.maximum,
+        "gemeentecode": g.code, "gemeentenaam": g.naam, "capaciteit": g.capaciteit, **woningen,
+        "zorg": LIJST.join(sorted(g.zorg)), "onderwijs": LIJST.join(sorted(g.onderwijs)),
+        "arbeidsmarktregio": g.arbeidsmarktregio or "", "maximum": "" if g.maximum is None else g.maximum,
         "synthetisch": label,
-    }
+    }  # fmt: skip

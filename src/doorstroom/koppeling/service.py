@@ -28,6 +28,7 @@ from doorstroom.koppeling.core.domain import RegioSoort as RegioSoort
 from doorstroom.koppeling.explain import prijsuitleg
 from doorstroom.koppeling.explain import rapport as rapportage
 from doorstroom.koppeling.explain.uitleg import met_namen as met_namen
+from doorstroom.koppeling.io import HUISHOUDEN_KOLOMMEN as HUISHOUDEN_KOLOMMEN
 from doorstroom.koppeling.kolommen import KOLOMMEN as KOLOMMEN
 from doorstroom.koppeling.kolommen import REGELS as REGELS
 from doorstroom.koppeling.kolommen import kop as kop
@@ -51,6 +52,7 @@ from doorstroom.koppeling.voorstel import genereer as genereer
 from doorstroom.koppeling.voorstel import laad as laad
 from doorstroom.koppeling.voorstel import rapport as rapport
 from doorstroom.koppeling.voorstel import runs as runs
+from doorstroom.koppeling.voorstel import runs_pagina as runs_pagina
 from doorstroom.koppeling.voorstel import uitkomstmodel as uitkomstmodel
 from doorstroom.koppeling.voorstel import voorstel as voorstel
 

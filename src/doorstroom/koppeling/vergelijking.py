@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from doorstroom.koppeling import repository
 from doorstroom.koppeling.explain import rapport as rapportage
@@ -21,7 +22,7 @@ from doorstroom.koppeling.models import KoppelingRunRecord
 from doorstroom.koppeling.opgeslagen import Opgeslagen, namen_van
 from doorstroom.koppeling.solver.registry import solver
 from doorstroom.koppeling.voorstel import Verzoek, voorstel
-from doorstroom.platform.db import transaction
+from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import NotFound
 from doorstroom.values.domains import RUNNUMMER
 
@@ -33,12 +34,16 @@ def voorstel_met_rapport(verzoek: Verzoek, engine: Engine) -> int:
     rapporten = [
         rapportage.rapport(uitkomst.instantie, verzoek.beleid, r).as_dict() for r in (uitkomst.result, basis)
     ]
-    assert uitkomst.run_id is not None  # stored: an engine was given
-    with transaction(engine, schrijven=True) as session:
-        run = session.get(KoppelingRunRecord, uitkomst.run_id)
+    run_id = uitkomst.run_id
+    assert run_id is not None  # stored: an engine was given
+
+    def met_rapporten(session: Session) -> None:
+        run = session.get(KoppelingRunRecord, run_id)
         if run is not None:
             run.invoer = {**run.invoer, "rapporten": rapporten, "capaciteitsbron": uitkomst.capaciteitsbron}
-    return uitkomst.run_id
+
+    schrijf(engine, met_rapporten)
+    return run_id
 
 
 def _run(session: Any, run_id: int) -> KoppelingRunRecord:

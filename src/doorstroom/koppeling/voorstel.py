@@ -33,8 +33,9 @@ from doorstroom.koppeling.models import KoppelingRunRecord, KoppelingVoorstelRec
 from doorstroom.koppeling.solver.registry import STANDAARD_SOLVER, TIJDSLIMIET, solver
 from doorstroom.platform import audit
 from doorstroom.platform.clock import lokale_tijd
-from doorstroom.platform.db import transaction
+from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import DoorstroomError, InputError, Problem
+from doorstroom.platform.paging import Deel, Pagina
 from doorstroom.reference.core.domain import Gemeente
 from doorstroom.reference.core.lookup import find_gemeente
 from doorstroom.reference.io import embedded_gemeenten
@@ -205,16 +206,23 @@ def _bewaar(
     validatie: dict[str, float],
     daarna: Callable[[Session, int], None] | None = None,
 ) -> int:
-    """Store the run; ``daarna`` stores what belongs to it in the same transaction (all or nothing)."""
+    """Store the run; ``daarna`` stores what belongs to it in the same transaction (all or nothing).
+
+    Through the write door (:func:`doorstroom.platform.db.schrijf`): while another user writes, the
+    run waits and is stored when the database is free; the solve is never repeated.
+    """
     record = _run_record(verzoek, instantie, result, validatie)
     record.invoer["bestanden"] = _vingerafdrukken(verzoek)
     record.voorstellen = _voorstel_records(instantie, result, uitleg)
-    with transaction(engine) as session:
+
+    def opslaan(session: Session) -> int:
         run_id = repository.bewaar_run(session, record)
         audit.record(session, "write", "koppeling_run", str(run_id), len(instantie.huishoudens))
         if daarna is not None:
             daarna(session, run_id)
-    return run_id
+        return run_id
+
+    return schrijf(engine, opslaan)
 
 
 bewaar = _bewaar
@@ -302,13 +310,19 @@ def _voorstel_records(
 
 def runs(engine: Engine) -> list[dict[str, object]]:
     """Stored runs, newest first, for review."""
+    return runs_pagina(engine, None).rijen
+
+
+def runs_pagina(engine: Engine, pagina: Pagina | None) -> Deel[dict[str, object]]:
+    """One page of the stored runs, newest first, and how many there are (paged in the query)."""
     with transaction(engine) as session:
-        return [
+        rijen: list[dict[str, object]] = [
             {"run": r.id, "aangemaakt_op": lokale_tijd(r.aangemaakt_op), "solver": r.solver,
              "status": r.status, "gap": r.gap, "synthetisch": r.synthetisch, "voorstellen": n, "open": o,
              "opgeschoond_op": lokale_tijd(r.opgeschoond_op) if r.opgeschoond_op else None}
-            for r, n, o in repository.runs(session)
+            for r, n, o in repository.runs(session, pagina)
         ]  # fmt: skip
+        return Deel(rijen, repository.aantal_runs(session))
 
 
 def advies(

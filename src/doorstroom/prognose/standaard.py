@@ -42,14 +42,12 @@ from doorstroom.prognose.core.scenario import (
     Scenario,
     Verdeling,
     Wijziging,
-    halfjaar,
-    maand_labels,
-    maanden_tussen,
 )
 from doorstroom.prognose.historie import gepubliceerde_instroom, gepubliceerde_jaartotalen
 from doorstroom.prognose.oordelen import oordelen
 from doorstroom.prognose.startstand import AFG, OOR, PUB, actueel, capaciteit, parameter, voorraden
 from doorstroom.taakstelling import landelijk
+from doorstroom.values.maand import halfjaar, maand_labels, maanden_tussen
 from doorstroom.values.periode import Periode
 
 HORIZON = 36

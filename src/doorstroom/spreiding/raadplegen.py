@@ -22,11 +22,11 @@ from doorstroom.platform.errors import InputError, NotFound, PermissionDenied, P
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import io, register
 from doorstroom.spreiding.core.domain import Raming
-from doorstroom.spreiding.core.report import Record
 from doorstroom.spreiding.regio_overzicht import RegioOverzicht, Regiosoort, RegioVerzoek
 from doorstroom.spreiding.regio_overzicht import regio as regio_view
 from doorstroom.spreiding.service import Spreiding, Verzoek, bereken
 from doorstroom.values.periode import Periode
+from doorstroom.values.record import Record
 
 LEZERS = (Rol.gemeente, Rol.coa, Rol.provincie, Rol.systeem)
 

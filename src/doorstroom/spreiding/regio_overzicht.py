@@ -19,14 +19,15 @@ from sqlalchemy import Engine
 from doorstroom.platform.errors import InputError, NotFound, Problem
 from doorstroom.reference.core.domain import Gemeente
 from doorstroom.reference.core.lookup import label, namen
-from doorstroom.spreiding.core.plan import duizendtallen
 from doorstroom.spreiding.core.regio import RegioRegel, Taak, per_regio
-from doorstroom.spreiding.core.report import Record, regio_records
+from doorstroom.spreiding.core.report import regio_records
 from doorstroom.spreiding.service import Toelichting, Verzoek, bereken
 from doorstroom.taakstelling import landelijk
 from doorstroom.taakstelling import service as taakstelling_service
 from doorstroom.values.domains import TAAKSTELLING_LANDELIJK
+from doorstroom.values.number_text import format_nl
 from doorstroom.values.periode import Periode
+from doorstroom.values.record import Record
 
 
 class Regiosoort(StrEnum):
@@ -133,7 +134,7 @@ def taken_voor(
     }
     return (
         taken,
-        f"landelijke taakstelling {duizendtallen(totaal)} voor {periode} naar inwoners verdeeld; "
+        f"landelijke taakstelling {format_nl(totaal)} voor {periode} naar inwoners verdeeld; "
         "nog niets gehuisvest",
     )
 

@@ -34,8 +34,9 @@ from doorstroom.spreiding.core import opvang
 from doorstroom.spreiding.core.domain import Locatie, LocatieVersie, Registratie
 from doorstroom.spreiding.core.historie import beschrijf
 from doorstroom.spreiding.core.opvang import Opvang
-from doorstroom.spreiding.core.report import Record, historie_record, locatie_record
+from doorstroom.spreiding.core.report import historie_record, locatie_record
 from doorstroom.values.domains import TOELICHTING
+from doorstroom.values.record import Record
 from doorstroom.values.suggest import unknown_message
 
 RACE = (IntegrityError,)

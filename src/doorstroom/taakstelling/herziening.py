@@ -18,7 +18,6 @@ from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import repository
-from doorstroom.taakstelling.core.report import Record
 from doorstroom.taakstelling.models import TaakstellingRecord, VaststellingRecord
 from doorstroom.taakstelling.toezicht import niet_vastgesteld
 from doorstroom.taakstelling.vaststelling import (
@@ -30,6 +29,7 @@ from doorstroom.taakstelling.vaststelling import (
 )
 from doorstroom.values.domains import NAAM, TOELICHTING
 from doorstroom.values.periode import Periode
+from doorstroom.values.record import Record
 
 
 def herbereken(

@@ -20,12 +20,12 @@ from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.core.lookup import find_gemeente
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import io, repository
-from doorstroom.taakstelling.core.report import Record
 from doorstroom.taakstelling.core.ruil import Ruil, onder_nul, per_gemeente, problemen
 from doorstroom.taakstelling.models import RuilRecord
 from doorstroom.taakstelling.vaststelling import Verouderd, tekst, verouderd_na
 from doorstroom.values.domains import BRON, NAAM
 from doorstroom.values.periode import Periode
+from doorstroom.values.record import Record
 
 
 def leg_ruil_vast(

@@ -40,12 +40,13 @@ from doorstroom.taakstelling.core.domain import STANDAARD_REGEL, Taakstelling, b
 from doorstroom.taakstelling.core.grondslag import Grondslag
 from doorstroom.taakstelling.core.overdracht import naar_opvolgers
 from doorstroom.taakstelling.core.overzicht import Overzicht, Voortgang, realiseer_alle, stel_op
-from doorstroom.taakstelling.core.report import Verantwoording, getal
+from doorstroom.taakstelling.core.report import Verantwoording
 from doorstroom.taakstelling.core.ruil import per_gemeente
 from doorstroom.taakstelling.core.verdeling import Afrondingsregel
 from doorstroom.taakstelling.landelijk import landelijk_totaal
 from doorstroom.taakstelling.models import TaakstellingRecord, VaststellingRecord
 from doorstroom.values.domains import BRON, NAAM, TOELICHTING, TextLimit
+from doorstroom.values.number_text import format_nl
 from doorstroom.values.periode import Periode
 
 OPGESLAGEN = "opgeslagen"
@@ -142,7 +143,7 @@ def _mag_vastgesteld_worden(session: Session, verzoek: Vaststelverzoek) -> Vasts
         raise InputError(
             Problem(
                 f"de taakstelling van {verzoek.periode} is al vastgesteld (versie {huidig.versie}, "
-                f"{getal(huidig.totaal)}, door {huidig.door} op {huidig.vastgesteld_op:%Y-%m-%d %H:%M}); "
+                f"{format_nl(huidig.totaal)}, door {huidig.door} op {huidig.vastgesteld_op:%Y-%m-%d %H:%M}); "
                 "herzien kan met --herzien --reden '...' (de vorige versie blijft bewaard)",
                 field="--periode",
             )

@@ -1,4 +1,4 @@
-"""Month arithmetic of the chain: a date some months on, and months (``YYYY-MM``) within a half year.
+"""Month arithmetic of the chain: a date some months on, month labels (``YYYY-MM``) and half years.
 
 Deadlines (the housing term, retention), durable reception places and realisation per month all
 count in calendar months; they share these rules so a month is counted the same everywhere.
@@ -26,3 +26,23 @@ def add_months(day: date, months: int) -> date:
 def maand_in_periode(maand: str, periode: Periode) -> bool:
     """Whether ``YYYY-MM`` lies within ``periode``."""
     return maand in {f"{year}-{month:02d}" for year, month in periode.months()}
+
+
+def maand_labels(start: str, maanden: int) -> list[str]:
+    """Month labels ``YYYY-MM`` from ``start`` on."""
+    year, month = (int(part) for part in start.split("-"))
+    labels = []
+    for offset in range(maanden):
+        y, m = divmod(month - 1 + offset, 12)
+        labels.append(f"{year + y:04d}-{m + 1:02d}")
+    return labels
+
+
+def maanden_tussen(eerder: str, later: str) -> int:
+    """Whole months from ``eerder`` to ``later`` (both ``YYYY-MM``)."""
+    return (int(later[:4]) - int(eerder[:4])) * 12 + int(later[5:]) - int(eerder[5:])
+
+
+def halfjaar(maand: str) -> str:
+    """The half year ``YYYY-1``/``YYYY-2`` of a month ``YYYY-MM``."""
+    return f"{maand[:4]}-{1 if int(maand[5:]) <= 6 else 2}"

@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.values.number_text import format_nl
 
 MENU: dict[Rol, list[tuple[str, str]]] = {
     Rol.gemeente: [
@@ -50,10 +51,9 @@ def getal(waarde: Any, decimalen: int = 0) -> str:
     if waarde is None or waarde == "":
         return "–"
     try:
-        tekst = f"{float(waarde):,.{decimalen}f}"
+        return format_nl(float(waarde), decimalen)
     except (TypeError, ValueError):
         return str(waarde)
-    return tekst.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def aantal(waarde: Any, enkelvoud: str, meervoud: str) -> str:

@@ -21,7 +21,7 @@ import numpy as np
 from doorstroom.koppeling.core.bezetting import rest_na
 from doorstroom.koppeling.solver import startplan
 from doorstroom.koppeling.solver.afronding import als_vector, startoplossing
-from doorstroom.koppeling.solver.backends.base import Backend, Lopend
+from doorstroom.koppeling.solver.backends.base import Backend, Lopend, Mipopties
 from doorstroom.koppeling.solver.koppelmodel import FloatArray, IntArray, Koppelmodel, deelmodel, met_paren
 from doorstroom.koppeling.solver.lagrange import Probleem
 from doorstroom.koppeling.solver.matrixvorm import programma
@@ -119,7 +119,9 @@ def begin(
         )
     keuze[open_] = deelkeuze(model, deel, open_, start)
     stand.neem(probleem, gemeenten(model, keuze))
-    lopend = backend.begin(programma(deel, geheel=True), budget.tot(AFMAKEN_AANDEEL), start, marge, doel)
+    lopend = backend.begin(
+        programma(deel, geheel=True), budget.tot(AFMAKEN_AANDEEL), Mipopties(start, marge, doel)
+    )
     return Afmaak(model, deel, open_, keuze, start, lopend)
 
 
@@ -200,7 +202,7 @@ def _smal_eerst(
     kept = np.flatnonzero(houden)
     smal = _met(deel, kept)
     smal_start = als_vector(smal, np.where(van >= 0, np.searchsorted(kept, van), -1))
-    mip = backend.los_op(programma(smal, geheel=True), deadline, smal_start, *doelen)
+    mip = backend.los_op(programma(smal, geheel=True), deadline, Mipopties(smal_start, *doelen))
     if mip.x is None:
         return start
     gekozen = als_keuze(smal, mip.x)

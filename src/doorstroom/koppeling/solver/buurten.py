@@ -20,7 +20,7 @@ import numpy as np
 
 from doorstroom.koppeling.core import bezetting
 from doorstroom.koppeling.solver.afronding import als_vector
-from doorstroom.koppeling.solver.backends.base import Backend
+from doorstroom.koppeling.solver.backends.base import Backend, Mipopties
 from doorstroom.koppeling.solver.decompose import Stand, koppelmodel
 from doorstroom.koppeling.solver.koppelmodel import IntArray, Koppelmodel, deelmodel
 from doorstroom.koppeling.solver.lagrange import Probleem
@@ -93,7 +93,7 @@ def _los_op(probleem: Probleem, backend: Backend, deadline: float, stand: Stand,
     vast[vrij] = -1
     deel, _ = deelmodel(model, vrij, rest_na(probleem, vast))
     start = als_vector(deel, _keuze(deel, gemeente[vrij]))
-    mip = backend.los_op(programma(deel, geheel=True), deadline, start)
+    mip = backend.los_op(programma(deel, geheel=True), deadline, Mipopties(start))
     if mip.x is not None:
         nieuw = vast.copy()
         gekozen = np.flatnonzero(mip.x[: len(deel.paar_h)] > 0.5)

@@ -32,7 +32,7 @@ import numpy as np
 from doorstroom.koppeling.solver import afmaken
 from doorstroom.koppeling.solver.afmaken import Afmaak, als_keuze, gemeenten, paren
 from doorstroom.koppeling.solver.afronding import als_vector
-from doorstroom.koppeling.solver.backends.base import Afloop, Backend, Oplossing
+from doorstroom.koppeling.solver.backends.base import Afloop, Backend, Mipopties, Oplossing
 from doorstroom.koppeling.solver.koppelmodel import FloatArray, IntArray, Koppelmodel, met_paren
 from doorstroom.koppeling.solver.lagrange import Prijzen, Probleem, Relaxatie, relaxatie
 from doorstroom.koppeling.solver.matrixvorm import (
@@ -303,7 +303,9 @@ def _volledige_mip(
     stand.details["mip_pairs"] = float(len(model.paar_h))
     start = als_vector(model, paren(model, stand.plan.gemeente))
     deadline = budget.tot(MIP_AANDEEL)
-    mip = backend.los_op(programma(model, geheel=True), deadline, start, gap_doel * abs(stand.grens))
+    mip = backend.los_op(
+        programma(model, geheel=True), deadline, Mipopties(start, gap_doel * abs(stand.grens))
+    )
     if mip.x is not None:
         stand.neem(probleem, gemeenten(model, als_keuze(model, mip.x)))
     if geldig and mip.afloop is not Afloop.geen and mip.grens < stand.grens:

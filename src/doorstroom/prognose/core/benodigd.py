@@ -36,7 +36,8 @@ import numpy as np
 
 from doorstroom.prognose.core import huisvesting
 from doorstroom.prognose.core.model import ModelInput
-from doorstroom.prognose.core.scenario import FloatArray, Scenario, maand_labels
+from doorstroom.prognose.core.scenario import FloatArray, Scenario
+from doorstroom.values.maand import maand_labels
 
 PRECISIE = 1.0
 RELATIEF = 1e-4

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from doorstroom.prognose.core.scenario import FloatArray, Verdeling, maand_labels
+from doorstroom.prognose.core.scenario import FloatArray, Verdeling
+from doorstroom.values.maand import maand_labels
 
 
 @dataclass(frozen=True)

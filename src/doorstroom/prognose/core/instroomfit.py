@@ -43,7 +43,8 @@ from doorstroom.prognose.core.fitbasis import (
     aanwezig,
 )
 from doorstroom.prognose.core.lokaalniveau import Posterior
-from doorstroom.prognose.core.scenario import LOG_SD, SPECS, FloatArray, Verdeling, maanden_tussen
+from doorstroom.prognose.core.scenario import LOG_SD, SPECS, FloatArray, Verdeling
+from doorstroom.values.maand import maanden_tussen
 
 Jaartotalen = Mapping[str, Mapping[int, float]]
 """Per inflow column, annual totals by year."""

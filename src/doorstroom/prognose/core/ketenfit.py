@@ -31,7 +31,8 @@ from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose.core import lokaalniveau
 from doorstroom.prognose.core.fitbasis import Historie, NietTeFitten, Schatting, aanwezig
 from doorstroom.prognose.core.lokaalniveau import Posterior
-from doorstroom.prognose.core.scenario import LOG_SD, FloatArray, Verdeling, halfjaar
+from doorstroom.prognose.core.scenario import LOG_SD, FloatArray, Verdeling
+from doorstroom.values.maand import halfjaar
 
 
 def _last_year(historie: Historie, columns: Sequence[str]) -> tuple[int, int]:

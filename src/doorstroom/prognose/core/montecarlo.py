@@ -30,16 +30,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from doorstroom.prognose.core import benodigd, geheugen, kwantielen
-from doorstroom.prognose.core.model import REGIO_SERIES, SERIES, ModelInput, Regios, Series, simulate
-from doorstroom.prognose.core.scenario import (
-    SPECS,
-    FloatArray,
-    Scenario,
-    kalender,
-    maand_labels,
-    profiel,
-    trek,
-)
+from doorstroom.prognose.core.model import ModelInput, Regios, Series, simulate
+from doorstroom.prognose.core.reeksen import REGIO_SERIES, SERIES
+from doorstroom.prognose.core.scenario import SPECS, FloatArray, Scenario, kalender, profiel, trek
+from doorstroom.values.maand import maand_labels
 
 QUANTILES = kwantielen.KWANTIELEN
 DEFAULT_PADEN = 1000

@@ -25,6 +25,7 @@ from numpy.typing import NDArray
 
 from doorstroom.values import domains
 from doorstroom.values.domains import Domain
+from doorstroom.values.maand import halfjaar, maand_labels
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -298,26 +299,6 @@ def _rescale(parameter: Parameter, waarde: float) -> Parameter:
         herkomst=Herkomst.oordeel,
         bron=f"gevarieerd (was {parameter.waarde:g}: {parameter.bron})",
     )
-
-
-def maand_labels(start: str, maanden: int) -> list[str]:
-    """Month labels ``YYYY-MM`` from ``start`` on."""
-    year, month = (int(part) for part in start.split("-"))
-    labels = []
-    for offset in range(maanden):
-        y, m = divmod(month - 1 + offset, 12)
-        labels.append(f"{year + y:04d}-{m + 1:02d}")
-    return labels
-
-
-def maanden_tussen(eerder: str, later: str) -> int:
-    """Whole months from ``eerder`` to ``later`` (both ``YYYY-MM``)."""
-    return (int(later[:4]) - int(eerder[:4])) * 12 + int(later[5:]) - int(eerder[5:])
-
-
-def halfjaar(maand: str) -> str:
-    """The half year ``YYYY-1``/``YYYY-2`` of a month ``YYYY-MM``."""
-    return f"{maand[:4]}-{1 if int(maand[5:]) <= 6 else 2}"
 
 
 @dataclass(frozen=True)

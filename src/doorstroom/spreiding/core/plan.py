@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from doorstroom.platform.errors import Problem
 from doorstroom.spreiding.core.verdeling import Verdeling
+from doorstroom.values.number_text import format_nl
 
 
 @dataclass(frozen=True)
@@ -74,15 +75,10 @@ def _verschil(bron: str, provincie: str, veld: str, som: int, opgave: int) -> li
         return []
     richting = "te veel" if som > opgave else "te weinig"
     bericht = (
-        f"het plan voor {provincie} telt op tot {duizendtallen(som)} {veld}, de opgave van de "
-        f"provincie is {duizendtallen(opgave)}: {duizendtallen(abs(som - opgave))} {richting}"
+        f"het plan voor {provincie} telt op tot {format_nl(som)} {veld}, de opgave van de "
+        f"provincie is {format_nl(opgave)}: {format_nl(abs(som - opgave))} {richting}"
     )
     return [Problem(bericht, file=bron, field=veld)]
-
-
-def duizendtallen(aantal: int) -> str:
-    """A whole number as Dutch readers write it: 96.000."""
-    return f"{aantal:,}".replace(",", ".")
 
 
 def aanbod_per_gemeente(plan: Plan, verdeling: Verdeling) -> dict[str, int]:

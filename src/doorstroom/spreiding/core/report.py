@@ -10,7 +10,6 @@ qualifies for the incentive payment), less, or equal.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from doorstroom.platform.clock import lokale_tijd
 from doorstroom.spreiding.core.domain import LocatieVersie
@@ -18,8 +17,7 @@ from doorstroom.spreiding.core.duurzaam import Bestaand, criterium, is_duurzaam
 from doorstroom.spreiding.core.plan import positie
 from doorstroom.spreiding.core.regio import RegioRegel
 from doorstroom.spreiding.core.verdeling import Aandeel, Verdeling
-
-Record = dict[str, Any]
+from doorstroom.values.record import Record
 
 TABEL = {
     "provincie": ("provincie", "inwoners", "opgave", "amv", "bestaand_duurzaam", "nog_te_realiseren",

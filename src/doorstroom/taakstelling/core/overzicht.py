@@ -16,13 +16,13 @@ from doorstroom.reference.core.domain import Gemeente
 from doorstroom.reference.core.lookup import find_gemeente
 from doorstroom.taakstelling.core.domain import DEFAULT_MARGE, Koppeling, Realisatie, Taakstelling, realiseer
 from doorstroom.taakstelling.core.report import (
-    Record,
     Verantwoording,
     met_verantwoording,
     realisatie_record,
     taakstelling_record,
 )
 from doorstroom.values.periode import Periode
+from doorstroom.values.record import Record
 from doorstroom.values.suggest import fold, unknown_message
 
 

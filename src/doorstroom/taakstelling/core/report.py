@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from doorstroom.taakstelling.core.domain import Realisatie, Taakstelling
 from doorstroom.taakstelling.core.verdeling import Afrondingsregel
+from doorstroom.values.number_text import format_nl
 from doorstroom.values.periode import Periode
+from doorstroom.values.record import Record
 
 REGIO_KOLOMMEN = {"provincie": "provincie", "arbeidsmarktregio": "arbeidsmarktregio", "corop": "coropgebied"}
 SOM_KOLOMMEN = (
@@ -53,13 +54,6 @@ BASIS_KOLOMMEN = (
     *VERANTWOORDING_KOLOMMEN,
 )
 
-Record = dict[str, Any]
-
-
-def getal(n: int) -> str:
-    """A whole number the Dutch way: 13.000."""
-    return f"{n:,}".replace(",", ".")
-
 
 @dataclass(frozen=True)
 class Verantwoording:
@@ -86,16 +80,18 @@ class Verantwoording:
     def regels(self) -> list[str]:
         """The accounting as Dutch lines, for the terminal and the workbook's 'verantwoording' sheet."""
         verschil = self.som - self.landelijk
-        som = f"som van de gemeenten: {getal(self.som)}"
+        som = f"som van de gemeenten: {format_nl(self.som)}"
         if verschil:
-            som += f" ({'+' if verschil > 0 else ''}{getal(verschil)} t.o.v. landelijk: afrondingsverschil)"
+            som += (
+                f" ({'+' if verschil > 0 else ''}{format_nl(verschil)} t.o.v. landelijk: afrondingsverschil)"
+            )
         datum = (
             f"1 januari {self.peildatum.year}" if self.peildatum and self.peildatum.day == 1 else "onbekend"
         )
         return [
             f"periode {self.periode}: regel '{self.regel.value}' ({REGEL_UITLEG[self.regel]})",
             f"bevolking op {datum}: {self.bron}" if self.peildatum else f"verdeelsleutel: {self.bron}",
-            f"landelijke taakstelling: {getal(self.landelijk)} ({self.landelijk_bron})",
+            f"landelijke taakstelling: {format_nl(self.landelijk)} ({self.landelijk_bron})",
             som,
             *self.meldingen,
         ]

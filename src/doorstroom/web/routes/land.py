@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from doorstroom.keten import service
 from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import ConfigurationError, NotFound
-from doorstroom.taakstelling.core.domain import Schema
+from doorstroom.taakstelling.service import Schema
 from doorstroom.values.periode import Periode
 from doorstroom.web import kaart
 from doorstroom.web.sessie import GebruikerDep

@@ -74,6 +74,20 @@ class Oplossing:
 GEEN = Oplossing(Afloop.geen, None, float("nan"), float("inf"))
 
 
+@dataclass(frozen=True)
+class Mipopties:
+    """How a MIP may start and stop early: ``start`` a MIP start (the column vector of a valid plan),
+    ``abs_gap`` an absolute stopping gap, ``doel`` an objective at which it may stop."""
+
+    start: FloatArray | None = None
+    abs_gap: float = 0.0
+    doel: float | None = None
+
+
+VRIJ = Mipopties()
+"""No start and no early stop: the MIP runs to optimality or its deadline."""
+
+
 class LpSessie(Protocol):
     """An LP that can be re-solved after adding columns (warm start where the backend can)."""
 
@@ -96,26 +110,11 @@ class Backend(Protocol):
         column vector of a valid plan) may seed the first basis where the backend can."""
         ...
 
-    def los_op(
-        self,
-        programma: Programma,
-        deadline: float,
-        start: FloatArray | None = None,
-        abs_gap: float = 0.0,
-        doel: float | None = None,
-    ) -> Oplossing:
-        """Solve by ``deadline``; ``start`` is an optional MIP start, ``abs_gap`` an absolute MIP
-        stopping gap, ``doel`` an objective at which a MIP may stop (where supported)."""
+    def los_op(self, programma: Programma, deadline: float, opties: Mipopties = VRIJ) -> Oplossing:
+        """Solve by ``deadline``; a MIP starts from and may stop early by ``opties`` (where supported)."""
         ...
 
-    def begin(
-        self,
-        programma: Programma,
-        deadline: float,
-        start: FloatArray | None = None,
-        abs_gap: float = 0.0,
-        doel: float | None = None,
-    ) -> Lopend:
+    def begin(self, programma: Programma, deadline: float, opties: Mipopties = VRIJ) -> Lopend:
         """As :meth:`los_op`, but a backend that can returns at once and solves beside the caller
         (collect the answer with ``Lopend.uitkomst``)."""
         ...

@@ -15,9 +15,11 @@ from scipy import sparse
 from doorstroom.koppeling.solver.backends.base import (
     GEEN,
     GEEN_TIJD,
+    VRIJ,
     Afloop,
     Lopend,
     LpSessie,
+    Mipopties,
     Oplossing,
     begin_in_kind,
     in_kind,
@@ -37,14 +39,7 @@ class HighsBackend:
 
     naam = "highs"
 
-    def los_op(
-        self,
-        programma: Programma,
-        deadline: float,
-        start: FloatArray | None = None,
-        abs_gap: float = 0.0,
-        doel: float | None = None,
-    ) -> Oplossing:
+    def los_op(self, programma: Programma, deadline: float, opties: Mipopties = VRIJ) -> Oplossing:
         """Solve with HiGHS; duals are returned for LPs; a MIP stops once ``doel`` is reached.
 
         A MIP runs in a forked child that is killed at the deadline: HiGHS's MIP presolve and
@@ -54,21 +49,14 @@ class HighsBackend:
         if deadline - time.perf_counter() < GEEN_TIJD:
             return GEEN
         if programma.geheel:
-            return in_kind(_highs_los_op, (programma, deadline, start, abs_gap, doel), deadline)
-        return _highs_los_op(programma, deadline, start, abs_gap, doel)
+            return in_kind(_highs_los_op, (programma, deadline, opties), deadline)
+        return _highs_los_op(programma, deadline, opties)
 
-    def begin(
-        self,
-        programma: Programma,
-        deadline: float,
-        start: FloatArray | None = None,
-        abs_gap: float = 0.0,
-        doel: float | None = None,
-    ) -> Lopend:
+    def begin(self, programma: Programma, deadline: float, opties: Mipopties = VRIJ) -> Lopend:
         """A MIP in a forked child that runs beside the caller until collected (or the deadline)."""
         if deadline - time.perf_counter() < GEEN_TIJD or not programma.geheel:
-            return Lopend.klaar(self.los_op(programma, deadline, start, abs_gap, doel))
-        return begin_in_kind(_highs_los_op, (programma, deadline, start, abs_gap, doel), deadline)
+            return Lopend.klaar(self.los_op(programma, deadline, opties))
+        return begin_in_kind(_highs_los_op, (programma, deadline, opties), deadline)
 
     def lp(self, programma: Programma, start: FloatArray | None = None) -> LpSessie:
         """A HiGHS LP kept in memory: added columns start nonbasic, the basis is reused.
@@ -87,15 +75,13 @@ class HighsBackend:
         """Nothing to release: HiGHS runs in process, a MIP's child ends with its solve."""
 
 
-def _highs_los_op(
-    programma: Programma, deadline: float, start: FloatArray | None, abs_gap: float, doel: float | None
-) -> Oplossing:
+def _highs_los_op(programma: Programma, deadline: float, opties: Mipopties) -> Oplossing:
     highs = _highs(programma, deadline)
-    highs.setOptionValue("mip_abs_gap", max(abs_gap, 1e-6))
-    if doel is not None and programma.geheel:
-        highs.setOptionValue("objective_target", float(doel))
-    if start is not None and programma.geheel:
-        highs.setSolution(_highs_solution(start))
+    highs.setOptionValue("mip_abs_gap", max(opties.abs_gap, 1e-6))
+    if opties.doel is not None and programma.geheel:
+        highs.setOptionValue("objective_target", float(opties.doel))
+    if opties.start is not None and programma.geheel:
+        highs.setSolution(_highs_solution(opties.start))
     if programma.geheel:  # in a child: every better plan goes to the parent at once
         highs.cbMipImprovingSolution += _meld
     highs.run()

@@ -22,10 +22,12 @@ from doorstroom.koppeling.solver.backends.base import (
     GEEN,
     GEEN_TIJD,
     OPSTART_KIND,
+    VRIJ,
     Afloop,
     Backend,
     Lopend,
     LpSessie,
+    Mipopties,
     Oplossing,
     ontvang,
 )
@@ -41,14 +43,7 @@ class OrtoolsBackend:
     def __init__(self) -> None:
         self.kind: _Kind | None = None
 
-    def los_op(
-        self,
-        programma: Programma,
-        deadline: float,
-        start: FloatArray | None = None,
-        abs_gap: float = 0.0,
-        doel: float | None = None,
-    ) -> Oplossing:
+    def los_op(self, programma: Programma, deadline: float, opties: Mipopties = VRIJ) -> Oplossing:
         """Solve in the child (see the module docstring); SCIP ignores the start and the
         objective target, so it always proves its own gap."""
         if deadline - time.perf_counter() < GEEN_TIJD:
@@ -63,16 +58,9 @@ class OrtoolsBackend:
             return GEEN
         return oplossing
 
-    def begin(
-        self,
-        programma: Programma,
-        deadline: float,
-        start: FloatArray | None = None,
-        abs_gap: float = 0.0,
-        doel: float | None = None,
-    ) -> Lopend:
+    def begin(self, programma: Programma, deadline: float, opties: Mipopties = VRIJ) -> Lopend:
         """Solved now (the child process serves one solve at a time)."""
-        return Lopend.klaar(self.los_op(programma, deadline, start, abs_gap, doel))
+        return Lopend.klaar(self.los_op(programma, deadline, opties))
 
     def lp(self, programma: Programma, start: FloatArray | None = None) -> LpSessie:
         """No warm start across processes: every solve sends the full program (``start`` unused)."""
