@@ -23,6 +23,7 @@ from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import importeren, io, repository, vaststelling
 from doorstroom.taakstelling import toezicht as opgeslagen
 from doorstroom.taakstelling.berekening import (
+    Keuzes,
     achterstand_uit_bestand,
     binnen_periode,
     codes_per_jaar,
@@ -89,15 +90,9 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class Verzoek:
+class Verzoek(Keuzes):
     """What to compute: a period's split, optionally with carry-over, swaps and realisation files."""
 
-    periode: Periode
-    totaal: int | None = None
-    regel: Afrondingsregel = STANDAARD_REGEL
-    sleutel: str = "inwoners"
-    bevolking: int | None = None
-    vorige: Path | None = None
     realisatie: Path | None = None
     koppelingen: Path | None = None
     gemeenten: Path | None = None

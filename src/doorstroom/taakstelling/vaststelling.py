@@ -13,7 +13,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
-from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
@@ -30,13 +29,14 @@ from doorstroom.reference.core.lookup import label
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import repository
 from doorstroom.taakstelling.berekening import (
+    Keuzes,
     achterstand_uit_bestand,
     controleer_ruil,
     kies_grondslag,
     verantwoording,
 )
 from doorstroom.taakstelling.core import realisatiebronnen
-from doorstroom.taakstelling.core.domain import STANDAARD_REGEL, Taakstelling, bereken, taak
+from doorstroom.taakstelling.core.domain import Taakstelling, bereken, taak
 from doorstroom.taakstelling.core.grondslag import Grondslag
 from doorstroom.taakstelling.core.overdracht import naar_opvolgers
 from doorstroom.taakstelling.core.overzicht import Overzicht, Voortgang, realiseer_alle, stel_op
@@ -54,15 +54,9 @@ OPGESLAGEN = "opgeslagen"
 
 
 @dataclass(frozen=True)
-class Vaststelverzoek:
+class Vaststelverzoek(Keuzes):
     """What to fix: the period and the same choices as a calculation from files, plus who and why."""
 
-    periode: Periode
-    totaal: int | None = None
-    regel: Afrondingsregel = STANDAARD_REGEL
-    sleutel: str = "inwoners"
-    bevolking: int | None = None
-    vorige: Path | None = None
     herzien: bool = False
     reden: str | None = None
     door: str | None = None
