@@ -4,7 +4,7 @@
     python3 dev.py run        the main job: the demo web application on http://127.0.0.1:8000
                               (reference data and a labelled synthetic case load; --port N)
     python3 dev.py test       all tests (SQLite, and PostgreSQL when its server binaries exist)
-    python3 dev.py lint       ruff (lint + format check) and mypy --strict
+    python3 dev.py lint       ruff (lint + format check), mypy --strict and the import contracts
     python3 dev.py bench      the benchmarks under bench/
     python3 dev.py install    only create .venv and install the project with its dev extras
 
@@ -67,6 +67,7 @@ def lint(args: list[str]) -> int:
         [str(BIN / "ruff"), "check", *paths, *args],
         [str(BIN / "ruff"), "format", "--check", *paths],
         [str(BIN / "mypy")],
+        [str(BIN / "lint-imports")],  # the contracts in pyproject.toml (docs/architecture.md)
     ]
     return max(_call(step) for step in steps)
 

@@ -42,7 +42,7 @@ KOLOMMEN = ("gemeentecode", "huishouden_ref", "personen", "koppeldatum", "huisve
 def schrijf_bestand(path: Path, rijen: int) -> None:
     """A synthetic koppelingen file: distinct references, all municipalities, 2026 dates."""
     sys.path.insert(0, str(ROOT / "src"))
-    from doorstroom.reference.bevolking import ingebouwde_bevolking
+    from doorstroom.reference.io import ingebouwde_bevolking
 
     codes = [g.code for g in ingebouwde_bevolking(2026).gemeenten]  # type: ignore[union-attr]
     start = date(2026, 1, 1)

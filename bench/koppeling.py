@@ -38,14 +38,14 @@ from dataclasses import dataclass
 import numpy as np
 from _belasting import drukte
 
-from doorstroom.koppeling.domain import Beleid, Instantie
-from doorstroom.koppeling.matrixvorm import programma
-from doorstroom.koppeling.model import bouw_model
-from doorstroom.koppeling.result import KoppelingResult
-from doorstroom.koppeling.solvers import solver
-from doorstroom.koppeling.synthetic import synthetisch
-from doorstroom.koppeling.validate import check_result
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.koppeling.core.domain import Beleid, Instantie
+from doorstroom.koppeling.core.result import KoppelingResult
+from doorstroom.koppeling.core.synthetic import synthetisch
+from doorstroom.koppeling.core.validate import check_result
+from doorstroom.koppeling.solver.koppelmodel import bouw_model
+from doorstroom.koppeling.solver.matrixvorm import programma
+from doorstroom.koppeling.solver.registry import solver
+from doorstroom.reference.io import embedded_gemeenten
 
 WEEK_AANDEEL = 500 / 8000
 """A weekly batch is about one sixteenth of the half-year's households, hence of what remains."""

@@ -7,13 +7,13 @@ arrival order into 16 weekly batches of 500 (issue 14). Value = Σ persons × sc
 
 * ``hindsight``: the whole half year at once (every arrival known), the yardstick;
 * ``aandeel``: each batch with its pro-rated share of what is left as soft capacity and the rest
-  as hard maximum (today's default, :func:`~doorstroom.koppeling.capaciteit.uit_taakstelling`);
+  as hard maximum (today's default, :func:`~doorstroom.koppeling.core.capaciteit.uit_taakstelling`);
 * ``myopisch``: each batch given all remaining room, no prices;
 * ``greedy``: first come, first served per batch (current practice), with the pro-rated share;
 * ``geprijsd``: each batch with all remaining room and prices estimated from scenarios of the
-  batches still to come, resampled from the batches so far (:mod:`~doorstroom.koppeling.dynamisch`);
+  batches still to come, resampled from the batches so far (:mod:`~doorstroom.koppeling.solver.geprijsd`);
 * ``evenwicht``: ``geprijsd`` with the evenwicht option at ``--marge`` (default 0.02): prices
-  scaled so each week fares like the later arrivals (:mod:`~doorstroom.koppeling.evenwicht`).
+  scaled so each week fares like the later arrivals (:mod:`~doorstroom.koppeling.core.evenwicht`).
 
 Every batch plan is checked (``validate.check_result``). Per method one fixed-column line; per
 method and week the mean score per person and the share of the best (the evenwicht measure), with
@@ -38,15 +38,15 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from _belasting import drukte
 
-from doorstroom.koppeling import dynamisch
-from doorstroom.koppeling.capaciteit import batch_totaal, naar_rato
-from doorstroom.koppeling.domain import Beleid, Instantie
-from doorstroom.koppeling.prijsschatting import SCENARIOS, TREKKING, Instelling, Steekproef
-from doorstroom.koppeling.result import KoppelingResult
-from doorstroom.koppeling.solvers import solver
-from doorstroom.koppeling.synthetic import synthetisch
-from doorstroom.koppeling.validate import check_result
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.koppeling.core.capaciteit import batch_totaal, naar_rato
+from doorstroom.koppeling.core.domain import Beleid, Instantie
+from doorstroom.koppeling.core.result import KoppelingResult
+from doorstroom.koppeling.core.synthetic import synthetisch
+from doorstroom.koppeling.core.validate import check_result
+from doorstroom.koppeling.solver import geprijsd as dynamisch
+from doorstroom.koppeling.solver.prijsschatting import SCENARIOS, TREKKING, Instelling, Steekproef
+from doorstroom.koppeling.solver.registry import solver
+from doorstroom.reference.io import embedded_gemeenten
 
 Uitvoer = tuple[Instantie, KoppelingResult]
 Methode = Callable[[Instantie, int, dict[str, int], list[Steekproef]], Uitvoer]

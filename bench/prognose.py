@@ -45,9 +45,9 @@ import simpy
 from _belasting import drukte
 
 from doorstroom.prognose import regions
-from doorstroom.prognose.model import Regios, simulate
-from doorstroom.prognose.montecarlo import bereken, invoer
-from doorstroom.prognose.scenario import Scenario, kalender
+from doorstroom.prognose.core.model import Regios, simulate
+from doorstroom.prognose.core.montecarlo import bereken, invoer
+from doorstroom.prognose.core.scenario import Scenario, kalender
 from doorstroom.prognose.standaard import standaard
 
 Process = Generator[Any, Any, None]

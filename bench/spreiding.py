@@ -30,12 +30,12 @@ from pathlib import Path
 
 from doorstroom.files.tabular import read_table
 from doorstroom.platform.db import make_engine, upgrade
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.io import embedded_gemeenten
 from doorstroom.spreiding import register
-from doorstroom.spreiding.correctie import Correctie, Correctiesoort
+from doorstroom.spreiding.core.correctie import Correctie, Correctiesoort
+from doorstroom.spreiding.core.verdeling import verdeel
 from doorstroom.spreiding.io import lees_locaties
-from doorstroom.spreiding.verdeling import verdeel
-from doorstroom.taakstelling.verdeling import verdeel as hamilton
+from doorstroom.taakstelling.core.verdeling import verdeel as hamilton
 
 
 def seconds(work: Callable[[], object], repeats: int) -> list[float]:

@@ -21,9 +21,9 @@ from sqlalchemy import Engine, func, select, text
 from doorstroom.platform.db import DatabaseBezet, make_engine, transaction
 from doorstroom.platform.errors import InputError
 from doorstroom.platform.settings import get_settings
-from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import importeren, vaststelling
 from doorstroom.taakstelling.models import KoppelingMeldingRecord, VaststellingRecord
+from doorstroom.values.periode import Periode
 from tests.taakstelling.test_imports import koppelingen
 
 PROGRAM = Path(sys.executable).parent / "doorstroom"

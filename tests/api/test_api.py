@@ -251,9 +251,9 @@ def test_revoked_and_expired_tokens_are_refused(
 def test_taakstellingen_show_move_ins_from_the_file_within_the_callers_scope(
     client: TestClient, engine: Any, als: dict[str, dict[str, str]]
 ) -> None:
-    from doorstroom.reference.periode import Periode
     from doorstroom.taakstelling import service as taakstelling
     from doorstroom.taakstelling.vaststelling import Vaststelverzoek
+    from doorstroom.values.periode import Periode
 
     taakstelling.vaststellen(engine, Vaststelverzoek(Periode.parse("2026-2"), 16500))
     pid = maak(client, als["utrecht"])["id"]

@@ -199,9 +199,9 @@ def werkmap(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("geval", GEVALLEN, ids=lambda g: g.naam)
 def test_a_bad_value_exits_2_names_the_field_and_changes_nothing(werkmap: Path, geval: Geval) -> None:
-    voor = _rijen(werkmap / "data" / "doorstroom.platform.db")
+    voor = _rijen(werkmap / "data" / "doorstroom.db")
     result = run(*geval.args(werkmap), cwd=werkmap)
     assert_clean(result, 2)
     assert geval.veld in result.stderr, result.stderr
-    assert _rijen(werkmap / "data" / "doorstroom.platform.db") == voor
+    assert _rijen(werkmap / "data" / "doorstroom.db") == voor
     assert not (werkmap / "uit.csv").exists() and not (werkmap / "uit").exists()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from doorstroom.reference.loader import embedded_path
+from doorstroom.reference.io import embedded_path
 from tests.cli_helpers import run
 
 
@@ -43,7 +43,7 @@ def test_compare_reports_merged_and_renamed_as_a_finding(tmp_path: Path) -> None
 
 
 def test_compare_with_the_same_list_is_done() -> None:
-    from doorstroom.reference.loader import embedded_path
+    from doorstroom.reference.io import embedded_path
 
     result = run("gemeenten", "vergelijk", str(embedded_path("gemeenten.csv")))
     assert result.exit_code == 0, result.output

@@ -49,4 +49,4 @@ def test_a_store_command_on_a_fresh_install_creates_a_private_database(tmp_path:
     result = run("taakstelling", "vaststellen", "-p", "2025-2", "-f", "csv", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert next(iter(csv.DictReader(io.StringIO(result.stdout))))["regel"] == "afronden"
-    assert oct((tmp_path / "data" / "doorstroom.platform.db").stat().st_mode & 0o777) == "0o600"
+    assert oct((tmp_path / "data" / "doorstroom.db").stat().st_mode & 0o777) == "0o600"

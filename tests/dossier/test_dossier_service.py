@@ -17,9 +17,9 @@ from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import Conflict, InputError, NotFound, PermissionDenied, Verouderd
 from doorstroom.platform.paging import Pagina, Volgorde
-from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.taakstelling.vaststelling import Vaststelverzoek
+from doorstroom.values.periode import Periode
 from tests.dossier import factories
 
 UTRECHT = Gebruiker("utrecht", Rol.gemeente, gemeentecode="GM0344")

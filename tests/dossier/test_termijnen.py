@@ -165,7 +165,7 @@ def test_the_housing_term_is_one_setting_for_the_file_and_the_quota_statement(
     """Issue 11 review: the file's deadline and the statement's *te laat* follow the same value."""
     from doorstroom.dossier import weergave
     from doorstroom.platform.settings import get_settings
-    from doorstroom.taakstelling.domain import Koppeling
+    from doorstroom.taakstelling.core.domain import Koppeling
     from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
 
     monkeypatch.setenv("DOORSTROOM_HUISVESTINGSTERMIJN_MAANDEN", "2")

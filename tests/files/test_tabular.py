@@ -19,7 +19,7 @@ from doorstroom.files.tabular import (
     write_xlsx,
 )
 from doorstroom.platform.errors import InputError
-from doorstroom.reference.loader import load_gemeenten
+from doorstroom.reference.io import load_gemeenten
 from doorstroom.values.domains import GEWICHT, PERSONEN
 
 

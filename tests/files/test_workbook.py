@@ -19,9 +19,8 @@ from doorstroom.files.workbook import (
     Soort,
     Werkboek,
     kolommen,
-    write_workbook,
-    write_xlsx,
 )
+from doorstroom.files.workbook_writing import write_workbook, write_xlsx
 from doorstroom.values.domains import PERSONEN
 
 KOLOMMEN = (

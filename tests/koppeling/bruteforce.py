@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import itertools
 
-from doorstroom.koppeling.domain import Beleid, Instantie
-from doorstroom.koppeling.score import UitkomstVoorspeller, scoreblok
+from doorstroom.koppeling.core.domain import Beleid, Instantie
+from doorstroom.koppeling.core.score import UitkomstVoorspeller, scoreblok
 
 
 def optimum(instantie: Instantie, beleid: Beleid, uitkomst: UitkomstVoorspeller | None = None) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from doorstroom.koppeling.domain import (
+from doorstroom.koppeling.core.domain import (
     GemeenteCapaciteit,
     HardeBinding,
     Huishouden,

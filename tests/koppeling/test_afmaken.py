@@ -9,15 +9,16 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 
-from doorstroom.koppeling import afmaken
-from doorstroom.koppeling.backends import Afloop, backend
-from doorstroom.koppeling.decompose import Plan, Stand, koppelmodel, prijzen_uit_dualen
-from doorstroom.koppeling.domain import Beleid, Instantie
-from doorstroom.koppeling.lagrange import Prijzen, Probleem, probleem, relaxatie
-from doorstroom.koppeling.matrixvorm import programma
-from doorstroom.koppeling.model import FloatArray, Koppelmodel, scoreblokken
-from doorstroom.koppeling.solvers import greedy_keuze, installed_solvers
-from doorstroom.koppeling.tijdsbudget import Tijdsbudget
+from doorstroom.koppeling.core.domain import Beleid, Instantie
+from doorstroom.koppeling.solver import afmaken
+from doorstroom.koppeling.solver.backends.base import Afloop
+from doorstroom.koppeling.solver.decompose import Plan, Stand, koppelmodel, prijzen_uit_dualen
+from doorstroom.koppeling.solver.greedy import greedy_keuze
+from doorstroom.koppeling.solver.koppelmodel import FloatArray, Koppelmodel, scoreblokken
+from doorstroom.koppeling.solver.lagrange import Prijzen, Probleem, probleem, relaxatie
+from doorstroom.koppeling.solver.matrixvorm import programma
+from doorstroom.koppeling.solver.registry import backend, installed_solvers
+from doorstroom.koppeling.solver.tijdsbudget import Tijdsbudget
 from tests.koppeling.bruteforce import optimum
 from tests.koppeling.strategies import instanties
 

@@ -9,10 +9,10 @@ import sys
 import pytest
 from hypothesis import given, settings
 
-from doorstroom.koppeling.domain import Beleid, GemeenteCapaciteit, Huishouden, Instantie, Volwassene
-from doorstroom.koppeling.result import SolveStatus
-from doorstroom.koppeling.solvers import solver
-from doorstroom.koppeling.validate import check_result
+from doorstroom.koppeling.core.domain import Beleid, GemeenteCapaciteit, Huishouden, Instantie, Volwassene
+from doorstroom.koppeling.core.result import SolveStatus
+from doorstroom.koppeling.core.validate import check_result
+from doorstroom.koppeling.solver.registry import solver
 from tests.koppeling.bruteforce import optimum
 from tests.koppeling.strategies import instanties, locatie
 
@@ -93,8 +93,8 @@ def test_invalid_prices_are_misuse(prijzen: dict[str, float]) -> None:
 def test_backends_write_nothing_to_standard_output(naam: str) -> None:
     """HiGHS's banner is kept silent at the source, in process and in the backends' children."""
     code = (
-        "from doorstroom.koppeling.domain import Beleid\n"
-        "from doorstroom.koppeling.solvers import solver\n"
+        "from doorstroom.koppeling.core.domain import Beleid\n"
+        "from doorstroom.koppeling.solver.registry import solver\n"
         "from tests.koppeling.test_belofte import _twee\n"
         f"solver({naam!r}).los_op(_twee(1, aantal=6), Beleid(), 30)\n"
     )

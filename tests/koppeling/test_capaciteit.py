@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doorstroom.koppeling.batchaandeel import batch_aandeel
-from doorstroom.koppeling.capaciteit import uit_taakstelling as capaciteit_uit_taakstelling
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.periode import Periode
+from doorstroom.koppeling.core.batchaandeel import batch_aandeel
+from doorstroom.koppeling.core.capaciteit import uit_taakstelling as capaciteit_uit_taakstelling
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.values.periode import Periode
 
 GEMEENTEN = [Gemeente(f"GM000{i}", f"G{i}", "Utrecht", 1000 * i) for i in range(1, 6)]
 REGIO = {g.code: "Utrecht" for g in GEMEENTEN}

@@ -161,9 +161,9 @@ def _history(tmp_path: Path, uitkomst: list[int] | None = None) -> Path:
 
     import numpy as np
 
+    from doorstroom.koppeling.core.synthetic import synthetisch
     from doorstroom.koppeling.io import schrijf_instantie
-    from doorstroom.koppeling.synthetic import synthetisch
-    from doorstroom.reference.loader import embedded_gemeenten
+    from doorstroom.reference.io import embedded_gemeenten
 
     gemeenten = embedded_gemeenten()
     provincie = {g.code: g.provincie for g in gemeenten}

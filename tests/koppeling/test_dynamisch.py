@@ -11,12 +11,14 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from doorstroom.koppeling import dynamisch, prijsuitleg, scenario_lp
-from doorstroom.koppeling.domain import Beleid, GemeenteCapaciteit, Huishouden, Instantie, Volwassene
-from doorstroom.koppeling.prijsschatting import Instelling, Scenario, plafond, schat
-from doorstroom.koppeling.result import KoppelingResult
-from doorstroom.koppeling.solvers import installed_solvers, solver
-from doorstroom.koppeling.validate import check_result
+from doorstroom.koppeling.core.domain import Beleid, GemeenteCapaciteit, Huishouden, Instantie, Volwassene
+from doorstroom.koppeling.core.result import KoppelingResult
+from doorstroom.koppeling.core.validate import check_result
+from doorstroom.koppeling.explain import prijsuitleg
+from doorstroom.koppeling.solver import geprijsd as dynamisch
+from doorstroom.koppeling.solver import scenario_lp
+from doorstroom.koppeling.solver.prijsschatting import Instelling, Scenario, plafond, schat
+from doorstroom.koppeling.solver.registry import installed_solvers, solver
 from tests.koppeling.bruteforce import optimum
 from tests.koppeling.strategies import instanties, locatie
 

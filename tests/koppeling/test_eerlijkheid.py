@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from doorstroom.koppeling import eerlijkheid
-from doorstroom.koppeling.domain import Huishouden, Instantie, Volwassene
-from doorstroom.koppeling.result import KoppelingResult, SolveStatus, Toewijzing
+from doorstroom.koppeling.core import eerlijkheid
+from doorstroom.koppeling.core.domain import Huishouden, Instantie, Volwassene
+from doorstroom.koppeling.core.result import KoppelingResult, SolveStatus, Toewijzing
 
 ALLEEN = Huishouden("H1", (Volwassene(),), 0, "GM0001")
 EENOUDER = Huishouden("H2", (Volwassene(),), 2, "GM0001", zorg="dialyse")

@@ -9,12 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doorstroom.koppeling import dynamisch, evenwicht
-from doorstroom.koppeling.domain import Beleid
-from doorstroom.koppeling.evenwicht import SCHAAL_MAX, STAPPEN, Plan, weeg_af
-from doorstroom.koppeling.prijsschatting import Instelling
-from doorstroom.koppeling.solvers import installed_solvers
-from doorstroom.koppeling.validate import check_result
+from doorstroom.koppeling.core import evenwicht
+from doorstroom.koppeling.core.domain import Beleid
+from doorstroom.koppeling.core.evenwicht import SCHAAL_MAX, STAPPEN, Plan, weeg_af
+from doorstroom.koppeling.core.validate import check_result
+from doorstroom.koppeling.solver import geprijsd as dynamisch
+from doorstroom.koppeling.solver.prijsschatting import Instelling
+from doorstroom.koppeling.solver.registry import installed_solvers
 from tests.koppeling.strategies import instanties
 from tests.koppeling.test_dynamisch import assert_unlinked_only_without_room, zonder_woningen
 

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from hypothesis import given, settings
 
-from doorstroom.koppeling import explain
-from doorstroom.koppeling.domain import Beleid, Instantie
+from doorstroom.koppeling.core.domain import Beleid, Instantie
+from doorstroom.koppeling.explain import rapport as rapportage
+from doorstroom.koppeling.explain import uitleg as explain
 from doorstroom.koppeling.service import Verzoek, laad
-from doorstroom.koppeling.solvers import solver
+from doorstroom.koppeling.solver.registry import solver
 from tests.koppeling.strategies import instanties
 
 
@@ -36,12 +37,12 @@ def test_reasons_name_full_alternative_or_criterion(invoer: tuple[Path, Path]) -
 
 def test_report_compares_with_greedy(invoer: tuple[Path, Path]) -> None:
     instantie = laad(Verzoek(*invoer))[0]
-    optimaal = explain.rapport(instantie, Beleid(), solver("highs").los_op(instantie, Beleid(), 30))
-    basis = explain.rapport(instantie, Beleid(), solver("greedy").los_op(instantie, Beleid()))
+    optimaal = rapportage.rapport(instantie, Beleid(), solver("highs").los_op(instantie, Beleid(), 30))
+    basis = rapportage.rapport(instantie, Beleid(), solver("greedy").los_op(instantie, Beleid()))
     assert optimaal.objective >= basis.objective
     assert set(optimaal.vulgraad) == {g.code for g in instantie.gemeenten}
     assert {"alleenstaand", "gezin 2-4"} <= set(optimaal.per_soort)
-    rijen = explain.vergelijking(optimaal, basis)
+    rijen = rapportage.vergelijking(optimaal, basis)
     assert rijen[0]["maat"] == "objective" and set(rijen[0]) == {"maat", "highs", "greedy"}
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from doorstroom.koppeling import io
-from doorstroom.koppeling.domain import RegioSoort
+from doorstroom.koppeling.core.domain import RegioSoort
 from doorstroom.koppeling.service import Verzoek, laad
 from doorstroom.platform.errors import InputError
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.io import embedded_gemeenten
 from tests.koppeling.conftest import HUISHOUDENS
 
 BEKEND = {g.code: g for g in embedded_gemeenten()}
@@ -98,7 +98,7 @@ def test_region_file_maps_every_municipality(csv_file: Callable[[str, str], Path
 
 
 def test_written_instance_reads_back(tmp_path: Path) -> None:
-    from doorstroom.koppeling.synthetic import synthetisch
+    from doorstroom.koppeling.core.synthetic import synthetisch
 
     instantie = synthetisch(embedded_gemeenten(), 30, seed=5)
     paden = io.schrijf_instantie(instantie, tmp_path)

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doorstroom.koppeling.domain import Beleid, Instantie
-from doorstroom.koppeling.lagrange import Prijzen, probleem, relaxatie, subgradient
-from doorstroom.koppeling.model import scoreblokken
+from doorstroom.koppeling.core.domain import Beleid, Instantie
+from doorstroom.koppeling.solver.koppelmodel import scoreblokken
+from doorstroom.koppeling.solver.lagrange import Prijzen, probleem, relaxatie, subgradient
 from tests.koppeling.bruteforce import optimum
 from tests.koppeling.strategies import instanties
 
@@ -42,7 +42,7 @@ def test_subgradient_never_loosens_the_bound(instantie: Instantie) -> None:
 @settings(max_examples=40)
 @given(instanties(max_huishoudens=6, max_gemeenten=3))
 def test_a_plan_is_worth_what_the_brute_force_says(instantie: Instantie) -> None:
-    from doorstroom.koppeling.solvers import solver
+    from doorstroom.koppeling.solver.registry import solver
 
     result = solver("highs").los_op(instantie, BELEID, 30)
     prob = probleem(instantie, BELEID, scoreblokken(instantie, BELEID))

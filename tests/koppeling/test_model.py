@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 
-from doorstroom.koppeling.domain import Beleid, Instantie
-from doorstroom.koppeling.matrixvorm import programma
-from doorstroom.koppeling.model import bouw_model
-from doorstroom.koppeling.solvers import solver
-from doorstroom.koppeling.validate import check_result
+from doorstroom.koppeling.core.domain import Beleid, Instantie
+from doorstroom.koppeling.core.validate import check_result
+from doorstroom.koppeling.solver.koppelmodel import bouw_model
+from doorstroom.koppeling.solver.matrixvorm import programma
+from doorstroom.koppeling.solver.registry import solver
 from tests.koppeling.bruteforce import optimum
 from tests.koppeling.strategies import instanties
 
@@ -79,9 +79,9 @@ def test_heavy_pruning_still_reaches_the_optimum_with_a_valid_bound(instantie: I
 @given(instanties(max_huishoudens=8, max_gemeenten=4, zacht=True))
 def test_plan_without_lp_is_still_valid_and_never_below_greedy(instantie: Instantie) -> None:
     """When no LP or MIP answers in time, the plan still keeps every rule and beats greedy."""
-    import doorstroom.koppeling.solvers as solvers
-    from doorstroom.koppeling.backends import GEEN
-    from doorstroom.koppeling.highs_backend import HighsBackend
+    import doorstroom.koppeling.solver.registry as solvers
+    from doorstroom.koppeling.solver.backends.base import GEEN
+    from doorstroom.koppeling.solver.backends.highs import HighsBackend
 
     class Stil(HighsBackend):
         def los_op(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]

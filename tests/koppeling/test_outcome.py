@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from doorstroom.koppeling.domain import Beleid, Gewichten, Instantie
-from doorstroom.koppeling.outcome import KENMERKEN, train
-from doorstroom.koppeling.solvers import solver
-from doorstroom.koppeling.synthetic import synthetisch
-from doorstroom.koppeling.validate import check_result
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.koppeling.core.domain import Beleid, Gewichten, Instantie
+from doorstroom.koppeling.core.outcome import KENMERKEN, train
+from doorstroom.koppeling.core.synthetic import synthetisch
+from doorstroom.koppeling.core.validate import check_result
+from doorstroom.koppeling.solver.registry import solver
+from doorstroom.reference.io import embedded_gemeenten
 
 
 def _geschiedenis(seed: int = 3) -> tuple[Instantie, list[str], list[int]]:

@@ -11,13 +11,13 @@ from dataclasses import replace
 import pytest
 from hypothesis import given, settings
 
-from doorstroom.koppeling.domain import Beleid, Instantie
-from doorstroom.koppeling.explain import uitleg
-from doorstroom.koppeling.result import KoppelingResult
-from doorstroom.koppeling.solvers import installed_solvers, solver
-from doorstroom.koppeling.synthetic import synthetisch
-from doorstroom.koppeling.validate import check_result, overschrijding
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.koppeling.core.domain import Beleid, Instantie
+from doorstroom.koppeling.core.result import KoppelingResult
+from doorstroom.koppeling.core.synthetic import synthetisch
+from doorstroom.koppeling.core.validate import check_result, overschrijding
+from doorstroom.koppeling.explain.uitleg import uitleg
+from doorstroom.koppeling.solver.registry import installed_solvers, solver
+from doorstroom.reference.io import embedded_gemeenten
 from tests.koppeling.bruteforce import optimum
 from tests.koppeling.strategies import instanties
 

@@ -13,8 +13,8 @@ from doorstroom.koppeling import periode, service
 from doorstroom.koppeling.models import KoppelingPeriodeBatchRecord
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import InputError
-from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import service as taakstelling
+from doorstroom.values.periode import Periode
 from tests.cli_helpers import run
 
 PERIODE = Periode.parse("2026-2")

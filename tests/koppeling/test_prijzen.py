@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from scipy import sparse
 from scipy.optimize import linprog
 
-from doorstroom.koppeling import scenario_lp
-from doorstroom.koppeling.prijsschatting import (
+from doorstroom.koppeling.solver import scenario_lp
+from doorstroom.koppeling.solver.prijsschatting import (
     Instelling,
     Scenario,
     Steekproef,

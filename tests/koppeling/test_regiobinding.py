@@ -11,12 +11,12 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doorstroom.koppeling.domain import Beleid, Gewichten, Instantie, RegioBinding
-from doorstroom.koppeling.harde_criteria import toegestaan
-from doorstroom.koppeling.score import scoreblok
-from doorstroom.koppeling.solvers import solver
-from doorstroom.koppeling.synthetic import synthetisch
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.koppeling.core.domain import Beleid, Gewichten, Instantie, RegioBinding
+from doorstroom.koppeling.core.harde_criteria import toegestaan
+from doorstroom.koppeling.core.score import scoreblok
+from doorstroom.koppeling.core.synthetic import synthetisch
+from doorstroom.koppeling.solver.registry import solver
+from doorstroom.reference.io import embedded_gemeenten
 from tests.koppeling.strategies import instanties
 
 GEWICHT, HARD, UIT = (Beleid(regio_binding=b) for b in RegioBinding)

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine
 
 from doorstroom.koppeling import service
-from doorstroom.koppeling.domain import Beleid, RegioBinding, RegioSoort
+from doorstroom.koppeling.core.domain import Beleid, RegioBinding, RegioSoort
 from doorstroom.koppeling.service import Beoordeling, Selectie
 from doorstroom.platform.errors import InputError
 

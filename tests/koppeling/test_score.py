@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 from hypothesis import given
 
-from doorstroom.koppeling.domain import CRITERIA, Beleid, Huishouden, Instantie, Opleiding, Volwassene
-from doorstroom.koppeling.score import criteriumwaarden, scoreblok
+from doorstroom.koppeling.core.domain import CRITERIA, Beleid, Huishouden, Instantie, Opleiding, Volwassene
+from doorstroom.koppeling.core.score import criteriumwaarden, scoreblok
 from doorstroom.koppeling.service import Verzoek, laad
 from tests.koppeling.conftest import HUISHOUDENS
 from tests.koppeling.strategies import instanties

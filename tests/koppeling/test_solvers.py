@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doorstroom.koppeling.domain import (
+from doorstroom.koppeling.core.domain import (
     Beleid,
     GemeenteCapaciteit,
     HardeBinding,
@@ -15,9 +15,9 @@ from doorstroom.koppeling.domain import (
     RegioBinding,
     Volwassene,
 )
-from doorstroom.koppeling.result import SolveStatus
-from doorstroom.koppeling.solvers import installed_solvers, solver
-from doorstroom.koppeling.validate import check_result
+from doorstroom.koppeling.core.result import SolveStatus
+from doorstroom.koppeling.core.validate import check_result
+from doorstroom.koppeling.solver.registry import installed_solvers, solver
 from tests.koppeling.bruteforce import optimum
 from tests.koppeling.strategies import instanties, locatie
 

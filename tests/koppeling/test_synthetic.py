@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from doorstroom.koppeling.synthetic import synthetisch
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.koppeling.core.synthetic import synthetisch
+from doorstroom.reference.io import embedded_gemeenten
 
 
 def test_same_seed_same_instance_and_labelled() -> None:

@@ -7,7 +7,7 @@ import dataclasses
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doorstroom.koppeling.domain import (
+from doorstroom.koppeling.core.domain import (
     Beleid,
     GemeenteCapaciteit,
     HardeBinding,
@@ -16,10 +16,10 @@ from doorstroom.koppeling.domain import (
     RegioBinding,
     Volwassene,
 )
-from doorstroom.koppeling.harde_criteria import toegestaan
-from doorstroom.koppeling.result import KoppelingResult, SolveStatus, Toewijzing
-from doorstroom.koppeling.solvers import solver
-from doorstroom.koppeling.validate import check_result, controleer_plan, plan_van, ruimte_voor
+from doorstroom.koppeling.core.harde_criteria import toegestaan
+from doorstroom.koppeling.core.result import KoppelingResult, SolveStatus, Toewijzing
+from doorstroom.koppeling.core.validate import check_result, controleer_plan, plan_van, ruimte_voor
+from doorstroom.koppeling.solver.registry import solver
 from tests.koppeling.strategies import instanties, locatie
 
 A, B = locatie(0), locatie(1)

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from doorstroom.koppeling import verwachting
-from doorstroom.reference.periode import Periode
+from doorstroom.values.periode import Periode
 
 PERIODE = Periode.parse("2026-2")
 

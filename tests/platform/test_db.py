@@ -29,7 +29,7 @@ def test_models_match_migrations(engine: Engine) -> None:
 
 def test_the_sqlite_file_is_private_in_a_private_directory(tmp_path: Path) -> None:
     """AVG art. 32: the database holds personal data; other users of the machine may not read it."""
-    path = tmp_path / "nieuw" / "doorstroom.platform.db"
+    path = tmp_path / "nieuw" / "doorstroom.db"
     engine = make_engine(f"sqlite:///{path}")
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import strategies as st
 
-from doorstroom.prognose.model import Regios
-from doorstroom.prognose.scenario import SPECS, Herkomst, Parameter, Scenario, Soort, Wijziging
+from doorstroom.prognose.core.model import Regios
+from doorstroom.prognose.core.scenario import SPECS, Herkomst, Parameter, Scenario, Soort, Wijziging
 
 HAND = {
     "eerste_aanvragen": 100.0,

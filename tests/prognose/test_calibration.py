@@ -8,13 +8,15 @@ import numpy as np
 import pytest
 
 from doorstroom.platform.errors import InputError
-from doorstroom.prognose import historie, instroomfit
-from doorstroom.prognose.calibration import fit, toepassen
-from doorstroom.prognose.fitbasis import Historie
-from doorstroom.prognose.instroomfit import instroom
-from doorstroom.prognose.montecarlo import simuleer
-from doorstroom.prognose.scenario import Herkomst, maand_labels
+from doorstroom.prognose import historie
+from doorstroom.prognose.core import instroomfit
+from doorstroom.prognose.core.calibration import fit, toepassen
+from doorstroom.prognose.core.fitbasis import Historie
+from doorstroom.prognose.core.instroomfit import instroom
+from doorstroom.prognose.core.montecarlo import simuleer
+from doorstroom.prognose.core.scenario import Herkomst
 from doorstroom.prognose.standaard import standaard
+from doorstroom.values.maand import maand_labels
 from tests.prognose.strategies import maak_scenario
 
 SEASON = (0.8, 0.8, 0.9, 0.9, 1.0, 1.0, 1.0, 1.1, 1.2, 1.2, 1.1, 1.0)

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from doorstroom.files.tabular import read_table
 from doorstroom.prognose import service
-from doorstroom.prognose.scenario import maand_labels
 from doorstroom.prognose.scenario_io import laad
+from doorstroom.values.maand import maand_labels
 from tests.cli_helpers import run
 
 FAST = ("--paden", "60", "--maanden", "6", "--seed", "1")

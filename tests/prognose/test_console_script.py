@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from doorstroom.reference.loader import embedded_provincies
+from doorstroom.reference.io import embedded_provincies
 
 PROGRAM = Path(sys.executable).parent / "doorstroom"
 FAST = ("--paden", "20", "--maanden", "3", "--seed", "1")

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doorstroom.prognose.hele_personen import cumulatieve_aandelen, verdeel, verdeel_vast
+from doorstroom.prognose.core.hele_personen import cumulatieve_aandelen, verdeel, verdeel_vast
 
 stocks = st.lists(st.lists(st.integers(0, 5000), min_size=3, max_size=3), min_size=1, max_size=8)
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from doorstroom.prognose import benodigd, huisvesting
-from doorstroom.prognose.fitbasis import Schatting
-from doorstroom.prognose.ketenfit import REALISATIE_MAX_SD, Realisatie, realisatiegraad
-from doorstroom.prognose.montecarlo import BEWAARD, realisatie_trekkingen, simuleer
-from doorstroom.prognose.scenario import Verdeling
+from doorstroom.prognose.core import benodigd, huisvesting
+from doorstroom.prognose.core.fitbasis import Schatting
+from doorstroom.prognose.core.ketenfit import REALISATIE_MAX_SD, Realisatie, realisatiegraad
+from doorstroom.prognose.core.montecarlo import BEWAARD, realisatie_trekkingen, simuleer
+from doorstroom.prognose.core.scenario import Verdeling
 from doorstroom.prognose.scenario_io import lees, schrijf
 from doorstroom.prognose.standaard import standaard
 from tests.prognose.strategies import maak_scenario

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doorstroom.prognose.kwantielen import per_rij
+from doorstroom.prognose.core.kwantielen import per_rij
 
 
 @settings(max_examples=60, deadline=None)

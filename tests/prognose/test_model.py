@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doorstroom.prognose.model import REGIO_SERIES, STOCKS, FloatArray, Regios
-from doorstroom.prognose.montecarlo import Paden, simuleer
-from doorstroom.prognose.scenario import Scenario, Wijziging
+from doorstroom.prognose.core.model import FloatArray, Regios
+from doorstroom.prognose.core.montecarlo import Paden, simuleer
+from doorstroom.prognose.core.reeksen import REGIO_SERIES, STOCKS
+from doorstroom.prognose.core.scenario import Scenario, Wijziging
 from tests.prognose.strategies import maak_scenario, regios, scenarios
 
 SUMMED = (

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from doorstroom.prognose import regions
-from doorstroom.prognose.model import Regios
-from doorstroom.prognose.montecarlo import bereken, simuleer
-from doorstroom.prognose.scenario import Doelen, Scenario
+from doorstroom.prognose.core.model import Regios
+from doorstroom.prognose.core.montecarlo import bereken, simuleer
+from doorstroom.prognose.core.scenario import Doelen, Scenario
 from doorstroom.prognose.standaard import standaard
 from tests.prognose.strategies import maak_scenario
 

@@ -12,12 +12,12 @@ from sqlalchemy import Engine
 
 from doorstroom.platform.errors import InputError
 from doorstroom.prognose import regions, service
-from doorstroom.prognose.opvang import OpvangProvincie, regios
+from doorstroom.prognose.core.opvang import OpvangProvincie, regios
 from doorstroom.prognose.standaard import standaard
 from doorstroom.prognose.startstand import laatste_bezetting
-from doorstroom.reference.loader import embedded_provincies
+from doorstroom.reference.io import embedded_provincies
 from doorstroom.spreiding import register
-from doorstroom.spreiding.opvang import Opvang
+from doorstroom.spreiding.core.opvang import Opvang
 from tests.cli_helpers import run
 from tests.spreiding.conftest import schrijf_csv, synthetische_locaties
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from doorstroom.platform.errors import InputError
-from doorstroom.prognose.scenario import Herkomst, Verdeling
+from doorstroom.prognose.core.scenario import Herkomst, Verdeling
 from doorstroom.prognose.scenario_io import laad, lees, schrijf
 from doorstroom.prognose.service import scenario_tekst
 from doorstroom.prognose.standaard import standaard

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from doorstroom.prognose import gepubliceerd
-from doorstroom.prognose.scenario import SPECS, Herkomst
+from doorstroom.prognose.core.scenario import SPECS, Herkomst
 from doorstroom.prognose.standaard import meest_recente_start, standaard
 
 

@@ -8,10 +8,14 @@ from pathlib import Path
 import pytest
 
 from doorstroom.platform.errors import InputError
-from doorstroom.reference.bevolking import INGEBOUWDE_JAREN, ingebouwde_bevolking
-from doorstroom.reference.indeling import Indelingen
-from doorstroom.reference.loader import embedded_samenvoegingen, load_samenvoegingen
-from doorstroom.reference.samenvoeging import Samenvoeging
+from doorstroom.reference.core.indeling import Indelingen
+from doorstroom.reference.core.samenvoeging import Samenvoeging
+from doorstroom.reference.io import (
+    INGEBOUWDE_JAREN,
+    embedded_samenvoegingen,
+    ingebouwde_bevolking,
+    load_samenvoegingen,
+)
 from doorstroom.reference.service import indelingen
 
 SOMMEN = {2022: 17_590_672, 2023: 17_811_291, 2024: 17_942_942, 2025: 18_044_027, 2026: 18_130_208}

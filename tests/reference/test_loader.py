@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from doorstroom.platform.errors import InputError
-from doorstroom.reference.domain import compare
-from doorstroom.reference.loader import embedded_gemeenten, embedded_provincies, load_gemeenten
+from doorstroom.reference.core.domain import compare
+from doorstroom.reference.io import embedded_gemeenten, embedded_provincies, load_gemeenten
 
 HEADER = "gemeentecode,gemeentenaam,provincie,inwoners,woningvoorraad\n"
 

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from doorstroom.platform.errors import InputError
-from doorstroom.reference.loader import embedded_gemeenten
-from doorstroom.reference.lookup import find_gemeente, label, namen
+from doorstroom.reference.core.lookup import find_gemeente, label, namen
+from doorstroom.reference.io import embedded_gemeenten
 from doorstroom.values.suggest import closest, fold, unknown_message
 
 GEMEENTEN = list(embedded_gemeenten())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from doorstroom.reference.periode import Periode
+from doorstroom.values.periode import Periode
 
 CASES = sorted((Path(__file__).parent / "data").glob("issue_periode_*.json"))
 

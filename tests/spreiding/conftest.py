@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.io import embedded_gemeenten
 
 KOPPEN = ("locatie_id", "naam", "soort", "gemeente", "capaciteit", "bezetting", "vergunninghouders",
           "amv_capaciteit", "opening", "sluiting", "duurzaam", "toelichting")  # fmt: skip

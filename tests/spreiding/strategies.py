@@ -7,9 +7,9 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from doorstroom.reference.domain import Gemeente
-from doorstroom.spreiding.correctie import Correctie, Correctiesoort
-from doorstroom.spreiding.domain import Locatie, Soort
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.spreiding.core.correctie import Correctie, Correctiesoort
+from doorstroom.spreiding.core.domain import Locatie, Soort
 
 PROVINCIES = ("Drenthe", "Fryslân", "Groningen", "Limburg", "Utrecht", "Zeeland")
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doorstroom.spreiding.afronding import twee_niveaus
+from doorstroom.spreiding.core.afronding import twee_niveaus
 from doorstroom.values.grootste_overschot import grootste_overschot
 
 

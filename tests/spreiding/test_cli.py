@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from sqlalchemy import Engine
 
 from doorstroom.files.tabular import read_table
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.io import embedded_gemeenten
 from tests.cli_helpers import run
 
 CsvFile = Callable[[str, str], Path]

@@ -7,9 +7,9 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doorstroom.spreiding.domain import Locatie, Soort
-from doorstroom.spreiding.duurzaam import bestaand_per_gemeente, criterium, is_duurzaam, telt_mee
-from doorstroom.spreiding.opvang import opvang_per_regio
+from doorstroom.spreiding.core.domain import Locatie, Soort
+from doorstroom.spreiding.core.duurzaam import bestaand_per_gemeente, criterium, is_duurzaam, telt_mee
+from doorstroom.spreiding.core.opvang import opvang_per_regio
 from tests.spreiding.strategies import locaties
 
 PEILDATUM = date(2026, 1, 1)

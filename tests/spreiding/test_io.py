@@ -10,9 +10,9 @@ import pytest
 from openpyxl import Workbook
 
 from doorstroom.platform.errors import InputError
-from doorstroom.reference.loader import embedded_gemeenten
-from doorstroom.spreiding.correctie import Correctiesoort
-from doorstroom.spreiding.domain import Soort
+from doorstroom.reference.io import embedded_gemeenten
+from doorstroom.spreiding.core.correctie import Correctiesoort
+from doorstroom.spreiding.core.domain import Soort
 from doorstroom.spreiding.io import lees_correctie, lees_locaties, lees_plan, ramingen
 
 LIJST = list(embedded_gemeenten())

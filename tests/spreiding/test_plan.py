@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from doorstroom.reference.domain import Gemeente
-from doorstroom.spreiding.domain import Locatie, Soort
-from doorstroom.spreiding.historie import beschrijf
-from doorstroom.spreiding.plan import Plan, Planregel, Positie, aanbod_per_gemeente, controleer, positie
-from doorstroom.spreiding.verdeling import verdeel
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.spreiding.core.domain import Locatie, Soort
+from doorstroom.spreiding.core.historie import beschrijf
+from doorstroom.spreiding.core.plan import Plan, Planregel, Positie, aanbod_per_gemeente, controleer, positie
+from doorstroom.spreiding.core.verdeling import verdeel
 
 LIJST = [
     Gemeente("GM0001", "Aa", "Utrecht", 600),

@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import Engine
 
 from doorstroom.platform.errors import InputError
-from doorstroom.reference.loader import embedded_gemeenten
-from doorstroom.reference.periode import Periode
+from doorstroom.reference.io import embedded_gemeenten
 from doorstroom.spreiding import register
-from doorstroom.spreiding.opvang import opvang_per_provincie
-from doorstroom.spreiding.regio_service import Regiosoort, RegioVerzoek, regio
+from doorstroom.spreiding.core.opvang import opvang_per_provincie
+from doorstroom.spreiding.regio_overzicht import Regiosoort, RegioVerzoek, regio
 from doorstroom.spreiding.service import Verzoek, bereken
 from doorstroom.taakstelling import service as taakstelling_service
+from doorstroom.values.periode import Periode
 from tests.spreiding.conftest import synthetische_locaties
 
 PEILDATUM = date(2026, 11, 24)

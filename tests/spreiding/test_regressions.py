@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from doorstroom.platform.errors import InputError
-from doorstroom.reference.loader import embedded_gemeenten
+from doorstroom.reference.io import embedded_gemeenten
 from doorstroom.spreiding.io import lees_correctie, lees_locaties, lees_plan
 
 CASES = sorted((Path(__file__).parent / "data").glob("issue_*.json"))

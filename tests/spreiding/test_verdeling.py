@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.loader import embedded_gemeenten
-from doorstroom.spreiding.correctie import Correctie, Correctiesoort, gemiddelde_factor
-from doorstroom.spreiding.verdeling import Verdeling, verdeel
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.reference.io import embedded_gemeenten
+from doorstroom.spreiding.core.correctie import Correctie, Correctiesoort, gemiddelde_factor
+from doorstroom.spreiding.core.verdeling import Verdeling, verdeel
 from tests.spreiding.strategies import correcties, gemeentelijsten, totaal_en_amv
 
 

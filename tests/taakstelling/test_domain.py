@@ -8,19 +8,19 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.periode import Periode
-from doorstroom.taakstelling.correctie import corrigeer
-from doorstroom.taakstelling.domain import (
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.taakstelling.core.correctie import corrigeer
+from doorstroom.taakstelling.core.domain import (
     Koppeling,
     Schema,
     Taakstelling,
-    add_months,
     bereken,
     realiseer,
     schema_status,
 )
-from doorstroom.taakstelling.verdeling import Afrondingsregel
+from doorstroom.taakstelling.core.verdeling import Afrondingsregel
+from doorstroom.values.maand import add_months
+from doorstroom.values.periode import Periode
 from tests.taakstelling.strategies import gemeenten_met_sleutel, totalen
 
 P = Periode(2026, 1)

@@ -11,14 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from doorstroom.platform.errors import InputError
-from doorstroom.reference.periode import Periode
-from doorstroom.reference.samenvoeging import Samenvoeging
+from doorstroom.reference.core.samenvoeging import Samenvoeging
 from doorstroom.reference.service import indelingen
-from doorstroom.taakstelling.domain import bereken
-from doorstroom.taakstelling.grondslag import inwoners, wettelijk_peiljaar
-from doorstroom.taakstelling.overdracht import naar_opvolgers
-from doorstroom.taakstelling.ruil import Ruil, per_gemeente, problemen
-from doorstroom.taakstelling.verdeling import Afrondingsregel, verdeel
+from doorstroom.taakstelling.core.domain import bereken
+from doorstroom.taakstelling.core.grondslag import inwoners, wettelijk_peiljaar
+from doorstroom.taakstelling.core.overdracht import naar_opvolgers
+from doorstroom.taakstelling.core.ruil import Ruil, per_gemeente, problemen
+from doorstroom.taakstelling.core.verdeling import Afrondingsregel, verdeel
+from doorstroom.values.periode import Periode
 from tests.taakstelling.strategies import gemeenten_met_sleutel, ruilen, saldi_en_opvolgers, totalen
 
 WIJDEMEREN = Samenvoeging(date(2027, 1, 1), "GM0402", "Hilversum", ("GM0402", "GM1696"), inwoners=119_500)

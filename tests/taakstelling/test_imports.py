@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from doorstroom.platform.db import transaction
-from doorstroom.reference.bevolking import ingebouwde_bevolking
+from doorstroom.reference.io import ingebouwde_bevolking
 from doorstroom.taakstelling.models import KoppelingMeldingRecord, RealisatieRecord
 from tests.cli_helpers import run
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling.landelijk import gepubliceerd, voor
+from doorstroom.values.periode import Periode
 
 
 def test_published_numbers_with_their_revisions() -> None:

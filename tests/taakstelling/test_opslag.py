@@ -176,7 +176,7 @@ def test_a_bad_merger_file_stores_nothing(engine: Engine, csv_file: Csv) -> None
 
 
 def test_a_loaded_vintage_makes_the_next_year_computable(engine: Engine, tmp_path: Path) -> None:
-    from doorstroom.reference.loader import embedded_path
+    from doorstroom.reference.io import embedded_path
 
     lijst = tmp_path / "gemeenten-2027.csv"
     lijst.write_text(embedded_path("gemeenten.csv").read_text(encoding="utf-8"), encoding="utf-8")

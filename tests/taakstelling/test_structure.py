@@ -9,8 +9,21 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "doorstroom"
 PURE = {
-    "taakstelling": ["correctie.py", "domain.py", "grondslag.py", "overdracht.py", "ruil.py", "verdeling.py"],
-    "reference": ["samenvoeging.py", "indeling.py", "datum.py", "periode.py", "domain.py", "lookup.py"],
+    "taakstelling": [
+        f"core/{name}.py"
+        for name in (
+            "correctie",
+            "domain",
+            "grondslag",
+            "overdracht",
+            "ruil",
+            "verdeling",
+            "realisatiebronnen",
+            "overzicht",
+            "report",
+        )
+    ],
+    "reference": ["core/samenvoeging.py", "core/indeling.py", "core/domain.py", "core/lookup.py"],
 }
 ADAPTERS = (
     "doorstroom.platform.db",
@@ -32,25 +45,25 @@ def _imports(path: Path) -> set[str]:
 def test_pure_core_has_no_database_file_or_delivery_imports(context: str, module: str) -> None:
     for name in _imports(SRC / context / module):
         assert not name.startswith(ADAPTERS), f"{context}/{module} imports {name}"
-        assert not name.endswith((".io", ".repository", ".service", ".models", ".loader")), name
+        assert not name.endswith((".io", ".repository", ".service", ".models")), name
 
 
 @pytest.mark.parametrize("context", ["taakstelling", "reference"])
 def test_no_module_imports_a_delivery_layer(context: str) -> None:
-    for path in (SRC / context).glob("*.py"):
+    for path in (SRC / context).rglob("*.py"):
         assert not any(
             n.startswith(("doorstroom.cli", "doorstroom.api", "doorstroom.web")) for n in _imports(path)
         )
 
 
 def test_the_reference_context_does_not_depend_on_the_taakstelling() -> None:
-    for path in (SRC / "reference").glob("*.py"):
+    for path in (SRC / "reference").rglob("*.py"):
         assert not any(n.startswith("doorstroom.taakstelling") for n in _imports(path)), path.name
 
 
 def test_the_correction_rule_lives_in_one_module() -> None:
     """Issue 7, item 11: the remaining advance was recomputed inline in the service."""
-    for path in (SRC / "taakstelling").glob("*.py"):
+    for path in (SRC / "taakstelling").rglob("*.py"):
         if path.name == "correctie.py":
             continue
         source = path.read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 from hypothesis import given
 
-from doorstroom.taakstelling.verdeling import Afrondingsregel, verdeel
+from doorstroom.taakstelling.core.verdeling import Afrondingsregel, verdeel
 from tests.taakstelling.strategies import sleutels, totalen
 
 

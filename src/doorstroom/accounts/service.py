@@ -24,8 +24,8 @@ from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import InputError, NotFound, Problem
 from doorstroom.platform.paging import Pagina
 from doorstroom.platform.settings import get_settings
-from doorstroom.reference.loader import embedded_provincies
-from doorstroom.reference.lookup import find_gemeente
+from doorstroom.reference.core.lookup import find_gemeente
+from doorstroom.reference.io import embedded_provincies
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.values.domains import TOKEN_GELDIGHEID_DAGEN
 from doorstroom.values.suggest import fold, unknown_message

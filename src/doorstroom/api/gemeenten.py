@@ -12,7 +12,7 @@ from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Gemeente, Lijst
 from doorstroom.dossier import overzicht
 from doorstroom.platform.errors import NotFound
-from doorstroom.reference.service import gemeenten_in_gebruik
+from doorstroom.reference.service import gemeenten_in_gebruik, gemeentepagina
 
 router = APIRouter(prefix="/gemeenten", tags=["gemeenten"])
 FOUTEN = documentatie(400, 401, 404, 500, 503)
@@ -38,10 +38,9 @@ def lijst_gemeenten(
     provincie: Annotated[str | None, Query(max_length=40)] = None,
 ) -> dict[str, Any]:
     """Gemeenten (CBS-lijst in gebruik); ``dossier`` telt dossiers waar uw rol aantallen van mag zien."""
-    alle = [g for g in gemeenten_in_gebruik(engine) if provincie is None or g.provincie == provincie]
-    page = alle[pagina.offset : pagina.offset + pagina.grootte]
-    aantallen = overzicht.aantallen(engine, gebruiker, [g.code for g in page])
-    return lijst(request, [_gemeente(g, aantallen.get(g.code)) for g in page], len(alle), pagina)
+    deel = gemeentepagina(engine, pagina, provincie)
+    aantallen = overzicht.aantallen(engine, gebruiker, [g.code for g in deel.rijen])
+    return lijst(request, [_gemeente(g, aantallen.get(g.code)) for g in deel.rijen], deel.totaal, pagina)
 
 
 @router.get("/{gemeentecode}", response_model=Gemeente, response_model_exclude_none=True, responses=FOUTEN)

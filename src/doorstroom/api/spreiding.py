@@ -15,10 +15,10 @@ from doorstroom.api.afhankelijkheden import EngineDep, GebruikerDep, PaginaDep
 from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Lijst, Uit
-from doorstroom.reference.periode import Periode
 from doorstroom.spreiding import raadplegen
-from doorstroom.spreiding.regio_service import Regiosoort
+from doorstroom.spreiding.regio_overzicht import Regiosoort
 from doorstroom.values.domains import TAAKSTELLING_LANDELIJK
+from doorstroom.values.periode import Periode
 
 router = APIRouter(tags=["spreiding"])
 FOUTEN = documentatie(400, 401, 403, 422, 500, 503)

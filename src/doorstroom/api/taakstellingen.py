@@ -12,7 +12,7 @@ from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Lijst, Taakstelling
 from doorstroom.dossier import overzicht
-from doorstroom.reference.periode import Periode
+from doorstroom.values.periode import Periode
 
 router = APIRouter(prefix="/taakstellingen", tags=["taakstellingen"])
 

@@ -9,15 +9,14 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from doorstroom.cli.options import Doel, FormatOption, OutOption, getal_argument, getal_optie, out_option
+from doorstroom.cli import koppelruns
+from doorstroom.cli.koppelruns import GemeenteFilter
+from doorstroom.cli.options import Doel, FormatOption, OutOption, getal_optie, out_option
 from doorstroom.cli.output import Format, emit, json_document
 from doorstroom.cli.store import open_store, optional_store
 from doorstroom.files.tabular import atomic_write
-from doorstroom.koppeling import evenwicht, explain, kolommen, prijsuitleg, service
-from doorstroom.koppeling import periode as periode_service
-from doorstroom.koppeling.domain import CRITERIA, Beleid, Gewichten, RegioBinding, RegioSoort
-from doorstroom.koppeling.prijsschatting import SCENARIOS
-from doorstroom.reference.periode import Periode
+from doorstroom.koppeling import service
+from doorstroom.koppeling.service import CRITERIA, SCENARIOS, Beleid, Gewichten, RegioBinding, RegioSoort
 from doorstroom.values.domains import (
     AANDEEL,
     EVENWICHTSMARGE,
@@ -25,16 +24,17 @@ from doorstroom.values.domains import (
     INSTANTIE_HUISHOUDENS,
     KANDIDATEN,
     PRIJSSCENARIOS,
-    RUNNUMMER,
     SECONDEN,
     SEED,
     VERWACHTE_HUISHOUDENS,
 )
+from doorstroom.values.periode import Periode
 
 app = typer.Typer(
     help="Koppeling: voorstellen voor het koppelen van huishoudens aan gemeenten.", no_args_is_help=True
 )
 err = Console(stderr=True, highlight=False)
+app.add_typer(koppelruns.app)  # runs, toon, beoordeel, opschonen, periode
 
 
 class Methode(StrEnum):
@@ -42,14 +42,6 @@ class Methode(StrEnum):
 
     aandeel = "aandeel"
     geprijsd = "geprijsd"
-
-
-class SolverNaam(StrEnum):
-    """Solvers offered on the command line."""
-
-    highs = "highs"
-    ortools = "ortools"
-    greedy = "greedy"
 
 
 HuishoudensOption = Annotated[Path, typer.Option("--huishoudens", help="CSV/XLSX met huishoudens.")]
@@ -77,7 +69,18 @@ RegiobindingOption = Annotated[
         "of uit (speelt geen rol).",
     ),
 ]
-SolverOption = Annotated[SolverNaam, typer.Option("--solver", help="highs (standaard), ortools of greedy.")]
+SolverNaam = StrEnum("SolverNaam", {naam: naam for naam in service.SOLVERS})  # type: ignore[misc]
+"""The solvers offered on the command line: the koppeling's one list."""
+
+STANDAARD_SOLVER = SolverNaam(service.STANDAARD_SOLVER)
+SolverOption = Annotated[
+    SolverNaam,
+    typer.Option(
+        "--solver",
+        help=f"{service.SOLVERS[0]} (standaard), {', '.join(service.SOLVERS[1:-1])} "
+        f"of {service.SOLVERS[-1]}.",
+    ),
+]
 TijdslimietOption = Annotated[
     float, getal_optie("--tijdslimiet", domain=SECONDEN, help="Seconden rekentijd.")
 ]
@@ -101,8 +104,8 @@ def _verzoek(
     regio: RegioSoort,
     regiobestand: Path | None,
     regiobinding: RegioBinding,
-    solver: SolverNaam = SolverNaam.highs,
-    tijdslimiet: float = 60.0,
+    solver: str = service.STANDAARD_SOLVER,
+    tijdslimiet: float = service.TIJDSLIMIET,
     periode: str | None = None,
     aandeel: float | None = None,
     uitkomsten: Path | None = None,
@@ -128,6 +131,54 @@ def genereer_command(
         err.print(f"geschreven (SYNTHETISCH): {pad}")
 
 
+OpslaanOption = Annotated[
+    bool, typer.Option("--opslaan/--niet-opslaan", help="Run bewaren voor beoordeling.")
+]
+UitkomstenOption = Annotated[
+    Path | None,
+    typer.Option("--uitkomsten", help="Historie (huishoudens + geplaatst, uitkomst) voor het uitkomstmodel."),
+]
+UitkomstgewichtOption = Annotated[
+    float, getal_optie("--uitkomstgewicht", domain=GEWICHT, help="Gewicht van het uitkomstmodel in de score.")
+]
+MethodeOption = Annotated[
+    Methode,
+    typer.Option(
+        "--methode",
+        help="aandeel: deze batch krijgt zijn deel van de rest van de periode; geprijsd: alle ruimte "
+        "van de opgeslagen periode, met prijzen uit scenario's van latere aankomsten.",
+    ),
+]
+ScenariosOption = Annotated[
+    int, getal_optie("--scenarios", domain=PRIJSSCENARIOS, help="Geprijsd: aantal scenario's.")
+]
+TrekkingSeedOption = Annotated[
+    int, getal_optie("--seed", domain=SEED, help="Geprijsd: startgetal van de trekking.")
+]
+HistorieOption = Annotated[
+    Path | None,
+    typer.Option("--historie", help="Geprijsd: huishoudensbestand met eerdere aankomsten om uit te trekken."),
+]
+VerwachtOption = Annotated[
+    float | None,
+    getal_optie(
+        "--verwacht",
+        domain=VERWACHTE_HUISHOUDENS,
+        help="Geprijsd: huishoudens nog verwacht in de periode na deze batch (standaard: de prognose).",
+    ),
+]
+EvenwichtOption = Annotated[
+    float | None,
+    getal_optie(
+        "--evenwicht",
+        domain=EVENWICHTSMARGE,
+        help="Geprijsd: schaal de prijzen zodat het deel van het beste van deze batch binnen deze marge "
+        "(0,02 = 2 %) ligt van dat van latere aankomsten; ruilt wat waarde voor evenwicht tussen "
+        "aankomstweken, kosten getoond.",
+    ),
+]
+
+
 @app.command("voorstel")
 def voorstel_command(
     huishoudens: HuishoudensOption,
@@ -136,63 +187,21 @@ def voorstel_command(
     regio: RegioOption = RegioSoort.provincie,
     regiobestand: RegiobestandOption = None,
     regiobinding: RegiobindingOption = RegioBinding.gewicht,
-    solver: SolverOption = SolverNaam.highs,
-    tijdslimiet: TijdslimietOption = 60.0,
+    solver: SolverOption = STANDAARD_SOLVER,
+    tijdslimiet: TijdslimietOption = service.TIJDSLIMIET,
     periode: PeriodeOption = None,
     aandeel: AandeelOption = None,
     fmt: FormatOption = Format.table,
     out: OutOption = None,
-    opslaan: Annotated[
-        bool, typer.Option("--opslaan/--niet-opslaan", help="Run bewaren voor beoordeling.")
-    ] = True,
-    uitkomsten: Annotated[
-        Path | None,
-        typer.Option(
-            "--uitkomsten", help="Historie (huishoudens + geplaatst, uitkomst) voor het uitkomstmodel."
-        ),
-    ] = None,
-    uitkomstgewicht: Annotated[
-        float,
-        getal_optie("--uitkomstgewicht", domain=GEWICHT, help="Gewicht van het uitkomstmodel in de score."),
-    ] = 2.0,
-    methode: Annotated[
-        Methode,
-        typer.Option(
-            "--methode",
-            help="aandeel: deze batch krijgt zijn deel van de rest van de periode; geprijsd: alle ruimte "
-            "van de opgeslagen periode, met prijzen uit scenario's van latere aankomsten.",
-        ),
-    ] = Methode.aandeel,
-    scenarios: Annotated[
-        int, getal_optie("--scenarios", domain=PRIJSSCENARIOS, help="Geprijsd: aantal scenario's.")
-    ] = SCENARIOS,
-    seed: Annotated[
-        int, getal_optie("--seed", domain=SEED, help="Geprijsd: startgetal van de trekking.")
-    ] = 1,
-    historie: Annotated[
-        Path | None,
-        typer.Option(
-            "--historie", help="Geprijsd: huishoudensbestand met eerdere aankomsten om uit te trekken."
-        ),
-    ] = None,
-    verwacht: Annotated[
-        float | None,
-        getal_optie(
-            "--verwacht",
-            domain=VERWACHTE_HUISHOUDENS,
-            help="Geprijsd: huishoudens nog verwacht in de periode na deze batch (standaard: de prognose).",
-        ),
-    ] = None,
-    evenwicht: Annotated[
-        float | None,
-        getal_optie(
-            "--evenwicht",
-            domain=EVENWICHTSMARGE,
-            help="Geprijsd: schaal de prijzen zodat het deel van het beste van deze batch binnen deze marge "
-            "(0,02 = 2 %) ligt van dat van latere aankomsten; ruilt wat waarde voor evenwicht tussen "
-            "aankomstweken, kosten getoond.",
-        ),
-    ] = None,
+    opslaan: OpslaanOption = True,
+    uitkomsten: UitkomstenOption = None,
+    uitkomstgewicht: UitkomstgewichtOption = 2.0,
+    methode: MethodeOption = Methode.aandeel,
+    scenarios: ScenariosOption = SCENARIOS,
+    seed: TrekkingSeedOption = 1,
+    historie: HistorieOption = None,
+    verwacht: VerwachtOption = None,
+    evenwicht: EvenwichtOption = None,
 ) -> None:
     """Bereken koppelvoorstellen; de run wordt bewaard zodat een medewerker ze kan beoordelen."""
     verzoek = _verzoek(
@@ -200,9 +209,9 @@ def voorstel_command(
         periode, aandeel, uitkomsten, uitkomstgewicht if uitkomsten else 0.0,
     )  # fmt: skip
     if methode is Methode.geprijsd:
-        prijsverzoek = periode_service.Prijsverzoek(scenarios, seed, historie, verwacht, evenwicht)
+        prijsverzoek = service.Prijsverzoek(scenarios, seed, historie, verwacht, evenwicht)
         with open_store() as engine:
-            geplaatst = periode_service.voorstel_in_periode(verzoek, prijsverzoek, engine, bewaren=opslaan)
+            geplaatst = service.voorstel_in_periode(verzoek, prijsverzoek, engine, bewaren=opslaan)
         _toon_prijzen(geplaatst)
         _toon_voorstel(geplaatst.uitkomst, fmt, out, _periode_json(geplaatst))
         return
@@ -222,7 +231,7 @@ TOON_PRIJZEN = 10
 """Prices explained on standard error after a priced run (all of them are in JSON and in ``periode``)."""
 
 
-def _toon_prijzen(geplaatst: periode_service.Periodeuitkomst) -> None:
+def _toon_prijzen(geplaatst: service.Periodeuitkomst) -> None:
     err.print(f"capaciteit: {geplaatst.uitkomst.capaciteitsbron}")
     s = geplaatst.schatting
     err.print(
@@ -231,20 +240,20 @@ def _toon_prijzen(geplaatst: periode_service.Periodeuitkomst) -> None:
         f"prijzen in {geplaatst.prijs_seconden:.2f} s"
     )
     if geplaatst.afweging is not None:
-        err.print(f"evenwicht: {evenwicht.toelichting(geplaatst.afweging)}")
+        err.print(f"evenwicht: {service.evenwichtstoelichting(geplaatst.afweging)}")
     for regel in geplaatst.prijzen[:TOON_PRIJZEN]:
-        err.print(f"prijs: {prijsuitleg.toelichting(regel)}")
+        err.print(f"prijs: {service.prijstoelichting(regel)}")
     if len(geplaatst.prijzen) > TOON_PRIJZEN:
         err.print(
             f"... en {len(geplaatst.prijzen) - TOON_PRIJZEN} prijzen meer ('doorstroom koppeling periode')"
         )
 
 
-def _periode_json(geplaatst: periode_service.Periodeuitkomst) -> dict[str, object]:
+def _periode_json(geplaatst: service.Periodeuitkomst) -> dict[str, object]:
     s = geplaatst.schatting
     return {
         "periode": {
-            "periode": str(geplaatst.periode), "batch": geplaatst.batch, "methode": periode_service.METHODE,
+            "periode": str(geplaatst.periode), "batch": geplaatst.batch, "methode": service.METHODE,
             "scenarios": s.scenarios, "getrokken": s.getrokken, "verwacht_huishoudens": round(s.verwacht, 3),
             "verwacht_bron": geplaatst.verwacht_bron, "prijs_seconden": round(geplaatst.prijs_seconden, 3),
             "prijzen": geplaatst.prijzen,
@@ -276,16 +285,16 @@ def _toon_voorstel(
             fmt,
             out,
             title="Koppelvoorstellen" + (" (SYNTHETISCH)" if uitkomst.instantie.synthetisch else ""),
-            kop=kolommen.kop("Koppelvoorstellen", synthetisch=uitkomst.instantie.synthetisch),
-            catalogus=kolommen.KOLOMMEN,
-            regels=kolommen.REGELS,
+            kop=service.kop("Koppelvoorstellen", synthetisch=uitkomst.instantie.synthetisch),
+            catalogus=service.KOLOMMEN,
+            regels=service.REGELS,
         )
     gap = "onbekend" if result.gap != result.gap else f"{result.gap:.4%}"
     err.print(f"status {result.status}, doel {result.objective:.1f}, grens {result.bound:.1f}, gap {gap}, "
               f"{result.seconds:.2f} s, niet gekoppeld {len(result.unassigned)}, "
               f"boven batchaandeel {result.overschrijding_personen} personen")  # fmt: skip
     for conflict in result.conflicts:
-        tekst = explain.met_namen(f"{conflict.beperking}: {conflict.toelichting}", uitkomst.instantie)
+        tekst = service.met_namen(f"{conflict.beperking}: {conflict.toelichting}", uitkomst.instantie)
         err.print(f"conflict: {tekst} ({len(conflict.huishoudens)} huishoudens)")
     if uitkomst.run_id is not None:
         err.print(f"opgeslagen als run {uitkomst.run_id}; beoordeel met 'doorstroom koppeling beoordeel'")
@@ -308,11 +317,6 @@ def _schrijf_json(data: object, out: Path | None) -> None:
         return
     with atomic_write(out, "w", encoding="utf-8") as handle:
         handle.write(text)
-
-
-GemeenteFilter = Annotated[
-    str | None, typer.Option("--gemeente", help="Alleen deze gemeente (naam of CBS-code).")
-]
 
 
 @app.command("advies")
@@ -342,8 +346,8 @@ def advies_command(
     err.print(f"capaciteit: {bron}")
     records = [a.__dict__ for a in adviezen]
     columns = ["huishouden_id", "rang", "gemeentecode", "gemeentenaam", "score", "redenen"]
-    emit(records, columns, fmt, out, title="Advies", kop=kolommen.kop("Advies per huishouden"),
-         catalogus=kolommen.KOLOMMEN, regels=kolommen.REGELS)  # fmt: skip
+    emit(records, columns, fmt, out, title="Advies", kop=service.kop("Advies per huishouden"),
+         catalogus=service.KOLOMMEN, regels=service.REGELS)  # fmt: skip
 
 
 @app.command("rapport")
@@ -354,8 +358,8 @@ def rapport_command(
     regio: RegioOption = RegioSoort.provincie,
     regiobestand: RegiobestandOption = None,
     regiobinding: RegiobindingOption = RegioBinding.gewicht,
-    solver: SolverOption = SolverNaam.highs,
-    tijdslimiet: TijdslimietOption = 60.0,
+    solver: SolverOption = STANDAARD_SOLVER,
+    tijdslimiet: TijdslimietOption = service.TIJDSLIMIET,
     periode: PeriodeOption = None,
     aandeel: AandeelOption = None,
     fmt: FormatOption = Format.table,
@@ -369,177 +373,8 @@ def rapport_command(
     with optional_store() as engine:
         rapporten, bron = service.rapport(verzoek, engine)
     err.print(f"capaciteit: {bron}")
-    records = explain.vergelijking(*rapporten)
-    for rapport in rapporten:
-        records += [
-            {"maat": f"score {soort} ({rapport.solver})", **cijfers}
-            for soort, cijfers in rapport.per_soort.items()
-        ]
+    records = service.rapportregels(rapporten)
     columns = ["maat", str(solver), "greedy", "huishoudens", "gemiddeld", "p10", "mediaan", "p90"]
     emit(records, columns, fmt, out, title="Rapport koppeling",
-         kop=kolommen.kop("Rapport: optimaal tegen huidige praktijk"), catalogus=kolommen.KOLOMMEN,
-         regels=kolommen.REGELS)  # fmt: skip
-
-
-@app.command("runs")
-def runs_command(fmt: FormatOption = Format.table, out: OutOption = None) -> None:
-    """Toon de bewaarde runs, nieuwste eerst."""
-    with open_store() as engine:
-        records = service.runs(engine)
-    columns = [
-        "run", "aangemaakt_op", "solver", "status", "gap", "synthetisch", "voorstellen", "open",
-        "opgeschoond_op",
-    ]  # fmt: skip
-    emit(records, columns, fmt, out, title="Koppelruns", kop=kolommen.kop("Bewaarde koppelruns"),
-         catalogus=kolommen.KOLOMMEN)  # fmt: skip
-
-
-VOORSTEL_KOLOMMEN = [
-    "huishouden_id", "gemeentecode", "gemeentenaam", "personen", "score", "beoordeling", "definitief",
-    "definitief_naam", "besluiten", "door", "op", "uitleg",
-]  # fmt: skip
-BESLUIT_KOLOMMEN = [
-    "besluit_id", "huishouden_id", "beoordeling", "voorgesteld", "voorgesteld_naam", "gemeentecode",
-    "gemeentenaam", "door", "op", "toelichting",
-]  # fmt: skip
-TELLING_KOLOMMEN = [
-    "gemeentecode", "gemeentenaam", "voorgesteld_huishoudens", "voorgesteld_personen",
-    "geaccepteerd_huishoudens", "overschreven_weg", "overschreven_naartoe", "definitief_huishoudens",
-    "definitief_personen", "open_huishoudens",
-]  # fmt: skip
-RunArgument = Annotated[int, getal_argument(domain=RUNNUMMER, help="Runnummer.", name="RUN")]
-
-
-@app.command("toon")
-def toon_command(
-    run: RunArgument,
-    huishouden: Annotated[
-        str | None, typer.Argument(help="Alleen dit huishouden: zijn besluiten, oudste eerst.")
-    ] = None,
-    gemeente: GemeenteFilter = None,
-    geschiedenis: Annotated[
-        bool, typer.Option("--geschiedenis", help="Elk besluit, oudste eerst (in plaats van de stand).")
-    ] = False,
-    samenvatting: Annotated[
-        bool, typer.Option("--samenvatting", help="Aantallen per gemeente (ook na het opschonen).")
-    ] = False,
-    fmt: FormatOption = Format.table,
-    out: OutOption = None,
-) -> None:
-    """Toon de voorstellen van een run met hun beoordeling, of de geschiedenis van de besluiten."""
-    with open_store() as engine:
-        if samenvatting:
-            emit(
-                service.samenvatting(engine, run),
-                TELLING_KOLOMMEN,
-                fmt,
-                out,
-                title=f"Run {run}: per gemeente",
-                kop=kolommen.kop(f"Run {run}: per gemeente"),
-                catalogus=kolommen.KOLOMMEN,
-            )
-        elif geschiedenis or huishouden is not None:
-            records = service.geschiedenis(engine, run, huishouden, gemeente)
-            emit(records, BESLUIT_KOLOMMEN, fmt, out, title=f"Run {run}: besluiten",
-                 kop=kolommen.kop(f"Run {run}: besluiten"), catalogus=kolommen.KOLOMMEN)  # fmt: skip
-        else:
-            emit(service.voorstellen(engine, run, gemeente), VOORSTEL_KOLOMMEN, fmt, out, title=f"Run {run}",
-                 kop=kolommen.kop(f"Voorstellen van run {run}"), catalogus=kolommen.KOLOMMEN,
-                 regels=kolommen.REGELS)  # fmt: skip
-
-
-@app.command("beoordeel")
-def beoordeel_command(
-    run: RunArgument,
-    huishoudens: Annotated[
-        list[str] | None, typer.Argument(help="Huishouden-id's (of --alle-open).", show_default=False)
-    ] = None,
-    door: Annotated[str, typer.Option("--door", help="Naam van wie beslist.")] = "",
-    gemeente: Annotated[
-        str | None, typer.Option("--gemeente", help="Andere gemeente, naam of CBS-code (overschrijven).")
-    ] = None,
-    toelichting: Annotated[
-        str | None,
-        typer.Option(
-            "--toelichting",
-            help="Reden; verplicht bij overschrijven, bij het omdraaien van een besluit en bij "
-            "meerdere voorstellen.",
-        ),
-    ] = None,
-    alle_open: Annotated[
-        bool, typer.Option("--alle-open", help="Alle voorstellen van de run waarover nog niet besloten is.")
-    ] = False,
-    voorgesteld: Annotated[
-        str | None,
-        typer.Option(
-            "--voorgesteld", help="Met --alle-open: alleen voorstellen naar deze gemeente (naam of code)."
-        ),
-    ] = None,
-    fmt: FormatOption = Format.table,
-    out: OutOption = None,
-) -> None:
-    """Accepteer voorstellen of overschrijf ze met --gemeente; elk besluit komt bij in de geschiedenis."""
-    selectie = service.Selectie(tuple(huishoudens or ()), alle_open, voorgesteld)
-    with open_store() as engine:
-        besluiten = service.beoordeel(engine, run, selectie, service.Beoordeling(door, toelichting, gemeente))
-    emit(besluiten, BESLUIT_KOLOMMEN, fmt, out, title=f"Run {run}: vastgelegde besluiten",
-         kop=kolommen.kop(f"Run {run}: vastgelegde besluiten"), catalogus=kolommen.KOLOMMEN)  # fmt: skip
-    err.print(f"{len(besluiten)} besluit(en) vastgelegd door {door.strip()}")
-
-
-@app.command("opschonen")
-def opschonen_command(
-    proef: Annotated[
-        bool, typer.Option("--proef", help="Alleen tonen welke runs verlopen zijn; niets verwijderen.")
-    ] = False,
-    fmt: FormatOption = Format.table,
-    out: OutOption = None,
-) -> None:
-    """Verwijder de gegevens per huishouden van runs na de bewaartermijn; aantallen per gemeente blijven."""
-    with open_store() as engine:
-        records = service.opschonen(engine, proef=proef)
-    emit(records, ["run", "aangemaakt_op", "huishoudens", "besluiten"], fmt, out, title="Opgeschoonde runs",
-         kop=kolommen.kop("Opgeschoonde runs"), catalogus=kolommen.KOLOMMEN)  # fmt: skip
-    actie = "zouden worden opgeschoond" if proef else "opgeschoond"
-    err.print(f"{len(records)} run(s) {actie}")
-
-
-class Weergave(StrEnum):
-    """What ``koppeling periode`` shows."""
-
-    batches = "batches"
-    prijzen = "prijzen"
-    eerlijkheid = "eerlijkheid"
-
-
-PERIODE_KOLOMMEN = {
-    Weergave.batches: ["batch", "run", "aangemaakt_op", "methode", "status", "scenarios", "seed",
-                       "verwacht_huishoudens", "prijzen", "verwacht_bron", "evenwicht_marge",
-                       "evenwicht_schaal", "evenwicht_kosten", "evenwicht_kosten_pct"],
-    Weergave.prijzen: ["batch", "run", "gemeentecode", "gemeentenaam", "prijs", "bindend", "scenarios",
-                       "spreiding", "vrijgehouden"],
-    Weergave.eerlijkheid: ["batch", "soort", "huishoudens", "gekoppeld", "aandeel_gekoppeld",
-                           "score_per_persoon", "aandeel_van_beste"],
-}  # fmt: skip
-
-
-@app.command("periode")
-def periode_command(
-    periode: Annotated[str, typer.Option("--periode", help="Taakstellingsperiode, bijvoorbeeld 2026-2.")],
-    toon: Annotated[
-        Weergave,
-        typer.Option(
-            "--toon", help="batches, prijzen (per batch en gemeente) of eerlijkheid (per batch en type)."
-        ),
-    ] = Weergave.batches,
-    fmt: FormatOption = Format.table,
-    out: OutOption = None,
-) -> None:
-    """Toon de geprijsde batches van een periode: hun prijzen, of de uitkomsten per aankomstweek en type."""
-    gekozen = Periode.parse(periode, field="--periode")
-    with open_store() as engine:
-        batches, prijzen, eerlijkheid = periode_service.overzicht(engine, gekozen)
-    records = {Weergave.batches: batches, Weergave.prijzen: prijzen, Weergave.eerlijkheid: eerlijkheid}[toon]
-    titel = f"Koppeling {gekozen}: {toon}"
-    emit(records, PERIODE_KOLOMMEN[toon], fmt, out, title=titel, kop=kolommen.kop(titel),
-         catalogus=kolommen.KOLOMMEN)  # fmt: skip
+         kop=service.kop("Rapport: optimaal tegen huidige praktijk"), catalogus=service.KOLOMMEN,
+         regels=service.REGELS)  # fmt: skip

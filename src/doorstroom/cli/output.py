@@ -29,9 +29,11 @@ from rich.table import Table
 
 from doorstroom.files.csv_export import stdout_csv, write_csv
 from doorstroom.files.outfile import atomic_write
-from doorstroom.files.workbook import Kolom, Kop, Record, Regel, write_xlsx
+from doorstroom.files.workbook import Kolom, Kop, Regel
+from doorstroom.files.workbook_writing import write_xlsx
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.values.number_text import format_nl
+from doorstroom.values.record import Record
 from doorstroom.values.suggest import closest
 
 kolommen_voorkeur: ContextVar[tuple[str, ...] | None] = ContextVar("kolommen", default=None)

@@ -21,10 +21,8 @@ from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import optional_store
 from doorstroom.files.tabular import atomic_write
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.prognose import service, tekst, uitvoer
-from doorstroom.prognose.backtest import SCORE_KOLOMMEN
-from doorstroom.prognose.montecarlo import DEFAULT_PADEN, Resultaat
-from doorstroom.prognose.opvang import OpvangProvincie
+from doorstroom.prognose import service
+from doorstroom.prognose.service import DEFAULT_PADEN, SCORE_KOLOMMEN, OpvangProvincie, Resultaat
 from doorstroom.values.domains import (
     FRACTIE,
     HISTORIE_PERIODEN,
@@ -133,13 +131,13 @@ def _show(result: Resultaat, places: list[OpvangProvincie], fmt: Format) -> None
     if fmt is Format.xlsx:
         return
     if fmt is Format.json:
-        print(json.dumps(uitvoer.als_json(result, places), ensure_ascii=False, indent=2))
+        print(json.dumps(service.als_json(result, places), ensure_ascii=False, indent=2))
     elif fmt is Format.csv:
-        emit(uitvoer.kwantiel_records(result, rond=True), ("reeks", "maand", "p10", "p50", "p90"), fmt, None)
+        emit(service.kwantiel_records(result, rond=True), ("reeks", "maand", "p10", "p50", "p90"), fmt, None)
     else:
         rows = _overzicht(result)
-        emit(rows, list(rows[0]), fmt, None, title=f"{uitvoer.titel(result)} — P50 (P10–P90)")
-        print(tekst.samenvatting_tekst(result), end="")
+        emit(rows, list(rows[0]), fmt, None, title=f"{service.titel(result)} — P50 (P10–P90)")
+        print(service.samenvatting_tekst(result), end="")
 
 
 def _overzicht(result: Resultaat) -> list[dict[str, object]]:
@@ -155,7 +153,7 @@ def _overzicht(result: Resultaat) -> list[dict[str, object]]:
     return [
         {
             "maand": result.maanden[t],
-            **{name: tekst.waaier_tekst(result.kwantielen[name], t) for name in names},
+            **{name: service.waaier_tekst(result.kwantielen[name], t) for name in names},
             "kans_overschrijding": f"{result.kans_overschrijding[t]:.0%}",
         }
         for t in months

@@ -14,13 +14,21 @@ from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, optional_store
 from doorstroom.files.workbook import Kop
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.domain import Gemeente, Herindeling, compare
-from doorstroom.reference.kolommen import BRON_CBS
-from doorstroom.reference.kolommen import KOLOMMEN as GEMEENTE_KOLOMMEN
-from doorstroom.reference.loader import embedded_gemeenten, embedded_provincies, load_gemeenten
-from doorstroom.reference.lookup import find_gemeente
-from doorstroom.reference.samenvoeging import Samenvoeging
-from doorstroom.reference.service import importeer, indelingen, samenvoegen
+from doorstroom.reference.service import (
+    BRON_CBS,
+    Gemeente,
+    Herindeling,
+    Samenvoeging,
+    compare,
+    embedded_gemeenten,
+    embedded_provincies,
+    find_gemeente,
+    importeer,
+    indelingen,
+    load_gemeenten,
+    samenvoegen,
+)
+from doorstroom.reference.service import KOLOMMEN as GEMEENTE_KOLOMMEN
 from doorstroom.values.domains import JAAR
 from doorstroom.values.suggest import fold, unknown_message
 

@@ -13,15 +13,12 @@ from rich.console import Console
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, optional_store
-from doorstroom.reference.periode import Periode
-from doorstroom.spreiding import io, regio_service, register, service
-from doorstroom.spreiding.plan import duizendtallen
-from doorstroom.spreiding.report import (
-    Record,
-    kolommen,
-    toelichting_records,
-)
+from doorstroom.spreiding import regio_overzicht as regio_service
+from doorstroom.spreiding import service
+from doorstroom.spreiding.service import Record, kolommen, toelichting_records
 from doorstroom.values.domains import JAAR, OPVANGPLAATSEN, TAAKSTELLING_LANDELIJK
+from doorstroom.values.number_text import format_nl
+from doorstroom.values.periode import Periode
 
 app = typer.Typer(
     help="Spreiding van opvangplaatsen (Spreidingswet) per provincie, gemeente en regio.",
@@ -131,7 +128,7 @@ def bereken_command(
     with optional_store() as engine:
         uitkomst = service.bereken(verzoek, engine)
     records = uitkomst.provincies if niveau is Niveau.provincie else uitkomst.gemeenten
-    titel = f"Spreiding {duizendtallen(uitkomst.toelichting.totaal)} opvangplaatsen per {niveau.value}"
+    titel = f"Spreiding {format_nl(uitkomst.toelichting.totaal)} opvangplaatsen per {niveau.value}"
     _toon(records, uitkomst.toelichting, fmt, out, titel, niveau.value)
 
 
@@ -208,7 +205,7 @@ def ramingen_command(fmt: FormatOption = Format.table, out: OutOption = None) ->
             "bron": r.bron,
             "toelichting": r.toelichting,
         }
-        for r in io.ramingen()
+        for r in service.ramingen()
     ]
     emit(records, ["datum", "totaal", "amv", "bron", "toelichting"], fmt, out, title="Capaciteitsramingen")
 
@@ -223,7 +220,7 @@ def importeer_command(
 ) -> None:
     """Laad locaties in het register (alles of niets); elke wijziging wordt een nieuwe versie."""
     with open_store() as engine:
-        resultaat = register.importeer(engine, bestand, reden)
+        resultaat = service.importeer(engine, bestand, reden)
     err.print(
         f"opgeslagen uit {resultaat.bron}: {resultaat.nieuw} nieuw, {resultaat.gewijzigd} gewijzigd, "
         f"{resultaat.ongewijzigd} ongewijzigd"
@@ -244,7 +241,7 @@ def toon_command(
 ) -> None:
     """Toon de locaties zoals nu geregistreerd (of wat open was op een datum)."""
     with open_store() as engine:
-        records = register.locatielijst(engine, parse_datum(open_op, "--open-op"), gemeente, provincie)
+        records = service.locatielijst(engine, parse_datum(open_op, "--open-op"), gemeente, provincie)
     emit(
         records,
         list(records[0]) if records else ["locatie_id"],
@@ -262,7 +259,7 @@ def historie_command(
 ) -> None:
     """Toon elke geregistreerde versie: wie, wanneer, waarom en wat er veranderde."""
     with open_store() as engine:
-        records = register.historielijst(engine, locatie_id)
+        records = service.historielijst(engine, locatie_id)
     emit(
         records,
         list(records[0]) if records else ["locatie_id"],
@@ -284,5 +281,5 @@ def sluit_command(
     dag = parse_datum(datum, "--datum")
     assert dag is not None
     with open_store() as engine:
-        versie = register.sluit(engine, locatie_id, dag, reden)
+        versie = service.sluit(engine, locatie_id, dag, reden)
     err.print(f"geregistreerd: {versie.locatie.id} open tot en met {dag} (versie {versie.versie})")

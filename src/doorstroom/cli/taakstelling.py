@@ -12,22 +12,20 @@ from rich.console import Console
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, optional_store
-from doorstroom.reference.periode import Periode
-from doorstroom.taakstelling import (
-    herziening,
-    importeren,
-    kolommen,
-    landelijk,
-    ruilen,
-    service,
-    toezicht,
-    vaststelling,
+from doorstroom.taakstelling import service
+from doorstroom.taakstelling.service import (
+    REGIO_KOLOMMEN,
+    STANDAARD_REGEL,
+    Afrondingsregel,
+    Overzicht,
+    aggregeer,
+    alleen_namen,
+    alleen_provincie,
+    columns_of,
+    zonder_regio,
 )
-from doorstroom.taakstelling.domain import STANDAARD_REGEL
-from doorstroom.taakstelling.overzicht import Overzicht, alleen_namen, alleen_provincie
-from doorstroom.taakstelling.report import REGIO_KOLOMMEN, aggregeer, columns_of, zonder_regio
-from doorstroom.taakstelling.verdeling import Afrondingsregel
 from doorstroom.values.domains import JAAR, TAAKSTELLING_LANDELIJK
+from doorstroom.values.periode import Periode
 
 app = typer.Typer(help="Taakstelling huisvesting vergunninghouders per gemeente.", no_args_is_help=True)
 importeer_app = typer.Typer(
@@ -180,9 +178,9 @@ def _toon(
         out,
         title=f"{titel} {overzicht.periode}",
         extra_sheets=extra,
-        kop=kolommen.kop(f"{titel} huisvesting vergunninghouders", overzicht),
-        catalogus=kolommen.KOLOMMEN,
-        regels=kolommen.REGELS,
+        kop=service.kop(f"{titel} huisvesting vergunninghouders", overzicht),
+        catalogus=service.KOLOMMEN,
+        regels=service.REGELS,
     )
     if fmt is Format.table and overzicht.te_laat:
         emit(
@@ -221,7 +219,7 @@ def vaststellen_command(
     out: OutOption = None,
 ) -> None:
     """Stel de taakstelling van een periode vast en bewaar haar als nieuwe versie."""
-    verzoek = vaststelling.Vaststelverzoek(
+    verzoek = service.Vaststelverzoek(
         periode=Periode.parse(periode, field="--periode"),
         totaal=totaal,
         regel=regel,
@@ -233,7 +231,7 @@ def vaststellen_command(
         door=door,
     )
     with open_store() as engine:
-        uitkomst = vaststelling.vaststellen(engine, verzoek)
+        uitkomst = service.vaststellen(engine, verzoek)
     overzicht = alleen_namen(uitkomst.overzicht, gemeente or ())
     _toon(overzicht, Niveau.gemeente, fmt, out, titel="Vastgestelde taakstelling")
     _meld(
@@ -243,7 +241,7 @@ def vaststellen_command(
     _verouderd(uitkomst.verouderd)
 
 
-def _verouderd(lijst: list[vaststelling.Verouderd]) -> None:
+def _verouderd(lijst: list[service.Verouderd]) -> None:
     for item in lijst:
         _meld(item.melding())
 
@@ -253,7 +251,7 @@ def herbereken_command(periode: PeriodeOption, reden: RedenOption = None, door: 
     """Herbereken een verouderde periode: nieuwe versie met de achterstand die nu uit de vorige volgt."""
     parsed = Periode.parse(periode, field="--periode")
     with open_store() as engine:
-        versie, verouderd = herziening.herbereken(engine, parsed, reden, door)
+        versie, verouderd = service.herbereken(engine, parsed, reden, door)
     _meld(f"opgeslagen: taakstelling {parsed}, versie {versie}")
     _verouderd(verouderd)
 
@@ -267,7 +265,7 @@ def geschiedenis_command(
     """Alle versies van vastgestelde perioden: wie, wanneer, waarom, en of ze verouderd zijn."""
     parsed = None if periode is None else Periode.parse(periode, field="--periode")
     with open_store() as engine:
-        rows = herziening.geschiedenis(engine, parsed)
+        rows = service.geschiedenis(engine, parsed)
     emit(rows, columns_of(rows) if rows else ["periode", "versie"], fmt, out, title="Vaststellingen")
 
 
@@ -281,7 +279,7 @@ def ruil_command(
     """Leg een ruilafspraak vast (art. 29 lid 2): gemeenten wijzigen samen hun taakstelling."""
     parsed = Periode.parse(periode, field="--periode")
     with open_store() as engine:
-        afspraak, verouderd = ruilen.leg_ruil_vast(engine, parsed, bestand, kenmerk, door)
+        afspraak, verouderd = service.leg_ruil_vast(engine, parsed, bestand, kenmerk, door)
     _meld(f"opgeslagen: ruilafspraak {afspraak.id} voor {parsed} ({len(afspraak.wijzigingen)} gemeenten)")
     _verouderd(verouderd)
 
@@ -296,7 +294,7 @@ def ruilen_command(
     """Toon de vastgelegde ruilafspraken per gemeente."""
     parsed = None if periode is None else Periode.parse(periode, field="--periode")
     with open_store() as engine:
-        rows = ruilen.ruilen(engine, parsed, tuple(gemeente or ()))
+        rows = service.ruilen(engine, parsed, tuple(gemeente or ()))
     emit(
         rows,
         columns_of(rows) if rows else ["periode", "afspraak", "gemeentecode"],
@@ -309,7 +307,7 @@ def ruilen_command(
 @app.command("landelijk")
 def landelijk_command(fmt: FormatOption = Format.table, out: OutOption = None) -> None:
     """De gepubliceerde landelijke taakstelling per halfjaar, met realisatie en bron."""
-    rows = landelijk.als_records()
+    rows = service.landelijke_taakstellingen()
     emit(rows, columns_of(rows), fmt, out, title="Landelijke taakstelling")
 
 
@@ -319,7 +317,7 @@ def importeer_realisatie_command(
 ) -> None:
     """Laad gehuisveste aantallen per gemeente en maand; bestaande maanden worden vervangen."""
     with open_store() as engine:
-        uitkomst = importeren.importeer_realisatie(engine, bestand)
+        uitkomst = service.importeer_realisatie(engine, bestand)
     _meld(f"opgeslagen: {uitkomst.aantal} maandcijfers uit {bestand}")
     for line in uitkomst.meldingen:
         _meld(line)
@@ -337,7 +335,7 @@ def importeer_koppelingen_command(
 ) -> None:
     """Laad koppelingen van het COA (pseudoniem); een bekende koppeling wordt bijgewerkt."""
     with open_store() as engine:
-        uitkomst = importeren.importeer_koppelingen(engine, bestand)
+        uitkomst = service.importeer_koppelingen(engine, bestand)
     _meld(f"opgeslagen: {uitkomst.aantal} koppelingen uit {bestand}")
 
 
@@ -358,7 +356,7 @@ def toezicht_command(
 ) -> None:
     """Toezichtsoverzicht (interbestuurlijk toezicht) van een opgeslagen periode, met ruil en herindeling."""
     with open_store() as engine:
-        overzicht = toezicht.toezicht(
+        overzicht = service.toezicht(
             engine, Periode.parse(periode, field="--periode"), parse_datum(peildatum, "--peildatum")
         )
     if provincie:

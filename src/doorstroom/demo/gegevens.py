@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from doorstroom.reference.periode import Periode
-from doorstroom.taakstelling.domain import add_months
+from doorstroom.values.maand import add_months
+from doorstroom.values.periode import Periode
 
 SEED = 20261124
 CASUSGEMEENTEN = ("GM0344", "GM0307", "GM0355", "GM0356", "GM0321")

@@ -31,21 +31,14 @@ from doorstroom.dossier.tijdlijn import Fase
 from doorstroom.dossier.vastleggen import voeg_toe
 from doorstroom.files.tabular import write_csv
 from doorstroom.koppeling import service as koppeling
-from doorstroom.koppeling import vergelijking
-from doorstroom.koppeling.io import HUISHOUDEN_KOLOMMEN
 from doorstroom.platform import audit
-from doorstroom.platform.db import transaction, upgrade
+from doorstroom.platform.db import schrijf, transaction, upgrade
 from doorstroom.platform.errors import NotFound
-from doorstroom.prognose import opslag
-from doorstroom.prognose.standaard import standaard
-from doorstroom.reference.loader import embedded_gemeenten
-from doorstroom.reference.lookup import label, namen
-from doorstroom.reference.periode import Periode
-from doorstroom.reference.service import gemeenten_in_gebruik
-from doorstroom.spreiding import register
-from doorstroom.taakstelling import ruilen
+from doorstroom.prognose import service as prognose
+from doorstroom.reference.service import embedded_gemeenten, gemeenten_in_gebruik, label, namen
+from doorstroom.spreiding import service as spreiding
 from doorstroom.taakstelling import service as taakstelling
-from doorstroom.taakstelling.toezicht import huidige_versie
+from doorstroom.values.periode import Periode
 
 ACTEUR = "demo:generator"
 GENERATOR = Gebruiker.systeem(ACTEUR)
@@ -131,7 +124,7 @@ def vul(engine: Engine, vandaag: date, melding: Callable[[str], None] = lambda _
 
 
 def _locaties(engine: Engine, vandaag: date, map_: Path) -> bool:
-    if register.huidige_locaties(engine):
+    if spreiding.huidige_locaties(engine):
         return False
     per_provincie: dict[str, str] = {}
     for g in sorted(gemeenten_in_gebruik(engine), key=lambda g: -g.inwoners):
@@ -140,13 +133,13 @@ def _locaties(engine: Engine, vandaag: date, map_: Path) -> bool:
     pad = map_ / "locaties.csv"
     rijen = gegevens.locaties(per_provincie, vandaag)
     write_csv(pad, rijen, list(rijen[0]))
-    register.importeer(engine, pad, "demo: synthetische locaties")
+    spreiding.importeer(engine, pad, "demo: synthetische locaties")
     return True
 
 
 def _periode(engine: Engine, periode: Periode, vandaag: date, map_: Path) -> bool:
     try:
-        huidige_versie(engine, periode)
+        taakstelling.huidige_versie(engine, periode)
         return False
     except NotFound:
         pass
@@ -166,7 +159,7 @@ def _periode(engine: Engine, periode: Periode, vandaag: date, map_: Path) -> boo
 
 
 def _ruil(engine: Engine, periode: Periode, map_: Path) -> bool:
-    if ruilen.ruilen(engine, periode):
+    if taakstelling.ruilen(engine, periode):
         return False
     pad = map_ / "ruil.csv"
     write_csv(
@@ -174,13 +167,14 @@ def _ruil(engine: Engine, periode: Periode, map_: Path) -> bool:
         [{"gemeentecode": "GM0344", "wijziging": -10}, {"gemeentecode": "GM0355", "wijziging": 10}],
         ("gemeentecode", "wijziging"),
     )
-    ruilen.leg_ruil_vast(engine, periode, pad, "demo-afspraak Utrecht-Zeist", ACTEUR)
+    taakstelling.leg_ruil_vast(engine, periode, pad, "demo-afspraak Utrecht-Zeist", ACTEUR)
     return True
 
 
 def _dossiers(engine: Engine, vandaag: date) -> bool:
     lijst = gegevens.huishoudens(vandaag)
-    with transaction(engine, schrijven=True) as session:
+
+    def laad(session: Session) -> bool:
         if dossiers.met_referentie(session, [lijst[0].referentie]):
             return False
         for huishouden in lijst:
@@ -188,7 +182,9 @@ def _dossiers(engine: Engine, vandaag: date) -> bool:
         audit.record(
             session, "write", "persoon", "demo: synthetische dossiers", sum(len(h.personen) for h in lijst)
         )
-    return True
+        return True
+
+    return schrijf(engine, laad)
 
 
 def _huishouden(session: Session, h: gegevens.Huishouden) -> None:
@@ -238,15 +234,17 @@ def _koppelrun(engine: Engine, vandaag: date, periode: Periode, map_: Path) -> b
         return False
     rijen = gegevens.koppelhuishoudens(gegevens.huishoudens(vandaag))
     pad = map_ / "huishoudens.csv"
-    write_csv(pad, rijen, HUISHOUDEN_KOLOMMEN)
+    write_csv(pad, rijen, koppeling.HUISHOUDEN_KOLOMMEN)
     verzoek = koppeling.Verzoek(huishoudens=pad, periode=periode, tijdslimiet=20.0)
-    vergelijking.voorstel_met_rapport(verzoek, engine)
+    koppeling.voorstel_met_rapport(verzoek, engine)
     return True
 
 
 def _prognose(engine: Engine) -> bool:
-    if opslag.runs(engine):
+    if prognose.runs(engine):
         return False
-    verzoek = opslag.Runverzoek(standaard(), "Demo: standaardscenario", paden=500, seed=gegevens.SEED)
-    opslag.bereken_en_bewaar(engine, verzoek)
+    verzoek = prognose.Runverzoek(
+        prognose.standaard(), "Demo: standaardscenario", paden=500, seed=gegevens.SEED
+    )
+    prognose.bereken_en_bewaar(engine, verzoek)
     return True

@@ -35,7 +35,7 @@ from doorstroom.koppeling import service as koppeling
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import NotFound
-from doorstroom.taakstelling.domain import add_months
+from doorstroom.values.maand import add_months
 
 
 @namens

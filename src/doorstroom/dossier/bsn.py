@@ -1,9 +1,11 @@
 """The eleven-test (*elfproef*) for a burgerservicenummer, and the shape of a V-number.
 
 A BSN has nine digits d1..d9 with 9·d1 + 8·d2 + ... + 2·d8 − 1·d9 divisible by 11 (Wet algemene
-bepalingen burgerservicenummer; the test is published in the BRP *Logisch Ontwerp*). Eight-digit
-numbers are BSNs that lost a leading zero in a spreadsheet; they are padded. ``000000000`` passes
-the arithmetic but is never issued, so it is refused. A V-number (*vreemdelingennummer*) is the
+bepalingen burgerservicenummer; the test is published in the BRP *Logisch Ontwerp*). The test pads
+an eight-digit number (a BSN that lost its leading zero in a spreadsheet) before checking it, but
+the case file's BSN type (:data:`doorstroom.dossier.waarden.Bsn`) takes nine digits only, so such a
+number is refused there: the user writes it with its zero. ``000000000`` passes the arithmetic but
+is never issued, so it is refused. A V-number (*vreemdelingennummer*) is the
 ten-digit number IND/COA give a foreign national (GGM *Vreemdeling.v-nummer*, AN10).
 """
 

@@ -27,9 +27,9 @@ from doorstroom.dossier.bsn import vnummer_probleem
 from doorstroom.files.tabular import Row, iter_table, parse_each
 from doorstroom.platform import clock
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.datum import lees_datum
-from doorstroom.taakstelling.io import gemeentecode
+from doorstroom.values.datum import lees_datum
 from doorstroom.values.domains import GESLACHTSNAAM, REFERENTIE, VOORNAMEN
+from doorstroom.values.gemeentecode import gemeentecode
 
 KOPPELLIJST = ("huishouden_ref", "vnummer", "geslachtsnaam", "geboortedatum", "gemeentecode", "koppeldatum")
 REALISATIELIJST = ("gemeentecode", "huisvestingsdatum")
@@ -74,7 +74,7 @@ EERSTE_JAAR = 1900
 
 
 def _datum(row: Row, field: str) -> date:
-    """A date in an accepted notation (:mod:`doorstroom.reference.datum`) from 1900 up to ten years ahead."""
+    """A date in an accepted notation (:mod:`doorstroom.values.datum`) from 1900 up to ten years ahead."""
     raw = row.text(field)
     found = lees_datum(raw)
     if found is None:

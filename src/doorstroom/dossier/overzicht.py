@@ -26,10 +26,10 @@ from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import NotFound
 from doorstroom.platform.paging import Pagina
-from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.taakstelling.berekening import standaard_peildatum
 from doorstroom.values import afscherming
+from doorstroom.values.periode import Periode
 
 Record = weergave.Record
 
@@ -174,7 +174,7 @@ def taakstellingen(
 ) -> list[Record]:
     """Quota and realisation per municipality within the caller's aggregate scope (no personal data).
 
-    Realisation includes the case file's move-ins (:mod:`doorstroom.taakstelling.realisatiebronnen`).
+    Realisation includes the case file's move-ins (:mod:`doorstroom.taakstelling.core.realisatiebronnen`).
     """
     scope = bereik_voor(engine, gebruiker)
     statement = taakstelling.toezicht(engine, periode, peildatum or standaard_peildatum(periode))

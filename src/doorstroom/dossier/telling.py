@@ -4,7 +4,7 @@ A person counts once, in the month of their first current ``huisvesting`` event 
 the count, a withdrawal removes it), for the municipality in that event. Files removed at the end of
 their retention term leave their count behind in ``dossier_telling``, so realisation does not drop
 when personal data is deleted. How these counts combine with imported monthly figures is the
-taakstelling's rule (:mod:`doorstroom.taakstelling.realisatiebronnen`).
+taakstelling's rule (:mod:`doorstroom.taakstelling.core.realisatiebronnen`).
 """
 
 from __future__ import annotations

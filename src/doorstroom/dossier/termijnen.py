@@ -28,8 +28,9 @@ from pathlib import Path
 
 from doorstroom.dossier.tijdlijn import Gebeurtenis, afgerond, laatste
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.taakstelling.domain import HUISVESTINGSTERMIJN_MAANDEN, add_months
+from doorstroom.taakstelling.core.domain import HUISVESTINGSTERMIJN_MAANDEN
 from doorstroom.values.domains import TERMIJN_MAANDEN, TERMIJN_WEKEN, Domain
+from doorstroom.values.maand import add_months
 from doorstroom.values.suggest import unknown_message
 
 

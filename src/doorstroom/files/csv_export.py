@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from contextvars import ContextVar
 from datetime import date, datetime
 from enum import StrEnum
@@ -29,8 +29,8 @@ from pathlib import Path
 
 from doorstroom.files.outfile import atomic_write
 from doorstroom.values.number_text import DECIMAL_COMMA, DECIMAL_POINT, format_csv
+from doorstroom.values.record import Record
 
-Record = Mapping[str, object]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -32,12 +32,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
-from doorstroom.files.csv_export import Record, records_to_csv, unguarded, write_csv
+from doorstroom.files.csv_export import records_to_csv, unguarded, write_csv
 from doorstroom.files.outfile import atomic_write, os_reason
-from doorstroom.files.workbook import write_xlsx
+from doorstroom.files.workbook_writing import write_xlsx
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.values.domains import BRON, Domain, TextLimit
 from doorstroom.values.number_text import DECIMAL_COMMA, DECIMAL_POINT, Number, NumberTextError, parse_number
+from doorstroom.values.record import Record
 
 __all__ = [
     "Record",

@@ -1,6 +1,7 @@
 """Workbooks to hand on: what a case worker can put in front of an alderman without editing.
 
-Every XLSX Doorstroom writes goes through :func:`write_workbook` and looks the same:
+Every XLSX Doorstroom writes goes through :func:`doorstroom.files.workbook_writing.write_workbook`
+and looks the same:
 
 * a title block on every sheet: what it shows, period, reference date, rule and source, the date it
   was made, and — in red on every sheet — a mark when the data is synthetic or illustrative;
@@ -24,11 +25,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
-from pathlib import Path
 
-from doorstroom.files.outfile import atomic_write
+from doorstroom.values.record import Record
 
-Record = Mapping[str, object]
 VELDEN_BLAD = "_velden"  # hidden sheet: per sheet its header row, totals row and label → field name
 TOELICHTING_BLAD = "Toelichting"
 TOTAAL_LABEL = "Totaal"
@@ -208,26 +207,6 @@ def _iso_datumtijd(waarde: str) -> datetime | None:
         return None
 
 
-def write_workbook(path: Path, werkboek: Werkboek, *, prive: bool = False) -> None:
-    """Write ``werkboek`` to ``path`` atomically (see the module docstring for the layout); ``prive``:
-    personal data, the file is 0600."""
-    from openpyxl import Workbook
-
-    from doorstroom.files.workbook_layout import schrijf_blad, schrijf_toelichting, schrijf_velden
-
-    werkboek = replace(werkboek, bladen=unieke_bladen(werkboek.bladen))
-    book = Workbook()
-    book.remove(book.worksheets[0])
-    velden: list[tuple[str, int, int | None, Kolom]] = []
-    for blad in werkboek.bladen:
-        kopregel, totaalregel = schrijf_blad(book, werkboek, blad)
-        velden += [(blad.naam, kopregel, totaalregel, kolom) for kolom in blad.kolommen]
-    schrijf_toelichting(book, werkboek, toelichting_naam(werkboek.bladen))
-    schrijf_velden(book, velden)
-    with atomic_write(path, "wb", prive=prive) as handle:
-        book.save(handle)
-
-
 def unieke_bladen(bladen: Sequence[Blad]) -> list[Blad]:
     """Sheets with valid names, unique as Excel compares them (ignoring case), ``_velden`` reserved."""
     gebruikt = {VELDEN_BLAD.casefold()}
@@ -253,22 +232,3 @@ def bladnaam(naam: str) -> str:
     """A valid sheet name for ``naam``: at most 31 characters, none of ``[]:*?/\\``."""
     schoon = "".join(" " if c in "[]:*?/\\" else c for c in naam).strip()
     return (schoon or "Blad")[:31]
-
-
-def write_xlsx(
-    path: Path,
-    sheets: Mapping[str, tuple[Sequence[Record], Sequence[str]]],
-    *,
-    kop: Kop | None = None,
-    catalogus: Mapping[str, Kolom] | None = None,
-    regels: Sequence[Regel] = (),
-    prive: bool = False,
-) -> None:
-    """One sheet per entry of ``sheets`` (name → records, columns), laid out as every workbook;
-    ``prive``: personal data, the file is 0600."""
-    bladen = [  # the first sheet is what the title says; the others add their name to it
-        Blad(naam, "" if index == 0 else naam, records, kolommen(columns, records, catalogus))
-        for index, (naam, (records, columns)) in enumerate(sheets.items())
-    ]
-    eerste = next(iter(sheets), "Gegevens")
-    write_workbook(path, Werkboek(kop or Kop(wat=eerste), bladen, regels), prive=prive)

@@ -44,7 +44,7 @@ _BREEDTE_STEEKPROEF = 2000
 
 def schrijf_blad(book: Workbook, werkboek: Werkboek, blad: Blad) -> tuple[int, int | None]:
     """Write one data sheet; return its header row and its totals row (None without totals)."""
-    sheet = book.create_sheet(blad.naam)  # made valid and unique by write_workbook
+    sheet = book.create_sheet(blad.naam)  # made valid and unique by workbook_writing.write_workbook
     titel = werkboek.kop.wat if blad.titel in ("", werkboek.kop.wat) else f"{werkboek.kop.wat} — {blad.titel}"
     kopregel = _titelblok(sheet, werkboek, titel) + 1
     _koprij(sheet, kopregel, blad.kolommen)

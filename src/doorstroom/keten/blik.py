@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from doorstroom.accounts.toegang import Bereik
 from doorstroom.platform.errors import InputError, PermissionDenied, Problem
-from doorstroom.reference.domain import Gemeente
+from doorstroom.reference.core.domain import Gemeente
 from doorstroom.values.suggest import unknown_message
 
 LAND = "land"

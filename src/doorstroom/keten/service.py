@@ -35,12 +35,12 @@ from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import NotFound
 from doorstroom.platform.paging import Pagina, Volgorde
 from doorstroom.prognose import gepubliceerd, opslag
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import register
-from doorstroom.spreiding.opvang import Opvang, opvang_per_regio
-from doorstroom.taakstelling import ruilen as taakruilen
+from doorstroom.spreiding.core.opvang import Opvang, opvang_per_regio
+from doorstroom.taakstelling import ruilregister as taakruilen
 from doorstroom.taakstelling import service as taakstelling
+from doorstroom.values.periode import Periode
 
 Record = dict[str, Any]
 HISTORIE = {

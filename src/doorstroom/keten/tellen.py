@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from doorstroom.taakstelling.domain import Schema
+from doorstroom.taakstelling.core.domain import Schema
 
 Record = dict[str, Any]
 SOMMEN = ("taakstelling", "ruil", "achterstand", "gecorrigeerde_taakstelling", "gerealiseerd", "resterend")

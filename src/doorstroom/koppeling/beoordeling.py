@@ -2,9 +2,9 @@
 
 Delivery layers (CLI, REST API, web app) call :func:`beoordeel` with a :class:`Selectie` (which
 proposals) and a :class:`Beoordeling` (who decides, why, and optionally which other municipality).
-Every decision is appended, never replaces one (:mod:`~doorstroom.koppeling.besluit`), and the
+Every decision is appended, never replaces one (:mod:`~doorstroom.koppeling.core.besluit`), and the
 resulting plan must pass the same validator as a solver result
-(:func:`~doorstroom.koppeling.validate.controleer_plan`); a refused override names the
+(:func:`~doorstroom.koppeling.core.validate.controleer_plan`); a refused override names the
 municipalities that would be allowed and have room. Decisions on one run take turns (its row is
 locked), so two people cannot together push a municipality past its maximum. The audit line of a
 decision names the person who decided.
@@ -20,9 +20,11 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from doorstroom.koppeling import besluit, bewaartermijn, repository
-from doorstroom.koppeling.besluit import Wijziging
-from doorstroom.koppeling.domain import GemeenteCapaciteit
+from doorstroom.koppeling import repository
+from doorstroom.koppeling.core import besluit, bewaartermijn
+from doorstroom.koppeling.core.besluit import Wijziging
+from doorstroom.koppeling.core.domain import GemeenteCapaciteit
+from doorstroom.koppeling.core.validate import Overtreding, controleer_plan, ruimte_voor, samengevat
 from doorstroom.koppeling.models import (
     KoppelingBesluitRecord,
     KoppelingRunGemeenteRecord,
@@ -30,14 +32,13 @@ from doorstroom.koppeling.models import (
     KoppelingVoorstelRecord,
 )
 from doorstroom.koppeling.opgeslagen import Opgeslagen, namen_van
-from doorstroom.koppeling.validate import Overtreding, controleer_plan, ruimte_voor, samengevat
 from doorstroom.platform import audit
 from doorstroom.platform.clock import lokale_tijd
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import InputError, NotFound, Problem, Verouderd
 from doorstroom.platform.settings import get_settings
-from doorstroom.reference.loader import embedded_gemeenten
-from doorstroom.reference.lookup import find_gemeente
+from doorstroom.reference.core.lookup import find_gemeente
+from doorstroom.reference.io import embedded_gemeenten
 from doorstroom.values.domains import NAAM, REFERENTIE, RUNNUMMER, TOELICHTING
 
 MAX_ALTERNATIEVEN = 10
@@ -377,3 +378,30 @@ def _schoon(session: Session, run: KoppelingRunRecord, opgeslagen: Opgeslagen, n
     repository.leeg_steekproef(session, run.id)
     run.opgeschoond_op = nu
     audit.record(session, "delete", "koppeling_run", f"run {run.id}: gegevens per huishouden", verwijderd)
+
+
+def over_huishouden(session: Session, huishouden_id: str) -> list[dict[str, object]]:
+    """What the koppeling holds about one household, for its members' AVG inspection (art. 15(1)(h):
+    the logic involved in a decision about them): each proposal with its explanation and criteria,
+    and every decision on it with who, when and why. Nothing about other households."""
+    return [
+        {
+            "run": v.run_id,
+            "runAangemaaktOp": lokale_tijd(v.run.aangemaakt_op),
+            "voorgesteldeGemeente": v.gemeentecode,
+            "score": v.score,
+            "criteria": v.criteria,
+            "uitleg": v.uitleg,
+            "besluiten": [
+                {
+                    "besluit": b.besluit,
+                    "gemeentecode": b.gemeentecode,
+                    "door": b.door,
+                    "op": lokale_tijd(b.genomen_op),
+                    "toelichting": b.toelichting,
+                }
+                for b in v.besluiten
+            ],
+        }
+        for v in repository.voorstellen_van_huishouden(session, huishouden_id)
+    ]

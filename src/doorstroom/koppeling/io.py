@@ -6,7 +6,7 @@ nationality, religion, ethnicity, country or language of origin never reaches th
 Lists inside a cell are separated by ``|`` (CSV files may use ``,`` or ``;`` between cells).
 
 Every name is checked against what it names: a municipality (CBS code or name, via
-:func:`~doorstroom.reference.lookup.find_gemeente`), a region of the run's region mapping, a
+:func:`~doorstroom.reference.core.lookup.find_gemeente`), a region of the run's region mapping, a
 labour-market region. An unknown name is an error listing the valid names, closest first — never
 a silent score of 0. Every number lies in its documented domain (:mod:`doorstroom.values.domains`).
 Messages never repeat a household reference (it is personal data); they name the row instead.
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from doorstroom.files.tabular import Row, parse_each, read_table, write_csv
-from doorstroom.koppeling.domain import (
+from doorstroom.koppeling.core.domain import (
     GEEN_SECTOR,
     GemeenteCapaciteit,
     HardeBinding,
@@ -32,8 +32,8 @@ from doorstroom.koppeling.domain import (
     Volwassene,
 )
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.lookup import find_gemeente
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.reference.core.lookup import find_gemeente
 from doorstroom.values.domains import (
     FRACTIE,
     KINDEREN,
@@ -371,32 +371,21 @@ def schrijf_instantie(instantie: Instantie, map_: Path) -> list[Path]:
 
 def _huishouden_record(h: Huishouden, label: str) -> dict[str, object]:
     return {
-        "huishouden_id": h.id,
-        "volwassenen": len(h.volwassenen),
-        "kinderen": h.kinderen,
+        "huishouden_id": h.id, "volwassenen": len(h.volwassenen), "kinderen": h.kinderen,
         "opleidingen": LIJST.join(a.opleiding.value for a in h.volwassenen),
-        "sectoren": LIJST.join(a.sector for a in h.volwassenen),
-        "opvang_gemeente": h.opvang_gemeente,
-        "binding_gemeente": h.binding_gemeente or "",
-        "binding": h.binding.value if h.binding else "",
-        "netwerk_gemeenten": LIJST.join(sorted(h.netwerk_gemeenten)),
-        "zorg": h.zorg or "",
-        "voorkeur_regio": h.voorkeur_regio or "",
-        "synthetisch": label,
-    }
+        "sectoren": LIJST.join(a.sector for a in h.volwassenen), "opvang_gemeente": h.opvang_gemeente,
+        "binding_gemeente": h.binding_gemeente or "", "binding": h.binding.value if h.binding else "",
+        "netwerk_gemeenten": LIJST.join(sorted(h.netwerk_gemeenten)), "zorg": h.zorg or "",
+        "voorkeur_regio": h.voorkeur_regio or "", "synthetisch": label,
+    }  # fmt: skip
 
 
 def capaciteit_record(g: GemeenteCapaciteit, label: str = "") -> dict[str, object]:
     """A municipality of a run as one row of ``capaciteit.csv`` (also how a run stores it)."""
     woningen = dict(zip(WONING_KOLOMMEN, g.woningen or ("",) * 4, strict=True))
     return {
-        "gemeentecode": g.code,
-        "gemeentenaam": g.naam,
-        "capaciteit": g.capaciteit,
-        **woningen,
-        "zorg": LIJST.join(sorted(g.zorg)),
-        "onderwijs": LIJST.join(sorted(g.onderwijs)),
-        "arbeidsmarktregio": g.arbeidsmarktregio or "",
-        "maximum": "" if g.maximum is None else g.maximum,
+        "gemeentecode": g.code, "gemeentenaam": g.naam, "capaciteit": g.capaciteit, **woningen,
+        "zorg": LIJST.join(sorted(g.zorg)), "onderwijs": LIJST.join(sorted(g.onderwijs)),
+        "arbeidsmarktregio": g.arbeidsmarktregio or "", "maximum": "" if g.maximum is None else g.maximum,
         "synthetisch": label,
-    }
+    }  # fmt: skip

@@ -7,7 +7,7 @@ never be mistaken for real households.
 from __future__ import annotations
 
 from doorstroom.files.workbook import Kolom, Kop, Regel, Soort
-from doorstroom.koppeling.domain import CRITERIA
+from doorstroom.koppeling.core.domain import CRITERIA
 from doorstroom.reference.kolommen import KOLOMMEN as GEMEENTE_KOLOMMEN
 
 SYNTHETISCH = "SYNTHETISCHE GEGEVENS — verzonnen huishoudens, niet voor besluiten over personen"

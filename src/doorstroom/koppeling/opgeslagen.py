@@ -2,7 +2,7 @@
 
 The run keeps the municipalities' capacity, the region mapping and the policy; each proposal keeps
 the household facts the hard criteria look at. From those this module rebuilds an
-:class:`~doorstroom.koppeling.domain.Instantie` that is exactly as large as the validator needs:
+:class:`~doorstroom.koppeling.core.domain.Instantie` that is exactly as large as the validator needs:
 households carry their size, care need, binding tie and reception municipality — nothing that only
 fed the score (that was not stored).
 """
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from doorstroom.koppeling.besluit import Besluit, Stand, Telling, samenvatting
-from doorstroom.koppeling.domain import (
+from doorstroom.koppeling.core.besluit import Besluit, Stand, Telling, samenvatting
+from doorstroom.koppeling.core.domain import (
     Beleid,
     GemeenteCapaciteit,
     HardeBinding,
@@ -27,8 +27,8 @@ from doorstroom.koppeling.domain import (
 )
 from doorstroom.koppeling.io import LIJST, WONING_KOLOMMEN
 from doorstroom.koppeling.models import KoppelingRunRecord, KoppelingVoorstelRecord
-from doorstroom.reference.loader import embedded_gemeenten
-from doorstroom.reference.lookup import namen
+from doorstroom.reference.core.lookup import namen
+from doorstroom.reference.io import embedded_gemeenten
 
 
 def namen_van(run: KoppelingRunRecord) -> dict[str, str]:

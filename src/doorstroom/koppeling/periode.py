@@ -4,7 +4,7 @@
 (issue 14): the room is each municipality's remaining taakstelling minus the persons already linked
 (accepted or overridden) in the period's earlier batches; prices on that room are estimated from
 scenarios drawn from the period's earlier batches, a user's history file and the batch itself
-(:mod:`~doorstroom.koppeling.dynamisch`); the volume still expected comes from the prognose
+(:mod:`~doorstroom.koppeling.solver.geprijsd`); the volume still expected comes from the prognose
 (:mod:`~doorstroom.koppeling.verwachting`) unless given. The run is stored like every run, with
 its prices, sample rows and fairness counts in ``koppeling_periode_batch`` (one transaction), so
 the half year can be replayed and each price explained.
@@ -20,28 +20,22 @@ import numpy as np
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from doorstroom.koppeling import (
-    dynamisch,
-    eerlijkheid,
-    evenwicht,
-    explain,
-    io,
-    prijsuitleg,
-    repository,
-    service,
-    verwachting,
-)
-from doorstroom.koppeling.domain import Instantie
+from doorstroom.koppeling import io, repository, verwachting, voorstel
+from doorstroom.koppeling.core import eerlijkheid, evenwicht
+from doorstroom.koppeling.core.domain import Instantie
+from doorstroom.koppeling.core.validate import check_result
+from doorstroom.koppeling.explain import prijsuitleg
+from doorstroom.koppeling.explain import uitleg as explain
 from doorstroom.koppeling.models import KoppelingPeriodeBatchRecord
-from doorstroom.koppeling.prijsschatting import SCENARIOS, Instelling, Schatting, Steekproef
-from doorstroom.koppeling.validate import check_result
+from doorstroom.koppeling.solver import geprijsd as dynamisch
+from doorstroom.koppeling.solver.prijsschatting import SCENARIOS, Instelling, Schatting, Steekproef
 from doorstroom.platform.clock import lokale_tijd
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.loader import embedded_gemeenten
-from doorstroom.reference.periode import Periode
+from doorstroom.reference.io import embedded_gemeenten
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.values.domains import EVENWICHTSMARGE, PRIJSSCENARIOS, SEED, VERWACHTE_HUISHOUDENS
+from doorstroom.values.periode import Periode
 
 METHODE = "geprijsd"
 
@@ -49,7 +43,7 @@ METHODE = "geprijsd"
 @dataclass(frozen=True)
 class Prijsverzoek:
     """How the batch is priced: scenarios, seed, an optional history file and expected volume, and
-    the margin of the *evenwicht* option (None: off; :mod:`~doorstroom.koppeling.evenwicht`)."""
+    the margin of the *evenwicht* option (None: off; :mod:`~doorstroom.koppeling.core.evenwicht`)."""
 
     scenarios: int = SCENARIOS
     seed: int = 1
@@ -62,7 +56,7 @@ class Prijsverzoek:
 class Periodeuitkomst:
     """A placed batch: the run, its prices explained, and where the expected volume came from."""
 
-    uitkomst: service.Uitkomst
+    uitkomst: voorstel.Uitkomst
     periode: Periode
     batch: int
     schatting: Schatting
@@ -73,7 +67,7 @@ class Periodeuitkomst:
 
 
 def voorstel_in_periode(
-    verzoek: service.Verzoek, prijsverzoek: Prijsverzoek, engine: Engine, *, bewaren: bool = True
+    verzoek: voorstel.Verzoek, prijsverzoek: Prijsverzoek, engine: Engine, *, bewaren: bool = True
 ) -> Periodeuitkomst:
     """Place this batch in its period with prices for what is still to come (module docstring)."""
     _check(verzoek, prijsverzoek)
@@ -87,9 +81,9 @@ def voorstel_in_periode(
     with transaction(engine) as session:
         batches = repository.periodebatches(session, str(periode))
         gekoppeld = _gekoppeld(session, [run.id for _, run in batches])
-    instantie, _ = service.laad(replace(verzoek, periode=periode, aandeel=1.0), engine=engine)
+    instantie, _ = voorstel.laad(replace(verzoek, periode=periode, aandeel=1.0), engine=engine)
     instantie = _met_rest(instantie, resterend, gekoppeld)
-    model = service.uitkomstmodel(verzoek.uitkomsten, instantie) if verzoek.uitkomsten else None
+    model = voorstel.uitkomstmodel(verzoek.uitkomsten, instantie) if verzoek.uitkomsten else None
     codes = tuple(g.code for g in instantie.gemeenten)
     eerder = [dynamisch.uit_bewaard(b.steekproef, codes) for b, _ in batches]
     if prijsverzoek.historie is not None:
@@ -103,7 +97,7 @@ def voorstel_in_periode(
     )  # fmt: skip
     fouten = check_result(run.instantie, verzoek.beleid, run.result)
     if fouten:
-        raise service.OngeldigResultaat("resultaat afgekeurd door de controles: " + "; ".join(fouten[:5]))
+        raise voorstel.OngeldigResultaat("resultaat afgekeurd door de controles: " + "; ".join(fouten[:5]))
     batch_scores = dynamisch.scores(run.instantie, run.instantie.huishoudens, verzoek.beleid, model)
     namen = {g.code: g.naam for g in run.instantie.gemeenten}
     ids = tuple(h.id for h in run.instantie.huishoudens)
@@ -116,10 +110,10 @@ def voorstel_in_periode(
         run.schatting.prijzen,
     )
     regels = prijsuitleg.prijsregels(codes, namen, run.schatting, weg)
-    validatie = service.validatie_van(model)
+    validatie = voorstel.validatie_van(model)
     record = _batch_record(periode, prijsverzoek, run, verwacht, regels, batch_scores, codes)
     run_id = (
-        service.bewaar(engine, verzoek, run.instantie, run.result, uitleg, validatie, _koppel(record))
+        voorstel.bewaar(engine, verzoek, run.instantie, run.result, uitleg, validatie, _koppel(record))
         if bewaren
         else None
     )
@@ -127,14 +121,14 @@ def voorstel_in_periode(
         f"resterende taakstelling {periode} min {sum(gekoppeld.values())} personen al gekoppeld "
         f"in {len(batches)} eerdere batches"
     )
-    uitkomst = service.Uitkomst(run.instantie, run.result, uitleg, run_id, bron, validatie)
+    uitkomst = voorstel.Uitkomst(run.instantie, run.result, uitleg, run_id, bron, validatie)
     return Periodeuitkomst(
         uitkomst, periode, len(batches) + 1, run.schatting, regels, verwacht.bron, run.prijs_seconden,
         run.afweging,
     )  # fmt: skip
 
 
-def _check(verzoek: service.Verzoek, prijsverzoek: Prijsverzoek) -> None:
+def _check(verzoek: voorstel.Verzoek, prijsverzoek: Prijsverzoek) -> None:
     """Options within their domains; the capacity of a period run comes from the stored period."""
     PRIJSSCENARIOS.check(prijsverzoek.scenarios, field="--scenarios")
     SEED.check(prijsverzoek.seed, field="--seed")
@@ -162,8 +156,8 @@ def _check(verzoek: service.Verzoek, prijsverzoek: Prijsverzoek) -> None:
 def _gekoppeld(session: Session, run_ids: list[int]) -> dict[str, int]:
     """Persons per municipality linked in earlier batches: the newest decision of each proposal holds."""
     laatste: dict[int, tuple[str, int]] = {}
-    for voorstel, _besluit, code, personen in repository.besloten_personen(session, run_ids):
-        laatste[voorstel] = (code, personen)
+    for voorstel_id, _besluit, code, personen in repository.besloten_personen(session, run_ids):
+        laatste[voorstel_id] = (code, personen)
     per_gemeente: dict[str, int] = {}
     for code, personen in laatste.values():
         per_gemeente[code] = per_gemeente.get(code, 0) + personen
@@ -181,7 +175,7 @@ def _met_rest(instantie: Instantie, resterend: Mapping[str, int], gekoppeld: Map
     )
 
 
-def _historie(pad: Path, instantie: Instantie, verzoek: service.Verzoek, model: object) -> Steekproef:
+def _historie(pad: Path, instantie: Instantie, verzoek: voorstel.Verzoek, model: object) -> Steekproef:
     """Earlier arrivals from a user's households file, scored against this run's municipalities."""
     bekend = {g.code: g for g in embedded_gemeenten()}
     regios = {locatie.regio for locatie in instantie.locaties.values()}

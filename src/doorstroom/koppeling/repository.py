@@ -15,6 +15,8 @@ from doorstroom.koppeling.models import (
     KoppelingRunRecord,
     KoppelingVoorstelRecord,
 )
+from doorstroom.platform.db import aantal, bladzijde
+from doorstroom.platform.paging import Pagina
 
 
 def bewaar_run(session: Session, run: KoppelingRunRecord) -> int:
@@ -24,10 +26,9 @@ def bewaar_run(session: Session, run: KoppelingRunRecord) -> int:
     return run.id
 
 
-def runs(session: Session) -> list[tuple[KoppelingRunRecord, int, int]]:
-    """Every run, newest first, with its number of proposals and of open (undecided) proposals.
-
-    A run whose personal data was removed reports the counts it kept.
+def runs(session: Session, pagina: Pagina | None = None) -> list[tuple[KoppelingRunRecord, int, int]]:
+    """Every run (or one page of them), newest first, with its number of proposals and of open
+    (undecided) proposals. A run whose personal data was removed reports the counts it kept.
     """
     besloten = exists().where(KoppelingBesluitRecord.voorstel_id == KoppelingVoorstelRecord.id)
     van_run = KoppelingVoorstelRecord.run_id == KoppelingRunRecord.id
@@ -43,8 +44,13 @@ def runs(session: Session) -> list[tuple[KoppelingRunRecord, int, int]]:
         (run, int(aantal or 0), int(open_ or 0))
         if run.opgeschoond_op is None
         else (run, int(bewaard_aantal or 0), int(bewaard_open or 0))
-        for run, aantal, open_, bewaard_aantal, bewaard_open in session.execute(query)
+        for run, aantal, open_, bewaard_aantal, bewaard_open in session.execute(bladzijde(query, pagina))
     ]
+
+
+def aantal_runs(session: Session) -> int:
+    """How many runs are stored (counted by the database)."""
+    return aantal(session, select(KoppelingRunRecord.id))
 
 
 def run(session: Session, run_id: int, *, voor_wijziging: bool = False) -> KoppelingRunRecord | None:

@@ -1,6 +1,6 @@
 """A run with its report beside the greedy baseline, kept with the run; and the room left per municipality.
 
-The report (:func:`doorstroom.koppeling.explain.rapport`) needs the full households (education,
+The report (:func:`doorstroom.koppeling.explain.rapport.rapport`) needs the full households (education,
 sectors, network), which a stored run does not keep after solving (only what the hard criteria
 need). So when a run is made for review in the web application, both reports — the optimiser's and
 the greedy baseline's (current practice) on the same instance — are computed at once and stored
@@ -14,13 +14,15 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
-from doorstroom.koppeling import explain, repository
+from doorstroom.koppeling import repository
+from doorstroom.koppeling.explain import rapport as rapportage
 from doorstroom.koppeling.models import KoppelingRunRecord
 from doorstroom.koppeling.opgeslagen import Opgeslagen, namen_van
-from doorstroom.koppeling.service import Verzoek, voorstel
-from doorstroom.koppeling.solvers import solver
-from doorstroom.platform.db import transaction
+from doorstroom.koppeling.solver.registry import solver
+from doorstroom.koppeling.voorstel import Verzoek, voorstel
+from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import NotFound
 from doorstroom.values.domains import RUNNUMMER
 
@@ -30,14 +32,18 @@ def voorstel_met_rapport(verzoek: Verzoek, engine: Engine) -> int:
     uitkomst = voorstel(verzoek, engine)
     basis = solver("greedy").los_op(uitkomst.instantie, verzoek.beleid, verzoek.tijdslimiet)
     rapporten = [
-        explain.rapport(uitkomst.instantie, verzoek.beleid, r).as_dict() for r in (uitkomst.result, basis)
+        rapportage.rapport(uitkomst.instantie, verzoek.beleid, r).as_dict() for r in (uitkomst.result, basis)
     ]
-    assert uitkomst.run_id is not None  # stored: an engine was given
-    with transaction(engine, schrijven=True) as session:
-        run = session.get(KoppelingRunRecord, uitkomst.run_id)
+    run_id = uitkomst.run_id
+    assert run_id is not None  # stored: an engine was given
+
+    def met_rapporten(session: Session) -> None:
+        run = session.get(KoppelingRunRecord, run_id)
         if run is not None:
             run.invoer = {**run.invoer, "rapporten": rapporten, "capaciteitsbron": uitkomst.capaciteitsbron}
-    return uitkomst.run_id
+
+    schrijf(engine, met_rapporten)
+    return run_id
 
 
 def _run(session: Any, run_id: int) -> KoppelingRunRecord:

@@ -15,7 +15,7 @@ from datetime import date
 
 from doorstroom.prognose import service as prognose
 from doorstroom.prognose import standaard
-from doorstroom.reference.periode import Periode
+from doorstroom.values.periode import Periode
 
 REEKS = "huisvesting_uit_coa"
 """The prognose series of persons leaving reception for a home: the people COA links."""

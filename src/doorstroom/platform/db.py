@@ -36,11 +36,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Select, create_engine, event, func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Session
 
 from doorstroom.platform.errors import Busy, ConfigurationError, SchijfVol
+from doorstroom.platform.paging import Pagina
 from doorstroom.platform.settings import get_settings
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -266,3 +267,13 @@ def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
+
+
+def bladzijde(query: Select[Any], pagina: Pagina | None) -> Select[Any]:
+    """``query`` limited to ``pagina`` in the database (the whole listing when None)."""
+    return query if pagina is None else query.offset(pagina.offset).limit(pagina.grootte)
+
+
+def aantal(session: Session, query: Select[Any]) -> int:
+    """The rows ``query`` selects, counted by the database (COUNT over it, its order left out)."""
+    return int(session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0)

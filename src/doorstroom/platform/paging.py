@@ -1,8 +1,14 @@
-"""Which page of a listing, in which order: plain values shared by the services and delivery layers."""
+"""Which page of a listing, in which order, and the page a service returns: plain values.
+
+A service that lists rows takes a :class:`Pagina` and returns a :class:`Deel`: the database skips and
+limits the rows and counts the whole listing (:func:`doorstroom.platform.db.bladzijde`,
+:func:`doorstroom.platform.db.aantal`), so no layer reads a full list to slice one page from it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 
 @dataclass(frozen=True)
@@ -23,3 +29,14 @@ class Pagina:
     def offset(self) -> int:
         """Rows to skip."""
         return (self.nummer - 1) * self.grootte
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Deel(Generic[T]):
+    """One page of a listing and the number of rows of the whole listing (counted by the database)."""
+
+    rijen: list[T]
+    totaal: int

@@ -227,7 +227,7 @@ class Settings(BaseSettings):
         """The configured URL, or the SQLite file in ``data_dir``."""
         if self.database_url:
             return self.database_url
-        return f"sqlite:///{self.data_dir / 'doorstroom.platform.db'}"
+        return f"sqlite:///{self.data_dir / 'doorstroom.db'}"
 
 
 @lru_cache(maxsize=1)

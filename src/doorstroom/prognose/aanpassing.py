@@ -4,7 +4,7 @@ The web application's *Scenario* page shows every parameter of a base scenario (
 published figures, or an example file) and lets a planner change central values. Each changed value
 is read by the one number rule (``16.500``, ``0,45``; :mod:`doorstroom.values.number_text`) inside the
 parameter's documented domain, the spread scales along (:meth:`Scenario.met_waarde`), and the whole
-scenario is checked again (:mod:`doorstroom.prognose.scenario_check`): every problem is reported at
+scenario is checked again (:mod:`doorstroom.prognose.core.scenario_check`): every problem is reported at
 once, named by parameter.
 """
 
@@ -16,8 +16,8 @@ from dataclasses import replace
 from importlib import resources
 
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.prognose import scenario_check
-from doorstroom.prognose.scenario import SPECS, Doelen, Scenario
+from doorstroom.prognose.core import scenario_check
+from doorstroom.prognose.core.scenario import SPECS, Doelen, Scenario
 from doorstroom.prognose.scenario_io import laad
 from doorstroom.prognose.standaard import standaard
 from doorstroom.values import domains

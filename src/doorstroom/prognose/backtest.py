@@ -25,12 +25,14 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.prognose import calibration, gepubliceerd, huisvesting, instroomfit, kwantielen
-from doorstroom.prognose.fitbasis import INSTROOM, MIN_PERIODEN, Historie
-from doorstroom.prognose.instroomfit import Jaartotalen
-from doorstroom.prognose.ketenfit import Realisatie, realisatiegraad
-from doorstroom.prognose.montecarlo import realisatie_trekkingen, simuleer
-from doorstroom.prognose.scenario import FloatArray, Scenario, trek
+from doorstroom.prognose import gepubliceerd
+from doorstroom.prognose.core import calibration, huisvesting, instroomfit, kwantielen
+from doorstroom.prognose.core.fitbasis import INSTROOM, MIN_PERIODEN, Historie
+from doorstroom.prognose.core.instroomfit import Jaartotalen
+from doorstroom.prognose.core.ketenfit import Realisatie, realisatiegraad
+from doorstroom.prognose.core.montecarlo import realisatie_trekkingen, simuleer
+from doorstroom.prognose.core.scenario import FloatArray, Scenario, trek
+from doorstroom.prognose.historie import gepubliceerde_instroom
 from doorstroom.prognose.standaard import standaard
 from doorstroom.taakstelling import landelijk
 
@@ -364,8 +366,6 @@ class MppVergelijking:
 def mpp_vergelijking(paden: int = 2000, seed: int = 0) -> list[MppVergelijking]:
     """Annual inflow (first applications, nareizigers, repeat applications) forecast from the last
     complete published quarter, beside each published MPP range for the years it covers."""
-    from doorstroom.prognose.historie import gepubliceerde_instroom
-
     start = gepubliceerde_instroom().volgende_maand()
     scenario = replace(standaard(start), maanden=24)
     paths = simuleer(scenario, paden=paden, seed=seed)
@@ -376,24 +376,16 @@ def mpp_vergelijking(paden: int = 2000, seed: int = 0) -> list[MppVergelijking]:
         months = slice(12 * offset, 12 * offset + 12)
         total = paths["instroom_totaal"][:, months].sum(axis=1)
         totals[year] = kwantielen.per_rij(total[None, :])[:, 0]
-    rows = []
-    for published in gepubliceerd.mpp():
-        if published.jaar in totals and published.jaar in years:
-            band = totals[published.jaar]
-            rows.append(
+    rijen = []
+    for p in gepubliceerd.mpp():
+        if p.jaar in totals and p.jaar in years:
+            p10, p50, p90 = (float(b) for b in totals[p.jaar])
+            rijen.append(
                 MppVergelijking(
-                    published.jaar,
-                    published.uitgave,
-                    published.minimum,
-                    published.maximum,
-                    float(band[0]),
-                    float(band[1]),
-                    float(band[2]),
-                    _actual(published.jaar),
-                    start,
+                    p.jaar, p.uitgave, p.minimum, p.maximum, p10, p50, p90, _actual(p.jaar), start
                 )
             )
-    return rows
+    return rijen
 
 
 def _actual(year: int) -> float | None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from doorstroom.files.tabular import atomic_write
 from doorstroom.prognose.backtest import Backtest
-from doorstroom.prognose.montecarlo import Resultaat
+from doorstroom.prognose.core.montecarlo import Resultaat
 from doorstroom.prognose.uitvoer import titel
 
 WAAIERS: dict[str, str] = {

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from doorstroom.files.tabular import Row, parse_rows, read_table
-from doorstroom.prognose.scenario import FloatArray
+from doorstroom.prognose.core.scenario import FloatArray
 from doorstroom.values.domains import GEMIDDELD_AANTAL, Domain
 
 BESTANDEN = (

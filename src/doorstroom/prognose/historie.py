@@ -33,9 +33,9 @@ import numpy as np
 from doorstroom.files.tabular import Row, parse_rows, read_table
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import gepubliceerd
-from doorstroom.prognose.fitbasis import Historie
-from doorstroom.prognose.scenario import maand_labels
+from doorstroom.prognose.core.fitbasis import Historie
 from doorstroom.values.domains import HISTORIE_PERIODEN, PERSONEN, SALDO_PERSONEN
+from doorstroom.values.maand import maand_labels
 from doorstroom.values.suggest import unknown_message
 
 KOLOMMEN = (

@@ -24,9 +24,9 @@ from doorstroom.platform import audit
 from doorstroom.platform.clock import lokale_tijd
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import NotFound
-from doorstroom.prognose import service, uitvoer
+from doorstroom.prognose import berekening, uitvoer
+from doorstroom.prognose.core.scenario import Scenario
 from doorstroom.prognose.models import PrognoseRunRecord
-from doorstroom.prognose.scenario import Scenario
 from doorstroom.prognose.scenario_io import schrijf as scenario_toml
 from doorstroom.values.domains import NAAM
 
@@ -45,8 +45,8 @@ class Runverzoek:
 def controleer(verzoek: Runverzoek) -> None:
     """Every number and the name of a request inside its domain (before any work is queued)."""
     NAAM.check(verzoek.naam.strip(), field="naam")
-    service.kies_seed(verzoek.seed)
-    service.controleer_run(verzoek.scenario, verzoek.paden, verzoek.maanden)
+    berekening.kies_seed(verzoek.seed)
+    berekening.controleer_run(verzoek.scenario, verzoek.paden, verzoek.maanden)
 
 
 def bereken_en_bewaar(
@@ -54,9 +54,9 @@ def bereken_en_bewaar(
 ) -> int:
     """Run the forecast on the reception places known to ``engine`` and store it; its id."""
     controleer(verzoek)
-    naam, seed = verzoek.naam.strip() or verzoek.scenario.naam, service.kies_seed(verzoek.seed)
-    plaatsen = service.opvang(None, verzoek.scenario, engine)
-    resultaat = service.prognose(
+    naam, seed = verzoek.naam.strip() or verzoek.scenario.naam, berekening.kies_seed(verzoek.seed)
+    plaatsen = berekening.opvang(None, verzoek.scenario, engine)
+    resultaat = berekening.prognose(
         verzoek.scenario, plaatsen, paden=verzoek.paden, maanden=verzoek.maanden, seed=seed, on_month=on_month
     )
     record = PrognoseRunRecord(
@@ -85,7 +85,7 @@ def bereken_en_bewaar(
 def _werkboek(resultaat: Any, plaatsen: Any) -> bytes:
     with tempfile.TemporaryDirectory() as map_:
         pad = Path(map_) / "prognose.xlsx"
-        service.werkboek(pad, service.prognose_kop(resultaat), uitvoer.tabellen(resultaat, plaatsen))
+        berekening.werkboek(pad, berekening.prognose_kop(resultaat), uitvoer.tabellen(resultaat, plaatsen))
         return pad.read_bytes()
 
 

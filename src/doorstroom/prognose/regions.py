@@ -19,11 +19,11 @@ from pathlib import Path
 
 from doorstroom.files.tabular import Row, parse_rows, read_table
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.prognose.model import Regios
-from doorstroom.prognose.opvang import OpvangProvincie, regios
+from doorstroom.prognose.core.model import Regios
+from doorstroom.prognose.core.opvang import OpvangProvincie, regios
 from doorstroom.prognose.startstand import laatste_bezetting
-from doorstroom.reference.loader import embedded_provincies
-from doorstroom.spreiding.opvang import Opvang
+from doorstroom.reference.io import embedded_provincies
+from doorstroom.spreiding.core.opvang import Opvang
 from doorstroom.values.domains import GEMIDDELD_AANTAL, GEWICHT
 from doorstroom.values.suggest import unknown_message
 

@@ -6,7 +6,7 @@ A scenario file has the sections ``[scenario]``, ``[seizoen]``, ``[doelen]``,
 file only lists what differs from the default scenario built from published figures (for the
 file's ``start`` if it gives one); without it, every parameter must be given. Types and unknown
 keys are checked here (unknown names list the valid ones, closest first); every value's domain,
-and the horizon of each change, by :mod:`~doorstroom.prognose.scenario_check`. All problems of a
+and the horizon of each change, by :mod:`~doorstroom.prognose.core.scenario_check`. All problems of a
 file are reported at once.
 """
 
@@ -21,8 +21,8 @@ from typing import Any
 import tomli_w
 
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.prognose import scenario_check
-from doorstroom.prognose.scenario import (
+from doorstroom.prognose.core import scenario_check
+from doorstroom.prognose.core.scenario import (
     OPTIONEEL,
     SPECS,
     Doelen,

@@ -1,353 +1,56 @@
-"""Use cases of the prognose for the delivery layers: choose a scenario, run, write, fit, backtest.
+"""The one door of the prognose: every use case and value a delivery layer (CLI, API, web) needs.
 
-Keeps the CLI thin: every command parses its options, calls one function here and renders. Every
-number a user gives (paths, months, seed, targets) is checked against its documented domain here,
-before any work; files go through :func:`doorstroom.files.tabular.atomic_write`, so a failed run leaves no
-half-written output.
+Delivery layers import this module only. The use cases live beside it: one forecast
+(:mod:`~doorstroom.prognose.berekening`), how good the model is (:mod:`~doorstroom.prognose.toetsing`:
+fit, backtest, sweep), stored forecasts (:mod:`~doorstroom.prognose.opslag`) and a planner's
+adjusted scenario (:mod:`~doorstroom.prognose.aanpassing`); the model itself is ``core/``. Every
+command parses its options, calls one function here and renders.
 """
 
 from __future__ import annotations
 
-import json
-import secrets
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from datetime import date
-from importlib import resources
-from pathlib import Path
+from doorstroom.prognose import opslag
+from doorstroom.prognose.aanpassing import aangepast as aangepast
+from doorstroom.prognose.aanpassing import basis as basis
+from doorstroom.prognose.aanpassing import basisnamen as basisnamen
+from doorstroom.prognose.backtest import SCORE_KOLOMMEN as SCORE_KOLOMMEN
+from doorstroom.prognose.berekening import binnen as binnen
+from doorstroom.prognose.berekening import controleer_run as controleer_run
+from doorstroom.prognose.berekening import kies_scenario as kies_scenario
+from doorstroom.prognose.berekening import kies_seed as kies_seed
+from doorstroom.prognose.berekening import met_doelen as met_doelen
+from doorstroom.prognose.berekening import opvang as opvang
+from doorstroom.prognose.berekening import prognose as prognose
+from doorstroom.prognose.berekening import prognose_kop as prognose_kop
+from doorstroom.prognose.berekening import scenario_tekst as scenario_tekst
+from doorstroom.prognose.berekening import schrijf_json as schrijf_json
+from doorstroom.prognose.berekening import schrijf_scenario as schrijf_scenario
+from doorstroom.prognose.berekening import schrijf_uitvoer as schrijf_uitvoer
+from doorstroom.prognose.berekening import werkboek as werkboek
+from doorstroom.prognose.core.montecarlo import DEFAULT_PADEN as DEFAULT_PADEN
+from doorstroom.prognose.core.montecarlo import Resultaat as Resultaat
+from doorstroom.prognose.core.opvang import OpvangProvincie as OpvangProvincie
+from doorstroom.prognose.core.scenario import SPECS as SPECS
+from doorstroom.prognose.opslag import Runverzoek as Runverzoek
+from doorstroom.prognose.opslag import bereken_en_bewaar as bereken_en_bewaar
+from doorstroom.prognose.opslag import controleer as controleer
+from doorstroom.prognose.opslag import document as document
+from doorstroom.prognose.opslag import kwantielen_csv as kwantielen_csv
+from doorstroom.prognose.opslag import runs as runs
+from doorstroom.prognose.standaard import standaard as standaard
+from doorstroom.prognose.tekst import samenvatting_tekst as samenvatting_tekst
+from doorstroom.prognose.tekst import waaier_tekst as waaier_tekst
+from doorstroom.prognose.toetsing import Kalibratieresultaat as Kalibratieresultaat
+from doorstroom.prognose.toetsing import backtest_json as backtest_json
+from doorstroom.prognose.toetsing import kalibreer as kalibreer
+from doorstroom.prognose.toetsing import mpp_vergelijking as mpp_vergelijking
+from doorstroom.prognose.toetsing import schatting_records as schatting_records
+from doorstroom.prognose.toetsing import schrijf_backtest as schrijf_backtest
+from doorstroom.prognose.toetsing import voer_backtest as voer_backtest
+from doorstroom.prognose.toetsing import voer_sweep as voer_sweep
+from doorstroom.prognose.uitvoer import als_json as als_json
+from doorstroom.prognose.uitvoer import kwantiel_records as kwantiel_records
+from doorstroom.prognose.uitvoer import titel as titel
 
-from sqlalchemy import Engine
-
-from doorstroom.files.tabular import atomic_write, write_csv
-from doorstroom.files.workbook import Blad, Kop, Werkboek, kolommen, write_workbook
-from doorstroom.platform.errors import InputError, Problem
-from doorstroom.prognose import backtest as backtests
-from doorstroom.prognose import calibration, figures, historie, regions, scenario_check, uitvoer
-from doorstroom.prognose import kolommen as prognose_kolommen
-from doorstroom.prognose.montecarlo import Resultaat, bereken
-from doorstroom.prognose.opvang import OpvangProvincie
-from doorstroom.prognose.scenario import Doelen, Scenario
-from doorstroom.prognose.scenario_io import laad, schrijf
-from doorstroom.prognose.standaard import standaard
-from doorstroom.prognose.sweep import Record, parse_variatie, sweep
-from doorstroom.spreiding import register
-from doorstroom.values import domains
-from doorstroom.values.domains import Domain
-
-
-def binnen(value: float | None, domain: Domain, option: str) -> None:
-    """Raise an InputError naming ``option`` when ``value`` lies outside ``domain``."""
-    problem = None if value is None else domain.problem(value)
-    if problem:
-        raise InputError(Problem(problem, field=option))
-
-
-def kies_scenario(path: Path | None, start: str | None, historie_pad: Path | None) -> Scenario:
-    """The scenario file, or the default from published figures from ``start``; fitted on the
-    history file when one is given (the fitted parameters and their records replace the others)."""
-    if start is not None and not scenario_check.MONTH.match(start):
-        raise InputError(Problem(f"'{start}' is geen maand; schrijf bijvoorbeeld 2026-01", field="--start"))
-    if path is not None and start is not None and historie_pad is None:
-        raise InputError(
-            Problem(
-                "--start geldt voor het standaardscenario; zet start in het scenariobestand", field="--start"
-            )
-        )
-    chosen = laad(path) if path is not None else standaard(start)
-    if historie_pad is None:
-        return chosen
-    fitted = calibration.fit(historie.lees(historie_pad))
-    return calibration.toepassen(chosen, fitted, start)
-
-
-def met_doelen(
-    scenario: Scenario,
-    wachtend: float | None,
-    maand: int | None,
-    kans: float | None,
-    horizon: int | None = None,
-) -> Scenario:
-    """The scenario with planning targets overridden from the command line; a target month must lie
-    within the run's ``horizon`` (default the scenario's), an inherited one is brought within it."""
-    binnen(horizon, domains.HORIZON_MAANDEN, "--maanden")
-    months = horizon or scenario.maanden
-    binnen(wachtend, domains.GEMIDDELD_AANTAL, "--doel-wachtend")
-    binnen(maand, Domain(f"maandnummer binnen de horizon, 1 tot en met {months}", 1, months), "--doel-maand")
-    binnen(kans, domains.ZEKERHEID, "--kans")
-    goals = scenario.doelen
-    return replace(
-        scenario,
-        doelen=Doelen(
-            wachtende_vergunninghouders=goals.wachtende_vergunninghouders if wachtend is None else wachtend,
-            uiterlijk_maand=min(goals.uiterlijk_maand, months) if maand is None else maand,
-            kans=goals.kans if kans is None else kans,
-        ),
-    )
-
-
-def kies_seed(seed: int | None) -> int:
-    """The given seed, or a fresh one that is reported so the run can be repeated."""
-    binnen(seed, domains.SEED, "--seed")
-    return secrets.randbelow(2**32) if seed is None else seed
-
-
-def controleer_run(scenario: Scenario, paden: int, maanden: int | None) -> int:
-    """Check paths and horizon, and the scenario against that horizon; return the horizon."""
-    binnen(paden, domains.PADEN, "--paden")
-    binnen(maanden, domains.HORIZON_MAANDEN, "--maanden")
-    horizon = maanden or scenario.maanden
-    binnen(paden * horizon, domains.PADMAANDEN, "--paden/--maanden")
-    scenario_check.controleer(scenario)  # a run shorter than the scenario simply does not reach later changes
-    return horizon
-
-
-def opvang(path: Path | None, scenario: Scenario, engine: Engine | None = None) -> list[OpvangProvincie]:
-    """Reception places per province: from ``path``; else from the spreiding register in ``engine``
-    when it has open locations on the first day of the forecast; else the documented default."""
-    if path is not None:
-        return regions.lees_opvang(path)
-    if engine is not None:
-        first_day = date(int(scenario.start[:4]), int(scenario.start[5:]), 1)
-        found = regions.uit_register(register.opvang_per_provincie(engine, first_day), first_day)
-        if found:
-            return found
-    return regions.standaard_opvang(scenario.start)
-
-
-def prognose(
-    scenario: Scenario,
-    plaatsen: Sequence[OpvangProvincie],
-    *,
-    paden: int,
-    maanden: int | None,
-    seed: int,
-    deterministisch: bool = False,
-    on_month: Callable[[int], None] | None = None,
-) -> Resultaat:
-    """Run the forecast for the twelve provinces (one expected path when ``deterministisch``)."""
-    controleer_run(scenario, paden, maanden)
-    return bereken(
-        scenario,
-        paden=paden,
-        maanden=maanden,
-        seed=seed,
-        deterministisch=deterministisch,
-        regios=regions.provincies(plaatsen),
-        on_month=on_month,
-    )
-
-
-def schrijf_uitvoer(resultaat: Resultaat, plaatsen: Sequence[OpvangProvincie], out: Path) -> list[Path]:
-    """Write tables (CSV), the workbook, the JSON document and fan charts into the directory ``out``."""
-    out.mkdir(parents=True, exist_ok=True)
-    tables = uitvoer.tabellen(resultaat, plaatsen)
-    written = []
-    for table in tables:
-        written.append(out / f"{table.naam}.csv")
-        write_csv(written[-1], table.records, table.kolommen)
-    written.append(out / "prognose.xlsx")
-    werkboek(written[-1], prognose_kop(resultaat), tables)
-    written.append(out / "prognose.json")
-    schrijf_json(written[-1], uitvoer.als_json(resultaat, plaatsen))
-    written += [out / "waaiers.png", out / "waaiers.html"]
-    figures.waaier_png(resultaat, written[-2])
-    figures.waaier_html(resultaat, written[-1])
-    return written
-
-
-def prognose_kop(resultaat: Resultaat) -> Kop:
-    """The title block of a forecast: what it rests on, marked in red when judgements or examples
-    enter it (on every sheet), in the title otherwise."""
-    kenmerk = uitvoer.kenmerk(resultaat.scenario)
-    gemarkeerd = not kenmerk.startswith("op gepubliceerde")
-    return Kop(
-        wat=uitvoer.titel(resultaat, met_kenmerk=not gemarkeerd),
-        periode=f"{resultaat.maanden[0]} t/m {resultaat.maanden[-1]}",
-        bron="CBS, IND, COA en ministerie (gepubliceerde reeksen); zie blad parameters",
-        markering=kenmerk.upper() if gemarkeerd else None,
-    )
-
-
-def werkboek(path: Path, kop: Kop, tables: Sequence[uitvoer.Tabel]) -> None:
-    """One sheet per table under one title block that says what the numbers rest on (issue 10.3)."""
-    bladen = [
-        Blad(t.naam, t.titel, t.records, kolommen(t.kolommen, t.records, prognose_kolommen.KOLOMMEN))
-        for t in tables
-    ]
-    write_workbook(path, Werkboek(kop, bladen, prognose_kolommen.REGELS))
-
-
-def schrijf_json(path: Path, document: object) -> None:
-    """A JSON document, atomically."""
-    with atomic_write(path, "w", encoding="utf-8") as handle:
-        json.dump(document, handle, ensure_ascii=False, indent=2)
-
-
-@dataclass(frozen=True)
-class Kalibratieresultaat:
-    """A fitted scenario and what was (and was not) fitted."""
-
-    scenario: Scenario
-    fit: calibration.Fit
-
-
-def kalibreer(historie_pad: Path, scenario_pad: Path | None, start: str | None) -> Kalibratieresultaat:
-    """Fit every flow the history file supports onto the scenario (default: the published default)."""
-    fitted = calibration.fit(historie.lees(historie_pad))
-    base = laad(scenario_pad) if scenario_pad is not None else standaard(start or fitted.volgende_maand)
-    return Kalibratieresultaat(calibration.toepassen(base, fitted, start), fitted)
-
-
-def schatting_records(fit: calibration.Fit) -> list[Record]:
-    """One record per estimate, with its standard error."""
-    return [
-        {
-            "parameter": e.parameter,
-            "waarde": e.waarde,
-            "standaardfout": e.standaardfout,
-            "kolommen": ", ".join(e.kolommen),
-            "perioden": e.perioden,
-            "waarnemingen": e.waarnemingen,
-            "methode": e.methode,
-        }
-        for e in fit.schattingen
-    ]
-
-
-def voer_backtest(
-    historie_pad: Path | None,
-    scenario_pad: Path | None,
-    afkappen: Sequence[str],
-    *,
-    horizon: int | None,
-    paden: int,
-    seed: int,
-) -> backtests.Backtest:
-    """The backtest on the published series, or the inflow backtest on a history file."""
-    binnen(paden, domains.PADEN, "--paden")
-    binnen(horizon, domains.HISTORIE_PERIODEN, "--horizon")
-    if historie_pad is None:
-        if scenario_pad is not None:
-            raise InputError(Problem("--scenario hoort bij --historie", field="--scenario"))
-        return backtests.gepubliceerd_backtest(afkappen, horizon=horizon or 4, paden=paden, seed=seed)
-    history = historie.lees(historie_pad)
-    scenario = laad(scenario_pad) if scenario_pad is not None else standaard(history.volgende_maand())
-    return backtests.historie_backtest(history, scenario, afkappen, horizon=horizon, paden=paden, seed=seed)
-
-
-def mpp_vergelijking(paden: int, seed: int) -> list[backtests.MppVergelijking]:
-    """Annual inflow forecast from the last complete published quarter beside the ministry's ranges."""
-    return backtests.mpp_vergelijking(paden, seed)
-
-
-def backtest_json(
-    resultaat: backtests.Backtest, mpp: Sequence[backtests.MppVergelijking]
-) -> dict[str, object]:
-    """Per series ``mape``, ``dekking``, ``breedte`` and ``intervalscore`` (fractions) pooled and per
-    cut-off; every compared period."""
-    return {
-        "reeksen": {
-            score.reeks: {
-                "mape": score.mape,
-                "dekking": score.dekking,
-                "breedte": score.breedte,
-                "intervalscore": score.intervalscore,
-                "perioden": score.perioden,
-                "afkappen": [vars(s) for s in resultaat.scores if s.reeks == score.reeks],
-            }
-            for score in resultaat.totaal
-        },
-        "vergelijking": [vars(point) for point in resultaat.punten],
-        "mpp": [vars(row) for row in mpp],
-    }
-
-
-def schrijf_backtest(
-    resultaat: backtests.Backtest, mpp: Sequence[backtests.MppVergelijking], out: Path
-) -> list[Path]:
-    """Scores, comparison, MPP comparison, JSON, workbook and fan charts against actuals."""
-    out.mkdir(parents=True, exist_ok=True)
-    kop = "Backtest van de prognose: waaiers tegen wat er gebeurde"
-    tables = [
-        uitvoer.Tabel(
-            "scores",
-            kop,
-            [vars(s) for s in (*resultaat.totaal, *resultaat.scores)],
-            backtests.SCORE_KOLOMMEN,
-        ),
-        uitvoer.Tabel(
-            "vergelijking",
-            kop,
-            [vars(p) for p in resultaat.punten],
-            ("reeks", "afkap", "periode", "werkelijk", "p10", "p50", "p90"),
-        ),
-        uitvoer.Tabel(
-            "mpp",
-            "Jaarinstroom tegen de Meerjaren Productie Prognose",
-            [vars(r) for r in mpp],
-            ("jaar", "uitgave", "mpp_minimum", "mpp_maximum", "p10", "p50", "p90", "werkelijk", "vanaf"),
-        ),
-    ]
-    written = []
-    for table in tables:
-        written.append(out / f"backtest_{table.naam}.csv")
-        write_csv(written[-1], table.records, table.kolommen)
-    written.append(out / "backtest.xlsx")
-    werkboek(written[-1], Kop(wat=kop, bron="CBS en gepubliceerde landelijke realisatie"), tables)
-    written.append(out / "backtest.json")
-    schrijf_json(written[-1], backtest_json(resultaat, mpp))
-    written += [out / "backtest.png", out / "backtest.html"]
-    figures.backtest_png(resultaat, written[-2], kop)
-    figures.backtest_html(resultaat, written[-1], kop)
-    return written
-
-
-def voer_sweep(
-    scenario: Scenario,
-    variaties: Sequence[str],
-    *,
-    paden: int,
-    maanden: int | None,
-    seed: int,
-    scheduler: str | None,
-    workers: int,
-    on_done: Callable[[int, int], None] | None = None,
-) -> list[Record]:
-    """Parse ``naam=...`` variations (domains and grid size checked) and run the grid on Dask."""
-    if not variaties:
-        raise InputError(Problem("geef minstens één --varieer naam=waarden", field="--varieer"))
-    binnen(workers, Domain("aantal workers, 1 tot en met 256", 1, 256), "--workers")
-    controleer_run(scenario, paden, maanden)
-    grid = [parse_variatie(text) for text in variaties]
-    return sweep(
-        scenario,
-        grid,
-        paden=paden,
-        maanden=maanden,
-        seed=seed,
-        scheduler=scheduler,
-        workers=workers,
-        on_done=on_done,
-    )
-
-
-def schrijf_scenario(path: Path, scenario: Scenario, kop: str = "") -> None:
-    """A scenario as a TOML file (with a comment header) that ``--scenario`` reads back, atomically."""
-    with atomic_write(path, "w", encoding="utf-8") as handle:
-        handle.write(schrijf(scenario, kop))
-
-
-def scenario_tekst(start: str | None = None, voorbeeld: bool = False) -> str:
-    """The default scenario from published figures as TOML (or the example with changes over time)."""
-    if voorbeeld:
-        path = resources.files("doorstroom.prognose") / "defaults" / "voorbeeld_schok.toml"
-        return path.read_text(encoding="utf-8")
-    if start is not None and not scenario_check.MONTH.match(start):
-        raise InputError(Problem(f"'{start}' is geen maand; schrijf bijvoorbeeld 2026-01", field="--start"))
-    kop = (
-        "# Doorstroom — standaardscenario van de prognose,\n"
-        "# opgebouwd uit gepubliceerde cijfers tot de start.\n"
-        "# Per parameter: herkomst (gepubliceerd, afgeleid, gefit, oordeel), datum en bron.\n"
-        "# Bewerk en gebruik met: doorstroom prognose bereken --scenario BESTAND\n\n"
-    )
-    return schrijf(standaard(start), kop)
+opgeslagen_werkboek = opslag.werkboek
+"""The workbook of a stored forecast (``werkboek`` writes one for a forecast just computed)."""

@@ -30,12 +30,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from doorstroom.prognose import gepubliceerd
-from doorstroom.prognose.calibration import als_parameter
-from doorstroom.prognose.historie import gepubliceerde_instroom, gepubliceerde_jaartotalen
-from doorstroom.prognose.instroomfit import Instroomfit, instroom
-from doorstroom.prognose.ketenfit import Realisatie, realisatiegraad
-from doorstroom.prognose.oordelen import oordelen
-from doorstroom.prognose.scenario import (
+from doorstroom.prognose.core.calibration import als_parameter
+from doorstroom.prognose.core.instroomfit import Instroomfit, instroom
+from doorstroom.prognose.core.ketenfit import Realisatie, realisatiegraad
+from doorstroom.prognose.core.scenario import (
     SPECS,
     Doelen,
     Herkomst,
@@ -44,13 +42,13 @@ from doorstroom.prognose.scenario import (
     Scenario,
     Verdeling,
     Wijziging,
-    halfjaar,
-    maand_labels,
-    maanden_tussen,
 )
+from doorstroom.prognose.historie import gepubliceerde_instroom, gepubliceerde_jaartotalen
+from doorstroom.prognose.oordelen import oordelen
 from doorstroom.prognose.startstand import AFG, OOR, PUB, actueel, capaciteit, parameter, voorraden
-from doorstroom.reference.periode import Periode
 from doorstroom.taakstelling import landelijk
+from doorstroom.values.maand import halfjaar, maand_labels, maanden_tussen
+from doorstroom.values.periode import Periode
 
 HORIZON = 36
 

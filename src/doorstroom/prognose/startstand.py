@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from doorstroom.prognose import gepubliceerd
+from doorstroom.prognose.core.scenario import Herkomst, Parameter
 from doorstroom.prognose.gepubliceerd import Feit
-from doorstroom.prognose.scenario import Herkomst, Parameter, maanden_tussen
+from doorstroom.values.maand import maanden_tussen
 
 VERS_MAANDEN = 12
 """A stock older than this at the start is used, but marked a judgement."""

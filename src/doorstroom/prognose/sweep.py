@@ -17,13 +17,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.prognose import scenario_check
-from doorstroom.prognose.montecarlo import bereken
-from doorstroom.prognose.scenario import SPECS, Scenario
+from doorstroom.prognose.core import scenario_check
+from doorstroom.prognose.core.montecarlo import bereken
+from doorstroom.prognose.core.scenario import SPECS, Scenario
 from doorstroom.values.domains import ROOSTERPUNTEN, Domain
+from doorstroom.values.number_text import format_nl
+from doorstroom.values.record import Record
 from doorstroom.values.suggest import unknown_message
-
-Record = dict[str, object]
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def rooster(scenario: Scenario, variaties: Sequence[Variatie]) -> list[tuple[Rec
     :data:`~doorstroom.values.domains.ROOSTERPUNTEN` of them, each a valid scenario."""
     size = math.prod(len(v.waarden) for v in variaties)
     if size > ROOSTERPUNTEN.maximum:
-        message = f"het rooster heeft {size:,} scenario's; {ROOSTERPUNTEN.omschrijving}".replace(",", ".")
+        message = f"het rooster heeft {format_nl(size)} scenario's; {ROOSTERPUNTEN.omschrijving}"
         raise InputError(Problem(message, field="--varieer"))
     points = []
     for combination in itertools.product(*(v.waarden for v in variaties)):

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import math
 
-from doorstroom.prognose.montecarlo import Resultaat
-from doorstroom.prognose.scenario import FloatArray, Herkomst
+from doorstroom.prognose.core.montecarlo import Resultaat
+from doorstroom.prognose.core.scenario import FloatArray, Herkomst
 from doorstroom.prognose.uitvoer import titel
-
-
-def getal(value: float) -> str:
-    """A whole number the Dutch way: 40.501."""
-    return f"{value:,.0f}".replace(",", ".")
+from doorstroom.values.number_text import format_nl
 
 
 def samenvatting_tekst(resultaat: Resultaat) -> str:
@@ -22,7 +18,7 @@ def samenvatting_tekst(resultaat: Resultaat) -> str:
     kans = f"{s.doelen.kans:.0%}"
     lines = [
         f"{titel(resultaat)}.",
-        f"{len(resultaat.maanden)} maanden, {getal(resultaat.paden)} paden"
+        f"{len(resultaat.maanden)} maanden, {format_nl(resultaat.paden)} paden"
         + (f", seed {resultaat.seed}." if resultaat.seed is not None else ", zonder onzekerheid."),
     ]
     judged = [n for n, p in s.parameters.items() if p.herkomst is Herkomst.oordeel]
@@ -35,38 +31,39 @@ def samenvatting_tekst(resultaat: Resultaat) -> str:
     )
     lines.append(
         f"Flexbuffer voor {kans} zekerheid over de hele horizon: "
-        f"{getal(resultaat.flexbuffer_horizon)} plaatsen."
+        f"{format_nl(resultaat.flexbuffer_horizon)} plaatsen."
     )
     lines += _needed_lines(resultaat, kans)
     cost = resultaat.kosten_totaal
     lines.append(
-        f"Kosten over de horizon: € {getal(cost[1])} (P10 € {getal(cost[0])} – P90 € {getal(cost[2])})."
+        f"Kosten over de horizon: € {format_nl(cost[1])} "
+        f"(P10 € {format_nl(cost[0])} – P90 € {format_nl(cost[2])})."
     )
     return "\n".join(lines) + "\n"
 
 
 def waaier_tekst(q: FloatArray, t: int) -> str:
-    return f"{getal(q[1][t])} (P10 {getal(q[0][t])} – P90 {getal(q[2][t])})"
+    return f"{format_nl(q[1][t])} (P10 {format_nl(q[0][t])} – P90 {format_nl(q[2][t])})"
 
 
 def _needed_lines(resultaat: Resultaat, kans: str) -> list[str]:
     lines = []
     if resultaat.benodigd_per_halfjaar:
         first = resultaat.benodigd_per_halfjaar[0]
-        value = "niet haalbaar" if first.benodigd is None else getal(first.benodigd)
+        value = "niet haalbaar" if first.benodigd is None else format_nl(first.benodigd)
         lines.append(
             f"Benodigde landelijke taakstelling {first.periode} ({kans} zeker, "
-            f"doel {getal(first.doel)} wachtenden "
-            f"aan het eind): {value}; gepland {getal(first.gepland)}."
+            f"doel {format_nl(first.doel)} wachtenden "
+            f"aan het eind): {value}; gepland {format_nl(first.gepland)}."
         )
     needed = resultaat.benodigde_taakstelling
     value = (
         "niet haalbaar"
         if not math.isfinite(needed.per_halfjaar)
-        else f"{getal(needed.per_halfjaar)} per halfjaar"
+        else f"{format_nl(needed.per_halfjaar)} per halfjaar"
     )
     lines.append(
-        f"Vaste taakstelling om uiterlijk {needed.maand} op {getal(needed.doel)} wachtenden te komen "
+        f"Vaste taakstelling om uiterlijk {needed.maand} op {format_nl(needed.doel)} wachtenden te komen "
         f"({kans} zeker): "
         f"{value}."
     )

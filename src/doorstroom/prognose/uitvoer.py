@@ -12,14 +12,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from doorstroom.prognose.model import SERIES
-from doorstroom.prognose.montecarlo import REGIO_KWANTIELEN, Resultaat
-from doorstroom.prognose.opvang import OpvangProvincie
-from doorstroom.prognose.scenario import SPECS, FloatArray, Herkomst, Scenario
-from doorstroom.reference.periode import Periode
+from doorstroom.prognose.core.montecarlo import REGIO_KWANTIELEN, Resultaat
+from doorstroom.prognose.core.opvang import OpvangProvincie
+from doorstroom.prognose.core.reeksen import SERIES
+from doorstroom.prognose.core.scenario import SPECS, FloatArray, Herkomst, Scenario
 from doorstroom.taakstelling import landelijk
+from doorstroom.values.periode import Periode
+from doorstroom.values.record import Record
 
-Record = dict[str, object]
 GELD = ("kosten",)
 """Series in euro; every other series counts persons or places."""
 SAMENVATTING_MAANDEN = (6, 12, 24)
@@ -272,88 +272,47 @@ def als_json(resultaat: Resultaat, opvang: Sequence[OpvangProvincie]) -> dict[st
     }
 
 
+KOLOMMEN_PER_TABEL = {
+    "kwantielen": ("reeks", "maand", "p10", "p50", "p90"),
+    "kansen": ("maand", "kans_overschrijding", "flexbuffer"),
+    "provincies": ("provincie", "reeks", "maand", "p10", "p50", "p90"),
+    "provincie_opgaven": (
+        "provincie", "plaatsen_invoer", "max_kans_overschrijding", "bezetting_eind_p50", "wachtend_eind_p50",
+        "achterstand_eind_p50",
+    ),
+    "benodigde_taakstelling": (
+        "periode", "maanden", "doel_wachtend", "gepland", "gepubliceerd", "benodigd", "benodigd_mediaan",
+        "aandeel_onhaalbaar",
+    ),
+    "parameters": (
+        "parameter", "waarde", "eenheid", "verdeling", "laag", "hoog", "sd", "herkomst", "spreiding", "datum",
+        "bron",
+    ),
+    "kalibratie": (
+        "parameter", "waarde", "standaardfout", "bestand", "kolommen", "perioden", "waarnemingen", "methode",
+    ),
+}  # fmt: skip
+"""The columns of every table of a forecast but the summary (whose columns depend on the forecast)."""
+
+
 def tabellen(resultaat: Resultaat, opvang: Sequence[OpvangProvincie]) -> list[Tabel]:
     """Every table of a forecast, rounded for people, in workbook order; each title says what its sheet
     adds to the forecast's own title (the workbook puts that above every sheet)."""
-    return [
-        Tabel("samenvatting", "", samenvatting_records(resultaat), samenvatting_kolommen(resultaat)),
-        Tabel(
-            "kwantielen",
-            "P10/P50/P90 per maand",
-            kwantiel_records(resultaat, rond=True),
-            ("reeks", "maand", "p10", "p50", "p90"),
-        ),
-        Tabel(
-            "kansen",
-            "kans op overschrijding en flexbuffer",
-            kans_records(resultaat, rond=True),
-            ("maand", "kans_overschrijding", "flexbuffer"),
-        ),
-        Tabel(
-            "provincies",
-            "per provincie",
-            provincie_records(resultaat, rond=True),
-            ("provincie", "reeks", "maand", "p10", "p50", "p90"),
-        ),
-        Tabel(
-            "provincie_opgaven",
-            "opgave per provincie",
-            provincie_opgaven(resultaat, opvang, rond=True),
-            (
-                "provincie",
-                "plaatsen_invoer",
-                "max_kans_overschrijding",
-                "bezetting_eind_p50",
-                "wachtend_eind_p50",
-                "achterstand_eind_p50",
-            ),
-        ),
-        Tabel(
-            "benodigde_taakstelling",
+    rijen = {
+        "kwantielen": ("P10/P50/P90 per maand", kwantiel_records(resultaat, rond=True)),
+        "kansen": ("kans op overschrijding en flexbuffer", kans_records(resultaat, rond=True)),
+        "provincies": ("per provincie", provincie_records(resultaat, rond=True)),
+        "provincie_opgaven": ("opgave per provincie", provincie_opgaven(resultaat, opvang, rond=True)),
+        "benodigde_taakstelling": (
             "benodigde landelijke taakstelling per halfjaar",
             benodigd_records(resultaat, rond=True),
-            (
-                "periode",
-                "maanden",
-                "doel_wachtend",
-                "gepland",
-                "gepubliceerd",
-                "benodigd",
-                "benodigd_mediaan",
-                "aandeel_onhaalbaar",
-            ),
         ),
-        Tabel(
-            "parameters",
-            "parameters en herkomst",
-            parameter_records(resultaat.scenario),
-            (
-                "parameter",
-                "waarde",
-                "eenheid",
-                "verdeling",
-                "laag",
-                "hoog",
-                "sd",
-                "herkomst",
-                "spreiding",
-                "datum",
-                "bron",
-            ),
-        ),
-        Tabel(
-            "kalibratie",
-            "wat is gefit, uit welk bestand",
-            kalibratie_records(resultaat.scenario),
-            (
-                "parameter",
-                "waarde",
-                "standaardfout",
-                "bestand",
-                "kolommen",
-                "perioden",
-                "waarnemingen",
-                "methode",
-            ),
-        ),
+        "parameters": ("parameters en herkomst", parameter_records(resultaat.scenario)),
+        "kalibratie": ("wat is gefit, uit welk bestand", kalibratie_records(resultaat.scenario)),
+    }
+    samenvatting = Tabel(
+        "samenvatting", "", samenvatting_records(resultaat), samenvatting_kolommen(resultaat)
+    )
+    return [samenvatting] + [
+        Tabel(naam, titel, records, KOLOMMEN_PER_TABEL[naam]) for naam, (titel, records) in rijen.items()
     ]

@@ -8,21 +8,36 @@ from datetime import date, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from doorstroom.reference.bevolking import Bevolking
-from doorstroom.reference.domain import Gemeente
+from doorstroom.platform.db import aantal, bladzijde
+from doorstroom.platform.paging import Deel, Pagina
+from doorstroom.reference.core.domain import Bevolking, Gemeente
+from doorstroom.reference.core.samenvoeging import Samenvoeging
 from doorstroom.reference.models import (
     BevolkingRecord,
     GemeenteRecord,
     SamenvoegingOnderdeelRecord,
     SamenvoegingRecord,
 )
-from doorstroom.reference.samenvoeging import Samenvoeging
 
 
 def gemeenten(session: Session) -> list[Gemeente]:
     """The stored municipality list, ordered by code (empty when none was stored yet)."""
     records = session.scalars(select(GemeenteRecord).order_by(GemeenteRecord.code))
     return [_to_domain(record) for record in records]
+
+
+def heeft_gemeenten(session: Session) -> bool:
+    """Whether a municipality list was stored (else the embedded list is in use)."""
+    return session.scalar(select(GemeenteRecord.code).limit(1)) is not None
+
+
+def gemeentepagina(session: Session, pagina: Pagina, provincie: str | None = None) -> Deel[Gemeente]:
+    """One page of the stored list (of one province), ordered by code, and how many it holds."""
+    query = select(GemeenteRecord).order_by(GemeenteRecord.code)
+    if provincie is not None:
+        query = query.where(GemeenteRecord.provincie == provincie)
+    records = session.scalars(bladzijde(query, pagina))
+    return Deel([_to_domain(record) for record in records], aantal(session, query))
 
 
 def vervang(session: Session, lijst: list[Gemeente], peildatum: date, bron: str) -> None:

@@ -19,19 +19,49 @@ from doorstroom.platform import audit
 from doorstroom.platform.clock import nu
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import InputError, Problem
+from doorstroom.platform.paging import Deel, Pagina
 from doorstroom.reference import repository
-from doorstroom.reference.bevolking import INGEBOUWDE_JAREN, Bevolking, ingebouwde_bevolking
-from doorstroom.reference.domain import Gemeente, Herindeling, compare
-from doorstroom.reference.indeling import Indelingen
-from doorstroom.reference.loader import (
+from doorstroom.reference.core.domain import Bevolking, Gemeente, Herindeling, compare
+from doorstroom.reference.core.indeling import Indelingen
+from doorstroom.reference.core.lookup import find_gemeente, label, namen
+from doorstroom.reference.core.samenvoeging import Samenvoeging
+from doorstroom.reference.io import (
+    INGEBOUWDE_JAREN,
     embedded_gemeenten,
+    embedded_provincies,
     embedded_samenvoegingen,
+    ingebouwde_bevolking,
     load_gemeenten,
     load_samenvoegingen,
 )
-from doorstroom.reference.samenvoeging import Samenvoeging
+from doorstroom.reference.kolommen import BRON_CBS, KOLOMMEN
 from doorstroom.values.domains import BRON
 from doorstroom.values.suggest import unknown_message
+
+__all__ = [
+    "BRON_CBS",
+    "EMBEDDED_BRON",
+    "EMBEDDED_PEILDATUM",
+    "KOLOMMEN",
+    "Gemeente",
+    "Herindeling",
+    "Samenvoeging",
+    "compare",
+    "controleer_gemeentecode",
+    "embedded_gemeenten",
+    "embedded_provincies",
+    "find_gemeente",
+    "gemeenten_in_gebruik",
+    "gemeenten_uit",
+    "gemeentepagina",
+    "importeer",
+    "indelingen",
+    "label",
+    "load_gemeenten",
+    "namen",
+    "samenvoegen",
+]
+
 
 EMBEDDED_PEILDATUM = date(2024, 1, 1)
 EMBEDDED_BRON = "CBS 85984NED / 03759ned, 1 januari 2024 (ingebouwd)"
@@ -50,6 +80,16 @@ def controleer_gemeentecode(engine: Engine, code: str | None, veld: str = "gemee
     codes = {g.code for g in gemeenten_in_gebruik(engine)}
     if code not in codes:
         raise InputError(Problem(unknown_message("gemeentecode", code, codes), field=veld))
+
+
+def gemeentepagina(engine: Engine, pagina: Pagina, provincie: str | None = None) -> Deel[Gemeente]:
+    """One page of the list in use (of one province), by code, with its size: the stored list paged
+    in its query, or the embedded list when the database has none."""
+    with transaction(engine, schrijven=False) as session:
+        if repository.heeft_gemeenten(session):
+            return repository.gemeentepagina(session, pagina, provincie)
+    lijst = [g for g in embedded_gemeenten() if provincie is None or g.provincie == provincie]
+    return Deel(lijst[pagina.offset : pagina.offset + pagina.grootte], len(lijst))
 
 
 def importeer(engine: Engine, path: Path, peildatum: date) -> tuple[Herindeling, Bevolking | None]:

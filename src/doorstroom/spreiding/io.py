@@ -2,7 +2,7 @@
 
 Every file is validated whole before anything is used or stored: each problem is reported with
 file, row and field, every problem of a row at once, and a municipality that is not in the list in
-use is named with the closest valid names (:func:`doorstroom.reference.lookup.find_gemeente`).
+use is named with the closest valid names (:func:`doorstroom.reference.core.lookup.find_gemeente`).
 Column layouts are documented in ``docs/spreiding.md``.
 """
 
@@ -19,11 +19,11 @@ from typing import TypeVar
 
 from doorstroom.files.tabular import Row, iter_table, parse_each, parse_rows, read_table
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.lookup import find_gemeente, label, namen
-from doorstroom.spreiding.correctie import Correctie, Correctiesoort, factor_uit_score
-from doorstroom.spreiding.domain import Locatie, Raming, Soort
-from doorstroom.spreiding.plan import Plan, Planregel
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.reference.core.lookup import find_gemeente, label, namen
+from doorstroom.spreiding.core.correctie import Correctie, Correctiesoort, factor_uit_score
+from doorstroom.spreiding.core.domain import Locatie, Raming, Soort
+from doorstroom.spreiding.core.plan import Plan, Planregel
 from doorstroom.taakstelling.io import datum
 from doorstroom.values.domains import (
     CORRECTIEFACTOR,

@@ -22,13 +22,13 @@ from doorstroom.accounts.service import bereik_voor
 from doorstroom.accounts.toegang import Handeling
 from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import InputError, NotFound, Problem
-from doorstroom.reference.periode import Periode
 from doorstroom.spreiding import io, register
-from doorstroom.spreiding.domain import Raming
-from doorstroom.spreiding.regio_service import RegioOverzicht, Regiosoort, RegioVerzoek
-from doorstroom.spreiding.regio_service import regio as regio_view
-from doorstroom.spreiding.report import Record
+from doorstroom.spreiding.core.domain import Raming
+from doorstroom.spreiding.regio_overzicht import RegioOverzicht, Regiosoort, RegioVerzoek
+from doorstroom.spreiding.regio_overzicht import regio as regio_view
 from doorstroom.spreiding.service import Spreiding, Verzoek, bereken
+from doorstroom.values.periode import Periode
+from doorstroom.values.record import Record
 
 
 def _eis_lezer(gebruiker: Gebruiker) -> None:

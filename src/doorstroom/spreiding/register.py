@@ -26,15 +26,17 @@ from sqlalchemy.orm import Session
 from doorstroom.platform import audit
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.lookup import find_gemeente, namen
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.reference.core.lookup import find_gemeente, namen
 from doorstroom.reference.service import gemeenten_in_gebruik
-from doorstroom.spreiding import io, opvang, repository
-from doorstroom.spreiding.domain import Locatie, LocatieVersie, Registratie
-from doorstroom.spreiding.historie import beschrijf
-from doorstroom.spreiding.opvang import Opvang
-from doorstroom.spreiding.report import Record, historie_record, locatie_record
+from doorstroom.spreiding import io, repository
+from doorstroom.spreiding.core import opvang
+from doorstroom.spreiding.core.domain import Locatie, LocatieVersie, Registratie
+from doorstroom.spreiding.core.historie import beschrijf
+from doorstroom.spreiding.core.opvang import Opvang
+from doorstroom.spreiding.core.report import historie_record, locatie_record
 from doorstroom.values.domains import TOELICHTING
+from doorstroom.values.record import Record
 from doorstroom.values.suggest import unknown_message
 
 RACE = (IntegrityError,)

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from doorstroom.spreiding.domain import Locatie, LocatieVersie, Registratie, Soort
+from doorstroom.spreiding.core.domain import Locatie, LocatieVersie, Registratie, Soort
 from doorstroom.spreiding.models import LocatieVersieRecord
 
 

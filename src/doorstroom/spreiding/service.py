@@ -2,7 +2,7 @@
 
 :func:`bereken` answers "how many reception places per province and municipality" for a capacity
 estimate, with existing durable places counted and a province's plan checked
-(:mod:`doorstroom.spreiding.regio_service` builds the region view on it). It returns plain values
+(:mod:`doorstroom.spreiding.regio_overzicht` builds the region view on it). It returns plain values
 (rows ready for a table, CSV, JSON or a web page, plus a :class:`Toelichting` saying which inputs
 were used), so the CLI, the API and the web app each make one call. Inputs are files a planner
 keeps in Excel; the locations come from a file when one is given, else from the register in the
@@ -20,19 +20,50 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.lookup import label, namen
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.reference.core.lookup import label, namen
 from doorstroom.reference.service import EMBEDDED_PEILDATUM, gemeenten_uit
 from doorstroom.spreiding import io, register
-from doorstroom.spreiding.correctie import Correctie, sleutel
-from doorstroom.spreiding.domain import Locatie, Raming
-from doorstroom.spreiding.duurzaam import Bestaand, bestaand_per_gemeente
-from doorstroom.spreiding.plan import Plan, aanbod_per_gemeente, controleer, duizendtallen
-from doorstroom.spreiding.report import Record, gemeente_records, provincie_records
-from doorstroom.spreiding.verdeling import Verdeling, verdeel
+from doorstroom.spreiding.core.correctie import Correctie, sleutel
+from doorstroom.spreiding.core.domain import Locatie, Raming
+from doorstroom.spreiding.core.duurzaam import Bestaand, bestaand_per_gemeente
+from doorstroom.spreiding.core.plan import Plan, aanbod_per_gemeente, controleer
+from doorstroom.spreiding.core.report import (
+    gemeente_records,
+    kolommen,
+    provincie_records,
+    toelichting_records,
+)
+from doorstroom.spreiding.core.verdeling import Verdeling, verdeel
+from doorstroom.spreiding.io import ramingen
+from doorstroom.spreiding.register import historielijst, huidige_locaties, importeer, locatielijst, sluit
 from doorstroom.taakstelling import service as taakstelling_service
 from doorstroom.values.domains import OPVANGPLAATSEN, PERCENTAGE, Domain
-from doorstroom.values.number_text import NumberTextError, parse_number
+from doorstroom.values.number_text import NumberTextError, format_nl, parse_number
+from doorstroom.values.record import Record
+
+__all__ = [
+    "INGEBOUWDE_BEVOLKING",
+    "Record",
+    "Spreiding",
+    "Toelichting",
+    "Verzoek",
+    "amv_voor",
+    "bereken",
+    "gemeenten_voor",
+    "historielijst",
+    "huidige_locaties",
+    "importeer",
+    "kolommen",
+    "locatielijst",
+    "locaties_voor",
+    "raming_op",
+    "ramingen",
+    "sluit",
+    "toelichting_records",
+    "totaal_voor",
+]
+
 
 INGEBOUWDE_BEVOLKING = EMBEDDED_PEILDATUM.year
 _PERCENTAGE = re.compile(r"^\s*([0-9]+([.,][0-9]+)?)\s*%\s*$")
@@ -71,8 +102,8 @@ class Toelichting:
     def regels(self) -> list[tuple[str, str]]:
         """(name, value) pairs, in the order a reader wants them."""
         return [
-            ("totaal", f"{duizendtallen(self.totaal)} plaatsen ({self.herkomst_totaal})"),
-            ("amv", f"{duizendtallen(self.amv)} plaatsen ({self.herkomst_amv})"),
+            ("totaal", f"{format_nl(self.totaal)} plaatsen ({self.herkomst_totaal})"),
+            ("amv", f"{format_nl(self.amv)} plaatsen ({self.herkomst_amv})"),
             ("inwoners", self.bevolking),
             (
                 "correctie",
@@ -179,7 +210,7 @@ def raming_op(datum: date) -> Raming:
     for raming in io.ramingen():
         if raming.datum == datum:
             return raming
-    bekend = ", ".join(f"{r.datum} ({duizendtallen(r.totaal)})" for r in io.ramingen())
+    bekend = ", ".join(f"{r.datum} ({format_nl(r.totaal)})" for r in io.ramingen())
     raise InputError(Problem(f"geen capaciteitsraming van {datum}; bekend: {bekend}", field="--raming"))
 
 
@@ -192,7 +223,7 @@ def totaal_voor(verzoek: Verzoek) -> tuple[int, str]:
             raise InputError(Problem(probleem, field="--totaal"))
         return verzoek.totaal, "opgegeven met --totaal"
     if verzoek.raming is None:
-        bekend = ", ".join(f"--raming {r.datum} ({duizendtallen(r.totaal)})" for r in io.ramingen())
+        bekend = ", ".join(f"--raming {r.datum} ({format_nl(r.totaal)})" for r in io.ramingen())
         raise InputError(Problem(f"geef --totaal AANTAL of een raming: {bekend}", field="--totaal"))
     raming = raming_op(verzoek.raming)
     return raming.totaal, f"capaciteitsraming {raming.datum}"
@@ -209,7 +240,7 @@ def amv_voor(verzoek: Verzoek, totaal: int) -> tuple[int, str]:
     if not gepubliceerd:
         raise InputError(Problem("geef het aantal amv-plaatsen met --amv", field="--amv"))
     bron, bron_amv = gepubliceerd[-1]
-    aandeel = f"{100 * bron_amv / bron.totaal:.2f}".replace(".", ",")
+    aandeel = format_nl(100 * bron_amv / bron.totaal, 2)
     return _half_op(
         Fraction(totaal * bron_amv, bron.totaal)
     ), f"{aandeel} % zoals in de capaciteitsraming {bron.datum}"

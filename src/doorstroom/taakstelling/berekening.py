@@ -8,23 +8,38 @@ the split and account for it in exactly the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.indeling import Indelingen
-from doorstroom.reference.periode import Periode
+from doorstroom.reference.core.indeling import Indelingen
 from doorstroom.reference.service import gemeenten_uit
-from doorstroom.taakstelling import grondslag as grondslagen
 from doorstroom.taakstelling import io
-from doorstroom.taakstelling.domain import Taakstelling
-from doorstroom.taakstelling.grondslag import Grondslag
-from doorstroom.taakstelling.overdracht import naar_opvolgers
-from doorstroom.taakstelling.report import Verantwoording
-from doorstroom.taakstelling.ruil import onder_nul, problemen
-from doorstroom.taakstelling.verdeling import Afrondingsregel
+from doorstroom.taakstelling.core import grondslag as grondslagen
+from doorstroom.taakstelling.core.domain import STANDAARD_REGEL, Taakstelling
+from doorstroom.taakstelling.core.grondslag import Grondslag
+from doorstroom.taakstelling.core.overdracht import naar_opvolgers
+from doorstroom.taakstelling.core.report import Verantwoording
+from doorstroom.taakstelling.core.ruil import onder_nul, problemen
+from doorstroom.taakstelling.core.verdeling import Afrondingsregel
+from doorstroom.values.periode import Periode
+
+
+@dataclass(frozen=True)
+class Keuzes:
+    """The choices of a period's split, the same for a calculation from files and for fixing it in
+    the store: the period, the national total, the rounding rule, the key, the population vintage and
+    last period's statement (``vorige``) for the carry-over."""
+
+    periode: Periode
+    totaal: int | None = None
+    regel: Afrondingsregel = STANDAARD_REGEL
+    sleutel: str = "inwoners"
+    bevolking: int | None = None
+    vorige: Path | None = None
 
 
 def standaard_peildatum(periode: Periode, today: date | None = None) -> date:

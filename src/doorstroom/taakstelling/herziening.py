@@ -16,11 +16,9 @@ from doorstroom.platform import audit
 from doorstroom.platform.clock import nu
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import repository
 from doorstroom.taakstelling.models import TaakstellingRecord, VaststellingRecord
-from doorstroom.taakstelling.report import Record
 from doorstroom.taakstelling.toezicht import niet_vastgesteld
 from doorstroom.taakstelling.vaststelling import (
     OPGESLAGEN,
@@ -30,6 +28,8 @@ from doorstroom.taakstelling.vaststelling import (
     verouderd_na,
 )
 from doorstroom.values.domains import NAAM, TOELICHTING
+from doorstroom.values.periode import Periode
+from doorstroom.values.record import Record
 
 
 def herbereken(

@@ -21,16 +21,16 @@ from sqlalchemy.orm import Session
 from doorstroom.files.tabular import Row, iter_table, parse_each
 from doorstroom.platform import audit
 from doorstroom.platform.clock import nu
-from doorstroom.reference.indeling import Indelingen
-from doorstroom.reference.periode import Periode
+from doorstroom.reference.core.indeling import Indelingen
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import io
 from doorstroom.taakstelling.berekening import codes_per_jaar
-from doorstroom.taakstelling.domain import Koppeling
+from doorstroom.taakstelling.core.domain import Koppeling
 from doorstroom.taakstelling.models import KoppelingMeldingRecord, RealisatieRecord
 from doorstroom.taakstelling.staging import Bulkinvoer, Problemen, Rij, importeer
 from doorstroom.taakstelling.vaststelling import Verouderd, tekst, verouderd_na
 from doorstroom.values.domains import BRON
+from doorstroom.values.periode import Periode
 
 KOPPELINGEN = Bulkinvoer(
     KoppelingMeldingRecord.__table__,  # type: ignore[arg-type]

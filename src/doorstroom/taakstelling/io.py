@@ -15,10 +15,9 @@ from typing import TypeVar
 
 from doorstroom.files.tabular import Row, parse_each, read_table
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.datum import lees_datum
-from doorstroom.reference.domain import GEMEENTECODE
-from doorstroom.taakstelling.domain import Koppeling
+from doorstroom.taakstelling.core.domain import Koppeling
 from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
+from doorstroom.values.datum import lees_datum
 from doorstroom.values.domains import (
     INWONERS,
     PERSONEN_GEMEENTE,
@@ -26,25 +25,11 @@ from doorstroom.values.domains import (
     REFERENTIE,
     SALDO_PERSONEN,
 )
+from doorstroom.values.gemeentecode import GEMEENTECODE, gemeentecode
 
 T = TypeVar("T")
 CodesPerJaar = Callable[[int], Collection[str]]
 """The codes of the division of 1 January of a year."""
-
-
-def gemeentecode(
-    row: Row, bekend: Collection[str], field: str = "gemeentecode", jaar: int | None = None
-) -> str:
-    """A code from ``row`` that is in ``bekend`` (the division of ``jaar``, when given)."""
-    code = row.text(field).upper()
-    if not GEMEENTECODE.match(code):
-        raise row.problem(field, f"'{code}' is geen CBS-gemeentecode (GMxxxx)")
-    if code not in bekend:
-        lijst = "in gebruik" if jaar is None else f"van 1 januari {jaar}"
-        raise row.problem(
-            field, f"{code} staat niet in de gemeentelijst {lijst} (opgeheven bij herindeling?)"
-        )
-    return code
 
 
 JAREN = range(2000, 2101)
@@ -52,7 +37,7 @@ JAREN = range(2000, 2101)
 
 
 def datum(row: Row, field: str, *, required: bool = True) -> date | None:
-    """A date as ``2026-03-01``, ``1-3-2026`` or an Excel date cell (:mod:`doorstroom.reference.datum`)."""
+    """A date as ``2026-03-01``, ``1-3-2026`` or an Excel date cell (:mod:`doorstroom.values.datum`)."""
     raw = row.text(field, required=required)
     if not raw:
         return None

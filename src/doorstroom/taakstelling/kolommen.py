@@ -1,7 +1,7 @@
 """How a taakstelling statement reads in a workbook: Dutch labels, formats, meanings, rules, sources.
 
-The column names are those of :mod:`doorstroom.taakstelling.report`; which columns are summed in a
-totals row is the same list :func:`~doorstroom.taakstelling.report.aggregeer` sums per region, so a
+The column names are those of :mod:`doorstroom.taakstelling.core.report`; which columns are summed in a
+totals row is the same list :func:`~doorstroom.taakstelling.core.report.aggregeer` sums per region, so a
 workbook's totals and a regional statement cannot disagree.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from doorstroom.files.workbook import Kolom, Kop, Regel, Soort
 from doorstroom.reference.kolommen import KOLOMMEN as GEMEENTE_KOLOMMEN
-from doorstroom.taakstelling.overzicht import Overzicht
-from doorstroom.taakstelling.report import REGEL_UITLEG, SOM_KOLOMMEN
+from doorstroom.taakstelling.core.overzicht import Overzicht
+from doorstroom.taakstelling.core.report import REGEL_UITLEG, SOM_KOLOMMEN
 from doorstroom.values.number_text import format_nl
 
 WAT = "Taakstelling huisvesting vergunninghouders"

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from doorstroom.files.tabular import Row, parse_rows, read_table
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.periode import Periode
-from doorstroom.taakstelling.report import getal
 from doorstroom.values.domains import SALDO_PERSONEN, TAAKSTELLING_LANDELIJK, Domain
+from doorstroom.values.number_text import format_nl
+from doorstroom.values.periode import Periode
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def landelijk_totaal(periode: Periode, opgegeven: int | None) -> tuple[int, str]
     if gepubliceerd_getal is None:
         return opgegeven, "opgegeven met --totaal; geen gepubliceerd aantal bekend"
     if gepubliceerd_getal.landelijk != opgegeven:
-        return opgegeven, f"opgegeven met --totaal; gepubliceerd is {getal(gepubliceerd_getal.landelijk)}"
+        return opgegeven, f"opgegeven met --totaal; gepubliceerd is {format_nl(gepubliceerd_getal.landelijk)}"
     return opgegeven, f"opgegeven met --totaal, gelijk aan het gepubliceerde ({gepubliceerd_getal.bron})"
 
 

@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from doorstroom.reference.periode import Periode
-from doorstroom.taakstelling.domain import Koppeling
+from doorstroom.taakstelling.core.domain import Koppeling
+from doorstroom.taakstelling.core.ruil import Ruil
 from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
 from doorstroom.taakstelling.models import (
     KoppelingMeldingRecord,
@@ -19,7 +19,7 @@ from doorstroom.taakstelling.models import (
     TaakstellingRecord,
     VaststellingRecord,
 )
-from doorstroom.taakstelling.ruil import Ruil
+from doorstroom.values.periode import Periode
 
 
 def versies(session: Session, periode: Periode | None = None) -> list[VaststellingRecord]:

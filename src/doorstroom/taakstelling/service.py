@@ -1,4 +1,4 @@
-"""Use cases of the taakstelling from files, and what the store-based use cases share.
+"""The one door of the taakstelling: use cases from files and from the store, for every delivery layer.
 
 Two ways in: *from files* (:func:`bereken_overzicht`: what a policy officer does with the
 circular and last period's Excel; stored population vintages, mergers and swaps are used when a
@@ -19,11 +19,11 @@ from sqlalchemy import Engine
 
 from doorstroom.platform.clock import vandaag
 from doorstroom.platform.db import transaction
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import importeren, io, repository, vaststelling
 from doorstroom.taakstelling import toezicht as opgeslagen
 from doorstroom.taakstelling.berekening import (
+    Keuzes,
     achterstand_uit_bestand,
     binnen_periode,
     codes_per_jaar,
@@ -33,39 +33,66 @@ from doorstroom.taakstelling.berekening import (
     standaard_peildatum,
     verantwoording,
 )
-from doorstroom.taakstelling.domain import DEFAULT_MARGE, STANDAARD_REGEL, bereken
-from doorstroom.taakstelling.grondslag import Grondslag
+from doorstroom.taakstelling.core.domain import DEFAULT_MARGE, STANDAARD_REGEL, Schema, bereken
+from doorstroom.taakstelling.core.grondslag import Grondslag
+from doorstroom.taakstelling.core.overzicht import (
+    Overzicht,
+    Voortgang,
+    alleen_namen,
+    alleen_provincie,
+    stel_op,
+)
+from doorstroom.taakstelling.core.report import REGIO_KOLOMMEN, aggregeer, columns_of, zonder_regio
+from doorstroom.taakstelling.core.ruil import per_gemeente
+from doorstroom.taakstelling.core.verdeling import Afrondingsregel
+from doorstroom.taakstelling.herziening import geschiedenis, herbereken
 from doorstroom.taakstelling.importeren import Geimporteerd
+from doorstroom.taakstelling.kolommen import KOLOMMEN, REGELS, kop
+from doorstroom.taakstelling.landelijk import als_records as landelijke_taakstellingen
 from doorstroom.taakstelling.landelijk import landelijk_totaal
-from doorstroom.taakstelling.overzicht import Overzicht, Voortgang, alleen_namen, stel_op
-from doorstroom.taakstelling.ruil import per_gemeente
-from doorstroom.taakstelling.vaststelling import Vastgesteld, Vaststelverzoek
-from doorstroom.taakstelling.verdeling import Afrondingsregel
+from doorstroom.taakstelling.ruilregister import leg_ruil_vast, ruilen
+from doorstroom.taakstelling.toezicht import huidige_versie
+from doorstroom.taakstelling.vaststelling import Vastgesteld, Vaststelverzoek, Verouderd
+from doorstroom.values.periode import Periode
 
 __all__ = [
+    "KOLOMMEN",
+    "REGELS",
+    "REGIO_KOLOMMEN",
+    "STANDAARD_REGEL",
+    "Afrondingsregel",
     "Overzicht",
+    "Schema",
     "Vaststelverzoek",
+    "Verouderd",
     "Verzoek",
+    "aggregeer",
+    "alleen_namen",
+    "alleen_provincie",
     "bereken_overzicht",
+    "columns_of",
+    "geschiedenis",
+    "herbereken",
+    "huidige_versie",
     "importeer_koppelingen",
     "importeer_realisatie",
+    "kop",
+    "landelijke_taakstellingen",
+    "leg_ruil_vast",
+    "realisatie_per_maand",
     "resterend",
+    "ruilen",
     "toezicht",
     "vandaag",
     "vaststellen",
+    "zonder_regio",
 ]
 
 
 @dataclass(frozen=True)
-class Verzoek:
+class Verzoek(Keuzes):
     """What to compute: a period's split, optionally with carry-over, swaps and realisation files."""
 
-    periode: Periode
-    totaal: int | None = None
-    regel: Afrondingsregel = STANDAARD_REGEL
-    sleutel: str = "inwoners"
-    bevolking: int | None = None
-    vorige: Path | None = None
     realisatie: Path | None = None
     koppelingen: Path | None = None
     gemeenten: Path | None = None
@@ -164,6 +191,6 @@ def resterend(engine: Engine, periode: Periode, peildatum: date | None = None) -
 
 def realisatie_per_maand(engine: Engine, periode: Periode) -> dict[str, dict[str, int]]:
     """Persons housed per municipality and month of ``periode`` (imported figures and case-file
-    move-ins combined by :mod:`doorstroom.taakstelling.realisatiebronnen`, as supervision counts)."""
+    move-ins combined by :mod:`doorstroom.taakstelling.core.realisatiebronnen`, as supervision counts)."""
     with transaction(engine, schrijven=False) as session:
         return vaststelling.gehuisvest_per_maand(session, periode)

@@ -16,13 +16,18 @@ from sqlalchemy.orm import Session
 from doorstroom.platform import audit
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import InputError, NotFound, Problem
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import repository
-from doorstroom.taakstelling.domain import Taakstelling
+from doorstroom.taakstelling.core.domain import Taakstelling
+from doorstroom.taakstelling.core.overzicht import (
+    Overzicht,
+    Voortgang,
+    met_meldingen,
+    realiseer_alle,
+    stel_op,
+)
+from doorstroom.taakstelling.core.ruil import Ruil
 from doorstroom.taakstelling.models import VaststellingRecord
-from doorstroom.taakstelling.overzicht import Overzicht, Voortgang, met_meldingen, realiseer_alle, stel_op
-from doorstroom.taakstelling.ruil import Ruil
 from doorstroom.taakstelling.vaststelling import (
     gehuisvest_per_maand,
     opgeslagen_taken,
@@ -30,6 +35,7 @@ from doorstroom.taakstelling.vaststelling import (
     verantwoording_van,
     verouderd_na,
 )
+from doorstroom.values.periode import Periode
 
 
 class NietVastgesteld(InputError, NotFound):

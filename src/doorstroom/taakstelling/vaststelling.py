@@ -13,7 +13,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
-from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
@@ -24,43 +23,40 @@ from doorstroom.platform import audit
 from doorstroom.platform.clock import nu
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.domain import Gemeente
-from doorstroom.reference.indeling import Indelingen
-from doorstroom.reference.lookup import label
-from doorstroom.reference.periode import Periode
+from doorstroom.reference.core.domain import Gemeente
+from doorstroom.reference.core.indeling import Indelingen
+from doorstroom.reference.core.lookup import label
 from doorstroom.reference.service import indelingen
-from doorstroom.taakstelling import realisatiebronnen, repository
+from doorstroom.taakstelling import repository
 from doorstroom.taakstelling.berekening import (
+    Keuzes,
     achterstand_uit_bestand,
     controleer_ruil,
     kies_grondslag,
     verantwoording,
 )
-from doorstroom.taakstelling.domain import STANDAARD_REGEL, Taakstelling, bereken, taak
-from doorstroom.taakstelling.grondslag import Grondslag
+from doorstroom.taakstelling.core import realisatiebronnen
+from doorstroom.taakstelling.core.domain import Taakstelling, bereken, taak
+from doorstroom.taakstelling.core.grondslag import Grondslag
+from doorstroom.taakstelling.core.overdracht import naar_opvolgers
+from doorstroom.taakstelling.core.overzicht import Overzicht, Voortgang, realiseer_alle, stel_op
+from doorstroom.taakstelling.core.report import Verantwoording
+from doorstroom.taakstelling.core.ruil import per_gemeente
+from doorstroom.taakstelling.core.verdeling import Afrondingsregel
 from doorstroom.taakstelling.landelijk import landelijk_totaal
 from doorstroom.taakstelling.models import TaakstellingRecord, VaststellingRecord
-from doorstroom.taakstelling.overdracht import naar_opvolgers
-from doorstroom.taakstelling.overzicht import Overzicht, Voortgang, realiseer_alle, stel_op
-from doorstroom.taakstelling.report import Verantwoording, getal
-from doorstroom.taakstelling.ruil import per_gemeente
-from doorstroom.taakstelling.verdeling import Afrondingsregel
 from doorstroom.values.domains import BRON, NAAM, TOELICHTING, TextLimit
+from doorstroom.values.number_text import format_nl
+from doorstroom.values.periode import Periode
 
 OPGESLAGEN = "opgeslagen"
 """``achterstand_bron`` of a version whose carry-over came from the stored previous period."""
 
 
 @dataclass(frozen=True)
-class Vaststelverzoek:
+class Vaststelverzoek(Keuzes):
     """What to fix: the period and the same choices as a calculation from files, plus who and why."""
 
-    periode: Periode
-    totaal: int | None = None
-    regel: Afrondingsregel = STANDAARD_REGEL
-    sleutel: str = "inwoners"
-    bevolking: int | None = None
-    vorige: Path | None = None
     herzien: bool = False
     reden: str | None = None
     door: str | None = None
@@ -141,7 +137,7 @@ def _mag_vastgesteld_worden(session: Session, verzoek: Vaststelverzoek) -> Vasts
         raise InputError(
             Problem(
                 f"de taakstelling van {verzoek.periode} is al vastgesteld (versie {huidig.versie}, "
-                f"{getal(huidig.totaal)}, door {huidig.door} op {huidig.vastgesteld_op:%Y-%m-%d %H:%M}); "
+                f"{format_nl(huidig.totaal)}, door {huidig.door} op {huidig.vastgesteld_op:%Y-%m-%d %H:%M}); "
                 "herzien kan met --herzien --reden '...' (de vorige versie blijft bewaard)",
                 field="--periode",
             )
@@ -208,7 +204,7 @@ def gehuisvest_per_maand(session: Session, periode: Periode) -> dict[str, dict[s
     Every use case (supervision, carry-over, remaining capacity, staleness) reads the realisation
     here, so a second source (for example housing recorded in a case file) is added in this one
     function and counts everywhere, without double entry: move-ins in the case file combine with
-    the imported figures by :func:`doorstroom.taakstelling.realisatiebronnen.samenvoegen` (never added).
+    the imported figures by :func:`doorstroom.taakstelling.core.realisatiebronnen.samenvoegen` (never added).
     """
     maanden = [f"{year}-{month:02d}" for year, month in periode.months()]
     return realisatiebronnen.samenvoegen(

@@ -1,8 +1,9 @@
-"""The one rule for numbers written as text, read from a user or written for one.
+"""Numbers written as text, read from a user or written for one.
 
 Dutch users write ``16.500`` and ``12,5``; programs write ``16500`` and ``12.5``. Every number read
-from a file cell, a command-line option or an API text goes through :func:`parse_number`, so
-``--totaal 16.500`` and a cell ``16.500`` mean the same. The rule (``docs/cli.md``, "Getallen"):
+from a file cell or a command-line option goes through :func:`parse_number`, so ``--totaal 16.500``
+and a cell ``16.500`` mean the same (the API takes JSON numbers and its query parameters as the
+NL API Design Rules write them: ``16500``, ``12.5``). The rule (``docs/cli.md``, "Getallen"):
 
 1. ASCII digits only (``١٢``, ``²`` and ``1_000`` are refused), an optional sign, and an exponent
    only without thousands separators (``1.5e3``, ``1,5E-7``).
@@ -20,7 +21,8 @@ from a file cell, a command-line option or an API text goes through :func:`parse
 
 Writing: :func:`format_csv` gives the text of a number in a CSV dialect (decimal comma in ``nl``,
 point in ``standaard``, never thousands separators, so every spreadsheet reads it back as a number);
-:func:`format_nl` formats for reading by people (``16.500``, ``12,5``).
+:func:`format_nl` formats for reading by people (``16.500``, ``12,5``): every Dutch text of the CLI,
+the web pages and the workbooks writes its numbers through it.
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-Record = dict[str, Any]
+from doorstroom.values.record import Record
+
 WAAIERS = {
     "coa_bezetting": "COA-bezetting (personen)",
     "vergunninghouders_coa": "Vergunninghouders in de opvang",

@@ -18,6 +18,7 @@ from doorstroom.accounts import toegang
 from doorstroom.accounts.domain import Gebruiker
 from doorstroom.accounts.toegang import Handeling
 from doorstroom.values import afscherming
+from doorstroom.values.number_text import format_nl
 
 MENU: tuple[tuple[str, str, Handeling], ...] = (
     ("Keten", "/", Handeling.ketencijfers_lezen),
@@ -38,10 +39,9 @@ def getal(waarde: Any, decimalen: int = 0) -> str:
     if waarde is None or waarde == "":
         return "–"
     try:
-        tekst = f"{float(waarde):,.{decimalen}f}"
+        return format_nl(float(waarde), decimalen)
     except (TypeError, ValueError):
         return str(waarde)
-    return tekst.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def aantal(waarde: Any, enkelvoud: str, meervoud: str) -> str:

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from doorstroom.values.record import Record
 from doorstroom.values.suggest import fold
-
-Record = Mapping[str, Any]
 
 
 def sorteer(

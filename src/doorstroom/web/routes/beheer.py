@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from doorstroom.accounts import service
 from doorstroom.accounts.domain import AANMAAKBARE_ROLLEN, Rol
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.reference.loader import embedded_provincies
+from doorstroom.reference.service import embedded_provincies
 from doorstroom.web.sessie import FormulierDep, GebruikerDep
 from doorstroom.web.weergeven import pagina, problemen
 

@@ -9,7 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from doorstroom.keten import service
 from doorstroom.platform.clock import vandaag
-from doorstroom.reference.periode import Periode
+from doorstroom.values.periode import Periode
 from doorstroom.web.grafieken import staven
 from doorstroom.web.sessie import GebruikerDep
 from doorstroom.web.weergeven import pagina

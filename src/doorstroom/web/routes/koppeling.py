@@ -15,8 +15,8 @@ from doorstroom.dossier.invoer import Beoordeling
 from doorstroom.koppeling import service as koppeling
 from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import InputError, Problem, Verouderd
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
+from doorstroom.values.periode import Periode
 from doorstroom.web.formulieren import bewaar_upload, model
 from doorstroom.web.sessie import FormulierDep, GebruikerDep
 from doorstroom.web.tabel import filter_rijen
@@ -25,14 +25,20 @@ from doorstroom.web.weergeven import pagina, problemen
 
 router = APIRouter()
 RunId = Annotated[int, Path(ge=1, le=2_147_483_647)]
-SOLVERS = ("highs", "ortools", "greedy")
 
 
 @router.get("/koppeling")
 def runs(request: Request, gebruiker: GebruikerDep) -> Response:
     """Stored runs (newest first) and the form for a new run."""
     lijst = koppelbesluit.runs(request.app.state.engine, gebruiker)
-    return pagina(request, "koppeling.html", titel="Koppeling", runs=lijst, solvers=SOLVERS, fouten=[])
+    return pagina(
+        request,
+        "koppeling.html",
+        titel="Koppeling",
+        runs=lijst,
+        solvers=koppeling.available_solvers(),
+        fouten=[],
+    )
 
 
 @router.post("/koppeling/runs")
@@ -51,7 +57,7 @@ async def nieuwe_run(request: Request, gebruiker: FormulierDep) -> Response:
             422,
             titel="Koppeling",
             runs=lijst,
-            solvers=SOLVERS,
+            solvers=koppeling.available_solvers(),
             fouten=problemen(error),
         )
     engine = request.app.state.engine
@@ -74,14 +80,14 @@ def _verzoek(form: Any, map_: Pad) -> koppeling.Verzoek:
         if _gekozen(form.get("capaciteit"))
         else None
     )
-    keuze = str(form.get("solver") or "highs")
-    if keuze not in SOLVERS:
-        raise InputError(Problem(f"kies een van {', '.join(SOLVERS)}", field="solver"))
+    keuze = str(form.get("solver") or koppeling.STANDAARD_SOLVER)
+    solvers = koppeling.available_solvers()
+    if keuze not in solvers:
+        raise InputError(Problem(f"kies een van {', '.join(solvers)}", field="solver"))
     return koppeling.Verzoek(
         huishoudens=huishoudens,
         capaciteit=capaciteit,
         solver=keuze,
-        tijdslimiet=30.0,
         periode=Periode.containing(vandaag()),
     )
 

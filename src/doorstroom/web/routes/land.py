@@ -10,8 +10,8 @@ from fastapi.responses import Response
 from doorstroom.keten import service
 from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import ConfigurationError, NotFound
-from doorstroom.reference.periode import Periode
-from doorstroom.taakstelling.domain import Schema
+from doorstroom.taakstelling.service import Schema
+from doorstroom.values.periode import Periode
 from doorstroom.web import kaart
 from doorstroom.web.sessie import GebruikerDep
 from doorstroom.web.tabel import filter_rijen, sorteer

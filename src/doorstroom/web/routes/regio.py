@@ -10,10 +10,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from doorstroom.platform.errors import ConfigurationError
-from doorstroom.reference.periode import Periode
 from doorstroom.reference.service import gemeenten_in_gebruik
-from doorstroom.spreiding import io, raadplegen
-from doorstroom.spreiding.regio_service import Regiosoort
+from doorstroom.spreiding import raadplegen
+from doorstroom.spreiding import service as spreiding
+from doorstroom.spreiding.regio_overzicht import Regiosoort
+from doorstroom.values.periode import Periode
 from doorstroom.web import kaart
 from doorstroom.web.sessie import GebruikerDep
 from doorstroom.web.weergeven import pagina
@@ -72,7 +73,7 @@ def regio(
         overzicht=overzicht,
         per=per.value,
         soorten=[s.value for s in Regiosoort],
-        ramingen=io.ramingen(),
+        ramingen=spreiding.ramingen(),
         raming=raming or raadplegen.standaard_raming(),
         periode=periode or "",
         grenzen=grenzen,

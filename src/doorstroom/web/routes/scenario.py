@@ -10,8 +10,8 @@ from fastapi.responses import RedirectResponse, Response
 from doorstroom.accounts import toegang
 from doorstroom.accounts.toegang import Handeling
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.prognose import aanpassing, opslag
-from doorstroom.prognose.scenario import SPECS
+from doorstroom.prognose import service as prognoses
+from doorstroom.prognose.service import SPECS
 from doorstroom.web.grafieken import WAAIERS, waaier
 from doorstroom.web.sessie import FormulierDep, GebruikerDep
 from doorstroom.web.voortgang import voortgangspagina, voortgangsstand
@@ -30,7 +30,7 @@ def _mag(gebruiker: Any) -> None:
 def _formulier(
     request: Request, basisnaam: str, invoer: dict[str, str], fouten: list[str], status: int = 200
 ) -> Response:
-    scenario = aanpassing.basis(basisnaam)
+    scenario = prognoses.basis(basisnaam)
     return pagina(
         request,
         "scenario.html",
@@ -38,11 +38,11 @@ def _formulier(
         titel="Scenario",
         scenario=scenario,
         basisnaam=basisnaam,
-        basisnamen=aanpassing.basisnamen(),
+        basisnamen=prognoses.basisnamen(),
         specs=SPECS,
         invoer=invoer,
         fouten=fouten,
-        prognoses=opslag.runs(request.app.state.engine),
+        prognoses=prognoses.runs(request.app.state.engine),
     )
 
 
@@ -63,17 +63,17 @@ async def start(request: Request, gebruiker: FormulierDep) -> Response:
     basisnaam = form.get("basis", "standaard")
     waarden = {naam: form[f"p_{naam}"] for naam in SPECS if f"p_{naam}" in form}
     try:
-        gekozen = aanpassing.aangepast(
-            aanpassing.basis(basisnaam), waarden, {d: form.get(d, "") for d in DOELEN}
+        gekozen = prognoses.aangepast(
+            prognoses.basis(basisnaam), waarden, {d: form.get(d, "") for d in DOELEN}
         )
-        verzoek = opslag.Runverzoek(
+        verzoek = prognoses.Runverzoek(
             gekozen,
             form.get("naam", "").strip() or gekozen.naam,
             paden=_run(form, "paden", 1000) or 1000,
             maanden=_run(form, "maanden", None),
             seed=_run(form, "seed", None),
         )
-        opslag.controleer(verzoek)
+        prognoses.controleer(verzoek)
     except InputError as error:
         return _formulier(request, basisnaam, form, problemen(error), 422)
     engine = request.app.state.engine
@@ -82,7 +82,9 @@ async def start(request: Request, gebruiker: FormulierDep) -> Response:
         gebruiker,
         "prognose",
         f"prognose '{verzoek.naam}'",
-        lambda voortgang: opslag.bereken_en_bewaar(engine, verzoek, lambda t: voortgang((t + 1) / horizon)),
+        lambda voortgang: prognoses.bereken_en_bewaar(
+            engine, verzoek, lambda t: voortgang((t + 1) / horizon)
+        ),
     )
     return RedirectResponse(f"/scenario/taken/{taak.id}", status_code=303)
 
@@ -118,7 +120,7 @@ def stand(
 def prognose(request: Request, gebruiker: GebruikerDep, prognose_id: Id) -> Response:
     """A stored forecast: its fan charts with tables, the needed taakstelling, downloads."""
     _mag(gebruiker)
-    document = opslag.document(request.app.state.engine, prognose_id)
+    document = prognoses.document(request.app.state.engine, prognose_id)
     reeksen = document.get("reeksen", {})
     grafieken = [waaier(r, reeksen[r]) for r in (*WAAIERS, "ind_wachtrij", "instroom_totaal") if r in reeksen]
     return pagina(request, "prognose.html", titel=document["naam"], document=document, grafieken=grafieken)
@@ -128,7 +130,7 @@ def prognose(request: Request, gebruiker: GebruikerDep, prognose_id: Id) -> Resp
 def csv(request: Request, gebruiker: GebruikerDep, prognose_id: Id) -> Response:
     """P10/P50/P90 per series and month as CSV (Dutch Excel dialect)."""
     _mag(gebruiker)
-    tekst = opslag.kwantielen_csv(request.app.state.engine, prognose_id)
+    tekst = prognoses.kwantielen_csv(request.app.state.engine, prognose_id)
     return Response(
         tekst.encode("utf-8"),
         media_type="text/csv; charset=utf-8",
@@ -140,7 +142,7 @@ def csv(request: Request, gebruiker: GebruikerDep, prognose_id: Id) -> Response:
 def xlsx(request: Request, gebruiker: GebruikerDep, prognose_id: Id) -> Response:
     """The forecast's workbook (every table, a Toelichting sheet)."""
     _mag(gebruiker)
-    inhoud = opslag.werkboek(request.app.state.engine, prognose_id)
+    inhoud = prognoses.opgeslagen_werkboek(request.app.state.engine, prognose_id)
     return Response(
         inhoud,
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -1,0 +1,1 @@
+"""The koppeling's solver engine: the program, its backends, decomposition, pricing, time budget."""

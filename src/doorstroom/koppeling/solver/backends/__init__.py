@@ -1,0 +1,1 @@
+"""LP/MIP backends that keep a run's deadline: HiGHS in process, OR-Tools in a child."""

@@ -1,0 +1,1 @@
+"""The reference context's pure rules: municipalities, provinces, mergers, divisions, lookups."""

@@ -1,0 +1,1 @@
+"""The spreiding's pure rules (Spreidingswet): plain values in and out."""
