@@ -7,12 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine
 
-from doorstroom.accounts import oidc, repository, tokens, wachtwoord
+from doorstroom.accounts import idp, oidc, repository, tokens, wachtwoord
 from doorstroom.accounts.domain import Gebruiker, Rol, bereikproblemen, naamprobleem
 from doorstroom.accounts.models import GebruikerRecord, TokenRecord
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
-from doorstroom.platform.errors import InputError, NotFound, Problem
+from doorstroom.platform.errors import InputError, NotFound, PermissionDenied, Problem
 from doorstroom.platform.settings import get_settings
 from doorstroom.reference.loader import embedded_provincies
 from doorstroom.reference.lookup import find_gemeente
@@ -209,12 +209,14 @@ def authenticeer_wachtwoord(engine: Engine, gebruikersnaam: str, tekst: str) -> 
 
 
 def authenticeer(engine: Engine, bearer: str) -> Gebruiker | None:
-    """The user behind a bearer credential: a Doorstroom token or, when configured, an OIDC JWT."""
+    """The user behind a bearer credential: a Doorstroom token or, when configured, an OIDC JWT
+    (linked account or role claims: :mod:`doorstroom.accounts.idp`)."""
     if tokens.lijkt_op_token(bearer):
         return authenticeer_token(engine, bearer)
-    identiteit = oidc.verifieer(bearer)
-    if identiteit is None:
+    claims = oidc.geldige_claims(bearer)
+    if claims is None:
         return None
-    with transaction(engine) as session:
-        record = repository.via_oidc(session, *identiteit)
-        return als_gebruiker(record) if record else None
+    try:
+        return idp.gebruiker(engine, claims, get_settings())
+    except PermissionDenied:
+        return None

@@ -20,6 +20,7 @@ local moves → LP with pricing, fix, exact finish → the greedy again at the L
 from __future__ import annotations
 
 import importlib.util
+import time
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
@@ -35,6 +36,7 @@ from doorstroom.koppeling.model import BLOK, FloatArray, IntArray, scoreblokken,
 from doorstroom.koppeling.result import KoppelingResult, SolveStatus, Toewijzing, status_van
 from doorstroom.koppeling.score import Scoreblok, UitkomstVoorspeller
 from doorstroom.koppeling.tijdsbudget import Tijdsbudget
+from doorstroom.platform import metrics
 
 __all__ = ["KoppelingResult", "SolveStatus", "Solver", "installed_solvers", "solver"]
 
@@ -302,9 +304,34 @@ def installed_solvers() -> tuple[str, ...]:
 
 
 def solver(naam: str) -> Solver:
-    """The solver called ``naam``: ``highs`` (default), ``ortools`` or ``greedy``."""
+    """The solver called ``naam``: ``highs`` (default), ``ortools`` or ``greedy``; every run counted."""
     if naam == "greedy":
-        return GreedySolver()
+        return GemetenSolver(GreedySolver())
     if naam in ("highs", "ortools"):
-        return ExacteSolver(naam)
+        return GemetenSolver(ExacteSolver(naam))
     raise ValueError(f"unknown solver {naam!r}")
+
+
+class GemetenSolver:
+    """A solver whose runs feed ``/metrics`` (count by status, wall-clock time; no household data)."""
+
+    def __init__(self, binnen: Solver) -> None:
+        self.binnen = binnen
+        self.naam = binnen.naam
+
+    def los_op(
+        self,
+        instantie: Instantie,
+        beleid: Beleid,
+        tijdslimiet: float = 60.0,
+        uitkomst: UitkomstVoorspeller | None = None,
+        prijzen: Mapping[str, float] | None = None,
+    ) -> KoppelingResult:
+        """Solve with the wrapped solver and record the run (a crash counts as status ``fout``)."""
+        begin, status = time.perf_counter(), "fout"
+        try:
+            result = self.binnen.los_op(instantie, beleid, tijdslimiet, uitkomst, prijzen)
+            status = str(result.status)
+            return result
+        finally:
+            metrics.solverrun(self.naam, status, time.perf_counter() - begin)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from doorstroom.platform.errors import ConfigurationError
 
@@ -20,6 +20,23 @@ from doorstroom.platform.errors import ConfigurationError
 def _default_data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "doorstroom"
+
+
+ALLEEN_OMGEVING = frozenset({"oidc_client_secret"})
+
+
+class _ZonderGeheimen(PydanticBaseSettingsSource):
+    """A settings source without the settings that may come from the environment only."""
+
+    def __init__(self, settings_cls: type[BaseSettings], bron: PydanticBaseSettingsSource) -> None:
+        super().__init__(settings_cls)
+        self.bron = bron
+
+    def get_field_value(self, field: object, field_name: str) -> tuple[object, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, object]:
+        return {naam: waarde for naam, waarde in self.bron().items() if naam not in ALLEEN_OMGEVING}
 
 
 class Settings(BaseSettings):
@@ -75,6 +92,50 @@ class Settings(BaseSettings):
     oidc_jwks_url: str | None = Field(
         default=None, description="JWKS URL of the identity provider; default: from its discovery document."
     )
+    oidc_client_id: str | None = Field(
+        default=None,
+        description=(
+            "Client id of Doorstroom at the identity provider, for the browser login (authorisation "
+            "code with PKCE). With oidc_issuer and oidc_redirect_uri it shows 'Inloggen via ...'."
+        ),
+    )
+    oidc_client_secret: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Client secret for the browser login (confidential client); read from the environment "
+            "only, never from a .env file. Without it Doorstroom logs in as a public client (PKCE)."
+        ),
+    )
+    oidc_redirect_uri: str | None = Field(
+        default=None,
+        description=(
+            "The address the identity provider sends the browser back to: "
+            "https://<host>/aanmelden/oidc/terug, registered at the provider exactly so."
+        ),
+    )
+    oidc_provider_name: str = Field(
+        default="de identity provider",
+        max_length=60,
+        description="Name on the login button: 'Inloggen via <name>' (for example 'Gemeente Utrecht').",
+    )
+    oidc_scopes: str = Field(
+        default="openid profile",
+        description="Scopes the browser login asks for (space separated; 'openid' is always sent).",
+    )
+    oidc_role_claim: str = Field(
+        default="doorstroom_rol",
+        description=(
+            "Claim holding the Doorstroom role (gemeente, coa, provincie, beheerder; text or list). "
+            "Without it in a token, a local account linked to the subject supplies role and scope."
+        ),
+    )
+    oidc_municipality_claim: str = Field(
+        default="gemeentecode",
+        description="Claim holding the municipality of a gemeente user (CBS code GM0344 or 0344).",
+    )
+    oidc_province_claim: str = Field(
+        default="provincie", description="Claim holding the province (name) of a provincie user."
+    )
     retention_years: int = Field(
         default=5, ge=1, le=100, description="Years after the last event before a case file is removed."
     )
@@ -90,7 +151,20 @@ class Settings(BaseSettings):
     deadline_rules_file: Path | None = Field(
         default=None, description="TOML file overriding the parameters of the deadline rules (termijnen)."
     )
-    log_format: str = Field(default="json", description="Server log format: json (structured) or text.")
+    log_format: Literal["json", "text"] = Field(
+        default="json",
+        description=(
+            "Server log format: json (one object per line: time, level, logger, message and whitelisted "
+            "fields such as route template, status, duration, request id; never personal data) or text."
+        ),
+    )
+    metrics_token: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Bearer token (at least 32 random characters) that Prometheus sends to GET /metrics. "
+            "Without it /metrics answers 404. From the platform's secret store, never the repository."
+        ),
+    )
     environment: Literal["productie", "ontwikkeling", "demo"] = Field(
         default="productie",
         description=(
@@ -123,6 +197,26 @@ class Settings(BaseSettings):
             "standaard on standard output. The option --csv-stijl overrides it per command."
         ),
     )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """The OIDC client secret comes from the environment only: a .env file may not hold it."""
+        zonder = _ZonderGeheimen(settings_cls, dotenv_settings)
+        return init_settings, env_settings, zonder, file_secret_settings
+
+    @field_validator("metrics_token")
+    @classmethod
+    def _long_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < 32:
+            raise ValueError("a secret needs at least 32 characters")
+        return value
 
     @field_validator("database_url")
     @classmethod

@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
+from doorstroom.accounts import oidc_aanmelding
 from doorstroom.platform.settings import get_settings
 from doorstroom.web import weergeven
 from doorstroom.web.aanmeldlimiet import Aanmeldlimiet
@@ -24,6 +25,7 @@ from doorstroom.web.routes import (
     keten,
     koppeling,
     land,
+    oidc,
     regio,
     scenario,
 )
@@ -70,7 +72,10 @@ def create_web(engine: Engine, geheim: str) -> FastAPI:
     web.state.sjablonen.env.globals["plotly_stijl_ids"] = plotly_stijl_ids
     web.state.aanmeldlimiet = Aanmeldlimiet()
     web.state.taken = Takenlijst()
-    for module in (aanmelden, keten, land, gemeente, scenario, koppeling, dossier, regio, beheer):
+    web.state.sjablonen.env.globals["oidc_knop"] = (
+        oidc_aanmelding.knoptekst(settings) if oidc_aanmelding.ingeschakeld(settings) else ""
+    )
+    for module in (aanmelden, oidc, keten, land, gemeente, scenario, koppeling, dossier, regio, beheer):
         web.include_router(module.router)
     web.add_api_route(
         "/static/plotly.min.js", lambda: FileResponse(plotly_js(), media_type="text/javascript")
