@@ -29,6 +29,7 @@ from doorstroom.api import (
 from doorstroom.api.afhankelijkheden import bekende_parameters
 from doorstroom.api.openapi import verfijn
 from doorstroom.api.problemen import HANDLERS
+from doorstroom.platform.settings import get_settings
 
 BESCHRIJVING = """Persoonsgericht dossier van vergunninghouders (opvang, koppeling, huisvesting, inburgering),
 taakstellingen en koppelruns. Volgt de NL API Design Rules (Logius). Aanmelden met
@@ -45,7 +46,11 @@ def create_api(engine: Engine) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         redirect_slashes=False,
-        contact={"name": "Doorstroom-beheer", "url": "https://github.com/doorstroom/doorstroom/issues"},
+        contact={
+            "name": "Doorstroom-beheer",
+            "url": "https://github.com/doorstroom/doorstroom/issues",
+            "email": get_settings().api_contact_email,  # ADR /core/doc-openapi-contact: name, url, email
+        },
         license_info={"name": "EUPL-1.2", "identifier": "EUPL-1.2"},
         dependencies=[Depends(bekende_parameters)],
     )

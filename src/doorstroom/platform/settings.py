@@ -136,6 +136,14 @@ class Settings(BaseSettings):
     oidc_province_claim: str = Field(
         default="provincie", description="Claim holding the province (name) of a provincie user."
     )
+    api_contact_email: str = Field(
+        default="beheer@doorstroom.invalid",
+        max_length=200,
+        description=(
+            "E-mail address of the API's operator, published in the OpenAPI document's contact "
+            "(NL API Design Rules /core/doc-openapi-contact). Set it to your service desk."
+        ),
+    )
     retention_years: int = Field(
         default=5, ge=1, le=100, description="Years after the last event before a case file is removed."
     )
