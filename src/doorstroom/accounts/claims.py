@@ -85,7 +85,10 @@ def _gemeentecode(waarde: object) -> str | None:
 
 
 def _tekst(waarde: object) -> str | None:
-    return waarde.strip()[:100] or None if isinstance(waarde, str) else None
+    """A claim's text, trimmed and at most 100 characters; None for anything else or nothing."""
+    if not isinstance(waarde, str):
+        return None
+    return waarde.strip()[:100] or None
 
 
 def gebruikersnaam(issuer: str, subject: str) -> str:

@@ -8,7 +8,7 @@ Order of the rule (:mod:`doorstroom.accounts.claims` maps the claims):
 
 The API asks :func:`gebruiker` on every request (reads only). The browser login calls
 :func:`vastleggen`, which also keeps an account per provider user, created or brought in line with
-the claims at each login, because a web session belongs to an account (``gebruiker_sessie``).
+the claims at each login, because a web session belongs to an account (``wiesessie``).
 """
 
 from __future__ import annotations
@@ -80,12 +80,12 @@ def gebruiker(engine: Engine, claims: Mapping[str, object], settings: Settings) 
     )
 
 
-def vastleggen(session: Session, gebruiker_: Gebruiker, issuer: str, subject: str) -> None:
+def vastleggen(session: Session, wie: Gebruiker, issuer: str, subject: str) -> None:
     """Create the provider user's account, or bring its role and scope in line (audited)."""
     record = repository.oidc_account(session, issuer, subject)
     if record is None:
         record = GebruikerRecord(
-            gebruikersnaam=gebruiker_.gebruikersnaam,
+            gebruikersnaam=wie.gebruikersnaam,
             oidc_issuer=issuer,
             oidc_subject=subject,
             actief=True,
@@ -93,17 +93,17 @@ def vastleggen(session: Session, gebruiker_: Gebruiker, issuer: str, subject: st
         )
         session.add(record)
     elif (record.rol, record.gemeentecode, record.provincie) == (
-        gebruiker_.rol.value,
-        gebruiker_.gemeentecode,
-        gebruiker_.provincie,
+        wie.rol.value,
+        wie.gemeentecode,
+        wie.provincie,
     ):
         return
     record.rol, record.gemeentecode, record.provincie = (
-        gebruiker_.rol.value,
-        gebruiker_.gemeentecode,
-        gebruiker_.provincie,
+        wie.rol.value,
+        wie.gemeentecode,
+        wie.provincie,
     )
-    audit.record(session, "write", "gebruiker", gebruiker_.gebruikersnaam, velden=["rol", "bereik"])
+    audit.record(session, "write", "gebruiker", wie.gebruikersnaam, velden=["rol", "bereik"])
 
 
 def _als_gebruiker(record: GebruikerRecord) -> Gebruiker:
