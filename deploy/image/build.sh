@@ -25,7 +25,9 @@ opruimen() {
 trap opruimen EXIT
 
 echo "== wheels: doorstroom $VERSIE and its dependencies"
-.venv/bin/python -m pip wheel --quiet --wheel-dir "$WERK/wielen" .
+mkdir "$WERK/bron"   # build from a copy: setuptools would leave build/ and *.egg-info in the clone
+cp -r pyproject.toml README.md src "$WERK/bron/"
+.venv/bin/python -m pip wheel --quiet --wheel-dir "$WERK/wielen" "$WERK/bron"
 
 echo "== root filesystem from Debian packages ($SUITE, minbase)"
 mmdebstrap --quiet --variant=minbase --mode=root --format=tar \
