@@ -1,5 +1,8 @@
 """The server ``doorstroom serve`` runs: the REST API at ``/api/v1`` and the web pages at ``/``.
 
+The platform's probes and metrics (``/gezondheid/leeft``, ``/gezondheid/gereed``, ``/metrics``)
+sit beside them (:mod:`doorstroom.monitoring`).
+
 Both share one engine and the same services; each keeps its own outermost layer (bounded bodies,
 headers, logs without personal data) and its own error rendering.
 """
@@ -13,6 +16,7 @@ from doorstroom.api import BASE_PATH
 from doorstroom.api.app import create_api
 from doorstroom.api.middleware import ApiMiddleware
 from doorstroom.api.problemen import HANDLERS
+from doorstroom.monitoring import router as monitoring
 from doorstroom.platform.db import make_engine
 from doorstroom.web.app import create_web, met_middleware
 from doorstroom.web.beveiliging import tijdelijk_of_ingesteld
@@ -28,6 +32,7 @@ def create_app(engine: Engine | None = None, *, sessiegeheim: str | None = None)
     engine = engine or make_engine()
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, redirect_slashes=False)
     app.state.engine = engine
+    app.include_router(monitoring)  # before the web app's mount at / (first match wins)
     app.mount(BASE_PATH, ApiMiddleware(create_api(engine)))
     app.mount("/", met_middleware(create_web(engine, sessiegeheim or tijdelijk_of_ingesteld())))
     for exception, handler in HANDLERS.items():

@@ -70,3 +70,11 @@ def sessie(session: Session, digest: str) -> tuple[SessieRecord, GebruikerRecord
 def sessie_gebruikt(session: Session, digest: str, nu: datetime) -> None:
     """Record that a session was used at ``nu``."""
     session.execute(update(SessieRecord).where(SessieRecord.digest == digest).values(laatst_gebruikt_op=nu))
+
+
+def oidc_account(session: Session, issuer: str, subject: str) -> GebruikerRecord | None:
+    """The account linked to a provider's subject, active or blocked (a blocked one refuses login)."""
+    query = select(GebruikerRecord).where(
+        GebruikerRecord.oidc_issuer == issuer, GebruikerRecord.oidc_subject == subject
+    )
+    return session.scalars(query).one_or_none()

@@ -14,16 +14,23 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from doorstroom.accounts import auditlog, oidc, repository, toegang, tokens, wachtwoord
+from doorstroom.accounts import auditlog, oidc_aanmelding, repository, sessies, toegang, tokens, wachtwoord
+from doorstroom.accounts.authenticatie import als_gebruiker as als_gebruiker
+from doorstroom.accounts.authenticatie import authenticeer as authenticeer
+from doorstroom.accounts.authenticatie import authenticeer_token as authenticeer_token
+from doorstroom.accounts.authenticatie import authenticeer_wachtwoord as authenticeer_wachtwoord
 from doorstroom.accounts.domain import Gebruiker, Rol, naamprobleem, normaliseer_gebruikersnaam
 from doorstroom.accounts.models import GebruikerRecord, TokenRecord
 from doorstroom.accounts.namens import namens
+from doorstroom.accounts.oidc_aanmelding import Stroom as Stroom
+from doorstroom.accounts.oidc_aanmelding import autorisatie_url as autorisatie_url
+from doorstroom.accounts.sessies import Sessie as Sessie
 from doorstroom.accounts.toegang import Handeling
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import InputError, NotFound, Problem
 from doorstroom.platform.paging import Pagina
-from doorstroom.platform.settings import get_settings
+from doorstroom.platform.settings import Settings, get_settings
 from doorstroom.reference.core.lookup import find_gemeente
 from doorstroom.reference.io import embedded_provincies
 from doorstroom.reference.service import gemeenten_in_gebruik
@@ -53,11 +60,6 @@ def bereik_voor(engine: Engine, gebruiker: Gebruiker) -> toegang.Bereik:
 
 def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def als_gebruiker(record: GebruikerRecord) -> Gebruiker:
-    """The domain value of a stored account."""
-    return Gebruiker(record.gebruikersnaam, Rol(record.rol), record.gemeentecode, record.provincie)
 
 
 @namens
@@ -235,39 +237,6 @@ def zet_wachtwoord(engine: Engine, gebruiker: Gebruiker, gebruikersnaam: str, te
         audit.record(session, "write", "gebruiker", record.gebruikersnaam, velden=["wachtwoord"])
 
 
-def authenticeer_token(engine: Engine, token: str) -> Gebruiker | None:
-    """The user of a valid bearer token; None for unknown, expired or revoked tokens."""
-    if not tokens.lijkt_op_token(token):
-        return None
-    with transaction(engine) as session:
-        record = repository.geldig_token(session, tokens.digest(token), datetime.now(UTC))
-        return als_gebruiker(record) if record else None
-
-
-def authenticeer_wachtwoord(engine: Engine, gebruikersnaam: str, tekst: str) -> Gebruiker | None:
-    """The user when name (as typed) and password match an active account (for the web login)."""
-    with transaction(engine, schrijven=True) as session:
-        record = repository.gebruiker(session, normaliseer_gebruikersnaam(gebruikersnaam))
-        opgeslagen = record.wachtwoord_hash if record and record.actief else None
-        if not wachtwoord.klopt(opgeslagen, tekst) or record is None:
-            return None
-        if wachtwoord.moet_opnieuw(record.wachtwoord_hash or ""):
-            record.wachtwoord_hash = wachtwoord.hash_wachtwoord(tekst)
-        return als_gebruiker(record)
-
-
-def authenticeer(engine: Engine, bearer: str) -> Gebruiker | None:
-    """The user behind a bearer credential: a Doorstroom token or, when configured, an OIDC JWT."""
-    if tokens.lijkt_op_token(bearer):
-        return authenticeer_token(engine, bearer)
-    identiteit = oidc.verifieer(bearer)
-    if identiteit is None:
-        return None
-    with transaction(engine) as session:
-        record = repository.via_oidc(session, *identiteit)
-        return als_gebruiker(record) if record else None
-
-
 @namens
 def auditregels(
     engine: Engine,
@@ -301,3 +270,33 @@ def auditanker(engine: Engine, gebruiker: Gebruiker) -> dict[str, Any]:
     """Keep the head of an intact chain outside the database (``DOORSTROOM_AUDIT_ANKER``)."""
     toegang.eis(gebruiker, Handeling.auditlog_lezen)
     return auditlog.veranker(engine)
+
+
+def meld_aan(engine: Engine, gebruikersnaam: str, wachtwoord_tekst: str) -> tuple[str, Sessie] | None:
+    """A web session for a name (as typed) and password: the session id (shown once) and the session."""
+    return sessies.meld_aan(engine, gebruikersnaam, wachtwoord_tekst)
+
+
+def meld_aan_via_idp(engine: Engine, code: str, stroom: Stroom) -> tuple[str, Sessie]:
+    """A web session after the identity provider's login (authorisation code with PKCE)."""
+    return oidc_aanmelding.meld_aan(engine, code, stroom)
+
+
+def sessie(engine: Engine, sessie_id: str) -> Sessie | None:
+    """The live session of a browser, or None (expired, idle too long, logged out, blocked)."""
+    return sessies.lees(engine, sessie_id)
+
+
+def meld_af(engine: Engine, sessie_id: str) -> None:
+    """End a browser's session at once."""
+    sessies.meld_af(engine, sessie_id)
+
+
+def oidc_ingeschakeld(settings: Settings | None = None) -> bool:
+    """Whether login through the municipality's identity provider is configured."""
+    return oidc_aanmelding.ingeschakeld(settings)
+
+
+def oidc_knoptekst(settings: Settings | None = None) -> str:
+    """The text of the login page's button for the identity provider ("Inloggen via ...")."""
+    return oidc_aanmelding.knoptekst(settings)

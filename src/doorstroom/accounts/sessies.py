@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from doorstroom.accounts import repository, tokens
+from doorstroom.accounts.authenticatie import als_gebruiker, authenticeer_wachtwoord
 from doorstroom.accounts.domain import Gebruiker
 from doorstroom.accounts.models import SessieRecord
-from doorstroom.accounts.service import als_gebruiker, authenticeer_wachtwoord
 from doorstroom.platform import audit
 from doorstroom.platform.db import DatabaseBezet, transaction
 from doorstroom.platform.settings import get_settings
@@ -46,22 +47,29 @@ def meld_aan(engine: Engine, gebruikersnaam: str, wachtwoord: str) -> tuple[str,
     gebruiker = authenticeer_wachtwoord(engine, gebruikersnaam, wachtwoord)
     if gebruiker is None:
         return None
+    with audit.acting_as(gebruiker.actor), transaction(engine, schrijven=True) as session:
+        return open_sessie(session, gebruiker, "aanmelding")
+
+
+def open_sessie(session: Session, gebruiker: Gebruiker, waarom: str) -> tuple[str, Sessie]:
+    """A new session for an existing account, in the caller's transaction (audited as ``waarom``);
+    the password login and the identity provider's login (:mod:`doorstroom.accounts.oidc_aanmelding`)
+    both start their sessions here."""
     sessie_id, csrf, nu = secrets.token_urlsafe(32), secrets.token_urlsafe(32), datetime.now(UTC)
     maximum = timedelta(hours=get_settings().session_max_hours)
-    with audit.acting_as(gebruiker.actor), transaction(engine, schrijven=True) as session:
-        record = repository.gebruiker(session, gebruiker.gebruikersnaam)
-        assert record is not None  # authenticated a moment ago, in its own transaction
-        session.add(
-            SessieRecord(
-                gebruiker_id=record.id,
-                digest=tokens.digest(sessie_id),
-                csrf=csrf,
-                aangemaakt_op=nu,
-                laatst_gebruikt_op=nu,
-                verloopt_op=nu + maximum,
-            )
+    record = repository.gebruiker(session, gebruiker.gebruikersnaam)
+    assert record is not None  # authenticated a moment ago, or created in this transaction
+    session.add(
+        SessieRecord(
+            gebruiker_id=record.id,
+            digest=tokens.digest(sessie_id),
+            csrf=csrf,
+            aangemaakt_op=nu,
+            laatst_gebruikt_op=nu,
+            verloopt_op=nu + maximum,
         )
-        audit.record(session, "write", "gebruiker_sessie", f"aanmelding {gebruiker.gebruikersnaam}")
+    )
+    audit.record(session, "write", "gebruiker_sessie", f"{waarom} {gebruiker.gebruikersnaam}")
     return sessie_id, Sessie(gebruiker, csrf)
 
 

@@ -76,6 +76,11 @@ DOELEN: Mapping[Rol, str] = {
 }
 
 
+def bereikvelden(rol: Rol) -> tuple[bool, bool]:
+    """Whether an account of ``rol`` belongs to one municipality, and whether to one province."""
+    return rol is Rol.gemeente, rol is Rol.provincie
+
+
 def bereikproblemen(rol: Rol, gemeentecode: str | None, provincie: str | None) -> list[Problem]:
     """Why an account of ``rol`` cannot have this scope: a gemeente account names one municipality,
     a provincie account one province, and no other role names either."""

@@ -30,6 +30,7 @@ from doorstroom.api import (
 from doorstroom.api.afhankelijkheden import bekende_parameters
 from doorstroom.api.openapi import verfijn
 from doorstroom.api.problemen import HANDLERS
+from doorstroom.platform.settings import get_settings
 
 BESCHRIJVING = """Persoonsgericht dossier van vergunninghouders (opvang, koppeling, huisvesting, inburgering),
 taakstellingen en koppelruns. Volgt de NL API Design Rules (Logius). Aanmelden met
@@ -82,5 +83,8 @@ def _openapi(api: FastAPI) -> dict[str, Any]:
             license_info=api.license_info,
             servers=[{"url": BASE_PATH}],
         )
+        # ADR /core/doc-openapi-contact asks name, url and e-mail; the e-mail is added after FastAPI's
+        # model (which would want the email-validator package to accept it) and is the operator's.
+        schema["info"]["contact"]["email"] = get_settings().api_contact_email
         api.openapi_schema = verfijn(schema)
     return api.openapi_schema

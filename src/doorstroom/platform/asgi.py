@@ -19,6 +19,8 @@ from typing import Any
 
 from starlette.routing import Match
 
+from doorstroom.platform import metrics
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -127,15 +129,18 @@ def log_verzoek(
     log: logging.Logger, scope: Scope, status: int, started: float, request_id: str, onbekend: str
 ) -> None:
     """One line per request: method, route template (``onbekend`` when no route matched), status,
-    duration and request id; no URL, query string, body or user name."""
+    duration and request id; no URL, query string, body or user name. The same labels feed the
+    request series of ``/metrics`` (application = the logger's last part, ``api`` or ``web``)."""
     template = getattr(scope.get("route"), "path", None) or onbekend
+    seconden = time.perf_counter() - started
+    metrics.verzoek(log.name.rsplit(".", 1)[-1], str(scope.get("method")), template, status, seconden)
     log.info(
         "verzoek",
         extra={
             "method": scope.get("method"),
             "route": template,
             "status": status,
-            "ms": round((time.perf_counter() - started) * 1000, 1),
+            "ms": round(seconden * 1000, 1),
             "request_id": request_id,
         },
     )

@@ -15,8 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from doorstroom.platform.errors import ConfigurationError
 
@@ -82,6 +82,23 @@ def _default_data_dir() -> Path:
     return Path(base) / "doorstroom"
 
 
+ALLEEN_OMGEVING = frozenset({"oidc_client_secret"})
+
+
+class _ZonderGeheimen(PydanticBaseSettingsSource):
+    """A settings source without the settings that may come from the environment only."""
+
+    def __init__(self, settings_cls: type[BaseSettings], bron: PydanticBaseSettingsSource) -> None:
+        super().__init__(settings_cls)
+        self.bron = bron
+
+    def get_field_value(self, field: object, field_name: str) -> tuple[object, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, object]:
+        return {naam: waarde for naam, waarde in self.bron().items() if naam not in ALLEEN_OMGEVING}
+
+
 class Settings(BaseSettings):
     """Doorstroom's configuration; one instance per process, see :func:`get_settings`."""
 
@@ -135,6 +152,58 @@ class Settings(BaseSettings):
     oidc_jwks_url: str | None = Field(
         default=None, description="JWKS URL of the identity provider; default: from its discovery document."
     )
+    oidc_client_id: str | None = Field(
+        default=None,
+        description=(
+            "Client id of Doorstroom at the identity provider, for the browser login (authorisation "
+            "code with PKCE). With oidc_issuer and oidc_redirect_uri it shows 'Inloggen via ...'."
+        ),
+    )
+    oidc_client_secret: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Client secret for the browser login (confidential client); read from the environment "
+            "only, never from a .env file. Without it Doorstroom logs in as a public client (PKCE)."
+        ),
+    )
+    oidc_redirect_uri: str | None = Field(
+        default=None,
+        description=(
+            "The address the identity provider sends the browser back to: "
+            "https://<host>/aanmelden/oidc/terug, registered at the provider exactly so."
+        ),
+    )
+    oidc_provider_name: str = Field(
+        default="de identity provider",
+        max_length=60,
+        description="Name on the login button: 'Inloggen via <name>' (for example 'Gemeente Utrecht').",
+    )
+    oidc_scopes: str = Field(
+        default="openid profile",
+        description="Scopes the browser login asks for (space separated; 'openid' is always sent).",
+    )
+    oidc_role_claim: str = Field(
+        default="doorstroom_rol",
+        description=(
+            "Claim holding the Doorstroom role (gemeente, coa, provincie, beheerder; text or list). "
+            "Without it in a token, a local account linked to the subject supplies role and scope."
+        ),
+    )
+    oidc_municipality_claim: str = Field(
+        default="gemeentecode",
+        description="Claim holding the municipality of a gemeente user (CBS code GM0344 or 0344).",
+    )
+    oidc_province_claim: str = Field(
+        default="provincie", description="Claim holding the province (name) of a provincie user."
+    )
+    api_contact_email: str = Field(
+        default="beheer@doorstroom.invalid",
+        max_length=200,
+        description=(
+            "E-mail address of the API's operator, published in the OpenAPI document's contact "
+            "(NL API Design Rules /core/doc-openapi-contact). Set it to your service desk."
+        ),
+    )
     retention_years: int = Field(
         default=5, ge=1, le=100, description="Years after the last event before a case file is removed."
     )
@@ -150,7 +219,20 @@ class Settings(BaseSettings):
     deadline_rules_file: Path | None = Field(
         default=None, description="TOML file overriding the parameters of the deadline rules (termijnen)."
     )
-    log_format: str = Field(default="json", description="Server log format: json (structured) or text.")
+    log_format: Literal["json", "text"] = Field(
+        default="json",
+        description=(
+            "Server log format: json (one object per line: time, level, logger, message and whitelisted "
+            "fields such as route template, status, duration, request id; never personal data) or text."
+        ),
+    )
+    metrics_token: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Bearer token (at least 32 random characters) that Prometheus sends to GET /metrics. "
+            "Without it /metrics answers 404. From the platform's secret store, never the repository."
+        ),
+    )
     environment: Literal["productie", "ontwikkeling", "demo"] = Field(
         default="productie",
         description=(
@@ -193,15 +275,16 @@ class Settings(BaseSettings):
         ),
     )
 
-    @field_validator("session_secret")
+    @field_validator("session_secret", "metrics_token")
     @classmethod
-    def _sterk_geheim(cls, value: SecretStr | None) -> SecretStr | None:
-        """A configured secret must be strong; a ConfigurationError (not a ValidationError, which would
-        quote the input) names the setting."""
+    def _sterk_geheim(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        """A configured secret must be strong (the one rule, :func:`geheimprobleem`); a
+        ConfigurationError (not a ValidationError, which would quote the input) names the setting."""
         probleem = geheimprobleem(value.get_secret_value()) if value is not None else None
         if probleem:
+            naam = f"DOORSTROOM_{(info.field_name or '').upper()}"
             raise ConfigurationError(
-                f"DOORSTROOM_SESSION_SECRET {probleem}; gebruik minstens {MINIMALE_GEHEIMLENGTE} "
+                f"{naam} {probleem}; gebruik minstens {MINIMALE_GEHEIMLENGTE} "
                 "willekeurige tekens: python3 -c 'import secrets; print(secrets.token_urlsafe(48))' "
                 "(docs/configuration.md)"
             )
@@ -215,6 +298,19 @@ class Settings(BaseSettings):
         if not value.strip() or "://" in value or not Path(value).is_absolute():
             raise ValueError("geef een absoluut bestandspad of een http(s)-URL")
         return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """The OIDC client secret comes from the environment only: a .env file may not hold it."""
+        zonder = _ZonderGeheimen(settings_cls, dotenv_settings)
+        return init_settings, env_settings, zonder, file_secret_settings
 
     @field_validator("database_url")
     @classmethod

@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
+from doorstroom.accounts import service as accounts
 from doorstroom.platform.settings import get_settings
 from doorstroom.web import weergeven
 from doorstroom.web.aanmeldlimiet import Aanmeldlimiet
@@ -25,6 +26,7 @@ from doorstroom.web.routes import (
     keten,
     koppeling,
     land,
+    oidc,
     regio,
     scenario,
 )
@@ -71,8 +73,12 @@ def create_web(engine: Engine, geheim: str) -> FastAPI:
     web.state.sjablonen.env.globals["plotly_stijl_ids"] = plotly_stijl_ids
     web.state.aanmeldlimiet = Aanmeldlimiet()
     web.state.taken = Takenlijst()
+    web.state.sjablonen.env.globals["oidc_knop"] = (
+        accounts.oidc_knoptekst(settings) if accounts.oidc_ingeschakeld(settings) else ""
+    )
     for module in (
         aanmelden,
+        oidc,
         keten,
         land,
         gemeente,

@@ -15,9 +15,9 @@ from typing import Annotated
 from fastapi import Depends, Request
 from starlette.responses import Response
 
-from doorstroom.accounts import sessies
+from doorstroom.accounts import service as accounts
 from doorstroom.accounts.domain import Gebruiker
-from doorstroom.accounts.sessies import Sessie
+from doorstroom.accounts.service import Sessie
 from doorstroom.web.beveiliging import gelijk, onderteken, ontcijfer
 
 SESSIECOOKIE = "doorstroom_sessie"
@@ -40,7 +40,7 @@ def sessie_van(request: Request) -> Sessie | None:
     """The session of this request, looked up once."""
     if "sessie" not in request.state._state:
         sessie_id = ontcijfer(_geheim(request), request.cookies.get(SESSIECOOKIE))
-        request.state.sessie = sessies.lees(request.app.state.engine, sessie_id) if sessie_id else None
+        request.state.sessie = accounts.sessie(request.app.state.engine, sessie_id) if sessie_id else None
     return request.state.sessie  # type: ignore[no-any-return]
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from doorstroom.accounts.domain import Gebruiker
-from doorstroom.platform import audit
+from doorstroom.platform import audit, metrics
 from doorstroom.platform.errors import DoorstroomError, InputError, NotFound
 from doorstroom.web.weergeven import problemen
 
@@ -62,6 +62,7 @@ class Takenlijst:
         taak = Taak(secrets.token_urlsafe(12), gebruiker.gebruikersnaam, soort, omschrijving)
         with self._slot:
             self._taken[taak.id] = taak
+        metrics.taak_gestart(soort)
         self._uitvoerder.submit(self._voer_uit, taak, gebruiker, werk)
         return taak
 
@@ -85,6 +86,7 @@ class Takenlijst:
             taak.status, taak.fouten = "fout", [f"interne fout (referentie {referentie})"]
         finally:
             taak.klaar_op = time.monotonic()
+            metrics.taak_klaar(taak.soort, taak.status)
 
     def van(self, gebruiker: Gebruiker, taak_id: str) -> Taak:
         """The task, when it is this user's (NotFound otherwise: another's task does not exist)."""

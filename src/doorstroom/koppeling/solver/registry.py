@@ -10,6 +10,7 @@ for a hard or slow instance.
 from __future__ import annotations
 
 import importlib.util
+import time
 from collections.abc import Mapping
 from typing import Protocol
 
@@ -21,6 +22,7 @@ from doorstroom.koppeling.solver.backends.highs import HighsBackend
 from doorstroom.koppeling.solver.backends.ortools import OrtoolsBackend
 from doorstroom.koppeling.solver.exact import ExacteSolver
 from doorstroom.koppeling.solver.greedy import GreedySolver
+from doorstroom.platform import metrics
 
 __all__ = ["KoppelingResult", "SolveStatus", "Solver", "available_solvers", "installed_solvers", "solver"]
 
@@ -78,9 +80,34 @@ def available_solvers() -> tuple[str, ...]:
 
 
 def solver(naam: str) -> Solver:
-    """The solver called ``naam``: ``highs`` (default), ``ortools`` or ``greedy``."""
+    """The solver called ``naam``: ``highs`` (default), ``ortools`` or ``greedy``; every run counted."""
     if naam == "greedy":
-        return GreedySolver()
+        return GemetenSolver(GreedySolver())
     if naam in ("highs", "ortools"):
-        return ExacteSolver(naam, lambda: backend(naam))
+        return GemetenSolver(ExacteSolver(naam, lambda: backend(naam)))
     raise ValueError(f"unknown solver {naam!r}")
+
+
+class GemetenSolver:
+    """A solver whose runs feed ``/metrics`` (count by status, wall-clock time; no household data)."""
+
+    def __init__(self, binnen: Solver) -> None:
+        self.binnen = binnen
+        self.naam = binnen.naam
+
+    def los_op(
+        self,
+        instantie: Instantie,
+        beleid: Beleid,
+        tijdslimiet: float = 60.0,
+        uitkomst: UitkomstVoorspeller | None = None,
+        prijzen: Mapping[str, float] | None = None,
+    ) -> KoppelingResult:
+        """Solve with the wrapped solver and record the run (a crash counts as status ``fout``)."""
+        begin, status = time.perf_counter(), "fout"
+        try:
+            result = self.binnen.los_op(instantie, beleid, tijdslimiet, uitkomst, prijzen)
+            status = str(result.status)
+            return result
+        finally:
+            metrics.solverrun(self.naam, status, time.perf_counter() - begin)

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from doorstroom.accounts import sessies
+from doorstroom.accounts import service as accounts
 from doorstroom.web.beveiliging import ontcijfer
 from doorstroom.web.sessie import (
     SESSIECOOKIE,
@@ -87,7 +87,7 @@ def aanmelden(
         )
         response.headers["Retry-After"] = str(wachten)
         return response
-    gevonden = sessies.meld_aan(request.app.state.engine, gebruikersnaam, wachtwoord)
+    gevonden = accounts.meld_aan(request.app.state.engine, gebruikersnaam, wachtwoord)
     if gevonden is None:
         limiet.mislukt(gebruikersnaam, adres)
         _log.info("aanmelding mislukt")
@@ -102,7 +102,7 @@ def afmelden(request: Request, gebruiker: FormulierDep) -> Response:
     """End the session in the database and in the browser."""
     sessie_id = ontcijfer(request.app.state.geheim, request.cookies.get(SESSIECOOKIE))
     if sessie_id:
-        sessies.meld_af(request.app.state.engine, sessie_id)
+        accounts.meld_af(request.app.state.engine, sessie_id)
     response = RedirectResponse("/aanmelden", status_code=303)
     wis_sessie(response)
     return response
