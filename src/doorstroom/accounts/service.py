@@ -19,13 +19,18 @@ from doorstroom.accounts.authenticatie import als_gebruiker as als_gebruiker
 from doorstroom.accounts.authenticatie import authenticeer as authenticeer
 from doorstroom.accounts.authenticatie import authenticeer_token as authenticeer_token
 from doorstroom.accounts.authenticatie import authenticeer_wachtwoord as authenticeer_wachtwoord
-from doorstroom.accounts.domain import Gebruiker, Rol, naamprobleem, normaliseer_gebruikersnaam
+from doorstroom.accounts.domain import AANMAAKBARE_ROLLEN as AANMAAKBARE_ROLLEN
+from doorstroom.accounts.domain import Gebruiker as Gebruiker
+from doorstroom.accounts.domain import Rol as Rol
+from doorstroom.accounts.domain import naamprobleem
+from doorstroom.accounts.domain import normaliseer_gebruikersnaam as normaliseer_gebruikersnaam
 from doorstroom.accounts.models import GebruikerRecord, TokenRecord
 from doorstroom.accounts.namens import namens
 from doorstroom.accounts.oidc_aanmelding import Stroom as Stroom
 from doorstroom.accounts.oidc_aanmelding import autorisatie_url as autorisatie_url
 from doorstroom.accounts.sessies import Sessie as Sessie
-from doorstroom.accounts.toegang import Handeling
+from doorstroom.accounts.toegang import Handeling as Handeling
+from doorstroom.accounts.toegang import mag as mag
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import InputError, NotFound, Problem
@@ -56,6 +61,12 @@ def bereik_voor(engine: Engine, gebruiker: Gebruiker) -> toegang.Bereik:
     provincie = gebruiker.provincie
     codes = [g.code for g in gemeenten_in_gebruik(engine) if provincie and g.provincie == provincie]
     return toegang.bereik(gebruiker, codes)
+
+
+def bestaat(engine: Engine, gebruikersnaam: str) -> bool:
+    """Whether an account of this name exists (for the operator setting up accounts, e.g. the demo)."""
+    with transaction(engine) as session:
+        return repository.gebruiker(session, normaliseer_gebruikersnaam(gebruikersnaam)) is not None
 
 
 def _utc(moment: datetime) -> datetime:

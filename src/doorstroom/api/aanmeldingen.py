@@ -10,8 +10,8 @@ from doorstroom.api.afhankelijkheden import EngineDep, GebruikerDep, PaginaDep
 from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Aanmelding, Lijst
-from doorstroom.dossier import aanmeldingen
-from doorstroom.dossier.invoer import Aanmeldingsbesluit
+from doorstroom.dossier import service as dossier
+from doorstroom.dossier.service import Aanmeldingsbesluit
 
 router = APIRouter(prefix="/aanmeldingen", tags=["aanmeldingen"])
 FOUTEN = documentatie(400, 401, 403, 404, 409, 415, 422, 500, 503)
@@ -28,7 +28,7 @@ def lijst_aanmeldingen(
     ] = "open",
 ) -> dict[str, Any]:
     """Aanmeldingen om over te beslissen, oudste eerst (alleen COA); beide dossiers beknopt."""
-    data, totaal = aanmeldingen.lijst(engine, gebruiker, status, pagina)
+    data, totaal = dossier.aanmeldingen(engine, gebruiker, status, pagina)
     return lijst(request, data, totaal, pagina)
 
 
@@ -41,6 +41,6 @@ def beslis(
 ) -> dict[str, Any]:
     """Ken toe (het nieuwe dossier gaat op in het bestaande, dat naar de aanvragende gemeente gaat) of
     wijs af (het nummer vervalt in het nieuwe dossier, met een correctie die zegt waarom)."""
-    return aanmeldingen.beslis(
+    return dossier.beslis_aanmelding(
         engine, gebruiker, aanmelding_id, toekennen=besluit.toekennen, toelichting=besluit.toelichting
     )

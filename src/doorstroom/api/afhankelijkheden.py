@@ -12,7 +12,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
 from doorstroom.accounts import service as accounts
-from doorstroom.accounts.domain import Gebruiker
+from doorstroom.accounts.service import Gebruiker
 from doorstroom.api.problemen import PreconditionRequired, Unauthenticated
 from doorstroom.platform.errors import Verouderd
 from doorstroom.platform.paging import Pagina, Volgorde

@@ -10,9 +10,8 @@ from doorstroom.api.afhankelijkheden import EngineDep, GebruikerDep, PaginaDep, 
 from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Gebeurtenis, Lijst
-from doorstroom.dossier import vastleggen
-from doorstroom.dossier.gebeurtenissen import SOORTEN
-from doorstroom.dossier.invoer import Intrekking, NieuweGebeurtenis
+from doorstroom.dossier import service as dossier
+from doorstroom.dossier.service import SOORTEN, Intrekking, NieuweGebeurtenis
 
 router = APIRouter(prefix="/gebeurtenissen", tags=["gebeurtenissen"])
 SORTEERBAAR = {"datum": "datum", "soort": "soort", "vastgelegdOp": "vastgelegd_op"}
@@ -37,7 +36,7 @@ def lijst_gebeurtenissen(
     filters = {
         k: v for k, v in {"persoon_id": persoon_id, "soort": soort, "bron": bron}.items() if v is not None
     }
-    data, totaal = vastleggen.gebeurtenissen(
+    data, totaal = dossier.gebeurtenissen(
         engine, gebruiker, filters, volgorde(sorteer or "datum", SORTEERBAAR), pagina
     )
     return lijst(request, data, totaal, pagina)
@@ -57,7 +56,7 @@ def leg_vast(
 
     De vervangen gebeurtenis blijft bewaard.
     """
-    return vastleggen.leg_vast(engine, gebruiker, invoer)
+    return dossier.leg_vast(engine, gebruiker, invoer)
 
 
 @router.get(
@@ -69,7 +68,7 @@ def lees_gebeurtenis(
     gebruiker: GebruikerDep,
 ) -> dict[str, Any]:
     """Eén gebeurtenis."""
-    return vastleggen.gebeurtenis(engine, gebruiker, gebeurtenis_id)
+    return dossier.gebeurtenis(engine, gebruiker, gebeurtenis_id)
 
 
 @router.post(
@@ -86,4 +85,4 @@ def trek_in(
     gebruiker: GebruikerDep,
 ) -> dict[str, Any]:
     """Trek een ten onrechte vastgelegde gebeurtenis in; ze blijft met de toelichting in de geschiedenis."""
-    return vastleggen.trek_in(engine, gebruiker, gebeurtenis_id, invoer)
+    return dossier.trek_in(engine, gebruiker, gebeurtenis_id, invoer)

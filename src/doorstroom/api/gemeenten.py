@@ -10,7 +10,7 @@ from doorstroom.api.afhankelijkheden import EngineDep, GebruikerDep, PaginaDep
 from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Gemeente, Lijst
-from doorstroom.dossier import overzicht
+from doorstroom.dossier import service as dossier
 from doorstroom.platform.errors import NotFound
 from doorstroom.reference.service import gemeenten_in_gebruik, gemeentepagina
 
@@ -39,7 +39,7 @@ def lijst_gemeenten(
 ) -> dict[str, Any]:
     """Gemeenten (CBS-lijst in gebruik); ``dossier`` telt dossiers waar uw rol aantallen van mag zien."""
     deel = gemeentepagina(engine, pagina, provincie)
-    aantallen = overzicht.aantallen(engine, gebruiker, [g.code for g in deel.rijen])
+    aantallen = dossier.aantallen(engine, gebruiker, [g.code for g in deel.rijen])
     return lijst(request, [_gemeente(g, aantallen.get(g.code)) for g in deel.rijen], deel.totaal, pagina)
 
 
@@ -51,9 +51,9 @@ def lees_gemeente(
     gemeente = next((g for g in gemeenten_in_gebruik(engine) if g.code == gemeentecode), None)
     if gemeente is None:
         raise NotFound(f"gemeente {gemeentecode} staat niet in de lijst in gebruik")
-    aantallen = overzicht.aantallen(engine, gebruiker, [gemeentecode]).get(gemeentecode)
+    aantallen = dossier.aantallen(engine, gebruiker, [gemeentecode]).get(gemeentecode)
     try:
-        termijnen = overzicht.termijnaantallen(engine, gebruiker, gemeentecode)
+        termijnen = dossier.termijnaantallen(engine, gebruiker, gemeentecode)
     except NotFound:
         termijnen = None
     if termijnen is not None:

@@ -17,8 +17,8 @@ from doorstroom.api.afhankelijkheden import (
 from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Huishouden, Lijst
-from doorstroom.dossier import service
-from doorstroom.dossier.invoer import NieuwHuishouden
+from doorstroom.dossier import service as dossier
+from doorstroom.dossier.service import NieuwHuishouden
 
 router = APIRouter(prefix="/huishoudens", tags=["huishoudens"])
 SORTEERBAAR = {"referentie": "referentie", "gemeentecode": "gemeentecode", "aangemaaktOp": "aangemaakt_op"}
@@ -41,7 +41,7 @@ def lijst_huishoudens(
     filters = {
         k: v for k, v in {"gemeentecode": gemeentecode, "referentie": referentie}.items() if v is not None
     }
-    data, totaal = service.huishoudens(engine, gebruiker, filters, volgorde(sorteer, SORTEERBAAR), pagina)
+    data, totaal = dossier.huishoudens(engine, gebruiker, filters, volgorde(sorteer, SORTEERBAAR), pagina)
     return lijst(request, data, totaal, pagina)
 
 
@@ -56,7 +56,7 @@ def maak_huishouden(
     request: Request, invoer: NieuwHuishouden, engine: EngineDep, gebruiker: GebruikerDep, response: Response
 ) -> dict[str, Any]:
     """Leg een huishouden vast (met COA-referentie als die bekend is)."""
-    data = service.maak_huishouden(engine, gebruiker, invoer)
+    data = dossier.maak_huishouden(engine, gebruiker, invoer)
     response.headers["ETag"] = etag(int(data["versie"]))
     response.headers["Location"] = f"{request.scope.get('root_path', '')}/huishoudens/{data['id']}"
     return data
@@ -70,6 +70,6 @@ def lees_huishouden(
     response: Response,
 ) -> dict[str, Any]:
     """Eén huishouden met de leden binnen uw bereik."""
-    data = service.huishouden(engine, gebruiker, huishouden_id)
+    data = dossier.huishouden(engine, gebruiker, huishouden_id)
     response.headers["ETag"] = etag(int(data["versie"]))
     return data

@@ -10,8 +10,8 @@ from doorstroom.api.afhankelijkheden import EngineDep, GebruikerDep, IfMatch, Pa
 from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Besluit, Koppelrun, Lijst, Voorstel
-from doorstroom.dossier import koppelbesluit
-from doorstroom.dossier.invoer import Beoordeling
+from doorstroom.dossier import service as dossier
+from doorstroom.dossier.service import Beoordeling
 
 router = APIRouter(prefix="/koppelruns", tags=["koppelruns"])
 FOUTEN = documentatie(400, 401, 403, 404, 500, 503)
@@ -23,7 +23,7 @@ def lijst_runs(
     request: Request, engine: EngineDep, gebruiker: GebruikerDep, pagina: PaginaDep
 ) -> dict[str, Any]:
     """Opgeslagen koppelruns, nieuwste eerst (alleen COA)."""
-    runs = koppelbesluit.runs(engine, gebruiker)
+    runs = dossier.koppelruns(engine, gebruiker)
     return lijst(request, runs[pagina.offset : pagina.offset + pagina.grootte], len(runs), pagina)
 
 
@@ -32,7 +32,7 @@ def lijst_voorstellen(
     run_id: RunId, request: Request, engine: EngineDep, gebruiker: GebruikerDep, pagina: PaginaDep
 ) -> dict[str, Any]:
     """De voorstellen van een run met hun beoordeling en uitleg."""
-    voorstellen = koppelbesluit.voorstellen(engine, gebruiker, run_id)
+    voorstellen = dossier.koppelvoorstellen(engine, gebruiker, run_id)
     return lijst(
         request, voorstellen[pagina.offset : pagina.offset + pagina.grootte], len(voorstellen), pagina
     )
@@ -60,4 +60,4 @@ def beoordeel(
     ``doorstroom koppeling beoordeel``.
     """
     versie = verwachte_versie(if_match)
-    return koppelbesluit.beoordeel(engine, gebruiker, run_id, huishouden_id, besluit, versie)
+    return dossier.beoordeel_voorstel(engine, gebruiker, run_id, huishouden_id, besluit, versie)

@@ -19,9 +19,8 @@ from doorstroom.api.afhankelijkheden import (
 from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Lijst, Persoon, Zoekvraag
-from doorstroom.dossier import avg, service
-from doorstroom.dossier.invoer import NieuwePersoon, PersoonWijziging
-from doorstroom.dossier.tijdlijn import Fase
+from doorstroom.dossier import service as dossier
+from doorstroom.dossier.service import Fase, NieuwePersoon, PersoonWijziging
 
 router = APIRouter(prefix="/personen", tags=["personen"])
 SORTEERBAAR = {
@@ -61,7 +60,7 @@ def lijst_personen(
         }.items()
         if v is not None
     }
-    data, totaal = service.personen(engine, gebruiker, filters, volgorde(sorteer, SORTEERBAAR), pagina)
+    data, totaal = dossier.personen(engine, gebruiker, filters, volgorde(sorteer, SORTEERBAAR), pagina)
     return lijst(request, data, totaal, pagina)
 
 
@@ -76,7 +75,7 @@ def maak_persoon(
     request: Request, invoer: NieuwePersoon, engine: EngineDep, gebruiker: GebruikerDep, response: Response
 ) -> dict[str, Any]:
     """Open een dossier. Verplicht: geslachtsnaam, geboortedatum (en gemeentecode, behalve voor COA)."""
-    data = service.maak_persoon(engine, gebruiker, invoer)
+    data = dossier.maak_persoon(engine, gebruiker, invoer)
     response.headers["ETag"] = etag(int(data["versie"]))
     response.headers["Location"] = f"{request.scope.get('root_path', '')}/personen/{data['id']}"
     return data
@@ -85,7 +84,7 @@ def maak_persoon(
 @router.post("/_zoek", response_model=list[Persoon], response_model_exclude_none=True, responses=FOUTEN)
 def zoek_personen(vraag: Zoekvraag, engine: EngineDep, gebruiker: GebruikerDep) -> list[dict[str, Any]]:
     """Zoek op BSN of V-nummer; die staan in de body, nooit in een URL."""
-    return service.zoek(engine, gebruiker, bsn=vraag.bsn, vnummer=vraag.vnummer)
+    return dossier.zoek(engine, gebruiker, bsn=vraag.bsn, vnummer=vraag.vnummer)
 
 
 @router.get("/{persoonId}", response_model=Persoon, response_model_exclude_none=True, responses=FOUTEN)
@@ -96,7 +95,7 @@ def lees_persoon(
     response: Response,
 ) -> dict[str, Any]:
     """Eén persoon; de ETag is de versie die u met If-Match terugstuurt bij een wijziging."""
-    data = service.persoon(engine, gebruiker, persoon_id)
+    data = dossier.persoon(engine, gebruiker, persoon_id)
     response.headers["ETag"] = etag(int(data["versie"]))
     return data
 
@@ -116,7 +115,7 @@ def wijzig_persoon(
     if_match: IfMatch = None,
 ) -> dict[str, Any]:
     """Wijzig of corrigeer (met toelichting) gegevens; vereist If-Match, een verouderde versie geeft 412."""
-    data = service.wijzig_persoon(engine, gebruiker, persoon_id, verwachte_versie(if_match), wijziging)
+    data = dossier.wijzig_persoon(engine, gebruiker, persoon_id, verwachte_versie(if_match), wijziging)
     response.headers["ETag"] = etag(int(data["versie"]))
     return data
 
@@ -128,4 +127,4 @@ def inzage(
     gebruiker: GebruikerDep,
 ) -> dict[str, Any]:
     """AVG-inzage (art. 15): alles wat over deze persoon is vastgelegd, inclusief wie het verwerkte."""
-    return avg.inzage(engine, gebruiker, persoon_id)
+    return dossier.inzage(engine, gebruiker, persoon_id)

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
-from doorstroom.dossier.waarden import Bsn, Vnummer
+from doorstroom.dossier.service import Bsn, Vnummer
 from doorstroom.values import afscherming
 
 T = TypeVar("T")

@@ -15,8 +15,8 @@ from doorstroom.api.afhankelijkheden import EngineDep, GebruikerDep, PaginaDep
 from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Lijst, Uit
-from doorstroom.spreiding import raadplegen
-from doorstroom.spreiding.regio_overzicht import Regiosoort
+from doorstroom.spreiding import service as spreidingsdienst
+from doorstroom.spreiding.service import Regiosoort
 from doorstroom.values.domains import TAAKSTELLING_LANDELIJK
 from doorstroom.values.periode import Periode
 
@@ -136,7 +136,7 @@ def capaciteitsramingen(request: Request, gebruiker: GebruikerDep, pagina: Pagin
     """De ingebouwde capaciteitsramingen, oudste eerst (ramingen worden herzien: elke heeft een datum)."""
     rijen = [
         {"datum": r.datum, "totaal": r.totaal, "amv": r.amv, "bron": r.bron}
-        for r in raadplegen.ramingen(gebruiker)
+        for r in spreidingsdienst.ramingen_voor(gebruiker)
     ]
     return _pagina(request, rijen, pagina)
 
@@ -157,7 +157,7 @@ def opvangopgaven(
 
     Bestaande duurzame plaatsen tellen mee.
     """
-    spreiding = raadplegen.opgaven(engine, gebruiker, raming, peildatum)
+    spreiding = spreidingsdienst.opgaven(engine, gebruiker, raming, peildatum)
     rijen = spreiding.provincies if niveau is Niveau.provincie else spreiding.gemeenten
     return _pagina(request, [{k: v for k, v in r.items() if k != "plan"} for r in rijen], pagina)
 
@@ -193,7 +193,7 @@ def regio_overzichten(
 
     Met de koppeling in de regio: hoeveel vergunninghouders in de regio van opvang gehuisvest kunnen worden.
     """
-    overzicht = raadplegen.regio(
+    overzicht = spreidingsdienst.regio(
         engine,
         gebruiker,
         indeling,
@@ -227,7 +227,7 @@ def opvanglocaties(
     gemeentecode: Annotated[str | None, Query(pattern=r"^GM[0-9]{4}$")] = None,
 ) -> dict[str, Any]:
     """Opvanglocaties binnen uw bereik (COA alle, provincie de eigen gemeenten, gemeente de eigen)."""
-    return _pagina(request, raadplegen.locaties(engine, gebruiker, open_op, gemeentecode), pagina)
+    return _pagina(request, spreidingsdienst.locaties(engine, gebruiker, open_op, gemeentecode), pagina)
 
 
 @router.get(
@@ -243,4 +243,4 @@ def locatieversies(
     locatie_id: Annotated[str, Path(alias="locatieId", min_length=1, max_length=40)],
 ) -> dict[str, Any]:
     """Elke geregistreerde versie van een locatie: wie, wanneer, waarom en wat er veranderde."""
-    return _pagina(request, raadplegen.versies(engine, gebruiker, locatie_id), pagina)
+    return _pagina(request, spreidingsdienst.versies(engine, gebruiker, locatie_id), pagina)

@@ -11,7 +11,7 @@ from doorstroom.api.afhankelijkheden import EngineDep, GebruikerDep, PaginaDep
 from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Lijst, Taakstelling
-from doorstroom.dossier import overzicht
+from doorstroom.dossier import service as dossier
 from doorstroom.values.periode import Periode
 
 router = APIRouter(prefix="/taakstellingen", tags=["taakstellingen"])
@@ -30,6 +30,6 @@ def lijst_taakstellingen(
     ] = None,
 ) -> dict[str, Any]:
     """Taakstelling en realisatie per gemeente; verhuizingen in het dossier tellen mee, nooit dubbel."""
-    records = overzicht.taakstellingen(engine, gebruiker, Periode.parse(periode), peildatum, gemeentecode)
+    records = dossier.taakstellingen(engine, gebruiker, Periode.parse(periode), peildatum, gemeentecode)
     page = records[pagina.offset : pagina.offset + pagina.grootte]
     return lijst(request, page, len(records), pagina)

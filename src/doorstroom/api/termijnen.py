@@ -11,8 +11,9 @@ from doorstroom.api.afhankelijkheden import EngineDep, GebruikerDep, PaginaDep
 from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Lijst, Termijn
-from doorstroom.dossier import overzicht
-from doorstroom.dossier.termijnen import STANDAARD, Status
+from doorstroom.dossier import service as dossier
+from doorstroom.dossier.service import TERMIJNREGELS as STANDAARD
+from doorstroom.dossier.service import Status
 
 router = APIRouter(prefix="/termijnen", tags=["termijnen"])
 REGEL_PATROON = "^(" + "|".join(sorted(STANDAARD)) + ")$"
@@ -41,8 +42,8 @@ def lijst_termijnen(
     ] = None,
 ) -> dict[str, Any]:
     """Wat binnenkort moet of te laat is, vroegste vervaldatum eerst; filter op gemeente en casemanager."""
-    filter_ = overzicht.Termijnfilter(gemeentecode, casemanager, status, regel, peildatum)
-    data, totaal = overzicht.termijnoverzicht(
+    filter_ = dossier.Termijnfilter(gemeentecode, casemanager, status, regel, peildatum)
+    data, totaal = dossier.termijnoverzicht(
         engine, gebruiker, filter_, pagina, aflopend=sorteer == "-vervaldatum"
     )
     return lijst(request, data, totaal, pagina)

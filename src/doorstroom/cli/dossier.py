@@ -18,7 +18,7 @@ from rich.console import Console
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie, out_option, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, operator
-from doorstroom.dossier import aanmeldingen, avg, identiteit, importeren, overzicht, weergave
+from doorstroom.dossier import service as dossier
 from doorstroom.files.tabular import atomic_write
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.platform.paging import Pagina
@@ -33,7 +33,7 @@ _err = Console(stderr=True, highlight=False)
 def importeer_koppellijst(bestand: Path) -> None:
     """Lees een COA-koppellijst (CSV/XLSX): huishoudens, personen en koppelingen; idempotent."""
     with open_store() as engine:
-        resultaat = importeren.importeer_koppellijst(engine, operator(), bestand)
+        resultaat = dossier.importeer_koppellijst(engine, operator(), bestand)
     _samenvatting(resultaat)
 
 
@@ -41,11 +41,11 @@ def importeer_koppellijst(bestand: Path) -> None:
 def importeer_realisatielijst(bestand: Path) -> None:
     """Lees een realisatielijst (CSV/XLSX): verhuisdata per persoon of huishouden; idempotent."""
     with open_store() as engine:
-        resultaat = importeren.importeer_realisatielijst(engine, operator(), bestand)
+        resultaat = dossier.importeer_realisatielijst(engine, operator(), bestand)
     _samenvatting(resultaat)
 
 
-def _samenvatting(resultaat: importeren.Importresultaat) -> None:
+def _samenvatting(resultaat: dossier.Importresultaat) -> None:
     r = resultaat
     _err.print(
         f"{r.rijen} rijen: {r.nieuwe_personen} nieuwe personen, {r.nieuwe_huishoudens} nieuwe huishoudens, "
@@ -62,11 +62,9 @@ def termijnen(
     out: OutOption = None,
 ) -> None:
     """Open termijnen per persoon (wat binnenkort moet of te laat is), vroegste eerst."""
-    filter_ = overzicht.Termijnfilter(
-        gemeente, casemanager, None, None, parse_datum(peildatum, "--peildatum")
-    )
+    filter_ = dossier.Termijnfilter(gemeente, casemanager, None, None, parse_datum(peildatum, "--peildatum"))
     with open_store() as engine:
-        rows, _ = overzicht.termijnoverzicht(engine, operator(), filter_, Pagina(1, 1_000_000))
+        rows, _ = dossier.termijnoverzicht(engine, operator(), filter_, Pagina(1, 1_000_000))
     kolommen = ["persoonId", "gemeentecode", "casemanager", "regel", "vervaldatum", "status", "bron"]
     emit(rows, kolommen, fmt, out, title="termijnen", persoonsgegevens=True)
 
@@ -78,7 +76,7 @@ def inzage(
 ) -> None:
     """AVG-inzage (art. 15): alles over één persoon als JSON-bestand."""
     with open_store() as engine:
-        document = avg.inzage(engine, operator(), persoon)
+        document = dossier.inzage(engine, operator(), persoon)
     with atomic_write(out, "w", prive=True, encoding="utf-8") as handle:
         json.dump(document, handle, ensure_ascii=False, indent=2)
     _err.print(f"inzage geschreven naar {out}")
@@ -93,10 +91,12 @@ def aanmeldingen_lijst(
     out: OutOption = None,
 ) -> None:
     """Dossiers geopend met een BSN of V-nummer dat een ander dossier al heeft (COA beslist)."""
-    if status not in identiteit.STATUSSEN:
-        raise InputError(Problem(f"kies een status uit {', '.join(identiteit.STATUSSEN)}", field="--status"))
+    if status not in dossier.AANMELDINGSTATUSSEN:
+        raise InputError(
+            Problem(f"kies een status uit {', '.join(dossier.AANMELDINGSTATUSSEN)}", field="--status")
+        )
     with open_store() as engine:
-        rijen, _ = aanmeldingen.lijst(engine, operator(), status, Pagina(1, 1_000_000))
+        rijen, _ = dossier.aanmeldingen(engine, operator(), status, Pagina(1, 1_000_000))
     rows = [
         {
             "id": r["id"], "soort": r["soort"], "status": r["status"], "gemeentecode": r["gemeentecode"],
@@ -128,7 +128,7 @@ def aanmelding_besluit(
     if not toelichting.strip():
         raise InputError(Problem("een besluit vraagt een toelichting", field="toelichting"))
     with open_store() as engine:
-        uitkomst = aanmeldingen.beslis(
+        uitkomst = dossier.beslis_aanmelding(
             engine, operator(), aanmelding, toekennen=toekennen, toelichting=toelichting.strip()
         )
     _err.print(f"aanmelding {uitkomst['id']}: {uitkomst['status']}")
@@ -147,9 +147,9 @@ def opschonen(
 ) -> None:
     """Verwijder dossiers ouder dan de bewaartermijn (laatste gebeurtenis); tellingen blijven."""
     termijn = jaren if jaren is not None else get_settings().retention_years
-    dag: date = parse_datum(peildatum, "--peildatum") or weergave.vandaag()
+    dag: date = parse_datum(peildatum, "--peildatum") or dossier.vandaag()
     with open_store() as engine:
-        uitkomst = avg.opschonen(engine, operator(), dag, termijn, uitvoeren=uitvoeren)
+        uitkomst = dossier.opschonen(engine, operator(), dag, termijn, uitvoeren=uitvoeren)
     werkwoord = (
         "verwijderd"
         if uitkomst.uitgevoerd

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from doorstroom.accounts import service
-from doorstroom.accounts.domain import AANMAAKBARE_ROLLEN, Rol
+from doorstroom.accounts.service import AANMAAKBARE_ROLLEN, Rol
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, operator

@@ -13,7 +13,6 @@ from rich.console import Console
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, optional_store
-from doorstroom.spreiding import regio_overzicht as regio_service
 from doorstroom.spreiding import service
 from doorstroom.spreiding.service import Record, kolommen, toelichting_records
 from doorstroom.values.domains import JAAR, OPVANGPLAATSEN, TAAKSTELLING_LANDELIJK
@@ -156,9 +155,9 @@ def regio_command(
     totaal: TotaalOption = None,
     raming: RamingOption = None,
     per: Annotated[
-        regio_service.Regiosoort,
+        service.Regiosoort,
         typer.Option("--per", help="Regio's: provincie, arbeidsmarktregio of coropgebied."),
-    ] = regio_service.Regiosoort.provincie,
+    ] = service.Regiosoort.provincie,
     periode: Annotated[
         str | None,
         typer.Option("--periode", help="Halfjaar van de taakstelling (standaard: dat van de peildatum)."),
@@ -181,14 +180,14 @@ def regio_command(
     out: OutOption = None,
 ) -> None:
     """Opvang en huisvesting naast elkaar per regio: nodig, aanwezig, bezet, taakstelling en match."""
-    verzoek = regio_service.RegioVerzoek(
+    verzoek = service.RegioVerzoek(
         spreiding=_verzoek(totaal, raming, amv, correctie, locaties, None, peildatum, gemeenten, bevolking),
         per=per,
         periode=None if periode is None else Periode.parse(periode, field="--periode"),
         taakstelling=taakstelling,
     )
     with optional_store() as engine:
-        overzicht = regio_service.regio(verzoek, engine)
+        overzicht = service.bereken_regio(verzoek, engine)
     _toon(
         overzicht.records, overzicht.toelichting, fmt, out, f"Opvang en huisvesting per {per.value}", "regio"
     )

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from doorstroom.accounts.domain import Gebruiker
+from doorstroom.accounts.service import Gebruiker
 from doorstroom.platform.audit import current_actor
 from doorstroom.platform.db import alembic_config, current_revision, make_engine
 from doorstroom.platform.errors import ConfigurationError

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
+from doorstroom.dossier.service import SynthetischeGebeurtenis as Gebeurtenis
+from doorstroom.dossier.service import SynthetischePersoon as Persoon
+from doorstroom.dossier.service import SynthetischHuishouden as Huishouden
 from doorstroom.values.maand import add_months
 from doorstroom.values.periode import Periode
 
@@ -66,38 +67,6 @@ VOORNAMEN = (
 )
 STADIA = ("opvang", "vergunning", "gekoppeld", "gehuisvest")
 VERDELING = (0.2, 0.2, 0.22, 0.38)
-
-
-@dataclass(frozen=True)
-class Gebeurtenis:
-    """One event of a synthetic person: kind, date, data."""
-
-    soort: str
-    datum: date
-    gegevens: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Persoon:
-    """A synthetic person with a V-number and the events of their timeline, oldest first."""
-
-    vnummer: str
-    geslachtsnaam: str
-    voornamen: str
-    geboortedatum: date
-    volwassen: bool
-    gebeurtenissen: tuple[Gebeurtenis, ...]
-
-
-@dataclass(frozen=True)
-class Huishouden:
-    """A synthetic household with its COA reference, reception place and, once linked, municipality."""
-
-    referentie: str
-    stadium: str
-    opvang_gemeente: str
-    gemeentecode: str | None
-    personen: tuple[Persoon, ...]
 
 
 def huishoudens(vandaag: date, aantal: int = 90, seed: int = SEED) -> list[Huishouden]:

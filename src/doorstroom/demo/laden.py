@@ -13,26 +13,19 @@ import secrets
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine
 
 from doorstroom.accounts import service as accounts
-from doorstroom.accounts.domain import Gebruiker, Rol
-from doorstroom.accounts.models import GebruikerRecord
-from doorstroom.accounts.toegang import bereik
+from doorstroom.accounts.service import Gebruiker, Rol
 from doorstroom.demo import gegevens
-from doorstroom.dossier import repository as dossiers
-from doorstroom.dossier.gebeurtenissen import SOORTEN
-from doorstroom.dossier.models import HuishoudenRecord, PersoonRecord, nieuw_id
-from doorstroom.dossier.tijdlijn import Fase
-from doorstroom.dossier.vastleggen import voeg_toe
+from doorstroom.dossier import service as dossier
 from doorstroom.files.tabular import write_csv
 from doorstroom.koppeling import service as koppeling
 from doorstroom.platform import audit
-from doorstroom.platform.db import schrijf, transaction, upgrade
+from doorstroom.platform.db import upgrade
 from doorstroom.platform.errors import NotFound
 from doorstroom.prognose import service as prognose
 from doorstroom.reference.service import embedded_gemeenten, gemeenten_in_gebruik, label, namen
@@ -76,10 +69,10 @@ def wachtwoorden(map_: Path, engine: Engine) -> dict[str, str]:
     bekend: dict[str, str] = json.loads(pad.read_text()) if pad.exists() else {}
     with audit.acting_as(ACTEUR):
         for naam, (rol, gemeente, provincie) in ACCOUNTS.items():
-            if _bestaat(engine, naam) and naam in bekend:
+            if accounts.bestaat(engine, naam) and naam in bekend:
                 continue
             bekend[naam] = f"demo-{secrets.token_urlsafe(9)}"
-            if _bestaat(engine, naam):
+            if accounts.bestaat(engine, naam):
                 accounts.zet_wachtwoord(engine, GENERATOR, naam, bekend[naam])
             else:
                 accounts.maak_gebruiker(
@@ -94,14 +87,6 @@ def wachtwoorden(map_: Path, engine: Engine) -> dict[str, str]:
     pad.write_text(json.dumps(bekend, indent=2))
     pad.chmod(0o600)
     return bekend
-
-
-def _bestaat(engine: Engine, naam: str) -> bool:
-    with transaction(engine) as session:
-        return (
-            session.scalars(select(GebruikerRecord.id).where(GebruikerRecord.gebruikersnaam == naam)).first()
-            is not None
-        )
 
 
 def vul(engine: Engine, vandaag: date, melding: Callable[[str], None] = lambda _: None) -> None:
@@ -172,61 +157,7 @@ def _ruil(engine: Engine, periode: Periode, map_: Path) -> bool:
 
 
 def _dossiers(engine: Engine, vandaag: date) -> bool:
-    lijst = gegevens.huishoudens(vandaag)
-
-    def laad(session: Session) -> bool:
-        if dossiers.met_referentie(session, [lijst[0].referentie]):
-            return False
-        for huishouden in lijst:
-            _huishouden(session, huishouden)
-        audit.record(
-            session, "write", "persoon", "demo: synthetische dossiers", sum(len(h.personen) for h in lijst)
-        )
-        return True
-
-    return schrijf(engine, laad)
-
-
-def _huishouden(session: Session, h: gegevens.Huishouden) -> None:
-    scope = bereik(Gebruiker.systeem(ACTEUR))
-    record = HuishoudenRecord(
-        id=nieuw_id(), referentie=h.referentie, gemeentecode=h.gemeentecode, aangemaakt_op=datetime.now(UTC)
-    )
-    session.add(record)
-    session.flush()
-    for p in h.personen:
-        persoon = PersoonRecord(
-            id=nieuw_id(),
-            geslachtsnaam=p.geslachtsnaam,
-            voornamen=p.voornamen,
-            geboortedatum=p.geboortedatum,
-            gemeentecode=h.gemeentecode,
-            geopend_in=h.gemeentecode,
-            vnummer=p.vnummer,
-            huishouden_id=record.id,
-            fase=Fase.nieuw.value,
-            in_opvang=False,
-            aangemaakt_op=datetime.now(UTC),
-        )
-        session.add(persoon)
-        session.flush()
-        for g in p.gebeurtenissen:
-            data = (
-                SOORTEN[g.soort]
-                .model.model_validate(g.gegevens)
-                .model_dump(mode="json", by_alias=True, exclude_none=True)
-            )
-            voeg_toe(
-                session,
-                scope,
-                persoon,
-                g.soort,
-                g.datum,
-                data,
-                bron="import",
-                door=ACTEUR,
-                bron_sleutel=f"demo:{g.soort}:{g.datum.isoformat()}",
-            )
+    return dossier.laad_synthetisch(engine, GENERATOR, gegevens.huishoudens(vandaag))
 
 
 def _koppelrun(engine: Engine, vandaag: date, periode: Periode, map_: Path) -> bool:
@@ -241,10 +172,10 @@ def _koppelrun(engine: Engine, vandaag: date, periode: Periode, map_: Path) -> b
 
 
 def _prognose(engine: Engine) -> bool:
-    if prognose.runs(engine):
+    if prognose.runs(engine, GENERATOR):
         return False
     verzoek = prognose.Runverzoek(
         prognose.standaard(), "Demo: standaardscenario", paden=500, seed=gegevens.SEED
     )
-    prognose.bereken_en_bewaar(engine, verzoek)
+    prognose.bereken_en_bewaar(engine, GENERATOR, verzoek)
     return True

@@ -27,17 +27,17 @@ from doorstroom.accounts import toegang
 from doorstroom.accounts.domain import Gebruiker
 from doorstroom.accounts.service import bereik_voor
 from doorstroom.accounts.toegang import Handeling
-from doorstroom.dossier import ketencijfers, overzicht
 from doorstroom.dossier import service as dossier
+from doorstroom.dossier.service import Inburgering
 from doorstroom.keten.blik import Blik, keuzes, kies
 from doorstroom.keten.tellen import optellen, per_regio, statussen
 from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import NotFound
 from doorstroom.platform.paging import Pagina, Volgorde
-from doorstroom.prognose import gepubliceerd, opslag
+from doorstroom.prognose import service as prognose_service
 from doorstroom.reference.service import gemeenten_in_gebruik
-from doorstroom.spreiding import register
-from doorstroom.spreiding.core.opvang import Opvang, opvang_per_regio
+from doorstroom.spreiding import service as spreiding
+from doorstroom.spreiding.service import Opvang, opvang_per_regio
 from doorstroom.taakstelling import ruilregister as taakruilen
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.values.periode import Periode
@@ -70,7 +70,7 @@ class Ketenbeeld:
     opvang: Opvang
     dossier: Record
     wachten: dict[str, object]
-    inburgering: ketencijfers.Inburgering
+    inburgering: Inburgering
     taak: Taakbeeld | None
     prognoses: list[Record]
     prognose: Record | None
@@ -87,19 +87,19 @@ def ketenbeeld(
     peildatum = vandaag()
     codes = sorted(gekozen.codes)
     regio = {g.code: "blik" if g.code in gekozen.codes else "buiten" for g in lijst}
-    opvang = opvang_per_regio(register.huidige_locaties(engine), regio, peildatum).get("blik", Opvang())
-    prognoses = opslag.runs(engine)
-    document = _prognose(engine, prognoses, prognose_id)
+    opvang = opvang_per_regio(spreiding.huidige_locaties(engine), regio, peildatum).get("blik", Opvang())
+    opgeslagen = prognose_service.runs(engine, gebruiker)
+    document = _prognose(engine, gebruiker, opgeslagen, prognose_id)
     return Ketenbeeld(
         gekozen,
         keuzes,
         peildatum,
         opvang,
-        overzicht.totaal(engine, gebruiker, codes),
-        ketencijfers.wachttijden(engine, gebruiker, codes, peildatum),
-        ketencijfers.inburgering(engine, gebruiker, codes),
+        dossier.totaal(engine, gebruiker, codes),
+        dossier.wachttijden(engine, gebruiker, codes, peildatum),
+        dossier.inburgering(engine, gebruiker, codes),
         _taakbeeld(engine, gebruiker, Periode.containing(peildatum), gekozen.codes),
-        prognoses,
+        opgeslagen,
         document,
         _historie(),
     )
@@ -112,16 +112,21 @@ def gemeentekeuzes(engine: Engine, gebruiker: Gebruiker) -> list[Blik]:
     return [b for b in keuzes(bereik, gemeenten_in_gebruik(engine)) if b.soort == "gemeente"]
 
 
-def _prognose(engine: Engine, prognoses: list[Record], prognose_id: int | None) -> Record | None:
+def _prognose(
+    engine: Engine, gebruiker: Gebruiker, opgeslagen: list[Record], prognose_id: int | None
+) -> Record | None:
     if prognose_id is None:
-        return opslag.document(engine, int(prognoses[0]["id"])) if prognoses else None
-    return opslag.document(engine, prognose_id)
+        return prognose_service.document(engine, gebruiker, int(opgeslagen[0]["id"])) if opgeslagen else None
+    return prognose_service.document(engine, gebruiker, prognose_id)
 
 
 def _historie() -> dict[str, list[Record]]:
     """Published figures of the series the fan charts show, by the month they describe."""
     return {
-        reeks: [{"maand": f.einde, "waarde": f.waarde, "bron": f.bron} for f in gepubliceerd.reeks(maat)]
+        reeks: [
+            {"maand": f.einde, "waarde": f.waarde, "bron": f.bron}
+            for f in prognose_service.gepubliceerde_reeks(maat)
+        ]
         for reeks, maat in HISTORIE.items()
     }
 
@@ -186,7 +191,7 @@ class Gemeentebeeld:
     per_maand: list[Record]
     wachten: dict[str, object]
     wachtenden: list[Record] | None
-    inburgering: ketencijfers.Inburgering
+    inburgering: Inburgering
     dossier: Record
 
 
@@ -218,12 +223,10 @@ def gemeentebeeld(engine: Engine, gebruiker: Gebruiker, code: str, periode: Peri
             {"maand": f"{j}-{m:02d}", "gehuisvest": maanden.get(f"{j}-{m:02d}", 0)}
             for j, m in periode.months()
         ],
-        ketencijfers.wachttijden(engine, gebruiker, [code]),
+        dossier.wachttijden(engine, gebruiker, [code]),
         _wachtenden(engine, gebruiker, code, scope.personen),
-        ketencijfers.inburgering(engine, gebruiker, [code]),
-        overzicht.aantallen(engine, gebruiker, [code]).get(
-            code, {"personen": 0, "inOpvang": 0, "perFase": {}}
-        ),
+        dossier.inburgering(engine, gebruiker, [code]),
+        dossier.aantallen(engine, gebruiker, [code]).get(code, {"personen": 0, "inOpvang": 0, "perFase": {}}),
     )
 
 
@@ -231,8 +234,8 @@ def _wachtenden(engine: Engine, gebruiker: Gebruiker, code: str, personen: bool)
     """Persons linked to ``code`` and not yet housed, with their housing deadline (roles with files)."""
     if not personen:
         return None
-    filter_ = overzicht.Termijnfilter(gemeentecode=code, regel="huisvesting_na_koppeling")
-    termijnen, _ = overzicht.termijnoverzicht(engine, gebruiker, filter_, Pagina(1, 100))
+    filter_ = dossier.Termijnfilter(gemeentecode=code, regel="huisvesting_na_koppeling")
+    termijnen, _ = dossier.termijnoverzicht(engine, gebruiker, filter_, Pagina(1, 100))
     ids = {str(t["persoonId"]) for t in termijnen}
     gevonden, _ = dossier.personen(
         engine, gebruiker, {"gemeentecode": code, "fase": "gekoppeld"}, Volgorde(), Pagina(1, 100)

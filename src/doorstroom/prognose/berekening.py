@@ -29,7 +29,7 @@ from doorstroom.prognose.core.opvang import OpvangProvincie
 from doorstroom.prognose.core.scenario import Doelen, Scenario
 from doorstroom.prognose.scenario_io import laad, schrijf
 from doorstroom.prognose.standaard import standaard
-from doorstroom.spreiding import register
+from doorstroom.spreiding import service as spreiding
 from doorstroom.values import domains
 from doorstroom.values.domains import Domain
 
@@ -107,7 +107,7 @@ def opvang(path: Path | None, scenario: Scenario, engine: Engine | None = None) 
         return regions.lees_opvang(path)
     if engine is not None:
         first_day = date(int(scenario.start[:4]), int(scenario.start[5:]), 1)
-        found = regions.uit_register(register.opvang_per_provincie(engine, first_day), first_day)
+        found = regions.uit_register(spreiding.opvang_per_provincie(engine, first_day), first_day)
         if found:
             return found
     return regions.standaard_opvang(scenario.start)

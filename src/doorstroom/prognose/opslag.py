@@ -19,6 +19,9 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from doorstroom.accounts import toegang
+from doorstroom.accounts.domain import Gebruiker
+from doorstroom.accounts.toegang import Handeling
 from doorstroom.files.csv_export import CsvStijl, records_to_csv
 from doorstroom.platform import audit
 from doorstroom.platform.clock import lokale_tijd
@@ -50,9 +53,10 @@ def controleer(verzoek: Runverzoek) -> None:
 
 
 def bereken_en_bewaar(
-    engine: Engine, verzoek: Runverzoek, on_month: Callable[[int], None] | None = None
+    engine: Engine, gebruiker: Gebruiker, verzoek: Runverzoek, on_month: Callable[[int], None] | None = None
 ) -> int:
     """Run the forecast on the reception places known to ``engine`` and store it; its id."""
+    toegang.eis(gebruiker, Handeling.prognose_rekenen)
     controleer(verzoek)
     naam, seed = verzoek.naam.strip() or verzoek.scenario.naam, berekening.kies_seed(verzoek.seed)
     plaatsen = berekening.opvang(None, verzoek.scenario, engine)
@@ -100,8 +104,9 @@ def _eindig(waarde: Any) -> Any:
     return waarde
 
 
-def runs(engine: Engine) -> list[dict[str, object]]:
+def runs(engine: Engine, gebruiker: Gebruiker) -> list[dict[str, object]]:
     """Stored forecasts, newest first (without their documents)."""
+    toegang.eis(gebruiker, Handeling.prognose_rekenen)
     with transaction(engine) as session:
         query = select(
             PrognoseRunRecord.id,
@@ -137,21 +142,23 @@ def _record(session: Any, run_id: int) -> PrognoseRunRecord:
     return record  # type: ignore[no-any-return]
 
 
-def document(engine: Engine, run_id: int) -> dict[str, Any]:
+def document(engine: Engine, gebruiker: Gebruiker, run_id: int) -> dict[str, Any]:
     """The stored JSON document of a forecast (as ``prognose bereken --format json`` prints it)."""
+    toegang.eis(gebruiker, Handeling.prognose_rekenen)
     with transaction(engine) as session:
         record = _record(session, run_id)
         return {"id": record.id, "naam": record.naam, **record.document}
 
 
-def werkboek(engine: Engine, run_id: int) -> bytes:
+def werkboek(engine: Engine, gebruiker: Gebruiker, run_id: int) -> bytes:
     """The stored workbook (XLSX) of a forecast."""
+    toegang.eis(gebruiker, Handeling.prognose_rekenen)
     with transaction(engine) as session:
         return bytes(_record(session, run_id).werkboek)
 
 
-def kwantielen_csv(engine: Engine, run_id: int, stijl: CsvStijl | None = None) -> str:
+def kwantielen_csv(engine: Engine, gebruiker: Gebruiker, run_id: int, stijl: CsvStijl | None = None) -> str:
     """P10/P50/P90 per series and month as CSV (the ``kwantielen`` table), Dutch dialect by default."""
-    reeksen = document(engine, run_id)["reeksen"]
+    reeksen = document(engine, gebruiker, run_id)["reeksen"]
     rijen = [{"reeks": naam, **punt} for naam, punten in reeksen.items() for punt in punten]
     return records_to_csv(rijen, ("reeks", "maand", "p10", "p50", "p90"), stijl or CsvStijl.nl, bom=True)

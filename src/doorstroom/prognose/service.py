@@ -9,7 +9,7 @@ command parses its options, calls one function here and renders.
 
 from __future__ import annotations
 
-from doorstroom.prognose import opslag
+from doorstroom.prognose import gepubliceerd, opslag
 from doorstroom.prognose.aanpassing import aangepast as aangepast
 from doorstroom.prognose.aanpassing import basis as basis
 from doorstroom.prognose.aanpassing import basisnamen as basisnamen
@@ -53,4 +53,5 @@ from doorstroom.prognose.uitvoer import kwantiel_records as kwantiel_records
 from doorstroom.prognose.uitvoer import titel as titel
 
 opgeslagen_werkboek = opslag.werkboek
+gepubliceerde_reeks = gepubliceerd.reeks
 """The workbook of a stored forecast (``werkboek`` writes one for a forecast just computed)."""

@@ -24,9 +24,9 @@ from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import InputError, NotFound, Problem
 from doorstroom.spreiding import io, register
 from doorstroom.spreiding.core.domain import Raming
+from doorstroom.spreiding.opgaven import Spreiding, Verzoek, bereken
 from doorstroom.spreiding.regio_overzicht import RegioOverzicht, Regiosoort, RegioVerzoek
 from doorstroom.spreiding.regio_overzicht import regio as regio_view
-from doorstroom.spreiding.service import Spreiding, Verzoek, bereken
 from doorstroom.values.periode import Periode
 from doorstroom.values.record import Record
 
@@ -40,7 +40,7 @@ def standaard_raming() -> date:
     return io.ramingen()[-1].datum
 
 
-def ramingen(gebruiker: Gebruiker) -> list[Raming]:
+def ramingen_voor(gebruiker: Gebruiker) -> list[Raming]:
     """The embedded capacity estimates, oldest first."""
     _eis_lezer(gebruiker)
     return list(io.ramingen())

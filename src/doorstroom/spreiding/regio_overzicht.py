@@ -21,7 +21,7 @@ from doorstroom.reference.core.domain import Gemeente
 from doorstroom.reference.core.lookup import label, namen
 from doorstroom.spreiding.core.regio import RegioRegel, Taak, per_regio
 from doorstroom.spreiding.core.report import regio_records
-from doorstroom.spreiding.service import Toelichting, Verzoek, bereken
+from doorstroom.spreiding.opgaven import Toelichting, Verzoek, bereken
 from doorstroom.taakstelling import landelijk
 from doorstroom.taakstelling import service as taakstelling_service
 from doorstroom.values.domains import TAAKSTELLING_LANDELIJK

@@ -18,7 +18,7 @@ from limits import RateLimitItem, RateLimitItemPerMinute
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
-from doorstroom.accounts.domain import normaliseer_gebruikersnaam
+from doorstroom.accounts.service import normaliseer_gebruikersnaam
 
 PER_GEBRUIKER = RateLimitItemPerMinute(5, 15)
 """Five failed attempts per user name in 15 minutes."""

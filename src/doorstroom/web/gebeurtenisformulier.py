@@ -10,7 +10,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, Union, get_args, get_origin
 
-from doorstroom.dossier.gebeurtenissen import SOORTEN
+from doorstroom.dossier.service import SOORTEN
 
 PREFIX = "g_"
 

@@ -16,8 +16,7 @@ from fastapi import Depends, Request
 from starlette.responses import Response
 
 from doorstroom.accounts import service as accounts
-from doorstroom.accounts.domain import Gebruiker
-from doorstroom.accounts.service import Sessie
+from doorstroom.accounts.service import Gebruiker, Sessie
 from doorstroom.web.beveiliging import gelijk, onderteken, ontcijfer
 
 SESSIECOOKIE = "doorstroom_sessie"

@@ -14,9 +14,8 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from doorstroom.accounts import toegang
-from doorstroom.accounts.domain import Gebruiker
-from doorstroom.accounts.toegang import Handeling
+from doorstroom.accounts import service as accounts
+from doorstroom.accounts.service import Gebruiker, Handeling
 from doorstroom.values import afscherming
 from doorstroom.values.number_text import format_nl
 
@@ -84,7 +83,7 @@ def menu(gebruiker: Gebruiker | None) -> list[tuple[str, str]]:
     """The pages this user may open."""
     if gebruiker is None:
         return []
-    return [(naam, pad) for naam, pad, nodig in MENU if toegang.mag(gebruiker, nodig)]
+    return [(naam, pad) for naam, pad, nodig in MENU if accounts.mag(gebruiker, nodig)]
 
 
 def maak_sjablonen() -> Jinja2Templates:

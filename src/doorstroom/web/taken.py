@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from doorstroom.accounts.domain import Gebruiker
+from doorstroom.accounts.service import Gebruiker
 from doorstroom.platform import audit, metrics
 from doorstroom.platform.errors import DoorstroomError, InputError, NotFound
 from doorstroom.web.weergeven import problemen

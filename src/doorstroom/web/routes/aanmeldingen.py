@@ -7,8 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 
-from doorstroom.dossier import aanmeldingen
-from doorstroom.dossier.invoer import Aanmeldingsbesluit
+from doorstroom.dossier import service as dossier
+from doorstroom.dossier.service import Aanmeldingsbesluit
 from doorstroom.platform.errors import Conflict, InputError, Problem
 from doorstroom.platform.paging import Pagina
 from doorstroom.web.formulieren import model
@@ -22,10 +22,10 @@ AanmeldingId = Annotated[str, Path(pattern=r"^[0-9a-f-]{36}$")]
 def _pagina(
     request: Request, gebruiker: Any, fouten: list[str], melding: str = "", status: int = 200
 ) -> Response:
-    open_, _ = aanmeldingen.lijst(request.app.state.engine, gebruiker, pagina=Pagina(1, 100))
+    open_, _ = dossier.aanmeldingen(request.app.state.engine, gebruiker, pagina=Pagina(1, 100))
     return pagina(
         request,
-        "aanmeldingen.html",
+        "dossier.html",
         status,
         titel="Aanmeldingen",
         aanmeldingen=open_,
@@ -52,7 +52,7 @@ async def beslis(request: Request, gebruiker: FormulierDep, aanmelding_id: Aanme
             Aanmeldingsbesluit,
             {"toekennen": keuze == "toekennen", "toelichting": str(form.get("toelichting") or "").strip()},
         )
-        aanmeldingen.beslis(
+        dossier.beslis_aanmelding(
             request.app.state.engine,
             gebruiker,
             aanmelding_id,

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from doorstroom.accounts import service
-from doorstroom.accounts.domain import AANMAAKBARE_ROLLEN, Rol
+from doorstroom.accounts.service import AANMAAKBARE_ROLLEN, Rol
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.service import embedded_provincies
 from doorstroom.web.sessie import FormulierDep, GebruikerDep

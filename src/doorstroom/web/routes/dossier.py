@@ -12,12 +12,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from doorstroom.dossier import avg, dossierbeeld, importeren, overzicht, vastleggen
 from doorstroom.dossier import service as dossier
-from doorstroom.dossier.gebeurtenissen import SOORTEN
-from doorstroom.dossier.invoer import GEBEURTENISMODELLEN, Intrekking, NieuwePersoon
-from doorstroom.dossier.termijnen import Status
-from doorstroom.dossier.tijdlijn import Fase
+from doorstroom.dossier.service import GEBEURTENISMODELLEN, SOORTEN, Fase, Intrekking, NieuwePersoon, Status
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.platform.paging import Pagina, Volgorde
 from doorstroom.web import gebeurtenisformulier
@@ -102,9 +98,7 @@ async def importeer(
     soort: Annotated[str, Path(pattern=r"^(koppellijst|realisatielijst)$")],
 ) -> Response:
     """Import a COA koppeling list or a realisation list: validated whole, all or nothing, idempotent."""
-    functie = (
-        importeren.importeer_koppellijst if soort == "koppellijst" else importeren.importeer_realisatielijst
-    )
+    functie = dossier.importeer_koppellijst if soort == "koppellijst" else dossier.importeer_realisatielijst
     try:
         async with request.form() as form:
             with upload(form.get("bestand"), "bestand") as pad:
@@ -120,7 +114,7 @@ async def importeer(
 
 
 def _persoonpagina(request: Request, gebruiker: Any, persoon_id: str, soort: str, **extra: Any) -> Response:
-    beeld = dossierbeeld.dossier(request.app.state.engine, gebruiker, persoon_id)
+    beeld = dossier.dossierbeeld(request.app.state.engine, gebruiker, persoon_id)
     return pagina(
         request,
         "persoon.html",
@@ -179,7 +173,7 @@ async def leg_vast(request: Request, gebruiker: FormulierDep, persoon_id: Persoo
         if soort not in SOORTEN:
             raise InputError(Problem("kies een soort gebeurtenis", field="soort"))
         invoer = model_gebeurtenis(velden)
-        vastleggen.leg_vast(request.app.state.engine, gebruiker, invoer)
+        dossier.leg_vast(request.app.state.engine, gebruiker, invoer)
     except InputError as error:
         return _persoonpagina(
             request,
@@ -205,7 +199,7 @@ async def trek_in(request: Request, gebruiker: FormulierDep, gebeurtenis_id: Per
     persoon_id = str(form.get("persoon") or "")
     try:
         invoer = model(Intrekking, {"toelichting": str(form.get("toelichting") or "").strip()})
-        gedaan = vastleggen.trek_in(request.app.state.engine, gebruiker, gebeurtenis_id, invoer)
+        gedaan = dossier.trek_in(request.app.state.engine, gebruiker, gebeurtenis_id, invoer)
     except InputError as error:
         return _persoonpagina(
             request, gebruiker, persoon_id, "huisvesting", fouten=problemen(error), status=422
@@ -218,7 +212,7 @@ async def inzage(request: Request, gebruiker: FormulierDep, persoon_id: PersoonI
     """AVG art. 15: everything held on this person, as a printable Dutch page for the person or one
     JSON document for a system (``vorm``); the export is audited either way."""
     vorm = str((await request.form()).get("vorm") or "html")
-    document = avg.inzage(request.app.state.engine, gebruiker, persoon_id)
+    document = dossier.inzage(request.app.state.engine, gebruiker, persoon_id)
     if vorm == "json":
         return Response(
             json.dumps(document, ensure_ascii=False, indent=2).encode(),
@@ -236,8 +230,8 @@ def termijnen(
     pagina_nr: Annotated[int, Query(alias="pagina", ge=1, le=100_000)] = 1,
 ) -> Response:
     """Open deadlines within scope, earliest due first."""
-    rijen, totaal = overzicht.termijnoverzicht(
-        request.app.state.engine, gebruiker, overzicht.Termijnfilter(status=status), Pagina(pagina_nr, 50)
+    rijen, totaal = dossier.termijnoverzicht(
+        request.app.state.engine, gebruiker, dossier.Termijnfilter(status=status), Pagina(pagina_nr, 50)
     )
     return pagina(
         request,

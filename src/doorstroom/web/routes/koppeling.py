@@ -10,8 +10,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from doorstroom.dossier import koppelbesluit
-from doorstroom.dossier.invoer import Beoordeling
+from doorstroom.dossier import service as dossier
+from doorstroom.dossier.service import Beoordeling
 from doorstroom.koppeling import service as koppeling
 from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import InputError, Problem, Verouderd
@@ -30,7 +30,7 @@ RunId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 @router.get("/koppeling")
 def runs(request: Request, gebruiker: GebruikerDep) -> Response:
     """Stored runs (newest first) and the form for a new run."""
-    lijst = koppelbesluit.runs(request.app.state.engine, gebruiker)
+    lijst = dossier.koppelruns(request.app.state.engine, gebruiker)
     return pagina(
         request,
         "koppeling.html",
@@ -50,7 +50,7 @@ async def nieuwe_run(request: Request, gebruiker: FormulierDep) -> Response:
             verzoek = _verzoek(form, map_)
     except InputError as error:
         shutil.rmtree(map_, ignore_errors=True)
-        lijst = koppelbesluit.runs(request.app.state.engine, gebruiker)
+        lijst = dossier.koppelruns(request.app.state.engine, gebruiker)
         return pagina(
             request,
             "koppeling.html",
@@ -64,7 +64,7 @@ async def nieuwe_run(request: Request, gebruiker: FormulierDep) -> Response:
 
     def werk(voortgang: Any) -> int:
         try:
-            return koppelbesluit.nieuwe_run(engine, gebruiker, verzoek)
+            return dossier.nieuwe_koppelrun(engine, gebruiker, verzoek)
         finally:
             shutil.rmtree(map_, ignore_errors=True)
 
@@ -122,7 +122,7 @@ def _runpagina(
     fouten: list[str],
     status: int = 200,
 ) -> Response:
-    overzicht = koppelbesluit.runoverzicht(request.app.state.engine, gebruiker, run_id)
+    overzicht = dossier.koppelrunoverzicht(request.app.state.engine, gebruiker, run_id)
     voorstellen = filter_rijen(
         overzicht["voorstellen"], {"beoordeling": filters.get("beoordeling")}, None, "huishouden_id"
     )
@@ -180,7 +180,7 @@ async def beoordeel(request: Request, gebruiker: FormulierDep, run_id: RunId) ->
             },
         )
         versies = _versies(form, huishoudens)
-        koppelbesluit.beoordeel_meerdere(
+        dossier.beoordeel_voorstellen(
             request.app.state.engine, gebruiker, run_id, huishoudens, invoer, versies
         )
     except InputError as error:

@@ -11,9 +11,8 @@ from fastapi.responses import Response
 
 from doorstroom.platform.errors import ConfigurationError
 from doorstroom.reference.service import gemeenten_in_gebruik
-from doorstroom.spreiding import raadplegen
 from doorstroom.spreiding import service as spreiding
-from doorstroom.spreiding.regio_overzicht import Regiosoort
+from doorstroom.spreiding.service import Regiosoort
 from doorstroom.values.periode import Periode
 from doorstroom.web import kaart
 from doorstroom.web.sessie import GebruikerDep
@@ -52,7 +51,7 @@ def regio(
 ) -> Response:
     """The region view with its explanation lines, a map coloured by places present against required."""
     engine = request.app.state.engine
-    overzicht = raadplegen.regio(engine, gebruiker, per, raming, Periode.parse(periode) if periode else None)
+    overzicht = spreiding.regio(engine, gebruiker, per, raming, Periode.parse(periode) if periode else None)
     per_regio = {str(r[per.value]): r for r in overzicht.records}
     regio_van = {g.code: str(getattr(g, per.value) or "") for g in gemeenten_in_gebruik(engine)}
     try:
@@ -74,7 +73,7 @@ def regio(
         per=per.value,
         soorten=[s.value for s in Regiosoort],
         ramingen=spreiding.ramingen(),
-        raming=raming or raadplegen.standaard_raming(),
+        raming=raming or spreiding.standaard_raming(),
         periode=periode or "",
         grenzen=grenzen,
         vlakken=vlakken,

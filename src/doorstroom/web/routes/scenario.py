@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from doorstroom.accounts import toegang
-from doorstroom.accounts.toegang import Handeling
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import service as prognoses
 from doorstroom.prognose.service import SPECS
@@ -21,10 +19,6 @@ router = APIRouter()
 Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
 VELDEN_RUN = ("naam", "paden", "maanden", "seed")
 DOELEN = ("wachtende_vergunninghouders", "uiterlijk_maand", "kans")
-
-
-def _mag(gebruiker: Any) -> None:
-    toegang.eis(gebruiker, Handeling.prognose_rekenen)
 
 
 def _formulier(
@@ -42,7 +36,7 @@ def _formulier(
         specs=SPECS,
         invoer=invoer,
         fouten=fouten,
-        prognoses=prognoses.runs(request.app.state.engine),
+        prognoses=prognoses.runs(request.app.state.engine, request.state.sessie.gebruiker),
     )
 
 
@@ -51,14 +45,12 @@ def scenario(
     request: Request, gebruiker: GebruikerDep, basis: Annotated[str, Query(max_length=40)] = "standaard"
 ) -> Response:
     """The form over the base scenario's parameters, and the stored forecasts."""
-    _mag(gebruiker)
     return _formulier(request, basis, {}, [])
 
 
 @router.post("/scenario")
 async def start(request: Request, gebruiker: FormulierDep) -> Response:
     """Check the form; start the forecast in the background and show its progress."""
-    _mag(gebruiker)
     form = {k: str(v) for k, v in (await request.form()).items() if isinstance(v, str)}
     basisnaam = form.get("basis", "standaard")
     waarden = {naam: form[f"p_{naam}"] for naam in SPECS if f"p_{naam}" in form}
@@ -83,7 +75,7 @@ async def start(request: Request, gebruiker: FormulierDep) -> Response:
         "prognose",
         f"prognose '{verzoek.naam}'",
         lambda voortgang: prognoses.bereken_en_bewaar(
-            engine, verzoek, lambda t: voortgang((t + 1) / horizon)
+            engine, gebruiker, verzoek, lambda t: voortgang((t + 1) / horizon)
         ),
     )
     return RedirectResponse(f"/scenario/taken/{taak.id}", status_code=303)
@@ -119,8 +111,7 @@ def stand(
 @router.get("/scenario/prognoses/{prognose_id}")
 def prognose(request: Request, gebruiker: GebruikerDep, prognose_id: Id) -> Response:
     """A stored forecast: its fan charts with tables, the needed taakstelling, downloads."""
-    _mag(gebruiker)
-    document = prognoses.document(request.app.state.engine, prognose_id)
+    document = prognoses.document(request.app.state.engine, gebruiker, prognose_id)
     reeksen = document.get("reeksen", {})
     grafieken = [waaier(r, reeksen[r]) for r in (*WAAIERS, "ind_wachtrij", "instroom_totaal") if r in reeksen]
     return pagina(request, "prognose.html", titel=document["naam"], document=document, grafieken=grafieken)
@@ -129,8 +120,7 @@ def prognose(request: Request, gebruiker: GebruikerDep, prognose_id: Id) -> Resp
 @router.get("/scenario/prognoses/{prognose_id}/kwantielen.csv")
 def csv(request: Request, gebruiker: GebruikerDep, prognose_id: Id) -> Response:
     """P10/P50/P90 per series and month as CSV (Dutch Excel dialect)."""
-    _mag(gebruiker)
-    tekst = prognoses.kwantielen_csv(request.app.state.engine, prognose_id)
+    tekst = prognoses.kwantielen_csv(request.app.state.engine, gebruiker, prognose_id)
     return Response(
         tekst.encode("utf-8"),
         media_type="text/csv; charset=utf-8",
@@ -141,8 +131,7 @@ def csv(request: Request, gebruiker: GebruikerDep, prognose_id: Id) -> Response:
 @router.get("/scenario/prognoses/{prognose_id}/prognose.xlsx")
 def xlsx(request: Request, gebruiker: GebruikerDep, prognose_id: Id) -> Response:
     """The forecast's workbook (every table, a Toelichting sheet)."""
-    _mag(gebruiker)
-    inhoud = prognoses.opgeslagen_werkboek(request.app.state.engine, prognose_id)
+    inhoud = prognoses.opgeslagen_werkboek(request.app.state.engine, gebruiker, prognose_id)
     return Response(
         inhoud,
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
