@@ -20,6 +20,7 @@ from doorstroom.accounts.domain import Rol
 from doorstroom.platform.errors import PermissionDenied
 from doorstroom.platform.settings import Settings, get_settings
 from doorstroom.server import create_app
+from tests.gebruikers import SYSTEEM
 from tests.oidc_provider import CLIENT_ID, CLIENT_SECRET, Provider, provider_op_loopback
 
 GEHEIM = "test-geheim-" + "x" * 40
@@ -97,7 +98,7 @@ def test_a_municipal_worker_logs_in_with_role_and_municipality_from_the_claims(
     assert antwoord.status_code == 303 and antwoord.headers["location"] == "/dossier"
     assert "doorstroom_sessie" in web.cookies
     naam = claims.gebruikersnaam(get_settings().oidc_issuer or "", "medewerker-7")
-    account = next(g for g in accounts.gebruikers(engine) if g["gebruikersnaam"] == naam)
+    account = next(g for g in accounts.gebruikers(engine, SYSTEEM) if g["gebruikersnaam"] == naam)
     assert (account["rol"], account["gemeentecode"], account["oidc"]) == ("gemeente", "GM0344", True)
     assert web.get("/dossier").status_code == 200
     assert web.get("/koppeling").status_code == 403  # a gemeente user, not COA
@@ -112,10 +113,10 @@ def test_a_second_login_follows_changed_claims_and_a_blocked_account_is_refused(
     _log_in(web)
     naam = claims.gebruikersnaam(provider.issuer, "medewerker-7")
     assert (
-        next(g for g in accounts.gebruikers(engine) if g["gebruikersnaam"] == naam)["gemeentecode"]
+        next(g for g in accounts.gebruikers(engine, SYSTEEM) if g["gebruikersnaam"] == naam)["gemeentecode"]
         == "GM0307"
     )
-    accounts.blokkeer(engine, naam)
+    accounts.blokkeer(engine, SYSTEEM, naam)
     web.cookies.clear()
     antwoord = _log_in(web)
     assert antwoord.status_code == 403 and "geblokkeerd" in antwoord.text

@@ -17,7 +17,6 @@ from doorstroom.koppeling.beoordeling import beoordeel as beoordeel
 from doorstroom.koppeling.beoordeling import beoordeel_in as beoordeel_in
 from doorstroom.koppeling.beoordeling import geschiedenis as geschiedenis
 from doorstroom.koppeling.beoordeling import opschonen as opschonen
-from doorstroom.koppeling.beoordeling import over_huishouden as over_huishouden
 from doorstroom.koppeling.beoordeling import samenvatting as samenvatting
 from doorstroom.koppeling.beoordeling import voorstellen as voorstellen
 from doorstroom.koppeling.core import evenwicht
@@ -29,6 +28,7 @@ from doorstroom.koppeling.core.domain import RegioSoort as RegioSoort
 from doorstroom.koppeling.explain import prijsuitleg
 from doorstroom.koppeling.explain import rapport as rapportage
 from doorstroom.koppeling.explain.uitleg import met_namen as met_namen
+from doorstroom.koppeling.inzage import over_huishouden as over_huishouden
 from doorstroom.koppeling.io import HUISHOUDEN_KOLOMMEN as HUISHOUDEN_KOLOMMEN
 from doorstroom.koppeling.kolommen import KOLOMMEN as KOLOMMEN
 from doorstroom.koppeling.kolommen import REGELS as REGELS
