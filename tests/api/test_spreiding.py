@@ -126,3 +126,15 @@ def test_a_beheerder_gets_no_figures_and_bad_parameters_are_a_400(
         antwoord = client.get(f"{API}{pad}", headers=als["coa"])
         assert antwoord.status_code == 400, (pad, antwoord.text)
         assert antwoord.headers["content-type"] == "application/problem+json"
+
+
+def test_a_rule_broken_names_the_domain_field_without_command_line_syntax(
+    client: TestClient, als: dict[str, dict[str, str]]
+) -> None:
+    """Issue 20: the API named ``--raming`` and advised ``doorstroom`` commands."""
+    antwoord = client.get(f"{API}/opvangopgaven?raming=2020-01-01", headers=als["coa"])
+    assert antwoord.status_code == 422
+    body = antwoord.json()
+    assert [p["name"] for p in body["invalidParams"]] == ["raming"]
+    assert "--" not in antwoord.text and "doorstroom " not in antwoord.text
+    assert "geen capaciteitsraming van 2020-01-01" in body["invalidParams"][0]["reason"]

@@ -89,7 +89,7 @@ def test_same_seed_same_prices(engine: Engine, batches: tuple[Path, Path]) -> No
 def test_without_a_fixed_taakstelling_the_period_is_named(engine: Engine, batches: tuple[Path, Path]) -> None:
     with pytest.raises(InputError) as fout:
         periode.voorstel_in_periode(verzoek(batches[0]), periode.Prijsverzoek(), engine)
-    assert fout.value.problems[0].field == "--periode" and "2026-2" in fout.value.problems[0].message
+    assert fout.value.problems[0].field == "periode" and "2026-2" in fout.value.problems[0].message
 
 
 @pytest.mark.parametrize(
