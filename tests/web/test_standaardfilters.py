@@ -152,3 +152,14 @@ def test_whole_numbers_of_the_run_are_read_in_dutch_notation(web: TestClient, de
     data = {"csrf": token.group(1), "basis": "standaard", "paden": "1.000.001", "maanden": "12"}
     te_veel = web.post("/scenario", data=data, follow_redirects=False)
     assert te_veel.status_code == 422 and "groter dan" in te_veel.text and "aantal paden" in te_veel.text
+
+
+def test_a_parameter_outside_the_schema_is_explained_in_dutch(
+    web: TestClient, gebruikers: dict[str, str]
+) -> None:
+    meld_aan(web, "prov-utrecht")
+    antwoord = web.get("/land?status=onzin&periode=2026-3")
+    assert antwoord.status_code == 400 and not ENGELS.search(antwoord.text)
+    tekst = antwoord.text.replace("&#39;", "'")
+    assert "status: kies uit 'op schema', 'licht achter' of 'ver achter'" in tekst
+    assert "periode: geef een periode als 2026-1" in tekst
