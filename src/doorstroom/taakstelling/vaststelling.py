@@ -70,11 +70,13 @@ class Verouderd:
     versie: int
     waarom: str
     opdracht: str
+    herzien: bool = False
+    """True: bring it up to date by fixing it again as a revision; False: by recalculating it."""
 
-    def melding(self) -> str:
-        """One Dutch line for the terminal."""
+    def melding(self, opdracht: str | None = None) -> str:
+        """One Dutch line; ``opdracht`` says the remedy the delivery layer's way (the CLI: a command)."""
         wat = f"{self.periode} (versie {self.versie})"
-        return f"let op: {wat} is verouderd: {self.waarom}; herstel met: {self.opdracht}"
+        return f"let op: {wat} is verouderd: {self.waarom}; herstel: {opdracht or self.opdracht}"
 
 
 @dataclass(frozen=True)
@@ -305,7 +307,9 @@ def _verouderd(
     rows = repository.regels(session, versie)
     if {r.gemeentecode for r in rows} != catalogus.indeling(periode.year).codes:
         opdracht = f"stel de taakstelling van {periode} opnieuw vast als herziening, met een reden"
-        return Verouderd(periode, versie.versie, "de gemeentelijke indeling is gewijzigd", opdracht)
+        return Verouderd(
+            periode, versie.versie, "de gemeentelijke indeling is gewijzigd", opdracht, herzien=True
+        )
     if versie.achterstand_bron != OPGESLAGEN:
         return None
     verwacht, _ = opgeslagen_achterstand(session, periode, catalogus, herrekend.get(periode.previous()))
