@@ -95,11 +95,11 @@ def test_without_a_fixed_taakstelling_the_period_is_named(engine: Engine, batche
 @pytest.mark.parametrize(
     ("anders", "prijsverzoek", "veld"),
     [
-        ({"capaciteit": Path("capaciteit.csv")}, periode.Prijsverzoek(), "--capaciteit"),
-        ({"aandeel": 0.1}, periode.Prijsverzoek(), "--aandeel"),
-        ({"solver": "greedy"}, periode.Prijsverzoek(), "--solver"),
-        ({}, periode.Prijsverzoek(scenarios=0), "--scenarios"),
-        ({}, periode.Prijsverzoek(verwacht=-1.0), "--verwacht"),
+        ({"capaciteit": Path("capaciteit.csv")}, periode.Prijsverzoek(), "capaciteit"),
+        ({"aandeel": 0.1}, periode.Prijsverzoek(), "aandeel"),
+        ({"solver": "greedy"}, periode.Prijsverzoek(), "solver"),
+        ({}, periode.Prijsverzoek(scenarios=0), "scenarios"),
+        ({}, periode.Prijsverzoek(verwacht=-1.0), "verwacht"),
     ],
 )
 def test_options_that_do_not_fit_a_priced_batch_are_refused_before_any_work(
