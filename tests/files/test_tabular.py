@@ -294,3 +294,15 @@ def test_utf16_without_a_bom_is_an_encoding_error_not_missing_columns(tmp_path: 
     probleem = fout.value.problems[0]
     assert probleem.file == str(path) and probleem.row == 1
     assert "UTF-16" in probleem.message and "ontbreek" not in probleem.message
+
+
+def test_a_file_that_is_no_workbook_is_said_without_python_words(tmp_path: Path) -> None:
+    """Issue 20: ``onleesbaar XLSX-bestand (BadZipFile)``."""
+    path = tmp_path / "lijst.xlsx"
+    path.write_text("gemeentecode,personen\nGM0344,4\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_table(path, required=["gemeentecode"])
+    assert (
+        str(raised.value)
+        == f"{path}: geen Excel-werkmap (XLSX): het bestand is beschadigd of van een ander soort"
+    )

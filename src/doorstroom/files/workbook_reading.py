@@ -9,6 +9,7 @@ each Dutch label stands for. Every problem names the file and the sheet.
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -44,6 +45,13 @@ class SheetTable:
     records: Records
 
 
+def _onleesbaar(error: Exception) -> str:
+    """Why a workbook cannot be opened, in a user's words (never the Python exception's name)."""
+    if isinstance(error, zipfile.BadZipFile):
+        return "geen Excel-werkmap (XLSX): het bestand is beschadigd of van een ander soort"
+    return "deze Excel-werkmap (XLSX) kan niet worden gelezen; open en bewaar hem opnieuw in Excel"
+
+
 @contextmanager
 def open_workbook(path: Path) -> Iterator[Any]:
     """The workbook at ``path`` (read-only, values not formulas); a damaged file is an input error."""
@@ -52,9 +60,7 @@ def open_workbook(path: Path) -> Iterator[Any]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a damaged file
-        raise InputError(
-            Problem(f"onleesbaar XLSX-bestand ({type(error).__name__})", file=str(path))
-        ) from None
+        raise InputError(Problem(_onleesbaar(error), file=str(path))) from None
     try:
         yield workbook
     finally:
