@@ -231,3 +231,22 @@ def test_a_decision_and_the_files_koppeling_events_land_together_or_not_at_all(
     assert antwoord.headers["content-type"].startswith("application/problem+json")
     assert antwoord.json()["detail"] == f"interne fout (referentie {antwoord.headers['x-request-id']})"
     assert koppeling.geschiedenis(engine, utrecht.run, "H2") == []
+
+
+def test_the_runs_are_paged_by_the_database_newest_first(
+    utrecht: Utrecht,
+    client: TestClient,
+    als: dict[str, dict[str, str]],
+    engine: Engine,
+    csv_file: Callable[[str, str], Path],
+) -> None:
+    """GET /koppelruns read every run to slice one page from it (issue 21); now the query pages."""
+    verzoek = koppeling.Verzoek(
+        csv_file("h.csv", HUISHOUDENS), csv_file("c.csv", CAPACITEIT), solver="greedy"
+    )
+    nieuwer = [koppeling.voorstel(verzoek, engine).run_id for _ in range(2)]
+    pagina = client.get(f"{API}/koppelruns?paginaGrootte=2", headers=als["coa"]).json()
+    assert [run["run"] for run in pagina["resultaten"]] == nieuwer[::-1]
+    assert (pagina["totaalAantal"], pagina["totaalPaginas"]) == (3, 2)
+    tweede = client.get(f"{API}/koppelruns?paginaGrootte=2&pagina=2", headers=als["coa"]).json()
+    assert [run["run"] for run in tweede["resultaten"]] == [utrecht.run]

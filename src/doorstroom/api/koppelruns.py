@@ -23,8 +23,8 @@ def lijst_runs(
     request: Request, engine: EngineDep, gebruiker: GebruikerDep, pagina: PaginaDep
 ) -> dict[str, Any]:
     """Opgeslagen koppelruns, nieuwste eerst (alleen COA)."""
-    runs = dossier.koppelruns(engine, gebruiker)
-    return lijst(request, runs[pagina.offset : pagina.offset + pagina.grootte], len(runs), pagina)
+    deel = dossier.koppelruns(engine, gebruiker, pagina)
+    return lijst(request, deel.rijen, deel.totaal, pagina)
 
 
 @router.get("/{runId}/voorstellen", response_model=Lijst[Voorstel], responses=FOUTEN)

@@ -27,13 +27,14 @@ from doorstroom.koppeling import service as koppeling
 from doorstroom.koppeling import vergelijking
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
+from doorstroom.platform.paging import Deel, Pagina
 
 
 @namens
-def runs(engine: Engine, gebruiker: Gebruiker) -> list[dict[str, object]]:
-    """Stored koppeling runs, newest first."""
+def runs(engine: Engine, gebruiker: Gebruiker, pagina: Pagina | None = None) -> Deel[dict[str, object]]:
+    """Stored koppeling runs (one page of them, or all), newest first, and how many there are."""
     toegang.eis(gebruiker, Handeling.koppeling_beoordelen)
-    return koppeling.runs(engine)
+    return koppeling.runs_pagina(engine, pagina)
 
 
 @namens

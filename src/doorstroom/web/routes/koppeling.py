@@ -30,7 +30,7 @@ RunId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 @router.get("/koppeling")
 def runs(request: Request, gebruiker: GebruikerDep) -> Response:
     """Stored runs (newest first) and the form for a new run."""
-    lijst = dossier.koppelruns(request.app.state.engine, gebruiker)
+    lijst = dossier.koppelruns(request.app.state.engine, gebruiker).rijen
     return pagina(
         request,
         "koppeling.html",
@@ -50,7 +50,7 @@ async def nieuwe_run(request: Request, gebruiker: FormulierDep) -> Response:
             verzoek = _verzoek(form, map_)
     except InputError as error:
         shutil.rmtree(map_, ignore_errors=True)
-        lijst = dossier.koppelruns(request.app.state.engine, gebruiker)
+        lijst = dossier.koppelruns(request.app.state.engine, gebruiker).rijen
         return pagina(
             request,
             "koppeling.html",
