@@ -126,3 +126,27 @@ def test_a_beheerder_gets_no_figures_and_bad_parameters_are_a_400(
         antwoord = client.get(f"{API}{pad}", headers=als["coa"])
         assert antwoord.status_code == 400, (pad, antwoord.text)
         assert antwoord.headers["content-type"] == "application/problem+json"
+
+
+def test_a_rule_broken_names_the_domain_field_without_command_line_syntax(
+    client: TestClient, als: dict[str, dict[str, str]]
+) -> None:
+    """Issue 20: the API named ``--raming`` and advised ``doorstroom`` commands."""
+    antwoord = client.get(f"{API}/opvangopgaven?raming=2020-01-01", headers=als["coa"])
+    assert antwoord.status_code == 422
+    body = antwoord.json()
+    assert [p["name"] for p in body["invalidParams"]] == ["raming"]
+    assert "--" not in antwoord.text and "doorstroom " not in antwoord.text
+    assert "geen capaciteitsraming van 2020-01-01" in body["invalidParams"][0]["reason"]
+
+
+def test_a_request_outside_the_schema_is_answered_in_dutch(
+    client: TestClient, als: dict[str, dict[str, str]]
+) -> None:
+    """Issue 20: ``String should match pattern '^20[0-9]{2}-[12]$'`` and ``Input should be ...``."""
+    antwoord = client.get(f"{API}/regio-overzichten?periode=2026-3&indeling=gemeente", headers=als["coa"])
+    assert antwoord.status_code == 400
+    redenen = {p["name"]: p["reason"] for p in antwoord.json()["invalidParams"]}
+    assert redenen["periode"] == "geef een periode als 2026-1 (eerste) of 2026-2 (tweede halfjaar)"
+    assert redenen["indeling"].startswith("kies uit 'provincie'") and " of " in redenen["indeling"]
+    assert "should" not in antwoord.text and "Input" not in antwoord.text

@@ -29,7 +29,7 @@ SYSTEEM = Gebruiker.systeem("test")
 
 def test_a_gemeente_user_needs_a_known_municipality(engine: Engine) -> None:
     zonder = run("gebruiker", "aanmaken", "--gebruikersnaam", "user1", "--rol", "gemeente")
-    assert zonder.exit_code == 2 and "veld 'gemeente'" in zonder.stderr
+    assert zonder.exit_code == 2 and "optie '--gemeente'" in zonder.stderr
     onbekend = run(
         "gebruiker", "aanmaken", "--gebruikersnaam", "user1", "--rol", "gemeente", "--gemeente", "Utreht"
     )

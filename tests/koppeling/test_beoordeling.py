@@ -173,18 +173,18 @@ def test_messages_name_no_household(engine: Engine, maak_run: Run) -> None:
 @pytest.mark.parametrize(
     ("beoordeling", "selectie", "veld"),
     [
-        (Beoordeling("P.\x00Jansen"), Selectie(("S1",)), "--door"),
-        (Beoordeling("x" * 101), Selectie(("S1",)), "--door"),
-        (Beoordeling("   "), Selectie(("S1",)), "--door"),
-        (Beoordeling("A", "r" * 2001, "GM0361"), Selectie(("S1",)), "--toelichting"),
-        (Beoordeling("A", "reden\x00"), Selectie(("S1",)), "--toelichting"),
+        (Beoordeling("P.\x00Jansen"), Selectie(("S1",)), "door"),
+        (Beoordeling("x" * 101), Selectie(("S1",)), "door"),
+        (Beoordeling("   "), Selectie(("S1",)), "door"),
+        (Beoordeling("A", "r" * 2001, "GM0361"), Selectie(("S1",)), "toelichting"),
+        (Beoordeling("A", "reden\x00"), Selectie(("S1",)), "toelichting"),
         (Beoordeling("A"), Selectie(("S" * 41,)), "huishouden"),
-        (Beoordeling("A", "r", "GM١٢٣٤"), Selectie(("S1",)), "--gemeente"),
-        (Beoordeling("A", "r", "²"), Selectie(("S1",)), "--gemeente"),
-        (Beoordeling("A", "r", "Friesland"), Selectie(("S1",)), "--gemeente"),
+        (Beoordeling("A", "r", "GM١٢٣٤"), Selectie(("S1",)), "gemeente"),
+        (Beoordeling("A", "r", "²"), Selectie(("S1",)), "gemeente"),
+        (Beoordeling("A", "r", "Friesland"), Selectie(("S1",)), "gemeente"),
         (Beoordeling("A"), Selectie(), "huishouden"),
         (Beoordeling("A"), Selectie(("S1",), alle_open=True), "huishouden"),
-        (Beoordeling("A", "r"), Selectie(("S1",), voorgesteld="GM0363"), "--voorgesteld"),
+        (Beoordeling("A", "r"), Selectie(("S1",), voorgesteld="GM0363"), "voorgesteld"),
     ],
 )
 def test_decision_inputs_outside_their_domain_are_input_errors_on_both_databases(

@@ -89,17 +89,17 @@ def test_same_seed_same_prices(engine: Engine, batches: tuple[Path, Path]) -> No
 def test_without_a_fixed_taakstelling_the_period_is_named(engine: Engine, batches: tuple[Path, Path]) -> None:
     with pytest.raises(InputError) as fout:
         periode.voorstel_in_periode(verzoek(batches[0]), periode.Prijsverzoek(), engine)
-    assert fout.value.problems[0].field == "--periode" and "2026-2" in fout.value.problems[0].message
+    assert fout.value.problems[0].field == "periode" and "2026-2" in fout.value.problems[0].message
 
 
 @pytest.mark.parametrize(
     ("anders", "prijsverzoek", "veld"),
     [
-        ({"capaciteit": Path("capaciteit.csv")}, periode.Prijsverzoek(), "--capaciteit"),
-        ({"aandeel": 0.1}, periode.Prijsverzoek(), "--aandeel"),
-        ({"solver": "greedy"}, periode.Prijsverzoek(), "--solver"),
-        ({}, periode.Prijsverzoek(scenarios=0), "--scenarios"),
-        ({}, periode.Prijsverzoek(verwacht=-1.0), "--verwacht"),
+        ({"capaciteit": Path("capaciteit.csv")}, periode.Prijsverzoek(), "capaciteit"),
+        ({"aandeel": 0.1}, periode.Prijsverzoek(), "aandeel"),
+        ({"solver": "greedy"}, periode.Prijsverzoek(), "solver"),
+        ({}, periode.Prijsverzoek(scenarios=0), "scenarios"),
+        ({}, periode.Prijsverzoek(verwacht=-1.0), "verwacht"),
     ],
 )
 def test_options_that_do_not_fit_a_priced_batch_are_refused_before_any_work(

@@ -58,7 +58,7 @@ def test_priced_batch_json_and_csv_are_the_documents_and_the_period_lists_them(
     assert document["run"] == 1 and document["periode"]["batch"] == 1
     assert (
         document["periode"]["scenarios"] == 2
-        and document["periode"]["verwacht_bron"] == "opgegeven (--verwacht)"
+        and document["periode"]["verwacht_bron"] == "opgegeven verwacht aantal"
     )
     for regel in document["periode"]["prijzen"]:
         assert regel["prijs"] > 0 and 0 <= regel["bindend"] <= 2

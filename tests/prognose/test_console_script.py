@@ -49,7 +49,7 @@ def _zeros(cwd: Path) -> str:
 CASES = [
     (lambda c: ("bereken", "--paden", "0", "--out", "uit"), "--paden"),
     (lambda c: ("bereken", "--paden", "2000000", "--out", "uit"), "--paden"),
-    (lambda c: ("bereken", "--paden", "200000", "--maanden", "240", "--out", "uit"), "--paden/--maanden"),
+    (lambda c: ("bereken", "--paden", "200000", "--maanden", "240", "--out", "uit"), "optie '--paden'"),
     (lambda c: ("bereken", *FAST[:4], "--seed", "-1", "--out", "uit"), "--seed"),
     (lambda c: ("bereken", "--maanden", "241", "--out", "uit"), "--maanden"),
     (lambda c: ("bereken", *FAST, "--kans", "nan", "--out", "uit"), "--kans"),

@@ -35,7 +35,7 @@ def test_variations_parse_lists_and_ranges() -> None:
 def test_bad_variations_are_input_errors(text: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_variatie(text)
-    assert caught.value.problems[0].field == "--varieer"
+    assert caught.value.problems[0].field == "varieer"
 
 
 def test_unknown_parameter_suggests_the_closest() -> None:

@@ -85,7 +85,7 @@ def test_the_published_national_number_is_used_for_a_past_period(locatiebestand:
     overzicht = regio(RegioVerzoek(verzoek))
     # 2025-1 as published (15,000), split by the taakstelling's default rule
     assert sum(r["taakstelling"] for r in overzicht.records) == _som_taakstelling(Periode(2025, 1), 15_000)
-    with pytest.raises(InputError, match="--taakstelling"):
+    with pytest.raises(InputError, match="veld 'taakstelling'"):
         regio(RegioVerzoek(Verzoek(totaal=96_000, peildatum=PEILDATUM)))
 
 

@@ -100,7 +100,7 @@ def test_a_reason_too_long_is_refused_before_anything_is_read(
 ) -> None:
     with pytest.raises(InputError) as error:
         register.importeer(engine, locatiebestand(), "x" * 2001)
-    assert error.value.problems[0].field == "--reden"
+    assert error.value.problems[0].field == "reden"
 
 
 def test_two_users_importing_at_once_lose_nothing_and_write_nothing_twice(

@@ -47,7 +47,8 @@ def test_a_missing_vintage_is_an_error_naming_the_year_and_how_to_load_it(
         inwoners(Periode.parse(periode), indelingen(None))
     message = str(info.value)
     assert f"1 januari {ontbrekend} ontbreekt" in message
-    assert f"gemeenten importeer BESTAND --peildatum {ontbrekend}-01-01" in message and "--sleutel" in message
+    assert f"CBS-gemeentelijst met peildatum {ontbrekend}-01-01 (gemeenten importeren)" in message
+    assert "eigen sleutel: een bestand met gemeentecode en waarde" in message and "--" not in message
 
 
 def test_another_vintage_may_be_chosen_and_is_said_not_to_be_statutory() -> None:

@@ -163,7 +163,7 @@ def test_a_merger_recorded_after_fixing_makes_the_period_stale(engine: Engine, c
     geschiedenis = json.loads(run("taakstelling", "geschiedenis", "-f", "json").stdout)
     assert "indeling is gewijzigd" in geschiedenis[0]["verouderd"]
     weigering = run("taakstelling", "herbereken", "-p", "2027-1")
-    assert weigering.exit_code == 2 and "--herzien" in weigering.stderr
+    assert weigering.exit_code == 2 and "als herziening" in weigering.stderr
 
 
 def test_a_bad_merger_file_stores_nothing(engine: Engine, csv_file: Csv) -> None:

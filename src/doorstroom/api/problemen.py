@@ -32,6 +32,7 @@ from doorstroom.platform.errors import (
     SchijfVol,
     Verouderd,
 )
+from doorstroom.values import validatie
 
 MEDIA_TYPE = "application/problem+json"
 
@@ -101,20 +102,11 @@ def antwoord(
     return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
 
 
-def _naam(loc: tuple[Any, ...]) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
-    return ".".join(parts) or "verzoek"
-
-
-def _reden(error: Any) -> str:
-    """Pydantic's message; a rule's own Dutch message without pydantic's English 'Value error, '."""
-    return str(error.get("msg", "")).removeprefix("Value error, ")
-
-
 async def ongeldige_invoer(request: Request, error: Exception) -> JSONResponse:
-    """400 for requests that do not match the schema (pydantic errors, without the input values)."""
+    """400 for requests that do not match the schema, said in Dutch (:mod:`doorstroom.values.validatie`)
+    and without the input values."""
     errors = error.errors() if isinstance(error, RequestValidationError) else []
-    params = [OngeldigeParameter(name=_naam(tuple(e.get("loc", ()))), reason=_reden(e)) for e in errors]
+    params = [OngeldigeParameter(name=validatie.veld(e), reason=validatie.reden(e)) for e in errors]
     return antwoord(400, "het verzoek voldoet niet aan het schema", request, params)
 
 

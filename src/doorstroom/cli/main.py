@@ -53,6 +53,7 @@ from doorstroom.cli.exit_codes import (
     EXIT_ONDERBROKEN,
     EXIT_SCHIJF_VOL,
 )
+from doorstroom.cli.fouten import melding, volg_aanroepen
 from doorstroom.cli.incident import record_incident
 from doorstroom.cli.options import install_shared_options
 from doorstroom.platform.errors import (
@@ -82,6 +83,7 @@ class DoorstroomGroup(TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         install_shared_options(self)
+        volg_aanroepen(self)
 
     def invoke(self, ctx: Any) -> Any:  # click's Context; typer vendors click
         # A copied context: what one command's options set (CSV dialect, sheet) ends with it.
@@ -91,7 +93,7 @@ class DoorstroomGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except USER_ERRORS as error:
-            report_error(str(error))
+            report_error(melding(error, ctx))
             raise typer.Exit(EXIT_INVOER) from None
         except Busy as error:  # its message says that nothing was stored and to try again
             report_error(str(error))

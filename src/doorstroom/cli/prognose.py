@@ -82,11 +82,11 @@ def bereken_command(
     seed: SeedOption = None,
     fmt: FormatOption = Format.table,
     out: DirOption = None,
-    doel_wachtend: Annotated[
+    wachtende_vergunninghouders: Annotated[
         float | None,
         getal_optie("--doel-wachtend", domain=PERSONEN, help="Doel: wachtende vergunninghouders."),
     ] = None,
-    doel_maand: Annotated[
+    uiterlijk_maand: Annotated[
         int | None,
         getal_optie("--doel-maand", domain=HORIZON_MAANDEN, help="Prognosemaand waarin het doel gehaald is."),
     ] = None,
@@ -103,7 +103,7 @@ def bereken_command(
         raise InputError(Problem("xlsx komt in --out MAP/prognose.xlsx; geef --out MAP", field="--format"))
     used_seed = service.kies_seed(seed)
     base = service.kies_scenario(scenario, start, historie)
-    chosen = service.met_doelen(base, doel_wachtend, doel_maand, kans, maanden)
+    chosen = service.met_doelen(base, wachtende_vergunninghouders, uiterlijk_maand, kans, maanden)
     service.controleer_run(chosen, paden, maanden)
     if opvang is not None:
         places = service.opvang(opvang, chosen)

@@ -243,7 +243,8 @@ def vaststellen_command(
 
 def _verouderd(lijst: list[service.Verouderd]) -> None:
     for item in lijst:
-        _meld(item.melding())
+        handeling = "vaststellen --herzien" if item.herzien else "herbereken"
+        _meld(item.melding(f"doorstroom taakstelling {handeling} --periode {item.periode} --reden '...'"))
 
 
 @app.command("herbereken")

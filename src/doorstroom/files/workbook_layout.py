@@ -186,8 +186,8 @@ def schrijf_toelichting(book: Workbook, werkboek: Werkboek, naam: str = TOELICHT
         "Getallen", "Opgeslagen als getallen; een totaalregel telt alleen kolommen op waar een som "
         "betekenis heeft.", "",
     ), (
-        "Machinenamen", "Dezelfde gegevens met de veldnamen uit de laatste kolom hierboven: "
-        "--format csv of --format json.", "",
+        "Veldnamen", "Dezelfde gegevens met de veldnamen uit de laatste kolom hierboven: "
+        "de CSV- en JSON-uitvoer van Doorstroom.", "",
     )])  # fmt: skip
     for letter, breedte in zip("ABCD", (24, 30, 80, 28), strict=True):
         sheet.column_dimensions[letter].width = breedte

@@ -69,7 +69,7 @@ def sheet_table(workbook: Any, path: Path, required: Sequence[str], sheet: str |
         if sheet not in names:
             options = ", ".join(f"'{name}'" for name in closest(sheet, names))
             message = f"werkblad '{sheet}' bestaat niet; werkbladen: {options}"
-            raise InputError(Problem(message, file=str(path), field="--blad"))
+            raise InputError(Problem(message, file=str(path), field="blad"))
         return _required(_table(workbook[sheet], path, required, layouts.get(sheet), strict=True))
     if not names:
         raise InputError(Problem("werkmap heeft geen werkbladen", file=str(path)))
@@ -83,7 +83,7 @@ def sheet_table(workbook: Any, path: Path, required: Sequence[str], sheet: str |
     sheets = ", ".join(f"'{name}'" for name in names)
     raise InputError(
         Problem(
-            f"geen werkblad met de kolommen {wanted}; werkbladen: {sheets} (kies er een met --blad)",
+            f"geen werkblad met de kolommen {wanted}; werkbladen: {sheets} (kies het werkblad)",
             file=str(path),
         )
     )

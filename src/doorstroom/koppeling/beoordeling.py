@@ -111,10 +111,10 @@ def _gecontroleerd(
 ) -> tuple[str, str | None, str | None]:
     """The decision's texts within their domains, the target municipality as a CBS code."""
     RUNNUMMER.check(run_id, field="run")
-    door = NAAM.check(beoordeling.door.strip(), field="--door")
+    door = NAAM.check(beoordeling.door.strip(), field="door")
     if not door:
-        raise InputError(Problem("wie beslist? (naam verplicht)", field="--door"))
-    toelichting = TOELICHTING.check((beoordeling.toelichting or "").strip(), field="--toelichting") or None
+        raise InputError(Problem("wie beslist? Geef een naam", field="door"))
+    toelichting = TOELICHTING.check((beoordeling.toelichting or "").strip(), field="toelichting") or None
     for ident in selectie.huishoudens:
         REFERENTIE.check(ident, field="huishouden")
     if bool(selectie.huishoudens) == selectie.alle_open:
@@ -123,9 +123,12 @@ def _gecontroleerd(
         )
     if selectie.voorgesteld is not None and not selectie.alle_open:
         raise InputError(
-            Problem("--voorgesteld filtert alleen bij alle open voorstellen", field="--voorgesteld")
+            Problem(
+                "een filter op de voorgestelde gemeente geldt alleen bij alle open voorstellen",
+                field="voorgesteld",
+            )
         )
-    return door, toelichting, _code(beoordeling.gemeente, "--gemeente")
+    return door, toelichting, _code(beoordeling.gemeente, "gemeente")
 
 
 def _code(tekst: str | None, veld: str) -> str | None:
@@ -142,14 +145,14 @@ def _run(session: Session, run_id: int, *, voor_wijziging: bool = False) -> Kopp
         raise NotFound(
             f"van run {run_id} zijn de gegevens per huishouden verwijderd op "
             f"{lokale_tijd(run.opgeschoond_op)} "
-            "(bewaartermijn); 'toon --samenvatting' geeft de aantallen per gemeente"
+            "(bewaartermijn); de samenvatting geeft nog de aantallen per gemeente"
         )
     return run
 
 
 def _kies(opgeslagen: Opgeslagen, selectie: Selectie) -> list[KoppelingVoorstelRecord]:
     if selectie.alle_open:
-        filter_ = _code(selectie.voorgesteld, "--voorgesteld")
+        filter_ = _code(selectie.voorgesteld, "voorgesteld")
         gekozen = [
             v for v in opgeslagen.voorstellen
             if opgeslagen.stand(v).besluit is None and v.gemeentecode is not None
@@ -157,7 +160,7 @@ def _kies(opgeslagen: Opgeslagen, selectie: Selectie) -> list[KoppelingVoorstelR
         ]  # fmt: skip
         if not gekozen:
             raise InputError(
-                Problem("geen open voorstellen die aan de selectie voldoen", field="--voorgesteld")
+                Problem("geen open voorstellen die aan de selectie voldoen", field="voorgesteld")
             )
         return gekozen
     per_id = {v.huishouden_id: v for v in opgeslagen.voorstellen}
@@ -201,7 +204,7 @@ def _wijzigingen(
         raise InputError(sorted(set(problemen), key=problemen.index))
     redenen = {besluit.toelichting_nodig(w, meerdere=meerdere) for w in wijzigingen} - {None}
     if toelichting is None:
-        problemen += [Problem(str(reden), field="--toelichting") for reden in sorted(redenen, key=str)]
+        problemen += [Problem(str(reden), field="toelichting") for reden in sorted(redenen, key=str)]
     problemen += _regels(opgeslagen, gekozen, wijzigingen)
     if problemen:
         raise InputError(problemen)
@@ -224,7 +227,7 @@ def _regels(
     overtredingen = [o for o in controleer_plan(instantie, beleid, plan) if _betreft(o, gewijzigd, nieuw)]
     if not overtredingen:
         return []
-    problemen = [Problem(melding, field="--gemeente") for melding in samengevat(overtredingen)]
+    problemen = [Problem(melding, field="gemeente") for melding in samengevat(overtredingen)]
     if len(gekozen) == 1:
         huishouden = next(h for h in instantie.huishoudens if h.id == gekozen[0].huishouden_id)
         problemen.append(_alternatieven(ruimte_voor(instantie, beleid, plan, huishouden)))
@@ -240,11 +243,11 @@ def _betreft(overtreding: Overtreding, huishoudens: set[str], gemeenten: set[str
 
 def _alternatieven(gemeenten: Sequence[GemeenteCapaciteit]) -> Problem:
     if not gemeenten:
-        return Problem("geen gemeente in deze run is toegestaan en heeft plaats", field="--gemeente")
+        return Problem("geen gemeente in deze run is toegestaan en heeft plaats", field="gemeente")
     namen = [f"{g.code} {g.naam}" for g in gemeenten[:MAX_ALTERNATIEVEN]]
     rest = len(gemeenten) - len(namen)
     staart = f" (en nog {rest})" if rest > 0 else ""
-    return Problem(f"toegestaan en met plaats: {', '.join(namen)}{staart}", field="--gemeente")
+    return Problem(f"toegestaan en met plaats: {', '.join(namen)}{staart}", field="gemeente")
 
 
 def _besluit_dict(
@@ -269,7 +272,7 @@ def _besluit_dict(
 def voorstellen(engine: Engine, run_id: int, gemeente: str | None = None) -> list[dict[str, object]]:
     """The proposals of one run as they stand, optionally those involving one municipality."""
     RUNNUMMER.check(run_id, field="run")
-    code = _code(gemeente, "--gemeente")
+    code = _code(gemeente, "gemeente")
 
     def werk(session: Session) -> list[dict[str, object]]:
         run = _run(session, run_id)
@@ -308,7 +311,7 @@ def geschiedenis(
     RUNNUMMER.check(run_id, field="run")
     if huishouden_id is not None:
         REFERENTIE.check(huishouden_id, field="huishouden")
-    code = _code(gemeente, "--gemeente")
+    code = _code(gemeente, "gemeente")
 
     def werk(session: Session) -> list[dict[str, object]]:
         run = _run(session, run_id)

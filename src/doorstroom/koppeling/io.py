@@ -320,10 +320,10 @@ def regio_indeling(
         return {g.code: g.provincie for g in gemeenten}
     if soort is RegioSoort.bestand:
         if bestand is None:
-            raise InputError(Problem("regiosoort 'bestand' vraagt om --regiobestand", field="--regiobestand"))
+            raise InputError(Problem("regiosoort 'bestand' vraagt om een regiobestand", field="regiobestand"))
         return _volledig(gemeenten, bestand, "het regiobestand")
     bekend = {g.code: g.arbeidsmarktregio for g in gemeenten if g.arbeidsmarktregio}
-    return _volledig(gemeenten, bekend, "de gemeentelijst (arbeidsmarktregio; geef anders --regiobestand)")
+    return _volledig(gemeenten, bekend, "de gemeentelijst (arbeidsmarktregio; geef anders een regiobestand)")
 
 
 def _volledig(gemeenten: Sequence[Gemeente], indeling: Mapping[str, str], bron: str) -> dict[str, str]:

@@ -77,7 +77,7 @@ def voorstel_in_periode(
         melding = (
             f"geen taakstelling voor {periode} vastgesteld; stel die eerst vast (taakstelling vaststellen)"
         )
-        raise InputError(Problem(melding, field="--periode"))
+        raise InputError(Problem(melding, field="periode"))
     with transaction(engine) as session:
         batches = repository.periodebatches(session, str(periode))
         gekoppeld = _gekoppeld(session, [run.id for _, run in batches])
@@ -130,25 +130,27 @@ def voorstel_in_periode(
 
 def _check(verzoek: voorstel.Verzoek, prijsverzoek: Prijsverzoek) -> None:
     """Options within their domains; the capacity of a period run comes from the stored period."""
-    PRIJSSCENARIOS.check(prijsverzoek.scenarios, field="--scenarios")
-    SEED.check(prijsverzoek.seed, field="--seed")
+    PRIJSSCENARIOS.check(prijsverzoek.scenarios, field="scenarios")
+    SEED.check(prijsverzoek.seed, field="seed")
     if prijsverzoek.verwacht is not None:
-        VERWACHTE_HUISHOUDENS.check(prijsverzoek.verwacht, field="--verwacht")
+        VERWACHTE_HUISHOUDENS.check(prijsverzoek.verwacht, field="verwacht")
     if prijsverzoek.evenwicht is not None:
-        EVENWICHTSMARGE.check(prijsverzoek.evenwicht, field="--evenwicht")
+        EVENWICHTSMARGE.check(prijsverzoek.evenwicht, field="evenwicht")
     if verzoek.capaciteit is not None:
         melding = (
-            "--capaciteit gaat niet samen met --methode geprijsd: de ruimte komt uit de opgeslagen periode"
+            "een eigen capaciteit gaat niet samen met de methode geprijsd: "
+            "de ruimte komt uit de opgeslagen periode"
         )
-        raise InputError(Problem(melding, field="--capaciteit"))
+        raise InputError(Problem(melding, field="capaciteit"))
     if verzoek.aandeel is not None:
         raise InputError(
-            Problem("--aandeel hoort bij --methode aandeel; geprijsd gebruikt prijzen", field="--aandeel")
+            Problem("een aandeel hoort bij de methode aandeel; geprijsd gebruikt prijzen", field="aandeel")
         )
     if verzoek.solver == "greedy":
         raise InputError(
             Problem(
-                "--methode geprijsd vraagt een optimaliserende solver (highs of ortools)", field="--solver"
+                "de methode geprijsd vraagt een optimaliserende rekenmethode (HiGHS of OR-Tools)",
+                field="solver",
             )
         )
 
@@ -187,7 +189,7 @@ def _verwacht(
     prijsverzoek: Prijsverzoek, periode: Periode, instantie: Instantie, eerder: list[Steekproef]
 ) -> verwachting.Verwachting:
     if prijsverzoek.verwacht is not None:
-        return verwachting.Verwachting(prijsverzoek.verwacht, "opgegeven (--verwacht)")
+        return verwachting.Verwachting(prijsverzoek.verwacht, "opgegeven verwacht aantal")
     personen = [h.grootte for h in instantie.huishoudens] + [int(p) for s in eerder for p in s.personen]
     grootte = float(np.mean(personen)) if personen else 1.0
     return verwachting.uit_prognose(periode, taakstelling.vandaag(), grootte)

@@ -79,10 +79,10 @@ class OngeldigResultaat(DoorstroomError):
 
 def genereer(huishoudens: int, seed: int, map_: Path) -> list[Path]:
     """Write a SYNTHETIC instance as CSV files into ``map_``."""
-    HUISHOUDENS.check(huishoudens, field="--huishoudens")
-    SEED.check(seed, field="--seed")
+    HUISHOUDENS.check(huishoudens, field="huishoudens")
+    SEED.check(seed, field="seed")
     if huishoudens < 1:
-        raise InputError(Problem("minstens 1 huishouden", field="--huishoudens"))
+        raise InputError(Problem("geef minstens 1 huishouden", field="huishoudens"))
     return io.schrijf_instantie(synthetisch(embedded_gemeenten(), huishoudens, seed), map_)
 
 
@@ -119,11 +119,11 @@ def laad(
 
 def _check_verzoek(verzoek: Verzoek) -> None:
     """Numbers of a request within their documented domains (the CLI's and the API's options)."""
-    SECONDEN.check(verzoek.tijdslimiet, field="--tijdslimiet")
+    SECONDEN.check(verzoek.tijdslimiet, field="tijdslimiet")
     if verzoek.aandeel is not None:
-        AANDEEL.check(verzoek.aandeel, field="--aandeel")
+        AANDEEL.check(verzoek.aandeel, field="aandeel")
     for naam, gewicht in verzoek.beleid.gewichten.as_dict().items():
-        GEWICHT.check(gewicht, field="--uitkomstgewicht" if naam == "uitkomst" else f"gewicht {naam}")
+        GEWICHT.check(gewicht, field="uitkomstgewicht" if naam == "uitkomst" else f"gewicht {naam}")
 
 
 def _capaciteit(
@@ -332,8 +332,8 @@ def advies(
 
     Returns the advice and where the capacity came from.
     """
-    KANDIDATEN.check(aantal, field="--aantal")
-    code = find_gemeente(gemeente, embedded_gemeenten(), field="--gemeente").code if gemeente else None
+    KANDIDATEN.check(aantal, field="aantal")
+    code = find_gemeente(gemeente, embedded_gemeenten(), field="gemeente").code if gemeente else None
     instantie, bron = laad(verzoek, engine=engine)
     adviezen = explain.advies(instantie, verzoek.beleid, aantal)
     return [a for a in adviezen if code in (None, a.gemeentecode)], bron

@@ -17,13 +17,20 @@ are for misuse and for input/output that cannot be processed::
                                     must make room first (CLI 74, API 507, web page 507)
 
 Each :class:`Problem` names the file, the row (as a spreadsheet user counts it: header is row 1)
-and the field, so a case worker can find and fix it in Excel.
+and the field, so a case worker can find and fix it in Excel. The field is a *domain* name
+(``gemeente``, ``periode``, ``geboortedatum``), never a command-line flag or a form label: each
+delivery layer says it in its own terms (the CLI as the option that carries it, ``--gemeente``; the
+web as the form's label; the API as the JSON name in ``invalidParams``), through
+:meth:`Problem.tekst`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+Veldnaam = Callable[[str], "str | None"]
+"""How a delivery layer names a domain field (None: it has no name of its own for it)."""
 
 
 @dataclass(frozen=True)
@@ -36,8 +43,23 @@ class Problem:
     field: str | None = None
 
     def __str__(self) -> str:
-        where = [part for part in (self.file, _row_label(self.row), _field_label(self.field)) if part]
+        return self.tekst()
+
+    def tekst(self, veldnaam: Veldnaam | None = None) -> str:
+        """The problem as a line for a person: where (file, row, column or field), then what.
+
+        ``veldnaam`` names a field the delivery layer's way (the CLI: the option that carries it);
+        a column of a file's row, and a field the layer has no name of its own for, is said as
+        ``veld 'naam'``.
+        """
+        where = [part for part in (self.file, _row_label(self.row), self._veld(veldnaam)) if part]
         return f"{', '.join(where)}: {self.message}" if where else self.message
+
+    def _veld(self, veldnaam: Veldnaam | None) -> str | None:
+        if self.field is None:
+            return None
+        eigen = veldnaam(self.field) if veldnaam is not None and self.row is None else None
+        return eigen or f"veld '{self.field}'"
 
     def as_dict(self) -> dict[str, str | int | None]:
         """The JSON shape used by the CLI's JSON errors and the API's error body."""
@@ -46,10 +68,6 @@ class Problem:
 
 def _row_label(row: int | None) -> str | None:
     return None if row is None else f"rij {row}"
-
-
-def _field_label(field: str | None) -> str | None:
-    return None if field is None else f"veld '{field}'"
 
 
 class DoorstroomError(Exception):
@@ -68,7 +86,11 @@ class InputError(DoorstroomError):
         super().__init__(self._summary())
 
     def _summary(self) -> str:
-        lines = [str(problem) for problem in self.problems[:50]]
+        return self.tekst()
+
+    def tekst(self, veldnaam: Veldnaam | None = None) -> str:
+        """Every problem on its own line (at most 50, then how many more), fields named by ``veldnaam``."""
+        lines = [problem.tekst(veldnaam) for problem in self.problems[:50]]
         if len(self.problems) > 50:
             lines.append(f"... en nog {len(self.problems) - 50} problemen")
         return "\n".join(lines)

@@ -5,7 +5,9 @@ published figures, or an example file) and lets a planner change central values.
 is read by the one number rule (``16.500``, ``0,45``; :mod:`doorstroom.values.number_text`) inside the
 parameter's documented domain, the spread scales along (:meth:`Scenario.met_waarde`), and the whole
 scenario is checked again (:mod:`doorstroom.prognose.core.scenario_check`): every problem is reported at
-once, named by parameter.
+once, named by parameter. A form in Dutch notation passes ``notatie=DECIMAL_COMMA`` (rule 6 of the
+number rule: the source's convention settles ``13.000``), so the form accepts the values it shows
+(issue 20: ``taakstelling: '13.000' is dubbelzinnig`` on the unchanged form).
 """
 
 from __future__ import annotations
@@ -43,21 +45,26 @@ def basis(naam: str) -> Scenario:
 
 
 def aangepast(
-    scenario: Scenario, waarden: Mapping[str, str], doelen: Mapping[str, str] | None = None
+    scenario: Scenario,
+    waarden: Mapping[str, str],
+    doelen: Mapping[str, str] | None = None,
+    notatie: str | None = None,
 ) -> Scenario:
-    """``scenario`` with the central values in ``waarden`` (text as typed) and the given targets."""
+    """``scenario`` with the central values in ``waarden`` (text as typed) and the given targets;
+    ``notatie`` is the decimal separator of the source, when it has one (see the module)."""
     problemen: list[Problem] = []
     for naam, tekst in waarden.items():
         if naam not in SPECS:
             problemen.append(Problem(unknown_message("parameter", naam, SPECS), field=naam))
             continue
-        if not tekst.strip() or _zelfde(scenario, naam, tekst):
+        if not tekst.strip() or _zelfde(scenario, naam, tekst, notatie):
             continue
         try:
-            scenario = scenario.met_waarde(naam, float(parse_number(tekst, SPECS[naam].domein)))
+            waarde = float(parse_number(tekst, SPECS[naam].domein, decimal=notatie))
+            scenario = scenario.met_waarde(naam, waarde)
         except NumberTextError as error:
             problemen.append(Problem(str(error), field=naam))
-    scenario, fouten = _met_doelen(scenario, doelen or {})
+    scenario, fouten = _met_doelen(scenario, doelen or {}, notatie)
     problemen += fouten
     problemen += scenario_check.problemen(scenario)
     if problemen:
@@ -65,16 +72,18 @@ def aangepast(
     return scenario
 
 
-def _zelfde(scenario: Scenario, naam: str, tekst: str) -> bool:
+def _zelfde(scenario: Scenario, naam: str, tekst: str, notatie: str | None) -> bool:
     """True when the form sends back the value it showed, rounded to four decimals (nothing changed)."""
     try:
-        getoond = float(parse_number(tekst, SPECS[naam].domein))
+        getoond = float(parse_number(tekst, SPECS[naam].domein, decimal=notatie))
         return math.isclose(getoond, scenario.waarde(naam), rel_tol=1e-4, abs_tol=1e-4)
     except NumberTextError:
         return False
 
 
-def _met_doelen(scenario: Scenario, doelen: Mapping[str, str]) -> tuple[Scenario, list[Problem]]:
+def _met_doelen(
+    scenario: Scenario, doelen: Mapping[str, str], notatie: str | None
+) -> tuple[Scenario, list[Problem]]:
     huidig, problemen = scenario.doelen, []
     velden = {
         "wachtende_vergunninghouders": domains.GEMIDDELD_AANTAL,
@@ -87,7 +96,7 @@ def _met_doelen(scenario: Scenario, doelen: Mapping[str, str]) -> tuple[Scenario
         if not tekst:
             continue
         try:
-            nieuw[veld] = float(parse_number(tekst, domein))
+            nieuw[veld] = float(parse_number(tekst, domein, decimal=notatie))
         except NumberTextError as error:
             problemen.append(Problem(str(error), field=veld))
     gekozen = Doelen(

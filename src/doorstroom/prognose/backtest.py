@@ -145,7 +145,7 @@ def afkap_index(historie: Historie, label: str) -> int:
                 f"afkap '{label}' is geen periode van de historie "
                 f"({historie.omvang(0, len(historie.perioden) - 1)})",
                 file=historie.bestand,
-                field="--afkap",
+                field="afkap",
             )
         )
     return historie.perioden.index(label) + 1
@@ -201,7 +201,7 @@ def _check_training(train: Historie, cut: int) -> None:
                 f"te weinig historie voor afkap {train.perioden[-1] if train.perioden else '?'}: "
                 f"{cut} perioden, minstens {needed} nodig om te fitten",
                 file=train.bestand,
-                field="--afkap",
+                field="afkap",
             )
         )
     values = train.reeksen["eerste_aanvragen"]

@@ -34,22 +34,23 @@ from doorstroom.values import domains
 from doorstroom.values.domains import Domain
 
 
-def binnen(value: float | None, domain: Domain, option: str) -> None:
-    """Raise an InputError naming ``option`` when ``value`` lies outside ``domain``."""
+def binnen(value: float | None, domain: Domain, veld: str) -> None:
+    """Raise an InputError naming the domain field ``veld`` when ``value`` lies outside ``domain``."""
     problem = None if value is None else domain.problem(value)
     if problem:
-        raise InputError(Problem(problem, field=option))
+        raise InputError(Problem(problem, field=veld))
 
 
 def kies_scenario(path: Path | None, start: str | None, historie_pad: Path | None) -> Scenario:
     """The scenario file, or the default from published figures from ``start``; fitted on the
     history file when one is given (the fitted parameters and their records replace the others)."""
     if start is not None and not scenario_check.MONTH.match(start):
-        raise InputError(Problem(f"'{start}' is geen maand; schrijf bijvoorbeeld 2026-01", field="--start"))
+        raise InputError(Problem(f"'{start}' is geen maand; schrijf bijvoorbeeld 2026-01", field="start"))
     if path is not None and start is not None and historie_pad is None:
         raise InputError(
             Problem(
-                "--start geldt voor het standaardscenario; zet start in het scenariobestand", field="--start"
+                "een startmaand geldt voor het standaardscenario; zet de start in het scenariobestand",
+                field="start",
             )
         )
     chosen = laad(path) if path is not None else standaard(start)
@@ -68,11 +69,13 @@ def met_doelen(
 ) -> Scenario:
     """The scenario with planning targets overridden from the command line; a target month must lie
     within the run's ``horizon`` (default the scenario's), an inherited one is brought within it."""
-    binnen(horizon, domains.HORIZON_MAANDEN, "--maanden")
+    binnen(horizon, domains.HORIZON_MAANDEN, "maanden")
     months = horizon or scenario.maanden
-    binnen(wachtend, domains.GEMIDDELD_AANTAL, "--doel-wachtend")
-    binnen(maand, Domain(f"maandnummer binnen de horizon, 1 tot en met {months}", 1, months), "--doel-maand")
-    binnen(kans, domains.ZEKERHEID, "--kans")
+    binnen(wachtend, domains.GEMIDDELD_AANTAL, "wachtende_vergunninghouders")
+    binnen(
+        maand, Domain(f"maandnummer binnen de horizon, 1 tot en met {months}", 1, months), "uiterlijk_maand"
+    )
+    binnen(kans, domains.ZEKERHEID, "kans")
     goals = scenario.doelen
     return replace(
         scenario,
@@ -86,16 +89,16 @@ def met_doelen(
 
 def kies_seed(seed: int | None) -> int:
     """The given seed, or a fresh one that is reported so the run can be repeated."""
-    binnen(seed, domains.SEED, "--seed")
+    binnen(seed, domains.SEED, "seed")
     return secrets.randbelow(2**32) if seed is None else seed
 
 
 def controleer_run(scenario: Scenario, paden: int, maanden: int | None) -> int:
     """Check paths and horizon, and the scenario against that horizon; return the horizon."""
-    binnen(paden, domains.PADEN, "--paden")
-    binnen(maanden, domains.HORIZON_MAANDEN, "--maanden")
+    binnen(paden, domains.PADEN, "paden")
+    binnen(maanden, domains.HORIZON_MAANDEN, "maanden")
     horizon = maanden or scenario.maanden
-    binnen(paden * horizon, domains.PADMAANDEN, "--paden/--maanden")
+    binnen(paden * horizon, domains.PADMAANDEN, "paden")
     scenario_check.controleer(scenario)  # a run shorter than the scenario simply does not reach later changes
     return horizon
 
@@ -194,7 +197,7 @@ def scenario_tekst(start: str | None = None, voorbeeld: bool = False) -> str:
         path = resources.files("doorstroom.prognose") / "defaults" / "voorbeeld_schok.toml"
         return path.read_text(encoding="utf-8")
     if start is not None and not scenario_check.MONTH.match(start):
-        raise InputError(Problem(f"'{start}' is geen maand; schrijf bijvoorbeeld 2026-01", field="--start"))
+        raise InputError(Problem(f"'{start}' is geen maand; schrijf bijvoorbeeld 2026-01", field="start"))
     kop = (
         "# Doorstroom — standaardscenario van de prognose,\n"
         "# opgebouwd uit gepubliceerde cijfers tot de start.\n"

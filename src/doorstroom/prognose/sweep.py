@@ -43,12 +43,12 @@ def parse_variatie(text: str) -> Variatie:
     name, _, values = text.partition("=")
     name = name.strip()
     if name not in SPECS:
-        raise InputError(Problem(unknown_message("parameter", name, SPECS), field="--varieer"))
+        raise InputError(Problem(unknown_message("parameter", name, SPECS), field="varieer"))
     parts = values.split(":") if ":" in values else values.split(",")
     numbers = [_number(text, part) for part in parts]
     if ":" in values:
         if len(numbers) != 3:
-            raise InputError(Problem(f"'{text}': schrijf naam=laag:hoog:aantal", field="--varieer"))
+            raise InputError(Problem(f"'{text}': schrijf naam=laag:hoog:aantal", field="varieer"))
         low, high, count = numbers
         _check(text, ROOSTERPUNTEN, count, "aantal")
         numbers = [float(v) for v in np.linspace(low, high, int(count))]
@@ -62,14 +62,14 @@ def _number(text: str, part: str) -> float:
     raw = part.strip()
     if not _NUMBER.fullmatch(raw):
         message = f"'{text}': '{raw}' is geen getal; schrijf naam=1,2,3 of naam=laag:hoog:aantal"
-        raise InputError(Problem(message, field="--varieer"))
+        raise InputError(Problem(message, field="varieer"))
     return float(raw)
 
 
 def _check(text: str, domain: Domain, value: float, what: str) -> None:
     problem = domain.problem(value)
     if problem:
-        raise InputError(Problem(f"'{text}': {what}: {problem}", field="--varieer"))
+        raise InputError(Problem(f"'{text}': {what}: {problem}", field="varieer"))
 
 
 def rooster(scenario: Scenario, variaties: Sequence[Variatie]) -> list[tuple[Record, Scenario]]:
@@ -78,7 +78,7 @@ def rooster(scenario: Scenario, variaties: Sequence[Variatie]) -> list[tuple[Rec
     size = math.prod(len(v.waarden) for v in variaties)
     if size > ROOSTERPUNTEN.maximum:
         message = f"het rooster heeft {format_nl(size)} scenario's; {ROOSTERPUNTEN.omschrijving}"
-        raise InputError(Problem(message, field="--varieer"))
+        raise InputError(Problem(message, field="varieer"))
     points = []
     for combination in itertools.product(*(v.waarden for v in variaties)):
         point = {v.parameter: value for v, value in zip(variaties, combination, strict=True)}

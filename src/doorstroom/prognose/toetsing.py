@@ -21,7 +21,6 @@ from doorstroom.prognose.scenario_io import laad
 from doorstroom.prognose.standaard import standaard
 from doorstroom.prognose.sweep import parse_variatie, sweep
 from doorstroom.values import domains
-from doorstroom.values.domains import Domain
 from doorstroom.values.record import Record
 
 
@@ -66,11 +65,11 @@ def voer_backtest(
     seed: int,
 ) -> backtests.Backtest:
     """The backtest on the published series, or the inflow backtest on a history file."""
-    binnen(paden, domains.PADEN, "--paden")
-    binnen(horizon, domains.HISTORIE_PERIODEN, "--horizon")
+    binnen(paden, domains.PADEN, "paden")
+    binnen(horizon, domains.HISTORIE_PERIODEN, "horizon")
     if historie_pad is None:
         if scenario_pad is not None:
-            raise InputError(Problem("--scenario hoort bij --historie", field="--scenario"))
+            raise InputError(Problem("een eigen scenario hoort bij een eigen historie", field="scenario"))
         return backtests.gepubliceerd_backtest(afkappen, horizon=horizon or 4, paden=paden, seed=seed)
     history = historie.lees(historie_pad)
     scenario = laad(scenario_pad) if scenario_pad is not None else standaard(history.volgende_maand())
@@ -157,8 +156,8 @@ def voer_sweep(
 ) -> list[Record]:
     """Parse ``naam=...`` variations (domains and grid size checked) and run the grid on Dask."""
     if not variaties:
-        raise InputError(Problem("geef minstens één --varieer naam=waarden", field="--varieer"))
-    binnen(workers, Domain("aantal workers, 1 tot en met 256", 1, 256), "--workers")
+        raise InputError(Problem("geef minstens één variatie: naam=waarden", field="varieer"))
+    binnen(workers, domains.WORKERS, "workers")
     controleer_run(scenario, paden, maanden)
     grid = [parse_variatie(text) for text in variaties]
     return sweep(

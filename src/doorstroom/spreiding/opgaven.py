@@ -171,8 +171,8 @@ def gemeenten_voor(verzoek: Verzoek) -> tuple[list[Gemeente], str]:
         raise InputError(
             Problem(
                 f"de bevolking op 1 januari {jaar} is niet ingebouwd; beschikbaar: {INGEBOUWDE_BEVOLKING} "
-                "(of geef --gemeenten BESTAND met een CBS-gemeentelijst van dat jaar)",
-                field="--bevolking",
+                "(of geef een eigen CBS-gemeentelijst van dat jaar)",
+                field="bevolking",
             )
         )
     return gemeenten_uit(None), f"CBS, 1 januari {jaar} (ingebouwde gemeentelijst)"
@@ -184,26 +184,30 @@ def raming_op(datum: date) -> Raming:
         if raming.datum == datum:
             return raming
     bekend = ", ".join(f"{r.datum} ({format_nl(r.totaal)})" for r in io.ramingen())
-    raise InputError(Problem(f"geen capaciteitsraming van {datum}; bekend: {bekend}", field="--raming"))
+    raise InputError(Problem(f"geen capaciteitsraming van {datum}; bekend: {bekend}", field="raming"))
 
 
 def totaal_voor(verzoek: Verzoek) -> tuple[int, str]:
-    """The national number: given with --totaal, or the embedded estimate of --raming."""
+    """The national number: given as a total, or the embedded capacity estimate of a date."""
     if verzoek.totaal is not None and verzoek.raming is not None:
-        raise InputError(Problem("geef --totaal of --raming, niet allebei", field="--totaal"))
+        raise InputError(Problem("geef een totaal of een capaciteitsraming, niet allebei", field="totaal"))
     if verzoek.totaal is not None:
         if probleem := OPVANGPLAATSEN.problem(verzoek.totaal):
-            raise InputError(Problem(probleem, field="--totaal"))
-        return verzoek.totaal, "opgegeven met --totaal"
+            raise InputError(Problem(probleem, field="totaal"))
+        return verzoek.totaal, "opgegeven totaal"
     if verzoek.raming is None:
-        bekend = ", ".join(f"--raming {r.datum} ({format_nl(r.totaal)})" for r in io.ramingen())
-        raise InputError(Problem(f"geef --totaal AANTAL of een raming: {bekend}", field="--totaal"))
+        bekend = ", ".join(f"{r.datum} ({format_nl(r.totaal)})" for r in io.ramingen())
+        raise InputError(
+            Problem(
+                f"geef een totaal aantal plaatsen of kies een capaciteitsraming: {bekend}", field="totaal"
+            )
+        )
     raming = raming_op(verzoek.raming)
     return raming.totaal, f"capaciteitsraming {raming.datum}"
 
 
 def amv_voor(verzoek: Verzoek, totaal: int) -> tuple[int, str]:
-    """The amv places: --amv as a number or percentage, else the estimate's amv share."""
+    """The amv places: given as a number or percentage, else the estimate's amv share."""
     if verzoek.amv is not None:
         return _amv_optie(verzoek.amv, totaal)
     raming = raming_op(verzoek.raming) if verzoek.raming else None
@@ -211,7 +215,7 @@ def amv_voor(verzoek: Verzoek, totaal: int) -> tuple[int, str]:
         return raming.amv, f"capaciteitsraming {raming.datum}"
     gepubliceerd = [(r, r.amv) for r in io.ramingen() if r.amv is not None]
     if not gepubliceerd:
-        raise InputError(Problem("geef het aantal amv-plaatsen met --amv", field="--amv"))
+        raise InputError(Problem("geef het aantal amv-plaatsen", field="amv"))
     bron, bron_amv = gepubliceerd[-1]
     aandeel = format_nl(100 * bron_amv / bron.totaal, 2)
     return _half_op(
@@ -224,20 +228,20 @@ def _amv_optie(tekst: str, totaal: int) -> tuple[int, str]:
     if match:
         procent = _getal(match.group(1), PERCENTAGE)
         fractie = Fraction(str(procent)) / 100
-        return _half_op(totaal * fractie), f"{tekst.strip()} van het totaal, opgegeven met --amv"
+        return _half_op(totaal * fractie), f"{tekst.strip()} van het totaal, opgegeven"
     aantal = int(_getal(tekst, OPVANGPLAATSEN))
     if aantal > totaal:
-        raise InputError(Problem(f"{aantal} amv-plaatsen is meer dan het totaal {totaal}", field="--amv"))
-    return aantal, "opgegeven met --amv"
+        raise InputError(Problem(f"{aantal} amv-plaatsen is meer dan het totaal {totaal}", field="amv"))
+    return aantal, "opgegeven aantal"
 
 
 def _getal(tekst: str, domain: Domain) -> float:
-    """A number of ``--amv`` by the one number rule (``8.140``, ``8,5``), inside ``domain``."""
+    """A number of amv places by the one number rule (``8.140``, ``8,5``), inside ``domain``."""
     try:
         return parse_number(tekst, domain)
     except NumberTextError as error:
         raise InputError(
-            Problem(f"{error}; geef een aantal of percentage (8140 of 8,5%)", field="--amv")
+            Problem(f"{error}; geef een aantal of percentage (8140 of 8,5%)", field="amv")
         ) from None
 
 
@@ -248,7 +252,7 @@ def _half_op(waarde: Fraction) -> int:
 def locaties_voor(
     verzoek: Verzoek, engine: Engine | None, lijst: list[Gemeente]
 ) -> tuple[list[Locatie], str | None]:
-    """Locations from --locaties, else the register (when a database is there), else none."""
+    """Locations from a locations file, else the register (when a database is there), else none."""
     if verzoek.locaties is not None:
         locaties = [regel.locatie for regel in io.lees_locaties(verzoek.locaties, lijst)]
         return locaties, f"locaties uit {verzoek.locaties}"

@@ -74,7 +74,7 @@ def regio(
     try:
         return regio_view(RegioVerzoek(spreiding, per, periode, taakstelling), engine)
     except InputError as error:
-        if not any(p.field == "--taakstelling" for p in error.problems):
+        if not any(p.field == "taakstelling" for p in error.problems):
             raise
         gekozen = periode or Periode.containing(peildatum or vandaag())
         raise InputError(

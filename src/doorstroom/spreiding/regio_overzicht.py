@@ -97,7 +97,7 @@ def regio_indeling(lijst: list[Gemeente], per: Regiosoort) -> dict[str, str]:
         raise InputError(
             Problem(
                 f"geen {per.value} voor {len(zonder)} gemeenten in de gemeentelijst ({voorbeeld})",
-                field="--per",
+                field="per",
             )
         )
     return {code: str(regio) for code, regio in indeling.items()}
@@ -125,7 +125,7 @@ def taken_voor(
             return taken, f"vastgestelde taakstelling {periode} (database), resterend op {peildatum}"
     totaal = landelijk if landelijk is not None else _gepubliceerd(periode)
     if probleem := TAAKSTELLING_LANDELIJK.problem(totaal):
-        raise InputError(Problem(probleem, field="--taakstelling"))
+        raise InputError(Problem(probleem, field="taakstelling"))
     verzoek = taakstelling_service.Verzoek(periode=periode, totaal=totaal, gemeenten=gemeenten)
     overzicht = taakstelling_service.bereken_overzicht(verzoek)
     taken = {
@@ -148,9 +148,9 @@ def _gepubliceerd(periode: Periode) -> int:
     if gepubliceerd is None:
         raise InputError(
             Problem(
-                f"geen landelijke taakstelling bekend voor {periode}; geef --taakstelling AANTAL "
-                "of stel de periode vast (doorstroom taakstelling vaststellen)",
-                field="--taakstelling",
+                f"geen landelijke taakstelling bekend voor {periode}; geef het landelijke aantal "
+                "of stel de taakstelling van die periode eerst vast",
+                field="taakstelling",
             )
         )
     return gepubliceerd.landelijk

@@ -64,7 +64,7 @@ class Historieregel:
 def importeer(engine: Engine, path: Path, reden: str | None = None) -> Importresultaat:
     """Validate a locations file whole, then register every change in one transaction."""
     if reden is not None and (probleem := TOELICHTING.problem(reden)):
-        raise InputError(Problem(probleem, field="--reden"))
+        raise InputError(Problem(probleem, field="reden"))
     regels = io.lees_locaties(path, gemeenten_in_gebruik(engine))
     bron = str(path)
     return schrijf(engine, lambda session: _registreer(session, regels, bron, reden), herhaal_bij=RACE)
@@ -115,13 +115,13 @@ def toon(
 
 def _filter_codes(lijst: Sequence[Gemeente], gemeente: str | None, provincie: str | None) -> set[str] | None:
     if gemeente is not None:
-        return {find_gemeente(gemeente, lijst, field="--gemeente").code}
+        return {find_gemeente(gemeente, lijst, field="gemeente").code}
     if provincie is None:
         return None
     namen = sorted({g.provincie for g in lijst})
     gekozen = next((naam for naam in namen if naam.casefold() == provincie.strip().casefold()), None)
     if gekozen is None:
-        raise InputError(Problem(unknown_message("provincie", provincie, namen), field="--provincie"))
+        raise InputError(Problem(unknown_message("provincie", provincie, namen), field="provincie"))
     return {g.code for g in lijst if g.provincie == gekozen}
 
 
@@ -149,7 +149,7 @@ def sluit(engine: Engine, locatie_id: str, datum: date, reden: str) -> LocatieVe
     """Register that a location closes after ``datum`` (its last open day): a new version, with why."""
     probleem = TOELICHTING.problem(reden) if reden.strip() else "geef een reden"
     if probleem:
-        raise InputError(Problem(probleem, field="--reden"))
+        raise InputError(Problem(probleem, field="reden"))
     waarom = reden.strip()
     return schrijf(engine, lambda session: _sluit(session, locatie_id, datum, waarom), herhaal_bij=RACE)
 
@@ -160,9 +160,7 @@ def _sluit(session: Session, locatie_id: str, datum: date, reden: str) -> Locati
         raise _onbekend(session, locatie_id)
     oud = huidig[0]
     if datum < oud.locatie.opening:
-        raise InputError(
-            Problem(f"sluiting {datum} ligt voor opening {oud.locatie.opening}", field="--datum")
-        )
+        raise InputError(Problem(f"sluiting {datum} ligt voor opening {oud.locatie.opening}", field="datum"))
     if oud.locatie.sluiting == datum:
         return oud
     registratie = Registratie(datetime.now(UTC), audit.current_actor(), reden, "handmatig")

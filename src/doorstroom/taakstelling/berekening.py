@@ -59,7 +59,9 @@ def kies_grondslag(
 ) -> Grondslag:
     """The basis of the split: statutory population by default (art. 29(1)), or the key asked for."""
     if bevolking is not None and (sleutel != "inwoners" or gemeenten is not None):
-        raise InputError(Problem("--bevolking kan alleen met --sleutel inwoners", field="--bevolking"))
+        raise InputError(
+            Problem("een bevolking van een ander jaar kan alleen met de sleutel inwoners", field="bevolking")
+        )
     if gemeenten is not None:
         return grondslagen.uit_lijst(periode, gemeenten_uit(gemeenten), str(gemeenten))
     if sleutel == "inwoners":
@@ -71,7 +73,7 @@ def kies_grondslag(
         raise InputError(
             Problem(
                 f"'{sleutel}' is geen sleutel (inwoners, woningvoorraad) of bestaand bestand",
-                field="--sleutel",
+                field="sleutel",
             )
         )
     indeling = catalogus.indeling(periode.year)

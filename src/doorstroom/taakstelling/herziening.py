@@ -37,9 +37,9 @@ def herbereken(
 ) -> tuple[int, list[Verouderd]]:
     """A new version of ``periode`` with today's stored carry-over; returns it and what is still stale."""
     reden = (
-        tekst(reden, TOELICHTING, "--reden") or f"herberekend: achterstand uit {periode.previous()} gewijzigd"
+        tekst(reden, TOELICHTING, "reden") or f"herberekend: achterstand uit {periode.previous()} gewijzigd"
     )
-    wie = tekst(door, NAAM, "--door") or audit.current_actor()
+    wie = tekst(door, NAAM, "door") or audit.current_actor()
     catalogus = indelingen(engine)
 
     def werk(session: Session) -> int:
@@ -50,9 +50,9 @@ def herbereken(
         if {r.gemeentecode for r in rows} != catalogus.indeling(periode.year).codes:
             raise InputError(
                 Problem(
-                    f"de gemeentelijke indeling van {periode} is gewijzigd: stel opnieuw vast met "
-                    f"'doorstroom taakstelling vaststellen --periode {periode} --herzien --reden ...'",
-                    field="--periode",
+                    f"de gemeentelijke indeling van {periode} is gewijzigd: stel de taakstelling opnieuw "
+                    "vast als herziening, met een reden",
+                    field="periode",
                 )
             )
         achterstand, overgenomen = opgeslagen_achterstand(session, periode, catalogus)

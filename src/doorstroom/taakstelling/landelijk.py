@@ -71,7 +71,7 @@ def _optional(row: Row, field: str, domain: Domain) -> int | None:
 def landelijk_totaal(periode: Periode, opgegeven: int | None) -> tuple[int, str]:
     """The national number of ``periode`` and where it comes from, in Dutch.
 
-    Default: the published number. A period without one needs ``--totaal``; a given number that
+    Default: the published number. A period without one needs a given total; a given number that
     differs from the published one is used, and the output says both.
     """
     gepubliceerd_getal = voor(periode)
@@ -81,16 +81,16 @@ def landelijk_totaal(periode: Periode, opgegeven: int | None) -> tuple[int, str]
                 Problem(
                     f"voor {periode} is geen gepubliceerde landelijke taakstelling bekend "
                     f"(bekend: {', '.join(str(item.periode) for item in gepubliceerd())}); "
-                    "geef het aantal uit de circulaire op met --totaal",
-                    field="--totaal",
+                    "geef het landelijke totaal uit de circulaire op",
+                    field="totaal",
                 )
             )
         return gepubliceerd_getal.landelijk, f"gepubliceerd: {gepubliceerd_getal.bron}"
     if gepubliceerd_getal is None:
-        return opgegeven, "opgegeven met --totaal; geen gepubliceerd aantal bekend"
+        return opgegeven, "opgegeven totaal; geen gepubliceerd aantal bekend"
     if gepubliceerd_getal.landelijk != opgegeven:
-        return opgegeven, f"opgegeven met --totaal; gepubliceerd is {format_nl(gepubliceerd_getal.landelijk)}"
-    return opgegeven, f"opgegeven met --totaal, gelijk aan het gepubliceerde ({gepubliceerd_getal.bron})"
+        return opgegeven, f"opgegeven totaal; gepubliceerd is {format_nl(gepubliceerd_getal.landelijk)}"
+    return opgegeven, f"opgegeven totaal, gelijk aan het gepubliceerde ({gepubliceerd_getal.bron})"
 
 
 def als_records() -> list[dict[str, object]]:

@@ -32,10 +32,10 @@ def leg_ruil_vast(
     engine: Engine, periode: Periode, path: Path, kenmerk: str, door: str | None = None
 ) -> tuple[Ruil, list[Verouderd]]:
     """Validate an agreement file and record it for ``periode``; nothing is stored on any problem."""
-    kenmerk_tekst = tekst(kenmerk, BRON, "--kenmerk")
+    kenmerk_tekst = tekst(kenmerk, BRON, "kenmerk")
     if not kenmerk_tekst:
-        raise InputError(Problem("geef het kenmerk of de datum van de afspraak", field="--kenmerk"))
-    wie = tekst(door, NAAM, "--door") or audit.current_actor()
+        raise InputError(Problem("geef het kenmerk of de datum van de afspraak", field="kenmerk"))
+    wie = tekst(door, NAAM, "door") or audit.current_actor()
     bron = tekst(str(path), BRON, "bestand") or str(path)
     indeling = indelingen(engine).indeling(periode.year)
     regels = io.lees_ruil(path)
@@ -83,7 +83,7 @@ def ruilen(engine: Engine, periode: Periode | None = None, alleen: tuple[str, ..
             for ruil in lijst for code, wijziging in sorted(ruil.wijzigingen.items())]  # fmt: skip
     if alleen:
         gemeenten = catalogus.indeling(periode.year if periode else max(catalogus.jaargangen)).gemeenten
-        codes = {find_gemeente(naam, gemeenten, field="--gemeente").code for naam in alleen}
+        codes = {find_gemeente(naam, gemeenten, field="gemeente").code for naam in alleen}
         rows = [row for row in rows if row["gemeentecode"] in codes]
     return rows
 

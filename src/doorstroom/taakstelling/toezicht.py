@@ -46,9 +46,9 @@ def niet_vastgesteld(periode: Periode) -> NietVastgesteld:
     """The error for a period that has no stored taakstelling."""
     return NietVastgesteld(
         Problem(
-            f"de taakstelling van {periode} is niet vastgesteld; stel haar vast met "
-            f"'doorstroom taakstelling vaststellen --periode {periode}'",
-            field="--periode",
+            f"de taakstelling van {periode} is niet vastgesteld; stel haar eerst vast "
+            "(taakstelling vaststellen) of kies een vastgestelde periode",
+            field="periode",
         )
     )
 

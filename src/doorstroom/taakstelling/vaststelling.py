@@ -70,11 +70,13 @@ class Verouderd:
     versie: int
     waarom: str
     opdracht: str
+    herzien: bool = False
+    """True: bring it up to date by fixing it again as a revision; False: by recalculating it."""
 
-    def melding(self) -> str:
-        """One Dutch line for the terminal."""
+    def melding(self, opdracht: str | None = None) -> str:
+        """One Dutch line; ``opdracht`` says the remedy the delivery layer's way (the CLI: a command)."""
         wat = f"{self.periode} (versie {self.versie})"
-        return f"let op: {wat} is verouderd: {self.waarom}; herstel met: {self.opdracht}"
+        return f"let op: {wat} is verouderd: {self.waarom}; herstel: {opdracht or self.opdracht}"
 
 
 @dataclass(frozen=True)
@@ -96,16 +98,16 @@ def tekst(waarde: str | None, limiet: TextLimit, optie: str) -> str | None:
 
 def vaststellen(engine: Engine, verzoek: Vaststelverzoek) -> Vastgesteld:
     """Fix (or, with ``herzien``, revise) a period's taakstelling as a new version."""
-    reden = tekst(verzoek.reden, TOELICHTING, "--reden")
-    door = tekst(verzoek.door, NAAM, "--door") or audit.current_actor()
+    reden = tekst(verzoek.reden, TOELICHTING, "reden")
+    door = tekst(verzoek.door, NAAM, "door") or audit.current_actor()
     if verzoek.herzien and not reden:
-        raise InputError(Problem("een herziening vraagt om een reden: --reden '...'", field="--reden"))
+        raise InputError(Problem("een herziening vraagt om een reden; geef de reden op", field="reden"))
     catalogus = indelingen(engine)
     grondslag = kies_grondslag(verzoek.periode, catalogus, verzoek.sleutel, verzoek.bevolking)
     landelijk = landelijk_totaal(verzoek.periode, verzoek.totaal)
     uit_bestand = achterstand_uit_bestand(verzoek.vorige, grondslag, catalogus) if verzoek.vorige else None
     if verzoek.vorige is not None:
-        tekst(str(verzoek.vorige), BRON, "--vorige")
+        tekst(str(verzoek.vorige), BRON, "vorige")
 
     def werk(session: Session) -> tuple[int, list[Taakstelling], list[str]]:
         huidig = _mag_vastgesteld_worden(session, verzoek)
@@ -138,13 +140,17 @@ def _mag_vastgesteld_worden(session: Session, verzoek: Vaststelverzoek) -> Vasts
             Problem(
                 f"de taakstelling van {verzoek.periode} is al vastgesteld (versie {huidig.versie}, "
                 f"{format_nl(huidig.totaal)}, door {huidig.door} op {huidig.vastgesteld_op:%Y-%m-%d %H:%M}); "
-                "herzien kan met --herzien --reden '...' (de vorige versie blijft bewaard)",
-                field="--periode",
+                "stel haar opnieuw vast als herziening, met een reden (de vorige versie blijft bewaard)",
+                field="periode",
             )
         )
     if huidig is None and verzoek.herzien:
         raise InputError(
-            Problem(f"{verzoek.periode} is nog niet vastgesteld: laat --herzien weg", field="--herzien")
+            Problem(
+                f"{verzoek.periode} is nog niet vastgesteld, dus er is niets te herzien; "
+                "stel haar gewoon vast",
+                field="herzien",
+            )
         )
     return huidig
 
@@ -300,8 +306,10 @@ def _verouderd(
 ) -> Verouderd | None:
     rows = repository.regels(session, versie)
     if {r.gemeentecode for r in rows} != catalogus.indeling(periode.year).codes:
-        opdracht = f"doorstroom taakstelling vaststellen --periode {periode} --herzien --reden '...'"
-        return Verouderd(periode, versie.versie, "de gemeentelijke indeling is gewijzigd", opdracht)
+        opdracht = f"stel de taakstelling van {periode} opnieuw vast als herziening, met een reden"
+        return Verouderd(
+            periode, versie.versie, "de gemeentelijke indeling is gewijzigd", opdracht, herzien=True
+        )
     if versie.achterstand_bron != OPGESLAGEN:
         return None
     verwacht, _ = opgeslagen_achterstand(session, periode, catalogus, herrekend.get(periode.previous()))
@@ -317,7 +325,7 @@ def _verouderd(
     namen = {r.gemeentecode: r.gemeentenaam for r in rows}
     aantal = f"{len(anders)} gemeenten (o.a. {label(anders[0], namen)})"
     waarom = f"de achterstand uit {periode.previous()} is veranderd voor {aantal}"
-    opdracht = f"doorstroom taakstelling herbereken --periode {periode} --reden '...'"
+    opdracht = f"herbereken de taakstelling van {periode}, met een reden"
     return Verouderd(periode, versie.versie, waarom, opdracht)
 
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from starlette.datastructures import UploadFile
 
 from doorstroom.platform.errors import InputError, Problem
+from doorstroom.values import validatie
 
 M = TypeVar("M", bound=BaseModel)
 TOEGESTAAN = (".csv", ".xlsx", ".txt")
@@ -24,15 +25,8 @@ def model(soort: type[M], velden: Mapping[str, Any]) -> M:
     try:
         return soort.model_validate(dict(velden))
     except ValidationError as error:
-        raise InputError(
-            [
-                Problem(
-                    str(e.get("msg", "")).removeprefix("Value error, "),
-                    field=".".join(str(d) for d in e.get("loc", ())) or None,
-                )
-                for e in error.errors()
-            ]
-        ) from None
+        fouten = error.errors()
+        raise InputError([Problem(validatie.reden(e), field=validatie.veld(e)) for e in fouten]) from None
 
 
 @contextmanager

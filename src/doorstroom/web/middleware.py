@@ -1,5 +1,9 @@
 """Headers on every page, an HTML page for every crash, bounded uploads, and access logs without ids.
 
+A filter form's "alle" option and a text box left blank (the period of *Regio*, "leeg: de lopende
+periode") send ``naam=``; every page reads an empty query parameter as not given, so it takes its
+default instead of failing on an empty period or status (issue 20).
+
 Pure ASGI, like the API's middleware, so it also covers errors raised while routing. Pages may hold
 personal data, so nothing is cached (static files excepted) and log lines carry the route *template*
 (``/dossier/personen/{persoon_id}``), never the URL, a query string or a form field.
@@ -11,6 +15,7 @@ import logging
 import time
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import unquote_plus
 
 from doorstroom.platform.asgi import (
     ASGIApp,
@@ -45,6 +50,7 @@ class WebMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        scope = {**scope, "query_string": zonder_lege_parameters(scope.get("query_string", b""))}
         request_id, started = referentie(scope), time.perf_counter()  # the error page reads it too
         state: dict[str, Any] = {"status": 500, "sent": False}
         statisch = str(scope.get("path", "")).startswith("/static/")
@@ -87,3 +93,14 @@ class WebMiddleware:
         ]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+def zonder_lege_parameters(query: bytes) -> bytes:
+    """The query string without parameters whose value is empty or blank (``status=``, ``periode=+``)."""
+    delen = [deel for deel in query.split(b"&") if deel]
+    return b"&".join(deel for deel in delen if not _leeg(deel))
+
+
+def _leeg(deel: bytes) -> bool:
+    _naam, is_gelijk, waarde = deel.partition(b"=")
+    return bool(is_gelijk) and not unquote_plus(waarde.decode("latin-1")).strip()

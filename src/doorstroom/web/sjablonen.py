@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from doorstroom.accounts import service as accounts
 from doorstroom.accounts.service import Gebruiker, Handeling
+from doorstroom.koppeling import service as koppeling
 from doorstroom.values import afscherming
 from doorstroom.values.number_text import format_nl
 
@@ -93,6 +94,7 @@ def maak_sjablonen() -> Jinja2Templates:
     sjablonen.env.filters.update(
         getal=getal, aantal=aantal, telling=telling, procent=procent, datum=datum, json=als_json
     )
+    sjablonen.env.filters.update(koppelwoord=koppeling.woord)
     sjablonen.env.globals.update(menu=menu)
     return sjablonen
 

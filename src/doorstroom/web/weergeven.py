@@ -20,6 +20,7 @@ from doorstroom.platform.errors import (
     SchijfVol,
     Verouderd,
 )
+from doorstroom.values import validatie
 from doorstroom.web.sessie import NietAangemeld, OngeldigFormulier
 from doorstroom.web.sjablonen import context
 
@@ -96,9 +97,7 @@ async def domeinfout(request: Request, error: Exception) -> Response:
 
 async def ongeldig_verzoek(request: Request, error: Exception) -> Response:
     fouten = error.errors() if isinstance(error, RequestValidationError) else []
-    lijst = [
-        f"{'.'.join(str(d) for d in e.get('loc', ())[1:]) or 'verzoek'}: {e.get('msg', '')}" for e in fouten
-    ]
+    lijst = [f"{validatie.veld(e)}: {validatie.reden(e)}" for e in fouten]
     return foutpagina(request, 400, "Ongeldig verzoek", "Het verzoek klopt niet:", lijst)
 
 

@@ -61,7 +61,7 @@ def nieuw(stand: Stand, doel: str | None) -> Wijziging:
     code = doel or stand.voorgesteld
     if code is None:
         raise InputError(
-            Problem("dit huishouden heeft geen voorstel; overschrijf met --gemeente", field="--gemeente")
+            Problem("dit huishouden heeft geen voorstel; kies zelf een gemeente", field="gemeente")
         )
     besluit = Besluit.geaccepteerd if code == stand.voorgesteld else Besluit.overschreven
     return Wijziging(besluit, code, omkering=stand.besluit is not None and stand.gemeentecode != code)

@@ -62,7 +62,7 @@ class Indelingen:
                 Problem(
                     f"de bevolking van 1 januari {bevolking.peiljaar} ligt na 1 januari {jaar}: "
                     "een indeling kan niet terug in de tijd worden afgeleid",
-                    field="--bevolking",
+                    field="bevolking",
                 )
             )
         gemeenten, toelichting = list(bevolking.gemeenten), {}
@@ -148,7 +148,7 @@ class Indelingen:
                 Problem(
                     f"de gemeenten van 1 januari {bevolking.peiljaar} en de samenvoegingen daarna leiden "
                     f"niet tot de indeling van 1 januari {jaar}: verschil in {genoemd}; leg de ontbrekende "
-                    "samenvoeging vast met 'doorstroom gemeenten samenvoegen BESTAND'"
+                    "samenvoeging vast (gemeenten samenvoegen)"
                 )
             )
 

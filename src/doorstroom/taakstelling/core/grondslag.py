@@ -88,9 +88,9 @@ def _ontbreekt(periode: Periode, jaar: int, bekend: list[int]) -> Problem:
     return Problem(
         f"de bevolking op 1 januari {jaar} ontbreekt: de taakstelling van {periode} rust op de CBS-bevolking "
         f"van 1 januari {wettelijk_peiljaar(periode)} (art. 29 lid 1 Huisvestingswet); bekend zijn {jaren}. "
-        f"Laad haar met 'doorstroom gemeenten importeer BESTAND --peildatum {jaar}-01-01' of verdeel met een "
-        "eigen sleutel: --sleutel BESTAND (gemeentecode,waarde)",
-        field="--periode",
+        f"Laad de CBS-gemeentelijst met peildatum {jaar}-01-01 (gemeenten importeren) of verdeel met een "
+        "eigen sleutel: een bestand met gemeentecode en waarde",
+        field="periode",
     )
 
 
@@ -102,8 +102,9 @@ def woningvoorraad(periode: Periode, indelingen: Indelingen) -> Grondslag:
         raise InputError(
             Problem(
                 f"woningvoorraad (1 januari 2024) ontbreekt voor {len(missing)} gemeenten van {periode}, "
-                f"o.a. {', '.join(missing[:5])}; geef een eigen sleutel met --sleutel BESTAND",
-                field="--sleutel",
+                f"o.a. {', '.join(missing[:5])}; geef een eigen sleutel "
+                "(een bestand met gemeentecode en waarde)",
+                field="sleutel",
             )
         )
     waarden = {g.code: int(g.woningvoorraad or 0) for g in indeling.gemeenten}

@@ -154,9 +154,7 @@ def alleen_namen(overzicht: Overzicht, namen: Sequence[str]) -> Overzicht:
     if not namen:
         return overzicht
     lijst = [Gemeente(r["gemeentecode"], r["gemeentenaam"], r["provincie"], 0) for r in overzicht.records]
-    return alleen_gemeenten(
-        overzicht, {find_gemeente(naam, lijst, field="--gemeente").code for naam in namen}
-    )
+    return alleen_gemeenten(overzicht, {find_gemeente(naam, lijst, field="gemeente").code for naam in namen})
 
 
 def alleen_provincie(overzicht: Overzicht, provincie: str) -> Overzicht:
@@ -164,7 +162,7 @@ def alleen_provincie(overzicht: Overzicht, provincie: str) -> Overzicht:
     namen = sorted({r["provincie"] for r in overzicht.records})
     gekozen = next((naam for naam in namen if fold(naam) == fold(provincie)), None)
     if gekozen is None:
-        raise InputError(Problem(unknown_message("provincie", provincie, namen), field="--provincie"))
+        raise InputError(Problem(unknown_message("provincie", provincie, namen), field="provincie"))
     records = [r for r in overzicht.records if r["provincie"] == gekozen]
     codes = {r["gemeentecode"] for r in records}
     return replace(

@@ -10,6 +10,9 @@ from fastapi.responses import RedirectResponse, Response
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import service as prognoses
 from doorstroom.prognose.service import SPECS
+from doorstroom.values import domains
+from doorstroom.values.domains import Domain
+from doorstroom.values.number_text import DECIMAL_COMMA, NumberTextError, parse_number
 from doorstroom.web.grafieken import WAAIERS, waaier
 from doorstroom.web.sessie import FormulierDep, GebruikerDep
 from doorstroom.web.voortgang import voortgangspagina, voortgangsstand
@@ -55,15 +58,14 @@ async def start(request: Request, gebruiker: FormulierDep) -> Response:
     basisnaam = form.get("basis", "standaard")
     waarden = {naam: form[f"p_{naam}"] for naam in SPECS if f"p_{naam}" in form}
     try:
-        gekozen = prognoses.aangepast(
-            prognoses.basis(basisnaam), waarden, {d: form.get(d, "") for d in DOELEN}
-        )
+        doelen = {d: form.get(d, "") for d in DOELEN}
+        gekozen = prognoses.aangepast(prognoses.basis(basisnaam), waarden, doelen, notatie=DECIMAL_COMMA)
         verzoek = prognoses.Runverzoek(
             gekozen,
             form.get("naam", "").strip() or gekozen.naam,
-            paden=_run(form, "paden", 1000) or 1000,
-            maanden=_run(form, "maanden", None),
-            seed=_run(form, "seed", None),
+            paden=_run(form, "paden", domains.PADEN) or 1000,
+            maanden=_run(form, "maanden", domains.HORIZON_MAANDEN),
+            seed=_run(form, "seed", domains.SEED),
         )
         prognoses.controleer(verzoek)
     except InputError as error:
@@ -81,13 +83,15 @@ async def start(request: Request, gebruiker: FormulierDep) -> Response:
     return RedirectResponse(f"/scenario/taken/{taak.id}", status_code=303)
 
 
-def _run(form: dict[str, str], veld: str, standaard: int | None) -> int | None:
-    tekst = form.get(veld, "").strip().replace(".", "")
+def _run(form: dict[str, str], veld: str, domein: Domain) -> int | None:
+    """A whole number of the run as typed in the Dutch form (``1.000`` paths), inside its domain."""
+    tekst = form.get(veld, "").strip()
     if not tekst:
-        return standaard
-    if not tekst.isdigit() or len(tekst) > 19:
-        raise InputError(Problem("geef een geheel getal", field=veld))
-    return int(tekst)
+        return None
+    try:
+        return int(parse_number(tekst, domein, decimal=DECIMAL_COMMA))
+    except NumberTextError as error:
+        raise InputError(Problem(str(error), field=veld)) from None
 
 
 @router.get("/scenario/taken/{taak_id}")
