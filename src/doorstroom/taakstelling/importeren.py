@@ -1,8 +1,8 @@
 """Importing realisation and koppelingen into the store: any size, all or nothing.
 
 Each file is streamed (one row, or for koppelingen one block of rows, in memory at a time),
-checked against the municipal division of its date (koppelingen column by column,
-:mod:`doorstroom.taakstelling.kolomsgewijs`), staged, checked for repeated keys, and only then
+checked against the municipal division of its date (koppelingen a block at a time,
+:mod:`doorstroom.taakstelling.gewone_rijen`), staged, checked for repeated keys, and only then
 written in one transaction (:mod:`doorstroom.taakstelling.staging`). A realisation import reports
 the municipalities the file has no figure for in each of its months (they count as 0 housed until
 reported), and lists fixed periods whose carry-over it changed, with the command that recomputes
@@ -25,7 +25,7 @@ from doorstroom.platform import audit
 from doorstroom.platform.clock import nu
 from doorstroom.reference.core.indeling import Indelingen
 from doorstroom.reference.service import indelingen
-from doorstroom.taakstelling import io, kolomsgewijs
+from doorstroom.taakstelling import gewone_rijen, io
 from doorstroom.taakstelling.berekening import codes_per_jaar
 from doorstroom.taakstelling.core.domain import Koppeling
 from doorstroom.taakstelling.models import KoppelingMeldingRecord, RealisatieRecord
@@ -73,10 +73,10 @@ def importeer_koppelingen(engine: Engine, path: Path) -> Geimporteerd:
 def _geldige_koppelingen(
     path: Path, codes: io.CodesPerJaar, bron: str, problemen: Problemen
 ) -> Iterator[Rij]:
-    """As :func:`_geldige`, the rows checked a block at a time, column by column (:mod:`.kolomsgewijs`)."""
-    for blok in kolomsgewijs.in_blokken(iter_table(path, required=io.KOPPELING_KOLOMMEN)):
+    """As :func:`_geldige`, the rows checked a block at a time (:mod:`.gewone_rijen`)."""
+    for blok in gewone_rijen.in_blokken(iter_table(path, required=io.KOPPELING_KOLOMMEN)):
         problemen.gelezen += len(blok)
-        geldig, gevonden = kolomsgewijs.koppelingen(blok, codes)
+        geldig, gevonden = gewone_rijen.koppelingen(blok, codes)
         problemen.voeg_toe(gevonden)
         yield from ((regel, _koppeling(k, bron)) for regel, k in geldig)
 

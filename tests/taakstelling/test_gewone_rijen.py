@@ -1,5 +1,6 @@
-"""Koppelingen checked column by column (issue 22): the same koppelingen and the same Dutch problems
-(words, file, row, field, order) as the row rule, on random rows; an import still all or nothing."""
+"""Koppelingen checked a block at a time, plain rows by a quick check (issue 22): the same
+koppelingen and the same Dutch problems (words, file, row, field, order) as the row rule, on random
+rows; an import still all or nothing."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from doorstroom.files.tabular import Row, parse_each, read_table
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import InputError
 from doorstroom.reference.service import indelingen
-from doorstroom.taakstelling import io, kolomsgewijs, service
+from doorstroom.taakstelling import gewone_rijen, io, service
 from doorstroom.taakstelling.berekening import codes_per_jaar
 from doorstroom.taakstelling.models import KoppelingMeldingRecord
 
@@ -59,8 +60,8 @@ def per_rij(blok: list[Row]) -> tuple[object, object]:
 
 @settings(max_examples=150, deadline=None)
 @given(rijen())
-def test_column_wise_equals_the_row_rule(blok: list[Row]) -> None:
-    assert kolomsgewijs.koppelingen(blok, bekend) == per_rij(blok)
+def test_the_quick_check_equals_the_row_rule(blok: list[Row]) -> None:
+    assert gewone_rijen.koppelingen(blok, bekend) == per_rij(blok)
 
 
 def test_plain_rows_skip_the_row_rule_and_others_take_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -74,7 +75,7 @@ def test_plain_rows_skip_the_row_rule_and_others_take_it(monkeypatch: pytest.Mon
     monkeypatch.setattr(io, "koppeling", geteld)
     gewoon = {"gemeentecode": "GM0344", "huishouden_ref": "H", "personen": "3", "koppeldatum": "2026-03-01"}
     blok = [Row("k.csv", 2, gewoon), Row("k.csv", 3, {**gewoon, "koppeldatum": "1-3-2026"})]
-    geldig, problemen = kolomsgewijs.koppelingen(blok, bekend)
+    geldig, problemen = gewone_rijen.koppelingen(blok, bekend)
     assert [regel for regel, _ in geldig] == [2, 3] and problemen == [] and gelezen == [3]
 
 
@@ -88,7 +89,7 @@ def _bestand(path: Path, regels: list[str]) -> Path:
 def test_an_import_in_blocks_reports_the_row_rules_problems_and_stores_nothing(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(kolomsgewijs, "BLOK", 3)  # problems in more than one block
+    monkeypatch.setattr(gewone_rijen, "BLOK", 3)  # problems in more than one block
     regels = [f"GM0344,H{i},{1 + i % 5},2026-0{1 + i % 9}-01," for i in range(10)]
     regels[2] = "GM0344,H2,0,2026-03-01,"
     regels[7] = "GM0363,H7,2,2026-02-30,2026-01-01"
@@ -106,7 +107,7 @@ def test_an_import_in_blocks_reports_the_row_rules_problems_and_stores_nothing(
 def test_a_valid_import_in_blocks_stores_what_the_row_rule_reads(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(kolomsgewijs, "BLOK", 4)
+    monkeypatch.setattr(gewone_rijen, "BLOK", 4)
     regels = [
         f"GM0344,H{i},{1 + i % 5},2026-0{1 + i % 9}-01,{'2026-10-01' if i % 3 else ''}" for i in range(11)
     ]
