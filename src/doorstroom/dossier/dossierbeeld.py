@@ -23,7 +23,7 @@ def dossier(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> dict[str, 
     """Everything a case worker sees of one person within their scope (NotFound outside it)."""
     scope = bereik_voor(engine, gebruiker)
     scope.eis_personen()
-    with transaction(engine, schrijven=True) as session:
+    with transaction(engine) as session:
         record = repository.persoon(session, scope, persoon_id)
         if record is None:
             raise NotFound(f"persoon {persoon_id} bestaat niet")

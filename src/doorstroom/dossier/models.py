@@ -2,11 +2,11 @@
 
 Identifiers are random UUIDs (pseudonymous: they say nothing about the person). BSN and V-number are
 optional columns, shown only to roles that need them (:mod:`doorstroom.accounts.toegang`). ``fase``,
-``in_opvang`` and ``gemeentecode`` are derived from the current timeline by the service on every
-change, so scoped queries need no join; ``geopend_in`` (the municipality the file was opened in) is
-the responsible municipality while no current koppeling, move-in or move names another. ``versie``
-is the optimistic-concurrency counter behind the API's ETag/If-Match: a stale write fails instead of
-overwriting.
+``in_opvang``, ``gemeentecode`` and the first move-in (``verhuisd_*``) are derived from the current
+timeline by the service on every change, so scoped queries need no join; ``geopend_in`` (the
+municipality the file was opened in) is the responsible municipality while no current koppeling,
+move-in or move names another. ``versie`` is the optimistic-concurrency counter behind the API's
+ETag/If-Match: a stale write fails instead of overwriting.
 """
 
 from __future__ import annotations
@@ -55,7 +55,10 @@ class PersoonRecord(Base):
     """A person in the case file."""
 
     __tablename__ = "dossier_persoon"
-    __table_args__ = (Index("ix_dossier_persoon_gemeente_naam", "gemeentecode", "geslachtsnaam", "id"),)
+    __table_args__ = (
+        Index("ix_dossier_persoon_gemeente_naam", "gemeentecode", "geslachtsnaam", "id"),
+        Index("ix_dossier_persoon_verhuisd", "verhuisd_maand", "verhuisd_naar"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     geslachtsnaam: Mapped[str] = mapped_column(String(200))
@@ -74,6 +77,12 @@ class PersoonRecord(Base):
     fase: Mapped[str] = mapped_column(String(20), index=True)
     in_opvang: Mapped[bool] = mapped_column(Boolean, index=True)
     laatste_gebeurtenis: Mapped[date | None] = mapped_column(Date, nullable=True)
+    verhuisd_op: Mapped[date | None] = mapped_column(Date, nullable=True)
+    """The date of the first current move-in (``huisvesting``): the day it counts for the taakstelling."""
+    verhuisd_naar: Mapped[str | None] = mapped_column(String(6), nullable=True)
+    """The municipality of that move-in."""
+    verhuisd_maand: Mapped[str | None] = mapped_column(String(7), nullable=True)
+    """Its month ("2026-03"): realisation is counted per municipality and month from an index."""
     versie: Mapped[int] = mapped_column(Integer)
     aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

@@ -6,6 +6,7 @@ import importlib
 
 TABLE_MODULES = (
     "doorstroom.platform.audit",
+    "doorstroom.platform.achtergrond_model",
     "doorstroom.reference.models",
     "doorstroom.taakstelling.models",
     "doorstroom.koppeling.models",

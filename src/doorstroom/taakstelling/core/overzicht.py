@@ -14,7 +14,14 @@ from fractions import Fraction
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.core.domain import Gemeente
 from doorstroom.reference.core.lookup import find_gemeente
-from doorstroom.taakstelling.core.domain import DEFAULT_MARGE, Koppeling, Realisatie, Taakstelling, realiseer
+from doorstroom.taakstelling.core.domain import (
+    DEFAULT_MARGE,
+    Koppelcijfers,
+    Koppeling,
+    Realisatie,
+    Taakstelling,
+    realiseer,
+)
 from doorstroom.taakstelling.core.report import (
     Verantwoording,
     met_verantwoording,
@@ -49,6 +56,9 @@ class Voortgang:
     marge: Fraction = DEFAULT_MARGE
     realisatie_gegeven: bool = True
     """Whether realisation was supplied at all (otherwise no municipality is reported missing)."""
+    cijfers: Mapping[str, Koppelcijfers] | None = None
+    """The koppelingen summed per municipality by the database; then ``koppelingen`` holds only the
+    overdue ones (for the list of overdue koppelingen), or none."""
 
 
 def stel_op(
@@ -97,6 +107,7 @@ def realiseer_alle(taken: Iterable[Taakstelling], periode: Periode, voortgang: V
             voortgang.realisatie.get(t.gemeente.code, {}),
             per_gemeente.get(t.gemeente.code, []),
             voortgang.marge,
+            None if voortgang.cijfers is None else voortgang.cijfers.get(t.gemeente.code, Koppelcijfers()),
         )
         for t in taken
     ]
