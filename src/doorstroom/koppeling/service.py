@@ -25,9 +25,9 @@ from doorstroom.koppeling.core.domain import Beleid as Beleid
 from doorstroom.koppeling.core.domain import Gewichten as Gewichten
 from doorstroom.koppeling.core.domain import HardeBinding as HardeBinding
 from doorstroom.koppeling.core.domain import Huishouden as Huishouden
-from doorstroom.koppeling.core.domain import Volwassene as Volwassene
 from doorstroom.koppeling.core.domain import RegioBinding as RegioBinding
 from doorstroom.koppeling.core.domain import RegioSoort as RegioSoort
+from doorstroom.koppeling.core.domain import Volwassene as Volwassene
 from doorstroom.koppeling.explain import prijsuitleg
 from doorstroom.koppeling.explain import rapport as rapportage
 from doorstroom.koppeling.explain.uitleg import met_namen as met_namen

@@ -32,6 +32,7 @@ from doorstroom.taakstelling.vaststelling import (
     gehuisvest_per_maand,
     opgeslagen_taken,
     sleutelnaam,
+    tvs_kolommen,
     verantwoording_van,
     verouderd_na,
 )
@@ -64,7 +65,12 @@ def toezicht(engine: Engine, periode: Periode, peildatum: date | None = None) ->
             raise niet_vastgesteld(periode)
         koppelingen = repository.koppelingen_voor(session, periode, peildatum)
         audit.record(session, "read", "taakstelling_koppeling", f"periode {periode}", len(koppelingen))
-        voortgang = Voortgang(peildatum, gehuisvest_per_maand(session, periode), koppelingen)
+        voortgang = Voortgang(
+            peildatum,
+            gehuisvest_per_maand(session, periode),
+            koppelingen,
+            extra=tvs_kolommen(session, periode, peildatum),
+        )
         return (
             versie,
             opgeslagen_taken(session, versie, catalogus),
