@@ -181,3 +181,32 @@ def test_a_koppellijst_saved_as_excel_unicode_text_is_imported(engine: Engine, t
     result = run("dossier", "importeer-koppellijst", str(path))
     assert result.exit_code == 0, result.stderr
     assert _personen(engine) == 1
+
+
+def test_the_tvs_timeline_per_household_with_a_status_filter_and_a_bad_status_exit_2(engine: Engine) -> None:
+    from doorstroom.dossier.invoer import GEBEURTENISMODELLEN
+
+    systeem = Gebruiker.systeem("test")
+    persoon = service.maak_persoon(
+        engine,
+        systeem,
+        NieuwePersoon(geslachtsnaam="Jansen", geboortedatum="1990-01-01", gemeentecode="GM0344"),
+    )
+    body = {"persoonId": persoon["id"], "soort": "koppeling", "datum": "2026-07-06"}
+    service.leg_vast(
+        engine,
+        systeem,
+        GEBEURTENISMODELLEN["koppeling"].model_validate({**body, "gegevens": {"gemeentecode": "GM0344"}}),
+    )
+    resultaat = run("dossier", "tvs", "--peildatum", "2026-09-20", "--format", "json")
+    assert resultaat.exit_code == 0, resultaat.stderr
+    [rij] = json.loads(resultaat.stdout)
+    assert (rij["persoonId"], rij["aanbodUiterlijk"], rij["status"]) == (
+        persoon["id"],
+        "2026-09-14",
+        "te laat",
+    )
+    leeg = run("dossier", "tvs", "--peildatum", "2026-09-20", "--status", "op_schema", "--format", "json")
+    assert json.loads(leeg.stdout) == []
+    fout = run("dossier", "tvs", "--status", "vroeg")
+    assert fout.exit_code == 2 and "status" in fout.stderr and "--status" not in fout.stderr

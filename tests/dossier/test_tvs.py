@@ -6,22 +6,31 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import Engine
 
 from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.dossier import service as dossier
 from doorstroom.dossier import termijnen, vastleggen
 from doorstroom.dossier.service import GEBEURTENISMODELLEN, NieuwePersoon, maak_persoon
 from doorstroom.dossier.tijdlijn import Gebeurtenis, actueel
 from doorstroom.dossier.tvs import Tvsstatus, tvs
+from doorstroom.platform import audit
+from doorstroom.platform.db import transaction
+from doorstroom.platform.errors import PermissionDenied
+from doorstroom.platform.paging import Pagina
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.taakstelling.service import Vaststelverzoek
 from doorstroom.values.periode import Periode
 from tests.dossier import factories
 
 UTRECHT = Gebruiker("utrecht", Rol.gemeente, gemeentecode="GM0344")
+AMERSFOORT = Gebruiker("amersfoort", Rol.gemeente, gemeentecode="GM0307")
+COA = Gebruiker("coa", Rol.coa)
+PROVINCIE = Gebruiker("prov", Rol.provincie, provincie="Utrecht")
 
 REGELS = termijnen.standaard()
 _teller = 0
@@ -99,12 +108,13 @@ def test_the_move_in_due_date_never_passes_the_housing_term(
         assert (t.status is Tvsstatus.op_schema) == (t.huisvesting <= t.verhuizing_uiterlijk)
 
 
-def _gekoppeld(engine: Engine, koppeldatum: str, *extra: tuple[str, str]) -> None:
+def _gekoppeld(engine: Engine, koppeldatum: str, *extra: tuple[str, str]) -> str:
     persoon = maak_persoon(engine, UTRECHT, NieuwePersoon.model_validate(factories.persoon()))
     for soort, datum in (("koppeling", koppeldatum), *extra):
         gegevens = {"gemeentecode": "GM0344"} if soort in ("koppeling", "huisvesting") else {}
         body = {"persoonId": persoon["id"], "soort": soort, "datum": datum, "gegevens": gegevens}
         vastleggen.leg_vast(engine, UTRECHT, GEBEURTENISMODELLEN[soort].model_validate(body))
+    return str(persoon["id"])
 
 
 def test_the_supervision_counts_linked_households_per_tvs_status_beside_its_own_columns(
@@ -125,3 +135,30 @@ def test_the_supervision_counts_linked_households_per_tvs_status_beside_its_own_
         r for r in voor if r["gemeentecode"] != "GM0344"
     ]
     assert (rij["gekoppeld"], rij["te_laat"]) == (0, 0)  # its own koppelingen are the imported ones
+
+
+def test_each_municipality_sees_the_timeline_of_its_own_linked_households_and_coa_all(
+    engine: Engine,
+) -> None:
+    laat = _gekoppeld(engine, "2026-07-06")
+    _gekoppeld(engine, "2026-08-03", ("woningaanbod", "2026-09-01"), ("huisvesting", "2026-09-10"))
+    maak_persoon(engine, UTRECHT, NieuwePersoon.model_validate(factories.persoon()))  # not linked
+    filter_ = dossier.Tvsfilter(peildatum=date(2026, 9, 20))
+    rijen, totaal = dossier.tvsoverzicht(engine, UTRECHT, filter_, Pagina())
+    assert totaal == 2 and [r["koppeldatum"] for r in rijen] == ["2026-07-06", "2026-08-03"]
+    assert rijen[0]["persoonId"] == laat and rijen[0]["status"] == "te laat"
+    assert (rijen[0]["aanbodUiterlijk"], rijen[0]["verhuizingUiterlijk"]) == ("2026-09-14", "2026-09-28")
+    assert (rijen[1]["aanbod"], rijen[1]["huisvesting"], rijen[1]["status"]) == (
+        "2026-09-01",
+        "2026-09-10",
+        "op schema",
+    )
+    te_laat = dossier.Tvsfilter(status=dossier.Tvsstatus.te_laat, peildatum=date(2026, 9, 20))
+    assert [r["persoonId"] for r in dossier.tvsoverzicht(engine, UTRECHT, te_laat, Pagina())[0]] == [laat]
+    assert dossier.tvsoverzicht(engine, AMERSFOORT, filter_, Pagina()) == ([], 0)
+    coa, _ = dossier.tvsoverzicht(engine, COA, filter_, Pagina())  # COA's scope: those in reception
+    assert [r["persoonId"] for r in coa] == [laat]
+    with pytest.raises(PermissionDenied):
+        dossier.tvsoverzicht(engine, PROVINCIE, filter_, Pagina())
+    with transaction(engine) as session:
+        assert [line.action for line in audit.over_object(session, laat)][-1] == "read"

@@ -11,6 +11,7 @@ in a module named after what it does:
 * imports of koppeling and realisation lists (:mod:`~doorstroom.dossier.importeren`);
 * aanmeldingen, COA's decisions on numbers another file holds (:mod:`~doorstroom.dossier.aanmeldingen`);
 * koppeling decisions recorded in the file (:mod:`~doorstroom.dossier.koppelbesluit`);
+* the TVS timeline of linked households (:mod:`~doorstroom.dossier.tvsoverzicht`);
 * deadlines, counts and chain figures (:mod:`~doorstroom.dossier.overzicht`,
   :mod:`~doorstroom.dossier.ketencijfers`), one person's page (:mod:`~doorstroom.dossier.dossierbeeld`);
 * the AVG duties: inspection and retention (:mod:`~doorstroom.dossier.avg`);
@@ -70,6 +71,8 @@ from doorstroom.dossier.synthetisch import (
 from doorstroom.dossier.termijnen import STANDAARD as TERMIJNREGELS
 from doorstroom.dossier.termijnen import Status
 from doorstroom.dossier.tijdlijn import Fase
+from doorstroom.dossier.tvs import Tvsstatus
+from doorstroom.dossier.tvsoverzicht import Tvsfilter, tvsoverzicht
 from doorstroom.dossier.vastleggen import gebeurtenis, gebeurtenissen, leg_vast, trek_in
 from doorstroom.dossier.waarden import Bsn, Vnummer
 from doorstroom.dossier.weergave import vandaag
@@ -96,6 +99,8 @@ __all__ = [
     "SynthetischeGebeurtenis",
     "SynthetischePersoon",
     "Termijnfilter",
+    "Tvsfilter",
+    "Tvsstatus",
     "Vnummer",
     "aanmeldingen",
     "aantallen",
@@ -127,6 +132,7 @@ __all__ = [
     "termijnoverzicht",
     "totaal",
     "trek_in",
+    "tvsoverzicht",
     "vandaag",
     "wachttijden",
     "wijzig_persoon",
