@@ -10,7 +10,8 @@ in a module named after what it does:
 * recording, correcting and withdrawing events (:mod:`~doorstroom.dossier.vastleggen`);
 * imports of koppeling and realisation lists (:mod:`~doorstroom.dossier.importeren`);
 * aanmeldingen, COA's decisions on numbers another file holds (:mod:`~doorstroom.dossier.aanmeldingen`);
-* koppeling decisions recorded in the file (:mod:`~doorstroom.dossier.koppelbesluit`);
+* koppeling decisions recorded in the file (:mod:`~doorstroom.dossier.koppelbesluit`), and runs over
+  the households waiting in reception read from the file (:mod:`~doorstroom.dossier.wachtenden`);
 * the TVS timeline of linked households (:mod:`~doorstroom.dossier.tvsoverzicht`);
 * deadlines, counts and chain figures (:mod:`~doorstroom.dossier.overzicht`,
   :mod:`~doorstroom.dossier.ketencijfers`), one person's page (:mod:`~doorstroom.dossier.dossierbeeld`);
@@ -75,6 +76,7 @@ from doorstroom.dossier.tvs import Tvsstatus
 from doorstroom.dossier.tvsoverzicht import Tvsfilter, tvsoverzicht
 from doorstroom.dossier.vastleggen import gebeurtenis, gebeurtenissen, leg_vast, trek_in
 from doorstroom.dossier.waarden import Bsn, Vnummer
+from doorstroom.dossier.wachtenden import Wachtenden, koppelrun_uit_dossier, wachtende_huishoudens
 from doorstroom.dossier.weergave import vandaag
 
 __all__ = [
@@ -102,6 +104,7 @@ __all__ = [
     "Tvsfilter",
     "Tvsstatus",
     "Vnummer",
+    "Wachtenden",
     "aanmeldingen",
     "aantallen",
     "beoordeel_voorstel",
@@ -116,6 +119,7 @@ __all__ = [
     "importeer_realisatielijst",
     "inburgering",
     "inzage",
+    "koppelrun_uit_dossier",
     "koppelrunoverzicht",
     "koppelruns",
     "koppelvoorstellen",
@@ -134,6 +138,7 @@ __all__ = [
     "trek_in",
     "tvsoverzicht",
     "vandaag",
+    "wachtende_huishoudens",
     "wachttijden",
     "wijzig_persoon",
     "zoek",
