@@ -248,6 +248,32 @@ def test_the_tvs_timeline_per_linked_household_within_scope(
     assert_probleem(client.get(f"{pad}&status=vroeg", headers=utrecht), 400)
 
 
+def test_coa_starts_a_koppeling_run_from_the_case_file_without_an_upload(
+    client: TestClient, als: dict[str, dict[str, str]]
+) -> None:
+    coa = als["coa"]
+    leeg = client.post(f"{API}/koppelruns", json={"solver": "greedy"}, headers=coa)
+    assert assert_probleem(leeg, 422)["invalidParams"][0]["name"] == "huishoudens"  # nobody waiting
+    huishouden = client.post(f"{API}/huishoudens", json={"referentie": "H-API"}, headers=coa).json()["id"]
+    pid = maak(client, coa, vnummer=factories.vnummer(), huishoudenId=huishouden)["id"]
+    for soort, gegevens in (
+        ("verblijfsvergunning", {"soort": "asiel bepaalde tijd"}),
+        ("verblijfplaats_azc", {"locatie": "azc Zeist", "gemeentecode": "GM0355"}),
+    ):
+        body = {"persoonId": pid, "soort": soort, "datum": "2026-09-01", "gegevens": gegevens}
+        assert client.post(f"{API}/gebeurtenissen", json=body, headers=coa).status_code == 201
+    assert_probleem(client.post(f"{API}/koppelruns", json={"solver": "greedy"}, headers=als["utrecht"]), 403)
+    assert_probleem(client.post(f"{API}/koppelruns", json={"solver": "snel"}, headers=coa), 400)
+    assert_probleem(client.post(f"{API}/koppelruns", json={"tijdslimiet": 0}, headers=coa), 400)
+    antwoord = client.post(f"{API}/koppelruns", json={"solver": "greedy", "tijdslimiet": 5}, headers=coa)
+    assert antwoord.status_code == 201, antwoord.text
+    run = antwoord.json()
+    assert (run["solver"], run["voorstellen"], run["open"]) == ("greedy", 1, 1)
+    assert antwoord.headers["location"].endswith(f"/koppelruns/{run['run']}/voorstellen")
+    voorstellen = client.get(f"{API}/koppelruns/{run['run']}/voorstellen", headers=coa).json()["resultaten"]
+    assert [v["huishoudenId"] for v in voorstellen] == ["H-API"]
+
+
 def test_health_needs_no_login(client: TestClient) -> None:
     response = client.get(f"{API}/gezondheid")
     assert response.status_code == 200 and response.json()["status"] == "ok"

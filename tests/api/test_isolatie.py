@@ -106,7 +106,7 @@ def _verzoeken(u: Utrecht) -> dict[str, list[tuple[str, str, dict[str, Any] | No
         "/gemeenten": [("GET", "/gemeenten?provincie=Utrecht&paginaGrootte=100", None)],
         "/gemeenten/{gemeentecode}": [("GET", "/gemeenten/GM0344", None)],
         "/taakstellingen": [("GET", "/taakstellingen?periode=2026-2", None)],
-        "/koppelruns": [("GET", "/koppelruns", None)],
+        "/koppelruns": [("GET", "/koppelruns", None), ("POST", "/koppelruns", {"solver": "greedy"})],
         "/koppelruns/{runId}/voorstellen": [("GET", f"/koppelruns/{u.run}/voorstellen", None)],
         "/koppelruns/{runId}/voorstellen/{huishoudenId}/beoordelingen": [
             ("POST", f"/koppelruns/{u.run}/voorstellen/H2/beoordelingen", {"toelichting": "akkoord"})

@@ -92,8 +92,9 @@ def test_a_run_from_the_file_proposes_the_waiting_households(engine: Engine) -> 
     leden = _huishouden(engine, "H-EEN", "1980-01-01", "1982-01-01")
     _event(engine, leden[0], "verblijfsvergunning", "2026-09-01", soort="asiel bepaalde tijd")
     _event(engine, leden[0], "verblijfplaats_azc", "2026-06-01", locatie="azc Zeist", gemeentecode="GM0355")
-    run_id = dossier.koppelrun_uit_dossier(engine, COA, koppeling.Verzoek((), solver="greedy"))
-    voorstellen = dossier.koppelvoorstellen(engine, COA, run_id)
+    run = dossier.koppelrun_uit_dossier(engine, COA, dossier.NieuweKoppelrun(solver="greedy", tijdslimiet=5))
+    assert (run["solver"], run["voorstellen"], run["open"]) == ("greedy", 1, 1)
+    voorstellen = dossier.koppelvoorstellen(engine, COA, int(str(run["run"])))
     assert [v["huishouden_id"] for v in voorstellen] == ["H-EEN"]
 
 

@@ -76,7 +76,12 @@ from doorstroom.dossier.tvs import Tvsstatus
 from doorstroom.dossier.tvsoverzicht import Tvsfilter, tvsoverzicht
 from doorstroom.dossier.vastleggen import gebeurtenis, gebeurtenissen, leg_vast, trek_in
 from doorstroom.dossier.waarden import Bsn, Vnummer
-from doorstroom.dossier.wachtenden import Wachtenden, koppelrun_uit_dossier, wachtende_huishoudens
+from doorstroom.dossier.wachtenden import (
+    NieuweKoppelrun,
+    Wachtenden,
+    koppelrun_uit_dossier,
+    wachtende_huishoudens,
+)
 from doorstroom.dossier.weergave import vandaag
 
 __all__ = [
@@ -93,6 +98,7 @@ __all__ = [
     "Intrekking",
     "NieuwHuishouden",
     "NieuweGebeurtenis",
+    "NieuweKoppelrun",
     "NieuwePersoon",
     "Opschoning",
     "PersoonWijziging",

@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from enum import StrEnum
 
+from pydantic import Field
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
@@ -28,9 +30,12 @@ from doorstroom.dossier import repository, weergave
 from doorstroom.dossier.koppelbesluit import nieuwe_run
 from doorstroom.dossier.models import HuishoudenRecord, PersoonRecord
 from doorstroom.dossier.tijdlijn import Gebeurtenis, actueel, laatste
+from doorstroom.dossier.waarden import Invoer
 from doorstroom.koppeling import service as koppeling
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
+from doorstroom.values.domains import SECONDEN
+from doorstroom.values.periode import Periode
 
 SOORTEN = ("verblijfsvergunning", "koppeling", "verblijfplaats_azc", "binding", "medische_behandeling")
 VOLWASSEN = 18
@@ -43,6 +48,25 @@ class Wachtenden:
 
     huishoudens: tuple[koppeling.Huishouden, ...]
     zonder_opvanggemeente: int
+
+
+Solver = StrEnum("Solver", {naam: naam for naam in koppeling.SOLVERS})  # type: ignore[misc]
+"""The solvers a run may use: the koppeling's one list (as on the command line)."""
+
+
+class NieuweKoppelrun(Invoer):
+    """A run over the households waiting in the case file; method options as on the command line
+    (``doorstroom koppeling voorstel``), with the same defaults. ``periode``: the taakstelling period
+    whose remaining quota is the capacity (default: the current one)."""
+
+    solver: Solver = Solver(koppeling.STANDAARD_SOLVER)
+    tijdslimiet: float = Field(default=koppeling.TIJDSLIMIET, ge=SECONDEN.minimum, le=SECONDEN.maximum)
+    periode: str | None = Field(default=None, pattern=r"^[0-9]{4}-[12]$")
+
+    def verzoek(self) -> koppeling.Verzoek:
+        """The koppeling's request; its households are filled in from the case file."""
+        periode = Periode.parse(self.periode, field="periode") if self.periode else None
+        return koppeling.Verzoek((), solver=str(self.solver), tijdslimiet=self.tijdslimiet, periode=periode)
 
 
 @namens
@@ -61,11 +85,16 @@ def wachtende_huishoudens(engine: Engine, gebruiker: Gebruiker, peildatum: date 
 
 
 @namens
-def koppelrun_uit_dossier(engine: Engine, gebruiker: Gebruiker, verzoek: koppeling.Verzoek) -> int:
+def koppelrun_uit_dossier(
+    engine: Engine, gebruiker: Gebruiker, verzoek: koppeling.Verzoek | NieuweKoppelrun
+) -> dict[str, object]:
     """Solve and store a run over the waiting households; ``verzoek`` gives the method and its options
-    (its own ``huishoudens`` are replaced by the case file's)."""
+    (its own ``huishoudens`` are replaced by the case file's). Returns the stored run as listed."""
+    if isinstance(verzoek, NieuweKoppelrun):
+        verzoek = verzoek.verzoek()
     wachtend = wachtende_huishoudens(engine, gebruiker)
-    return nieuwe_run(engine, gebruiker, replace(verzoek, huishoudens=wachtend.huishoudens))
+    run_id = nieuwe_run(engine, gebruiker, replace(verzoek, huishoudens=wachtend.huishoudens))
+    return next(run for run in koppeling.runs(engine) if run["run"] == run_id)
 
 
 def _lees(
