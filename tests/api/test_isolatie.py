@@ -99,10 +99,14 @@ def _verzoeken(u: Utrecht) -> dict[str, list[tuple[str, str, dict[str, Any] | No
             ("POST", f"/gebeurtenissen/{u.gebeurtenis}/intrekkingen", {"toelichting": "fout"})
         ],
         "/termijnen": [("GET", "/termijnen", None), ("GET", "/termijnen?gemeentecode=GM0344", None)],
+        "/tvs-tijdlijnen": [
+            ("GET", "/tvs-tijdlijnen", None),
+            ("GET", "/tvs-tijdlijnen?gemeentecode=GM0344&peildatum=2026-12-01", None),
+        ],
         "/gemeenten": [("GET", "/gemeenten?provincie=Utrecht&paginaGrootte=100", None)],
         "/gemeenten/{gemeentecode}": [("GET", "/gemeenten/GM0344", None)],
         "/taakstellingen": [("GET", "/taakstellingen?periode=2026-2", None)],
-        "/koppelruns": [("GET", "/koppelruns", None)],
+        "/koppelruns": [("GET", "/koppelruns", None), ("POST", "/koppelruns", {"solver": "greedy"})],
         "/koppelruns/{runId}/voorstellen": [("GET", f"/koppelruns/{u.run}/voorstellen", None)],
         "/koppelruns/{runId}/voorstellen/{huishoudenId}/beoordelingen": [
             ("POST", f"/koppelruns/{u.run}/voorstellen/H2/beoordelingen", {"toelichting": "akkoord"})
@@ -185,10 +189,13 @@ def test_the_province_sees_counts_of_its_own_municipalities_only(
     client: TestClient, als: dict[str, dict[str, str]], utrecht: Utrecht
 ) -> None:
     eigen = client.get(f"{API}/gemeenten/GM0344", headers=als["prov-utrecht"]).json()
-    assert eigen["dossier"]["personen"] == "< 10" and eigen["dossier"]["termijnen"]["open"] == "< 10"
-    assert eigen["dossier"]["termijnen"]["binnenkort"] == 0
     zelf = client.get(f"{API}/gemeenten/GM0344", headers=als["utrecht"]).json()
-    assert zelf["dossier"]["personen"] == 1 and zelf["dossier"]["termijnen"]["open"] == 1
+    assert eigen["dossier"]["personen"] == "< 10" and zelf["dossier"]["personen"] == 1
+    assert zelf["dossier"]["termijnen"]["open"] + zelf["dossier"]["termijnen"]["binnenkort"] >= 1
+    # each count the province sees is hidden below ten; a zero stays zero (how many are due depends on today)
+    assert eigen["dossier"]["termijnen"] == {
+        status: ("< 10" if aantal else 0) for status, aantal in zelf["dossier"]["termijnen"].items()
+    }
     vreemd = client.get(f"{API}/gemeenten/GM0344", headers=als["prov-groningen"]).json()
     assert "dossier" not in vreemd
 

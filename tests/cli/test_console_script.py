@@ -136,6 +136,7 @@ CASES = [
     Case(("token", "lijst"), (), lambda d: _rows(d) == [], rows=False),
     Case(("audit", "lijst"), ("--aantal", "5"), lambda d: 1 <= len(_rows(d)) <= 5),
     Case(("dossier", "termijnen"), (), lambda d: _rows(d) == [], rows=False),
+    Case(("dossier", "tvs"), ("--peildatum", "2026-12-01"), lambda d: _rows(d) == [], rows=False),
     Case(("dossier", "aanmeldingen"), (), lambda d: _rows(d) == [], rows=False),
 ]
 PLACEHOLDERS = ("huishoudens", "capaciteit", "arbeidsmarkt", "historie")

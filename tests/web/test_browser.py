@@ -29,6 +29,7 @@ PAGINAS = {
         "/gemeente/GM0344",
         "/dossier",
         "/dossier/termijnen",
+        "/dossier/tvs",
         "PERSOON",
         "/regio",
         "/scenario",

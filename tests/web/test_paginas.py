@@ -26,7 +26,7 @@ GEMEENSCHAPPELIJK = [
 ]
 VERWACHT = {
     "utrecht": (
-        [*GEMEENSCHAPPELIJK, "/dossier", "/dossier/termijnen"],
+        [*GEMEENSCHAPPELIJK, "/dossier", "/dossier/termijnen", "/dossier/tvs", "/dossier/tvs?status=te+laat"],
         ["/koppeling", "/beheer/gebruikers", "/dossier/aanmeldingen"],
     ),
     "coa": (
@@ -36,11 +36,15 @@ VERWACHT = {
             "/koppeling/runs/1",
             "/dossier",
             "/dossier/aanmeldingen",
+            "/dossier/tvs",
             "/gemeente",
         ],
         ["/beheer/gebruikers"],
     ),
-    "prov-utrecht": ([*GEMEENSCHAPPELIJK, "/gemeente"], ["/dossier", "/koppeling", "/koppeling/runs/1"]),
+    "prov-utrecht": (
+        [*GEMEENSCHAPPELIJK, "/gemeente"],
+        ["/dossier", "/dossier/tvs", "/koppeling", "/koppeling/runs/1"],
+    ),
     "beheer": (["/beheer/gebruikers"], ["/land", "/dossier", "/regio", "/scenario", "/koppeling"]),
 }
 
@@ -69,6 +73,20 @@ def test_a_municipality_sees_only_its_own_residents(engine: Engine, web: TestCli
     meld_aan(web, "utrecht")
     assert web.get(f"/dossier/personen/{ids[0]}").status_code == 404
     assert web.get("/gemeente/GM0307").status_code == 404
+
+
+def test_the_tvs_timeline_shows_a_municipality_its_own_linked_households(web: TestClient, demo: None) -> None:
+    meld_aan(web, "utrecht")
+    pagina = web.get("/dossier/tvs").text
+    eigen = set(re.findall(r'href="/dossier/personen/([0-9a-f-]{36})"', pagina))
+    assert eigen and "aanbod uiterlijk" in pagina and "GM0307" not in pagina
+    statussen = re.findall(r'class="status status--[a-z-]+">([a-z ]+)</span>', pagina)
+    assert statussen and set(statussen) <= {"op schema", "te laat", "verschoonbaar"}
+    assert web.get("/dossier/tvs?status=morgen").status_code in (400, 422)
+    meld_af(web)
+    meld_aan(web, "amersfoort")
+    anders = set(re.findall(r'href="/dossier/personen/([0-9a-f-]{36})"', web.get("/dossier/tvs").text))
+    assert not eigen & anders
 
 
 def test_a_province_gets_counts_and_never_a_name(web: TestClient, demo: None) -> None:

@@ -26,6 +26,7 @@ from doorstroom.api import (
     spreiding,
     taakstellingen,
     termijnen,
+    tvs,
 )
 from doorstroom.api.afhankelijkheden import bekende_parameters
 from doorstroom.api.openapi import verfijn
@@ -58,6 +59,7 @@ def create_api(engine: Engine) -> FastAPI:
         aanmeldingen.router,
         gebeurtenissen.router,
         termijnen.router,
+        tvs.router,
         gemeenten.router,
         taakstellingen.router,
         koppelruns.router,

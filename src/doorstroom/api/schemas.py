@@ -93,6 +93,22 @@ class Termijn(Uit):
     bron: str = Field(description="Wettelijke bron van de regel.")
 
 
+class TvsTijdlijn(Uit):
+    """The TVS timeline of one linked household (COA's taakstellingvolgsysteem)."""
+
+    huishouden_id: str | None = Field(default=None, description="Leeg voor een alleenstaande.")
+    persoon_id: str = Field(description="Het eerste lid: de koppeling geldt voor het hele huishouden.")
+    personen: int = Field(description="Leden binnen uw bereik.")
+    gemeentecode: str
+    koppeldatum: date
+    aanbod_uiterlijk: date = Field(description="Woningaanbod uiterlijk: 10 weken na de koppeling.")
+    aanbod: date | None = None
+    verhuizing_uiterlijk: date = Field(description="2 weken na het aanbod, uiterlijk 3 maanden na koppeling.")
+    huisvesting: date | None = None
+    status: str = Field(description="op schema, te laat of verschoonbaar")
+    reden: str
+
+
 class Links(BaseModel):
     """Links to this, the next and the previous page."""
 

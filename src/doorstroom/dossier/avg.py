@@ -62,7 +62,10 @@ def inzage(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> dict[str, A
             "termijnen": [
                 weergave.termijn(persoon_id, record.gemeentecode, record.casemanager, t)
                 for t in termijnen.termijnen(
-                    actueel(weergave.als_waarde(e) for e in events), weergave.regels(), weergave.vandaag()
+                    actueel(weergave.als_waarde(e) for e in events),
+                    weergave.regels(),
+                    weergave.vandaag(),
+                    termijnen.Persoonsfeiten(record.geboortedatum),
                 )
             ],
             "verwerkingen": [_verwerking(line, eigen) for line in audit.over_object(session, persoon_id)],

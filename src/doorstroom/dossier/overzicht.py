@@ -87,7 +87,8 @@ def _alle_termijnen(
     rijen = []
     for persoon in personen:
         tijdlijn = actueel(per_persoon.get(persoon.id, []))  # type: ignore[arg-type]
-        for t in termijnen.termijnen(tijdlijn, regels, peildatum):
+        feiten = termijnen.Persoonsfeiten(persoon.geboortedatum)
+        for t in termijnen.termijnen(tijdlijn, regels, peildatum, feiten):
             if (filter_.status is None or t.status is filter_.status) and (filter_.regel in (None, t.regel)):
                 rijen.append(weergave.termijn(persoon.id, persoon.gemeentecode, persoon.casemanager, t))
     return rijen

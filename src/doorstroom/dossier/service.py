@@ -10,7 +10,9 @@ in a module named after what it does:
 * recording, correcting and withdrawing events (:mod:`~doorstroom.dossier.vastleggen`);
 * imports of koppeling and realisation lists (:mod:`~doorstroom.dossier.importeren`);
 * aanmeldingen, COA's decisions on numbers another file holds (:mod:`~doorstroom.dossier.aanmeldingen`);
-* koppeling decisions recorded in the file (:mod:`~doorstroom.dossier.koppelbesluit`);
+* koppeling decisions recorded in the file (:mod:`~doorstroom.dossier.koppelbesluit`), and runs over
+  the households waiting in reception read from the file (:mod:`~doorstroom.dossier.wachtenden`);
+* the TVS timeline of linked households (:mod:`~doorstroom.dossier.tvsoverzicht`);
 * deadlines, counts and chain figures (:mod:`~doorstroom.dossier.overzicht`,
   :mod:`~doorstroom.dossier.ketencijfers`), one person's page (:mod:`~doorstroom.dossier.dossierbeeld`);
 * the AVG duties: inspection and retention (:mod:`~doorstroom.dossier.avg`);
@@ -70,8 +72,16 @@ from doorstroom.dossier.synthetisch import (
 from doorstroom.dossier.termijnen import STANDAARD as TERMIJNREGELS
 from doorstroom.dossier.termijnen import Status
 from doorstroom.dossier.tijdlijn import Fase
+from doorstroom.dossier.tvs import Tvsstatus
+from doorstroom.dossier.tvsoverzicht import Tvsfilter, tvsoverzicht
 from doorstroom.dossier.vastleggen import gebeurtenis, gebeurtenissen, leg_vast, trek_in
 from doorstroom.dossier.waarden import Bsn, Vnummer
+from doorstroom.dossier.wachtenden import (
+    NieuweKoppelrun,
+    Wachtenden,
+    koppelrun_uit_dossier,
+    wachtende_huishoudens,
+)
 from doorstroom.dossier.weergave import vandaag
 
 __all__ = [
@@ -88,6 +98,7 @@ __all__ = [
     "Intrekking",
     "NieuwHuishouden",
     "NieuweGebeurtenis",
+    "NieuweKoppelrun",
     "NieuwePersoon",
     "Opschoning",
     "PersoonWijziging",
@@ -96,7 +107,10 @@ __all__ = [
     "SynthetischeGebeurtenis",
     "SynthetischePersoon",
     "Termijnfilter",
+    "Tvsfilter",
+    "Tvsstatus",
     "Vnummer",
+    "Wachtenden",
     "aanmeldingen",
     "aantallen",
     "beoordeel_voorstel",
@@ -111,6 +125,7 @@ __all__ = [
     "importeer_realisatielijst",
     "inburgering",
     "inzage",
+    "koppelrun_uit_dossier",
     "koppelrunoverzicht",
     "koppelruns",
     "koppelvoorstellen",
@@ -127,7 +142,9 @@ __all__ = [
     "termijnoverzicht",
     "totaal",
     "trek_in",
+    "tvsoverzicht",
     "vandaag",
+    "wachtende_huishoudens",
     "wachttijden",
     "wijzig_persoon",
     "zoek",

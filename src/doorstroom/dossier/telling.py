@@ -8,6 +8,9 @@ timeline (:func:`doorstroom.dossier.vastleggen.herbereken`), so counting a perio
 term leave their count behind in ``dossier_telling``, so realisation does not drop when personal
 data is deleted. How these counts combine with imported monthly figures is the taakstelling's rule
 (:mod:`doorstroom.taakstelling.core.realisatiebronnen`).
+
+The quota supervision also counts the case file's linked households per TVS status
+(:func:`tvs_per_gemeente`, the rule in :mod:`doorstroom.dossier.tvs`), as columns beside its own.
 """
 
 from __future__ import annotations
@@ -18,8 +21,21 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from doorstroom.dossier.models import PersoonRecord, TellingRecord
-from doorstroom.dossier.tijdlijn import Gebeurtenis
+from doorstroom.dossier import weergave
+from doorstroom.dossier.models import GebeurtenisRecord, PersoonRecord, TellingRecord
+from doorstroom.dossier.tijdlijn import Gebeurtenis, actueel
+from doorstroom.dossier.tvs import Tvs, Tvsstatus, tvs
+from doorstroom.values.periode import Periode
+
+TVS_SOORTEN = (
+    "koppeling",
+    "woningaanbod",
+    "woningaanbod_geaccepteerd",
+    "woningaanbod_geweigerd",
+    "huisvesting",
+)
+TVS_KOLOMMEN = {status: f"tvs_{status.name}" for status in Tvsstatus}
+"""The supervision's columns: households per TVS status (``tvs_op_schema``, ``tvs_te_laat``, ...)."""
 
 
 def eerste_verhuizing(tijdlijn: Sequence[Gebeurtenis]) -> tuple[date, str] | None:
@@ -66,3 +82,42 @@ def bewaar(session: Session, gemeentecode: str, maand: str, soort: str, aantal: 
         session.flush()
     else:
         record.aantal += aantal
+
+
+def tvs_per_gemeente(session: Session, periode: Periode, peildatum: date) -> dict[str, dict[str, int]]:
+    """Linked households per municipality and TVS column: those linked in ``periode`` up to ``peildatum``
+    and those linked earlier and not housed on it (as the supervision counts its koppelingen)."""
+    regels = weergave.regels()
+    uit: dict[str, dict[str, int]] = {}
+    for tijdlijn in _per_huishouden(session).values():
+        gevonden = tvs(tijdlijn, regels, peildatum)
+        if gevonden is None or not _telt(gevonden, periode, peildatum):
+            continue
+        kolommen = uit.setdefault(gevonden.gemeentecode, dict.fromkeys(TVS_KOLOMMEN.values(), 0))
+        kolommen[TVS_KOLOMMEN[gevonden.status]] += 1
+    return uit
+
+
+def _telt(gevonden: Tvs, periode: Periode, peildatum: date) -> bool:
+    if gevonden.koppeldatum > peildatum:
+        return False
+    open_op = gevonden.huisvesting is None or gevonden.huisvesting > peildatum
+    return periode.contains(gevonden.koppeldatum) or open_op
+
+
+def _per_huishouden(session: Session) -> dict[str, list[Gebeurtenis]]:
+    """One current timeline per household (its members share the koppeling), or per person alone."""
+    query = (
+        select(GebeurtenisRecord, PersoonRecord.huishouden_id)
+        .join(PersoonRecord, PersoonRecord.id == GebeurtenisRecord.persoon_id)
+        .where(GebeurtenisRecord.soort.in_(TVS_SOORTEN))
+    )
+    per_persoon: dict[str, list[Gebeurtenis]] = {}
+    eenheid: dict[str, str] = {}
+    for record, huishouden_id in session.execute(query):
+        per_persoon.setdefault(record.persoon_id, []).append(weergave.als_waarde(record))
+        eenheid[record.persoon_id] = huishouden_id or record.persoon_id
+    uit: dict[str, list[Gebeurtenis]] = {}
+    for persoon_id, events in sorted(per_persoon.items()):
+        uit.setdefault(eenheid[persoon_id], actueel(events))
+    return uit

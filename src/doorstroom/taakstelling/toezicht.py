@@ -29,6 +29,7 @@ from doorstroom.taakstelling.vaststelling import (
     gehuisvest_per_maand,
     opgeslagen_taken,
     sleutelnaam,
+    tvs_kolommen,
     verantwoording_van,
     verouderd_na,
 )
@@ -75,7 +76,12 @@ def _overzicht(engine: Engine, periode: Periode, peildatum: date, *, met_te_laat
         if met_te_laat:
             audit.record(session, "read", "taakstelling_koppeling", f"periode {periode}", len(te_laat))
         cijfers = repository.koppelcijfers(session, periode, peildatum)
-        voortgang = Voortgang(peildatum, gehuisvest_per_maand(session, periode), te_laat, cijfers=cijfers)
+        # The TVS columns read the linked households' timelines: the full statement only, never the
+        # figures every page shows (issue 22).
+        tvs = tvs_kolommen(session, periode, peildatum) if met_te_laat else None
+        voortgang = Voortgang(
+            peildatum, gehuisvest_per_maand(session, periode), te_laat, cijfers=cijfers, extra=tvs
+        )
         taken = opgeslagen_taken(session, versie, catalogus)
         ruilen = repository.ruilen(session, periode)
     uitleg = verantwoording_van(
