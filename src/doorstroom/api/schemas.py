@@ -41,6 +41,7 @@ class Persoon(Uit):
     geslachtsnaam: str
     voornamen: str | None = None
     geboortedatum: date
+    geslacht: str | None = Field(default=None, description="BRP-geslachtsaanduiding: M, V of O (onbekend).")
     gemeentecode: str | None = None
     huishouden_id: str | None = None
     casemanager: str | None = None

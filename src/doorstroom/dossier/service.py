@@ -14,6 +14,7 @@ in a module named after what it does:
 * deadlines, counts and chain figures (:mod:`~doorstroom.dossier.overzicht`,
   :mod:`~doorstroom.dossier.ketencijfers`), one person's page (:mod:`~doorstroom.dossier.dossierbeeld`);
 * the AVG duties: inspection and retention (:mod:`~doorstroom.dossier.avg`);
+* pseudonymous timelines for the monitor's figures (:mod:`~doorstroom.dossier.statistiek`);
 * the demo's synthetic load (:mod:`~doorstroom.dossier.synthetisch`).
 """
 
@@ -61,6 +62,7 @@ from doorstroom.dossier.personen import (
     wijzig_persoon,
     zoek,
 )
+from doorstroom.dossier.statistiek import Feit, Pseudotijdlijn, pseudotijdlijnen
 from doorstroom.dossier.synthetisch import (
     SynthetischeGebeurtenis,
     SynthetischePersoon,
@@ -71,7 +73,7 @@ from doorstroom.dossier.termijnen import STANDAARD as TERMIJNREGELS
 from doorstroom.dossier.termijnen import Status
 from doorstroom.dossier.tijdlijn import Fase
 from doorstroom.dossier.vastleggen import gebeurtenis, gebeurtenissen, leg_vast, trek_in
-from doorstroom.dossier.waarden import Bsn, Vnummer
+from doorstroom.dossier.waarden import Bsn, Geslacht, Vnummer
 from doorstroom.dossier.weergave import vandaag
 
 __all__ = [
@@ -83,6 +85,8 @@ __all__ = [
     "Beoordeling",
     "Bsn",
     "Fase",
+    "Feit",
+    "Geslacht",
     "Importresultaat",
     "Inburgering",
     "Intrekking",
@@ -91,6 +95,7 @@ __all__ = [
     "NieuwePersoon",
     "Opschoning",
     "PersoonWijziging",
+    "Pseudotijdlijn",
     "Status",
     "SynthetischHuishouden",
     "SynthetischeGebeurtenis",
@@ -122,6 +127,7 @@ __all__ = [
     "opschonen",
     "personen",
     "persoon",
+    "pseudotijdlijnen",
     "taakstellingen",
     "termijnaantallen",
     "termijnoverzicht",
