@@ -137,6 +137,8 @@ CASES = [
     Case(("audit", "lijst"), ("--aantal", "5"), lambda d: 1 <= len(_rows(d)) <= 5),
     Case(("dossier", "termijnen"), (), lambda d: _rows(d) == [], rows=False),
     Case(("dossier", "aanmeldingen"), (), lambda d: _rows(d) == [], rows=False),
+    Case(("monitor", "indicatoren"), (), lambda d: len(_rows(d)) >= 19),
+    Case(("monitor", "cijfers"), ("cohort",), lambda d: _rows(d) == [], rows=False),
 ]
 PLACEHOLDERS = ("huishoudens", "capaciteit", "arbeidsmarkt", "historie")
 _unique_periods = (f"{year}-{half}" for year in itertools.count(2030) for half in (1, 2))

@@ -22,6 +22,7 @@ from doorstroom.api import (
     gezondheid,
     huishoudens,
     koppelruns,
+    monitor,
     personen,
     spreiding,
     taakstellingen,
@@ -64,6 +65,7 @@ def create_api(engine: Engine) -> FastAPI:
         spreiding.router,
         auditlog.router,
         gezondheid.router,
+        monitor.router,
     ):
         api.include_router(router)
     for exception, handler in HANDLERS.items():

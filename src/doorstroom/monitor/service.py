@@ -36,7 +36,7 @@ from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import InputError, NotFound, Problem
 from doorstroom.reference.service import gemeenten_in_gebruik
 
-__all__ = ["Cohortsoort", "Indicator", "Monitorbeeld", "Rij", "indicatoren", "monitor"]
+__all__ = ["Cohortsoort", "Indicator", "Monitorbeeld", "Rij", "Vergelijking", "indicatoren", "monitor"]
 
 
 @dataclass(frozen=True)
