@@ -119,6 +119,8 @@ def _verzoeken(u: Utrecht) -> dict[str, list[tuple[str, str, dict[str, Any] | No
         "/regio-overzichten": [("GET", "/regio-overzichten?taakstelling=14000", None)],
         "/opvanglocaties": [("GET", "/opvanglocaties?gemeentecode=GM0344", None)],
         "/opvanglocaties/{locatieId}/versies": [("GET", "/opvanglocaties/SYN-01-0/versies", None)],
+        "/monitor/indicatoren": [("GET", "/monitor/indicatoren", None)],
+        "/monitor/indicatoren/{naam}/cijfers": [("GET", "/monitor/indicatoren/cohort/cijfers", None)],
     }
 
 

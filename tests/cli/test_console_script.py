@@ -138,6 +138,8 @@ CASES = [
     Case(("dossier", "termijnen"), (), lambda d: _rows(d) == [], rows=False),
     Case(("dossier", "tvs"), ("--peildatum", "2026-12-01"), lambda d: _rows(d) == [], rows=False),
     Case(("dossier", "aanmeldingen"), (), lambda d: _rows(d) == [], rows=False),
+    Case(("monitor", "indicatoren"), (), lambda d: len(_rows(d)) >= 19),
+    Case(("monitor", "cijfers"), ("cohort",), lambda d: _rows(d) == [], rows=False),
 ]
 PLACEHOLDERS = ("huishoudens", "capaciteit", "arbeidsmarkt", "historie")
 _unique_periods = (f"{year}-{half}" for year in itertools.count(2030) for half in (1, 2))

@@ -226,3 +226,28 @@ def test_the_housing_term_is_one_setting_for_the_file_and_the_quota_statement(
     koppeling = Koppeling("GM0344", "H-1", 3, date(2026, 9, 15), termijn_maanden=huisvestingstermijn())
     assert regel.na(date(2026, 9, 15)) == koppeling.uiterste_datum() == date(2026, 11, 15)
     assert koppeling.te_laat(date(2026, 11, 16)) and not koppeling.te_laat(date(2026, 11, 15))
+
+
+def test_every_term_keeps_its_start_and_due_date_after_it_was_met() -> None:
+    """For figures after the fact (the monitor): the terms of a timeline whose steps were all taken."""
+    tijdlijn = actueel(
+        [
+            g("koppeling", "2026-01-05", gemeentecode="GM0344"),
+            g("koppeling", "2026-02-01", gemeentecode="GM0344"),
+            g("huisvesting", "2026-03-02", gemeentecode="GM0344"),
+            g("koppeling", "2026-04-01", gemeentecode="GM0307"),
+            g("inburgeringsplicht", "2026-02-15", **PLICHT),
+            g("brede_intake", "2026-03-20"),
+            g("pip", "2026-05-20", leerroute="B"),
+            g("ontzorgen", "2026-03-10"),
+            g("ontzorgen_einde", "2026-09-10"),
+        ]
+    )
+    alle = termijnen.alle_termijnen(tijdlijn, termijnen.standaard())
+    dag = date.fromisoformat
+    assert alle["huisvesting_na_koppeling"] == (dag("2026-02-01"), dag("2026-05-01"))  # held at move-in
+    assert alle["brede_intake"] == (dag("2026-03-02"), dag("2026-05-11"))  # ten weeks after moving in
+    assert alle["pip_vaststelling"] == alle["brede_intake"]
+    assert alle["inburgeringstermijn"] == (dag("2026-05-21"), dag("2029-05-21"))
+    assert alle["ontzorgen"] == (dag("2026-03-10"), dag("2026-09-10"))
+    assert open_termijnen(tijdlijn, "2026-06-01") == {"inburgeringstermijn": ("2029-05-21", Status.open)}

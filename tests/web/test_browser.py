@@ -34,6 +34,7 @@ PAGINAS = {
         "/regio",
         "/scenario",
         "/scenario/prognoses/1",
+        "/monitor",
     ],
     "coa": [
         "/",
@@ -48,7 +49,15 @@ PAGINAS = {
         "/scenario",
         "/scenario/prognoses/1",
     ],
-    "prov-utrecht": ["/", "/land", "/gemeente", "/gemeente/GM0344", "/regio?per=coropgebied", "/scenario"],
+    "prov-utrecht": [
+        "/",
+        "/land",
+        "/gemeente",
+        "/gemeente/GM0344",
+        "/regio?per=coropgebied",
+        "/scenario",
+        "/monitor",
+    ],
     "beheer": ["/beheer/gebruikers"],
 }
 VERBODEN = {

@@ -23,6 +23,8 @@ GEMEENSCHAPPELIJK = [
     "/regio?per=coropgebied",
     "/scenario",
     "/scenario/prognoses/1",
+    "/monitor",
+    "/monitor?indicator=cohort&cohort=vergunning",
 ]
 VERWACHT = {
     "utrecht": (
@@ -45,7 +47,10 @@ VERWACHT = {
         [*GEMEENSCHAPPELIJK, "/gemeente"],
         ["/dossier", "/dossier/tvs", "/koppeling", "/koppeling/runs/1"],
     ),
-    "beheer": (["/beheer/gebruikers"], ["/land", "/dossier", "/regio", "/scenario", "/koppeling"]),
+    "beheer": (
+        ["/beheer/gebruikers"],
+        ["/land", "/dossier", "/regio", "/scenario", "/koppeling", "/monitor"],
+    ),
 }
 
 
@@ -217,3 +222,14 @@ def test_a_region_view_for_a_period_without_taakstelling_says_what_is_missing(
     assert antwoord.status_code == 422
     assert "geen landelijke taakstelling vastgesteld of bekend voor 2027-1" in antwoord.text
     assert "--taakstelling" not in antwoord.text
+
+
+def test_the_monitor_shows_only_protected_aggregates_and_its_errors(web: TestClient, demo: None) -> None:
+    meld_aan(web, "prov-utrecht")
+    pagina = web.get("/monitor?indicator=koppeling_tot_huisvesting").text
+    assert "Definitie." in pagina and "Tabel bij deze grafiek" in pagina
+    assert "/dossier/personen/" not in pagina
+    getallen = re.findall(r'utrecht-table__cell--numeric">([0-9.]+)</td>\s*<td', pagina)
+    assert all(int(g.replace(".", "")) == 0 or int(g.replace(".", "")) >= 10 for g in getallen)
+    assert web.get("/monitor?indicator=nationaliteit").status_code == 404
+    assert web.get("/monitor?cohort=geboorte").status_code in (400, 422)

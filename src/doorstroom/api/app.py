@@ -22,6 +22,7 @@ from doorstroom.api import (
     gezondheid,
     huishoudens,
     koppelruns,
+    monitor,
     personen,
     spreiding,
     taakstellingen,
@@ -66,6 +67,7 @@ def create_api(engine: Engine) -> FastAPI:
         spreiding.router,
         auditlog.router,
         gezondheid.router,
+        monitor.router,
     ):
         api.include_router(router)
     for exception, handler in HANDLERS.items():

@@ -41,6 +41,7 @@ class Persoon(Uit):
     geslachtsnaam: str
     voornamen: str | None = None
     geboortedatum: date
+    geslacht: str | None = Field(default=None, description="BRP-geslachtsaanduiding: M, V of O (onbekend).")
     gemeentecode: str | None = None
     huishouden_id: str | None = None
     casemanager: str | None = None
@@ -305,3 +306,56 @@ class Importresultaat(Uit):
     nieuwe_personen: int
     nieuwe_huishoudens: int
     nieuwe_gebeurtenissen: int
+
+
+class Monitorindicator(Uit):
+    """An indicator of the monitor with its one definition (docs/monitor.md)."""
+
+    naam: str
+    titel: str
+    soort: Literal["aantal", "aandeel", "mediaan"]
+    eenheid: str
+    definitie: str
+    bron: str
+    regel: str
+
+
+class Monitorcijfer(Uit):
+    """One protected figure: unit, group, persons (or why withheld) and the value."""
+
+    jaar: int = Field(description="Cohortjaar.")
+    eenheidsoort: Literal["gemeente", "grootteklasse", "provincie", "land"]
+    eenheid: str = Field(description="Gemeentecode, grootteklasse, provincie of 'Nederland'.")
+    uitsplitsing: Literal["totaal", "huishouden", "leeftijd", "geslacht"]
+    groep: str
+    personen: int | Literal["< 10", "afgeschermd"] = Field(
+        description="Aantal personen; '< 10' onder de tien, 'afgeschermd' om een ander cijfer te beschermen."
+    )
+    waarde: float | None = Field(description="Procent, mediaan in dagen of aantal; leeg als afgeschermd.")
+
+
+class Monitorverdeling(Uit):
+    """Where the caller's municipality stands among the shown municipal figures of an area."""
+
+    jaar: int
+    eenheidsoort: Literal["grootteklasse", "provincie", "land"]
+    eenheid: str
+    gemeenten: int
+    minimum: float | None = None
+    kwartiel1: float | None = None
+    mediaan: float | None = None
+    kwartiel3: float | None = None
+    maximum: float | None = None
+    lager: int | None = None
+    hoger: int | None = None
+
+
+class Monitorcijfers(Uit):
+    """One indicator's protected figures per cohort year, as the caller may see them."""
+
+    indicator: Monitorindicator
+    cohort: Literal["huisvesting", "vergunning"]
+    peildatum: date
+    eigen_gemeente: str | None = None
+    cijfers: list[Monitorcijfer]
+    vergelijkingen: list[Monitorverdeling]

@@ -102,6 +102,11 @@ OPDRACHTEN: dict[str, Opdracht] = {
         "app",
         "Auditlog: keten controleren, verankeren en regels tonen.",
     ),
+    "monitor": Opdracht(
+        "doorstroom.cli.monitor",
+        "app",
+        "Monitor: integratie-uitkomsten per gemeente en cohort (afgeschermd).",
+    ),
 }
 
 

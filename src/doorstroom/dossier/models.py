@@ -64,6 +64,7 @@ class PersoonRecord(Base):
     geslachtsnaam: Mapped[str] = mapped_column(String(200))
     voornamen: Mapped[str | None] = mapped_column(String(200), nullable=True)
     geboortedatum: Mapped[date] = mapped_column(Date)
+    geslacht: Mapped[str | None] = mapped_column(String(1), nullable=True)
     gemeentecode: Mapped[str | None] = mapped_column(String(6), index=True, nullable=True)
     geopend_in: Mapped[str | None] = mapped_column(String(6), nullable=True)
     huishouden_id: Mapped[str | None] = mapped_column(

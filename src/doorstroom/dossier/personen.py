@@ -66,6 +66,7 @@ def maak_persoon(engine: Engine, gebruiker: Gebruiker, invoer: NieuwePersoon) ->
             geslachtsnaam=invoer.geslachtsnaam,
             voornamen=invoer.voornamen,
             geboortedatum=invoer.geboortedatum,
+            geslacht=invoer.geslacht,
             gemeentecode=code,
             geopend_in=code,
             casemanager=invoer.casemanager,

@@ -16,6 +16,7 @@ in a module named after what it does:
 * deadlines, counts and chain figures (:mod:`~doorstroom.dossier.overzicht`,
   :mod:`~doorstroom.dossier.ketencijfers`), one person's page (:mod:`~doorstroom.dossier.dossierbeeld`);
 * the AVG duties: inspection and retention (:mod:`~doorstroom.dossier.avg`);
+* pseudonymous timelines for the monitor's figures (:mod:`~doorstroom.dossier.statistiek`);
 * the demo's synthetic load (:mod:`~doorstroom.dossier.synthetisch`).
 """
 
@@ -63,6 +64,7 @@ from doorstroom.dossier.personen import (
     wijzig_persoon,
     zoek,
 )
+from doorstroom.dossier.statistiek import Feit, Pseudotijdlijn, pseudotijdlijnen
 from doorstroom.dossier.synthetisch import (
     SynthetischeGebeurtenis,
     SynthetischePersoon,
@@ -75,7 +77,7 @@ from doorstroom.dossier.tijdlijn import Fase
 from doorstroom.dossier.tvs import Tvsstatus
 from doorstroom.dossier.tvsoverzicht import Tvsfilter, tvsoverzicht
 from doorstroom.dossier.vastleggen import gebeurtenis, gebeurtenissen, leg_vast, trek_in
-from doorstroom.dossier.waarden import Bsn, Vnummer
+from doorstroom.dossier.waarden import Bsn, Geslacht, Vnummer
 from doorstroom.dossier.wachtenden import (
     NieuweKoppelrun,
     Wachtenden,
@@ -93,6 +95,8 @@ __all__ = [
     "Beoordeling",
     "Bsn",
     "Fase",
+    "Feit",
+    "Geslacht",
     "Importresultaat",
     "Inburgering",
     "Intrekking",
@@ -102,6 +106,7 @@ __all__ = [
     "NieuwePersoon",
     "Opschoning",
     "PersoonWijziging",
+    "Pseudotijdlijn",
     "Status",
     "SynthetischHuishouden",
     "SynthetischeGebeurtenis",
@@ -137,6 +142,7 @@ __all__ = [
     "opschonen",
     "personen",
     "persoon",
+    "pseudotijdlijnen",
     "taakstellingen",
     "termijnaantallen",
     "termijnoverzicht",

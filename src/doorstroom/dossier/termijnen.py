@@ -315,6 +315,56 @@ BEPALINGEN: dict[str, Bepaling] = {
 }
 
 
+def _huisvesting_altijd(tijdlijn: Sequence[Gebeurtenis], regel: Regel) -> tuple[date, date] | None:
+    """The housing term from the koppeling that held at the first move-in (or the latest one)."""
+    huisvesting = next((g for g in tijdlijn if g.soort == "huisvesting"), None)
+    koppelingen = [g for g in tijdlijn if g.soort == "koppeling"]
+    if huisvesting is not None:
+        koppelingen = [g for g in koppelingen if g.datum <= huisvesting.datum] or koppelingen
+    if not koppelingen:
+        return None
+    return koppelingen[-1].datum, regel.na(koppelingen[-1].datum)
+
+
+def _inburgering_altijd(tijdlijn: Sequence[Gebeurtenis], regel: Regel) -> tuple[date, date] | None:
+    start = inburgering_start(tijdlijn)
+    return None if start is None else (start, regel.na(start))
+
+
+def _ontzorgen_altijd(tijdlijn: Sequence[Gebeurtenis], regel: Regel) -> tuple[date, date] | None:
+    start = next((g for g in tijdlijn if g.soort == "ontzorgen"), None)
+    return None if start is None else (start.datum, regel.na(start.datum))
+
+
+Geldend = Callable[[Sequence[Gebeurtenis], Regel], tuple[date, date] | None]
+"""A rule's start and due date from a timeline, met or not (for figures after the fact)."""
+
+GELDEND: dict[str, Geldend] = {
+    "huisvesting_na_koppeling": _huisvesting_altijd,
+    "brede_intake": _inburgering_altijd,
+    "pip_vaststelling": _inburgering_altijd,
+    "inburgeringstermijn": termijn_einde,
+    "ontzorgen": _ontzorgen_altijd,
+}
+"""Per rule: its start and due date whether or not it was met (the open ones are :data:`BEPALINGEN`)."""
+
+
+def alle_termijnen(tijdlijn: Sequence[Gebeurtenis], regels: Regels) -> dict[str, tuple[date, date]]:
+    """Start and due date of every rule that applies to a current timeline, met or not.
+
+    For figures after the fact (the monitor: was the PIP set within ten weeks?), where
+    :func:`termijnen` lists only what is still open. The same starts and parameters: one rule, one
+    home. The housing term runs from the koppeling that held at the first move-in; ontzorgen from
+    its first start.
+    """
+    uit = {}
+    for naam, bepaal in GELDEND.items():
+        uitkomst = bepaal(tijdlijn, regels[naam])
+        if uitkomst is not None:
+            uit[naam] = uitkomst
+    return uit
+
+
 def termijnen(
     tijdlijn: Sequence[Gebeurtenis], regels: Regels, peildatum: date, feiten: Persoonsfeiten | None = None
 ) -> list[Termijn]:

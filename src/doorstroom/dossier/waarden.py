@@ -7,6 +7,7 @@ checked by the service against the list in use), numbers against their documente
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -66,3 +67,15 @@ Locatie = Annotated[str, tekst(LOCATIE)]
 Referentie = Annotated[str, tekst(REFERENTIE)]
 Toelichting = Annotated[str, tekst(TOELICHTING)]
 Naam = Annotated[str, tekst(NAAM)]
+
+
+class Geslacht(StrEnum):
+    """BRP *geslachtsaanduiding* (Logisch Ontwerp BRP, element 04.10): M man, V vrouw, O onbekend.
+
+    Recorded for the monitor's breakdown by sex (equal opportunities, :mod:`doorstroom.monitor`);
+    never shown outside the file except as counts of ten or more.
+    """
+
+    M = "M"
+    V = "V"
+    O = "O"  # noqa: E741 - the BRP code for onbekend

@@ -46,6 +46,7 @@ def persoon(record: PersoonRecord, scope: Bereik) -> Record:
         "geslachtsnaam": record.geslachtsnaam,
         "voornamen": record.voornamen,
         "geboortedatum": record.geboortedatum.isoformat(),
+        "geslacht": record.geslacht,
         "gemeentecode": record.gemeentecode,
         "huishoudenId": record.huishouden_id,
         "casemanager": record.casemanager,

@@ -26,6 +26,7 @@ from doorstroom.web.routes import (
     keten,
     koppeling,
     land,
+    monitor,
     oidc,
     regio,
     scenario,
@@ -88,6 +89,7 @@ def create_web(engine: Engine, geheim: str) -> FastAPI:
         dossier,
         regio,
         beheer,
+        monitor,
     ):
         web.include_router(module.router)
     web.add_api_route(

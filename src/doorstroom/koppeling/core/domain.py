@@ -107,12 +107,22 @@ class Huishouden:
 
     @property
     def soort(self) -> str:
-        """Household type used for the fairness report."""
-        if self.grootte == 1:
-            return "alleenstaand"
-        if self.kinderen == 0:
-            return "zonder kinderen"
-        return "gezin 5+" if self.grootte >= 5 else "gezin 2-4"
+        """Household type used for the fairness report (:func:`huishoudsoort`)."""
+        return huishoudsoort(self.grootte, self.kinderen)
+
+
+HUISHOUDSOORTEN = ("alleenstaand", "zonder kinderen", "gezin 2-4", "gezin 5+")
+"""The household types, in order (every household is of exactly one)."""
+
+
+def huishoudsoort(grootte: int, kinderen: int) -> str:
+    """A household's type by its size and number of children: the one rule for the koppeling's
+    fairness report and the monitor's breakdown."""
+    if grootte == 1:
+        return HUISHOUDSOORTEN[0]
+    if kinderen == 0:
+        return HUISHOUDSOORTEN[1]
+    return HUISHOUDSOORTEN[3] if grootte >= 5 else HUISHOUDSOORTEN[2]
 
 
 def woningklasse(grootte: int) -> int:

@@ -81,7 +81,7 @@ async def nieuwe_persoon(request: Request, gebruiker: FormulierDep) -> Response:
     form = {k: str(v).strip() for k, v in (await request.form()).items() if isinstance(v, str)}
     velden = {
         k: form[k]
-        for k in ("geslachtsnaam", "voornamen", "geboortedatum", "vnummer", "bsn", "gemeentecode")
+        for k in ("geslachtsnaam", "voornamen", "geboortedatum", "geslacht", "vnummer", "bsn", "gemeentecode")
         if form.get(k)
     }
     try:
