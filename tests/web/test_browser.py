@@ -47,7 +47,15 @@ PAGINAS = {
         "/scenario",
         "/scenario/prognoses/1",
     ],
-    "prov-utrecht": ["/", "/land", "/gemeente", "/gemeente/GM0344", "/regio?per=coropgebied", "/scenario"],
+    "prov-utrecht": [
+        "/",
+        "/land",
+        "/gemeente",
+        "/gemeente/GM0344",
+        "/regio?per=coropgebied",
+        "/scenario",
+        "/beleid",
+    ],
     "beheer": ["/beheer/gebruikers"],
 }
 VERBODEN = {

@@ -23,6 +23,7 @@ GEMEENSCHAPPELIJK = [
     "/regio?per=coropgebied",
     "/scenario",
     "/scenario/prognoses/1",
+    "/beleid",
 ]
 VERWACHT = {
     "utrecht": (

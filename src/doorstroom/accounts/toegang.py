@@ -54,6 +54,7 @@ class Handeling(StrEnum):
     gebruikers_beheren = "gebruikers beheren"
     auditlog_lezen = "het auditlog inzien"
     bewaartermijn_uitvoeren = "dossiers na de bewaartermijn verwijderen"
+    beleid_vastleggen = "een beleidsregime toevoegen"
 
 
 _KETEN = {Handeling.ketencijfers_lezen, Handeling.spreiding_lezen, Handeling.prognose_rekenen}

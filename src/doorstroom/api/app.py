@@ -17,6 +17,7 @@ from doorstroom.api import (
     BASE_PATH,
     aanmeldingen,
     auditlog,
+    beleid,
     gebeurtenissen,
     gemeenten,
     gezondheid,
@@ -64,6 +65,7 @@ def create_api(engine: Engine) -> FastAPI:
         spreiding.router,
         auditlog.router,
         gezondheid.router,
+        beleid.router,
     ):
         api.include_router(router)
     for exception, handler in HANDLERS.items():

@@ -36,6 +36,7 @@ from rich.markup import escape
 from typer.core import TyperGroup
 
 from doorstroom.cli import audit as audit_cli
+from doorstroom.cli import beleid as beleid_cli
 from doorstroom.cli import db as db_cli
 from doorstroom.cli import demo as demo_cli
 from doorstroom.cli import dossier as dossier_cli
@@ -139,6 +140,7 @@ app.add_typer(dossier_cli.app, name="dossier")
 app.add_typer(gebruiker_cli.app, name="gebruiker")
 app.add_typer(gebruiker_cli.tokens, name="token")
 app.add_typer(audit_cli.app, name="audit")
+app.add_typer(beleid_cli.app, name="beleid")
 app.command("serve")(server_cli.serve)
 app.command("demo")(demo_cli.demo)
 app.command("backup")(server_cli.backup)

@@ -21,6 +21,7 @@ from doorstroom.web.routes import (
     aanmelden,
     aanmeldingen,
     beheer,
+    beleid,
     dossier,
     gemeente,
     keten,
@@ -88,6 +89,7 @@ def create_web(engine: Engine, geheim: str) -> FastAPI:
         dossier,
         regio,
         beheer,
+        beleid,
     ):
         web.include_router(module.router)
     web.add_api_route(
