@@ -31,15 +31,22 @@ from doorstroom.beleid.core.overzicht import (
 )
 from doorstroom.beleid.core.schema import SECTIES, Regime, Status
 from doorstroom.beleid.register import Opgeslagen, Versie
+from doorstroom.beleid.vergelijking import BRONKOLOMMEN, Vergelijking
+from doorstroom.beleid.vergelijking import KOLOMMEN as VERGELIJKKOLOMMEN
+from doorstroom.beleid.vergelijking import vergelijk as _vergelijk
+from doorstroom.prognose import service as prognose
 
 __all__ = [
+    "BRONKOLOMMEN",
     "KOLOMMEN",
     "PARAMETERKOLOMMEN",
     "SECTIES",
+    "VERGELIJKKOLOMMEN",
     "Combinatie",
     "Opgeslagen",
     "Regime",
     "Status",
+    "Vergelijking",
     "Versie",
     "als_record",
     "brontekst",
@@ -51,6 +58,7 @@ __all__ = [
     "regime",
     "regime_op",
     "regimes",
+    "vergelijk",
     "versies",
     "voeg_toe",
     "waardetekst",
@@ -94,3 +102,28 @@ def voeg_toe(engine: Engine, gebruiker: Gebruiker, pad: Path, reden: str) -> Opg
     """Add a regime (or a new version of one) from a file: validated whole, stored with who and why."""
     toegang.eis(gebruiker, Handeling.beleid_vastleggen)
     return register.voeg_toe(engine, pad, reden)
+
+
+@namens
+def vergelijk(
+    engine: Engine | None,
+    gebruiker: Gebruiker,
+    regimes_a: list[str],
+    regimes_b: list[str],
+    start: str | None = None,
+    maanden: int | None = None,
+) -> Vergelijking:
+    """The default forecast from ``start`` under two rule sets, side by side (issue 24 item 3).
+
+    Each side is the base plus the regimes chosen (bills and plans may be chosen: they are marked).
+    Reception places come from the spreiding register when it has them, else the documented default.
+    """
+    toegang.eis(gebruiker, Handeling.prognose_rekenen)
+    alle = register.alle(engine)
+    a, b = (
+        combineer([register.zoek(alle, i).regime for i in ids], io.standaardbasis())
+        for ids in (regimes_a, regimes_b)
+    )
+    scenario = prognose.kies_scenario(None, start, None)
+    prognose.controleer_run(scenario, 1, maanden)
+    return _vergelijk(scenario, prognose.opvang(None, scenario, engine), a, b, maanden)

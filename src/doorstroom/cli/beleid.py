@@ -9,10 +9,12 @@ import typer
 from rich.console import Console
 
 from doorstroom.beleid import service
-from doorstroom.cli.options import FormatOption, OutOption, parse_datum
+from doorstroom.cli.options import FormatOption, OutOption, getal_optie, parse_datum
 from doorstroom.cli.output import Format, emit
 from doorstroom.cli.store import open_store, operator, optional_store
 from doorstroom.files.workbook import Kop
+from doorstroom.platform.errors import InputError, Problem
+from doorstroom.values.domains import HORIZON_MAANDEN
 
 app = typer.Typer(help="Beleidsregimes: geldend recht, wetsvoorstellen en voornemens, met bron en status.")
 LIJSTKOLOMMEN = (*service.KOLOMMEN, "versie")
@@ -76,3 +78,52 @@ def voeg_toe(
         f"regime {opgeslagen.regime.id} opgeslagen als versie {opgeslagen.versie.versie} "
         f"({opgeslagen.regime.status.value})"
     )
+
+
+@app.command("vergelijk")
+def vergelijk(
+    regime: Annotated[
+        list[str],
+        typer.Option(
+            "--regime",
+            help="Twee keer: de regimes van kant A en van kant B; combineer met + "
+            "(tweestatusstelsel+nareisstop); "
+            "wet-2024 is het geldende recht.",
+        ),
+    ],
+    start: Annotated[str | None, typer.Option("--start", help="Eerste prognosemaand (2026-01).")] = None,
+    maanden: Annotated[
+        int | None, getal_optie("--maanden", "-m", domain=HORIZON_MAANDEN, help="Horizon in maanden.")
+    ] = None,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+) -> None:
+    """Vergelijk de prognose onder twee regimes per maand: nareizigers, opvang, te huisvesten, inburgering."""
+    if len(regime) != 2:
+        raise InputError(
+            Problem(f"geef precies twee regimes om te vergelijken, niet {len(regime)}", field="regime")
+        )
+    kanten = [[deel for deel in r.split("+") if deel] for r in regime]
+    with optional_store() as engine:
+        uitkomst = service.vergelijk(engine, operator(), kanten[0], kanten[1], start, maanden)
+    titel = f"Vergelijking: A = {uitkomst.rijen[0]['regimes_a']}; B = {uitkomst.rijen[0]['regimes_b']}"
+    emit(
+        uitkomst.rijen,
+        service.VERGELIJKKOLOMMEN,
+        fmt,
+        out,
+        title="Vergelijking",
+        kop=Kop(wat=titel),
+        extra_sheets={"Bronnen": (uitkomst.bronnen, service.BRONKOLOMMEN)},
+    )
+    if fmt is Format.table and out is None:
+        _bronnen(uitkomst)
+
+
+def _bronnen(uitkomst: service.Vergelijking) -> None:
+    console = Console(highlight=False, soft_wrap=True)
+    for rij in uitkomst.bronnen:
+        console.print(
+            f"{rij['kant'].upper()}: {rij['regime']} ({rij['status']}; geldend recht: {rij['geldend_recht']})"
+        )
+        console.print(f"   {rij['bronnen']}")
