@@ -55,6 +55,7 @@ PAGINAS = {
         "/regio?per=coropgebied",
         "/scenario",
         "/beleid",
+        "/beleid/vergelijk?maanden=6",
     ],
     "beheer": ["/beheer/gebruikers"],
 }

@@ -24,6 +24,7 @@ GEMEENSCHAPPELIJK = [
     "/scenario",
     "/scenario/prognoses/1",
     "/beleid",
+    "/beleid/vergelijk?a=wet-2024&b=nareisstop&maanden=6",
 ]
 VERWACHT = {
     "utrecht": (
@@ -200,3 +201,19 @@ def test_a_region_view_for_a_period_without_taakstelling_says_what_is_missing(
     assert antwoord.status_code == 422
     assert "geen landelijke taakstelling vastgesteld of bekend voor 2027-1" in antwoord.text
     assert "--taakstelling" not in antwoord.text
+
+
+def test_two_regimes_side_by_side_name_both_and_a_bad_choice_is_shown_at_the_form(
+    web: TestClient, demo: None
+) -> None:
+    meld_aan(web, "prov-utrecht")
+    pagina = web.get("/beleid/vergelijk?a=wet-2024&b=tweestatusstelsel&maanden=6")
+    assert pagina.status_code == 200
+    assert "wet-2024 + tweestatusstelsel (GEEN GELDEND RECHT" in pagina.text
+    assert "36703" in pagina.text
+    onbekend = web.get("/beleid/vergelijk?a=bestaat-niet&b=wet-2024&maanden=6")
+    assert onbekend.status_code == 200 and "Dit klopt nog niet" in onbekend.text
+    assert "onbekende regime" in onbekend.text
+    meld_af(web)
+    meld_aan(web, "beheer")
+    assert web.get("/beleid/vergelijk").status_code == 403
