@@ -114,6 +114,8 @@ def _verzoeken(u: Utrecht) -> dict[str, list[tuple[str, str, dict[str, Any] | No
         "/audit": [("GET", "/audit", None)],
         "/audit/controle": [("GET", "/audit/controle", None)],
         "/gezondheid": [("GET", "/gezondheid", None)],
+        "/beleidsregimes": [("GET", "/beleidsregimes?geldendOp=2026-07-01", None)],
+        "/beleidsregimes/{regimeId}": [("GET", "/beleidsregimes/wet-2024", None)],
         "/capaciteitsramingen": [("GET", "/capaciteitsramingen", None)],
         "/opvangopgaven": [("GET", "/opvangopgaven?niveau=gemeente&paginaGrootte=100", None)],
         "/regio-overzichten": [("GET", "/regio-overzichten?taakstelling=14000", None)],

@@ -79,6 +79,13 @@ def _sums_as_accounted(rows: list[dict[str, object]], landelijk: int) -> bool:
 CASES = [
     Case(("gemeenten",), (), lambda d: len(_rows(d)) == 342),
     Case(("gemeenten", "samenvoegingen"), ()),
+    Case(("beleid", "lijst"), (), lambda d: len(_rows(d)) >= 7),
+    Case(("beleid", "toon"), ("tweestatusstelsel",), lambda d: any(r["waarde"] == "36" for r in _rows(d))),
+    Case(
+        ("beleid", "vergelijk"),
+        ("--regime", "wet-2024", "--regime", "tweestatusstelsel", "--maanden", "6"),
+        lambda d: all(float(str(r["nareizigers_b"])) < float(str(r["nareizigers_a"])) for r in _rows(d)),
+    ),
     Case(
         ("taakstelling", "bereken"),
         ("--periode", "2026-1", "--totaal", "16.500"),

@@ -57,6 +57,8 @@ PAGINAS = {
         "/regio?per=coropgebied",
         "/scenario",
         "/monitor",
+        "/beleid",
+        "/beleid/vergelijk?maanden=6",
     ],
     "beheer": ["/beheer/gebruikers"],
 }

@@ -25,6 +25,8 @@ GEMEENSCHAPPELIJK = [
     "/scenario/prognoses/1",
     "/monitor",
     "/monitor?indicator=cohort&cohort=vergunning",
+    "/beleid",
+    "/beleid/vergelijk?a=wet-2024&b=nareisstop&maanden=6",
 ]
 VERWACHT = {
     "utrecht": (
@@ -233,3 +235,19 @@ def test_the_monitor_shows_only_protected_aggregates_and_its_errors(web: TestCli
     assert all(int(g.replace(".", "")) == 0 or int(g.replace(".", "")) >= 10 for g in getallen)
     assert web.get("/monitor?indicator=nationaliteit").status_code == 404
     assert web.get("/monitor?cohort=geboorte").status_code in (400, 422)
+
+
+def test_two_regimes_side_by_side_name_both_and_a_bad_choice_is_shown_at_the_form(
+    web: TestClient, demo: None
+) -> None:
+    meld_aan(web, "prov-utrecht")
+    pagina = web.get("/beleid/vergelijk?a=wet-2024&b=tweestatusstelsel&maanden=6")
+    assert pagina.status_code == 200
+    assert "wet-2024 + tweestatusstelsel (GEEN GELDEND RECHT" in pagina.text
+    assert "36703" in pagina.text
+    onbekend = web.get("/beleid/vergelijk?a=bestaat-niet&b=wet-2024&maanden=6")
+    assert onbekend.status_code == 200 and "Dit klopt nog niet" in onbekend.text
+    assert "onbekende regime" in onbekend.text
+    meld_af(web)
+    meld_aan(web, "beheer")
+    assert web.get("/beleid/vergelijk").status_code == 403

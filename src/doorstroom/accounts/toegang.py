@@ -55,6 +55,7 @@ class Handeling(StrEnum):
     auditlog_lezen = "het auditlog inzien"
     bewaartermijn_uitvoeren = "dossiers na de bewaartermijn verwijderen"
     monitor_lezen = "de monitor van integratie-uitkomsten inzien (alleen afgeschermde cijfers)"
+    beleid_vastleggen = "een beleidsregime toevoegen"
 
 
 _KETEN = {Handeling.ketencijfers_lezen, Handeling.spreiding_lezen, Handeling.prognose_rekenen}

@@ -17,6 +17,7 @@ from doorstroom.api import (
     BASE_PATH,
     aanmeldingen,
     auditlog,
+    beleid,
     gebeurtenissen,
     gemeenten,
     gezondheid,
@@ -68,6 +69,7 @@ def create_api(engine: Engine) -> FastAPI:
         auditlog.router,
         gezondheid.router,
         monitor.router,
+        beleid.router,
     ):
         api.include_router(router)
     for exception, handler in HANDLERS.items():

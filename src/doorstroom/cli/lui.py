@@ -107,6 +107,11 @@ OPDRACHTEN: dict[str, Opdracht] = {
         "app",
         "Monitor: integratie-uitkomsten per gemeente en cohort (afgeschermd).",
     ),
+    "beleid": Opdracht(
+        "doorstroom.cli.beleid",
+        "app",
+        "Beleidsregimes: geldend recht, wetsvoorstellen en voornemens, met bron en status.",
+    ),
 }
 
 

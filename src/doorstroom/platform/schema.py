@@ -14,6 +14,7 @@ TABLE_MODULES = (
     "doorstroom.accounts.models",
     "doorstroom.dossier.models",
     "doorstroom.prognose.models",
+    "doorstroom.beleid.models",
 )
 
 

@@ -21,6 +21,7 @@ from doorstroom.web.routes import (
     aanmelden,
     aanmeldingen,
     beheer,
+    beleid,
     dossier,
     gemeente,
     keten,
@@ -90,6 +91,7 @@ def create_web(engine: Engine, geheim: str) -> FastAPI:
         regio,
         beheer,
         monitor,
+        beleid,
     ):
         web.include_router(module.router)
     web.add_api_route(

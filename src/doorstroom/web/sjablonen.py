@@ -30,6 +30,7 @@ MENU: tuple[tuple[str, str, Handeling], ...] = (
     ("Regio", "/regio", Handeling.spreiding_lezen),
     ("Scenario", "/scenario", Handeling.prognose_rekenen),
     ("Monitor", "/monitor", Handeling.monitor_lezen),
+    ("Beleid", "/beleid", Handeling.ketencijfers_lezen),
     ("Gebruikers", "/beheer/gebruikers", Handeling.gebruikers_beheren),
 )
 """The navigation: each page with the permission it needs (the access rule decides who sees it)."""
