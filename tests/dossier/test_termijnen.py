@@ -246,8 +246,17 @@ def test_every_term_keeps_its_start_and_due_date_after_it_was_met() -> None:
     alle = termijnen.alle_termijnen(tijdlijn, termijnen.standaard())
     dag = date.fromisoformat
     assert alle["huisvesting_na_koppeling"] == (dag("2026-02-01"), dag("2026-05-01"))  # held at move-in
-    assert alle["brede_intake"] == (dag("2026-03-02"), dag("2026-05-11"))  # ten weeks after moving in
+    # From the koppeling (the rule's default) that held at the move-in, or the later obligation: ten
+    # weeks after 15 February; the koppeling of 1 April (after the move-in) moves nothing.
+    assert alle["brede_intake"] == (dag("2026-02-15"), dag("2026-04-26"))
     assert alle["pip_vaststelling"] == alle["brede_intake"]
+    na_verhuizing = termijnen.alle_termijnen(
+        tijdlijn, replace(termijnen.standaard(), inburgering_vanaf="huisvesting")
+    )
+    assert na_verhuizing["brede_intake"] == (
+        dag("2026-03-02"),
+        dag("2026-05-11"),
+    )  # ten weeks after moving in
     assert alle["inburgeringstermijn"] == (dag("2026-05-21"), dag("2029-05-21"))
     assert alle["ontzorgen"] == (dag("2026-03-10"), dag("2026-09-10"))
     assert open_termijnen(tijdlijn, "2026-06-01") == {"inburgeringstermijn": ("2029-05-21", Status.open)}

@@ -315,35 +315,55 @@ BEPALINGEN: dict[str, Bepaling] = {
 }
 
 
-def _huisvesting_altijd(tijdlijn: Sequence[Gebeurtenis], regel: Regel) -> tuple[date, date] | None:
-    """The housing term from the koppeling that held at the first move-in (or the latest one)."""
+def _bij_verhuizing(tijdlijn: Sequence[Gebeurtenis]) -> list[Gebeurtenis]:
+    """The timeline without the koppelingen after the first move-in (when one held before it): a
+    later koppeling does not move the terms that ran from the one the person was housed under."""
     huisvesting = next((g for g in tijdlijn if g.soort == "huisvesting"), None)
-    koppelingen = [g for g in tijdlijn if g.soort == "koppeling"]
-    if huisvesting is not None:
-        koppelingen = [g for g in koppelingen if g.datum <= huisvesting.datum] or koppelingen
-    if not koppelingen:
-        return None
-    return koppelingen[-1].datum, regel.na(koppelingen[-1].datum)
+    if huisvesting is None or not any(
+        g.soort == "koppeling" and g.datum <= huisvesting.datum for g in tijdlijn
+    ):
+        return list(tijdlijn)
+    return [g for g in tijdlijn if g.soort != "koppeling" or g.datum <= huisvesting.datum]
 
 
-def _inburgering_altijd(tijdlijn: Sequence[Gebeurtenis], regel: Regel) -> tuple[date, date] | None:
-    start = inburgering_start(tijdlijn)
+def _huisvesting_altijd(
+    tijdlijn: Sequence[Gebeurtenis], regels: Regels, regel: Regel
+) -> tuple[date, date] | None:
+    """The housing term from the koppeling that held at the first move-in (or the latest one)."""
+    koppeling = laatste(_bij_verhuizing(tijdlijn), "koppeling")
+    return None if koppeling is None else (koppeling.datum, regel.na(koppeling.datum))
+
+
+def _inburgering_altijd(
+    tijdlijn: Sequence[Gebeurtenis], regels: Regels, regel: Regel
+) -> tuple[date, date] | None:
+    """Intake and PIP from the start the rules set (koppeling or move-in), under the koppeling that
+    held at the move-in. Without a recorded obligation no start: the age is not on the timeline."""
+    start = inburgering_start(_bij_verhuizing(tijdlijn), regels.inburgering_vanaf)
     return None if start is None else (start, regel.na(start))
 
 
-def _ontzorgen_altijd(tijdlijn: Sequence[Gebeurtenis], regel: Regel) -> tuple[date, date] | None:
+def _inburgeringstermijn_altijd(
+    tijdlijn: Sequence[Gebeurtenis], regels: Regels, regel: Regel
+) -> tuple[date, date] | None:
+    return termijn_einde(tijdlijn, regel)
+
+
+def _ontzorgen_altijd(
+    tijdlijn: Sequence[Gebeurtenis], regels: Regels, regel: Regel
+) -> tuple[date, date] | None:
     start = next((g for g in tijdlijn if g.soort == "ontzorgen"), None)
     return None if start is None else (start.datum, regel.na(start.datum))
 
 
-Geldend = Callable[[Sequence[Gebeurtenis], Regel], tuple[date, date] | None]
+Geldend = Callable[[Sequence[Gebeurtenis], Regels, Regel], tuple[date, date] | None]
 """A rule's start and due date from a timeline, met or not (for figures after the fact)."""
 
 GELDEND: dict[str, Geldend] = {
     "huisvesting_na_koppeling": _huisvesting_altijd,
     "brede_intake": _inburgering_altijd,
     "pip_vaststelling": _inburgering_altijd,
-    "inburgeringstermijn": termijn_einde,
+    "inburgeringstermijn": _inburgeringstermijn_altijd,
     "ontzorgen": _ontzorgen_altijd,
 }
 """Per rule: its start and due date whether or not it was met (the open ones are :data:`BEPALINGEN`)."""
@@ -359,7 +379,7 @@ def alle_termijnen(tijdlijn: Sequence[Gebeurtenis], regels: Regels) -> dict[str,
     """
     uit = {}
     for naam, bepaal in GELDEND.items():
-        uitkomst = bepaal(tijdlijn, regels[naam])
+        uitkomst = bepaal(tijdlijn, regels, regels[naam])
         if uitkomst is not None:
             uit[naam] = uitkomst
     return uit
