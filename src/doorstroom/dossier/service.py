@@ -11,6 +11,7 @@ in a module named after what it does:
 * imports of koppeling and realisation lists (:mod:`~doorstroom.dossier.importeren`);
 * aanmeldingen, COA's decisions on numbers another file holds (:mod:`~doorstroom.dossier.aanmeldingen`);
 * koppeling decisions recorded in the file (:mod:`~doorstroom.dossier.koppelbesluit`);
+* households per size for the housing plan (:mod:`~doorstroom.dossier.groottes`);
 * deadlines, counts and chain figures (:mod:`~doorstroom.dossier.overzicht`,
   :mod:`~doorstroom.dossier.ketencijfers`), one person's page (:mod:`~doorstroom.dossier.dossierbeeld`);
 * the AVG duties: inspection and retention (:mod:`~doorstroom.dossier.avg`);
@@ -24,6 +25,7 @@ from doorstroom.dossier.aanmeldingen import lijst as aanmeldingen
 from doorstroom.dossier.avg import Opschoning, inzage, opschonen
 from doorstroom.dossier.dossierbeeld import dossier as dossierbeeld
 from doorstroom.dossier.gebeurtenissen import SOORTEN
+from doorstroom.dossier.groottes import Huishoudgroottes, huishoudgroottes
 from doorstroom.dossier.identiteit import STATUSSEN as AANMELDINGSTATUSSEN
 from doorstroom.dossier.importeren import Importresultaat, importeer_koppellijst, importeer_realisatielijst
 from doorstroom.dossier.invoer import (
@@ -83,6 +85,7 @@ __all__ = [
     "Beoordeling",
     "Bsn",
     "Fase",
+    "Huishoudgroottes",
     "Importresultaat",
     "Inburgering",
     "Intrekking",
@@ -107,6 +110,7 @@ __all__ = [
     "gebeurtenissen",
     "huishouden",
     "huishoudens",
+    "huishoudgroottes",
     "importeer_koppellijst",
     "importeer_realisatielijst",
     "inburgering",

@@ -13,6 +13,7 @@ TABLE_MODULES = (
     "doorstroom.accounts.models",
     "doorstroom.dossier.models",
     "doorstroom.prognose.models",
+    "doorstroom.huisvesting.models",
 )
 
 

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-WONINGKLASSEN = ("1", "2", "3-4", "5+")
-"""Dwelling size classes by number of persons; a household fits its own class or a larger one."""
+from doorstroom.values.woningklasse import WONINGKLASSEN as WONINGKLASSEN
+from doorstroom.values.woningklasse import woningklasse as woningklasse
 
 CRITERIA = ("regio", "afstand", "arbeidsmarkt", "onderwijs", "netwerk", "voorkeur", "uitkomst")
 """Named soft criteria of the score, each valued in [0, 1] and weighted by :class:`Gewichten`."""
@@ -113,13 +113,6 @@ class Huishouden:
         if self.kinderen == 0:
             return "zonder kinderen"
         return "gezin 5+" if self.grootte >= 5 else "gezin 2-4"
-
-
-def woningklasse(grootte: int) -> int:
-    """Dwelling class index for a household of ``grootte`` persons."""
-    if grootte <= 2:
-        return max(grootte, 1) - 1
-    return 2 if grootte <= 4 else 3
 
 
 @dataclass(frozen=True)
