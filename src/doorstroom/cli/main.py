@@ -40,6 +40,7 @@ from doorstroom.cli import db as db_cli
 from doorstroom.cli import demo as demo_cli
 from doorstroom.cli import dossier as dossier_cli
 from doorstroom.cli import gebruiker as gebruiker_cli
+from doorstroom.cli import huisvesting as huisvesting_cli
 from doorstroom.cli import koppeling as koppeling_cli
 from doorstroom.cli import prognose as prognose_cli
 from doorstroom.cli import reference as reference_cli
@@ -139,6 +140,7 @@ app.add_typer(dossier_cli.app, name="dossier")
 app.add_typer(gebruiker_cli.app, name="gebruiker")
 app.add_typer(gebruiker_cli.tokens, name="token")
 app.add_typer(audit_cli.app, name="audit")
+app.add_typer(huisvesting_cli.app, name="huisvesting")
 app.command("serve")(server_cli.serve)
 app.command("demo")(demo_cli.demo)
 app.command("backup")(server_cli.backup)

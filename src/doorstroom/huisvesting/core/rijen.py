@@ -186,7 +186,7 @@ def aanbodrijen(
                 "beschikbaar": e.beschikbaar,
                 "einde": e.einde,
                 "status": e.status.value,
-                "telt_mee": _janee(e.kenmerk in geteld),
+                "telt_mee": "" if plan is None else _janee(e.kenmerk in geteld),
                 "kosten_eenmalig": e.kosten_eenmalig,
                 "kosten_per_maand": e.kosten_per_maand,
                 "bron": e.bron,
