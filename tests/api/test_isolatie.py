@@ -115,6 +115,9 @@ def _verzoeken(u: Utrecht) -> dict[str, list[tuple[str, str, dict[str, Any] | No
         "/regio-overzichten": [("GET", "/regio-overzichten?taakstelling=14000", None)],
         "/opvanglocaties": [("GET", "/opvanglocaties?gemeentecode=GM0344", None)],
         "/opvanglocaties/{locatieId}/versies": [("GET", "/opvanglocaties/SYN-01-0/versies", None)],
+        "/gemeenten/{gemeentecode}/woningaanbod": [("GET", "/gemeenten/GM0344/woningaanbod", None)],
+        "/gemeenten/{gemeentecode}/huisvestingsplan": [("GET", "/gemeenten/GM0344/huisvestingsplan", None)],
+        "/regelingen": [("GET", "/regelingen", None)],
     }
 
 

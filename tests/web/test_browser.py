@@ -33,6 +33,7 @@ PAGINAS = {
         "/regio",
         "/scenario",
         "/scenario/prognoses/1",
+        "/huisvesting/GM0344",
     ],
     "coa": [
         "/",
@@ -47,7 +48,15 @@ PAGINAS = {
         "/scenario",
         "/scenario/prognoses/1",
     ],
-    "prov-utrecht": ["/", "/land", "/gemeente", "/gemeente/GM0344", "/regio?per=coropgebied", "/scenario"],
+    "prov-utrecht": [
+        "/",
+        "/land",
+        "/gemeente",
+        "/gemeente/GM0344",
+        "/regio?per=coropgebied",
+        "/scenario",
+        "/huisvesting",
+    ],
     "beheer": ["/beheer/gebruikers"],
 }
 VERBODEN = {

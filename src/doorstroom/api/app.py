@@ -21,6 +21,7 @@ from doorstroom.api import (
     gemeenten,
     gezondheid,
     huishoudens,
+    huisvesting,
     koppelruns,
     personen,
     spreiding,
@@ -62,6 +63,7 @@ def create_api(engine: Engine) -> FastAPI:
         taakstellingen.router,
         koppelruns.router,
         spreiding.router,
+        huisvesting.router,
         auditlog.router,
         gezondheid.router,
     ):

@@ -33,6 +33,13 @@ class Overzicht:
 
 
 @namens
+def leesbare_gemeenten(engine: Engine, gebruiker: Gebruiker) -> list[tuple[str, str]]:
+    """(code, name) of every municipality whose plan the caller may read, by name."""
+    _, gemeenten = bereik.in_bereik(engine, gebruiker, None)
+    return sorted(((g.code, g.naam) for g in gemeenten), key=lambda paar: paar[1])
+
+
+@namens
 def overzicht(engine: Engine, gebruiker: Gebruiker, provincie: str | None, verzoek: Planverzoek) -> Overzicht:
     """Supply against need per municipality the caller may read (``verzoek.gemeente`` is not used)."""
     planning.controleer(verzoek)

@@ -23,6 +23,7 @@ from doorstroom.huisvesting.geldplan import geld as geld
 from doorstroom.huisvesting.kolommen import GELDKOLOMMEN as GELDKOLOMMEN
 from doorstroom.huisvesting.kolommen import KOLOMMEN as KOLOMMEN
 from doorstroom.huisvesting.overzicht import Overzicht as Overzicht
+from doorstroom.huisvesting.overzicht import leesbare_gemeenten as leesbare_gemeenten
 from doorstroom.huisvesting.overzicht import overzicht as overzicht
 from doorstroom.huisvesting.planning import Huisvestingsplan as Huisvestingsplan
 from doorstroom.huisvesting.planning import Planverzoek as Planverzoek

@@ -127,3 +127,16 @@ def ketenwaaiers(
         if rij.get("provincie") == provincie:
             punten.setdefault(str(rij["reeks"]), []).append(rij)
     return [waaier(r, punten[r], (), f"{WAAIERS[r]} — {provincie}") for r in WAAIERS if r in punten]
+
+
+def lijnen(id_: str, titel: str, maanden: Sequence[str], reeksen: Mapping[str, Sequence[float]]) -> Grafiek:
+    """A line chart of a few series over the same months, with its table (maand and one column each)."""
+    data: list[Record] = [
+        {"x": list(maanden), "y": list(waarden), "mode": "lines+markers", "name": naam}
+        for naam, waarden in reeksen.items()
+    ]
+    rijen: list[Record] = [
+        {"maand": maand, **{naam: waarden[i] for naam, waarden in reeksen.items()}}
+        for i, maand in enumerate(maanden)
+    ]
+    return Grafiek(id_, titel, {"data": data, "layout": _layout(titel)}, ("maand", *reeksen), rijen)
