@@ -52,6 +52,13 @@ def beheerder(engine: Engine, gebruiker: Gebruiker, code: str) -> Bereik:
     return scope
 
 
+def mag_beheren(engine: Engine, gebruiker: Gebruiker, code: str) -> bool:
+    """Whether the caller may change the supply of ``code`` (the web page offers the import then)."""
+    return toegang.mag(gebruiker, Handeling.huisvesting_beheren) and bereik_voor(
+        engine, gebruiker
+    ).mag_gemeente(code)
+
+
 def operator(gebruiker: Gebruiker) -> None:
     """Refuse anyone but the operator updating the money table."""
     toegang.eis(gebruiker, Handeling.geldregelingen_beheren)

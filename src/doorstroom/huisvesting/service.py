@@ -11,6 +11,7 @@ and the plan's money (:mod:`~doorstroom.huisvesting.geldplan`), its workbook
 from __future__ import annotations
 
 from doorstroom.huisvesting import regelingen, werkboek
+from doorstroom.huisvesting.bereik import mag_beheren as mag_beheren
 from doorstroom.huisvesting.core import rijen as rijen
 from doorstroom.huisvesting.core.aanbod import Eenheid as Eenheid
 from doorstroom.huisvesting.core.aanbod import EenheidVersie as EenheidVersie

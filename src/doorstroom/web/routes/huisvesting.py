@@ -3,7 +3,7 @@ class, the month it falls behind, what ends when, and the money; every chart wit
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -11,9 +11,11 @@ from fastapi.responses import RedirectResponse, Response
 from doorstroom.huisvesting import service
 from doorstroom.huisvesting.service import rijen
 from doorstroom.platform.clock import lokale_tijd
+from doorstroom.platform.errors import InputError
 from doorstroom.values.domains import PLANMAANDEN
+from doorstroom.web.formulieren import upload
 from doorstroom.web.grafieken import Grafiek, lijnen
-from doorstroom.web.sessie import GebruikerDep
+from doorstroom.web.sessie import FormulierDep, GebruikerDep
 from doorstroom.web.weergeven import pagina
 
 router = APIRouter()
@@ -39,13 +41,55 @@ def plan(
     scenario: Annotated[service.Scenario, Query()] = service.Scenario.midden,
 ) -> Response:
     """The plan of one municipality with its supply and money (404 outside the user's scope)."""
-    engine = request.app.state.engine
     verzoek = service.Planverzoek(code, maanden=maanden, meetellen=meetellen, scenario=scenario)
+    return _planpagina(request, gebruiker, verzoek)
+
+
+@router.post("/huisvesting/{code}/aanbod")
+async def importeer(
+    request: Request, gebruiker: FormulierDep, code: Annotated[str, Path(pattern=r"^GM[0-9]{4}$")]
+) -> Response:
+    """Import the municipality's supply sheet: validated whole, all or nothing; changes become versions."""
+    engine = request.app.state.engine
+    try:
+        async with request.form() as form:
+            reden = str(form.get("reden") or "").strip() or None
+            with upload(form.get("bestand"), "bestand") as pad:
+                r = service.importeer(engine, gebruiker, code, pad, reden)
+    except InputError as error:
+        return _planpagina(request, gebruiker, service.Planverzoek(code), fouten=_per_rij(error), status=422)
+    melding = f"{r.bron} ingelezen: {r.nieuw} nieuw, {r.gewijzigd} gewijzigd, {r.ongewijzigd} ongewijzigd"
+    return _planpagina(request, gebruiker, service.Planverzoek(code), melding=melding)
+
+
+def _per_rij(error: InputError) -> list[str]:
+    """The problems of an import, each with the row and column as the sheet names them."""
+    return [
+        ", ".join(d for d in (f"rij {p.row}" if p.row else "", p.field or "") if d) + f": {p.message}"
+        if p.row or p.field
+        else p.message
+        for p in error.problems
+    ]
+
+
+def _planpagina(
+    request: Request,
+    gebruiker: Any,
+    verzoek: service.Planverzoek,
+    fouten: list[str] | None = None,
+    melding: str = "",
+    status: int = 200,
+) -> Response:
+    engine = request.app.state.engine
     overzicht = service.geld(engine, gebruiker, verzoek)
     p = overzicht.plan
     return pagina(
         request,
         "huisvesting.html",
+        status,
+        fouten=fouten or [],
+        melding=melding,
+        beheren=service.mag_beheren(engine, gebruiker, p.gemeente.code),
         titel=f"Huisvesting {p.gemeente.naam}",
         p=p,
         geld=overzicht,
@@ -60,7 +104,11 @@ def plan(
             "meetellen": [m.value for m in service.Meetellen],
             "scenario": [s.value for s in service.Scenario],
         },
-        gekozen={"maanden": maanden, "meetellen": meetellen.value, "scenario": scenario.value},
+        gekozen={
+            "maanden": verzoek.maanden,
+            "meetellen": verzoek.meetellen.value,
+            "scenario": verzoek.scenario.value,
+        },
     )
 
 
