@@ -150,6 +150,11 @@ CASES = [
         rows=False,
     ),
     Case(("huisvesting", "regelingen"), (), lambda d: all(r["bron"] for r in _rows(d))),
+    Case(
+        ("huisvesting", "overzicht"),
+        ("--provincie", "Utrecht", "--peildatum", "2026-03-01", "--maanden", "2"),
+        lambda d: len(_rows(d)) == 27 and _rows(d)[-1]["gemeentenaam"] == "Totaal",
+    ),
 ]
 PLACEHOLDERS = ("huishoudens", "capaciteit", "arbeidsmarkt", "historie")
 _unique_periods = (f"{year}-{half}" for year in itertools.count(2030) for half in (1, 2))

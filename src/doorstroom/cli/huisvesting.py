@@ -126,6 +126,26 @@ def geld(
     _err.print(f"tabel met regelingen: {g.tabel.omschrijving}")
 
 
+@app.command("overzicht")
+def overzicht(
+    provincie: Annotated[
+        str | None, typer.Option("--provincie", help="Alleen de gemeenten van deze provincie.")
+    ] = None,
+    maanden: MaandenOption = 12,
+    peildatum: PeildatumOption = None,
+    zonder_prognose: ZonderOption = False,
+    meetellen: MeetellenOption = service.Meetellen.alles,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+) -> None:
+    """Aanbod tegen behoefte per gemeente (provincie of land): tekort, grote huishoudens, achter vanaf."""
+    verzoek = _verzoek("", maanden, peildatum, None, zonder_prognose, meetellen, service.Scenario.midden)
+    with open_store() as engine:
+        o = service.overzicht(engine, operator(), provincie, verzoek)
+    emit([*o.rijen, o.totaal], rijen.OVERZICHTKOLOMMEN, fmt, out, title="huisvesting per gemeente")
+    _err.print(f"{o.achter} gemeenten lopen achter binnen het plan")
+
+
 @app.command("regelingen")
 def regelingen(
     bestand: Annotated[

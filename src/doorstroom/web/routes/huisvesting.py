@@ -25,10 +25,12 @@ Maanden = Annotated[int, Query(ge=int(PLANMAANDEN.minimum), le=int(PLANMAANDEN.m
 @router.get("/huisvesting")
 def kies(request: Request, gebruiker: GebruikerDep) -> Response:
     """A user with one municipality in scope goes to its plan; others choose from theirs."""
-    keuzes = service.leesbare_gemeenten(request.app.state.engine, gebruiker)
+    engine = request.app.state.engine
+    keuzes = service.leesbare_gemeenten(engine, gebruiker)
     if len(keuzes) == 1:
         return RedirectResponse(f"/huisvesting/{keuzes[0][0]}", status_code=303)
-    return pagina(request, "huisvestingkeuze.html", titel="Huisvesting: gemeente kiezen", keuzes=keuzes)
+    overzicht = service.overzicht(engine, gebruiker, None, service.Planverzoek(""))
+    return pagina(request, "huisvestingkeuze.html", titel="Huisvesting per gemeente", overzicht=overzicht)
 
 
 @router.get("/huisvesting/{code}")
