@@ -44,7 +44,11 @@ _KOLOMMEN = (
         som=True,
     ),
     Kolom("achter", "Achter", uitleg="Ja als een klasse deze maand een tekort heeft."),
-    Kolom("bron", "Bron behoefte", uitleg="Waar de behoefte van de maand op rust."),
+    Kolom(
+        "bron",
+        "Bron",
+        uitleg="Waar de regel op rust: de behoefte van de maand, de aanbodregel of het bedrag.",
+    ),
     Kolom("klasse", "Klasse", uitleg="Grootteklasse in personen: 1, 2, 3-4 of 5+."),
     _p("nieuw", "Nieuw", "Nieuwe behoefte in de klasse deze maand.", som=True),
     Kolom("kenmerk", "Kenmerk", uitleg="Eigen kenmerk van de gemeente voor de regel."),
