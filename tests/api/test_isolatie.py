@@ -123,6 +123,9 @@ def _verzoeken(u: Utrecht) -> dict[str, list[tuple[str, str, dict[str, Any] | No
         "/opvanglocaties/{locatieId}/versies": [("GET", "/opvanglocaties/SYN-01-0/versies", None)],
         "/monitor/indicatoren": [("GET", "/monitor/indicatoren", None)],
         "/monitor/indicatoren/{naam}/cijfers": [("GET", "/monitor/indicatoren/cohort/cijfers", None)],
+        "/gemeenten/{gemeentecode}/woningaanbod": [("GET", "/gemeenten/GM0344/woningaanbod", None)],
+        "/gemeenten/{gemeentecode}/huisvestingsplan": [("GET", "/gemeenten/GM0344/huisvestingsplan", None)],
+        "/regelingen": [("GET", "/regelingen", None)],
     }
 
 

@@ -147,6 +147,24 @@ CASES = [
     Case(("dossier", "aanmeldingen"), (), lambda d: _rows(d) == [], rows=False),
     Case(("monitor", "indicatoren"), (), lambda d: len(_rows(d)) >= 19),
     Case(("monitor", "cijfers"), ("cohort",), lambda d: _rows(d) == [], rows=False),
+    Case(("huisvesting", "aanbod"), ("GM0344",), lambda d: _rows(d) == [], rows=False),
+    Case(
+        ("huisvesting", "plan"),
+        ("Utrecht", "--peildatum", "2026-03-01", "--maanden", "3", "--zonder-prognose"),
+        lambda d: [r["maand"] for r in _rows(d)] == ["2026-03", "2026-04", "2026-05"],
+    ),
+    Case(  # no supply registered: nobody housed, no money line
+        ("huisvesting", "geld"),
+        ("GM0344", "--peildatum", "2026-03-01", "--maanden", "2"),
+        lambda d: _rows(d) == [],
+        rows=False,
+    ),
+    Case(("huisvesting", "regelingen"), (), lambda d: all(r["bron"] for r in _rows(d))),
+    Case(
+        ("huisvesting", "overzicht"),
+        ("--provincie", "Utrecht", "--peildatum", "2026-03-01", "--maanden", "2"),
+        lambda d: len(_rows(d)) == 27 and _rows(d)[-1]["gemeentenaam"] == "Totaal",
+    ),
 ]
 PLACEHOLDERS = ("huishoudens", "capaciteit", "arbeidsmarkt", "historie")
 _unique_periods = (f"{year}-{half}" for year in itertools.count(2030) for half in (1, 2))

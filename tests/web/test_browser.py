@@ -35,6 +35,7 @@ PAGINAS = {
         "/scenario",
         "/scenario/prognoses/1",
         "/monitor",
+        "/huisvesting/GM0344",
     ],
     "coa": [
         "/",
@@ -59,6 +60,7 @@ PAGINAS = {
         "/monitor",
         "/beleid",
         "/beleid/vergelijk?maanden=6",
+        "/huisvesting",
     ],
     "beheer": ["/beheer/gebruikers"],
 }

@@ -56,13 +56,17 @@ class Handeling(StrEnum):
     bewaartermijn_uitvoeren = "dossiers na de bewaartermijn verwijderen"
     monitor_lezen = "de monitor van integratie-uitkomsten inzien (alleen afgeschermde cijfers)"
     beleid_vastleggen = "een beleidsregime toevoegen"
+    huisvesting_lezen = "het huisvestingsplan en het woningaanbod inzien"
+    huisvesting_beheren = "het woningaanbod van de eigen gemeente bijwerken"
+    geldregelingen_beheren = "de tabel met financiële regelingen bijwerken"
 
 
 _KETEN = {Handeling.ketencijfers_lezen, Handeling.spreiding_lezen, Handeling.prognose_rekenen}
 _KETEN |= {Handeling.monitor_lezen}  # the monitor's figures are chain figures: aggregates only
 _DOSSIER = {Handeling.dossier_lezen, Handeling.dossier_schrijven, Handeling.dossier_importeren}
+_KETEN |= {Handeling.huisvesting_lezen}  # the housing plan is read as the chain's figures are
 RECHTEN: Mapping[Rol, frozenset[Handeling]] = {
-    Rol.gemeente: frozenset(_KETEN | _DOSSIER),
+    Rol.gemeente: frozenset(_KETEN | _DOSSIER | {Handeling.huisvesting_beheren}),
     Rol.coa: frozenset(_KETEN | _DOSSIER | {Handeling.koppeling_beoordelen, Handeling.identiteit_beoordelen}),
     Rol.provincie: frozenset(_KETEN),
     Rol.beheerder: frozenset({Handeling.gebruikers_beheren, Handeling.auditlog_lezen}),

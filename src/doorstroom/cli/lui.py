@@ -112,6 +112,11 @@ OPDRACHTEN: dict[str, Opdracht] = {
         "app",
         "Beleidsregimes: geldend recht, wetsvoorstellen en voornemens, met bron en status.",
     ),
+    "huisvesting": Opdracht(
+        "doorstroom.cli.huisvesting",
+        "app",
+        "Huisvesting: woningaanbod, huisvestingsplan en geld per gemeente.",
+    ),
 }
 
 

@@ -13,6 +13,7 @@ in a module named after what it does:
 * koppeling decisions recorded in the file (:mod:`~doorstroom.dossier.koppelbesluit`), and runs over
   the households waiting in reception read from the file (:mod:`~doorstroom.dossier.wachtenden`);
 * the TVS timeline of linked households (:mod:`~doorstroom.dossier.tvsoverzicht`);
+* households per size for the housing plan (:mod:`~doorstroom.dossier.groottes`);
 * deadlines, counts and chain figures (:mod:`~doorstroom.dossier.overzicht`,
   :mod:`~doorstroom.dossier.ketencijfers`), one person's page (:mod:`~doorstroom.dossier.dossierbeeld`);
 * the AVG duties: inspection and retention (:mod:`~doorstroom.dossier.avg`);
@@ -27,6 +28,7 @@ from doorstroom.dossier.aanmeldingen import lijst as aanmeldingen
 from doorstroom.dossier.avg import Opschoning, inzage, opschonen
 from doorstroom.dossier.dossierbeeld import dossier as dossierbeeld
 from doorstroom.dossier.gebeurtenissen import SOORTEN
+from doorstroom.dossier.groottes import Huishoudgroottes, huishoudgroottes
 from doorstroom.dossier.identiteit import STATUSSEN as AANMELDINGSTATUSSEN
 from doorstroom.dossier.importeren import Importresultaat, importeer_koppellijst, importeer_realisatielijst
 from doorstroom.dossier.invoer import (
@@ -97,6 +99,7 @@ __all__ = [
     "Fase",
     "Feit",
     "Geslacht",
+    "Huishoudgroottes",
     "Importresultaat",
     "Inburgering",
     "Intrekking",
@@ -126,6 +129,7 @@ __all__ = [
     "gebeurtenissen",
     "huishouden",
     "huishoudens",
+    "huishoudgroottes",
     "importeer_koppellijst",
     "importeer_realisatielijst",
     "inburgering",

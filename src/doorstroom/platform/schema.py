@@ -15,6 +15,7 @@ TABLE_MODULES = (
     "doorstroom.dossier.models",
     "doorstroom.prognose.models",
     "doorstroom.beleid.models",
+    "doorstroom.huisvesting.models",
 )
 
 

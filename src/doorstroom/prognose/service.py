@@ -42,6 +42,7 @@ from doorstroom.prognose.opslag import bereken_en_bewaar as bereken_en_bewaar
 from doorstroom.prognose.opslag import controleer as controleer
 from doorstroom.prognose.opslag import document as document
 from doorstroom.prognose.opslag import kwantielen_csv as kwantielen_csv
+from doorstroom.prognose.opslag import provinciereeksen as provinciereeksen
 from doorstroom.prognose.opslag import runs as runs
 from doorstroom.prognose.standaard import standaard as standaard
 from doorstroom.prognose.tekst import samenvatting_tekst as samenvatting_tekst

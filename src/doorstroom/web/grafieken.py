@@ -173,3 +173,16 @@ def monitorstaven(naam: str, titel: str, eenheid: str, rijen: Sequence[Any]) -> 
 def _tekst(waarde: float | None) -> str:
     """A value with one decimal the Dutch way, as the page's full table shows it ('–' for none)."""
     return "–" if waarde is None else format_nl(waarde, 1)
+
+
+def lijnen(id_: str, titel: str, maanden: Sequence[str], reeksen: Mapping[str, Sequence[float]]) -> Grafiek:
+    """A line chart of a few series over the same months, with its table (maand and one column each)."""
+    data: list[Record] = [
+        {"x": list(maanden), "y": list(waarden), "mode": "lines+markers", "name": naam}
+        for naam, waarden in reeksen.items()
+    ]
+    rijen: list[Record] = [
+        {"maand": maand, **{naam: waarden[i] for naam, waarden in reeksen.items()}}
+        for i, maand in enumerate(maanden)
+    ]
+    return Grafiek(id_, titel, {"data": data, "layout": _layout(titel)}, ("maand", *reeksen), rijen)

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-WONINGKLASSEN = ("1", "2", "3-4", "5+")
-"""Dwelling size classes by number of persons; a household fits its own class or a larger one."""
+from doorstroom.values.woningklasse import WONINGKLASSEN as WONINGKLASSEN
+from doorstroom.values.woningklasse import woningklasse as woningklasse
 
 CRITERIA = ("regio", "afstand", "arbeidsmarkt", "onderwijs", "netwerk", "voorkeur", "uitkomst")
 """Named soft criteria of the score, each valued in [0, 1] and weighted by :class:`Gewichten`."""
@@ -123,13 +123,6 @@ def huishoudsoort(grootte: int, kinderen: int) -> str:
     if kinderen == 0:
         return HUISHOUDSOORTEN[1]
     return HUISHOUDSOORTEN[3] if grootte >= 5 else HUISHOUDSOORTEN[2]
-
-
-def woningklasse(grootte: int) -> int:
-    """Dwelling class index for a household of ``grootte`` persons."""
-    if grootte <= 2:
-        return max(grootte, 1) - 1
-    return 2 if grootte <= 4 else 3
 
 
 @dataclass(frozen=True)
