@@ -15,6 +15,7 @@ in a module named after what it does:
 * the TVS timeline of linked households (:mod:`~doorstroom.dossier.tvsoverzicht`);
 * deadlines, counts and chain figures (:mod:`~doorstroom.dossier.overzicht`,
   :mod:`~doorstroom.dossier.ketencijfers`), one person's page (:mod:`~doorstroom.dossier.dossierbeeld`);
+* signals to the municipality, an outbox of CloudEvents (:mod:`~doorstroom.dossier.signalen`);
 * the AVG duties: inspection and retention (:mod:`~doorstroom.dossier.avg`);
 * the demo's synthetic load (:mod:`~doorstroom.dossier.synthetisch`).
 """
@@ -63,6 +64,7 @@ from doorstroom.dossier.personen import (
     wijzig_persoon,
     zoek,
 )
+from doorstroom.dossier.signalen import signalen
 from doorstroom.dossier.synthetisch import (
     SynthetischeGebeurtenis,
     SynthetischePersoon,
@@ -137,6 +139,7 @@ __all__ = [
     "opschonen",
     "personen",
     "persoon",
+    "signalen",
     "taakstellingen",
     "termijnaantallen",
     "termijnoverzicht",
