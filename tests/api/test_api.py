@@ -272,6 +272,14 @@ def test_coa_starts_a_koppeling_run_from_the_case_file_without_an_upload(
     assert antwoord.headers["location"].endswith(f"/koppelruns/{run['run']}/voorstellen")
     voorstellen = client.get(f"{API}/koppelruns/{run['run']}/voorstellen", headers=coa).json()["resultaten"]
     assert [v["huishoudenId"] for v in voorstellen] == ["H-API"]
+    assert client.get(f"{API}/signalen", headers=coa).json()["totaalAantal"] == 0
+    pad = f"{API}/koppelruns/{run['run']}/voorstellen/H-API/beoordelingen"
+    besluit = client.post(pad, json={"toelichting": "akkoord"}, headers={**coa, "If-Match": '"0"'})
+    assert besluit.status_code == 201, besluit.text
+    [signaal] = client.get(f"{API}/signalen", headers=coa).json()["resultaten"]
+    assert signaal["type"] == "nl.doorstroom.koppeling.nieuw" and signaal["subject"] == huishouden
+    assert signaal["data"]["gemeentecode"] == voorstellen[0]["gemeentecode"] and pid not in str(signaal)
+    assert_probleem(client.get(f"{API}/signalen", headers=als["prov-utrecht"]), 403)
 
 
 def test_health_needs_no_login(client: TestClient) -> None:

@@ -99,6 +99,7 @@ def _verzoeken(u: Utrecht) -> dict[str, list[tuple[str, str, dict[str, Any] | No
             ("POST", f"/gebeurtenissen/{u.gebeurtenis}/intrekkingen", {"toelichting": "fout"})
         ],
         "/termijnen": [("GET", "/termijnen", None), ("GET", "/termijnen?gemeentecode=GM0344", None)],
+        "/signalen": [("GET", "/signalen", None)],
         "/tvs-tijdlijnen": [
             ("GET", "/tvs-tijdlijnen", None),
             ("GET", "/tvs-tijdlijnen?gemeentecode=GM0344&peildatum=2026-12-01", None),

@@ -3,7 +3,7 @@ koppeling reads them (composition, reception municipality, hard tie, care), on S
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -102,3 +102,34 @@ def test_a_run_without_waiting_households_is_refused_naming_the_field(engine: En
     with pytest.raises(InputError) as caught:
         dossier.koppelrun_uit_dossier(engine, COA, koppeling.Verzoek((), solver="greedy"))
     assert caught.value.problems[0].field == "huishoudens"
+
+
+def test_a_decision_signals_the_linked_municipality_only_without_personal_data(engine: Engine) -> None:
+    from doorstroom.dossier.service import Beoordeling
+    from doorstroom.platform.paging import Pagina
+
+    leden = _huishouden(engine, "H-SIGNAAL", "1980-01-01")
+    _event(engine, leden[0], "verblijfsvergunning", "2026-09-01", soort="asiel bepaalde tijd")
+    _event(engine, leden[0], "verblijfplaats_azc", "2026-06-01", locatie="azc Zeist", gemeentecode="GM0355")
+    run = int(
+        str(dossier.koppelrun_uit_dossier(engine, COA, dossier.NieuweKoppelrun(solver="greedy"))["run"])
+    )
+    [voorstel] = dossier.koppelvoorstellen(engine, COA, run)
+    gemeente = Gebruiker("gemeente", Rol.gemeente, gemeentecode=str(voorstel["gemeentecode"]))
+    assert dossier.signalen(engine, gemeente, Pagina()) == ([], 0)  # nothing before the decision
+    dossier.beoordeel_voorstel(engine, COA, run, "H-SIGNAAL", Beoordeling(toelichting="akkoord"))
+    [signaal], totaal = dossier.signalen(engine, gemeente, Pagina())
+    assert totaal == 1 and (signaal["specversion"], signaal["type"]) == (
+        "1.0",
+        "nl.doorstroom.koppeling.nieuw",
+    )
+    koppeldatum = date.fromisoformat(signaal["data"]["koppeldatum"])
+    assert signaal["data"]["woningaanbodUiterlijk"] == (koppeldatum + timedelta(weeks=10)).isoformat()
+    huishouden = dossier.persoon(engine, gemeente, leden[0])["huishoudenId"]
+    assert signaal["subject"] == huishouden and signaal["data"]["link"].endswith(huishouden)
+    assert leden[0] not in str(signaal) and "H-SIGNAAL" not in str(signaal)  # no person, no COA reference
+    ander = "GM0307" if voorstel["gemeentecode"] != "GM0307" else "GM0344"
+    assert dossier.signalen(engine, Gebruiker("ander", Rol.gemeente, gemeentecode=ander), Pagina()) == ([], 0)
+    assert dossier.signalen(engine, COA, Pagina())[1] == 1
+    with pytest.raises(PermissionDenied):
+        dossier.signalen(engine, Gebruiker("prov", Rol.provincie, provincie="Utrecht"), Pagina())

@@ -251,3 +251,40 @@ def test_two_regimes_side_by_side_name_both_and_a_bad_choice_is_shown_at_the_for
     meld_af(web)
     meld_aan(web, "beheer")
     assert web.get("/beleid/vergelijk").status_code == 403
+
+
+def test_coa_starts_a_run_from_the_case_file_without_an_upload(
+    engine: Engine, web: TestClient, gebruikers: dict[str, str]
+) -> None:
+    from doorstroom.accounts.domain import Gebruiker, Rol
+    from doorstroom.dossier import service as dossier
+
+    coa = Gebruiker("coa", Rol.coa)
+    huishouden = dossier.maak_huishouden(engine, coa, dossier.NieuwHuishouden(referentie="H-WEB"))
+    persoon = dossier.maak_persoon(
+        engine,
+        coa,
+        dossier.NieuwePersoon(
+            geslachtsnaam="Jansen", geboortedatum="1990-01-01", huishoudenId=huishouden["id"]
+        ),
+    )
+    for soort, gegevens in (
+        ("verblijfsvergunning", {"soort": "asiel bepaalde tijd"}),
+        ("verblijfplaats_azc", {"locatie": "azc Zeist", "gemeentecode": "GM0355"}),
+    ):
+        body = {"persoonId": persoon["id"], "soort": soort, "datum": "2026-09-01", "gegevens": gegevens}
+        dossier.leg_vast(engine, coa, dossier.GEBEURTENISMODELLEN[soort].model_validate(body))
+    meld_aan(web, "coa")
+    pagina = web.get("/koppeling").text
+    assert 'value="dossier"' in pagina
+    data = {"csrf": formtoken(pagina), "bron": "dossier", "solver": "greedy"}
+    start = web.post("/koppeling/runs", data=data, follow_redirects=False)
+    assert start.status_code == 303, start.text
+    for _ in range(600):
+        stand = web.get(start.headers["location"] + "/stand")
+        if "HX-Redirect" in stand.headers:
+            break
+        time.sleep(0.1)
+    assert "H-WEB" in web.get(stand.headers["HX-Redirect"]).text
+    zonder = web.post("/koppeling/runs", data={**data, "bron": "bestand"}, follow_redirects=False)
+    assert zonder.status_code == 422 and "huishoudens" in zonder.text

@@ -110,6 +110,19 @@ class TvsTijdlijn(Uit):
     reden: str
 
 
+class Signaal(BaseModel):
+    """A signal to a municipality as a CloudEvent (NL GOV profile, JSON); no personal data."""
+
+    specversion: str
+    id: str
+    source: str
+    type: str
+    subject: str = Field(description="Id van het huishouden.")
+    time: str
+    datacontenttype: str
+    data: dict[str, Any] = Field(description="Gemeentecode, koppeldatum, TVS-termijnen en een link.")
+
+
 class Links(BaseModel):
     """Links to this, the next and the previous page."""
 

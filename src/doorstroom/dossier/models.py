@@ -165,3 +165,23 @@ class TellingRecord(Base):
     maand: Mapped[str] = mapped_column(String(7))
     soort: Mapped[str] = mapped_column(String(40))
     aantal: Mapped[int] = mapped_column(Integer)
+
+
+class SignaalRecord(Base):
+    """A message to a municipality about one of its households (the outbox; issue 23, signals).
+
+    Shaped as a CloudEvent (NL GOV profile: ``type``, ``source``, ``subject``, ``time``, ``data``) so an
+    external system can take it over unchanged. It holds no personal data: the subject is the household's
+    random id, and ``data`` carries dates, the municipality and a link the receiver fetches with its own
+    token. Written in the same transaction as what it announces; never changed.
+    """
+
+    __tablename__ = "dossier_signaal"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=nieuw_id)
+    gemeentecode: Mapped[str] = mapped_column(String(6), index=True)
+    soort: Mapped[str] = mapped_column(String(80))
+    bron: Mapped[str] = mapped_column(String(200))
+    onderwerp: Mapped[str] = mapped_column(String(36))
+    tijd: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    gegevens: Mapped[dict[str, Any]] = mapped_column(JSON)

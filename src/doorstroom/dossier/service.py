@@ -16,6 +16,7 @@ in a module named after what it does:
 * households per size for the housing plan (:mod:`~doorstroom.dossier.groottes`);
 * deadlines, counts and chain figures (:mod:`~doorstroom.dossier.overzicht`,
   :mod:`~doorstroom.dossier.ketencijfers`), one person's page (:mod:`~doorstroom.dossier.dossierbeeld`);
+* signals to the municipality, an outbox of CloudEvents (:mod:`~doorstroom.dossier.signalen`);
 * the AVG duties: inspection and retention (:mod:`~doorstroom.dossier.avg`);
 * pseudonymous timelines for the monitor's figures (:mod:`~doorstroom.dossier.statistiek`);
 * the demo's synthetic load (:mod:`~doorstroom.dossier.synthetisch`).
@@ -67,6 +68,7 @@ from doorstroom.dossier.personen import (
     zoek,
 )
 from doorstroom.dossier.statistiek import Feit, Pseudotijdlijn, pseudotijdlijnen
+from doorstroom.dossier.signalen import signalen
 from doorstroom.dossier.synthetisch import (
     SynthetischeGebeurtenis,
     SynthetischePersoon,
@@ -147,6 +149,7 @@ __all__ = [
     "personen",
     "persoon",
     "pseudotijdlijnen",
+    "signalen",
     "taakstellingen",
     "termijnaantallen",
     "termijnoverzicht",
