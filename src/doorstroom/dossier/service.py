@@ -67,8 +67,8 @@ from doorstroom.dossier.personen import (
     wijzig_persoon,
     zoek,
 )
-from doorstroom.dossier.statistiek import Feit, Pseudotijdlijn, pseudotijdlijnen
 from doorstroom.dossier.signalen import signalen
+from doorstroom.dossier.statistiek import Feit, Pseudotijdlijn, pseudotijdlijnen
 from doorstroom.dossier.synthetisch import (
     SynthetischeGebeurtenis,
     SynthetischePersoon,
