@@ -70,10 +70,13 @@ def test_no_module_but_the_access_rule_names_a_role() -> None:
 def test_the_permissions_per_role() -> None:
     verwacht = {
         Rol.gemeente: {"dossier_lezen", "dossier_schrijven", "dossier_importeren", "ketencijfers_lezen",
-                       "spreiding_lezen", "prognose_rekenen"},
+                       "spreiding_lezen", "prognose_rekenen", "monitor_lezen", "huisvesting_lezen",
+                       "huisvesting_beheren"},
         Rol.coa: {"dossier_lezen", "dossier_schrijven", "dossier_importeren", "ketencijfers_lezen",
-                  "spreiding_lezen", "prognose_rekenen", "koppeling_beoordelen", "identiteit_beoordelen"},
-        Rol.provincie: {"ketencijfers_lezen", "spreiding_lezen", "prognose_rekenen"},
+                  "spreiding_lezen", "prognose_rekenen", "koppeling_beoordelen", "identiteit_beoordelen",
+                  "monitor_lezen", "huisvesting_lezen"},
+        Rol.provincie: {"ketencijfers_lezen", "spreiding_lezen", "prognose_rekenen", "monitor_lezen",
+                        "huisvesting_lezen"},
         Rol.beheerder: {"gebruikers_beheren", "auditlog_lezen"},
         Rol.systeem: {h.name for h in Handeling},
     }  # fmt: skip

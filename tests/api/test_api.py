@@ -219,6 +219,69 @@ def test_a_day_of_case_work_from_koppeling_to_pip(client: TestClient, als: dict[
     assert len(inzage["gebeurtenissen"]) == 5 and inzage["verwerkingen"]
 
 
+def test_the_tvs_timeline_per_linked_household_within_scope(
+    client: TestClient, als: dict[str, dict[str, str]]
+) -> None:
+    utrecht = als["utrecht"]
+    pid = maak(client, utrecht)["id"]
+    for soort, datum, gegevens in (
+        ("koppeling", "2026-08-03", {"gemeentecode": "GM0344"}),
+        ("woningaanbod", "2026-09-01", {}),
+    ):
+        body = {"persoonId": pid, "soort": soort, "datum": datum, "gegevens": gegevens}
+        assert client.post(f"{API}/gebeurtenissen", json=body, headers=utrecht).status_code == 201
+    pad = f"{API}/tvs-tijdlijnen?peildatum=2026-09-20"
+    lijst = client.get(pad, headers=utrecht).json()
+    assert lijst["totaalAantal"] == 1
+    assert {
+        k: lijst["resultaten"][0][k] for k in ("persoonId", "aanbodUiterlijk", "verhuizingUiterlijk")
+    } == {
+        "persoonId": pid,
+        "aanbodUiterlijk": "2026-10-12",
+        "verhuizingUiterlijk": "2026-09-15",
+    }
+    assert lijst["resultaten"][0]["status"] == "te laat"  # offered, not moved two weeks later
+    assert client.get(f"{pad}&status=op%20schema", headers=utrecht).json()["totaalAantal"] == 0
+    assert client.get(pad, headers=als["coa"]).json()["totaalAantal"] == 1
+    assert client.get(pad, headers=als["amersfoort"]).json()["totaalAantal"] == 0
+    assert_probleem(client.get(pad, headers=als["prov-utrecht"]), 403)
+    assert_probleem(client.get(f"{pad}&status=vroeg", headers=utrecht), 400)
+
+
+def test_coa_starts_a_koppeling_run_from_the_case_file_without_an_upload(
+    client: TestClient, als: dict[str, dict[str, str]]
+) -> None:
+    coa = als["coa"]
+    leeg = client.post(f"{API}/koppelruns", json={"solver": "greedy"}, headers=coa)
+    assert assert_probleem(leeg, 422)["invalidParams"][0]["name"] == "huishoudens"  # nobody waiting
+    huishouden = client.post(f"{API}/huishoudens", json={"referentie": "H-API"}, headers=coa).json()["id"]
+    pid = maak(client, coa, vnummer=factories.vnummer(), huishoudenId=huishouden)["id"]
+    for soort, gegevens in (
+        ("verblijfsvergunning", {"soort": "asiel bepaalde tijd"}),
+        ("verblijfplaats_azc", {"locatie": "azc Zeist", "gemeentecode": "GM0355"}),
+    ):
+        body = {"persoonId": pid, "soort": soort, "datum": "2026-09-01", "gegevens": gegevens}
+        assert client.post(f"{API}/gebeurtenissen", json=body, headers=coa).status_code == 201
+    assert_probleem(client.post(f"{API}/koppelruns", json={"solver": "greedy"}, headers=als["utrecht"]), 403)
+    assert_probleem(client.post(f"{API}/koppelruns", json={"solver": "snel"}, headers=coa), 400)
+    assert_probleem(client.post(f"{API}/koppelruns", json={"tijdslimiet": 0}, headers=coa), 400)
+    antwoord = client.post(f"{API}/koppelruns", json={"solver": "greedy", "tijdslimiet": 5}, headers=coa)
+    assert antwoord.status_code == 201, antwoord.text
+    run = antwoord.json()
+    assert (run["solver"], run["voorstellen"], run["open"]) == ("greedy", 1, 1)
+    assert antwoord.headers["location"].endswith(f"/koppelruns/{run['run']}/voorstellen")
+    voorstellen = client.get(f"{API}/koppelruns/{run['run']}/voorstellen", headers=coa).json()["resultaten"]
+    assert [v["huishoudenId"] for v in voorstellen] == ["H-API"]
+    assert client.get(f"{API}/signalen", headers=coa).json()["totaalAantal"] == 0
+    pad = f"{API}/koppelruns/{run['run']}/voorstellen/H-API/beoordelingen"
+    besluit = client.post(pad, json={"toelichting": "akkoord"}, headers={**coa, "If-Match": '"0"'})
+    assert besluit.status_code == 201, besluit.text
+    [signaal] = client.get(f"{API}/signalen", headers=coa).json()["resultaten"]
+    assert signaal["type"] == "nl.doorstroom.koppeling.nieuw" and signaal["subject"] == huishouden
+    assert signaal["data"]["gemeentecode"] == voorstellen[0]["gemeentecode"] and pid not in str(signaal)
+    assert_probleem(client.get(f"{API}/signalen", headers=als["prov-utrecht"]), 403)
+
+
 def test_health_needs_no_login(client: TestClient) -> None:
     response = client.get(f"{API}/gezondheid")
     assert response.status_code == 200 and response.json()["status"] == "ok"

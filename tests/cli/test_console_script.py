@@ -79,6 +79,13 @@ def _sums_as_accounted(rows: list[dict[str, object]], landelijk: int) -> bool:
 CASES = [
     Case(("gemeenten",), (), lambda d: len(_rows(d)) == 342),
     Case(("gemeenten", "samenvoegingen"), ()),
+    Case(("beleid", "lijst"), (), lambda d: len(_rows(d)) >= 7),
+    Case(("beleid", "toon"), ("tweestatusstelsel",), lambda d: any(r["waarde"] == "36" for r in _rows(d))),
+    Case(
+        ("beleid", "vergelijk"),
+        ("--regime", "wet-2024", "--regime", "tweestatusstelsel", "--maanden", "6"),
+        lambda d: all(float(str(r["nareizigers_b"])) < float(str(r["nareizigers_a"])) for r in _rows(d)),
+    ),
     Case(
         ("taakstelling", "bereken"),
         ("--periode", "2026-1", "--totaal", "16.500"),
@@ -136,7 +143,28 @@ CASES = [
     Case(("token", "lijst"), (), lambda d: _rows(d) == [], rows=False),
     Case(("audit", "lijst"), ("--aantal", "5"), lambda d: 1 <= len(_rows(d)) <= 5),
     Case(("dossier", "termijnen"), (), lambda d: _rows(d) == [], rows=False),
+    Case(("dossier", "tvs"), ("--peildatum", "2026-12-01"), lambda d: _rows(d) == [], rows=False),
     Case(("dossier", "aanmeldingen"), (), lambda d: _rows(d) == [], rows=False),
+    Case(("monitor", "indicatoren"), (), lambda d: len(_rows(d)) >= 19),
+    Case(("monitor", "cijfers"), ("cohort",), lambda d: _rows(d) == [], rows=False),
+    Case(("huisvesting", "aanbod"), ("GM0344",), lambda d: _rows(d) == [], rows=False),
+    Case(
+        ("huisvesting", "plan"),
+        ("Utrecht", "--peildatum", "2026-03-01", "--maanden", "3", "--zonder-prognose"),
+        lambda d: [r["maand"] for r in _rows(d)] == ["2026-03", "2026-04", "2026-05"],
+    ),
+    Case(  # no supply registered: nobody housed, no money line
+        ("huisvesting", "geld"),
+        ("GM0344", "--peildatum", "2026-03-01", "--maanden", "2"),
+        lambda d: _rows(d) == [],
+        rows=False,
+    ),
+    Case(("huisvesting", "regelingen"), (), lambda d: all(r["bron"] for r in _rows(d))),
+    Case(
+        ("huisvesting", "overzicht"),
+        ("--provincie", "Utrecht", "--peildatum", "2026-03-01", "--maanden", "2"),
+        lambda d: len(_rows(d)) == 27 and _rows(d)[-1]["gemeentenaam"] == "Totaal",
+    ),
 ]
 PLACEHOLDERS = ("huishoudens", "capaciteit", "arbeidsmarkt", "historie")
 _unique_periods = (f"{year}-{half}" for year in itertools.count(2030) for half in (1, 2))

@@ -181,3 +181,58 @@ def test_a_koppellijst_saved_as_excel_unicode_text_is_imported(engine: Engine, t
     result = run("dossier", "importeer-koppellijst", str(path))
     assert result.exit_code == 0, result.stderr
     assert _personen(engine) == 1
+
+
+def test_the_tvs_timeline_per_household_with_a_status_filter_and_a_bad_status_exit_2(engine: Engine) -> None:
+    from doorstroom.dossier.invoer import GEBEURTENISMODELLEN
+
+    systeem = Gebruiker.systeem("test")
+    persoon = service.maak_persoon(
+        engine,
+        systeem,
+        NieuwePersoon(geslachtsnaam="Jansen", geboortedatum="1990-01-01", gemeentecode="GM0344"),
+    )
+    body = {"persoonId": persoon["id"], "soort": "koppeling", "datum": "2026-07-06"}
+    service.leg_vast(
+        engine,
+        systeem,
+        GEBEURTENISMODELLEN["koppeling"].model_validate({**body, "gegevens": {"gemeentecode": "GM0344"}}),
+    )
+    resultaat = run("dossier", "tvs", "--peildatum", "2026-09-20", "--format", "json")
+    assert resultaat.exit_code == 0, resultaat.stderr
+    [rij] = json.loads(resultaat.stdout)
+    assert (rij["persoonId"], rij["aanbodUiterlijk"], rij["status"]) == (
+        persoon["id"],
+        "2026-09-14",
+        "te laat",
+    )
+    leeg = run("dossier", "tvs", "--peildatum", "2026-09-20", "--status", "op_schema", "--format", "json")
+    assert json.loads(leeg.stdout) == []
+    fout = run("dossier", "tvs", "--status", "vroeg")
+    assert fout.exit_code == 2 and "status" in fout.stderr and "--status" not in fout.stderr
+
+
+def test_a_koppeling_run_from_the_case_file_without_an_upload(engine: Engine) -> None:
+    from doorstroom.accounts.domain import Rol
+    from doorstroom.dossier.invoer import GEBEURTENISMODELLEN, NieuwHuishouden
+
+    coa = Gebruiker("coa", Rol.coa)  # COA registers households in reception without a municipality
+    huishouden = service.maak_huishouden(engine, coa, NieuwHuishouden(referentie="H-CLI"))
+    persoon = service.maak_persoon(
+        engine,
+        coa,
+        NieuwePersoon(geslachtsnaam="Jansen", geboortedatum="1990-01-01", huishoudenId=huishouden["id"]),
+    )
+    for soort, gegevens in (
+        ("verblijfsvergunning", {"soort": "asiel bepaalde tijd"}),
+        ("verblijfplaats_azc", {"locatie": "azc Zeist", "gemeentecode": "GM0355"}),
+    ):
+        body = {"persoonId": persoon["id"], "soort": soort, "datum": "2026-09-01", "gegevens": gegevens}
+        service.leg_vast(engine, coa, GEBEURTENISMODELLEN[soort].model_validate(body))
+    resultaat = run("koppeling", "voorstel", "--uit-dossier", "--solver", "greedy", "--format", "json")
+    assert resultaat.exit_code == 0, resultaat.stderr
+    assert [a["huishouden_id"] for a in json.loads(resultaat.stdout)["assignments"]] == ["H-CLI"]
+    assert "1 huishoudens uit het dossier" in resultaat.stderr
+    for args in ((), ("--uit-dossier", "--huishoudens", "h.csv")):
+        fout = run("koppeling", "voorstel", *args)
+        assert fout.exit_code == 2 and "huishoudens" in fout.stderr and "--" not in fout.stderr

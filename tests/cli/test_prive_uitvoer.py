@@ -20,6 +20,7 @@ pytestmark = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 
 OPDRACHTEN = {
     "termijnen": ("dossier", "termijnen"),
+    "tvs": ("dossier", "tvs"),
     "audit": ("audit", "lijst"),
     "gebruikers": ("gebruiker", "lijst"),
     "tokens": ("token", "lijst"),

@@ -214,20 +214,22 @@ def test_move_ins_count_toward_the_taakstelling_without_double_counting(
 
 
 def test_deadlines_view_per_municipality_and_case_worker(engine: Engine) -> None:
+    # minors: no intake or PIP term, so the housing rules of the koppeling are what is due
     for casemanager, koppeldatum in (("anna", "2026-08-01"), ("bram", "2026-10-01")):
-        pid = nieuw(UTRECHT, engine, casemanager=casemanager)["id"]
+        pid = nieuw(UTRECHT, engine, casemanager=casemanager, geboortedatum="2012-03-04")["id"]
         gebeurtenis(engine, UTRECHT, pid, "koppeling", koppeldatum, gegevens={"gemeentecode": "GM0344"})
     rows, totaal = overzicht.termijnoverzicht(engine, UTRECHT, overzicht.Termijnfilter(), Pagina())
-    assert totaal == 2 and [r["status"] for r in rows] == ["verlopen", "open"]
+    assert totaal == 4 and [r["status"] for r in rows] == ["verlopen", "verlopen", "open", "open"]
+    assert [r["regel"] for r in rows[:2]] == ["woningaanbod_na_koppeling", "huisvesting_na_koppeling"]
     anna, _ = overzicht.termijnoverzicht(
         engine, UTRECHT, overzicht.Termijnfilter(casemanager="anna"), Pagina()
     )
-    assert [r["vervaldatum"] for r in anna] == ["2026-11-01"]
+    assert [r["vervaldatum"] for r in anna] == ["2026-10-10", "2026-11-01"]
     assert overzicht.termijnoverzicht(engine, AMERSFOORT, overzicht.Termijnfilter(), Pagina())[1] == 0
     assert overzicht.termijnaantallen(engine, UTRECHT, "GM0344") == {
-        "open": 1,
+        "open": 2,
         "binnenkort": 0,
-        "verlopen": 1,
+        "verlopen": 2,
     }
     # a province sees no figure from fewer than ten persons (None: "< 10"); zero stays zero
     assert overzicht.termijnaantallen(engine, PROVINCIE, "GM0344") == {
@@ -235,6 +237,17 @@ def test_deadlines_view_per_municipality_and_case_worker(engine: Engine) -> None
         "binnenkort": 0,
         "verlopen": None,
     }
+
+
+def test_a_linked_adult_in_reception_has_intake_and_pip_due_from_the_koppeling(engine: Engine) -> None:
+    pid = nieuw(UTRECHT, engine, geboortedatum="1990-05-06")["id"]
+    gebeurtenis(engine, UTRECHT, pid, "koppeling", "2026-10-01", gegevens={"gemeentecode": "GM0344"})
+    filter_ = overzicht.Termijnfilter(regel="brede_intake")
+    rows, _ = overzicht.termijnoverzicht(engine, UTRECHT, filter_, Pagina())
+    assert [(r["start"], r["vervaldatum"]) for r in rows] == [("2026-10-01", "2026-12-10")]
+    gebeurtenis(engine, UTRECHT, pid, "brede_intake", "2026-11-02")  # accepted while still in reception
+    assert overzicht.termijnoverzicht(engine, UTRECHT, filter_, Pagina())[1] == 0
+    assert service.persoon(engine, UTRECHT, pid)["inOpvang"] is True
 
 
 def test_avg_inspection_holds_everything_including_who_processed(engine: Engine) -> None:

@@ -29,10 +29,13 @@ PAGINAS = {
         "/gemeente/GM0344",
         "/dossier",
         "/dossier/termijnen",
+        "/dossier/tvs",
         "PERSOON",
         "/regio",
         "/scenario",
         "/scenario/prognoses/1",
+        "/monitor",
+        "/huisvesting/GM0344",
     ],
     "coa": [
         "/",
@@ -47,7 +50,18 @@ PAGINAS = {
         "/scenario",
         "/scenario/prognoses/1",
     ],
-    "prov-utrecht": ["/", "/land", "/gemeente", "/gemeente/GM0344", "/regio?per=coropgebied", "/scenario"],
+    "prov-utrecht": [
+        "/",
+        "/land",
+        "/gemeente",
+        "/gemeente/GM0344",
+        "/regio?per=coropgebied",
+        "/scenario",
+        "/monitor",
+        "/beleid",
+        "/beleid/vergelijk?maanden=6",
+        "/huisvesting",
+    ],
     "beheer": ["/beheer/gebruikers"],
 }
 VERBODEN = {

@@ -20,6 +20,7 @@ from sqlalchemy import Engine, func, inspect, select, table
 
 from doorstroom.demo import laden
 from doorstroom.platform.clock import vandaag
+from tests.server import vrije_poort
 
 PROGRAM = Path(sys.executable).parent / "doorstroom"
 
@@ -45,12 +46,6 @@ def test_loading_twice_duplicates_nothing(engine: Engine) -> None:
     assert _tellingen(engine) == na_eerste
     for naam in ("dossier_persoon", "koppeling_run", "prognose_run", "taakstelling_vaststelling"):
         assert na_eerste[naam] > 0, naam
-
-
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _omgeving(tmp_path: Path) -> dict[str, str]:
@@ -87,7 +82,7 @@ def _meld_aan(basis: str, naam: str, wachtwoord: str) -> int:
 
 
 def test_the_installed_program_serves_the_demo_with_one_account_per_role(tmp_path: Path) -> None:
-    poort = _vrije_poort()
+    poort = vrije_poort()
     proces = subprocess.Popen(
         [str(PROGRAM), "demo", "--port", str(poort)],
         env=_omgeving(tmp_path),

@@ -17,9 +17,9 @@ from doorstroom.accounts import oidc
 from doorstroom.platform.settings import get_settings
 from doorstroom.server import create_app
 from tests.oidc_provider import CLIENT_ID, CLIENT_SECRET, Provider, provider_op_loopback
+from tests.server import vrije_poort
 from tests.web.browser import ARTEFACTEN, CHROMIUM, VLAGGEN, axe_schendingen, vereis_chromium
 from tests.web.conftest import GEHEIM
-from tests.web.test_browser import _vrije_poort
 
 pytestmark = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 def omgeving(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Provider]]:
     """Doorstroom (on a free port) and the provider, configured for each other."""
     vereis_chromium()
-    poort = _vrije_poort()
+    poort = vrije_poort()
     with provider_op_loopback() as provider:
         for naam, waarde in {
             "ISSUER": provider.issuer,

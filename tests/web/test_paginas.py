@@ -23,10 +23,14 @@ GEMEENSCHAPPELIJK = [
     "/regio?per=coropgebied",
     "/scenario",
     "/scenario/prognoses/1",
+    "/monitor",
+    "/monitor?indicator=cohort&cohort=vergunning",
+    "/beleid",
+    "/beleid/vergelijk?a=wet-2024&b=nareisstop&maanden=6",
 ]
 VERWACHT = {
     "utrecht": (
-        [*GEMEENSCHAPPELIJK, "/dossier", "/dossier/termijnen"],
+        [*GEMEENSCHAPPELIJK, "/dossier", "/dossier/termijnen", "/dossier/tvs", "/dossier/tvs?status=te+laat"],
         ["/koppeling", "/beheer/gebruikers", "/dossier/aanmeldingen"],
     ),
     "coa": (
@@ -36,12 +40,19 @@ VERWACHT = {
             "/koppeling/runs/1",
             "/dossier",
             "/dossier/aanmeldingen",
+            "/dossier/tvs",
             "/gemeente",
         ],
         ["/beheer/gebruikers"],
     ),
-    "prov-utrecht": ([*GEMEENSCHAPPELIJK, "/gemeente"], ["/dossier", "/koppeling", "/koppeling/runs/1"]),
-    "beheer": (["/beheer/gebruikers"], ["/land", "/dossier", "/regio", "/scenario", "/koppeling"]),
+    "prov-utrecht": (
+        [*GEMEENSCHAPPELIJK, "/gemeente"],
+        ["/dossier", "/dossier/tvs", "/koppeling", "/koppeling/runs/1"],
+    ),
+    "beheer": (
+        ["/beheer/gebruikers"],
+        ["/land", "/dossier", "/regio", "/scenario", "/koppeling", "/monitor"],
+    ),
 }
 
 
@@ -69,6 +80,20 @@ def test_a_municipality_sees_only_its_own_residents(engine: Engine, web: TestCli
     meld_aan(web, "utrecht")
     assert web.get(f"/dossier/personen/{ids[0]}").status_code == 404
     assert web.get("/gemeente/GM0307").status_code == 404
+
+
+def test_the_tvs_timeline_shows_a_municipality_its_own_linked_households(web: TestClient, demo: None) -> None:
+    meld_aan(web, "utrecht")
+    pagina = web.get("/dossier/tvs").text
+    eigen = set(re.findall(r'href="/dossier/personen/([0-9a-f-]{36})"', pagina))
+    assert eigen and "aanbod uiterlijk" in pagina and "GM0307" not in pagina
+    statussen = re.findall(r'class="status status--[a-z-]+">([a-z ]+)</span>', pagina)
+    assert statussen and set(statussen) <= {"op schema", "te laat", "verschoonbaar"}
+    assert web.get("/dossier/tvs?status=morgen").status_code in (400, 422)
+    meld_af(web)
+    meld_aan(web, "amersfoort")
+    anders = set(re.findall(r'href="/dossier/personen/([0-9a-f-]{36})"', web.get("/dossier/tvs").text))
+    assert not eigen & anders
 
 
 def test_a_province_gets_counts_and_never_a_name(web: TestClient, demo: None) -> None:
@@ -199,3 +224,67 @@ def test_a_region_view_for_a_period_without_taakstelling_says_what_is_missing(
     assert antwoord.status_code == 422
     assert "geen landelijke taakstelling vastgesteld of bekend voor 2027-1" in antwoord.text
     assert "--taakstelling" not in antwoord.text
+
+
+def test_the_monitor_shows_only_protected_aggregates_and_its_errors(web: TestClient, demo: None) -> None:
+    meld_aan(web, "prov-utrecht")
+    pagina = web.get("/monitor?indicator=koppeling_tot_huisvesting").text
+    assert "Definitie." in pagina and "Tabel bij deze grafiek" in pagina
+    assert "/dossier/personen/" not in pagina
+    getallen = re.findall(r'utrecht-table__cell--numeric">([0-9.]+)</td>\s*<td', pagina)
+    assert all(int(g.replace(".", "")) == 0 or int(g.replace(".", "")) >= 10 for g in getallen)
+    assert web.get("/monitor?indicator=nationaliteit").status_code == 404
+    assert web.get("/monitor?cohort=geboorte").status_code in (400, 422)
+
+
+def test_two_regimes_side_by_side_name_both_and_a_bad_choice_is_shown_at_the_form(
+    web: TestClient, demo: None
+) -> None:
+    meld_aan(web, "prov-utrecht")
+    pagina = web.get("/beleid/vergelijk?a=wet-2024&b=tweestatusstelsel&maanden=6")
+    assert pagina.status_code == 200
+    assert "wet-2024 + tweestatusstelsel (GEEN GELDEND RECHT" in pagina.text
+    assert "36703" in pagina.text
+    onbekend = web.get("/beleid/vergelijk?a=bestaat-niet&b=wet-2024&maanden=6")
+    assert onbekend.status_code == 200 and "Dit klopt nog niet" in onbekend.text
+    assert "onbekende regime" in onbekend.text
+    meld_af(web)
+    meld_aan(web, "beheer")
+    assert web.get("/beleid/vergelijk").status_code == 403
+
+
+def test_coa_starts_a_run_from_the_case_file_without_an_upload(
+    engine: Engine, web: TestClient, gebruikers: dict[str, str]
+) -> None:
+    from doorstroom.accounts.domain import Gebruiker, Rol
+    from doorstroom.dossier import service as dossier
+
+    coa = Gebruiker("coa", Rol.coa)
+    huishouden = dossier.maak_huishouden(engine, coa, dossier.NieuwHuishouden(referentie="H-WEB"))
+    persoon = dossier.maak_persoon(
+        engine,
+        coa,
+        dossier.NieuwePersoon(
+            geslachtsnaam="Jansen", geboortedatum="1990-01-01", huishoudenId=huishouden["id"]
+        ),
+    )
+    for soort, gegevens in (
+        ("verblijfsvergunning", {"soort": "asiel bepaalde tijd"}),
+        ("verblijfplaats_azc", {"locatie": "azc Zeist", "gemeentecode": "GM0355"}),
+    ):
+        body = {"persoonId": persoon["id"], "soort": soort, "datum": "2026-09-01", "gegevens": gegevens}
+        dossier.leg_vast(engine, coa, dossier.GEBEURTENISMODELLEN[soort].model_validate(body))
+    meld_aan(web, "coa")
+    pagina = web.get("/koppeling").text
+    assert 'value="dossier"' in pagina
+    data = {"csrf": formtoken(pagina), "bron": "dossier", "solver": "greedy"}
+    start = web.post("/koppeling/runs", data=data, follow_redirects=False)
+    assert start.status_code == 303, start.text
+    for _ in range(600):
+        stand = web.get(start.headers["location"] + "/stand")
+        if "HX-Redirect" in stand.headers:
+            break
+        time.sleep(0.1)
+    assert "H-WEB" in web.get(stand.headers["HX-Redirect"]).text
+    zonder = web.post("/koppeling/runs", data={**data, "bron": "bestand"}, follow_redirects=False)
+    assert zonder.status_code == 422 and "huishoudens" in zonder.text

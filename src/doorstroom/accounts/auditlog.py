@@ -7,7 +7,6 @@ A person's own lines reach them through the AVG inspection export instead.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
@@ -32,7 +31,7 @@ def regels(
     if actor:
         query = query.where(audit.AuditRecord.actor == actor)
     if object_id:
-        query = query.where(audit.AuditRecord.objecten.like(f"%{json.dumps(object_id)}%"))
+        query = query.where(audit.noemt(object_id))
     totaal = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     page = query.order_by(audit.AuditRecord.volgnummer.desc()).offset(pagina.offset).limit(pagina.grootte)
     return [audit.as_dict(line) for line in session.scalars(page)], int(totaal)

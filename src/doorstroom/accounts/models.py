@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from doorstroom.platform.db import Base
@@ -59,3 +59,18 @@ class SessieRecord(Base):
     laatst_gebruikt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     verloopt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     beeindigd_op: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class AanmeldpogingRecord(Base):
+    """A failed login, counted per key (a normalised user name or a client address) in a moving window.
+
+    Kept in the database so every worker of a deployment counts the same attempts (BIO 9.4.2);
+    rows older than the window are removed when a new attempt is counted.
+    """
+
+    __tablename__ = "gebruiker_aanmeldpoging"
+    __table_args__ = (Index("ix_gebruiker_aanmeldpoging_sleutel", "sleutel", "moment"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sleutel: Mapped[str] = mapped_column(String(120))
+    moment: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

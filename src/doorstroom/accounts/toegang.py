@@ -54,12 +54,19 @@ class Handeling(StrEnum):
     gebruikers_beheren = "gebruikers beheren"
     auditlog_lezen = "het auditlog inzien"
     bewaartermijn_uitvoeren = "dossiers na de bewaartermijn verwijderen"
+    monitor_lezen = "de monitor van integratie-uitkomsten inzien (alleen afgeschermde cijfers)"
+    beleid_vastleggen = "een beleidsregime toevoegen"
+    huisvesting_lezen = "het huisvestingsplan en het woningaanbod inzien"
+    huisvesting_beheren = "het woningaanbod van de eigen gemeente bijwerken"
+    geldregelingen_beheren = "de tabel met financiële regelingen bijwerken"
 
 
 _KETEN = {Handeling.ketencijfers_lezen, Handeling.spreiding_lezen, Handeling.prognose_rekenen}
+_KETEN |= {Handeling.monitor_lezen}  # the monitor's figures are chain figures: aggregates only
 _DOSSIER = {Handeling.dossier_lezen, Handeling.dossier_schrijven, Handeling.dossier_importeren}
+_KETEN |= {Handeling.huisvesting_lezen}  # the housing plan is read as the chain's figures are
 RECHTEN: Mapping[Rol, frozenset[Handeling]] = {
-    Rol.gemeente: frozenset(_KETEN | _DOSSIER),
+    Rol.gemeente: frozenset(_KETEN | _DOSSIER | {Handeling.huisvesting_beheren}),
     Rol.coa: frozenset(_KETEN | _DOSSIER | {Handeling.koppeling_beoordelen, Handeling.identiteit_beoordelen}),
     Rol.provincie: frozenset(_KETEN),
     Rol.beheerder: frozenset({Handeling.gebruikers_beheren, Handeling.auditlog_lezen}),
@@ -216,6 +223,20 @@ def aggregaatbereik(scope: Bereik, codes: Iterable[str] | None = None) -> Bereik
         toegestaan = frozenset(c for c in codes if scope.ziet_aggregaat(c))
     alle = frozenset(Stadium)
     return Bereik(scope.rol, True, toegestaan, False, alle, False, False, toegestaan)
+
+
+def statistiekbereik(gebruiker: Gebruiker) -> Bereik:
+    """The scope in which the monitor's figures are computed: every file, never a person shown.
+
+    The monitor compares a municipality with its peers, its province and the country, so its
+    figures rest on every municipality's files; what leaves is only aggregates, hidden below ten and
+    protected against derivation (:func:`doorstroom.values.afscherming.afschermen`). Only a user who
+    may read the monitor gets this scope, and the case file hands over no name, number, identifier
+    or date of birth within it (:mod:`doorstroom.dossier.statistiek`).
+    """
+    eis(gebruiker, Handeling.monitor_lezen)
+    alle = frozenset(Stadium)
+    return Bereik(gebruiker.rol, True, None, False, alle, False, False, None)
 
 
 def overdrachtsbereik(gebruiker: Gebruiker) -> Bereik:

@@ -17,15 +17,20 @@ from doorstroom.api import (
     BASE_PATH,
     aanmeldingen,
     auditlog,
+    beleid,
     gebeurtenissen,
     gemeenten,
     gezondheid,
     huishoudens,
+    huisvesting,
     koppelruns,
+    monitor,
     personen,
+    signalen,
     spreiding,
     taakstellingen,
     termijnen,
+    tvs,
 )
 from doorstroom.api.afhankelijkheden import bekende_parameters
 from doorstroom.api.openapi import verfijn
@@ -58,12 +63,17 @@ def create_api(engine: Engine) -> FastAPI:
         aanmeldingen.router,
         gebeurtenissen.router,
         termijnen.router,
+        tvs.router,
+        signalen.router,
         gemeenten.router,
         taakstellingen.router,
         koppelruns.router,
         spreiding.router,
+        huisvesting.router,
         auditlog.router,
         gezondheid.router,
+        monitor.router,
+        beleid.router,
     ):
         api.include_router(router)
     for exception, handler in HANDLERS.items():

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Request, Response
 
 from doorstroom.api.afhankelijkheden import EngineDep, GebruikerDep, IfMatch, PaginaDep, verwachte_versie
 from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Besluit, Koppelrun, Lijst, Voorstel
 from doorstroom.dossier import service as dossier
-from doorstroom.dossier.service import Beoordeling
+from doorstroom.dossier.service import Beoordeling, NieuweKoppelrun
 
 router = APIRouter(prefix="/koppelruns", tags=["koppelruns"])
 FOUTEN = documentatie(400, 401, 403, 404, 500, 503)
@@ -23,8 +23,24 @@ def lijst_runs(
     request: Request, engine: EngineDep, gebruiker: GebruikerDep, pagina: PaginaDep
 ) -> dict[str, Any]:
     """Opgeslagen koppelruns, nieuwste eerst (alleen COA)."""
-    runs = dossier.koppelruns(engine, gebruiker)
-    return lijst(request, runs[pagina.offset : pagina.offset + pagina.grootte], len(runs), pagina)
+    deel = dossier.koppelruns(engine, gebruiker, pagina)
+    return lijst(request, deel.rijen, deel.totaal, pagina)
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=Koppelrun,
+    responses=documentatie(400, 401, 403, 415, 422, 500, 503),
+)
+def start_run(
+    verzoek: NieuweKoppelrun, request: Request, engine: EngineDep, gebruiker: GebruikerDep, response: Response
+) -> dict[str, Any]:
+    """Start een koppelrun over de huishoudens met vergunning in de opvang die nog niet gekoppeld zijn,
+    uit het dossier (geen upload); solver en tijdslimiet als bij ``doorstroom koppeling voorstel``."""
+    run = dossier.koppelrun_uit_dossier(engine, gebruiker, verzoek)
+    response.headers["Location"] = f"{request.scope.get('root_path', '')}/koppelruns/{run['run']}/voorstellen"
+    return run
 
 
 @router.get("/{runId}/voorstellen", response_model=Lijst[Voorstel], responses=FOUTEN)

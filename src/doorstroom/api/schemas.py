@@ -41,6 +41,7 @@ class Persoon(Uit):
     geslachtsnaam: str
     voornamen: str | None = None
     geboortedatum: date
+    geslacht: str | None = Field(default=None, description="BRP-geslachtsaanduiding: M, V of O (onbekend).")
     gemeentecode: str | None = None
     huishouden_id: str | None = None
     casemanager: str | None = None
@@ -91,6 +92,35 @@ class Termijn(Uit):
     vervaldatum: date
     status: str = Field(description="open, binnenkort of verlopen")
     bron: str = Field(description="Wettelijke bron van de regel.")
+
+
+class TvsTijdlijn(Uit):
+    """The TVS timeline of one linked household (COA's taakstellingvolgsysteem)."""
+
+    huishouden_id: str | None = Field(default=None, description="Leeg voor een alleenstaande.")
+    persoon_id: str = Field(description="Het eerste lid: de koppeling geldt voor het hele huishouden.")
+    personen: int = Field(description="Leden binnen uw bereik.")
+    gemeentecode: str
+    koppeldatum: date
+    aanbod_uiterlijk: date = Field(description="Woningaanbod uiterlijk: 10 weken na de koppeling.")
+    aanbod: date | None = None
+    verhuizing_uiterlijk: date = Field(description="2 weken na het aanbod, uiterlijk 3 maanden na koppeling.")
+    huisvesting: date | None = None
+    status: str = Field(description="op schema, te laat of verschoonbaar")
+    reden: str
+
+
+class Signaal(BaseModel):
+    """A signal to a municipality as a CloudEvent (NL GOV profile, JSON); no personal data."""
+
+    specversion: str
+    id: str
+    source: str
+    type: str
+    subject: str = Field(description="Id van het huishouden.")
+    time: str
+    datacontenttype: str
+    data: dict[str, Any] = Field(description="Gemeentecode, koppeldatum, TVS-termijnen en een link.")
 
 
 class Links(BaseModel):
@@ -289,3 +319,56 @@ class Importresultaat(Uit):
     nieuwe_personen: int
     nieuwe_huishoudens: int
     nieuwe_gebeurtenissen: int
+
+
+class Monitorindicator(Uit):
+    """An indicator of the monitor with its one definition (docs/monitor.md)."""
+
+    naam: str
+    titel: str
+    soort: Literal["aantal", "aandeel", "mediaan"]
+    eenheid: str
+    definitie: str
+    bron: str
+    regel: str
+
+
+class Monitorcijfer(Uit):
+    """One protected figure: unit, group, persons (or why withheld) and the value."""
+
+    jaar: int = Field(description="Cohortjaar.")
+    eenheidsoort: Literal["gemeente", "grootteklasse", "provincie", "land"]
+    eenheid: str = Field(description="Gemeentecode, grootteklasse, provincie of 'Nederland'.")
+    uitsplitsing: Literal["totaal", "huishouden", "leeftijd", "geslacht"]
+    groep: str
+    personen: int | Literal["< 10", "afgeschermd"] = Field(
+        description="Aantal personen; '< 10' onder de tien, 'afgeschermd' om een ander cijfer te beschermen."
+    )
+    waarde: float | None = Field(description="Procent, mediaan in dagen of aantal; leeg als afgeschermd.")
+
+
+class Monitorverdeling(Uit):
+    """Where the caller's municipality stands among the shown municipal figures of an area."""
+
+    jaar: int
+    eenheidsoort: Literal["grootteklasse", "provincie", "land"]
+    eenheid: str
+    gemeenten: int
+    minimum: float | None = None
+    kwartiel1: float | None = None
+    mediaan: float | None = None
+    kwartiel3: float | None = None
+    maximum: float | None = None
+    lager: int | None = None
+    hoger: int | None = None
+
+
+class Monitorcijfers(Uit):
+    """One indicator's protected figures per cohort year, as the caller may see them."""
+
+    indicator: Monitorindicator
+    cohort: Literal["huisvesting", "vergunning"]
+    peildatum: date
+    eigen_gemeente: str | None = None
+    cijfers: list[Monitorcijfer]
+    vergelijkingen: list[Monitorverdeling]

@@ -69,6 +69,46 @@ def termijnen(
     emit(rows, kolommen, fmt, out, title="termijnen", persoonsgegevens=True)
 
 
+@app.command("tvs")
+def tvs(
+    gemeente: Annotated[str | None, typer.Option("--gemeente", help="Gemeentecode, zoals GM0344.")] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="op_schema, te_laat of verschoonbaar.")
+    ] = None,
+    peildatum: Annotated[str | None, typer.Option("--peildatum", help="Standaard vandaag.")] = None,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+) -> None:
+    """TVS-tijdlijn per gekoppeld huishouden: aanbod (10 weken), verhuizing (2 weken), status."""
+    filter_ = dossier.Tvsfilter(gemeente, _tvsstatus(status), parse_datum(peildatum, "peildatum"))
+    with open_store() as engine:
+        rows, _ = dossier.tvsoverzicht(engine, operator(), filter_, Pagina(1, 1_000_000))
+    kolommen = [
+        "huishoudenId",
+        "persoonId",
+        "personen",
+        "gemeentecode",
+        "koppeldatum",
+        "aanbodUiterlijk",
+        "aanbod",
+        "verhuizingUiterlijk",
+        "huisvesting",
+        "status",
+        "reden",
+    ]
+    emit(rows, kolommen, fmt, out, title="tvs", persoonsgegevens=True)
+
+
+def _tvsstatus(tekst: str | None) -> dossier.Tvsstatus | None:
+    if tekst is None:
+        return None
+    for status in dossier.Tvsstatus:
+        if tekst.strip() in (status.name, status.value):
+            return status
+    namen = ", ".join(s.name for s in dossier.Tvsstatus)
+    raise InputError(Problem(f"onbekende TVS-status '{tekst}'; kies {namen}", field="status"))
+
+
 @app.command("inzage")
 def inzage(
     persoon: Annotated[str, typer.Option("--persoon", help="Id van de persoon.")],

@@ -14,8 +14,6 @@ import secrets
 import traceback
 from pathlib import Path
 
-from doorstroom.platform.clock import nu
-
 LOG_NAME = "fouten.log"
 
 
@@ -38,6 +36,8 @@ def _log_path() -> Path:
 
 
 def _entry(reference: str, error: BaseException) -> str:
+    from doorstroom.platform.clock import nu  # only when an incident happens (lazy start)
+
     now = nu().isoformat(timespec="seconds")
     lines = [f"{now} {reference}"]
     current: BaseException | None = error

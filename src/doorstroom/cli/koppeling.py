@@ -45,6 +45,10 @@ class Methode(StrEnum):
 
 
 HuishoudensOption = Annotated[Path, typer.Option("--huishoudens", help="CSV/XLSX met huishoudens.")]
+BronOption = Annotated[Path | None, typer.Option("--huishoudens", help="CSV/XLSX met huishoudens.")]
+UitDossierOption = Annotated[
+    bool, typer.Option("--uit-dossier", help="De huishoudens met vergunning in de opvang, uit het dossier.")
+]
 CapaciteitOption = Annotated[
     Path | None,
     typer.Option(
@@ -98,7 +102,7 @@ AandeelOption = Annotated[
 
 
 def _verzoek(
-    huishoudens: Path,
+    huishoudens: Path | tuple[service.Huishouden, ...],
     capaciteit: Path | None,
     arbeidsmarkt: Path | None,
     regio: RegioSoort,
@@ -181,7 +185,8 @@ EvenwichtOption = Annotated[
 
 @app.command("voorstel")
 def voorstel_command(
-    huishoudens: HuishoudensOption,
+    huishoudens: BronOption = None,
+    uit_dossier: UitDossierOption = False,
     capaciteit: CapaciteitOption = None,
     arbeidsmarkt: ArbeidsmarktOption = None,
     regio: RegioOption = RegioSoort.provincie,
@@ -205,7 +210,8 @@ def voorstel_command(
 ) -> None:
     """Bereken koppelvoorstellen; de run wordt bewaard zodat een medewerker ze kan beoordelen."""
     verzoek = _verzoek(
-        huishoudens, capaciteit, arbeidsmarkt, regio, regiobestand, regiobinding, solver, tijdslimiet,
+        koppelruns.huishoudensbron(huishoudens, uit_dossier), capaciteit, arbeidsmarkt, regio, regiobestand,
+        regiobinding, solver, tijdslimiet,
         periode, aandeel, uitkomsten, uitkomstgewicht if uitkomsten else 0.0,
     )  # fmt: skip
     if methode is Methode.geprijsd:

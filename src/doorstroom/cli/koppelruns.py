@@ -7,6 +7,7 @@ koppeling's decision rules ask for one; every decision is added to the run's his
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,8 +15,10 @@ from rich.console import Console
 
 from doorstroom.cli.options import FormatOption, OutOption, getal_argument
 from doorstroom.cli.output import Format, emit
-from doorstroom.cli.store import open_store
+from doorstroom.cli.store import open_store, operator
+from doorstroom.dossier import service as dossier
 from doorstroom.koppeling import service
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.values.domains import RUNNUMMER
 from doorstroom.values.periode import Periode
 
@@ -189,3 +192,21 @@ def periode_command(
     titel = f"Koppeling {gekozen}: {toon}"
     emit(records, PERIODE_KOLOMMEN[toon], fmt, out, title=titel, kop=service.kop(titel),
          catalogus=service.KOLOMMEN)  # fmt: skip
+
+
+def huishoudensbron(bestand: Path | None, uit_dossier: bool) -> Path | tuple[service.Huishouden, ...]:
+    """A file of households, or the households waiting in reception read from the case file (issue 23)."""
+    if (bestand is None) == (not uit_dossier):
+        raise InputError(
+            Problem("kies een huishoudensbestand of de huishoudens uit het dossier", field="huishoudens")
+        )
+    if bestand is not None:
+        return bestand
+    with open_store() as engine:
+        wachtend = dossier.wachtende_huishoudens(engine, operator())
+    if wachtend.zonder_opvanggemeente:
+        err.print(
+            f"{wachtend.zonder_opvanggemeente} wachtende huishoudens zonder opvanggemeente overgeslagen"
+        )
+    err.print(f"{len(wachtend.huishoudens)} huishoudens uit het dossier")
+    return wachtend.huishoudens

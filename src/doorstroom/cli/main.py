@@ -1,6 +1,7 @@
 """Entry point of the ``doorstroom`` command, and the one place that decides exit codes.
 
-Each context contributes one Typer group (``doorstroom taakstelling ...``). The convention, written
+Each context contributes one Typer group (``doorstroom taakstelling ...``), imported only when it is
+used (:mod:`doorstroom.cli.lui`). The convention, written
 down per command in ``docs/cli.md``:
 
 * **0** — done;
@@ -35,17 +36,6 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from doorstroom.cli import audit as audit_cli
-from doorstroom.cli import db as db_cli
-from doorstroom.cli import demo as demo_cli
-from doorstroom.cli import dossier as dossier_cli
-from doorstroom.cli import gebruiker as gebruiker_cli
-from doorstroom.cli import koppeling as koppeling_cli
-from doorstroom.cli import prognose as prognose_cli
-from doorstroom.cli import reference as reference_cli
-from doorstroom.cli import server as server_cli
-from doorstroom.cli import spreiding as spreiding_cli
-from doorstroom.cli import taakstelling as taakstelling_cli
 from doorstroom.cli.exit_codes import (
     EXIT_BEZET,
     EXIT_INTERN,
@@ -55,6 +45,7 @@ from doorstroom.cli.exit_codes import (
 )
 from doorstroom.cli.fouten import melding, volg_aanroepen
 from doorstroom.cli.incident import record_incident
+from doorstroom.cli.lui import OPDRACHTEN, Catalogus, kopie, laad
 from doorstroom.cli.options import install_shared_options
 from doorstroom.platform.errors import (
     Busy,
@@ -83,7 +74,32 @@ class DoorstroomGroup(TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         install_shared_options(self)
-        volg_aanroepen(self)
+        volg_aanroepen(self)  # before the catalogue: walking it would import every command
+        self._catalogus = Catalogus(self.commands, self._laad)
+        self.commands = self._catalogus
+        self._alleen_namen = False
+
+    def _laad(self, naam: str) -> Any:
+        """A command of :data:`doorstroom.cli.lui.OPDRACHTEN`, imported now, with the shared options."""
+        command = laad(naam)
+        install_shared_options(command)
+        volg_aanroepen(command)
+        return command
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return self._catalogus.namen()
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if self._alleen_namen and cmd_name in OPDRACHTEN and not dict.__contains__(self._catalogus, cmd_name):
+            return kopie(cmd_name)  # the help lists names and short help: nothing is imported for it
+        return self.commands.get(cmd_name)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self._alleen_namen = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._alleen_namen = False
 
     def invoke(self, ctx: Any) -> Any:  # click's Context; typer vendors click
         # A copied context: what one command's options set (CSV dialect, sheet) ends with it.
@@ -131,20 +147,11 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-app.add_typer(reference_cli.app, name="gemeenten")
-app.add_typer(taakstelling_cli.app, name="taakstelling")
-app.add_typer(koppeling_cli.app, name="koppeling")
-app.add_typer(prognose_cli.app, name="prognose")
-app.add_typer(spreiding_cli.app, name="spreiding")
-app.add_typer(db_cli.app, name="db")
-app.add_typer(dossier_cli.app, name="dossier")
-app.add_typer(gebruiker_cli.app, name="gebruiker")
-app.add_typer(gebruiker_cli.tokens, name="token")
-app.add_typer(audit_cli.app, name="audit")
-app.command("serve")(server_cli.serve)
-app.command("demo")(demo_cli.demo)
-app.command("backup")(server_cli.backup)
-app.command("herstel")(server_cli.herstel)
+
+
+@app.callback()
+def _wortel() -> None:
+    """The root group; its commands (doorstroom.cli.lui.OPDRACHTEN) are loaded when used (lazy start)."""
 
 
 def reserve_stdout_for_documents() -> None:

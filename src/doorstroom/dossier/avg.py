@@ -43,7 +43,7 @@ def inzage(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> dict[str, A
     """The inspection document of one person within scope (AVG art. 15): everything about them,
     nothing about anyone else."""
     scope = bereik_voor(engine, gebruiker)
-    with transaction(engine, schrijven=True) as session:
+    with transaction(engine) as session:
         record = repository.persoon(session, scope, persoon_id)
         if record is None:
             raise NotFound(f"persoon {persoon_id} bestaat niet")
@@ -62,7 +62,10 @@ def inzage(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> dict[str, A
             "termijnen": [
                 weergave.termijn(persoon_id, record.gemeentecode, record.casemanager, t)
                 for t in termijnen.termijnen(
-                    actueel(weergave.als_waarde(e) for e in events), weergave.regels(), weergave.vandaag()
+                    actueel(weergave.als_waarde(e) for e in events),
+                    weergave.regels(),
+                    weergave.vandaag(),
+                    termijnen.Persoonsfeiten(record.geboortedatum),
                 )
             ],
             "verwerkingen": [_verwerking(line, eigen) for line in audit.over_object(session, persoon_id)],
@@ -180,7 +183,6 @@ def _datum(moment: datetime) -> date:
 
 
 def _bewaar_tellingen(session: Session, personen: list[PersoonRecord]) -> int:
-    eerste = telling.eerste_verhuizingen(session)
     count = 0
     per_persoon: dict[str, list[Any]] = {}
     for record in repository.gebeurtenissen_van(session, [p.id for p in personen]):
@@ -190,9 +192,10 @@ def _bewaar_tellingen(session: Session, personen: list[PersoonRecord]) -> int:
             if event.soort != "huisvesting" and persoon.gemeentecode:
                 telling.bewaar(session, persoon.gemeentecode, f"{event.datum:%Y-%m}", event.soort)
                 count += 1
-        if persoon.id in eerste:
-            datum, code = eerste[persoon.id]
-            telling.bewaar(session, code, f"{datum:%Y-%m}", "huisvesting")
+        if persoon.verhuisd_op is not None:
+            telling.bewaar(
+                session, persoon.verhuisd_naar or "", f"{persoon.verhuisd_op:%Y-%m}", "huisvesting"
+            )
             count += 1
     return count
 

@@ -23,7 +23,7 @@ def dossier(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> dict[str, 
     """Everything a case worker sees of one person within their scope (NotFound outside it)."""
     scope = bereik_voor(engine, gebruiker)
     scope.eis_personen()
-    with transaction(engine, schrijven=True) as session:
+    with transaction(engine) as session:
         record = repository.persoon(session, scope, persoon_id)
         if record is None:
             raise NotFound(f"persoon {persoon_id} bestaat niet")
@@ -40,6 +40,7 @@ def dossier(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> dict[str, 
             if record.huishouden_id
             else []
         )
+        feiten = termijnen.Persoonsfeiten(record.geboortedatum)
         data = {
             "persoon": persoon,
             "leden": leden,
@@ -49,7 +50,7 @@ def dossier(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> dict[str, 
             ],
             "termijnen": [
                 weergave.termijn(persoon_id, record.gemeentecode, record.casemanager, t)
-                for t in termijnen.termijnen(huidig, weergave.regels(), weergave.vandaag())
+                for t in termijnen.termijnen(huidig, weergave.regels(), weergave.vandaag(), feiten)
             ],
         }
         objecten = [persoon_id, *(str(lid["id"]) for lid in leden)]

@@ -19,347 +19,35 @@ happened; what that date means per type is in :attr:`Soort.datum`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from enum import StrEnum
-from typing import Annotated
 
-from pydantic import model_validator
-
-from doorstroom.dossier.waarden import Gemeentecode, Invoer, getal, tekst
-from doorstroom.values.domains import LOCATIE, REFERENTIE, TOELICHTING, UREN_PER_WEEK
+from doorstroom.dossier.gebeurtenissen_inburgering import (
+    Examen,
+    Inburgeringsplicht,
+    Leerbaarheidstoets,
+    Ontheffing,
+    Pip,
+    Resultaat,
+    Termijnverlenging,
+    Vrijstelling,
+)
+from doorstroom.dossier.gebeurtenissen_opvang import (
+    Binding,
+    Huisvesting,
+    Koppeling,
+    Leeg,
+    MedischeBehandeling,
+    Registratie,
+    VerblijfplaatsAzc,
+    Verblijfsvergunning,
+    Verhuizing,
+    Weigering,
+    Woningaanbod,
+)
+from doorstroom.dossier.gebeurtenissen_participatie import Participatie, Uitkering
+from doorstroom.dossier.waarden import Invoer, Toelichting
 from doorstroom.values.stadium import Stadium
 
-Locatie = Annotated[str, tekst(LOCATIE)]
-Referentie = Annotated[str, tekst(REFERENTIE)]
-Toelichting = Annotated[str, tekst(TOELICHTING)]
-
-
-class Vergunningsoort(StrEnum):
-    """Residence permit (Vreemdelingenwet 2000 art. 28: asiel; art. 14: regulier, e.g. nareizigers)."""
-
-    asiel_bepaalde_tijd = "asiel bepaalde tijd"
-    regulier_bepaalde_tijd = "regulier bepaalde tijd"
-
-
-class Koppelbron(StrEnum):
-    """Where a koppeling came from: a reviewed proposal of a koppeling run, an import, or by hand."""
-
-    koppelvoorstel = "koppelvoorstel"
-    import_ = "import"
-    handmatig = "handmatig"
-
-
-class Doelgroepindeling(StrEnum):
-    """DUO Inburgeringsplicht API ``Doelgroepindeling``."""
-
-    asielstatushouder = "Asielstatushouder"
-    gezinsmigrant = "Gezinsmigrant en overige migrant"
-
-
-class GedetailleerdeDoelgroep(StrEnum):
-    """DUO ``GedetailleerdeDoelgroep`` (the same list as GGM enumeration *Doelgroep*)."""
-
-    asielstatushouder = "Asielstatushouder"
-    geestelijk_bedienaar = "Geestelijk bedienaar"
-    gezinshereniger = "Gezinshereniger"
-    gezinshereniger_ash = "Gezinshereniger met Asielstatushouder"
-    gezinsvormer = "Gezinsvormer"
-    gezinsvormer_ash = "Gezinsvormer met Asielstatushouder"
-    overig = "Overig"
-
-
-class RedenGeenInburgeringsplicht(StrEnum):
-    """DUO ``RedenGeenInburgeringsplicht``."""
-
-    volledige_ontheffing = "Volledige ontheffing"
-    volledige_vrijstelling = "Volledige vrijstelling"
-    voldaan = "Inburgeringsplicht voldaan"
-    verblijfsdoel = "Verblijfsdoel gewijzigd"
-    vertrek = "Vertrek uit Nederland langer dan een jaar"
-    overlijden = "Overlijden"
-    overig = "Overig"
-    tijdelijke_vrijstelling = "Tijdelijke vrijstelling"
-
-
-class LeerbaarheidstoetsResultaat(StrEnum):
-    """DUO ``LeerbaarheidstoetsResultaat``."""
-
-    haalbaar = "B1-route haalbaar"
-    niet_haalbaar = "B1-route niet haalbaar"
-    onbekend = "Onbekend"
-
-
-class Leerroute(StrEnum):
-    """DUO PIP ``Leerroute``: B = B1-route, O = onderwijsroute, Z = zelfredzaamheidsroute (Wi2021 art. 7)."""
-
-    B = "B"
-    O = "O"  # noqa: E741 - DUO's code for the onderwijsroute
-    Z = "Z"
-
-
-class NiveauPip(StrEnum):
-    """DUO ``NiveauPip``."""
-
-    A2 = "A2"
-    B1 = "B1"
-
-
-class Alfabetiseringsonderwijs(StrEnum):
-    """DUO ``Alfabetiseringsonderwijs``: A analfabeet, AA anders-alfabeet, NVT niet van toepassing."""
-
-    A = "A"
-    AA = "AA"
-    NVT = "NVT"
-
-
-class Examenonderdeel(StrEnum):
-    """DUO ``ExamenonderdeelWI2021Inburgering``: KNM and the four language skills."""
-
-    KNM = "KNM"
-    LE = "LE"
-    LU = "LU"
-    SC = "SC"
-    SP = "SP"
-
-
-class Examenniveau(StrEnum):
-    """DUO ``ExamenniveauWI2021``."""
-
-    A2 = "A2"
-    B1 = "B1"
-    B2 = "B2"
-
-
-class Examenresultaat(StrEnum):
-    """DUO ``ExamenresultaatWI2021``."""
-
-    geslaagd = "Geslaagd"
-    gezakt = "Gezakt"
-    geen = "Geen"
-
-
-class RedenGeenResultaat(StrEnum):
-    """DUO ``RedenGeenResultaatInburgeringsexamen``."""
-
-    verwijtbaar = "Verwijtbaar"
-    niet_verwijtbaar = "Nietverwijtbaar"
-    afgemeld = "Afgemeld"
-    absent = "Absent"
-
-
-class JaNee(StrEnum):
-    """DUO ``InburgeringJaNeeType``."""
-
-    ja = "Ja"
-    nee = "Nee"
-
-
-class AanvraagOordeel(StrEnum):
-    """DUO ``AanvraagOordeel``."""
-
-    toekenning = "Toekenning"
-    afwijzing = "Afwijzing"
-
-
-class Vrijstellingsoort(StrEnum):
-    """DUO Vrijstelling API: Gehele-, Tijdelijke- en GedeeltelijkeVrijstelling."""
-
-    gehele = "gehele"
-    tijdelijke = "tijdelijke"
-    gedeeltelijke = "gedeeltelijke"
-
-
-class RedenVrijstelling(StrEnum):
-    """DUO ``RedenVrijstellingInburgeringsplicht`` codes."""
-
-    AVI = "AVI"
-    DIP = "DIP"
-    DOC = "DOC"
-    GED = "GED"
-    INB = "INB"
-    INS = "INS"
-    OPL = "OPL"
-
-
-class Ontheffingsoort(StrEnum):
-    """DUO Ontheffing API: ``GeheleOntheffing``, ``GedeeltelijkeOntheffing``."""
-
-    gehele = "gehele"
-    gedeeltelijke = "gedeeltelijke"
-
-
-class Ontheffingsgrond(StrEnum):
-    """DUO ``OntheffingsgrondInburgering``: BIO bijzondere individuele omstandigheden, MED medisch."""
-
-    BIO = "BIO"
-    MED = "MED"
-
-
-class Participatiesoort(StrEnum):
-    """Participation recorded in the file (Doorstroom's own list; no DUO/GGM list exists)."""
-
-    werk = "werk"
-    studie = "studie"
-    vrijwilligerswerk = "vrijwilligerswerk"
-    stage = "stage"
-
-
-class Uitkeringsoort(StrEnum):
-    """Benefits recorded in the file (Doorstroom's own list)."""
-
-    participatiewet = "Participatiewet"
-    ww = "WW"
-    overig = "overig"
-
-
-class Leeg(Invoer):
-    """An event without data besides its date."""
-
-
-class Registratie(Invoer):
-    """COA registration in reception (GGM *Vreemdeling*); ``datum``: day of registration."""
-
-    locatie: Locatie | None = None
-
-
-class VerblijfplaatsAzc(Invoer):
-    """GGM *Verblijfplaats AZC*: the reception location; ``datum``: day of arrival there."""
-
-    locatie: Locatie
-    gemeentecode: Gemeentecode | None = None
-
-
-class Verblijfsvergunning(Invoer):
-    """The residence permit; ``datum``: its start date."""
-
-    soort: Vergunningsoort
-
-
-class Koppeling(Invoer):
-    """GGM *Asielstatushouder.Is gekoppeld aan*; ``datum``: koppeldatum."""
-
-    gemeentecode: Gemeentecode
-    bron: Koppelbron = Koppelbron.handmatig
-    run_id: int | None = None
-    huishouden_referentie: Referentie | None = None
-
-
-class Woningaanbod(Invoer):
-    """A dwelling offered; ``datum``: day of the offer."""
-
-    toelichting: Toelichting | None = None
-
-
-class Weigering(Invoer):
-    """A refused offer with its reason; ``datum``: day of refusal."""
-
-    reden: Toelichting
-
-
-class Huisvesting(Invoer):
-    """Moved into a dwelling in the municipality (counts toward its taakstelling); ``datum``: move-in."""
-
-    gemeentecode: Gemeentecode
-
-
-class Verhuizing(Invoer):
-    """Moved to another municipality, which takes over the file; ``datum``: day of the move."""
-
-    gemeentecode: Gemeentecode
-
-
-class Inburgeringsplicht(Invoer):
-    """DUO ``Inburgeringsplicht`` (+ ``Doelgroep``); ``datum``: ``begindatum``."""
-
-    indicator_inburgeringsplicht: bool
-    doelgroep: Doelgroepindeling | None = None
-    gedetailleerde_doelgroep: GedetailleerdeDoelgroep | None = None
-    reden_geen_inburgeringsplicht: RedenGeenInburgeringsplicht | None = None
-
-
-class Leerbaarheidstoets(Invoer):
-    """DUO Leerbaarheidstoets ``Resultaat``; ``datum``: ``datumAfname``."""
-
-    resultaat: LeerbaarheidstoetsResultaat
-    behaalde_score: Annotated[str, tekst(REFERENTIE)] | None = None
-    benodigde_score: Annotated[str, tekst(REFERENTIE)] | None = None
-
-
-class Pip(Invoer):
-    """DUO ``PIP``; ``datum``: ``dagtekeningPip``. Checks DUO's registration conditions on ``niveau``."""
-
-    leerroute: Leerroute
-    niveau: NiveauPip | None = None
-    geschatte_intensiteit_b1_route: Annotated[int, getal(UREN_PER_WEEK)] | None = None
-    indicator_mag_opleiding_afmaken: bool | None = None
-    indicator_alfabetiseringsonderwijs: Alfabetiseringsonderwijs | None = None
-
-    @model_validator(mode="after")
-    def _duo_voorwaarden(self) -> Pip:
-        if self.niveau is NiveauPip.A2 and self.leerroute is Leerroute.O:
-            raise ValueError("niveau A2 kan niet met de onderwijsroute (DUO PIP-voorwaarde)")
-        if self.niveau is NiveauPip.B1 and self.leerroute is Leerroute.Z:
-            raise ValueError("niveau B1 kan niet met de Z-route (DUO PIP-voorwaarde)")
-        if self.geschatte_intensiteit_b1_route is not None and self.leerroute is not Leerroute.B:
-            raise ValueError("geschatteIntensiteitB1Route hoort alleen bij de B1-route (DUO PIP-voorwaarde)")
-        return self
-
-
-class Termijnverlenging(Invoer):
-    """DUO ``Inburgeringstermijn`` after an extension (SS103/SS104); ``datum``: ``wijzigingsdatum``."""
-
-    einddatum: date
-    verlengingsgrondcode: Referentie
-    verlengingsgrondomschrijving: Toelichting | None = None
-
-
-class Examen(Invoer):
-    """DUO ``Examenresultaat`` (KNM is an examenonderdeel); ``datum``: ``examendatum``."""
-
-    onderdeel: Examenonderdeel
-    resultaat: Examenresultaat
-    niveau: Examenniveau | None = None
-    reden_geen_resultaat: RedenGeenResultaat | None = None
-
-
-class Resultaat(Invoer):
-    """DUO ``ResultaatMap``/``ResultaatPvt``; ``datum``: ``datumEindgesprekMap``/``datumOndertekeningPvt``."""
-
-    verwijtbaar: JaNee | None = None
-
-
-class Vrijstelling(Invoer):
-    """DUO Vrijstelling API; ``datum``: ``datumOordeel``."""
-
-    soort: Vrijstellingsoort
-    reden: RedenVrijstelling
-    oordeel: AanvraagOordeel
-    startdatum: date | None = None
-    einddatum: date | None = None
-    examenonderdeel: Examenonderdeel | None = None
-    examenniveau: NiveauPip | None = None
-
-
-class Ontheffing(Invoer):
-    """DUO Ontheffing API; ``datum``: ``datumOordeel``."""
-
-    soort: Ontheffingsoort
-    grond: Ontheffingsgrond
-    oordeel: AanvraagOordeel
-    examenonderdeel: Examenonderdeel | None = None
-
-
-class Participatie(Invoer):
-    """Work, study or other participation; ``datum``: start (or end, for ``participatie_einde``)."""
-
-    soort: Participatiesoort
-    uren_per_week: Annotated[int, getal(UREN_PER_WEEK)] | None = None
-
-
-class Uitkering(Invoer):
-    """A benefit; ``datum``: start (or end, for ``uitkering_einde``)."""
-
-    soort: Uitkeringsoort
+__all__ = ["SOORTEN", "Soort", "Toelichting", "soort"]
 
 
 @dataclass(frozen=True)
@@ -377,6 +65,7 @@ class Soort:
 _DUO = "DUO gemeente-m2m-inburgering"
 _GGM = "GGM Model Inburgering 1.1"
 _EIGEN = "Doorstroom (geen DUO/GGM-naam)"
+_COA = "COA-koppelingscriteria (Doorstroom-naam)"
 
 SOORTEN: dict[str, Soort] = {
     s.naam: s
@@ -399,6 +88,22 @@ SOORTEN: dict[str, Soort] = {
             "verblijfsvergunning",
             "ingangsdatum",
             _EIGEN,
+        ),
+        Soort(
+            "binding",
+            Stadium.koppeling,
+            Binding,
+            "harde binding met een gemeente (koppelingscriterium)",
+            "sinds",
+            _COA,
+        ),
+        Soort(
+            "medische_behandeling",
+            Stadium.koppeling,
+            MedischeBehandeling,
+            "medische behandeling (koppelingscriterium)",
+            "sinds",
+            _COA,
         ),
         Soort("koppeling", Stadium.koppeling, Koppeling, "koppeling aan een gemeente", "koppeldatum", _GGM),
         Soort("woningaanbod", Stadium.huisvesting, Woningaanbod, "woning aangeboden", "datum aanbod", _EIGEN),

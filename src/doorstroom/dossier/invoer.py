@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 from pydantic import AfterValidator, Field, create_model
 
 from doorstroom.dossier.gebeurtenissen import SOORTEN, Toelichting
-from doorstroom.dossier.waarden import Bsn, Gemeentecode, Invoer, Vnummer, tekst
+from doorstroom.dossier.waarden import Bsn, Gemeentecode, Geslacht, Invoer, Vnummer, tekst
 from doorstroom.dossier.weergave import vandaag
 from doorstroom.values.domains import GESLACHTSNAAM, REFERENTIE, TOELICHTING, VOORNAMEN
 
@@ -49,6 +49,7 @@ class NieuwePersoon(Invoer):
     geboortedatum: Geboortedatum
     gemeentecode: Gemeentecode | None = None
     voornamen: Voornamen | None = None
+    geslacht: Geslacht | None = None
     vnummer: Vnummer | None = None
     bsn: Bsn | None = None
     huishouden_id: Id | None = None
@@ -61,6 +62,7 @@ class PersoonWijziging(Invoer):
     geslachtsnaam: Geslachtsnaam | None = None
     voornamen: Voornamen | None = None
     geboortedatum: Geboortedatum | None = None
+    geslacht: Geslacht | None = None
     vnummer: Vnummer | None = None
     bsn: Bsn | None = None
     huishouden_id: Id | None = None

@@ -20,20 +20,21 @@ from doorstroom.accounts.domain import Gebruiker
 from doorstroom.accounts.namens import namens
 from doorstroom.accounts.service import bereik_voor
 from doorstroom.accounts.toegang import Bereik, Handeling
-from doorstroom.dossier import repository, tijdlijn, weergave
+from doorstroom.dossier import repository, signalen, tijdlijn, weergave
 from doorstroom.dossier.invoer import Beoordeling
 from doorstroom.dossier.vastleggen import voeg_toe
 from doorstroom.koppeling import service as koppeling
 from doorstroom.koppeling import vergelijking
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
+from doorstroom.platform.paging import Deel, Pagina
 
 
 @namens
-def runs(engine: Engine, gebruiker: Gebruiker) -> list[dict[str, object]]:
-    """Stored koppeling runs, newest first."""
+def runs(engine: Engine, gebruiker: Gebruiker, pagina: Pagina | None = None) -> Deel[dict[str, object]]:
+    """Stored koppeling runs (one page of them, or all), newest first, and how many there are."""
     toegang.eis(gebruiker, Handeling.koppeling_beoordelen)
-    return koppeling.runs(engine)
+    return koppeling.runs_pagina(engine, pagina)
 
 
 @namens
@@ -98,6 +99,7 @@ def _in_dossier(session: Session, scope: Bereik, gebruiker: Gebruiker, uitkomst:
             session, "write", "gebeurtenis", f"koppelbesluit {besluit_id}", len(leden),
             velden=gegevens, objecten=[p.id for p in leden],
         )  # fmt: skip
+    signalen.nieuwe_koppeling(session, code, household.id, weergave.vandaag())  # to the municipality
 
 
 def _huidige_koppeling(session: Session, persoon_id: str) -> str | None:

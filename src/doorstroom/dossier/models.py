@@ -2,11 +2,11 @@
 
 Identifiers are random UUIDs (pseudonymous: they say nothing about the person). BSN and V-number are
 optional columns, shown only to roles that need them (:mod:`doorstroom.accounts.toegang`). ``fase``,
-``in_opvang`` and ``gemeentecode`` are derived from the current timeline by the service on every
-change, so scoped queries need no join; ``geopend_in`` (the municipality the file was opened in) is
-the responsible municipality while no current koppeling, move-in or move names another. ``versie``
-is the optimistic-concurrency counter behind the API's ETag/If-Match: a stale write fails instead of
-overwriting.
+``in_opvang``, ``gemeentecode`` and the first move-in (``verhuisd_*``) are derived from the current
+timeline by the service on every change, so scoped queries need no join; ``geopend_in`` (the
+municipality the file was opened in) is the responsible municipality while no current koppeling,
+move-in or move names another. ``versie`` is the optimistic-concurrency counter behind the API's
+ETag/If-Match: a stale write fails instead of overwriting.
 """
 
 from __future__ import annotations
@@ -55,12 +55,16 @@ class PersoonRecord(Base):
     """A person in the case file."""
 
     __tablename__ = "dossier_persoon"
-    __table_args__ = (Index("ix_dossier_persoon_gemeente_naam", "gemeentecode", "geslachtsnaam", "id"),)
+    __table_args__ = (
+        Index("ix_dossier_persoon_gemeente_naam", "gemeentecode", "geslachtsnaam", "id"),
+        Index("ix_dossier_persoon_verhuisd", "verhuisd_maand", "verhuisd_naar"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     geslachtsnaam: Mapped[str] = mapped_column(String(200))
     voornamen: Mapped[str | None] = mapped_column(String(200), nullable=True)
     geboortedatum: Mapped[date] = mapped_column(Date)
+    geslacht: Mapped[str | None] = mapped_column(String(1), nullable=True)
     gemeentecode: Mapped[str | None] = mapped_column(String(6), index=True, nullable=True)
     geopend_in: Mapped[str | None] = mapped_column(String(6), nullable=True)
     huishouden_id: Mapped[str | None] = mapped_column(
@@ -74,6 +78,12 @@ class PersoonRecord(Base):
     fase: Mapped[str] = mapped_column(String(20), index=True)
     in_opvang: Mapped[bool] = mapped_column(Boolean, index=True)
     laatste_gebeurtenis: Mapped[date | None] = mapped_column(Date, nullable=True)
+    verhuisd_op: Mapped[date | None] = mapped_column(Date, nullable=True)
+    """The date of the first current move-in (``huisvesting``): the day it counts for the taakstelling."""
+    verhuisd_naar: Mapped[str | None] = mapped_column(String(6), nullable=True)
+    """The municipality of that move-in."""
+    verhuisd_maand: Mapped[str | None] = mapped_column(String(7), nullable=True)
+    """Its month ("2026-03"): realisation is counted per municipality and month from an index."""
     versie: Mapped[int] = mapped_column(Integer)
     aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
@@ -155,3 +165,23 @@ class TellingRecord(Base):
     maand: Mapped[str] = mapped_column(String(7))
     soort: Mapped[str] = mapped_column(String(40))
     aantal: Mapped[int] = mapped_column(Integer)
+
+
+class SignaalRecord(Base):
+    """A message to a municipality about one of its households (the outbox; issue 23, signals).
+
+    Shaped as a CloudEvent (NL GOV profile: ``type``, ``source``, ``subject``, ``time``, ``data``) so an
+    external system can take it over unchanged. It holds no personal data: the subject is the household's
+    random id, and ``data`` carries dates, the municipality and a link the receiver fetches with its own
+    token. Written in the same transaction as what it announces; never changed.
+    """
+
+    __tablename__ = "dossier_signaal"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=nieuw_id)
+    gemeentecode: Mapped[str] = mapped_column(String(6), index=True)
+    soort: Mapped[str] = mapped_column(String(80))
+    bron: Mapped[str] = mapped_column(String(200))
+    onderwerp: Mapped[str] = mapped_column(String(36))
+    tijd: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    gegevens: Mapped[dict[str, Any]] = mapped_column(JSON)

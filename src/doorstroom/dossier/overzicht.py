@@ -52,7 +52,7 @@ def termijnoverzicht(
     """Open deadlines of the persons within scope, earliest due first, one page of them."""
     scope = bereik_voor(engine, gebruiker)
     regels, peildatum = weergave.regels(), filter_.peildatum or weergave.vandaag()
-    with transaction(engine, schrijven=True) as session:
+    with transaction(engine) as session:
         rijen = _alle_termijnen(session, scope, filter_, regels, peildatum)
         rijen.sort(
             key=lambda r: (str(r["vervaldatum"]), str(r["persoonId"]), str(r["regel"])), reverse=aflopend
@@ -87,7 +87,8 @@ def _alle_termijnen(
     rijen = []
     for persoon in personen:
         tijdlijn = actueel(per_persoon.get(persoon.id, []))  # type: ignore[arg-type]
-        for t in termijnen.termijnen(tijdlijn, regels, peildatum):
+        feiten = termijnen.Persoonsfeiten(persoon.geboortedatum)
+        for t in termijnen.termijnen(tijdlijn, regels, peildatum, feiten):
             if (filter_.status is None or t.status is filter_.status) and (filter_.regel in (None, t.regel)):
                 rijen.append(weergave.termijn(persoon.id, persoon.gemeentecode, persoon.casemanager, t))
     return rijen
@@ -177,7 +178,7 @@ def taakstellingen(
     Realisation includes the case file's move-ins (:mod:`doorstroom.taakstelling.core.realisatiebronnen`).
     """
     scope = bereik_voor(engine, gebruiker)
-    statement = taakstelling.toezicht(engine, periode, peildatum or standaard_peildatum(periode))
+    statement = taakstelling.voortgang(engine, periode, peildatum or standaard_peildatum(periode))
     return [
         _taakstelling(str(periode), r)
         for r in statement.records

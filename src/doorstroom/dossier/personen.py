@@ -66,6 +66,7 @@ def maak_persoon(engine: Engine, gebruiker: Gebruiker, invoer: NieuwePersoon) ->
             geslachtsnaam=invoer.geslachtsnaam,
             voornamen=invoer.voornamen,
             geboortedatum=invoer.geboortedatum,
+            geslacht=invoer.geslacht,
             gemeentecode=code,
             geopend_in=code,
             casemanager=invoer.casemanager,
@@ -115,7 +116,7 @@ def _koppel_huishouden(
 def persoon(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> Record:
     """One person within the caller's scope (NotFound otherwise)."""
     scope = bereik_voor(engine, gebruiker)
-    with transaction(engine, schrijven=True) as session:
+    with transaction(engine) as session:
         record = repository.persoon(session, scope, persoon_id)
         if record is None:
             raise NotFound(f"persoon {persoon_id} bestaat niet")
@@ -130,7 +131,7 @@ def personen(
 ) -> tuple[list[Record], int]:
     """A page of the persons within scope, and how many there are in all."""
     scope = bereik_voor(engine, gebruiker)
-    with transaction(engine, schrijven=True) as session:
+    with transaction(engine) as session:
         records, totaal = repository.personen(session, scope, filters, volgorde, pagina)
         data = [weergave.persoon(r, scope) for r in records]
         _audit_lijst(session, "persoon", data, pagina)
@@ -160,7 +161,7 @@ def zoek(engine: Engine, gebruiker: Gebruiker, *, bsn: str | None, vnummer: str 
         raise InputError(Problem("geef een BSN of een V-nummer", field="bsn"))
     if bsn is not None and (probleem := bsn_probleem(bsn)):  # the one BSN rule, for every door
         raise InputError(Problem(probleem, field="bsn"))
-    with transaction(engine, schrijven=True) as session:
+    with transaction(engine) as session:
         data = [weergave.persoon(r, scope) for r in repository.zoek(session, scope, bsn=bsn, vnummer=vnummer)]
         _audit_lijst(session, "persoon", data, Pagina())
         return data
@@ -253,7 +254,7 @@ def maak_huishouden(engine: Engine, gebruiker: Gebruiker, invoer: NieuwHuishoude
 def huishouden(engine: Engine, gebruiker: Gebruiker, huishouden_id: str) -> Record:
     """One household within scope, with its members within scope."""
     scope = bereik_voor(engine, gebruiker)
-    with transaction(engine, schrijven=True) as session:
+    with transaction(engine) as session:
         record = repository.huishouden(session, scope, huishouden_id)
         if record is None:
             raise NotFound(f"huishouden {huishouden_id} bestaat niet")
@@ -269,7 +270,7 @@ def huishoudens(
 ) -> tuple[list[Record], int]:
     """A page of households within scope (members listed per household)."""
     scope = bereik_voor(engine, gebruiker)
-    with transaction(engine, schrijven=True) as session:
+    with transaction(engine) as session:
         records, totaal = repository.huishoudens(session, scope, filters, volgorde, pagina)
         data = [
             weergave.huishouden(r, [p.id for p in repository.leden(session, scope, r.id)]) for r in records

@@ -10,10 +10,15 @@ in a module named after what it does:
 * recording, correcting and withdrawing events (:mod:`~doorstroom.dossier.vastleggen`);
 * imports of koppeling and realisation lists (:mod:`~doorstroom.dossier.importeren`);
 * aanmeldingen, COA's decisions on numbers another file holds (:mod:`~doorstroom.dossier.aanmeldingen`);
-* koppeling decisions recorded in the file (:mod:`~doorstroom.dossier.koppelbesluit`);
+* koppeling decisions recorded in the file (:mod:`~doorstroom.dossier.koppelbesluit`), and runs over
+  the households waiting in reception read from the file (:mod:`~doorstroom.dossier.wachtenden`);
+* the TVS timeline of linked households (:mod:`~doorstroom.dossier.tvsoverzicht`);
+* households per size for the housing plan (:mod:`~doorstroom.dossier.groottes`);
 * deadlines, counts and chain figures (:mod:`~doorstroom.dossier.overzicht`,
   :mod:`~doorstroom.dossier.ketencijfers`), one person's page (:mod:`~doorstroom.dossier.dossierbeeld`);
+* signals to the municipality, an outbox of CloudEvents (:mod:`~doorstroom.dossier.signalen`);
 * the AVG duties: inspection and retention (:mod:`~doorstroom.dossier.avg`);
+* pseudonymous timelines for the monitor's figures (:mod:`~doorstroom.dossier.statistiek`);
 * the demo's synthetic load (:mod:`~doorstroom.dossier.synthetisch`).
 """
 
@@ -24,6 +29,7 @@ from doorstroom.dossier.aanmeldingen import lijst as aanmeldingen
 from doorstroom.dossier.avg import Opschoning, inzage, opschonen
 from doorstroom.dossier.dossierbeeld import dossier as dossierbeeld
 from doorstroom.dossier.gebeurtenissen import SOORTEN
+from doorstroom.dossier.groottes import Huishoudgroottes, huishoudgroottes
 from doorstroom.dossier.identiteit import STATUSSEN as AANMELDINGSTATUSSEN
 from doorstroom.dossier.importeren import Importresultaat, importeer_koppellijst, importeer_realisatielijst
 from doorstroom.dossier.invoer import (
@@ -61,6 +67,8 @@ from doorstroom.dossier.personen import (
     wijzig_persoon,
     zoek,
 )
+from doorstroom.dossier.signalen import signalen
+from doorstroom.dossier.statistiek import Feit, Pseudotijdlijn, pseudotijdlijnen
 from doorstroom.dossier.synthetisch import (
     SynthetischeGebeurtenis,
     SynthetischePersoon,
@@ -70,8 +78,16 @@ from doorstroom.dossier.synthetisch import (
 from doorstroom.dossier.termijnen import STANDAARD as TERMIJNREGELS
 from doorstroom.dossier.termijnen import Status
 from doorstroom.dossier.tijdlijn import Fase
+from doorstroom.dossier.tvs import Tvsstatus
+from doorstroom.dossier.tvsoverzicht import Tvsfilter, tvsoverzicht
 from doorstroom.dossier.vastleggen import gebeurtenis, gebeurtenissen, leg_vast, trek_in
-from doorstroom.dossier.waarden import Bsn, Vnummer
+from doorstroom.dossier.waarden import Bsn, Geslacht, Vnummer
+from doorstroom.dossier.wachtenden import (
+    NieuweKoppelrun,
+    Wachtenden,
+    koppelrun_uit_dossier,
+    wachtende_huishoudens,
+)
 from doorstroom.dossier.weergave import vandaag
 
 __all__ = [
@@ -83,20 +99,28 @@ __all__ = [
     "Beoordeling",
     "Bsn",
     "Fase",
+    "Feit",
+    "Geslacht",
+    "Huishoudgroottes",
     "Importresultaat",
     "Inburgering",
     "Intrekking",
     "NieuwHuishouden",
     "NieuweGebeurtenis",
+    "NieuweKoppelrun",
     "NieuwePersoon",
     "Opschoning",
     "PersoonWijziging",
+    "Pseudotijdlijn",
     "Status",
     "SynthetischHuishouden",
     "SynthetischeGebeurtenis",
     "SynthetischePersoon",
     "Termijnfilter",
+    "Tvsfilter",
+    "Tvsstatus",
     "Vnummer",
+    "Wachtenden",
     "aanmeldingen",
     "aantallen",
     "beoordeel_voorstel",
@@ -107,10 +131,12 @@ __all__ = [
     "gebeurtenissen",
     "huishouden",
     "huishoudens",
+    "huishoudgroottes",
     "importeer_koppellijst",
     "importeer_realisatielijst",
     "inburgering",
     "inzage",
+    "koppelrun_uit_dossier",
     "koppelrunoverzicht",
     "koppelruns",
     "koppelvoorstellen",
@@ -122,12 +148,16 @@ __all__ = [
     "opschonen",
     "personen",
     "persoon",
+    "pseudotijdlijnen",
+    "signalen",
     "taakstellingen",
     "termijnaantallen",
     "termijnoverzicht",
     "totaal",
     "trek_in",
+    "tvsoverzicht",
     "vandaag",
+    "wachtende_huishoudens",
     "wachttijden",
     "wijzig_persoon",
     "zoek",

@@ -19,7 +19,7 @@ from doorstroom.accounts.domain import Gebruiker
 from doorstroom.accounts.namens import namens
 from doorstroom.accounts.service import bereik_voor
 from doorstroom.accounts.toegang import Bereik
-from doorstroom.dossier import repository, tijdlijn, weergave
+from doorstroom.dossier import repository, telling, tijdlijn, weergave
 from doorstroom.dossier.gebeurtenissen import SOORTEN
 from doorstroom.dossier.invoer import Intrekking
 from doorstroom.dossier.models import GebeurtenisRecord, HuishoudenRecord, PersoonRecord, nieuw_id
@@ -153,6 +153,7 @@ def herbereken(session: Session, persoon: PersoonRecord, gebeurtenissen: list[ti
     persoon.fase = tijdlijn.fase(huidig).value
     persoon.in_opvang = tijdlijn.in_opvang(huidig)
     persoon.laatste_gebeurtenis = max((g.datum for g in gebeurtenissen), default=None)
+    telling.houd_bij(persoon, huidig)
     gemeente = tijdlijn.verantwoordelijke_gemeente(huidig, persoon.geopend_in)
     if gemeente != persoon.gemeentecode:
         persoon.gemeentecode = gemeente

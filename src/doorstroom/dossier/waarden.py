@@ -7,13 +7,14 @@ checked by the service against the list in use), numbers against their documente
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from doorstroom.dossier.bsn import bsn_probleem
-from doorstroom.values.domains import Domain, TextLimit
+from doorstroom.values.domains import LOCATIE, NAAM, REFERENTIE, TOELICHTING, Domain, TextLimit
 
 
 class Invoer(BaseModel):
@@ -62,3 +63,19 @@ def _bsn(value: str) -> str:
 Bsn = Annotated[str, Field(pattern=r"^[0-9]{9}$", examples=["111222333"]), AfterValidator(_bsn)]
 Vnummer = Annotated[str, Field(pattern=r"^[0-9]{10}$", examples=["1234567890"])]
 Gemeentecode = Annotated[str, Field(pattern=r"^GM[0-9]{4}$", examples=["GM0344"])]
+Locatie = Annotated[str, tekst(LOCATIE)]
+Referentie = Annotated[str, tekst(REFERENTIE)]
+Toelichting = Annotated[str, tekst(TOELICHTING)]
+Naam = Annotated[str, tekst(NAAM)]
+
+
+class Geslacht(StrEnum):
+    """BRP *geslachtsaanduiding* (Logisch Ontwerp BRP, element 04.10): M man, V vrouw, O onbekend.
+
+    Recorded for the monitor's breakdown by sex (equal opportunities, :mod:`doorstroom.monitor`);
+    never shown outside the file except as counts of ten or more.
+    """
+
+    M = "M"
+    V = "V"
+    O = "O"  # noqa: E741 - the BRP code for onbekend

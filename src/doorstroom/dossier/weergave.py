@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from doorstroom.accounts.toegang import Bereik
+from doorstroom.dossier import termijnbestand
 from doorstroom.dossier import termijnen as termijnregels
 from doorstroom.dossier.models import GebeurtenisRecord, HuishoudenRecord, PersoonRecord
 from doorstroom.dossier.tijdlijn import Gebeurtenis
@@ -28,7 +29,7 @@ def vandaag() -> date:
 
 def regels() -> termijnregels.Regels:
     """The deadline rules in force (defaults, or the configured TOML file)."""
-    return termijnregels.laad(get_settings().deadline_rules_file, huisvestingstermijn())
+    return termijnbestand.laad(get_settings().deadline_rules_file, huisvestingstermijn())
 
 
 def moment(waarde: datetime) -> str:
@@ -45,6 +46,7 @@ def persoon(record: PersoonRecord, scope: Bereik) -> Record:
         "geslachtsnaam": record.geslachtsnaam,
         "voornamen": record.voornamen,
         "geboortedatum": record.geboortedatum.isoformat(),
+        "geslacht": record.geslacht,
         "gemeentecode": record.gemeentecode,
         "huishoudenId": record.huishouden_id,
         "casemanager": record.casemanager,

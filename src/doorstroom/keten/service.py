@@ -149,7 +149,7 @@ def _taakrijen(
     """The supervision rows of a stored period within the caller's aggregate scope."""
     toegang.eis(gebruiker, Handeling.ketencijfers_lezen)
     scope = bereik_voor(engine, gebruiker)
-    statement = taakstelling.toezicht(engine, periode, peildatum or min(vandaag(), periode.supervision_date))
+    statement = taakstelling.voortgang(engine, periode, peildatum or min(vandaag(), periode.supervision_date))
     return [r for r in statement.records if scope.ziet_aggregaat(str(r["gemeentecode"]))]
 
 

@@ -23,8 +23,11 @@ from doorstroom.koppeling.core import evenwicht
 from doorstroom.koppeling.core.domain import CRITERIA as CRITERIA
 from doorstroom.koppeling.core.domain import Beleid as Beleid
 from doorstroom.koppeling.core.domain import Gewichten as Gewichten
+from doorstroom.koppeling.core.domain import HardeBinding as HardeBinding
+from doorstroom.koppeling.core.domain import Huishouden as Huishouden
 from doorstroom.koppeling.core.domain import RegioBinding as RegioBinding
 from doorstroom.koppeling.core.domain import RegioSoort as RegioSoort
+from doorstroom.koppeling.core.domain import Volwassene as Volwassene
 from doorstroom.koppeling.core.woorden import woord as woord
 from doorstroom.koppeling.explain import prijsuitleg
 from doorstroom.koppeling.explain import rapport as rapportage

@@ -10,7 +10,7 @@ Delivery layers reach these through :mod:`doorstroom.koppeling.service`.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,9 +46,13 @@ from doorstroom.values.periode import Periode
 
 @dataclass(frozen=True)
 class Verzoek:
-    """What to solve: input files and policy settings."""
+    """What to solve: input files and policy settings.
 
-    huishoudens: Path
+    ``huishoudens`` is a file, or the households themselves when they come from the case file
+    (:func:`doorstroom.dossier.service.wachtende_huishoudens`: no upload for data Doorstroom holds).
+    """
+
+    huishoudens: Path | tuple[Huishouden, ...]
     capaciteit: Path | None = None
     arbeidsmarkt: Path | None = None
     regiosoort: RegioSoort = RegioSoort.provincie
@@ -100,7 +104,7 @@ def laad(
     bekend = {g.code: g for g in gemeenten}
     bestand = io.lees_regios(verzoek.regiobestand, bekend) if verzoek.regiobestand else None
     regio = io.regio_indeling(gemeenten, verzoek.regiosoort, bestand)
-    huishoudens, synthetisch_h = io.lees_huishoudens(verzoek.huishoudens, bekend, set(regio.values()))
+    huishoudens, synthetisch_h = _huishoudens(verzoek.huishoudens, bekend, set(regio.values()))
     vraag = io.lees_vraag(verzoek.arbeidsmarkt) if verzoek.arbeidsmarkt else None
     cbs = {g.arbeidsmarktregio for g in gemeenten if g.arbeidsmarktregio}
     capaciteit, synthetisch_c, bron = _capaciteit(
@@ -115,6 +119,20 @@ def laad(
         synthetisch_h or synthetisch_c,
     )
     return instantie, bron
+
+
+def _huishoudens(
+    bron: Path | tuple[Huishouden, ...], bekend: Mapping[str, Gemeente], regios: set[str]
+) -> tuple[list[Huishouden], bool]:
+    """The households of a run: read from a file, or given (from the case file, never synthetic)."""
+    if isinstance(bron, Path):
+        return io.lees_huishoudens(bron, bekend, regios)
+    onbekend = sorted({h.opvang_gemeente for h in bron if h.opvang_gemeente not in bekend})
+    if onbekend:
+        raise InputError(Problem(f"onbekende opvanggemeente {', '.join(onbekend)}", field="opvang_gemeente"))
+    if not bron:
+        raise InputError(Problem("geen huishoudens om te koppelen", field="huishoudens"))
+    return list(bron), False
 
 
 def _check_verzoek(verzoek: Verzoek) -> None:
@@ -269,7 +287,7 @@ def _vingerafdrukken(verzoek: Verzoek) -> dict[str, dict[str, object]]:
         "arbeidsmarkt": verzoek.arbeidsmarkt, "regiobestand": verzoek.regiobestand,
         "uitkomsten": verzoek.uitkomsten,
     }  # fmt: skip
-    return {soort: _vingerafdruk(pad) for soort, pad in paden.items() if pad is not None}
+    return {soort: _vingerafdruk(pad) for soort, pad in paden.items() if isinstance(pad, Path)}
 
 
 def _vingerafdruk(pad: Path) -> dict[str, object]:

@@ -23,13 +23,16 @@ its tail.
 
 Concurrency: the head row is read ``FOR UPDATE`` (PostgreSQL row lock); SQLite write transactions
 start with ``BEGIN IMMEDIATE`` (:mod:`doorstroom.platform.db`), so two writers never extend the chain from
-the same head.
+the same head. Reads do not write: their lines are queued and written together by the group commit
+(:mod:`doorstroom.platform.audit_schrijver`) before the reading call returns.
+
+An AVG inspection finds a person's lines through ``audit_object`` (line → record links written with
+each line, append-only, outside the hash), not by searching every line's text (:func:`over_object`).
 """
 
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -37,50 +40,52 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Integer, String, Text, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
 
-from doorstroom.platform.db import Base
+from doorstroom.platform import audit_schrijver
+from doorstroom.platform.audit_regels import (
+    DEFAULT_DOEL,
+    GENESIS,
+    HASH_VERSION,
+    OBJECT_ID_MAX,
+    AuditKetenRecord,
+    AuditObjectRecord,
+    AuditRecord,
+    keten_aan,
+    line_hash,
+    utc_tekst,
+)
+
+__all__ = [
+    "ACTIONS",
+    "DEFAULT_DOEL",
+    "GENESIS",
+    "HASH_VERSION",
+    "Anker",
+    "AuditKetenRecord",
+    "AuditObjectRecord",
+    "AuditRecord",
+    "Controle",
+    "acting_as",
+    "as_dict",
+    "controleer",
+    "current_actor",
+    "current_doel",
+    "kop_anker",
+    "line_hash",
+    "met_doel",
+    "noemt",
+    "objecten_van",
+    "over_object",
+    "record",
+    "trail",
+]
 
 ACTIONS = ("read", "write", "delete", "export")
-GENESIS = "0" * 64
-HASH_VERSION = 1
-DEFAULT_DOEL = "niet opgegeven"
 
 _actor: ContextVar[str | None] = ContextVar("doorstroom_actor", default=None)
 _doel: ContextVar[str | None] = ContextVar("doorstroom_doel", default=None)
-
-
-class AuditRecord(Base):
-    """One read or write of personal data, chained to the line before it."""
-
-    __tablename__ = "audit_log"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    volgnummer: Mapped[int] = mapped_column(Integer, unique=True)
-    moment: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    actor: Mapped[str] = mapped_column(String(100))
-    action: Mapped[str] = mapped_column(String(20))
-    object_type: Mapped[str] = mapped_column(String(50))
-    object_ref: Mapped[str] = mapped_column(String(255))
-    aantal: Mapped[int] = mapped_column(Integer)
-    velden: Mapped[str] = mapped_column(Text, default="")
-    objecten: Mapped[str] = mapped_column(Text, default="[]")
-    doel: Mapped[str] = mapped_column(String(100), default=DEFAULT_DOEL)
-    vorige_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
-
-
-class AuditKetenRecord(Base):
-    """The head of the chain: the last sequence number and hash (one row, id 1)."""
-
-    __tablename__ = "audit_keten"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    volgnummer: Mapped[int] = mapped_column(Integer)
-    hash: Mapped[str] = mapped_column(String(64))
 
 
 def current_actor() -> str:
@@ -124,15 +129,19 @@ def record(
     objecten: Iterable[str] = (),
     doel: str | None = None,
 ) -> AuditRecord:
-    """Add a chained audit line to the caller's transaction (``action``: read, write, delete, export).
+    """Record a chained audit line of the caller's work (``action``: read, write, delete, export).
 
     ``velden`` names the fields read or written, ``objecten`` the pseudonymous ids of the records.
+    In a write transaction the line is chained in it (all or nothing with the write). In a reading
+    transaction (:func:`doorstroom.platform.db.transaction` without ``schrijven``) the line is queued
+    and written, chained, by the group commit once the read has ended well and before the call
+    returns (:mod:`doorstroom.platform.audit_schrijver`): readers share one write per block instead
+    of queueing behind one writer each.
     """
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
-    head = _head(session)
     line = AuditRecord(
-        volgnummer=head.volgnummer + 1,
+        volgnummer=0,
         moment=datetime.now(UTC),
         actor=current_actor()[:100],
         action=action,
@@ -140,56 +149,14 @@ def record(
         object_ref=object_ref[:255],
         aantal=aantal,
         velden=",".join(sorted(set(velden))),
-        objecten=json.dumps(sorted(set(objecten))),
+        objecten=json.dumps(sorted({str(o) for o in objecten})),
         doel=(doel or current_doel())[:100],
-        vorige_hash=head.hash,
+        vorige_hash="",
+        hash="",
     )
-    line.hash = line_hash(line)
-    head.volgnummer, head.hash = line.volgnummer, line.hash
-    session.add(line)
+    if not audit_schrijver.na_het_lezen(session, line):
+        keten_aan(session, [line])
     return line
-
-
-def _head(session: Session) -> AuditKetenRecord:
-    """The head row, locked; created (once, race-free) when an empty database has none yet."""
-    query = select(AuditKetenRecord).where(AuditKetenRecord.id == 1).with_for_update()
-    head = session.scalars(query).one_or_none()
-    if head is None:
-        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        session.execute(
-            insert(AuditKetenRecord).values(id=1, volgnummer=0, hash=GENESIS).on_conflict_do_nothing()
-        )
-        head = session.scalars(query).one()
-    return head
-
-
-def _utc_text(moment: datetime) -> str:
-    """The moment as UTC text; SQLite returns stored moments without a zone (they are UTC)."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def line_hash(line: AuditRecord) -> str:
-    """The hash of one line over every field and the previous hash (format version 1)."""
-    canonical = json.dumps(
-        [
-            HASH_VERSION,
-            line.volgnummer,
-            _utc_text(line.moment),
-            line.actor,
-            line.action,
-            line.object_type,
-            line.object_ref,
-            line.aantal,
-            line.velden,
-            line.objecten,
-            line.doel,
-            line.vorige_hash,
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -299,7 +266,7 @@ def kop_anker(controle: Controle, moment: datetime, database: str) -> Anker:
     if not controle.intact:
         raise ValueError("only an intact chain is anchored")
     return Anker(
-        controle.regels, controle.kop_hash, controle.regels, _utc_text(moment), controle.eerste_hash, database
+        controle.regels, controle.kop_hash, controle.regels, utc_tekst(moment), controle.eerste_hash, database
     )
 
 
@@ -322,10 +289,20 @@ def trail(session: Session, object_type: str | None = None) -> list[AuditRecord]
 
 
 def over_object(session: Session, object_id: str) -> list[AuditRecord]:
-    """Every line that names ``object_id`` among its records (for an AVG inspection request)."""
-    pattern = f"%{json.dumps(object_id)}%"
-    query = select(AuditRecord).where(AuditRecord.objecten.like(pattern)).order_by(AuditRecord.volgnummer)
+    """Every line that names ``object_id`` among its records (for an AVG inspection request).
+
+    Found through the index of record links (``audit_object``), not by reading the whole log.
+    """
+    query = select(AuditRecord).where(noemt(object_id)).order_by(AuditRecord.volgnummer)
     return list(session.scalars(query))
+
+
+def noemt(object_id: str) -> ColumnElement[bool]:
+    """The condition "this line names ``object_id``" for a query on ``AuditRecord`` (indexed)."""
+    if len(object_id) > OBJECT_ID_MAX:  # never linked: search the text (such ids are not issued)
+        return AuditRecord.objecten.like(f"%{json.dumps(object_id)}%")
+    gelinkt = select(AuditObjectRecord.volgnummer).where(AuditObjectRecord.object_id == object_id)
+    return AuditRecord.volgnummer.in_(gelinkt)
 
 
 def as_dict(line: AuditRecord) -> dict[str, object]:
@@ -333,7 +310,7 @@ def as_dict(line: AuditRecord) -> dict[str, object]:
     return {
         "id": line.id,
         "volgnummer": line.volgnummer,
-        "moment": _utc_text(line.moment),
+        "moment": utc_tekst(line.moment),
         "actor": line.actor,
         "actie": line.action,
         "objecttype": line.object_type,

@@ -53,6 +53,7 @@ POSTGRES_LOCK_TIMEOUT_MS = 5000
 MAX_RACES = 5
 """How often :func:`schrijf` runs work again after losing a race to a concurrent writer."""
 _SCHRIJVEN = "doorstroom_schrijven"
+_NA_AFLOOP = "doorstroom_na_afloop"
 _SQLITE_BEZET = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED (primary result codes)
 _POSTGRES_OPNIEUW = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock not available
 _SQLITE_VOL = 13  # SQLITE_FULL: "database or disk is full" (also a max_page_count reached)
@@ -132,17 +133,33 @@ def transaction(bind: Engine | Connection, *, schrijven: bool = False) -> Iterat
     (kept open afterwards, e.g. for its temporary tables). ``schrijven=True`` makes SQLite take its
     write lock at the start (``BEGIN IMMEDIATE``), so writers queue instead of failing half-way, and
     ends the block with :class:`DatabaseBezet` when the database stays busy; :func:`schrijf` adds
-    retrying and is the way to write. Without it the transaction starts as a reader.
+    retrying and is the way to write. Without it the transaction starts as a reader, and work
+    queued with :func:`na_afloop` (audit lines of what was read) runs after it ended well.
     """
+    afloop: list[Callable[[], None]] = []
+    info = {} if schrijven else {_NA_AFLOOP: afloop}
     try:
         with schijf_vol_gemeld(), _verbinding(bind) as connection:
             connection.execution_options(**{_SCHRIJVEN: schrijven})
-            with Session(bind=connection, expire_on_commit=False) as session, session.begin():
+            with Session(bind=connection, expire_on_commit=False, info=info) as session, session.begin():
                 yield session
     except DBAPIError as error:
         if schrijven and is_bezet(error):
             raise DatabaseBezet(_BEZET) from None
         raise
+    for werk in afloop:
+        werk()
+
+
+def na_afloop(session: Session) -> list[Callable[[], None]] | None:
+    """The work to run once ``session``'s reading transaction has ended well (before
+    :func:`transaction` returns); None for a writing session or one :func:`transaction` did not open.
+
+    The audit trail queues its readers' lines here for the group commit
+    (:mod:`doorstroom.platform.audit_schrijver`).
+    """
+    afloop = session.info.get(_NA_AFLOOP)
+    return afloop if isinstance(afloop, list) else None
 
 
 @contextmanager

@@ -6,6 +6,7 @@ import importlib
 
 TABLE_MODULES = (
     "doorstroom.platform.audit",
+    "doorstroom.platform.achtergrond_model",
     "doorstroom.reference.models",
     "doorstroom.taakstelling.models",
     "doorstroom.koppeling.models",
@@ -13,6 +14,8 @@ TABLE_MODULES = (
     "doorstroom.accounts.models",
     "doorstroom.dossier.models",
     "doorstroom.prognose.models",
+    "doorstroom.beleid.models",
+    "doorstroom.huisvesting.models",
 )
 
 

@@ -162,3 +162,18 @@ def kwantielen_csv(engine: Engine, gebruiker: Gebruiker, run_id: int, stijl: Csv
     reeksen = document(engine, gebruiker, run_id)["reeksen"]
     rijen = [{"reeks": naam, **punt} for naam, punten in reeksen.items() for punt in punten]
     return records_to_csv(rijen, ("reeks", "maand", "p10", "p50", "p90"), stijl or CsvStijl.nl, bom=True)
+
+
+def provinciereeksen(
+    engine: Engine, gebruiker: Gebruiker, run_id: int, reeks: str = "huisvesting_totaal"
+) -> dict[str, dict[str, tuple[float, float, float]]]:
+    """One series of a stored forecast per province: month → (P10, P50, P90); a missing value is 0.
+
+    The housing plan reads the persons its province is expected to house each month from here.
+    """
+    punten: dict[str, dict[str, tuple[float, float, float]]] = {}
+    for rij in document(engine, gebruiker, run_id).get("provincies", []):
+        if rij.get("reeks") == reeks:
+            band = tuple(float(rij.get(q) or 0.0) for q in ("p10", "p50", "p90"))
+            punten.setdefault(str(rij["provincie"]), {})[str(rij["maand"])] = band  # type: ignore[assignment]
+    return punten

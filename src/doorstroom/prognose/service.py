@@ -27,15 +27,22 @@ from doorstroom.prognose.berekening import schrijf_json as schrijf_json
 from doorstroom.prognose.berekening import schrijf_scenario as schrijf_scenario
 from doorstroom.prognose.berekening import schrijf_uitvoer as schrijf_uitvoer
 from doorstroom.prognose.berekening import werkboek as werkboek
+from doorstroom.prognose.core import ketenregels
+from doorstroom.prognose.core.ketenregels import Ketenregels as Ketenregels
+from doorstroom.prognose.core.ketenregels import Nareisregels as Nareisregels
 from doorstroom.prognose.core.montecarlo import DEFAULT_PADEN as DEFAULT_PADEN
 from doorstroom.prognose.core.montecarlo import Resultaat as Resultaat
 from doorstroom.prognose.core.opvang import OpvangProvincie as OpvangProvincie
 from doorstroom.prognose.core.scenario import SPECS as SPECS
+from doorstroom.prognose.core.scenario import FloatArray as FloatArray
+from doorstroom.prognose.core.scenario import Scenario as Scenario
+from doorstroom.prognose.core.scenario import Wijziging as Wijziging
 from doorstroom.prognose.opslag import Runverzoek as Runverzoek
 from doorstroom.prognose.opslag import bereken_en_bewaar as bereken_en_bewaar
 from doorstroom.prognose.opslag import controleer as controleer
 from doorstroom.prognose.opslag import document as document
 from doorstroom.prognose.opslag import kwantielen_csv as kwantielen_csv
+from doorstroom.prognose.opslag import provinciereeksen as provinciereeksen
 from doorstroom.prognose.opslag import runs as runs
 from doorstroom.prognose.standaard import standaard as standaard
 from doorstroom.prognose.tekst import samenvatting_tekst as samenvatting_tekst
@@ -51,7 +58,19 @@ from doorstroom.prognose.toetsing import voer_sweep as voer_sweep
 from doorstroom.prognose.uitvoer import als_json as als_json
 from doorstroom.prognose.uitvoer import kwantiel_records as kwantiel_records
 from doorstroom.prognose.uitvoer import titel as titel
+from doorstroom.prognose.verwachting import Verwachting as Verwachting
+from doorstroom.prognose.verwachting import verwachting as verwachting
 
 opgeslagen_werkboek = opslag.werkboek
 gepubliceerde_reeks = gepubliceerd.reeks
 """The workbook of a stored forecast (``werkboek`` writes one for a forecast just computed)."""
+
+
+def onder_regels(scenario: Scenario, regels: Ketenregels, maanden: int | None = None) -> Scenario:
+    """``scenario`` under the chain rules ``regels`` (:func:`ketenregels.toepassen`)."""
+    return ketenregels.toepassen(scenario, regels, maanden)
+
+
+def vergunningen_aflopend(inwilligingen: FloatArray, vergunningsduur_maanden: int) -> FloatArray:
+    """Permits granted in the forecast whose term ends in each month (:func:`ketenregels.aflopend`)."""
+    return ketenregels.aflopend(inwilligingen, vergunningsduur_maanden)

@@ -114,7 +114,7 @@ def taken_voor(
     """
     if engine is not None and landelijk is None:
         try:
-            overzicht = taakstelling_service.toezicht(engine, periode, peildatum)
+            overzicht = taakstelling_service.voortgang(engine, periode, peildatum)
         except NotFound:
             pass
         else:

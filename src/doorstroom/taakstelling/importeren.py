@@ -1,10 +1,12 @@
 """Importing realisation and koppelingen into the store: any size, all or nothing.
 
-Each file is streamed (one row in memory at a time), checked row by row against the municipal
-division of its date, staged, checked for repeated keys, and only then written in one transaction
-(:mod:`doorstroom.taakstelling.staging`). A realisation import reports the municipalities the file
-has no figure for in each of its months (they count as 0 housed until reported), and lists fixed
-periods whose carry-over it changed, with the command that recomputes them.
+Each file is streamed (one row, or for koppelingen one block of rows, in memory at a time),
+checked against the municipal division of its date (koppelingen a block at a time,
+:mod:`doorstroom.taakstelling.gewone_rijen`), staged, checked for repeated keys, and only then
+written in one transaction (:mod:`doorstroom.taakstelling.staging`). A realisation import reports
+the municipalities the file has no figure for in each of its months (they count as 0 housed until
+reported), and lists fixed periods whose carry-over it changed, with the command that recomputes
+them.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from doorstroom.platform import audit
 from doorstroom.platform.clock import nu
 from doorstroom.reference.core.indeling import Indelingen
 from doorstroom.reference.service import indelingen
-from doorstroom.taakstelling import io
+from doorstroom.taakstelling import gewone_rijen, io
 from doorstroom.taakstelling.berekening import codes_per_jaar
 from doorstroom.taakstelling.core.domain import Koppeling
 from doorstroom.taakstelling.models import KoppelingMeldingRecord, RealisatieRecord
@@ -60,14 +62,23 @@ def importeer_koppelingen(engine: Engine, path: Path) -> Geimporteerd:
     bron = tekst(str(path), BRON, "bestand") or str(path)
     codes = codes_per_jaar(indelingen(engine))
     problemen = Problemen(str(path))
-    rijen = _geldige(
-        path, io.KOPPELING_KOLOMMEN, lambda row: _koppeling(io.koppeling(row, codes), bron), problemen
-    )
+    rijen = _geldige_koppelingen(path, codes, bron, problemen)
 
     def audit_regel(session: Session, _connection: Connection, _staging: Table) -> None:
         audit.record(session, "write", "taakstelling_koppeling", bron, problemen.gelezen)
 
     return Geimporteerd(importeer(engine, KOPPELINGEN, rijen, problemen, audit_regel))
+
+
+def _geldige_koppelingen(
+    path: Path, codes: io.CodesPerJaar, bron: str, problemen: Problemen
+) -> Iterator[Rij]:
+    """As :func:`_geldige`, the rows checked a block at a time (:mod:`.gewone_rijen`)."""
+    for blok in gewone_rijen.in_blokken(iter_table(path, required=io.KOPPELING_KOLOMMEN)):
+        problemen.gelezen += len(blok)
+        geldig, gevonden = gewone_rijen.koppelingen(blok, codes)
+        problemen.voeg_toe(gevonden)
+        yield from ((regel, _koppeling(k, bron)) for regel, k in geldig)
 
 
 def _koppeling(k: Koppeling, bron: str) -> tuple[Any, ...]:

@@ -122,6 +122,30 @@ KOLOMMEN: dict[str, Kolom] = {
                 Soort.janee,
                 "ja als er een achterstand is en die geheel verschoonbaar is.",
             ),
+            Kolom(
+                "tvs_op_schema",
+                "TVS: op schema",
+                Soort.geheel,
+                "Gekoppelde huishoudens in het dossier waarvan aanbod en verhuizing binnen de TVS-termijnen "
+                "vallen (10 weken, 2 weken, 3 maanden).",
+                som=True,
+            ),
+            Kolom(
+                "tvs_te_laat",
+                "TVS: te laat",
+                Soort.geheel,
+                "Gekoppelde huishoudens in het dossier waarvan een TVS-termijn verstreek zonder aanbod of "
+                "verhuizing.",
+                som=True,
+            ),
+            Kolom(
+                "tvs_verschoonbaar",
+                "TVS: verschoonbaar",
+                Soort.geheel,
+                "Gekoppelde huishoudens die te laat zijn zonder schuld van de gemeente (tijdig aanbod "
+                "geweigerd) of die het COA zo laat in de periode koppelde dat verhuizen erna valt.",
+                som=True,
+            ),
             Kolom("gemeenten", "Gemeenten", Soort.geheel, "Aantal gemeenten in de regio.", som=True),
             Kolom("huishouden_ref", "Huishouden (pseudoniem)", uitleg="Pseudonieme referentie van het COA."),
             _personen("personen", "Personen", "Personen in het gekoppelde huishouden."),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from doorstroom.platform.db import Base
@@ -102,7 +102,17 @@ class KoppelingMeldingRecord(Base):
     """A koppeling by COA as the municipality received it: pseudonymous household reference only."""
 
     __tablename__ = "taakstelling_koppeling"
-    __table_args__ = (UniqueConstraint("huishouden_ref", "koppeldatum"),)
+    __table_args__ = (
+        UniqueConstraint("huishouden_ref", "koppeldatum"),
+        Index(
+            "ix_taakstelling_koppeling_voortgang",
+            "koppeldatum",
+            "huisvestingsdatum",
+            "gemeentecode",
+            "personen",
+        ),
+        Index("ix_taakstelling_koppeling_open", "huisvestingsdatum", "koppeldatum", "gemeentecode"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     gemeentecode: Mapped[str] = mapped_column(String(6), index=True)

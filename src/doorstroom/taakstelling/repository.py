@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from doorstroom.taakstelling.core.domain import Koppeling
+from doorstroom.taakstelling.core.domain import Koppelcijfers, Koppeling, vroegste_binnen_termijn
 from doorstroom.taakstelling.core.ruil import Ruil
 from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
 from doorstroom.taakstelling.models import (
@@ -117,4 +117,63 @@ def koppelingen_voor(session: Session, periode: Periode, peildatum: date) -> lis
     return [
         Koppeling(r.gemeentecode, r.huishouden_ref, r.personen, r.koppeldatum, r.huisvestingsdatum, termijn)
         for r in session.scalars(query.order_by(k.koppeldatum, k.id))
+    ]
+
+
+def _open_op(peildatum: date) -> ColumnElement[bool]:
+    k = KoppelingMeldingRecord
+    return or_(k.huisvestingsdatum.is_(None), k.huisvestingsdatum > peildatum)
+
+
+def koppelcijfers(session: Session, periode: Periode, peildatum: date) -> dict[str, Koppelcijfers]:
+    """Per municipality: the koppelingen of a statement summed by the database (indexed, no rows loaded).
+
+    The same rule as :func:`doorstroom.taakstelling.core.domain.koppelcijfers` (a test compares
+    both on random koppelingen): linked in the period up to ``peildatum``, of those still open
+    within their housing term, and every open koppeling whose term has passed.
+    """
+    k, termijn = KoppelingMeldingRecord, huisvestingstermijn()
+    drempel = vroegste_binnen_termijn(peildatum, termijn)
+    binnen = case((and_(_open_op(peildatum), k.koppeldatum >= drempel), k.personen), else_=0)
+    eigen = (
+        select(k.gemeentecode, func.sum(k.personen), func.sum(binnen))
+        .where(k.koppeldatum >= periode.start, k.koppeldatum <= min(peildatum, periode.end))
+        .group_by(k.gemeentecode)
+    )
+    result = {
+        str(code): Koppelcijfers(int(gekoppeld or 0), int(open_ or 0))
+        for code, gekoppeld, open_ in session.execute(eigen)
+    }
+    for code, aantal in _te_laat_per_gemeente(session, peildatum, drempel):
+        vorig = result.get(code, Koppelcijfers())
+        result[code] = Koppelcijfers(vorig.gekoppeld, vorig.binnen_termijn, vorig.te_laat + aantal)
+    return result
+
+
+def _te_laat_per_gemeente(session: Session, peildatum: date, drempel: date) -> list[tuple[str, int]]:
+    """Overdue koppelingen counted per municipality: never housed, or housed after ``peildatum``.
+
+    Two range scans of the index on (huisvestingsdatum, koppeldatum) instead of one over every row.
+    Grouped by the code as an expression (``code || ''``): grouped by the bare column, SQLite without
+    statistics walked the index on the code and looked up every row (4 s at 200,000 koppelingen,
+    ``bench/nationaal.py``) instead of the range scan (4 ms).
+    """
+    k = KoppelingMeldingRecord
+    tot = min(drempel - timedelta(days=1), peildatum)
+    code = k.gemeentecode.concat("")
+    result: list[tuple[str, int]] = []
+    for open_ in (k.huisvestingsdatum.is_(None), k.huisvestingsdatum > peildatum):
+        query = select(code, func.count()).where(open_, k.koppeldatum <= tot).group_by(code)
+        result.extend((str(code), int(aantal)) for code, aantal in session.execute(query))
+    return result
+
+
+def te_laat(session: Session, peildatum: date) -> list[Koppeling]:
+    """The koppelingen overdue on ``peildatum`` (the list a supervision statement shows)."""
+    k, termijn = KoppelingMeldingRecord, huisvestingstermijn()
+    tot = min(vroegste_binnen_termijn(peildatum, termijn) - timedelta(days=1), peildatum)
+    query = select(k).where(_open_op(peildatum), k.koppeldatum <= tot).order_by(k.koppeldatum, k.id)
+    return [
+        Koppeling(r.gemeentecode, r.huishouden_ref, r.personen, r.koppeldatum, r.huisvestingsdatum, termijn)
+        for r in session.scalars(query)
     ]

@@ -85,6 +85,7 @@ __all__ = [
     "toezicht",
     "vandaag",
     "vaststellen",
+    "voortgang",
     "zonder_regio",
 ]
 
@@ -179,6 +180,15 @@ def toezicht(engine: Engine, periode: Periode, peildatum: date | None = None) ->
     NotFound) when the period was never fixed.
     """
     return opgeslagen.toezicht(engine, periode, peildatum)
+
+
+def voortgang(engine: Engine, periode: Periode, peildatum: date | None = None) -> Overzicht:
+    """The supervision figures per municipality of a stored period, without the overdue list.
+
+    No personal data, so nothing is written (no audit line); the koppelingen are summed by the
+    database (:func:`doorstroom.taakstelling.toezicht.voortgang`). Same numbers as :func:`toezicht`.
+    """
+    return opgeslagen.voortgang(engine, periode, peildatum)
 
 
 def resterend(engine: Engine, periode: Periode, peildatum: date | None = None) -> dict[str, int] | None:

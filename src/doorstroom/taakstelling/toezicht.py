@@ -11,14 +11,12 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from doorstroom.platform import audit
-from doorstroom.platform.db import schrijf, transaction
+from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import InputError, NotFound, Problem
 from doorstroom.reference.service import indelingen
 from doorstroom.taakstelling import repository
-from doorstroom.taakstelling.core.domain import Taakstelling
 from doorstroom.taakstelling.core.overzicht import (
     Overzicht,
     Voortgang,
@@ -26,12 +24,12 @@ from doorstroom.taakstelling.core.overzicht import (
     realiseer_alle,
     stel_op,
 )
-from doorstroom.taakstelling.core.ruil import Ruil
 from doorstroom.taakstelling.models import VaststellingRecord
 from doorstroom.taakstelling.vaststelling import (
     gehuisvest_per_maand,
     opgeslagen_taken,
     sleutelnaam,
+    tvs_kolommen,
     verantwoording_van,
     verouderd_na,
 )
@@ -54,25 +52,38 @@ def niet_vastgesteld(periode: Periode) -> NietVastgesteld:
 
 
 def toezicht(engine: Engine, periode: Periode, peildatum: date | None = None) -> Overzicht:
-    """The supervision statement of a stored period (default: at its supervision date)."""
-    peildatum = peildatum or periode.supervision_date
-    catalogus = indelingen(engine)
+    """The supervision statement of a stored period (default: at its supervision date), with the list
+    of overdue koppelingen (pseudonymous household references: the read is audited)."""
+    return _overzicht(engine, periode, peildatum or periode.supervision_date, met_te_laat=True)
 
-    def lees(session: Session) -> tuple[VaststellingRecord, list[Taakstelling], list[Ruil], Voortgang]:
+
+def voortgang(engine: Engine, periode: Periode, peildatum: date | None = None) -> Overzicht:
+    """The same statement's figures per municipality, without the list of overdue koppelingen.
+
+    Aggregates only (no personal data), so nothing is written: no audit line for a page or API call
+    that shows quotas (issue 22). The koppelingen are summed by the database from an index.
+    """
+    return _overzicht(engine, periode, peildatum or periode.supervision_date, met_te_laat=False)
+
+
+def _overzicht(engine: Engine, periode: Periode, peildatum: date, *, met_te_laat: bool) -> Overzicht:
+    catalogus = indelingen(engine)
+    with transaction(engine) as session:
         versie = repository.huidige(session, periode)
         if versie is None:
             raise niet_vastgesteld(periode)
-        koppelingen = repository.koppelingen_voor(session, periode, peildatum)
-        audit.record(session, "read", "taakstelling_koppeling", f"periode {periode}", len(koppelingen))
-        voortgang = Voortgang(peildatum, gehuisvest_per_maand(session, periode), koppelingen)
-        return (
-            versie,
-            opgeslagen_taken(session, versie, catalogus),
-            repository.ruilen(session, periode),
-            voortgang,
+        te_laat = repository.te_laat(session, peildatum) if met_te_laat else []
+        if met_te_laat:
+            audit.record(session, "read", "taakstelling_koppeling", f"periode {periode}", len(te_laat))
+        cijfers = repository.koppelcijfers(session, periode, peildatum)
+        # The TVS columns read the linked households' timelines: the full statement only, never the
+        # figures every page shows (issue 22).
+        tvs = tvs_kolommen(session, periode, peildatum) if met_te_laat else None
+        voortgang = Voortgang(
+            peildatum, gehuisvest_per_maand(session, periode), te_laat, cijfers=cijfers, extra=tvs
         )
-
-    versie, taken, ruilen, voortgang = schrijf(engine, lees)  # the audit line is a write
+        taken = opgeslagen_taken(session, versie, catalogus)
+        ruilen = repository.ruilen(session, periode)
     uitleg = verantwoording_van(
         versie, taken, _meldingen(versie, len(ruilen), sum(t.overgenomen != 0 for t in taken))
     )

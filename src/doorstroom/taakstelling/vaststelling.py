@@ -39,7 +39,13 @@ from doorstroom.taakstelling.core import realisatiebronnen
 from doorstroom.taakstelling.core.domain import Taakstelling, bereken, taak
 from doorstroom.taakstelling.core.grondslag import Grondslag
 from doorstroom.taakstelling.core.overdracht import naar_opvolgers
-from doorstroom.taakstelling.core.overzicht import Overzicht, Voortgang, realiseer_alle, stel_op
+from doorstroom.taakstelling.core.overzicht import (
+    Extrakolommen,
+    Overzicht,
+    Voortgang,
+    realiseer_alle,
+    stel_op,
+)
 from doorstroom.taakstelling.core.report import Verantwoording
 from doorstroom.taakstelling.core.ruil import per_gemeente
 from doorstroom.taakstelling.core.verdeling import Afrondingsregel
@@ -215,6 +221,14 @@ def gehuisvest_per_maand(session: Session, periode: Periode) -> dict[str, dict[s
     maanden = [f"{year}-{month:02d}" for year, month in periode.months()]
     return realisatiebronnen.samenvoegen(
         repository.realisatie(session, periode), telling.verhuisd_per_maand(session, maanden)
+    )
+
+
+def tvs_kolommen(session: Session, periode: Periode, peildatum: date) -> Extrakolommen:
+    """The case file's linked households per municipality and TVS status, as supervision columns
+    beside the statement's own (read through the same arrow as the move-ins above)."""
+    return Extrakolommen(
+        tuple(telling.TVS_KOLOMMEN.values()), telling.tvs_per_gemeente(session, periode, peildatum)
     )
 
 

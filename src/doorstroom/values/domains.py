@@ -114,6 +114,12 @@ OPVANGPLAATSEN_LOCATIE = Domain("opvangplaatsen per locatie, 0 tot en met 100.00
 # the bound keeps the correction factor 1 + score positive.
 SES_WOA = Domain("SES-WOA-score, -0,99 tot en met 0,99", -0.99, 0.99, geheel=False)
 CORRECTIEFACTOR = Domain("correctiefactor, 0 tot en met 100", 0.0, 100.0, geheel=False)
+# The housing plan (huisvesting): a supply line groups alike units; a unit holds one household or a
+# few persons, a bedroom two; a plan looks at most five years ahead.
+EENHEDEN = Domain("aantal eenheden per regel, 1 tot en met 100.000", 1, 100_000)
+PERSONEN_EENHEID = Domain("personen per eenheid, 1 tot en met 60", 1, 60)
+SLAAPKAMERS = Domain("slaapkamers per eenheid, 1 tot en met 30", 1, 30)
+PLANMAANDEN = Domain("maanden van het plan, 1 tot en met 60", 1, 60)
 # Command-line counts and identifiers (docs/cli.md names the option of each).
 INSTANTIE_HUISHOUDENS = Domain("aantal huishoudens, 1 tot en met 1.000.000", 1, 1_000_000)
 HORIZON_MAANDEN = Domain("horizon in maanden, 1 tot en met 240", 1, 240)

@@ -6,7 +6,7 @@ count in calendar months; they share these rules so a month is counted the same 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from doorstroom.values.periode import Periode
 
@@ -46,3 +46,19 @@ def maanden_tussen(eerder: str, later: str) -> int:
 def halfjaar(maand: str) -> str:
     """The half year ``YYYY-1``/``YYYY-2`` of a month ``YYYY-MM``."""
     return f"{maand[:4]}-{1 if int(maand[5:]) <= 6 else 2}"
+
+
+def maand_van(day: date) -> str:
+    """The month label ``YYYY-MM`` of ``day``."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def laatste_dag(maand: str) -> date:
+    """The last day of the month ``YYYY-MM``."""
+    eerste = date(int(maand[:4]), int(maand[5:7]), 1)
+    return add_months(eerste, 1).replace(day=1) - timedelta(days=1)
+
+
+def dagen_in(maand: str) -> int:
+    """The number of days of the month ``YYYY-MM``."""
+    return laatste_dag(maand).day

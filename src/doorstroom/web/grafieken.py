@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from doorstroom.values.number_text import format_nl
 from doorstroom.values.record import Record
 
 WAAIERS = {
@@ -127,3 +128,61 @@ def ketenwaaiers(
         if rij.get("provincie") == provincie:
             punten.setdefault(str(rij["reeks"]), []).append(rij)
     return [waaier(r, punten[r], (), f"{WAAIERS[r]} — {provincie}") for r in WAAIERS if r in punten]
+
+
+def monitorstaven(naam: str, titel: str, eenheid: str, rijen: Sequence[Any]) -> list[Grafiek]:
+    """Per cohort year a bar chart of the totals (municipality, size class, province, country); its
+    table holds every bar, a withheld one as '< 10' or 'afgeschermd' (no bar is drawn for it)."""
+    jaren = sorted({r.jaar for r in rijen})
+    uit = []
+    for jaar in jaren:
+        totalen = [r for r in rijen if r.jaar == jaar and r.uitsplitsing == "totaal"]
+        labels = [f"{r.eenheid} ({r.eenheidsoort})" for r in totalen]
+        figuur = {
+            "data": [
+                {
+                    "type": "bar",
+                    "x": labels,
+                    "y": [r.waarde for r in totalen],
+                    "marker": {"color": LIJN},
+                    "name": eenheid,
+                }
+            ],
+            "layout": _layout(f"{titel}, cohort {jaar}"),
+        }
+        tabel = [
+            {
+                "eenheid": label,
+                "personen": r.personen,
+                eenheid: _tekst(r.waarde) if isinstance(r.personen, int) else r.personen,
+            }
+            for label, r in zip(labels, totalen, strict=True)
+        ]
+        uit.append(
+            Grafiek(
+                f"monitor-{naam}-{jaar}",
+                f"{titel}, cohort {jaar}",
+                figuur,
+                ("eenheid", "personen", eenheid),
+                tabel,
+            )
+        )
+    return uit
+
+
+def _tekst(waarde: float | None) -> str:
+    """A value with one decimal the Dutch way, as the page's full table shows it ('–' for none)."""
+    return "–" if waarde is None else format_nl(waarde, 1)
+
+
+def lijnen(id_: str, titel: str, maanden: Sequence[str], reeksen: Mapping[str, Sequence[float]]) -> Grafiek:
+    """A line chart of a few series over the same months, with its table (maand and one column each)."""
+    data: list[Record] = [
+        {"x": list(maanden), "y": list(waarden), "mode": "lines+markers", "name": naam}
+        for naam, waarden in reeksen.items()
+    ]
+    rijen: list[Record] = [
+        {"maand": maand, **{naam: waarden[i] for naam, waarden in reeksen.items()}}
+        for i, maand in enumerate(maanden)
+    ]
+    return Grafiek(id_, titel, {"data": data, "layout": _layout(titel)}, ("maand", *reeksen), rijen)

@@ -29,6 +29,9 @@ MENU: tuple[tuple[str, str, Handeling], ...] = (
     ("Aanmeldingen", "/dossier/aanmeldingen", Handeling.identiteit_beoordelen),
     ("Regio", "/regio", Handeling.spreiding_lezen),
     ("Scenario", "/scenario", Handeling.prognose_rekenen),
+    ("Monitor", "/monitor", Handeling.monitor_lezen),
+    ("Beleid", "/beleid", Handeling.ketencijfers_lezen),
+    ("Huisvesting", "/huisvesting", Handeling.huisvesting_lezen),
     ("Gebruikers", "/beheer/gebruikers", Handeling.gebruikers_beheren),
 )
 """The navigation: each page with the permission it needs (the access rule decides who sees it)."""

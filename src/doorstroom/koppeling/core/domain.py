@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-WONINGKLASSEN = ("1", "2", "3-4", "5+")
-"""Dwelling size classes by number of persons; a household fits its own class or a larger one."""
+from doorstroom.values.woningklasse import WONINGKLASSEN as WONINGKLASSEN
+from doorstroom.values.woningklasse import woningklasse as woningklasse
 
 CRITERIA = ("regio", "afstand", "arbeidsmarkt", "onderwijs", "netwerk", "voorkeur", "uitkomst")
 """Named soft criteria of the score, each valued in [0, 1] and weighted by :class:`Gewichten`."""
@@ -107,19 +107,22 @@ class Huishouden:
 
     @property
     def soort(self) -> str:
-        """Household type used for the fairness report."""
-        if self.grootte == 1:
-            return "alleenstaand"
-        if self.kinderen == 0:
-            return "zonder kinderen"
-        return "gezin 5+" if self.grootte >= 5 else "gezin 2-4"
+        """Household type used for the fairness report (:func:`huishoudsoort`)."""
+        return huishoudsoort(self.grootte, self.kinderen)
 
 
-def woningklasse(grootte: int) -> int:
-    """Dwelling class index for a household of ``grootte`` persons."""
-    if grootte <= 2:
-        return max(grootte, 1) - 1
-    return 2 if grootte <= 4 else 3
+HUISHOUDSOORTEN = ("alleenstaand", "zonder kinderen", "gezin 2-4", "gezin 5+")
+"""The household types, in order (every household is of exactly one)."""
+
+
+def huishoudsoort(grootte: int, kinderen: int) -> str:
+    """A household's type by its size and number of children: the one rule for the koppeling's
+    fairness report and the monitor's breakdown."""
+    if grootte == 1:
+        return HUISHOUDSOORTEN[0]
+    if kinderen == 0:
+        return HUISHOUDSOORTEN[1]
+    return HUISHOUDSOORTEN[3] if grootte >= 5 else HUISHOUDSOORTEN[2]
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
 
@@ -195,6 +195,47 @@ def schema_status(gerealiseerd: int, verwacht: Fraction, marge: Fraction = DEFAU
     return Schema.ver_achter
 
 
+@dataclass(frozen=True)
+class Koppelcijfers:
+    """One municipality's koppelingen summed on a reference date: what supervision judges them on.
+
+    Computed from the koppelingen themselves by :func:`koppelcijfers`, or, at national volume, by
+    the database with the same rule (:func:`doorstroom.taakstelling.repository.koppelcijfers`).
+    """
+
+    gekoppeld: int = 0
+    """Persons linked within the period up to the reference date."""
+    binnen_termijn: int = 0
+    """Of those, persons not yet housed whose housing term has not passed."""
+    te_laat: int = 0
+    """Koppelingen (any period) not housed although their housing term has passed."""
+
+
+def koppelcijfers(periode: Periode, peildatum: date, koppelingen: list[Koppeling]) -> Koppelcijfers:
+    """The sums of one municipality's ``koppelingen`` on ``peildatum``."""
+    eigen = [k for k in koppelingen if periode.contains(k.koppeldatum) and k.koppeldatum <= peildatum]
+    return Koppelcijfers(
+        gekoppeld=sum(k.personen for k in eigen),
+        binnen_termijn=sum(k.personen for k in eigen if k.binnen_termijn(peildatum)),
+        te_laat=sum(1 for k in koppelingen if k.te_laat(peildatum)),
+    )
+
+
+def vroegste_binnen_termijn(peildatum: date, termijn_maanden: int) -> date:
+    """The earliest koppeling date whose housing term has not passed on ``peildatum``.
+
+    A koppeling is overdue exactly when its date is before this one (the term's end,
+    :meth:`Koppeling.uiterste_datum`, only grows with the koppeling date), so a database can
+    split overdue from on-time koppelingen with one comparison on an index.
+    """
+    dag = add_months(peildatum, -termijn_maanden) - timedelta(days=5)
+    while add_months(dag, termijn_maanden) >= peildatum:
+        dag -= timedelta(days=1)
+    while add_months(dag, termijn_maanden) < peildatum:
+        dag += timedelta(days=1)
+    return dag
+
+
 def realiseer(
     taak: Taakstelling,
     periode: Periode,
@@ -202,22 +243,26 @@ def realiseer(
     gehuisvest: Mapping[str, int],
     koppelingen: list[Koppeling],
     marge: Fraction = DEFAULT_MARGE,
+    cijfers: Koppelcijfers | None = None,
 ) -> Realisatie:
-    """Judge one municipality: ``gehuisvest`` maps ``YYYY-MM`` to persons housed that month."""
+    """Judge one municipality: ``gehuisvest`` maps ``YYYY-MM`` to persons housed that month.
+
+    ``cijfers``: the koppelingen already summed (by the database); otherwise summed from ``koppelingen``.
+    """
     gerealiseerd = sum(
         aantal
         for maand, aantal in gehuisvest.items()
         if maand_in_periode(maand, periode) and maand <= f"{peildatum:%Y-%m}"
     )
     verwacht = Fraction(taak.gecorrigeerde_taakstelling * periode.elapsed_months(peildatum), 6)
-    eigen = [k for k in koppelingen if periode.contains(k.koppeldatum) and k.koppeldatum <= peildatum]
+    som = cijfers if cijfers is not None else koppelcijfers(periode, peildatum, koppelingen)
     return Realisatie(
         taakstelling=taak,
         peildatum=peildatum,
         gerealiseerd=gerealiseerd,
         verwacht=verwacht,
-        gekoppeld=sum(k.personen for k in eigen),
-        binnen_termijn=sum(k.personen for k in eigen if k.binnen_termijn(peildatum)),
-        te_laat=sum(1 for k in koppelingen if k.te_laat(peildatum)),
+        gekoppeld=som.gekoppeld,
+        binnen_termijn=som.binnen_termijn,
+        te_laat=som.te_laat,
         status=schema_status(gerealiseerd, verwacht, marge),
     )

@@ -14,7 +14,14 @@ from fractions import Fraction
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.core.domain import Gemeente
 from doorstroom.reference.core.lookup import find_gemeente
-from doorstroom.taakstelling.core.domain import DEFAULT_MARGE, Koppeling, Realisatie, Taakstelling, realiseer
+from doorstroom.taakstelling.core.domain import (
+    DEFAULT_MARGE,
+    Koppelcijfers,
+    Koppeling,
+    Realisatie,
+    Taakstelling,
+    realiseer,
+)
 from doorstroom.taakstelling.core.report import (
     Verantwoording,
     met_verantwoording,
@@ -40,6 +47,14 @@ class Overzicht:
 
 
 @dataclass(frozen=True)
+class Extrakolommen:
+    """Columns a statement carries beside its own: their names, and their counts per municipality."""
+
+    namen: tuple[str, ...]
+    per_gemeente: Mapping[str, Mapping[str, int]]
+
+
+@dataclass(frozen=True)
 class Voortgang:
     """What a statement with realisation is judged on."""
 
@@ -49,6 +64,12 @@ class Voortgang:
     marge: Fraction = DEFAULT_MARGE
     realisatie_gegeven: bool = True
     """Whether realisation was supplied at all (otherwise no municipality is reported missing)."""
+    cijfers: Mapping[str, Koppelcijfers] | None = None
+    """The koppelingen summed per municipality by the database; then ``koppelingen`` holds only the
+    overdue ones (for the list of overdue koppelingen), or none."""
+    extra: Extrakolommen | None = None
+    """Further columns counted elsewhere (the case file's TVS status of linked households): added
+    after the statement's own columns, never changing them (None: none)."""
 
 
 def stel_op(
@@ -72,6 +93,8 @@ def stel_op(
         )
         for r in realisaties
     ]  # fmt: skip
+    if voortgang.extra is not None:
+        records = [met_extra(record, voortgang.extra) for record in records]
     namen = {t.gemeente.code: t.gemeente.naam for t in taken}
     ontbrekend = ontbrekende_realisatie(namen, voortgang.realisatie) if voortgang.realisatie_gegeven else None
     return Overzicht(
@@ -82,6 +105,12 @@ def stel_op(
         voortgang.peildatum,
         () if ontbrekend is None else (ontbrekend,),
     )
+
+
+def met_extra(record: Record, extra: Extrakolommen) -> Record:
+    """``record`` with the extra columns of its municipality (0 where it has none)."""
+    eigen = extra.per_gemeente.get(str(record["gemeentecode"]), {})
+    return {**record, **{kolom: int(eigen.get(kolom, 0)) for kolom in extra.namen}}
 
 
 def realiseer_alle(taken: Iterable[Taakstelling], periode: Periode, voortgang: Voortgang) -> list[Realisatie]:
@@ -97,6 +126,7 @@ def realiseer_alle(taken: Iterable[Taakstelling], periode: Periode, voortgang: V
             voortgang.realisatie.get(t.gemeente.code, {}),
             per_gemeente.get(t.gemeente.code, []),
             voortgang.marge,
+            None if voortgang.cijfers is None else voortgang.cijfers.get(t.gemeente.code, Koppelcijfers()),
         )
         for t in taken
     ]

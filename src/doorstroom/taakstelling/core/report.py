@@ -36,6 +36,9 @@ SOM_KOLOMMEN = (
     "achterstand_nu",
     "verschoonbaar",
     "verwijtbaar",
+    "tvs_op_schema",
+    "tvs_te_laat",
+    "tvs_verschoonbaar",
 )
 VERANTWOORDING_KOLOMMEN = ("regel", "bevolking_peildatum", "landelijk", "som_taakstelling")
 BASIS_KOLOMMEN = (

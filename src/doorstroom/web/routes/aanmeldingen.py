@@ -25,7 +25,7 @@ def _pagina(
     open_, _ = dossier.aanmeldingen(request.app.state.engine, gebruiker, pagina=Pagina(1, 100))
     return pagina(
         request,
-        "dossier.html",
+        "aanmeldingen.html",
         status,
         titel="Aanmeldingen",
         aanmeldingen=open_,

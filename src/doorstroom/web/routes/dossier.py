@@ -81,7 +81,7 @@ async def nieuwe_persoon(request: Request, gebruiker: FormulierDep) -> Response:
     form = {k: str(v).strip() for k, v in (await request.form()).items() if isinstance(v, str)}
     velden = {
         k: form[k]
-        for k in ("geslachtsnaam", "voornamen", "geboortedatum", "vnummer", "bsn", "gemeentecode")
+        for k in ("geslachtsnaam", "voornamen", "geboortedatum", "geslacht", "vnummer", "bsn", "gemeentecode")
         if form.get(k)
     }
     try:
@@ -241,6 +241,30 @@ def termijnen(
         totaal=totaal,
         statusfilter=status.value if status else "",
         statussen=[s.value for s in Status],
+        nummer=pagina_nr,
+        paginas=max(1, -(-totaal // 50)),
+    )
+
+
+@router.get("/dossier/tvs")
+def tvs(
+    request: Request,
+    gebruiker: GebruikerDep,
+    status: Annotated[dossier.Tvsstatus | None, Query()] = None,
+    pagina_nr: Annotated[int, Query(alias="pagina", ge=1, le=100_000)] = 1,
+) -> Response:
+    """The TVS timeline of each linked household within scope, earliest koppeling first."""
+    rijen, totaal = dossier.tvsoverzicht(
+        request.app.state.engine, gebruiker, dossier.Tvsfilter(status=status), Pagina(pagina_nr, 50)
+    )
+    return pagina(
+        request,
+        "tvs.html",
+        titel="TVS-tijdlijn",
+        rijen=rijen,
+        totaal=totaal,
+        statusfilter=status.value if status else "",
+        statussen=[s.value for s in dossier.Tvsstatus],
         nummer=pagina_nr,
         paginas=max(1, -(-totaal // 50)),
     )

@@ -30,7 +30,7 @@ RunId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 @router.get("/koppeling")
 def runs(request: Request, gebruiker: GebruikerDep) -> Response:
     """Stored runs (newest first) and the form for a new run."""
-    lijst = dossier.koppelruns(request.app.state.engine, gebruiker)
+    lijst = dossier.koppelruns(request.app.state.engine, gebruiker).rijen
     return pagina(
         request,
         "koppeling.html",
@@ -50,7 +50,7 @@ async def nieuwe_run(request: Request, gebruiker: FormulierDep) -> Response:
             verzoek = _verzoek(form, map_)
     except InputError as error:
         shutil.rmtree(map_, ignore_errors=True)
-        lijst = dossier.koppelruns(request.app.state.engine, gebruiker)
+        lijst = dossier.koppelruns(request.app.state.engine, gebruiker).rijen
         return pagina(
             request,
             "koppeling.html",
@@ -64,6 +64,8 @@ async def nieuwe_run(request: Request, gebruiker: FormulierDep) -> Response:
 
     def werk(voortgang: Any) -> int:
         try:
+            if isinstance(verzoek.huishoudens, tuple):  # from the case file: read when the work starts
+                return int(str(dossier.koppelrun_uit_dossier(engine, gebruiker, verzoek)["run"]))
             return dossier.nieuwe_koppelrun(engine, gebruiker, verzoek)
         finally:
             shutil.rmtree(map_, ignore_errors=True)
@@ -73,8 +75,14 @@ async def nieuwe_run(request: Request, gebruiker: FormulierDep) -> Response:
 
 
 def _verzoek(form: Any, map_: Pad) -> koppeling.Verzoek:
-    """The run request from the form; the uploads copied into ``map_`` for the background work."""
-    huishoudens = bewaar_upload(form.get("huishoudens"), "huishoudens", map_)
+    """The run request from the form; the uploads copied into ``map_`` for the background work.
+
+    ``bron``: ``dossier`` takes the households waiting in the case file (filled in by the service),
+    ``bestand`` an uploaded list for data from outside."""
+    uit_dossier = form.get("bron") == "dossier"
+    huishoudens: Pad | tuple[koppeling.Huishouden, ...] = (
+        () if uit_dossier else bewaar_upload(form.get("huishoudens"), "huishoudens", map_)
+    )
     capaciteit = (
         bewaar_upload(form.get("capaciteit"), "capaciteit", map_)
         if _gekozen(form.get("capaciteit"))

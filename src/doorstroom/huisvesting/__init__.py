@@ -1,0 +1,1 @@
+"""Huisvesting: a municipality's housing plan for permit holders, supply against need, and the money."""
