@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from doorstroom.files.tabular import Row, iter_table, parse_each, read_table
+from doorstroom.huisvesting.core import rijen
 from doorstroom.huisvesting.core.aanbod import Soort
 from doorstroom.huisvesting.core.behoefte import Verdeling
 from doorstroom.huisvesting.core.geld import Grondslag, Regeling, Richting, Zekerheid
@@ -26,25 +27,8 @@ from doorstroom.values.domains import BEDRAG, BRON, FRACTIE, NAAM, REFERENTIE, T
 
 E = TypeVar("E", Richting, Grondslag, Zekerheid)
 
-REGELINGKOLOMMEN: dict[str, tuple[str, ...]] = {
-    naam: (naam,)
-    for naam in (
-        "sleutel",
-        "regeling",
-        "richting",
-        "grondslag",
-        "soorten",
-        "bedrag",
-        "bedrag_hoog",
-        "aandeel",
-        "eenheid",
-        "geldig_van",
-        "geldig_tot",
-        "status",
-        "bron",
-        "toelichting",
-    )
-}
+REGELINGKOLOMMEN: dict[str, tuple[str, ...]] = {naam: (naam,) for naam in rijen.REGELINGKOLOMMEN}
+"""The money table's columns as read: the same names it is written with (each its only heading)."""
 VERPLICHT = ("sleutel", "regeling", "richting", "grondslag", "bedrag", "status", "bron")
 INGEBOUWD = "ingebouwde tabel (feiten van begin 2026, docs/huisvesting.md)"
 
