@@ -13,6 +13,7 @@ from doorstroom.api.schemas import Gemeente, Lijst
 from doorstroom.dossier import service as dossier
 from doorstroom.platform.errors import NotFound
 from doorstroom.reference.service import gemeenten_in_gebruik, gemeentepagina
+from doorstroom.values.gemeentecode import GEMEENTECODE_PATROON
 
 router = APIRouter(prefix="/gemeenten", tags=["gemeenten"])
 FOUTEN = documentatie(400, 401, 404, 500, 503)
@@ -45,7 +46,9 @@ def lijst_gemeenten(
 
 @router.get("/{gemeentecode}", response_model=Gemeente, response_model_exclude_none=True, responses=FOUTEN)
 def lees_gemeente(
-    gemeentecode: Annotated[str, Path(pattern=r"^GM[0-9]{4}$")], engine: EngineDep, gebruiker: GebruikerDep
+    gemeentecode: Annotated[str, Path(pattern=GEMEENTECODE_PATROON)],
+    engine: EngineDep,
+    gebruiker: GebruikerDep,
 ) -> dict[str, Any]:
     """Eén gemeente, met aantallen dossiers en open termijnen als die binnen uw bereik vallen."""
     gemeente = next((g for g in gemeenten_in_gebruik(engine) if g.code == gemeentecode), None)

@@ -19,6 +19,7 @@ from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Huishouden, Lijst
 from doorstroom.dossier import service as dossier
 from doorstroom.dossier.service import NieuwHuishouden
+from doorstroom.values.gemeentecode import GEMEENTECODE_PATROON
 
 router = APIRouter(prefix="/huishoudens", tags=["huishoudens"])
 SORTEERBAAR = {"referentie": "referentie", "gemeentecode": "gemeentecode", "aangemaaktOp": "aangemaakt_op"}
@@ -31,7 +32,7 @@ def lijst_huishoudens(
     engine: EngineDep,
     gebruiker: GebruikerDep,
     pagina: PaginaDep,
-    gemeentecode: Annotated[str | None, Query(pattern=r"^GM[0-9]{4}$")] = None,
+    gemeentecode: Annotated[str | None, Query(pattern=GEMEENTECODE_PATROON)] = None,
     referentie: Annotated[str | None, Query(max_length=40)] = None,
     sorteer: Annotated[
         str | None, Query(max_length=200, description=sorteer_beschrijving(list(SORTEERBAAR)))

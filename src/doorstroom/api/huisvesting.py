@@ -21,10 +21,11 @@ from doorstroom.huisvesting import service
 from doorstroom.huisvesting.service import rijen
 from doorstroom.platform.clock import lokale_tijd
 from doorstroom.values.domains import PLANMAANDEN
+from doorstroom.values.gemeentecode import GEMEENTECODE_PATROON
 
 router = APIRouter(tags=["huisvesting"])
 FOUTEN = documentatie(400, 401, 403, 404, 422, 500, 503)
-Gemeentecode = Annotated[str, Path(pattern=r"^GM[0-9]{4}$")]
+Gemeentecode = Annotated[str, Path(pattern=GEMEENTECODE_PATROON)]
 
 
 class Aanbodregel(Uit):

@@ -21,6 +21,7 @@ from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Lijst, Persoon, Zoekvraag
 from doorstroom.dossier import service as dossier
 from doorstroom.dossier.service import Fase, NieuwePersoon, PersoonWijziging
+from doorstroom.values.gemeentecode import GEMEENTECODE_PATROON
 
 router = APIRouter(prefix="/personen", tags=["personen"])
 SORTEERBAAR = {
@@ -39,7 +40,7 @@ def lijst_personen(
     engine: EngineDep,
     gebruiker: GebruikerDep,
     pagina: PaginaDep,
-    gemeentecode: Annotated[str | None, Query(pattern=r"^GM[0-9]{4}$")] = None,
+    gemeentecode: Annotated[str | None, Query(pattern=GEMEENTECODE_PATROON)] = None,
     huishouden_id: Annotated[str | None, Query(alias="huishoudenId", max_length=36)] = None,
     fase: Fase | None = None,
     casemanager: Annotated[str | None, Query(max_length=50)] = None,

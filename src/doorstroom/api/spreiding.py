@@ -18,7 +18,8 @@ from doorstroom.api.schemas import Lijst, Uit
 from doorstroom.spreiding import service as spreidingsdienst
 from doorstroom.spreiding.service import Regiosoort
 from doorstroom.values.domains import TAAKSTELLING_LANDELIJK
-from doorstroom.values.periode import Periode
+from doorstroom.values.gemeentecode import GEMEENTECODE_PATROON
+from doorstroom.values.periode import PERIODE_PATROON, Periode
 
 router = APIRouter(tags=["spreiding"])
 FOUTEN = documentatie(400, 401, 403, 422, 500, 503)
@@ -175,7 +176,7 @@ def regio_overzichten(
     periode: Annotated[
         str | None,
         Query(
-            pattern=r"^20[0-9]{2}-[12]$",
+            pattern=PERIODE_PATROON,
             description="Halfjaar van de taakstelling; standaard dat van de peildatum.",
         ),
     ] = None,
@@ -224,7 +225,7 @@ def opvanglocaties(
             description="Alleen locaties open op deze dag.",
         ),
     ] = None,
-    gemeentecode: Annotated[str | None, Query(pattern=r"^GM[0-9]{4}$")] = None,
+    gemeentecode: Annotated[str | None, Query(pattern=GEMEENTECODE_PATROON)] = None,
 ) -> dict[str, Any]:
     """Opvanglocaties binnen uw bereik (COA alle, provincie de eigen gemeenten, gemeente de eigen)."""
     return _pagina(request, spreidingsdienst.locaties(engine, gebruiker, open_op, gemeentecode), pagina)

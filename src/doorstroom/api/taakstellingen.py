@@ -12,7 +12,8 @@ from doorstroom.api.lijsten import lijst
 from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Lijst, Taakstelling
 from doorstroom.dossier import service as dossier
-from doorstroom.values.periode import Periode
+from doorstroom.values.gemeentecode import GEMEENTECODE_PATROON
+from doorstroom.values.periode import PERIODE_PATROON, Periode
 
 router = APIRouter(prefix="/taakstellingen", tags=["taakstellingen"])
 
@@ -23,8 +24,8 @@ def lijst_taakstellingen(
     engine: EngineDep,
     gebruiker: GebruikerDep,
     pagina: PaginaDep,
-    periode: Annotated[str, Query(pattern=r"^20[0-9]{2}-[12]$", description="Halfjaar, zoals 2026-2.")],
-    gemeentecode: Annotated[str | None, Query(pattern=r"^GM[0-9]{4}$")] = None,
+    periode: Annotated[str, Query(pattern=PERIODE_PATROON, description="Halfjaar, zoals 2026-2.")],
+    gemeentecode: Annotated[str | None, Query(pattern=GEMEENTECODE_PATROON)] = None,
     peildatum: Annotated[
         date | None, Query(ge=date(2000, 1, 1), le=date(2100, 12, 31), description="Standaard vandaag.")
     ] = None,

@@ -14,6 +14,7 @@ from doorstroom.api.schemas import Lijst, Termijn
 from doorstroom.dossier import service as dossier
 from doorstroom.dossier.service import TERMIJNREGELS as STANDAARD
 from doorstroom.dossier.service import Status
+from doorstroom.values.gemeentecode import GEMEENTECODE_PATROON
 
 router = APIRouter(prefix="/termijnen", tags=["termijnen"])
 REGEL_PATROON = "^(" + "|".join(sorted(STANDAARD)) + ")$"
@@ -30,7 +31,7 @@ def lijst_termijnen(
     engine: EngineDep,
     gebruiker: GebruikerDep,
     pagina: PaginaDep,
-    gemeentecode: Annotated[str | None, Query(pattern=r"^GM[0-9]{4}$")] = None,
+    gemeentecode: Annotated[str | None, Query(pattern=GEMEENTECODE_PATROON)] = None,
     casemanager: Annotated[str | None, Query(max_length=50)] = None,
     status: Status | None = None,
     regel: Annotated[str | None, Query(pattern=REGEL_PATROON)] = None,

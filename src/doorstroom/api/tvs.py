@@ -13,6 +13,7 @@ from doorstroom.api.problemen import documentatie
 from doorstroom.api.schemas import Lijst, TvsTijdlijn
 from doorstroom.dossier import service as dossier
 from doorstroom.dossier.service import Tvsstatus
+from doorstroom.values.gemeentecode import GEMEENTECODE_PATROON
 
 router = APIRouter(prefix="/tvs-tijdlijnen", tags=["termijnen"])
 
@@ -28,7 +29,7 @@ def lijst_tvs(
     engine: EngineDep,
     gebruiker: GebruikerDep,
     pagina: PaginaDep,
-    gemeentecode: Annotated[str | None, Query(pattern=r"^GM[0-9]{4}$")] = None,
+    gemeentecode: Annotated[str | None, Query(pattern=GEMEENTECODE_PATROON)] = None,
     status: Tvsstatus | None = None,
     peildatum: Annotated[
         date | None, Query(ge=date(2000, 1, 1), le=date(2100, 12, 31), description="Standaard vandaag.")

@@ -15,6 +15,7 @@ from pydantic.alias_generators import to_camel
 
 from doorstroom.dossier.bsn import bsn_probleem
 from doorstroom.values.domains import LOCATIE, NAAM, REFERENTIE, TOELICHTING, Domain, TextLimit
+from doorstroom.values.gemeentecode import GEMEENTECODE_PATROON
 
 
 class Invoer(BaseModel):
@@ -62,7 +63,7 @@ def _bsn(value: str) -> str:
 
 Bsn = Annotated[str, Field(pattern=r"^[0-9]{9}$", examples=["111222333"]), AfterValidator(_bsn)]
 Vnummer = Annotated[str, Field(pattern=r"^[0-9]{10}$", examples=["1234567890"])]
-Gemeentecode = Annotated[str, Field(pattern=r"^GM[0-9]{4}$", examples=["GM0344"])]
+Gemeentecode = Annotated[str, Field(pattern=GEMEENTECODE_PATROON, examples=["GM0344"])]
 Locatie = Annotated[str, tekst(LOCATIE)]
 Referentie = Annotated[str, tekst(REFERENTIE)]
 Toelichting = Annotated[str, tekst(TOELICHTING)]

@@ -11,7 +11,9 @@ import re
 from collections.abc import Collection
 from typing import Protocol
 
-GEMEENTECODE = re.compile(r"^GM[0-9]{4}$")
+GEMEENTECODE_PATROON = r"^GM[0-9]{4}$"
+"""A CBS municipality code as a pattern for parameters (API, web) and JSON schemas."""
+GEMEENTECODE = re.compile(GEMEENTECODE_PATROON)
 
 
 class Rij(Protocol):

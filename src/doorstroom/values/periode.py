@@ -13,6 +13,8 @@ from datetime import date
 from doorstroom.platform.errors import InputError, Problem
 
 _PATTERN = re.compile(r"^\s*(\d{4})-([12])\s*$")
+PERIODE_PATROON = r"^20[0-9]{2}-[12]$"
+"""A half-year period (``2026-2``) as a pattern for parameters (API, web) and JSON schemas."""
 
 
 @dataclass(frozen=True, order=True)

@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from doorstroom.values.gemeentecode import GEMEENTECODE_PATROON
 from doorstroom.values.number_text import format_nl
+from doorstroom.values.periode import PERIODE_PATROON
 
 VORMEN = {
-    "^20[0-9]{2}-[12]$": "geef een periode als 2026-1 (eerste) of 2026-2 (tweede halfjaar)",
-    "^GM[0-9]{4}$": "geef een CBS-gemeentecode als GM0344",
+    PERIODE_PATROON: "geef een periode als 2026-1 (eerste) of 2026-2 (tweede halfjaar)",
+    GEMEENTECODE_PATROON: "geef een CBS-gemeentecode als GM0344",
     "^[0-9]{4}-[0-9]{2}$": "geef een maand als 2026-01",
 }
 """Patterns of the schema by what they ask for; another pattern is said as 'niet de juiste vorm'."""

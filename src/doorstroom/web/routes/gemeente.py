@@ -9,13 +9,14 @@ from fastapi.responses import RedirectResponse, Response
 
 from doorstroom.keten import service
 from doorstroom.platform.clock import vandaag
-from doorstroom.values.periode import Periode
+from doorstroom.values.gemeentecode import GEMEENTECODE_PATROON
+from doorstroom.values.periode import PERIODE_PATROON, Periode
 from doorstroom.web.grafieken import staven
 from doorstroom.web.sessie import GebruikerDep
 from doorstroom.web.weergeven import pagina
 
 router = APIRouter()
-Periodetekst = Annotated[str | None, Query(pattern=r"^20[0-9]{2}-[12]$")]
+Periodetekst = Annotated[str | None, Query(pattern=PERIODE_PATROON)]
 
 
 @router.get("/gemeente")
@@ -31,7 +32,7 @@ def kies_gemeente(request: Request, gebruiker: GebruikerDep) -> Response:
 def gemeente(
     request: Request,
     gebruiker: GebruikerDep,
-    code: Annotated[str, Path(pattern=r"^GM[0-9]{4}$")],
+    code: Annotated[str, Path(pattern=GEMEENTECODE_PATROON)],
     periode: Periodetekst = None,
 ) -> Response:
     """The municipality's page for a period (default: the current half year)."""

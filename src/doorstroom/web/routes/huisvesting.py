@@ -13,6 +13,7 @@ from doorstroom.huisvesting.service import rijen
 from doorstroom.platform.clock import lokale_tijd
 from doorstroom.platform.errors import InputError
 from doorstroom.values.domains import PLANMAANDEN
+from doorstroom.values.gemeentecode import GEMEENTECODE_PATROON
 from doorstroom.web.formulieren import upload
 from doorstroom.web.grafieken import Grafiek, lijnen
 from doorstroom.web.sessie import FormulierDep, GebruikerDep
@@ -37,7 +38,7 @@ def kies(request: Request, gebruiker: GebruikerDep) -> Response:
 def plan(
     request: Request,
     gebruiker: GebruikerDep,
-    code: Annotated[str, Path(pattern=r"^GM[0-9]{4}$")],
+    code: Annotated[str, Path(pattern=GEMEENTECODE_PATROON)],
     maanden: Maanden = 12,
     meetellen: Annotated[service.Meetellen, Query()] = service.Meetellen.alles,
     scenario: Annotated[service.Scenario, Query()] = service.Scenario.midden,
@@ -49,7 +50,7 @@ def plan(
 
 @router.post("/huisvesting/{code}/aanbod")
 async def importeer(
-    request: Request, gebruiker: FormulierDep, code: Annotated[str, Path(pattern=r"^GM[0-9]{4}$")]
+    request: Request, gebruiker: FormulierDep, code: Annotated[str, Path(pattern=GEMEENTECODE_PATROON)]
 ) -> Response:
     """Import the municipality's supply sheet: validated whole, all or nothing; changes become versions."""
     engine = request.app.state.engine

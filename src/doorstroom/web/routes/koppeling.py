@@ -16,6 +16,7 @@ from doorstroom.koppeling import service as koppeling
 from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import InputError, Problem, Verouderd
 from doorstroom.reference.service import gemeenten_in_gebruik
+from doorstroom.values.gemeentecode import GEMEENTECODE_PATROON
 from doorstroom.values.periode import Periode
 from doorstroom.web.formulieren import bewaar_upload, model
 from doorstroom.web.sessie import FormulierDep, GebruikerDep
@@ -157,7 +158,7 @@ def run(
     request: Request,
     gebruiker: GebruikerDep,
     run_id: RunId,
-    gemeente: Annotated[str | None, Query(pattern=r"^(GM[0-9]{4})?$")] = None,
+    gemeente: Annotated[str | None, Query(pattern=GEMEENTECODE_PATROON)] = None,
     beoordeling: Annotated[str | None, Query(max_length=20)] = None,
 ) -> Response:
     """Proposals with explanations and names, filters, decision history, the report, room left."""

@@ -11,7 +11,7 @@ from doorstroom.keten import service
 from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import ConfigurationError, NotFound
 from doorstroom.taakstelling.service import Schema
-from doorstroom.values.periode import Periode
+from doorstroom.values.periode import PERIODE_PATROON, Periode
 from doorstroom.web import kaart
 from doorstroom.web.sessie import GebruikerDep
 from doorstroom.web.tabel import filter_rijen, sorteer
@@ -34,7 +34,7 @@ LEGENDA = [
     ("ver-achter", "ver achter"),
     ("geen", "geen gegevens of buiten uw bereik"),
 ]
-Periodetekst = Annotated[str | None, Query(pattern=r"^20[0-9]{2}-[12]$")]
+Periodetekst = Annotated[str | None, Query(pattern=PERIODE_PATROON)]
 Tekst = Annotated[str | None, Query(max_length=80)]
 
 

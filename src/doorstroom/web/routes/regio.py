@@ -13,7 +13,7 @@ from doorstroom.platform.errors import ConfigurationError
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import service as spreiding
 from doorstroom.spreiding.service import Regiosoort
-from doorstroom.values.periode import Periode
+from doorstroom.values.periode import PERIODE_PATROON, Periode
 from doorstroom.web import kaart
 from doorstroom.web.sessie import GebruikerDep
 from doorstroom.web.weergeven import pagina
@@ -47,7 +47,7 @@ def regio(
     gebruiker: GebruikerDep,
     per: Annotated[Regiosoort, Query()] = Regiosoort.provincie,
     raming: Annotated[date | None, Query()] = None,
-    periode: Annotated[str | None, Query(pattern=r"^20[0-9]{2}-[12]$")] = None,
+    periode: Annotated[str | None, Query(pattern=PERIODE_PATROON)] = None,
 ) -> Response:
     """The region view with its explanation lines, a map coloured by places present against required."""
     engine = request.app.state.engine
