@@ -84,8 +84,8 @@ def maak_persoon(
 
 @router.post("/_zoek", response_model=list[Persoon], response_model_exclude_none=True, responses=FOUTEN)
 def zoek_personen(vraag: Zoekvraag, engine: EngineDep, gebruiker: GebruikerDep) -> list[dict[str, Any]]:
-    """Zoek op BSN of V-nummer; die staan in de body, nooit in een URL."""
-    return dossier.zoek(engine, gebruiker, bsn=vraag.bsn, vnummer=vraag.vnummer)
+    """Zoek op BSN, V-nummer of naam; die staan in de body, nooit in een URL."""
+    return dossier.zoek(engine, gebruiker, bsn=vraag.bsn, vnummer=vraag.vnummer, naam=vraag.naam)
 
 
 @router.get("/{persoonId}", response_model=Persoon, response_model_exclude_none=True, responses=FOUTEN)

@@ -81,9 +81,13 @@ class Gebeurtenis(Uit):
 
 
 class Termijn(Uit):
-    """An open legal deadline of one person."""
+    """An open legal deadline of one person, with whom it is for."""
 
     persoon_id: str
+    naam: str = Field(description="Geslachtsnaam, voornamen.")
+    huishouden_id: str | None = None
+    huishouden: str | None = Field(None, description="COA-referentie van het huishouden.")
+    fase: str
     gemeentecode: str | None = None
     casemanager: str | None = None
     regel: str
@@ -300,7 +304,10 @@ class Gezondheid(Uit):
 
 
 class Zoekvraag(BaseModel):
-    """Search by BSN or V-number: in the body, never in a URL (ADR no-sensitive-uris).
+    """Search by BSN, V-number or name: in the body, never in a URL (ADR no-sensitive-uris).
+
+    A name finds the files whose name holds every word given, in any order and case, as Dutch lists
+    file them (:mod:`doorstroom.values.naam`: "de vries" finds "de Vries, Sanne"), at most fifty.
 
     The BSN is checked by the one BSN rule (:mod:`doorstroom.dossier.bsn`, the eleven-test), as when a
     file is opened: a number that cannot be a BSN is a 400 naming ``bsn``, not an empty result.
@@ -310,6 +317,7 @@ class Zoekvraag(BaseModel):
 
     bsn: Bsn | None = None
     vnummer: Vnummer | None = None
+    naam: Annotated[str | None, Field(max_length=200)] = None
 
 
 class Importresultaat(Uit):

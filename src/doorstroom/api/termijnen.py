@@ -18,6 +18,7 @@ from doorstroom.values.gemeentecode import GEMEENTECODE_PATROON
 
 router = APIRouter(prefix="/termijnen", tags=["termijnen"])
 REGEL_PATROON = "^(" + "|".join(sorted(STANDAARD)) + ")$"
+SORTEER_PATROON = "^-?(" + "|".join(dossier.TERMIJNSORTERINGEN) + ")$"
 
 
 @router.get(
@@ -39,12 +40,18 @@ def lijst_termijnen(
         date | None, Query(ge=date(2000, 1, 1), le=date(2100, 12, 31), description="Standaard vandaag.")
     ] = None,
     sorteer: Annotated[
-        str | None, Query(pattern="^-?vervaldatum$", description="vervaldatum of -vervaldatum")
+        str | None,
+        Query(
+            pattern=SORTEER_PATROON,
+            description="vervaldatum, naam, casemanager of status; met '-' ervoor aflopend.",
+        ),
     ] = None,
 ) -> dict[str, Any]:
-    """Wat binnenkort moet of te laat is, vroegste vervaldatum eerst; filter op gemeente en casemanager."""
+    """Wat binnenkort moet of te laat is, met naam, huishouden, fase en casemanager; vroegste vervaldatum
+    eerst, of gesorteerd op naam zoals Nederlandse lijsten ordenen ("de Vries" onder de V)."""
     filter_ = dossier.Termijnfilter(gemeentecode, casemanager, status, regel, peildatum)
+    veld = (sorteer or "vervaldatum").removeprefix("-")
     data, totaal = dossier.termijnoverzicht(
-        engine, gebruiker, filter_, pagina, aflopend=sorteer == "-vervaldatum"
+        engine, gebruiker, filter_, pagina, aflopend=(sorteer or "").startswith("-"), sorteer=veld
     )
     return lijst(request, data, totaal, pagina)

@@ -65,7 +65,8 @@ def termijnen(
     filter_ = dossier.Termijnfilter(gemeente, casemanager, None, None, parse_datum(peildatum, "--peildatum"))
     with open_store() as engine:
         rows, _ = dossier.termijnoverzicht(engine, operator(), filter_, Pagina(1, 1_000_000))
-    kolommen = ["persoonId", "gemeentecode", "casemanager", "regel", "vervaldatum", "status", "bron"]
+    kolommen = ["naam", "persoonId", "huishouden", "fase", "gemeentecode", "casemanager", "regel"]
+    kolommen += ["vervaldatum", "status", "bron"]
     emit(rows, kolommen, fmt, out, title="termijnen", persoonsgegevens=True)
 
 

@@ -60,7 +60,7 @@ def inzage(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> dict[str, A
             "aanmeldingen": _aanmeldingen(session, persoon_id),
             "koppelvoorstellen": _koppeling(session, household),
             "termijnen": [
-                weergave.termijn(persoon_id, record.gemeentecode, record.casemanager, t)
+                weergave.termijn(record, t)
                 for t in termijnen.termijnen(
                     actueel(weergave.als_waarde(e) for e in events),
                     weergave.regels(),

@@ -49,7 +49,7 @@ def dossier(engine: Engine, gebruiker: Gebruiker, persoon_id: str) -> dict[str, 
                 for e in sorted(events, key=lambda e: (e.datum, e.vastgelegd_op), reverse=True)
             ],
             "termijnen": [
-                weergave.termijn(persoon_id, record.gemeentecode, record.casemanager, t)
+                weergave.termijn(record, t)
                 for t in termijnen.termijnen(huidig, weergave.regels(), weergave.vandaag(), feiten)
             ],
         }

@@ -26,10 +26,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from doorstroom.platform.db import Base
+from doorstroom.values import naam
 
 
 def nieuw_id() -> str:
@@ -56,13 +58,16 @@ class PersoonRecord(Base):
 
     __tablename__ = "dossier_persoon"
     __table_args__ = (
-        Index("ix_dossier_persoon_gemeente_naam", "gemeentecode", "geslachtsnaam", "id"),
+        Index("ix_dossier_persoon_gemeente_sorteernaam", "gemeentecode", "sorteernaam", "id"),
         Index("ix_dossier_persoon_verhuisd", "verhuisd_maand", "verhuisd_naar"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     geslachtsnaam: Mapped[str] = mapped_column(String(200))
     voornamen: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    sorteernaam: Mapped[str] = mapped_column(String(naam.LENGTE))
+    """The name as Dutch lists order and search it (:func:`doorstroom.values.naam.sorteernaam`), kept
+    on every write of the name so lists sort and search in the database."""
     geboortedatum: Mapped[date] = mapped_column(Date)
     geslacht: Mapped[str | None] = mapped_column(String(1), nullable=True)
     gemeentecode: Mapped[str | None] = mapped_column(String(6), index=True, nullable=True)
@@ -88,6 +93,13 @@ class PersoonRecord(Base):
     aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __mapper_args__ = {"version_id_col": versie}  # noqa: RUF012 - SQLAlchemy's declarative API
+
+
+@event.listens_for(PersoonRecord, "before_insert")
+@event.listens_for(PersoonRecord, "before_update")
+def _sorteernaam(_mapper: object, _connection: object, persoon: PersoonRecord) -> None:
+    """Every ORM write of a person keeps the sort key with the name it is made from."""
+    persoon.sorteernaam = naam.sorteernaam(persoon.geslachtsnaam, persoon.voornamen)
 
 
 class GebeurtenisRecord(Base):

@@ -8,7 +8,7 @@ personal data and are what a provincial supervisor sees.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,7 +24,7 @@ from doorstroom.dossier.models import PersoonRecord
 from doorstroom.dossier.tijdlijn import Fase, actueel
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
-from doorstroom.platform.errors import NotFound
+from doorstroom.platform.errors import InputError, NotFound, Problem
 from doorstroom.platform.paging import Pagina
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.taakstelling.berekening import standaard_peildatum
@@ -45,19 +45,34 @@ class Termijnfilter:
     peildatum: date | None = None
 
 
+SORTERINGEN: dict[str, Callable[[Record], tuple[str, ...]]] = {
+    "vervaldatum": lambda r: (str(r["vervaldatum"]), str(r["sorteernaam"]), str(r["regel"])),
+    "naam": lambda r: (str(r["sorteernaam"]), str(r["vervaldatum"]), str(r["regel"])),
+    "casemanager": lambda r: (str(r["casemanager"] or ""), str(r["vervaldatum"]), str(r["sorteernaam"])),
+    "status": lambda r: (str(r["status"]), str(r["vervaldatum"]), str(r["sorteernaam"])),
+}
+"""How the deadlines view can be ordered; names as Dutch lists file them (:mod:`doorstroom.values.naam`)."""
+
+
 @namens
 def termijnoverzicht(
-    engine: Engine, gebruiker: Gebruiker, filter_: Termijnfilter, pagina: Pagina, aflopend: bool = False
+    engine: Engine,
+    gebruiker: Gebruiker,
+    filter_: Termijnfilter,
+    pagina: Pagina,
+    aflopend: bool = False,
+    sorteer: str = "vervaldatum",
 ) -> tuple[list[Record], int]:
-    """Open deadlines of the persons within scope, earliest due first, one page of them."""
+    """Open deadlines of the persons within scope, earliest due first (or by ``sorteer``), one page."""
+    if sorteer not in SORTERINGEN:
+        raise InputError(Problem(f"sorteer op {' of '.join(SORTERINGEN)}", field="sorteer"))
     scope = bereik_voor(engine, gebruiker)
     regels, peildatum = weergave.regels(), filter_.peildatum or weergave.vandaag()
     with transaction(engine) as session:
         rijen = _alle_termijnen(session, scope, filter_, regels, peildatum)
-        rijen.sort(
-            key=lambda r: (str(r["vervaldatum"]), str(r["persoonId"]), str(r["regel"])), reverse=aflopend
-        )
-        page = rijen[pagina.offset : pagina.offset + pagina.grootte]
+        rijen.sort(key=lambda r: (*SORTERINGEN[sorteer](r), str(r["persoonId"])), reverse=aflopend)
+        gekozen = rijen[pagina.offset : pagina.offset + pagina.grootte]
+        page = [{k: v for k, v in r.items() if k != "sorteernaam"} for r in gekozen]
         if page:
             audit.record(
                 session,
@@ -80,17 +95,24 @@ def _alle_termijnen(
     if filter_.casemanager:
         filters["casemanager"] = filter_.casemanager
     personen = [p for p in repository.alle_zichtbare(session, scope, filters) if p.fase != Fase.afgerond]
+
     soorten = repository.zichtbare_soorten(scope)
     per_persoon: dict[str, list[object]] = {}
     for record in repository.gebeurtenissen_van(session, [p.id for p in personen], soorten):
         per_persoon.setdefault(record.persoon_id, []).append(weergave.als_waarde(record))
+    referenties = repository.referenties_van(session, {p.huishouden_id for p in personen if p.huishouden_id})
     rijen = []
     for persoon in personen:
         tijdlijn = actueel(per_persoon.get(persoon.id, []))  # type: ignore[arg-type]
         feiten = termijnen.Persoonsfeiten(persoon.geboortedatum)
         for t in termijnen.termijnen(tijdlijn, regels, peildatum, feiten):
             if (filter_.status is None or t.status is filter_.status) and (filter_.regel in (None, t.regel)):
-                rijen.append(weergave.termijn(persoon.id, persoon.gemeentecode, persoon.casemanager, t))
+                rijen.append(
+                    {
+                        **weergave.termijn(persoon, t, referenties.get(persoon.huishouden_id or "")),
+                        "sorteernaam": persoon.sorteernaam,
+                    }
+                )
     return rijen
 
 

@@ -29,6 +29,7 @@ from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import Conflict, InputError, NotFound, Problem, Verouderd
 from doorstroom.platform.paging import Pagina, Volgorde
 from doorstroom.reference.service import controleer_gemeentecode
+from doorstroom.values import naam as naamregels
 
 Record = weergave.Record
 VERPLICHT = frozenset({"geslachtsnaam", "geboortedatum"})
@@ -153,16 +154,20 @@ def _audit_lijst(session: Session, soort: str, data: list[Record], pagina: Pagin
 
 
 @namens
-def zoek(engine: Engine, gebruiker: Gebruiker, *, bsn: str | None, vnummer: str | None) -> list[Record]:
-    """Persons within scope by BSN or V-number (sent in a request body, never in a URL)."""
+def zoek(
+    engine: Engine, gebruiker: Gebruiker, *, bsn: str | None, vnummer: str | None, naam: str | None = None
+) -> list[Record]:
+    """Persons within scope by BSN, V-number or name (sent in a request body, never in a URL), at most
+    :data:`~doorstroom.dossier.repository.ZOEKGRENS`, as Dutch lists file them."""
     scope = bereik_voor(engine, gebruiker)
     scope.eis_personen()
-    if bsn is None and vnummer is None:
-        raise InputError(Problem("geef een BSN of een V-nummer", field="bsn"))
+    if bsn is None and vnummer is None and not naamregels.zoektermen(naam or ""):
+        raise InputError(Problem("geef een naam, een BSN of een V-nummer", field="naam"))
     if bsn is not None and (probleem := bsn_probleem(bsn)):  # the one BSN rule, for every door
         raise InputError(Problem(probleem, field="bsn"))
     with transaction(engine) as session:
-        data = [weergave.persoon(r, scope) for r in repository.zoek(session, scope, bsn=bsn, vnummer=vnummer)]
+        gevonden = repository.zoek(session, scope, bsn=bsn, vnummer=vnummer, naam=naam)
+        data = [weergave.persoon(r, scope) for r in gevonden]
         _audit_lijst(session, "persoon", data, Pagina())
         return data
 

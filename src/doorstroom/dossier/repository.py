@@ -9,16 +9,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from doorstroom.accounts.toegang import Bereik
 from doorstroom.dossier.gebeurtenissen import SOORTEN
 from doorstroom.dossier.models import AanmeldingRecord, GebeurtenisRecord, HuishoudenRecord, PersoonRecord
 from doorstroom.platform.paging import Pagina, Volgorde
+from doorstroom.values import naam as naamregels
 
 STANDAARDVOLGORDE = Volgorde((("geslachtsnaam", False),))
-"""Persons by surname unless asked otherwise (index ``ix_dossier_persoon_gemeente_naam`` serves it)."""
+"""Persons by surname unless asked otherwise (index ``ix_dossier_persoon_gemeente_sorteernaam``)."""
+
+GESORTEERD_ALS = {"geslachtsnaam": "sorteernaam"}
+"""A surname is ordered as Dutch lists file it ("de Vries" under V: :mod:`doorstroom.values.naam`)."""
 
 
 def _zichtbaar(query: Select[Any], bereik: Bereik) -> Select[Any]:
@@ -36,9 +40,8 @@ def zichtbare_soorten(bereik: Bereik) -> list[str]:
 
 
 def _geordend(query: Select[Any], model: Any, volgorde: Volgorde) -> Select[Any]:
-    columns = [
-        getattr(model, naam).desc() if desc else getattr(model, naam) for naam, desc in volgorde.sleutels
-    ]
+    kolommen = [(getattr(model, GESORTEERD_ALS.get(naam, naam)), desc) for naam, desc in volgorde.sleutels]
+    columns = [kolom.desc() if desc else kolom for kolom, desc in kolommen]
     return query.order_by(*columns, model.id)
 
 
@@ -69,17 +72,26 @@ def personen(
     return _pagina(session, _geordend(query, PersoonRecord, volgorde), pagina)
 
 
-def zoek(session: Session, bereik: Bereik, *, bsn: str | None, vnummer: str | None) -> list[PersoonRecord]:
-    """Persons within scope with this BSN or V-number, held or aangemeld (BSN only for scopes that may)."""
+ZOEKGRENS = 50
+"""A name search answers at most this many files, best filed first: a longer list asks for more words."""
+
+
+def zoek(
+    session: Session, bereik: Bereik, *, bsn: str | None, vnummer: str | None, naam: str | None = None
+) -> list[PersoonRecord]:
+    """Persons within scope with this BSN or V-number, held or aangemeld (BSN only for scopes that may),
+    or whose name holds every word of ``naam`` (:func:`doorstroom.values.naam.zoektermen`)."""
     conditions: list[ColumnElement[bool]] = []
     if bsn and bereik.bsn:
         conditions += [PersoonRecord.bsn == bsn, PersoonRecord.bsn_aangemeld == bsn]
     if vnummer and bereik.vnummer:
         conditions += [PersoonRecord.vnummer == vnummer, PersoonRecord.vnummer_aangemeld == vnummer]
+    if naam and (termen := naamregels.zoektermen(naam)):
+        conditions.append(and_(*(PersoonRecord.sorteernaam.contains(t, autoescape=True) for t in termen)))
     if not conditions:
         return []
     query = _zichtbaar(select(PersoonRecord).where(or_(*conditions)), bereik)
-    return list(session.scalars(query.order_by(PersoonRecord.id)))
+    return list(session.scalars(query.order_by(PersoonRecord.sorteernaam, PersoonRecord.id).limit(ZOEKGRENS)))
 
 
 def binnen_bereik_met_nummer(
@@ -199,6 +211,17 @@ def huishoudens(
     for naam, waarde in filters.items():
         query = query.where(getattr(HuishoudenRecord, naam) == waarde)
     return _pagina(session, _geordend(query, HuishoudenRecord, volgorde), pagina)
+
+
+def referenties_van(session: Session, huishouden_ids: Iterable[str]) -> dict[str, str]:
+    """The COA reference of each household named (those of persons already read within scope)."""
+    ids, found = sorted(set(huishouden_ids)), dict[str, str]()
+    for start in range(0, len(ids), 500):
+        query = select(HuishoudenRecord.id, HuishoudenRecord.referentie).where(
+            HuishoudenRecord.id.in_(ids[start : start + 500]), HuishoudenRecord.referentie.is_not(None)
+        )
+        found |= {str(i): str(ref) for i, ref in session.execute(query)}
+    return found
 
 
 def met_referentie(session: Session, referenties: Iterable[str]) -> dict[str, HuishoudenRecord]:

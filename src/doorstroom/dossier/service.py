@@ -49,6 +49,7 @@ from doorstroom.dossier.koppelbesluit import nieuwe_run as nieuwe_koppelrun
 from doorstroom.dossier.koppelbesluit import runoverzicht as koppelrunoverzicht
 from doorstroom.dossier.koppelbesluit import runs as koppelruns
 from doorstroom.dossier.koppelbesluit import voorstellen as koppelvoorstellen
+from doorstroom.dossier.overzicht import SORTERINGEN as TERMIJNSORTERINGEN
 from doorstroom.dossier.overzicht import (
     Termijnfilter,
     aantallen,
@@ -95,6 +96,7 @@ __all__ = [
     "GEBEURTENISMODELLEN",
     "SOORTEN",
     "TERMIJNREGELS",
+    "TERMIJNSORTERINGEN",
     "Aanmeldingsbesluit",
     "Beoordeling",
     "Bsn",

@@ -18,6 +18,7 @@ from doorstroom.dossier.tijdlijn import Gebeurtenis
 from doorstroom.platform import clock
 from doorstroom.platform.settings import get_settings
 from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
+from doorstroom.values import naam as naamregels
 
 Record = dict[str, Any]
 
@@ -107,14 +108,18 @@ def als_waarde(record: GebeurtenisRecord) -> Gebeurtenis:
     )
 
 
-def termijn(
-    persoon_id: str, gemeentecode: str | None, casemanager: str | None, t: termijnregels.Termijn
-) -> Record:
-    """A deadline of one person for the deadlines view."""
+def termijn(persoon: PersoonRecord, t: termijnregels.Termijn, huishouden: str | None = None) -> Record:
+    """A deadline of one person for the deadlines view, with who it is for: a case worker works a
+    list of names, not of identifiers (name, household, phase and case worker beside the date);
+    ``huishouden`` is the household's COA reference where the view has it."""
     return {
-        "persoonId": persoon_id,
-        "gemeentecode": gemeentecode,
-        "casemanager": casemanager,
+        "persoonId": persoon.id,
+        "naam": naamregels.weergavenaam(persoon.geslachtsnaam, persoon.voornamen),
+        "huishoudenId": persoon.huishouden_id,
+        "huishouden": huishouden,
+        "fase": persoon.fase,
+        "gemeentecode": persoon.gemeentecode,
+        "casemanager": persoon.casemanager,
         "regel": t.regel,
         "omschrijving": t.omschrijving,
         "start": t.start.isoformat(),

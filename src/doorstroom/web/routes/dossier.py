@@ -65,11 +65,11 @@ def lijst(
 
 @router.post("/dossier/zoek")
 async def zoek(request: Request, gebruiker: FormulierDep) -> Response:
-    """Find a person by BSN or V-number (in the body, never in the URL)."""
+    """Find a person by name, BSN or V-number (in the body, never in the URL)."""
     form = await request.form()
-    bsn, vnummer = (str(form.get(v) or "").strip() or None for v in ("bsn", "vnummer"))
+    naam, bsn, vnummer = (str(form.get(v) or "").strip() or None for v in ("naam", "bsn", "vnummer"))
     try:
-        gevonden = dossier.zoek(request.app.state.engine, gebruiker, bsn=bsn, vnummer=vnummer)
+        gevonden = dossier.zoek(request.app.state.engine, gebruiker, bsn=bsn, vnummer=vnummer, naam=naam)
     except InputError as error:
         return _lijst(request, gebruiker, None, 1, fouten=problemen(error), status=422)
     return _lijst(request, gebruiker, None, 1, zoekresultaat=gevonden)
@@ -227,19 +227,30 @@ def termijnen(
     request: Request,
     gebruiker: GebruikerDep,
     status: Annotated[Status | None, Query()] = None,
+    casemanager: Annotated[str | None, Query(max_length=50)] = None,
+    sorteer: Annotated[str, Query(max_length=20)] = "vervaldatum",
+    aflopend: Annotated[bool, Query()] = False,
     pagina_nr: Annotated[int, Query(alias="pagina", ge=1, le=100_000)] = 1,
 ) -> Response:
-    """Open deadlines within scope, earliest due first."""
+    """Open deadlines within scope with whom they are for, earliest due first or sorted by a column."""
     rijen, totaal = dossier.termijnoverzicht(
-        request.app.state.engine, gebruiker, dossier.Termijnfilter(status=status), Pagina(pagina_nr, 50)
+        request.app.state.engine,
+        gebruiker,
+        dossier.Termijnfilter(casemanager=casemanager or None, status=status),
+        Pagina(pagina_nr, 50),
+        aflopend=aflopend,
+        sorteer=sorteer,
     )
+    filters = {"status": status.value if status else "", "casemanager": casemanager or ""}
     return pagina(
         request,
         "termijnen.html",
         titel="Termijnen",
         rijen=rijen,
         totaal=totaal,
-        statusfilter=status.value if status else "",
+        filters=filters,
+        sorteer=sorteer,
+        aflopend=aflopend,
         statussen=[s.value for s in Status],
         nummer=pagina_nr,
         paginas=max(1, -(-totaal // 50)),
