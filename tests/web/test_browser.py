@@ -62,7 +62,7 @@ PAGINAS = {
         "/beleid/vergelijk?maanden=6",
         "/huisvesting",
     ],
-    "beheer": ["/beheer/gebruikers"],
+    "beheer": ["/beheer/gebruikers", "/beheer/gebruikers/utrecht/blokkering"],
 }
 VERBODEN = {
     "utrecht": ["/koppeling", "/beheer/gebruikers", "/dossier/aanmeldingen"],

@@ -212,8 +212,9 @@ def test_a_beheerder_creates_and_blocks_an_account(web: TestClient, demo: None) 
         data={"csrf": token, "gebruikersnaam": "nieuw2", "rol": "coa", "wachtwoord": "kort"},
     )
     assert kort.status_code == 422 and "12 tekens" in kort.text
-    assert web.post("/beheer/gebruikers/nieuw1/blokkering", data={"csrf": token}).status_code == 200
-    assert "geblokkeerd" in web.get("/beheer/gebruikers").text
+    blokkering = {"csrf": token, "bevestiging": "blokkeren"}
+    geblokkeerd = web.post("/beheer/gebruikers/nieuw1/blokkering", data=blokkering)
+    assert geblokkeerd.status_code == 200 and "Gebruiker nieuw1 is geblokkeerd" in geblokkeerd.text
 
 
 def test_a_region_view_for_a_period_without_taakstelling_says_what_is_missing(

@@ -2,7 +2,8 @@
 
 No access is decided here (that is :mod:`doorstroom.accounts.toegang`); these functions only say
 who someone is, and return None — never a reason — for anything that does not prove it, so an
-answer tells an attacker nothing about which names or tokens exist.
+answer tells an attacker nothing about which names or tokens exist. Only a proof (a right password)
+earns a reason: a blocked account says so.
 """
 
 from __future__ import annotations
@@ -34,12 +35,18 @@ def authenticeer_token(engine: Engine, token: str) -> Gebruiker | None:
 
 
 def authenticeer_wachtwoord(engine: Engine, gebruikersnaam: str, tekst: str) -> Gebruiker | None:
-    """The user when name (as typed) and password match an active account (for the web login)."""
+    """The user when name (as typed) and password match an active account (for the web login).
+
+    A right password for a blocked account is PermissionDenied (:func:`idp.weiger_geblokkeerd`): the
+    owner is told to ask the beheerder instead of retyping a password that is right. A wrong
+    password stays None, so only someone who knows the password learns the account is blocked.
+    """
     with transaction(engine, schrijven=True) as session:
         record = repository.gebruiker(session, normaliseer_gebruikersnaam(gebruikersnaam))
-        opgeslagen = record.wachtwoord_hash if record and record.actief else None
+        opgeslagen = record.wachtwoord_hash if record else None
         if not wachtwoord.klopt(opgeslagen, tekst) or record is None:
             return None
+        idp.weiger_geblokkeerd(record)
         if wachtwoord.moet_opnieuw(record.wachtwoord_hash or ""):
             record.wachtwoord_hash = wachtwoord.hash_wachtwoord(tekst)
         return als_gebruiker(record)

@@ -60,14 +60,24 @@ def toekenning(
     return gevonden
 
 
+def weiger_geblokkeerd(record: GebruikerRecord | None) -> None:
+    """PermissionDenied with :data:`GEBLOKKEERD` for a blocked account.
+
+    The one rule for every login that has proved who someone is (the provider's claims here, a right
+    password in :mod:`doorstroom.accounts.authenticatie`): that person may learn the account is
+    blocked and whom to ask; nobody else learns that the account exists.
+    """
+    if record is not None and not record.actief:
+        raise PermissionDenied(GEBLOKKEERD)
+
+
 def gebruiker(engine: Engine, claims: Mapping[str, object], settings: Settings) -> Gebruiker:
     """The user behind verified claims (reads only); PermissionDenied with the reason otherwise."""
     gevonden = toekenning(engine, claims, settings)
     issuer, subject = str(claims["iss"]), str(claims["sub"])
     with transaction(engine) as session:
         record = repository.oidc_account(session, issuer, subject)
-        if record is not None and not record.actief:
-            raise PermissionDenied(GEBLOKKEERD)
+        weiger_geblokkeerd(record)
         if gevonden is None:
             if record is None:
                 raise PermissionDenied(ONBEKEND)

@@ -78,3 +78,12 @@ def oidc_account(session: Session, issuer: str, subject: str) -> GebruikerRecord
         GebruikerRecord.oidc_issuer == issuer, GebruikerRecord.oidc_subject == subject
     )
     return session.scalars(query).one_or_none()
+
+
+def beeindig_sessies(session: Session, gebruiker_id: int, nu: datetime) -> None:
+    """End every open session of an account at ``nu``."""
+    session.execute(
+        update(SessieRecord)
+        .where(SessieRecord.gebruiker_id == gebruiker_id, SessieRecord.beeindigd_op.is_(None))
+        .values(beeindigd_op=nu)
+    )

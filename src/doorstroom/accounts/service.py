@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from doorstroom.accounts import auditlog, oidc_aanmelding, repository, sessies, toegang, tokens, wachtwoord
 from doorstroom.accounts.authenticatie import als_gebruiker as als_gebruiker
@@ -222,7 +223,8 @@ def trek_token_in(engine: Engine, gebruiker: Gebruiker, token_id: int) -> TokenI
 
 @namens
 def blokkeer(engine: Engine, gebruiker: Gebruiker, gebruikersnaam: str) -> None:
-    """Deactivate an account: its sessions and tokens stop working at once (history is kept).
+    """Deactivate an account: its sessions end and its tokens stop working at once (history is kept;
+    :func:`deblokkeer` undoes it, without reviving a session).
 
     Nobody blocks their own account, so the application never loses its last way in by accident.
     """
@@ -232,7 +234,32 @@ def blokkeer(engine: Engine, gebruiker: Gebruiker, gebruikersnaam: str) -> None:
     with transaction(engine, schrijven=True) as session:
         record = _actieve(session, gebruikersnaam)
         record.actief = False
+        repository.beeindig_sessies(session, record.id, datetime.now(UTC))
         audit.record(session, "write", "gebruiker", record.gebruikersnaam, velden=["actief"])
+
+
+@namens
+def deblokkeer(engine: Engine, gebruiker: Gebruiker, gebruikersnaam: str) -> None:
+    """Give a blocked account its access back: its password, and its tokens that have not expired or
+    been revoked, work again; its sessions ended at blocking stay ended, so it logs in anew.
+
+    Only a blocked account can be unblocked: a slip of the hand on an active one says so.
+    """
+    toegang.eis(gebruiker, Handeling.gebruikers_beheren)
+    with transaction(engine, schrijven=True) as session:
+        record = _geblokkeerde(session, gebruikersnaam)
+        record.actief = True
+        audit.record(session, "write", "gebruiker", record.gebruikersnaam, velden=["actief"])
+
+
+def _geblokkeerde(session: Session, gebruikersnaam: str) -> GebruikerRecord:
+    gebruikersnaam = normaliseer_gebruikersnaam(gebruikersnaam)
+    record = repository.gebruiker(session, gebruikersnaam)
+    if record is None:
+        raise NotFound(f"geen gebruiker '{gebruikersnaam}'")
+    if record.actief:
+        raise InputError(Problem(f"gebruiker '{gebruikersnaam}' is niet geblokkeerd", field="gebruikersnaam"))
+    return record
 
 
 @namens
@@ -284,7 +311,10 @@ def auditanker(engine: Engine, gebruiker: Gebruiker) -> dict[str, Any]:
 
 
 def meld_aan(engine: Engine, gebruikersnaam: str, wachtwoord_tekst: str) -> tuple[str, Sessie] | None:
-    """A web session for a name (as typed) and password: the session id (shown once) and the session."""
+    """A web session for a name (as typed) and password: the session id (shown once) and the session.
+
+    None for a wrong name or password; PermissionDenied (saying whom to ask) for a blocked account
+    whose password is right."""
     return sessies.meld_aan(engine, gebruikersnaam, wachtwoord_tekst)
 
 

@@ -43,7 +43,7 @@ def _utc(moment: datetime) -> datetime:
 
 def meld_aan(engine: Engine, gebruikersnaam: str, wachtwoord: str) -> tuple[str, Sessie] | None:
     """A new session for a matching name (as typed) and password (the session id, shown once); None
-    otherwise."""
+    otherwise, and PermissionDenied when the password is right but the account is blocked."""
     gebruiker = authenticeer_wachtwoord(engine, gebruikersnaam, wachtwoord)
     if gebruiker is None:
         return None

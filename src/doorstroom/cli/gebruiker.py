@@ -16,7 +16,9 @@ from doorstroom.cli.store import open_store, operator
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.values.domains import TOKEN_GELDIGHEID_DAGEN, TOKENNUMMER
 
-app = typer.Typer(help="Gebruikers: aanmaken, tonen, blokkeren, wachtwoord zetten.", no_args_is_help=True)
+app = typer.Typer(
+    help="Gebruikers: aanmaken, tonen, blokkeren, deblokkeren, wachtwoord zetten.", no_args_is_help=True
+)
 tokens = typer.Typer(help="API-tokens: aanmaken (eenmalig getoond), tonen, intrekken.", no_args_is_help=True)
 _err = Console(stderr=True, highlight=False)
 
@@ -77,10 +79,18 @@ def lijst(fmt: FormatOption = Format.table, out: OutOption = None) -> None:
 
 @app.command("blokkeren")
 def blokkeren(gebruikersnaam: Annotated[str, typer.Option("--gebruikersnaam")]) -> None:
-    """Zet een gebruiker op non-actief: zijn tokens werken meteen niet meer."""
+    """Zet een gebruiker op non-actief: zijn sessies en tokens werken meteen niet meer."""
     with open_store() as engine:
         service.blokkeer(engine, operator(), gebruikersnaam)
     _err.print(f"gebruiker {gebruikersnaam} geblokkeerd")
+
+
+@app.command("deblokkeren")
+def deblokkeren(gebruikersnaam: Annotated[str, typer.Option("--gebruikersnaam")]) -> None:
+    """Zet een geblokkeerde gebruiker weer op actief: wachtwoord en geldige tokens werken weer."""
+    with open_store() as engine:
+        service.deblokkeer(engine, operator(), gebruikersnaam)
+    _err.print(f"gebruiker {gebruikersnaam} gedeblokkeerd")
 
 
 @app.command("wachtwoord")

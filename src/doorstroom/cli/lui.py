@@ -90,7 +90,7 @@ OPDRACHTEN: dict[str, Opdracht] = {
     "gebruiker": Opdracht(
         "doorstroom.cli.gebruiker",
         "app",
-        "Gebruikers: aanmaken, tonen, blokkeren, wachtwoord zetten.",
+        "Gebruikers: aanmaken, tonen, blokkeren, deblokkeren, wachtwoord zetten.",
     ),
     "token": Opdracht(
         "doorstroom.cli.gebruiker",

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from doorstroom.accounts import service as accounts
+from doorstroom.platform.errors import PermissionDenied
 from doorstroom.web.beveiliging import ontcijfer
 from doorstroom.web.sessie import (
     SESSIECOOKIE,
@@ -87,7 +88,11 @@ def aanmelden(
         )
         response.headers["Retry-After"] = str(wachten)
         return response
-    gevonden = accounts.meld_aan(request.app.state.engine, gebruikersnaam, wachtwoord)
+    try:
+        gevonden = accounts.meld_aan(request.app.state.engine, gebruikersnaam, wachtwoord)
+    except PermissionDenied as fout:  # the right password of a blocked account: say whom to ask
+        _log.info("aanmelding geweigerd: account geblokkeerd")
+        return _formulier(request, 403, str(fout), gebruikersnaam, terug)
     if gevonden is None:
         limiet.mislukt(gebruikersnaam, adres)
         _log.info("aanmelding mislukt")
