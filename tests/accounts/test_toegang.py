@@ -132,3 +132,13 @@ def test_a_transfer_scope_is_only_for_who_decides_on_aanmeldingen() -> None:
     for rol in (Rol.gemeente, Rol.provincie, Rol.beheerder):
         with pytest.raises(PermissionDenied):
             toegang.overdrachtsbereik(GEBRUIKERS[rol])
+
+
+@given(CODES)
+def test_quota_and_realisation_are_public_to_every_role_that_reads_the_chain(code: str) -> None:
+    """Issue 20 item 9: a municipality saw only its own quota, though COA publishes every one."""
+    for rol in (Rol.gemeente, Rol.coa, Rol.provincie, Rol.systeem):
+        assert toegang.bereik(GEBRUIKERS[rol], ["GM0344"]).ziet_taakstelling(code), rol
+    assert not toegang.bereik(GEBRUIKERS[Rol.beheerder]).ziet_taakstelling(code)
+    eigen = toegang.bereik(GEBRUIKERS[Rol.gemeente])
+    assert eigen.ziet_aggregaat(code) == (code == "GM0344")  # the case file's counts stay its own

@@ -146,11 +146,12 @@ def _taakbeeld(
 def _taakrijen(
     engine: Engine, gebruiker: Gebruiker, periode: Periode, peildatum: date | None
 ) -> list[Record]:
-    """The supervision rows of a stored period within the caller's aggregate scope."""
+    """The supervision rows of a stored period the caller may see: quota and realisation are public,
+    so the access rule decides (:meth:`~doorstroom.accounts.toegang.Bereik.ziet_taakstelling`)."""
     toegang.eis(gebruiker, Handeling.ketencijfers_lezen)
     scope = bereik_voor(engine, gebruiker)
     statement = taakstelling.voortgang(engine, periode, peildatum or min(vandaag(), periode.supervision_date))
-    return [r for r in statement.records if scope.ziet_aggregaat(str(r["gemeentecode"]))]
+    return [r for r in statement.records if scope.ziet_taakstelling(str(r["gemeentecode"]))]
 
 
 @dataclass(frozen=True)
@@ -163,13 +164,17 @@ class Landbeeld:
     arbeidsmarktregios: list[Record]
     statussen: dict[str, int]
     totalen: Record
+    te_openen: frozenset[str] = frozenset()
+    """The municipalities whose own page (case-file counts too) the caller may open."""
 
 
 def landbeeld(
     engine: Engine, gebruiker: Gebruiker, periode: Periode, peildatum: date | None = None
 ) -> Landbeeld:
-    """The realisation of ``periode`` per municipality within the caller's aggregate scope."""
+    """The realisation of ``periode`` of every municipality whose quota the caller may see (all, for
+    each role that reads the chain's figures: the realisation is published per municipality)."""
     rijen = _taakrijen(engine, gebruiker, periode, peildatum)
+    scope = bereik_voor(engine, gebruiker)
     return Landbeeld(
         periode,
         rijen,
@@ -177,6 +182,7 @@ def landbeeld(
         per_regio(rijen, "arbeidsmarktregio"),
         statussen(rijen),
         optellen(rijen),
+        frozenset(str(r["gemeentecode"]) for r in rijen if scope.ziet_aggregaat(str(r["gemeentecode"]))),
     )
 
 
