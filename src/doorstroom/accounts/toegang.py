@@ -27,6 +27,8 @@ compares roles (a test walks the source and says so). It answers three questions
    exactly only where the caller may see the persons behind it; elsewhere a count below
    :data:`doorstroom.values.afscherming.MINIMUM` is hidden (:func:`Bereik.aantal`), so no figure
    from fewer than ten persons reaches a province or another municipality.
+4. *Whose stored forecast does this user see?* — :func:`ziet_prognose`: their own, the shared one,
+   the server's own; a national planner (:attr:`Handeling.prognose_delen`) every one.
 
 The purpose of each role's processing (AVG art. 5(1)(b), purpose limitation) is part of the rule
 too (:func:`doel`): the audit trail records it with every line.
@@ -38,7 +40,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.accounts.domain import Gebruiker, Rol, door_gebruiker
 from doorstroom.platform.errors import PermissionDenied, Problem
 from doorstroom.values import afscherming
 from doorstroom.values.stadium import OPVANGSTADIA, Stadium
@@ -55,6 +57,7 @@ class Handeling(StrEnum):
     ketencijfers_lezen = "cijfers van de keten inzien"
     spreiding_lezen = "de spreiding van opvangplaatsen inzien"
     prognose_rekenen = "prognoses rekenen"
+    prognose_delen = "een prognose aanwijzen als de gedeelde prognose van de keten"
     gebruikers_beheren = "gebruikers beheren"
     auditlog_lezen = "het auditlog inzien"
     bewaartermijn_uitvoeren = "dossiers na de bewaartermijn verwijderen"
@@ -71,7 +74,11 @@ _DOSSIER = {Handeling.dossier_lezen, Handeling.dossier_schrijven, Handeling.doss
 _KETEN |= {Handeling.huisvesting_lezen}  # the housing plan is read as the chain's figures are
 RECHTEN: Mapping[Rol, frozenset[Handeling]] = {
     Rol.gemeente: frozenset(_KETEN | _DOSSIER | {Handeling.huisvesting_beheren}),
-    Rol.coa: frozenset(_KETEN | _DOSSIER | {Handeling.koppeling_beoordelen, Handeling.identiteit_beoordelen}),
+    Rol.coa: frozenset(
+        _KETEN
+        | _DOSSIER
+        | {Handeling.koppeling_beoordelen, Handeling.identiteit_beoordelen, Handeling.prognose_delen}
+    ),
     Rol.provincie: frozenset(_KETEN),
     Rol.beheerder: frozenset({Handeling.gebruikers_beheren, Handeling.auditlog_lezen}),
     Rol.systeem: frozenset(Handeling),
@@ -118,6 +125,19 @@ def eis(gebruiker: Gebruiker, handeling: Handeling) -> None:
     """Refuse (:class:`PermissionDenied`, API 403) a user whose role does not grant ``handeling``."""
     if not mag(gebruiker, handeling):
         raise PermissionDenied(f"uw rol ({gebruiker.rol}) mag niet: {handeling.value}")
+
+
+def ziet_prognose(gebruiker: Gebruiker, maker: str, gedeeld: bool) -> bool:
+    """Whether ``gebruiker`` may see a stored forecast made by actor ``maker``.
+
+    A forecast is its maker's (a test of one planner is no one else's default) until a national
+    planner shares it; what the server stored itself (the demo's standard forecast) is everyone's.
+    Whoever may share sees every forecast, since they choose among them.
+    """
+    eigen = maker == gebruiker.actor or not door_gebruiker(maker)
+    return mag(gebruiker, Handeling.prognose_rekenen) and (
+        eigen or gedeeld or mag(gebruiker, Handeling.prognose_delen)
+    )
 
 
 def doel(gebruiker: Gebruiker) -> str:

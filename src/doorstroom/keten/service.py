@@ -2,8 +2,8 @@
 
 * :func:`ketenbeeld` — the chain for a country, province or municipality: reception (the spreiding
   register), the case file (in reception, waiting for a home and for how long, in integration), the
-  taakstelling of the current half year, and a stored forecast beside the published history with the
-  national taakstelling it implies;
+  taakstelling of the current half year, and a stored forecast (the chosen one, else the chain's
+  shared one) beside the published history with the national taakstelling it implies;
 * :func:`landbeeld` — every municipality's realisation for a period, and per province and
   labour-market region;
 * :func:`gemeentebeeld` — one municipality: quota, swaps, carry-over, realisation by month, waiting
@@ -75,6 +75,9 @@ class Ketenbeeld:
     prognoses: list[Record]
     prognose: Record | None
     historie: dict[str, list[Record]] = field(default_factory=dict)
+    gedeeld: prognose_service.Deling | None = None
+    """The chain's shared forecast and who marked it when (None: none marked, the built-in default)."""
+    mag_delen: bool = False
 
 
 def ketenbeeld(
@@ -102,6 +105,8 @@ def ketenbeeld(
         opgeslagen,
         document,
         _historie(),
+        prognose_service.gedeelde(engine, gebruiker),
+        prognose_service.mag_delen(gebruiker),
     )
 
 
@@ -115,9 +120,9 @@ def gemeentekeuzes(engine: Engine, gebruiker: Gebruiker) -> list[Blik]:
 def _prognose(
     engine: Engine, gebruiker: Gebruiker, opgeslagen: list[Record], prognose_id: int | None
 ) -> Record | None:
-    if prognose_id is None:
-        return prognose_service.document(engine, gebruiker, int(opgeslagen[0]["id"])) if opgeslagen else None
-    return prognose_service.document(engine, gebruiker, prognose_id)
+    """The chosen forecast, else the shared one (never merely the newest: that may be anyone's trial)."""
+    gekozen = prognose_id if prognose_id is not None else prognose_service.voorgekozen(opgeslagen)
+    return None if gekozen is None else prognose_service.document(engine, gebruiker, gekozen)
 
 
 def _historie() -> dict[str, list[Record]]:
