@@ -74,7 +74,7 @@ def test_the_permissions_per_role() -> None:
                        "huisvesting_beheren"},
         Rol.coa: {"dossier_lezen", "dossier_schrijven", "dossier_importeren", "ketencijfers_lezen",
                   "spreiding_lezen", "prognose_rekenen", "koppeling_beoordelen", "identiteit_beoordelen",
-                  "monitor_lezen", "huisvesting_lezen"},
+                  "monitor_lezen", "huisvesting_lezen", "prognose_delen"},
         Rol.provincie: {"ketencijfers_lezen", "spreiding_lezen", "prognose_rekenen", "monitor_lezen",
                         "huisvesting_lezen"},
         Rol.beheerder: {"gebruikers_beheren", "auditlog_lezen"},
@@ -132,3 +132,26 @@ def test_a_transfer_scope_is_only_for_who_decides_on_aanmeldingen() -> None:
     for rol in (Rol.gemeente, Rol.provincie, Rol.beheerder):
         with pytest.raises(PermissionDenied):
             toegang.overdrachtsbereik(GEBRUIKERS[rol])
+
+
+@given(CODES)
+def test_quota_and_realisation_are_public_to_every_role_that_reads_the_chain(code: str) -> None:
+    """Issue 20 item 9: a municipality saw only its own quota, though COA publishes every one."""
+    for rol in (Rol.gemeente, Rol.coa, Rol.provincie, Rol.systeem):
+        assert toegang.bereik(GEBRUIKERS[rol], ["GM0344"]).ziet_taakstelling(code), rol
+    assert not toegang.bereik(GEBRUIKERS[Rol.beheerder]).ziet_taakstelling(code)
+    eigen = toegang.bereik(GEBRUIKERS[Rol.gemeente])
+    assert eigen.ziet_aggregaat(code) == (code == "GM0344")  # the case file's counts stay its own
+
+
+def test_a_stored_forecast_is_its_makers_until_shared() -> None:
+    """Issue 20 item 8: one user's trial was every role's default forecast."""
+    ander = "gebruiker:iemand-anders"
+    for rol in (Rol.gemeente, Rol.provincie):
+        gebruiker = GEBRUIKERS[rol]
+        assert toegang.ziet_prognose(gebruiker, gebruiker.actor, gedeeld=False)
+        assert toegang.ziet_prognose(gebruiker, "os:demo", gedeeld=False)  # the server's own
+        assert toegang.ziet_prognose(gebruiker, ander, gedeeld=True)
+        assert not toegang.ziet_prognose(gebruiker, ander, gedeeld=False)
+    assert toegang.ziet_prognose(GEBRUIKERS[Rol.coa], ander, gedeeld=False)  # plans nationally
+    assert not toegang.ziet_prognose(GEBRUIKERS[Rol.beheerder], "os:demo", gedeeld=True)

@@ -22,6 +22,8 @@ class Rol(StrEnum):
 
 
 AANMAAKBARE_ROLLEN = (Rol.gemeente, Rol.coa, Rol.provincie, Rol.beheerder)
+GEBRUIKERSACTOR = "gebruiker:"
+"""How the audit log's actor of a logged-in user (web or API) begins; the server's own work does not."""
 
 
 @dataclass(frozen=True)
@@ -36,13 +38,19 @@ class Gebruiker:
     @property
     def actor(self) -> str:
         """How the audit log names this user."""
-        prefix = "os" if self.rol is Rol.systeem else "gebruiker"
-        return f"{prefix}:{self.gebruikersnaam}"
+        prefix = "os:" if self.rol is Rol.systeem else GEBRUIKERSACTOR
+        return f"{prefix}{self.gebruikersnaam}"
 
     @classmethod
     def systeem(cls, naam: str) -> Gebruiker:
         """The operator on the server (command line): full access, audited under the OS user."""
         return cls(naam, Rol.systeem)
+
+
+def door_gebruiker(actor: str) -> bool:
+    """Whether ``actor`` is a logged-in user rather than the server itself (command line, demo):
+    what the server stores on its own is everyone's, what a user stores is theirs."""
+    return actor.startswith(GEBRUIKERSACTOR)
 
 
 def normaliseer_gebruikersnaam(tekst: str) -> str:

@@ -9,13 +9,17 @@ compares roles (a test walks the source and says so). It answers three questions
 2. *Whose records may this user see and change?* — :func:`bereik` returns a :class:`Bereik`
    (scope) that every case-file query applies:
 
-   | role | persons | events | BSN | V-number | aggregates |
-   |---|---|---|---|---|---|
-   | gemeente | linked to its own municipality | all stages | yes | yes | its own |
-   | coa | in COA reception, any municipality | reception up to housing | no | yes | all |
-   | provincie | none | none | no | no | its municipalities |
-   | beheerder | none: users and the audit log | none | no | no | none |
-   | systeem | all (the command line on the server) | all | yes | yes | all |
+   | role | persons | events | BSN | V-number | aggregates | quota and realisation |
+   |---|---|---|---|---|---|---|
+   | gemeente | linked to its own municipality | all stages | yes | yes | its own | all |
+   | coa | in COA reception, any municipality | reception up to housing | no | yes | all | all |
+   | provincie | none | none | no | no | its municipalities | all |
+   | beheerder | none: users and the audit log | none | no | no | none | none |
+   | systeem | all (the command line on the server) | all | yes | yes | all | all |
+
+   The quota and its realisation per municipality are public (the ministry fixes the quota, COA
+   publishes the realisation), so a role that reads the chain's figures sees every municipality's
+   (:meth:`Bereik.ziet_taakstelling`); the case file's counts stay within ``aggregates``.
 
    A record outside the caller's scope does not exist for the caller (API 404, not 403): its
    existence is itself information. A role that may not use a kind of record at all gets 403.
@@ -23,6 +27,8 @@ compares roles (a test walks the source and says so). It answers three questions
    exactly only where the caller may see the persons behind it; elsewhere a count below
    :data:`doorstroom.values.afscherming.MINIMUM` is hidden (:func:`Bereik.aantal`), so no figure
    from fewer than ten persons reaches a province or another municipality.
+4. *Whose stored forecast does this user see?* — :func:`ziet_prognose`: their own, the shared one,
+   the server's own; a national planner (:attr:`Handeling.prognose_delen`) every one.
 
 The purpose of each role's processing (AVG art. 5(1)(b), purpose limitation) is part of the rule
 too (:func:`doel`): the audit trail records it with every line.
@@ -34,7 +40,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.accounts.domain import Gebruiker, Rol, door_gebruiker
 from doorstroom.platform.errors import PermissionDenied, Problem
 from doorstroom.values import afscherming
 from doorstroom.values.stadium import OPVANGSTADIA, Stadium
@@ -51,6 +57,7 @@ class Handeling(StrEnum):
     ketencijfers_lezen = "cijfers van de keten inzien"
     spreiding_lezen = "de spreiding van opvangplaatsen inzien"
     prognose_rekenen = "prognoses rekenen"
+    prognose_delen = "een prognose aanwijzen als de gedeelde prognose van de keten"
     gebruikers_beheren = "gebruikers beheren"
     auditlog_lezen = "het auditlog inzien"
     bewaartermijn_uitvoeren = "dossiers na de bewaartermijn verwijderen"
@@ -67,7 +74,11 @@ _DOSSIER = {Handeling.dossier_lezen, Handeling.dossier_schrijven, Handeling.doss
 _KETEN |= {Handeling.huisvesting_lezen}  # the housing plan is read as the chain's figures are
 RECHTEN: Mapping[Rol, frozenset[Handeling]] = {
     Rol.gemeente: frozenset(_KETEN | _DOSSIER | {Handeling.huisvesting_beheren}),
-    Rol.coa: frozenset(_KETEN | _DOSSIER | {Handeling.koppeling_beoordelen, Handeling.identiteit_beoordelen}),
+    Rol.coa: frozenset(
+        _KETEN
+        | _DOSSIER
+        | {Handeling.koppeling_beoordelen, Handeling.identiteit_beoordelen, Handeling.prognose_delen}
+    ),
     Rol.provincie: frozenset(_KETEN),
     Rol.beheerder: frozenset({Handeling.gebruikers_beheren, Handeling.auditlog_lezen}),
     Rol.systeem: frozenset(Handeling),
@@ -116,6 +127,19 @@ def eis(gebruiker: Gebruiker, handeling: Handeling) -> None:
         raise PermissionDenied(f"uw rol ({gebruiker.rol}) mag niet: {handeling.value}")
 
 
+def ziet_prognose(gebruiker: Gebruiker, maker: str, gedeeld: bool) -> bool:
+    """Whether ``gebruiker`` may see a stored forecast made by actor ``maker``.
+
+    A forecast is its maker's (a test of one planner is no one else's default) until a national
+    planner shares it; what the server stored itself (the demo's standard forecast) is everyone's.
+    Whoever may share sees every forecast, since they choose among them.
+    """
+    eigen = maker == gebruiker.actor or not door_gebruiker(maker)
+    return mag(gebruiker, Handeling.prognose_rekenen) and (
+        eigen or gedeeld or mag(gebruiker, Handeling.prognose_delen)
+    )
+
+
 def doel(gebruiker: Gebruiker) -> str:
     """The purpose of this user's processing, as the audit trail records it."""
     return DOELEN[gebruiker.rol]
@@ -127,7 +151,8 @@ class Bereik:
 
     ``gemeentecodes`` None means every municipality; ``aggregaten`` None means counts of every
     municipality. ``onbekoppelde_huishoudens``: households not yet linked to a municipality (COA
-    registers them in reception before a koppeling).
+    registers them in reception before a koppeling). ``openbare_cijfers``: the public quota and
+    realisation of every municipality, whatever ``aggregaten`` says.
     """
 
     rol: Rol
@@ -139,6 +164,7 @@ class Bereik:
     vnummer: bool
     aggregaten: frozenset[str] | None
     onbekoppelde_huishoudens: bool = False
+    openbare_cijfers: bool = False
 
     def eis_personen(self) -> None:
         """Refuse roles that never see personal data (provincie, beheerder)."""
@@ -178,6 +204,15 @@ class Bereik:
         """Whether this user may see aggregate figures of municipality ``code``."""
         return self.aggregaten is None or code in self.aggregaten
 
+    def ziet_taakstelling(self, code: str) -> bool:
+        """Whether this user may see the quota and realisation of municipality ``code``.
+
+        Those are counts that are published anyway (no person behind them can be singled out from
+        them that the publication does not already show), so they are not limited to the
+        municipalities whose case-file counts the user may see.
+        """
+        return self.openbare_cijfers or self.ziet_aggregaat(code)
+
     def exact_aantal(self, code: str | None) -> bool:
         """Whether counts of ``code`` are shown exactly: only where the caller sees the persons."""
         return self.personen and not self.alleen_opvang and self.mag_gemeente(code)
@@ -200,15 +235,28 @@ def bereik(gebruiker: Gebruiker, gemeenten_van_provincie: Iterable[str] = ()) ->
     alle = frozenset(Stadium)
     if rol is Rol.gemeente:
         eigen = frozenset({gebruiker.gemeentecode or ""})
-        return Bereik(rol, True, eigen, False, alle, True, True, eigen)
+        return Bereik(rol, True, eigen, False, alle, True, True, eigen, openbare_cijfers=True)
     if rol is Rol.coa:
-        return Bereik(rol, True, None, True, OPVANGSTADIA, False, True, None, onbekoppelde_huishoudens=True)
+        return Bereik(
+            rol,
+            True,
+            None,
+            True,
+            OPVANGSTADIA,
+            False,
+            True,
+            None,
+            onbekoppelde_huishoudens=True,
+            openbare_cijfers=True,
+        )
     if rol is Rol.provincie:
         codes = frozenset(gemeenten_van_provincie)
-        return Bereik(rol, False, frozenset(), False, frozenset(), False, False, codes)
+        return Bereik(rol, False, frozenset(), False, frozenset(), False, False, codes, openbare_cijfers=True)
     if rol is Rol.beheerder:
         return Bereik(rol, False, frozenset(), False, frozenset(), False, False, frozenset())
-    return Bereik(rol, True, None, False, alle, True, True, None, onbekoppelde_huishoudens=True)
+    return Bereik(
+        rol, True, None, False, alle, True, True, None, onbekoppelde_huishoudens=True, openbare_cijfers=True
+    )
 
 
 def aggregaatbereik(scope: Bereik, codes: Iterable[str] | None = None) -> Bereik:

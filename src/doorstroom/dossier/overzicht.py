@@ -195,7 +195,8 @@ def termijnaantallen(engine: Engine, gebruiker: Gebruiker, code: str) -> dict[st
 def taakstellingen(
     engine: Engine, gebruiker: Gebruiker, periode: Periode, peildatum: date | None, gemeentecode: str | None
 ) -> list[Record]:
-    """Quota and realisation per municipality within the caller's aggregate scope (no personal data).
+    """Quota and realisation per municipality, public figures, so of every municipality for each role
+    the access rule lets see them (no personal data).
 
     Realisation includes the case file's move-ins (:mod:`doorstroom.taakstelling.core.realisatiebronnen`).
     """
@@ -204,7 +205,7 @@ def taakstellingen(
     return [
         _taakstelling(str(periode), r)
         for r in statement.records
-        if scope.ziet_aggregaat(str(r["gemeentecode"])) and gemeentecode in (None, r["gemeentecode"])
+        if scope.ziet_taakstelling(str(r["gemeentecode"])) and gemeentecode in (None, r["gemeentecode"])
     ]
 
 

@@ -144,16 +144,15 @@ def _gegevens(engine: Engine, gebruiker: Gebruiker, codes: list[str], verzoek: P
 
 
 def _prognose(engine: Engine, gebruiker: Gebruiker, verzoek: Planverzoek) -> tuple[str, Reeksen] | None:
-    """The chosen stored forecast's housing series per province (None: no forecast)."""
+    """The chosen stored forecast's housing series per province (None: no forecast); by default the
+    chain's shared one, not whichever anyone stored last."""
     if verzoek.zonder_prognose:
         return None
     try:
         runs = prognose.runs(engine, gebruiker)
     except PermissionDenied:
         return None
-    gekozen = (
-        verzoek.prognose if verzoek.prognose is not None else (int(str(runs[0]["id"])) if runs else None)
-    )
+    gekozen = verzoek.prognose if verzoek.prognose is not None else prognose.voorgekozen(runs)
     if gekozen is None:
         return None
     reeksen = prognose.provinciereeksen(engine, gebruiker, gekozen)

@@ -2,8 +2,8 @@
 
 * :func:`ketenbeeld` — the chain for a country, province or municipality: reception (the spreiding
   register), the case file (in reception, waiting for a home and for how long, in integration), the
-  taakstelling of the current half year, and a stored forecast beside the published history with the
-  national taakstelling it implies;
+  taakstelling of the current half year, and a stored forecast (the chosen one, else the chain's
+  shared one) beside the published history with the national taakstelling it implies;
 * :func:`landbeeld` — every municipality's realisation for a period, and per province and
   labour-market region;
 * :func:`gemeentebeeld` — one municipality: quota, swaps, carry-over, realisation by month, waiting
@@ -75,6 +75,9 @@ class Ketenbeeld:
     prognoses: list[Record]
     prognose: Record | None
     historie: dict[str, list[Record]] = field(default_factory=dict)
+    gedeeld: prognose_service.Deling | None = None
+    """The chain's shared forecast and who marked it when (None: none marked, the built-in default)."""
+    mag_delen: bool = False
 
 
 def ketenbeeld(
@@ -102,6 +105,8 @@ def ketenbeeld(
         opgeslagen,
         document,
         _historie(),
+        prognose_service.gedeelde(engine, gebruiker),
+        prognose_service.mag_delen(gebruiker),
     )
 
 
@@ -115,9 +120,9 @@ def gemeentekeuzes(engine: Engine, gebruiker: Gebruiker) -> list[Blik]:
 def _prognose(
     engine: Engine, gebruiker: Gebruiker, opgeslagen: list[Record], prognose_id: int | None
 ) -> Record | None:
-    if prognose_id is None:
-        return prognose_service.document(engine, gebruiker, int(opgeslagen[0]["id"])) if opgeslagen else None
-    return prognose_service.document(engine, gebruiker, prognose_id)
+    """The chosen forecast, else the shared one (never merely the newest: that may be anyone's trial)."""
+    gekozen = prognose_id if prognose_id is not None else prognose_service.voorgekozen(opgeslagen)
+    return None if gekozen is None else prognose_service.document(engine, gebruiker, gekozen)
 
 
 def _historie() -> dict[str, list[Record]]:
@@ -146,11 +151,12 @@ def _taakbeeld(
 def _taakrijen(
     engine: Engine, gebruiker: Gebruiker, periode: Periode, peildatum: date | None
 ) -> list[Record]:
-    """The supervision rows of a stored period within the caller's aggregate scope."""
+    """The supervision rows of a stored period the caller may see: quota and realisation are public,
+    so the access rule decides (:meth:`~doorstroom.accounts.toegang.Bereik.ziet_taakstelling`)."""
     toegang.eis(gebruiker, Handeling.ketencijfers_lezen)
     scope = bereik_voor(engine, gebruiker)
     statement = taakstelling.voortgang(engine, periode, peildatum or min(vandaag(), periode.supervision_date))
-    return [r for r in statement.records if scope.ziet_aggregaat(str(r["gemeentecode"]))]
+    return [r for r in statement.records if scope.ziet_taakstelling(str(r["gemeentecode"]))]
 
 
 @dataclass(frozen=True)
@@ -163,13 +169,17 @@ class Landbeeld:
     arbeidsmarktregios: list[Record]
     statussen: dict[str, int]
     totalen: Record
+    te_openen: frozenset[str] = frozenset()
+    """The municipalities whose own page (case-file counts too) the caller may open."""
 
 
 def landbeeld(
     engine: Engine, gebruiker: Gebruiker, periode: Periode, peildatum: date | None = None
 ) -> Landbeeld:
-    """The realisation of ``periode`` per municipality within the caller's aggregate scope."""
+    """The realisation of ``periode`` of every municipality whose quota the caller may see (all, for
+    each role that reads the chain's figures: the realisation is published per municipality)."""
     rijen = _taakrijen(engine, gebruiker, periode, peildatum)
+    scope = bereik_voor(engine, gebruiker)
     return Landbeeld(
         periode,
         rijen,
@@ -177,6 +187,7 @@ def landbeeld(
         per_regio(rijen, "arbeidsmarktregio"),
         statussen(rijen),
         optellen(rijen),
+        frozenset(str(r["gemeentecode"]) for r in rijen if scope.ziet_aggregaat(str(r["gemeentecode"]))),
     )
 
 

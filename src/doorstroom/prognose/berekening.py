@@ -157,13 +157,13 @@ def schrijf_uitvoer(resultaat: Resultaat, plaatsen: Sequence[OpvangProvincie], o
     return written
 
 
-def prognose_kop(resultaat: Resultaat) -> Kop:
+def prognose_kop(resultaat: Resultaat, naam: str | None = None) -> Kop:
     """The title block of a forecast: what it rests on, marked in red when judgements or examples
-    enter it (on every sheet), in the title otherwise."""
+    enter it (on every sheet), in the title otherwise. ``naam``: the stored forecast's own name."""
     kenmerk = uitvoer.kenmerk(resultaat.scenario)
     gemarkeerd = not kenmerk.startswith("op gepubliceerde")
     return Kop(
-        wat=uitvoer.titel(resultaat, met_kenmerk=not gemarkeerd),
+        wat=uitvoer.titel(resultaat, met_kenmerk=not gemarkeerd, naam=naam),
         periode=f"{resultaat.maanden[0]} t/m {resultaat.maanden[-1]}",
         bron="CBS, IND, COA en ministerie (gepubliceerde reeksen); zie blad parameters",
         markering=kenmerk.upper() if gemarkeerd else None,

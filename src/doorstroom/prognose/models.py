@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from doorstroom.platform.db import Base
@@ -32,3 +32,16 @@ class PrognoseRunRecord(Base):
     kenmerk: Mapped[str] = mapped_column(String(200))
     document: Mapped[dict[str, Any]] = mapped_column(JSON)
     werkboek: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class PrognoseDelingRecord(Base):
+    """One marking of the chain's shared forecast: which (None: none, the built-in default again),
+    who, when and why. The newest line holds; earlier lines are the history, never overwritten."""
+
+    __tablename__ = "prognose_deling"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    prognose_id: Mapped[int | None] = mapped_column(ForeignKey("prognose_run.id"), nullable=True)
+    gedeeld_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    gedeeld_door: Mapped[str] = mapped_column(String(100))
+    reden: Mapped[str] = mapped_column(String(2000))

@@ -5,6 +5,10 @@ overview's fan charts and the national taakstelling it implies); computing it ag
 would cost seconds each time. A stored forecast is repeatable: the scenario (as TOML), paths,
 horizon and seed are kept with it, so ``doorstroom prognose bereken --scenario ... --seed ...``
 gives the same numbers.
+
+A stored forecast is its maker's: a user sees their own, the shared one and those the server stored
+itself (:func:`doorstroom.accounts.toegang.ziet_prognose`, :mod:`~doorstroom.prognose.deling`); any
+other does not exist for them.
 """
 
 from __future__ import annotations
@@ -20,14 +24,14 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from doorstroom.accounts import toegang
-from doorstroom.accounts.domain import Gebruiker
+from doorstroom.accounts.domain import Gebruiker, door_gebruiker
 from doorstroom.accounts.toegang import Handeling
 from doorstroom.files.csv_export import CsvStijl, records_to_csv
 from doorstroom.platform import audit
 from doorstroom.platform.clock import lokale_tijd
 from doorstroom.platform.db import schrijf, transaction
 from doorstroom.platform.errors import NotFound
-from doorstroom.prognose import berekening, uitvoer
+from doorstroom.prognose import berekening, deling, uitvoer
 from doorstroom.prognose.core.scenario import Scenario
 from doorstroom.prognose.models import PrognoseRunRecord
 from doorstroom.prognose.scenario_io import schrijf as scenario_toml
@@ -66,7 +70,7 @@ def bereken_en_bewaar(
     record = PrognoseRunRecord(
         naam=naam[:100],
         aangemaakt_op=datetime.now(UTC),
-        aangemaakt_door=audit.current_actor()[:100],
+        aangemaakt_door=gebruiker.actor[:100],
         scenario=scenario_toml(verzoek.scenario),
         start=resultaat.maanden[0],
         maanden=len(resultaat.maanden),
@@ -74,7 +78,7 @@ def bereken_en_bewaar(
         seed=seed,
         kenmerk=uitvoer.kenmerk(verzoek.scenario)[:200],
         document=_eindig(uitvoer.als_json(resultaat, plaatsen)),
-        werkboek=_werkboek(resultaat, plaatsen),
+        werkboek=_werkboek(resultaat, plaatsen, naam[:100]),
     )
 
     def bewaar(session: Any) -> int:
@@ -86,10 +90,12 @@ def bereken_en_bewaar(
     return schrijf(engine, bewaar)
 
 
-def _werkboek(resultaat: Any, plaatsen: Any) -> bytes:
+def _werkboek(resultaat: Any, plaatsen: Any, naam: str) -> bytes:
+    """The workbook titled with the forecast's own name (the scenario it started from may differ)."""
     with tempfile.TemporaryDirectory() as map_:
         pad = Path(map_) / "prognose.xlsx"
-        berekening.werkboek(pad, berekening.prognose_kop(resultaat), uitvoer.tabellen(resultaat, plaatsen))
+        kop = berekening.prognose_kop(resultaat, naam)
+        berekening.werkboek(pad, kop, uitvoer.tabellen(resultaat, plaatsen))
         return pad.read_bytes()
 
 
@@ -105,7 +111,8 @@ def _eindig(waarde: Any) -> Any:
 
 
 def runs(engine: Engine, gebruiker: Gebruiker) -> list[dict[str, object]]:
-    """Stored forecasts, newest first (without their documents)."""
+    """The stored forecasts ``gebruiker`` may see, newest first (without their documents), each
+    flagged ``gedeeld`` (the shared one), ``eigen`` (theirs) and ``ingebouwd`` (the server's own)."""
     toegang.eis(gebruiker, Handeling.prognose_rekenen)
     with transaction(engine) as session:
         query = select(
@@ -119,26 +126,34 @@ def runs(engine: Engine, gebruiker: Gebruiker) -> list[dict[str, object]]:
             PrognoseRunRecord.seed,
             PrognoseRunRecord.kenmerk,
         ).order_by(PrognoseRunRecord.id.desc())
-        return [
-            {
-                "id": r.id,
-                "naam": r.naam,
-                "aangemaakt_op": lokale_tijd(r.aangemaakt_op),
-                "door": r.aangemaakt_door,
-                "start": r.start,
-                "maanden": r.maanden,
-                "paden": r.paden,
-                "seed": r.seed,
-                "kenmerk": r.kenmerk,
-            }
-            for r in session.execute(query)
-        ]
+        gedeeld = deling.gedeelde_id(session)
+        rijen = [_rij(r, gebruiker, gedeeld) for r in session.execute(query)]
+    return [r for r in rijen if toegang.ziet_prognose(gebruiker, str(r["door"]), bool(r["gedeeld"]))]
 
 
-def _record(session: Any, run_id: int) -> PrognoseRunRecord:
+def _rij(r: Any, gebruiker: Gebruiker, gedeeld: int | None) -> dict[str, object]:
+    return {
+        "id": r.id,
+        "naam": r.naam,
+        "aangemaakt_op": lokale_tijd(r.aangemaakt_op),
+        "door": r.aangemaakt_door,
+        "start": r.start,
+        "maanden": r.maanden,
+        "paden": r.paden,
+        "seed": r.seed,
+        "kenmerk": r.kenmerk,
+        "gedeeld": r.id == gedeeld,
+        "eigen": r.aangemaakt_door == gebruiker.actor,
+        "ingebouwd": not door_gebruiker(r.aangemaakt_door),
+    }
+
+
+def _record(session: Any, gebruiker: Gebruiker, run_id: int) -> PrognoseRunRecord:
+    """The stored forecast, if ``gebruiker`` may see it: another user's trial does not exist for them."""
     record = session.get(PrognoseRunRecord, run_id)
-    if record is None:
-        raise NotFound(f"prognose {run_id} bestaat niet")
+    gedeeld = record is not None and deling.gedeelde_id(session) == run_id
+    if record is None or not toegang.ziet_prognose(gebruiker, record.aangemaakt_door, gedeeld):
+        raise NotFound(f"prognose {run_id} bestaat niet of valt buiten uw bereik")
     return record  # type: ignore[no-any-return]
 
 
@@ -146,7 +161,7 @@ def document(engine: Engine, gebruiker: Gebruiker, run_id: int) -> dict[str, Any
     """The stored JSON document of a forecast (as ``prognose bereken --format json`` prints it)."""
     toegang.eis(gebruiker, Handeling.prognose_rekenen)
     with transaction(engine) as session:
-        record = _record(session, run_id)
+        record = _record(session, gebruiker, run_id)
         return {"id": record.id, "naam": record.naam, **record.document}
 
 
@@ -154,7 +169,7 @@ def werkboek(engine: Engine, gebruiker: Gebruiker, run_id: int) -> bytes:
     """The stored workbook (XLSX) of a forecast."""
     toegang.eis(gebruiker, Handeling.prognose_rekenen)
     with transaction(engine) as session:
-        return bytes(_record(session, run_id).werkboek)
+        return bytes(_record(session, gebruiker, run_id).werkboek)
 
 
 def kwantielen_csv(engine: Engine, gebruiker: Gebruiker, run_id: int, stijl: CsvStijl | None = None) -> str:

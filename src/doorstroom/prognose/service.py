@@ -2,7 +2,8 @@
 
 Delivery layers import this module only. The use cases live beside it: one forecast
 (:mod:`~doorstroom.prognose.berekening`), how good the model is (:mod:`~doorstroom.prognose.toetsing`:
-fit, backtest, sweep), stored forecasts (:mod:`~doorstroom.prognose.opslag`) and a planner's
+fit, backtest, sweep), stored forecasts (:mod:`~doorstroom.prognose.opslag`), the chain's shared
+forecast (:mod:`~doorstroom.prognose.deling`) and a planner's
 adjusted scenario (:mod:`~doorstroom.prognose.aanpassing`); the model itself is ``core/``. Every
 command parses its options, calls one function here and renders.
 """
@@ -37,6 +38,12 @@ from doorstroom.prognose.core.scenario import SPECS as SPECS
 from doorstroom.prognose.core.scenario import FloatArray as FloatArray
 from doorstroom.prognose.core.scenario import Scenario as Scenario
 from doorstroom.prognose.core.scenario import Wijziging as Wijziging
+from doorstroom.prognose.deling import Deling as Deling
+from doorstroom.prognose.deling import deel as deel
+from doorstroom.prognose.deling import delingen as delingen
+from doorstroom.prognose.deling import gedeelde as gedeelde
+from doorstroom.prognose.deling import mag_delen as mag_delen
+from doorstroom.prognose.deling import voorgekozen as voorgekozen
 from doorstroom.prognose.opslag import Runverzoek as Runverzoek
 from doorstroom.prognose.opslag import bereken_en_bewaar as bereken_en_bewaar
 from doorstroom.prognose.opslag import controleer as controleer

@@ -53,11 +53,12 @@ def kenmerk(scenario: Scenario) -> str:
     return f"deels oordeel ({len(value)} van {len(SPECS)} parameters)"
 
 
-def titel(resultaat: Resultaat, *, met_kenmerk: bool = True) -> str:
+def titel(resultaat: Resultaat, *, met_kenmerk: bool = True, naam: str | None = None) -> str:
     """The title of every chart and workbook of this forecast (a workbook marks what the numbers rest
-    on in its own red line, so it asks for the title without it)."""
+    on in its own red line, so it asks for the title without it). ``naam``: a stored forecast's own
+    name, which the reader chose it by; the scenario's name otherwise."""
     s = resultaat.scenario
-    basis = f"Prognose '{s.naam}' vanaf {resultaat.maanden[0]}"
+    basis = f"Prognose '{naam or s.naam}' vanaf {resultaat.maanden[0]}"
     return f"{basis} — {kenmerk(s)}" if met_kenmerk else basis
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from doorstroom.accounts.service import Gebruiker
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.prognose import service as prognoses
 from doorstroom.prognose.service import SPECS
@@ -114,11 +115,41 @@ def stand(
 
 @router.get("/scenario/prognoses/{prognose_id}")
 def prognose(request: Request, gebruiker: GebruikerDep, prognose_id: Id) -> Response:
-    """A stored forecast: its fan charts with tables, the needed taakstelling, downloads."""
-    document = prognoses.document(request.app.state.engine, gebruiker, prognose_id)
+    """A stored forecast: its fan charts with tables, the needed taakstelling, downloads, and whether
+    it is the chain's shared forecast (a national planner marks it here)."""
+    return _prognosepagina(request, gebruiker, prognose_id, [])
+
+
+def _prognosepagina(
+    request: Request, gebruiker: Gebruiker, prognose_id: int, fouten: list[str], status: int = 200
+) -> Response:
+    engine = request.app.state.engine
+    document = prognoses.document(engine, gebruiker, prognose_id)
     reeksen = document.get("reeksen", {})
     grafieken = [waaier(r, reeksen[r]) for r in (*WAAIERS, "ind_wachtrij", "instroom_totaal") if r in reeksen]
-    return pagina(request, "prognose.html", titel=document["naam"], document=document, grafieken=grafieken)
+    return pagina(
+        request,
+        "prognose.html",
+        status,
+        titel=document["naam"],
+        document=document,
+        grafieken=grafieken,
+        delingen=prognoses.delingen(engine, gebruiker),
+        mag_delen=prognoses.mag_delen(gebruiker),
+        fouten=fouten,
+    )
+
+
+@router.post("/scenario/prognoses/{prognose_id}/delen")
+async def delen(request: Request, gebruiker: FormulierDep, prognose_id: Id) -> Response:
+    """Mark this forecast as the chain's shared one (a national planner, with a reason); audited."""
+    form = await request.form()
+    reden = str(form.get("reden", ""))
+    try:
+        prognoses.deel(request.app.state.engine, gebruiker, prognose_id, reden)
+    except InputError as error:
+        return _prognosepagina(request, gebruiker, prognose_id, problemen(error), 422)
+    return RedirectResponse(f"/scenario/prognoses/{prognose_id}", status_code=303)
 
 
 @router.get("/scenario/prognoses/{prognose_id}/kwantielen.csv")
