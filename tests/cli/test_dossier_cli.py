@@ -209,7 +209,7 @@ def test_the_tvs_timeline_per_household_with_a_status_filter_and_a_bad_status_ex
     leeg = run("dossier", "tvs", "--peildatum", "2026-09-20", "--status", "op_schema", "--format", "json")
     assert json.loads(leeg.stdout) == []
     fout = run("dossier", "tvs", "--status", "vroeg")
-    assert fout.exit_code == 2 and "status" in fout.stderr and "--status" not in fout.stderr
+    assert fout.exit_code == 2 and "optie '--status'" in fout.stderr  # the CLI names its option
 
 
 def test_a_koppeling_run_from_the_case_file_without_an_upload(engine: Engine) -> None:
@@ -235,4 +235,4 @@ def test_a_koppeling_run_from_the_case_file_without_an_upload(engine: Engine) ->
     assert "1 huishoudens uit het dossier" in resultaat.stderr
     for args in ((), ("--uit-dossier", "--huishoudens", "h.csv")):
         fout = run("koppeling", "voorstel", *args)
-        assert fout.exit_code == 2 and "huishoudens" in fout.stderr and "--" not in fout.stderr
+        assert fout.exit_code == 2 and "optie '--huishoudens'" in fout.stderr

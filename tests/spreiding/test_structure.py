@@ -23,6 +23,7 @@ PURE_ALLOWED = {
     "doorstroom.reference.core.domain",
     "doorstroom.values.maand",
     "doorstroom.values.number_text",
+    "doorstroom.values",  # the pure value layer (from doorstroom.values import wijziging)
     *(f"doorstroom.spreiding.core.{name}" for name in PURE),
 }
 
