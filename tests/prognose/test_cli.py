@@ -79,7 +79,10 @@ def test_bereken_writes_tables_workbook_and_fan_charts(tmp_path: Path) -> None:
     assert any("DEELS OORDEEL" in str(row[0]) for row in summary[:5])
     [kans] = [row for row in summary if row[1] == "procent"]  # not a fraction in a column of persons
     assert all(0 <= value <= 100 for value in kans[2:] if value is not None)
-    assert any(row[0] == "COA-bezetting" and row[1] == "P50" and isinstance(row[2], int) for row in summary)
+    assert any(
+        row[0] == "COA-bezetting (personen)" and row[1] == "P50" and isinstance(row[2], int)
+        for row in summary
+    )
     sheet = list(workbook["kwantielen"].iter_rows(values_only=True))
     header = next(n for n, row in enumerate(sheet) if row[0] == "Reeks")
     quantiles = [row for row in sheet[header + 1 :] if row[0] not in (None, "kosten")]

@@ -15,16 +15,18 @@ from typing import Any
 from doorstroom.files.tabular import atomic_write
 from doorstroom.prognose.backtest import Backtest
 from doorstroom.prognose.core.montecarlo import Resultaat
+from doorstroom.prognose.core.reeksen import reeksnaam
 from doorstroom.prognose.uitvoer import titel
 
-WAAIERS: dict[str, str] = {
-    "coa_bezetting": "COA-bezetting (personen)",
-    "ind_wachtrij": "Wachtend op IND-besluit",
-    "vergunninghouders_coa": "Vergunninghouders in COA",
-    "instroom_totaal": "Instroom per maand",
-    "huisvesting_totaal": "Gehuisvest per maand",
-    "achterstand": "Achterstand op de taakstelling",
-}
+WAAIERS = (
+    "coa_bezetting",
+    "ind_wachtrij",
+    "vergunninghouders_coa",
+    "instroom_totaal",
+    "huisvesting_totaal",
+    "achterstand",
+)
+"""The series drawn as fan charts, in this order; their titles come from the one table of names."""
 BACKTEST_TITELS = {
     "eerste_aanvragen": "Eerste asielaanvragen per kwartaal",
     "nareizigers": "Nareizigers per kwartaal",
@@ -42,7 +44,7 @@ def _figure(rows: int, width: float = 12.0, columns: int = 2) -> tuple[Any, Any]
     return figure, figure.subplots(rows, columns, squeeze=False).ravel()
 
 
-def waaier_png(resultaat: Resultaat, path: Path, reeksen: Sequence[str] = tuple(WAAIERS)) -> None:
+def waaier_png(resultaat: Resultaat, path: Path, reeksen: Sequence[str] = WAAIERS) -> None:
     """Fan charts (P10–P90 band, P50 line) of ``reeksen`` in one PNG."""
     figure, axes = _figure((len(reeksen) + 1) // 2)
     x = list(range(len(resultaat.maanden)))
@@ -54,7 +56,7 @@ def waaier_png(resultaat: Resultaat, path: Path, reeksen: Sequence[str] = tuple(
             axis.plot(x, resultaat.kwantielen["capaciteit"][1], "k--", label="capaciteit")
         if reeks == "huisvesting_totaal":
             axis.plot(x, resultaat.kwantielen["taak_maand"][1], "k:", label="maandtaak (P50)")
-        axis.set_title(WAAIERS.get(reeks, reeks))
+        axis.set_title(reeksnaam(reeks, hoofdletter=True))
         axis.set_xticks(x[::6], [resultaat.maanden[t] for t in x[::6]], rotation=45)
         axis.legend(loc="upper left", fontsize="small")
     figure.suptitle(f"{titel(resultaat)} ({resultaat.paden} paden)")
@@ -66,12 +68,14 @@ def _save_png(figure: Any, path: Path) -> None:
         figure.savefig(handle, format="png", dpi=100)
 
 
-def waaier_html(resultaat: Resultaat, path: Path, reeksen: Sequence[str] = tuple(WAAIERS)) -> None:
+def waaier_html(resultaat: Resultaat, path: Path, reeksen: Sequence[str] = WAAIERS) -> None:
     """The same fan charts as one self-contained interactive HTML page."""
     from plotly.subplots import make_subplots
 
     rows = (len(reeksen) + 1) // 2
-    figure = make_subplots(rows=rows, cols=2, subplot_titles=[WAAIERS.get(r, r) for r in reeksen])
+    figure = make_subplots(
+        rows=rows, cols=2, subplot_titles=[reeksnaam(r, hoofdletter=True) for r in reeksen]
+    )
     months = list(resultaat.maanden)
     for n, reeks in enumerate(reeksen):
         q = resultaat.kwantielen[reeks]

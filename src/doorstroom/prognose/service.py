@@ -34,6 +34,7 @@ from doorstroom.prognose.core.ketenregels import Nareisregels as Nareisregels
 from doorstroom.prognose.core.montecarlo import DEFAULT_PADEN as DEFAULT_PADEN
 from doorstroom.prognose.core.montecarlo import Resultaat as Resultaat
 from doorstroom.prognose.core.opvang import OpvangProvincie as OpvangProvincie
+from doorstroom.prognose.core.reeksen import reeksnaam as reeksnaam
 from doorstroom.prognose.core.scenario import SPECS as SPECS
 from doorstroom.prognose.core.scenario import FloatArray as FloatArray
 from doorstroom.prognose.core.scenario import Scenario as Scenario

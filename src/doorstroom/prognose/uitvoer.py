@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from doorstroom.prognose.core.montecarlo import REGIO_KWANTIELEN, Resultaat
 from doorstroom.prognose.core.opvang import OpvangProvincie
-from doorstroom.prognose.core.reeksen import SERIES
+from doorstroom.prognose.core.reeksen import SERIES, reeksnaam
 from doorstroom.prognose.core.scenario import SPECS, FloatArray, Herkomst, Scenario
 from doorstroom.taakstelling import landelijk
 from doorstroom.values.periode import Periode
@@ -23,14 +23,15 @@ from doorstroom.values.record import Record
 GELD = ("kosten",)
 """Series in euro; every other series counts persons or places."""
 SAMENVATTING_MAANDEN = (6, 12, 24)
-SAMENVATTING_REEKSEN = {
-    "coa_bezetting": "COA-bezetting",
-    "vergunninghouders_coa": "vergunninghouders in de opvang",
-    "ind_wachtrij": "wachtend op een IND-besluit",
-    "instroom_totaal": "instroom per maand",
-    "huisvesting_totaal": "gehuisvest per maand",
-    "achterstand": "achterstand op de taakstelling",
-}
+SAMENVATTING_REEKSEN = (
+    "coa_bezetting",
+    "vergunninghouders_coa",
+    "ind_wachtrij",
+    "instroom_totaal",
+    "huisvesting_totaal",
+    "achterstand",
+)
+"""The series of the summary sheet, named in words by :func:`reeksnaam`."""
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,8 @@ def samenvatting_records(resultaat: Resultaat) -> list[Record]:
     months = [m for m in SAMENVATTING_MAANDEN if m <= len(resultaat.maanden)]
     columns = {m: f"na {m} maanden ({resultaat.maanden[m - 1]})" for m in months}
     rows: list[Record] = []
-    for name, label in SAMENVATTING_REEKSEN.items():
+    for name in SAMENVATTING_REEKSEN:
+        label = reeksnaam(name)
         for q, quantile in enumerate(("P10", "P50", "P90")):
             values = {columns[m]: _round(float(resultaat.kwantielen[name][q, m - 1]), True) for m in months}
             rows.append({"grootheid": label, "maat": quantile, **values})

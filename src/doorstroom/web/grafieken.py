@@ -11,15 +11,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from doorstroom.prognose.service import reeksnaam
 from doorstroom.values.number_text import format_nl
 from doorstroom.values.record import Record
 
-WAAIERS = {
-    "coa_bezetting": "COA-bezetting (personen)",
-    "vergunninghouders_coa": "Vergunninghouders in de opvang",
-    "huisvesting_totaal": "Gehuisvest per maand",
-    "achterstand": "Achterstand op de taakstelling",
-}
+WAAIERS = ("coa_bezetting", "vergunninghouders_coa", "huisvesting_totaal", "achterstand")
+"""The chain's fan charts; each titled by the forecast's one table of series names."""
 BAND, LIJN, HISTORIE = "rgba(0, 94, 184, 0.2)", "#005eb8", "#b35900"
 
 
@@ -80,7 +77,7 @@ def waaier(
                 "name": "gepubliceerd",
             }
         )
-    naam = titel or WAAIERS.get(reeks, reeks)
+    naam = titel or reeksnaam(reeks, hoofdletter=True)
     figuur = {"data": data, "layout": _layout(naam)}
     rijen = [{"maand": h["maand"], "gepubliceerd": h["waarde"]} for h in eerdere] + [
         {"maand": p["maand"], "p10": p["p10"], "p50": p["p50"], "p90": p["p90"]} for p in punten
@@ -100,7 +97,7 @@ def _layout(titel: str) -> Record:
         "height": 300,
         "legend": {"orientation": "h", "y": -0.2},
         "separators": ",.",
-        "yaxis": {"rangemode": "tozero"},
+        "yaxis": {"rangemode": "tozero", "tickformat": ",~f"},  # 50.000, not Plotly's SI "50k"
     }
 
 
@@ -127,7 +124,11 @@ def ketenwaaiers(
     for rij in document.get("provincies", []):
         if rij.get("provincie") == provincie:
             punten.setdefault(str(rij["reeks"]), []).append(rij)
-    return [waaier(r, punten[r], (), f"{WAAIERS[r]} — {provincie}") for r in WAAIERS if r in punten]
+    return [
+        waaier(r, punten[r], (), f"{reeksnaam(r, hoofdletter=True)} — {provincie}")
+        for r in WAAIERS
+        if r in punten
+    ]
 
 
 def monitorstaven(naam: str, titel: str, eenheid: str, rijen: Sequence[Any]) -> list[Grafiek]:
