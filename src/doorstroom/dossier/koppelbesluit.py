@@ -147,12 +147,23 @@ def runoverzicht(engine: Engine, gebruiker: Gebruiker, run_id: int) -> dict[str,
     }
 
 
-def nieuwe_run(engine: Engine, gebruiker: Gebruiker, verzoek: koppeling.Verzoek) -> int:
-    """Solve and store a run for review (COA), with its report beside the greedy baseline.
+def nieuwe_run(
+    engine: Engine,
+    gebruiker: Gebruiker,
+    verzoek: koppeling.Verzoek,
+    prijzen: koppeling.Prijsverzoek | None = None,
+) -> int:
+    """Solve and store a run for review (COA): with its report beside the greedy baseline, or, with
+    ``prijzen``, as this week's batch of the period priced for what is still to come
+    (:mod:`doorstroom.koppeling.periode`).
 
     Not retried as a whole (a retry would solve again): the koppeling context's writes wait while
     the database is busy themselves.
     """
     toegang.eis(gebruiker, Handeling.koppeling_beoordelen)
     with audit.acting_as(gebruiker.actor), audit.met_doel(toegang.doel(gebruiker)):
-        return vergelijking.voorstel_met_rapport(verzoek, engine)
+        if prijzen is None:
+            return vergelijking.voorstel_met_rapport(verzoek, engine)
+        run_id = koppeling.voorstel_in_periode(verzoek, prijzen, engine).uitkomst.run_id
+        assert run_id is not None  # stored: voorstel_in_periode keeps what it places by default
+        return run_id

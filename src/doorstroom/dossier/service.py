@@ -83,6 +83,7 @@ from doorstroom.dossier.tvs import Tvsstatus
 from doorstroom.dossier.tvsoverzicht import Tvsfilter, tvsoverzicht
 from doorstroom.dossier.vastleggen import gebeurtenis, gebeurtenissen, leg_vast, trek_in
 from doorstroom.dossier.waarden import Bsn, Geslacht, Vnummer
+from doorstroom.dossier.wachtenden import Methode as Koppelmethode
 from doorstroom.dossier.wachtenden import (
     NieuweKoppelrun,
     Wachtenden,
@@ -107,6 +108,7 @@ __all__ = [
     "Importresultaat",
     "Inburgering",
     "Intrekking",
+    "Koppelmethode",
     "NieuwHuishouden",
     "NieuweGebeurtenis",
     "NieuweKoppelrun",

@@ -34,8 +34,8 @@ from doorstroom.dossier.waarden import Invoer
 from doorstroom.koppeling import service as koppeling
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
-from doorstroom.values.domains import SECONDEN
-from doorstroom.values.periode import Periode
+from doorstroom.values.domains import PRIJSSCENARIOS, SECONDEN, SEED
+from doorstroom.values.periode import PERIODE_PATROON, Periode
 
 SOORTEN = ("verblijfsvergunning", "koppeling", "verblijfplaats_azc", "binding", "medische_behandeling")
 VOLWASSEN = 18
@@ -54,14 +54,32 @@ Solver = StrEnum("Solver", {naam: naam for naam in koppeling.SOLVERS})  # type: 
 """The solvers a run may use: the koppeling's one list (as on the command line)."""
 
 
+class Methode(StrEnum):
+    """How a run uses the room of its period (as ``doorstroom koppeling voorstel --methode``)."""
+
+    aandeel = "aandeel"
+    geprijsd = "geprijsd"
+
+
 class NieuweKoppelrun(Invoer):
     """A run over the households waiting in the case file; method options as on the command line
     (``doorstroom koppeling voorstel``), with the same defaults. ``periode``: the taakstelling period
-    whose remaining quota is the capacity (default: the current one)."""
+    whose remaining quota is the capacity (default: the current one). ``methode`` ``geprijsd`` places
+    the run as this week's batch of the period, priced for the households still to come
+    (``scenarios`` and ``seed`` of the price estimate)."""
 
     solver: Solver = Solver(koppeling.STANDAARD_SOLVER)
     tijdslimiet: float = Field(default=koppeling.TIJDSLIMIET, ge=SECONDEN.minimum, le=SECONDEN.maximum)
-    periode: str | None = Field(default=None, pattern=r"^[0-9]{4}-[12]$")
+    periode: str | None = Field(default=None, pattern=PERIODE_PATROON)
+    methode: Methode = Methode.aandeel
+    scenarios: int = Field(default=koppeling.SCENARIOS, ge=PRIJSSCENARIOS.minimum, le=PRIJSSCENARIOS.maximum)
+    seed: int = Field(default=1, ge=SEED.minimum, le=SEED.maximum)
+
+    def prijzen(self) -> koppeling.Prijsverzoek | None:
+        """The price estimate of a priced batch, None for a run by share of the period."""
+        if self.methode is Methode.aandeel:
+            return None
+        return koppeling.Prijsverzoek(scenarios=self.scenarios, seed=self.seed)
 
     def verzoek(self) -> koppeling.Verzoek:
         """The koppeling's request; its households are filled in from the case file."""
@@ -86,14 +104,19 @@ def wachtende_huishoudens(engine: Engine, gebruiker: Gebruiker, peildatum: date 
 
 @namens
 def koppelrun_uit_dossier(
-    engine: Engine, gebruiker: Gebruiker, verzoek: koppeling.Verzoek | NieuweKoppelrun
+    engine: Engine,
+    gebruiker: Gebruiker,
+    verzoek: koppeling.Verzoek | NieuweKoppelrun,
+    prijzen: koppeling.Prijsverzoek | None = None,
 ) -> dict[str, object]:
     """Solve and store a run over the waiting households; ``verzoek`` gives the method and its options
-    (its own ``huishoudens`` are replaced by the case file's). Returns the stored run as listed."""
+    (its own ``huishoudens`` are replaced by the case file's), ``prijzen`` a priced weekly batch.
+    Returns the stored run as listed."""
     if isinstance(verzoek, NieuweKoppelrun):
+        prijzen = verzoek.prijzen()
         verzoek = verzoek.verzoek()
     wachtend = wachtende_huishoudens(engine, gebruiker)
-    run_id = nieuwe_run(engine, gebruiker, replace(verzoek, huishoudens=wachtend.huishoudens))
+    run_id = nieuwe_run(engine, gebruiker, replace(verzoek, huishoudens=wachtend.huishoudens), prijzen)
     return next(run for run in koppeling.runs(engine) if run["run"] == run_id)
 
 

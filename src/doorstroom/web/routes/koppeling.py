@@ -48,7 +48,7 @@ async def nieuwe_run(request: Request, gebruiker: FormulierDep) -> Response:
     map_ = Pad(tempfile.mkdtemp(prefix="doorstroom-run-"))
     try:
         async with request.form() as form:
-            verzoek = _verzoek(form, map_)
+            verzoek, prijzen = _verzoek(form, map_), _prijzen(form)
     except InputError as error:
         shutil.rmtree(map_, ignore_errors=True)
         lijst = dossier.koppelruns(request.app.state.engine, gebruiker).rijen
@@ -66,8 +66,8 @@ async def nieuwe_run(request: Request, gebruiker: FormulierDep) -> Response:
     def werk(voortgang: Any) -> int:
         try:
             if isinstance(verzoek.huishoudens, tuple):  # from the case file: read when the work starts
-                return int(str(dossier.koppelrun_uit_dossier(engine, gebruiker, verzoek)["run"]))
-            return dossier.nieuwe_koppelrun(engine, gebruiker, verzoek)
+                return int(str(dossier.koppelrun_uit_dossier(engine, gebruiker, verzoek, prijzen)["run"]))
+            return dossier.nieuwe_koppelrun(engine, gebruiker, verzoek, prijzen)
         finally:
             shutil.rmtree(map_, ignore_errors=True)
 
@@ -99,6 +99,17 @@ def _verzoek(form: Any, map_: Pad) -> koppeling.Verzoek:
         solver=keuze,
         periode=Periode.containing(vandaag()),
     )
+
+
+def _prijzen(form: Any) -> koppeling.Prijsverzoek | None:
+    """``methode``: ``aandeel`` (a share of the period's room) or ``geprijsd`` (this week's batch,
+    priced for the households still to come, as ``doorstroom koppeling voorstel --methode geprijsd``)."""
+    try:
+        methode = dossier.Koppelmethode(str(form.get("methode") or dossier.Koppelmethode.aandeel))
+    except ValueError:
+        keuzes = " of ".join(m.value for m in dossier.Koppelmethode)
+        raise InputError(Problem(f"kies {keuzes}", field="methode")) from None
+    return koppeling.Prijsverzoek() if methode is dossier.Koppelmethode.geprijsd else None
 
 
 def _gekozen(bestand: Any) -> bool:
