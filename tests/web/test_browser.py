@@ -30,6 +30,7 @@ PAGINAS = {
         "/dossier",
         "/dossier/termijnen",
         "/dossier/tvs",
+        "/dossier/signalen",
         "PERSOON",
         "/regio",
         "/scenario",

@@ -30,7 +30,14 @@ GEMEENSCHAPPELIJK = [
 ]
 VERWACHT = {
     "utrecht": (
-        [*GEMEENSCHAPPELIJK, "/dossier", "/dossier/termijnen", "/dossier/tvs", "/dossier/tvs?status=te+laat"],
+        [
+            *GEMEENSCHAPPELIJK,
+            "/dossier",
+            "/dossier/termijnen",
+            "/dossier/signalen",
+            "/dossier/tvs",
+            "/dossier/tvs?status=te+laat",
+        ],
         ["/koppeling", "/beheer/gebruikers", "/dossier/aanmeldingen"],
     ),
     "coa": (

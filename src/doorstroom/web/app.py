@@ -32,6 +32,7 @@ from doorstroom.web.routes import (
     oidc,
     regio,
     scenario,
+    signalen,
 )
 from doorstroom.web.sjablonen import maak_sjablonen
 from doorstroom.web.taken import Takenlijst
@@ -89,6 +90,7 @@ def create_web(engine: Engine, geheim: str) -> FastAPI:
         huisvesting,
         koppeling,
         aanmeldingen,
+        signalen,
         dossier,
         regio,
         beheer,

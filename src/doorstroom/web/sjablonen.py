@@ -26,6 +26,7 @@ MENU: tuple[tuple[str, str, Handeling], ...] = (
     ("Gemeente", "/gemeente", Handeling.ketencijfers_lezen),
     ("Koppeling", "/koppeling", Handeling.koppeling_beoordelen),
     ("Dossier", "/dossier", Handeling.dossier_lezen),
+    ("Meldingen", "/dossier/signalen", Handeling.dossier_lezen),
     ("Aanmeldingen", "/dossier/aanmeldingen", Handeling.identiteit_beoordelen),
     ("Regio", "/regio", Handeling.spreiding_lezen),
     ("Scenario", "/scenario", Handeling.prognose_rekenen),
