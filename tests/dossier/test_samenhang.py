@@ -89,3 +89,25 @@ def test_an_exam_dated_before_the_registratie_is_not_stored(engine: Engine) -> N
     _, totaal = service.gebeurtenissen(engine, UTRECHT, {"persoon_id": persoon_id}, Volgorde(), Pagina())
     assert totaal == 1
     assert _leg_vast(engine, persoon_id, "examen", "2026-11-24", gegevens=EXAMEN)["soort"] == "examen"
+
+
+def test_the_same_key_twice_answers_the_first_event_and_stores_no_second(engine: Engine) -> None:
+    persoon_id = _persoon_in_opvang(engine)
+    invoer = GEBEURTENISMODELLEN["examen"].model_validate(
+        {"persoonId": persoon_id, "soort": "examen", "datum": "2026-11-24", "gegevens": EXAMEN}
+    )
+    eerste = vastleggen.leg_vast(engine, UTRECHT, invoer, "k" * 32)
+    assert vastleggen.leg_vast(engine, UTRECHT, invoer, "k" * 32)["id"] == eerste["id"]
+    assert vastleggen.leg_vast(engine, UTRECHT, invoer, "l" * 32)["id"] != eerste["id"]
+    _, totaal = service.gebeurtenissen(engine, UTRECHT, {"persoon_id": persoon_id}, Volgorde(), Pagina())
+    assert totaal == 3  # the registratie and two exams
+
+
+def test_a_key_that_no_form_made_is_refused(engine: Engine) -> None:
+    persoon_id = _persoon_in_opvang(engine)
+    invoer = GEBEURTENISMODELLEN["examen"].model_validate(
+        {"persoonId": persoon_id, "soort": "examen", "datum": "2026-11-24", "gegevens": EXAMEN}
+    )
+    with pytest.raises(InputError) as fout:
+        vastleggen.leg_vast(engine, UTRECHT, invoer, "kort")
+    assert [p.field for p in fout.value.problems] == ["sleutel"]

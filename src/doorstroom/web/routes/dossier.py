@@ -7,6 +7,7 @@ a POST; filters in the query string are phases and case-worker names only.
 from __future__ import annotations
 
 import json
+import secrets
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -127,6 +128,7 @@ def _persoonpagina(request: Request, gebruiker: Any, persoon_id: str, soort: str
         invoer=extra.pop("invoer", {}),
         fouten=extra.pop("fouten", []),
         prefix=gebeurtenisformulier.PREFIX,
+        sleutel=secrets.token_urlsafe(24),
     )
 
 
@@ -158,7 +160,8 @@ def gebeurtenisvelden(
 
 @router.post("/dossier/personen/{persoon_id}/gebeurtenissen")
 async def leg_vast(request: Request, gebruiker: FormulierDep, persoon_id: PersoonId) -> Response:
-    """Record an event; every problem is shown at the form, nothing is stored when one is wrong."""
+    """Record an event; every problem is shown at the form, nothing is stored when one is wrong. The
+    form's key (``sleutel``, new with every rendering) makes a second sending of it answer the first."""
     form = {k: str(v) for k, v in (await request.form()).items() if isinstance(v, str)}
     soort = form.get("soort", "")
     velden = {
@@ -173,7 +176,7 @@ async def leg_vast(request: Request, gebruiker: FormulierDep, persoon_id: Persoo
         if soort not in SOORTEN:
             raise InputError(Problem("kies een soort gebeurtenis", field="soort"))
         invoer = model_gebeurtenis(velden)
-        dossier.leg_vast(request.app.state.engine, gebruiker, invoer)
+        dossier.leg_vast(request.app.state.engine, gebruiker, invoer, form.get("sleutel") or None)
     except InputError as error:
         return _persoonpagina(
             request,

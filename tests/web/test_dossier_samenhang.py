@@ -1,0 +1,73 @@
+"""Issue 20, item 6 in the browser: a form sent twice stores one event, a case worker can be assigned,
+and a page's error summary stands under its heading."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from doorstroom.accounts.domain import Gebruiker, Rol
+from doorstroom.dossier import service
+from doorstroom.platform.paging import Pagina, Volgorde
+from tests.web.conftest import formtoken, meld_aan
+
+UTRECHT = Gebruiker("utrecht", Rol.gemeente, gemeentecode="GM0344")
+PARTICIPATIE = {"soort": "participatie", "datum": "2026-01-15", "g_soort": "werk"}
+
+
+@pytest.fixture
+def persoon(web: TestClient, gebruikers: dict[str, str]) -> str:
+    """A person Utrecht opened through the form, with Utrecht logged in."""
+    meld_aan(web, "utrecht")
+    velden = {"geslachtsnaam": "de Vries", "geboortedatum": "1990-05-01"}
+    antwoord = web.post(
+        "/dossier/personen",
+        data={"csrf": formtoken(web.get("/dossier").text), **velden},
+        follow_redirects=False,
+    )
+    assert antwoord.status_code == 303, antwoord.text[:300]
+    return antwoord.headers["location"].rsplit("/", 1)[1]
+
+
+def _formulier(web: TestClient, persoon: str) -> dict[str, str]:
+    """The hidden fields of the event form as the person's page renders it."""
+    pagina = web.get(f"/dossier/personen/{persoon}").text
+    sleutel = re.search(r'name="sleutel" value="([^"]+)"', pagina)
+    assert sleutel, "het formulier draagt geen sleutel"
+    return {"csrf": formtoken(pagina), "sleutel": sleutel.group(1)}
+
+
+def _aantal(engine: Engine, persoon: str) -> int:
+    return service.gebeurtenissen(engine, UTRECHT, {"persoon_id": persoon}, Volgorde(), Pagina())[1]
+
+
+def test_the_same_form_sent_twice_stores_one_event(web: TestClient, engine: Engine, persoon: str) -> None:
+    formulier = {**_formulier(web, persoon), **PARTICIPATIE}
+    for _ in range(2):
+        antwoord = web.post(
+            f"/dossier/personen/{persoon}/gebeurtenissen", data=formulier, follow_redirects=False
+        )
+        assert antwoord.status_code == 303 and antwoord.headers["location"].endswith("#tijdlijn")
+    assert _aantal(engine, persoon) == 1
+
+
+def test_each_rendering_of_the_form_has_its_own_key(web: TestClient, engine: Engine, persoon: str) -> None:
+    eerste, tweede = _formulier(web, persoon), _formulier(web, persoon)
+    assert eerste["sleutel"] != tweede["sleutel"]
+    for formulier in (eerste, tweede):
+        web.post(f"/dossier/personen/{persoon}/gebeurtenissen", data={**formulier, **PARTICIPATIE})
+    assert _aantal(engine, persoon) == 2
+
+
+def test_a_sent_form_sent_again_with_other_content_is_refused(
+    web: TestClient, engine: Engine, persoon: str
+) -> None:
+    formulier = _formulier(web, persoon)
+    web.post(f"/dossier/personen/{persoon}/gebeurtenissen", data={**formulier, **PARTICIPATIE})
+    anders = {**formulier, **PARTICIPATIE, "datum": "2026-01-16"}
+    antwoord = web.post(f"/dossier/personen/{persoon}/gebeurtenissen", data=anders)
+    assert antwoord.status_code == 422 and "al verstuurd" in antwoord.text
+    assert _aantal(engine, persoon) == 1
