@@ -7,6 +7,7 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx2 import Response
 from sqlalchemy import Engine
 
 from doorstroom.accounts.domain import Gebruiker, Rol
@@ -71,3 +72,38 @@ def test_a_sent_form_sent_again_with_other_content_is_refused(
     antwoord = web.post(f"/dossier/personen/{persoon}/gebeurtenissen", data=anders)
     assert antwoord.status_code == 422 and "al verstuurd" in antwoord.text
     assert _aantal(engine, persoon) == 1
+
+
+def _casemanager(web: TestClient, persoon: str, naam: str, versie: str | None = None) -> Response:
+    pagina = web.get(f"/dossier/personen/{persoon}").text
+    gelezen = re.search(r'name="versie" value="(\d+)"', pagina)
+    assert gelezen, "geen formulier voor de casemanager"
+    velden = {"csrf": formtoken(pagina), "versie": versie or gelezen.group(1), "casemanager": naam}
+    return web.post(f"/dossier/personen/{persoon}/casemanager", data=velden, follow_redirects=False)
+
+
+def test_a_case_worker_is_assigned_changed_and_cleared_on_the_person_page(
+    web: TestClient, engine: Engine, persoon: str
+) -> None:
+    antwoord = _casemanager(web, persoon, "klantmanager1")
+    assert antwoord.status_code == 303
+    assert service.persoon(engine, UTRECHT, persoon)["casemanager"] == "klantmanager1"
+    assert ">klantmanager1</td>" in web.get("/dossier").text
+    _casemanager(web, persoon, "klantmanager2")
+    assert service.persoon(engine, UTRECHT, persoon)["casemanager"] == "klantmanager2"
+    _casemanager(web, persoon, "")
+    assert service.persoon(engine, UTRECHT, persoon)["casemanager"] is None
+
+
+def test_a_case_worker_chosen_on_a_stale_page_is_shown_not_stored(
+    web: TestClient, engine: Engine, persoon: str
+) -> None:
+    _casemanager(web, persoon, "klantmanager1")
+    antwoord = _casemanager(web, persoon, "klantmanager2", versie="1")
+    assert antwoord.status_code == 409 and "intussen gewijzigd" in antwoord.text
+    assert service.persoon(engine, UTRECHT, persoon)["casemanager"] == "klantmanager1"
+
+
+def test_a_case_worker_that_is_no_user_name_is_named_at_its_field(web: TestClient, persoon: str) -> None:
+    antwoord = _casemanager(web, persoon, "Jan Jansen")
+    assert antwoord.status_code == 422 and "casemanager:" in antwoord.text
