@@ -4,6 +4,7 @@ and a page's error summary stands under its heading."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -16,6 +17,7 @@ from doorstroom.platform.paging import Pagina, Volgorde
 from tests.web.conftest import formtoken, meld_aan
 
 UTRECHT = Gebruiker("utrecht", Rol.gemeente, gemeentecode="GM0344")
+SJABLONEN = Path(__file__).resolve().parents[2] / "src" / "doorstroom" / "web" / "templates"
 PARTICIPATIE = {"soort": "participatie", "datum": "2026-01-15", "g_soort": "werk"}
 
 
@@ -107,3 +109,22 @@ def test_a_case_worker_chosen_on_a_stale_page_is_shown_not_stored(
 def test_a_case_worker_that_is_no_user_name_is_named_at_its_field(web: TestClient, persoon: str) -> None:
     antwoord = _casemanager(web, persoon, "Jan Jansen")
     assert antwoord.status_code == 422 and "casemanager:" in antwoord.text
+
+
+@pytest.mark.parametrize(
+    "sjabloon", sorted(p.name for p in SJABLONEN.glob("*.html") if "{{ foutenlijst(" in p.read_text())
+)
+def test_every_error_summary_stands_right_under_its_page_heading(sjabloon: str) -> None:
+    regels = [r.strip() for r in (SJABLONEN / sjabloon).read_text().splitlines() if r.strip()]
+    kop = next(i for i, r in enumerate(regels) if r.startswith("<h1"))
+    assert regels[kop + 1] == "{{ foutenlijst(fouten) }}", regels[kop : kop + 2]
+
+
+def test_the_housing_plans_import_error_is_shown_under_the_heading(
+    web: TestClient, gebruikers: dict[str, str]
+) -> None:
+    meld_aan(web, "utrecht")
+    token = formtoken(web.get("/huisvesting/GM0344").text)
+    antwoord = web.post("/huisvesting/GM0344/aanbod", data={"csrf": token, "reden": "eerste"})
+    assert antwoord.status_code == 422
+    assert antwoord.text.index("<h1") < antwoord.text.index('id="foutmelding"')
