@@ -76,8 +76,8 @@ def test_coa_sees_reception_only_and_never_the_bsn(engine: Engine) -> None:
         service.persoon(engine, COA, str(gemeentelijk["id"]))
     gebeurtenis(engine, COA, in_opvang["id"], "koppeling", "2026-10-01", gegevens={"gemeentecode": "GM0344"})
     gebeurtenis(
-        engine, COA, in_opvang["id"], "huisvesting", "2026-11-01", gegevens={"gemeentecode": "GM0344"}
-    )
+        engine, COA, in_opvang["id"], "huisvesting", "2026-11-24", gegevens={"gemeentecode": "GM0344"}
+    )  # not before the registratie of today (issue 20 item 6)
     with pytest.raises(NotFound):  # housed: no longer in COA's scope, now Utrecht's
         service.persoon(engine, COA, str(in_opvang["id"]))
     assert service.persoon(engine, UTRECHT, str(in_opvang["id"]))["fase"] == "gehuisvest"

@@ -172,7 +172,7 @@ def vervanger(session: Session, gebeurtenis_id: str) -> GebeurtenisRecord | None
 
 
 def met_bron_sleutel(session: Session, persoon_id: str, sleutel: str) -> GebeurtenisRecord | None:
-    """The event an import created under ``sleutel`` for this person (idempotent imports)."""
+    """The event an import or an entry form stored under ``sleutel`` for this person (idempotence)."""
     query = select(GebeurtenisRecord).where(
         GebeurtenisRecord.persoon_id == persoon_id, GebeurtenisRecord.bron_sleutel == sleutel
     )

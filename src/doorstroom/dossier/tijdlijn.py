@@ -19,6 +19,34 @@ from doorstroom.platform.errors import Problem
 _BEGIN = datetime(1900, 1, 1, tzinfo=UTC)
 OPVANG = frozenset({"registratie", "verblijfplaats_azc", "verblijfsvergunning"})
 GEMEENTE_BEPALEND = frozenset({"koppeling", "huisvesting", "verhuizing"})
+NA_REGISTRATIE = frozenset(
+    [
+        "woningaanbod",
+        "woningaanbod_geaccepteerd",
+        "woningaanbod_geweigerd",
+        "huisvesting",
+        "verhuizing",
+        "inburgeringsplicht",
+        "brede_intake",
+        "leerbaarheidstoets",
+        "pip",
+        "inburgeringstermijn_verlenging",
+        "examen",
+        "map",
+        "pvt",
+        "zroute_afgerond",
+        "vrijstelling",
+        "ontheffing",
+        "ontzorgen",
+        "ontzorgen_einde",
+        "participatie",
+        "participatie_einde",
+        "uitkering",
+        "uitkering_einde",
+    ]
+)
+"""Kinds that only happen once a person is in the Netherlands' chain, so never before the COA registratie:
+housing, inburgering, ontzorgen and participation (a test holds this to the catalogue's stages)."""
 
 
 class Fase(StrEnum):
@@ -106,14 +134,38 @@ def gehuisvest_op(tijdlijn: Sequence[Gebeurtenis]) -> date | None:
 
 
 def problemen(tijdlijn: Sequence[Gebeurtenis], nieuw: Gebeurtenis) -> list[Problem]:
-    """Why ``nieuw`` does not fit the current timeline (order rules of the Wet inburgering 2021)."""
+    """Why ``nieuw`` does not fit the current timeline: the order rules of the Wet inburgering 2021 and
+    the chain's own order (nothing of housing, inburgering or participation before the registratie).
+
+    Every way in (web, API, command line, imports) records through this one rule."""
     checks = {
         "pip": _pip_problemen,
         "huisvesting": _huisvesting_problemen,
         "inburgeringstermijn_verlenging": _verlenging_problemen,
     }
+    overig = [g for g in tijdlijn if g.id != nieuw.vervangt]
     check = checks.get(nieuw.soort)
-    return check([g for g in tijdlijn if g.id != nieuw.vervangt], nieuw) if check else []
+    return _registratie_problemen(overig, nieuw) + (check(overig, nieuw) if check else [])
+
+
+def _registratie_problemen(tijdlijn: Sequence[Gebeurtenis], nieuw: Gebeurtenis) -> list[Problem]:
+    """An event that needs the registratie dated before the first one, or a first registratie dated
+    after such an event (a later registratie, a return to reception, changes nothing)."""
+    registraties = [g.datum for g in tijdlijn if g.soort == "registratie"]
+    if nieuw.soort == "registratie":
+        return _registratie_na(tijdlijn, nieuw.datum, min(registraties, default=None))
+    eerste = min(registraties, default=None)
+    if nieuw.soort in NA_REGISTRATIE and eerste is not None and nieuw.datum < eerste:
+        return [Problem(f"datum ligt voor de COA-registratie van {eerste:%d-%m-%Y}", field="datum")]
+    return []
+
+
+def _registratie_na(tijdlijn: Sequence[Gebeurtenis], datum: date, eerste: date | None) -> list[Problem]:
+    grens = datum if eerste is None else min(datum, eerste)
+    eerder = [g for g in tijdlijn if g.soort in NA_REGISTRATIE and g.datum < grens]
+    if eerder and grens == datum:
+        return [Problem(f"datum ligt na '{eerder[0].soort}' van {eerder[0].datum:%d-%m-%Y}", field="datum")]
+    return []
 
 
 def _pip_problemen(tijdlijn: Sequence[Gebeurtenis], pip: Gebeurtenis) -> list[Problem]:

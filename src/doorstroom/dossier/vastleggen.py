@@ -8,6 +8,7 @@ recomputed from the current timeline (:mod:`doorstroom.dossier.tijdlijn`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
@@ -33,32 +34,83 @@ from doorstroom.values.stadium import Stadium
 Record = weergave.Record
 
 
+FORMULIERSLEUTEL = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+"""An entry form's idempotency key: a random token the form carries (stored as ``formulier:<key>``)."""
+
+
 @namens
-def leg_vast(engine: Engine, gebruiker: Gebruiker, invoer: Any) -> Record:
-    """Record one event (``invoer``: a model of :data:`doorstroom.dossier.invoer.NieuweGebeurtenis`)."""
+def leg_vast(engine: Engine, gebruiker: Gebruiker, invoer: Any, sleutel: str | None = None) -> Record:
+    """Record one event (``invoer``: a model of :data:`doorstroom.dossier.invoer.NieuweGebeurtenis`).
+
+    ``sleutel`` is the entry form's idempotency key: the same form sent twice (two tabs, a double
+    click, a resent request) answers the event its first sending stored instead of storing another."""
     spec = SOORTEN[invoer.soort]
     scope = bereik_voor(engine, gebruiker)
     scope.eis_stadium(spec.stadium)
     gegevens = invoer.gegevens.model_dump(mode="json", by_alias=True, exclude_none=True)
     _controleer_gemeentecode(engine, scope, invoer.soort, gegevens)
+    bron_sleutel = _bron_sleutel(sleutel)
     with transaction(engine, schrijven=True) as session:
         persoon = _persoon(session, scope, invoer.persoon_id)
-        record = voeg_toe(
-            session,
-            scope,
-            persoon,
-            invoer.soort,
-            invoer.datum,
-            gegevens,
-            bron="handmatig",
-            vervangt=invoer.vervangt,
-            toelichting=invoer.toelichting,
-            door=gebruiker.actor,
-        )
+        eerder = _eerder_verstuurd(session, persoon.id, bron_sleutel, invoer, gegevens)
+        if eerder is not None:
+            return weergave.gebeurtenis(eerder)
+        record = _nieuw(session, scope, persoon, invoer, gegevens, gebruiker.actor, bron_sleutel)
         audit.record(
             session, "write", "gebeurtenis", record.id, velden=gegevens, objecten=[persoon.id, record.id]
         )
         return weergave.gebeurtenis(record)
+
+
+def _bron_sleutel(sleutel: str | None) -> str | None:
+    if sleutel is None:
+        return None
+    if not FORMULIERSLEUTEL.fullmatch(sleutel):
+        raise InputError(Problem("onbekende formuliersleutel; laad het formulier opnieuw", field="sleutel"))
+    return f"formulier:{sleutel}"
+
+
+def _eerder_verstuurd(
+    session: Session, persoon_id: str, bron_sleutel: str | None, invoer: Any, gegevens: dict[str, Any]
+) -> GebeurtenisRecord | None:
+    """The event this same form stored before, if it was sent already; a form sent again with other
+    content (a copied tab changed afterwards) is refused rather than silently answered."""
+    eerder = repository.met_bron_sleutel(session, persoon_id, bron_sleutel) if bron_sleutel else None
+    if eerder is None or (eerder.soort, eerder.datum, eerder.gegevens) == (
+        invoer.soort,
+        invoer.datum,
+        gegevens,
+    ):
+        return eerder
+    raise InputError(
+        Problem(
+            "dit formulier is al verstuurd voor een andere gebeurtenis; vul het opnieuw in", field="sleutel"
+        )
+    )
+
+
+def _nieuw(
+    session: Session,
+    scope: Bereik,
+    persoon: PersoonRecord,
+    invoer: Any,
+    gegevens: dict[str, Any],
+    door: str,
+    bron_sleutel: str | None,
+) -> GebeurtenisRecord:
+    return voeg_toe(
+        session,
+        scope,
+        persoon,
+        invoer.soort,
+        invoer.datum,
+        gegevens,
+        bron="handmatig",
+        door=door,
+        bron_sleutel=bron_sleutel,
+        vervangt=invoer.vervangt,
+        toelichting=invoer.toelichting,
+    )
 
 
 def _controleer_gemeentecode(engine: Engine, scope: Bereik, soort: str, gegevens: dict[str, Any]) -> None:

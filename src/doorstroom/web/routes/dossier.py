@@ -7,14 +7,23 @@ a POST; filters in the query string are phases and case-worker names only.
 from __future__ import annotations
 
 import json
+import secrets
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from doorstroom.dossier import service as dossier
-from doorstroom.dossier.service import GEBEURTENISMODELLEN, SOORTEN, Fase, Intrekking, NieuwePersoon, Status
-from doorstroom.platform.errors import InputError, Problem
+from doorstroom.dossier.service import (
+    GEBEURTENISMODELLEN,
+    SOORTEN,
+    Fase,
+    Intrekking,
+    NieuwePersoon,
+    PersoonWijziging,
+    Status,
+)
+from doorstroom.platform.errors import InputError, Problem, Verouderd
 from doorstroom.platform.paging import Pagina, Volgorde
 from doorstroom.web import gebeurtenisformulier
 from doorstroom.web.formulieren import model, upload
@@ -127,6 +136,7 @@ def _persoonpagina(request: Request, gebruiker: Any, persoon_id: str, soort: str
         invoer=extra.pop("invoer", {}),
         fouten=extra.pop("fouten", []),
         prefix=gebeurtenisformulier.PREFIX,
+        sleutel=secrets.token_urlsafe(24),
     )
 
 
@@ -158,7 +168,8 @@ def gebeurtenisvelden(
 
 @router.post("/dossier/personen/{persoon_id}/gebeurtenissen")
 async def leg_vast(request: Request, gebruiker: FormulierDep, persoon_id: PersoonId) -> Response:
-    """Record an event; every problem is shown at the form, nothing is stored when one is wrong."""
+    """Record an event; every problem is shown at the form, nothing is stored when one is wrong. The
+    form's key (``sleutel``, new with every rendering) makes a second sending of it answer the first."""
     form = {k: str(v) for k, v in (await request.form()).items() if isinstance(v, str)}
     soort = form.get("soort", "")
     velden = {
@@ -173,7 +184,7 @@ async def leg_vast(request: Request, gebruiker: FormulierDep, persoon_id: Persoo
         if soort not in SOORTEN:
             raise InputError(Problem("kies een soort gebeurtenis", field="soort"))
         invoer = model_gebeurtenis(velden)
-        dossier.leg_vast(request.app.state.engine, gebruiker, invoer)
+        dossier.leg_vast(request.app.state.engine, gebruiker, invoer, form.get("sleutel") or None)
     except InputError as error:
         return _persoonpagina(
             request,
@@ -190,6 +201,33 @@ async def leg_vast(request: Request, gebruiker: FormulierDep, persoon_id: Persoo
 def model_gebeurtenis(velden: dict[str, Any]) -> Any:
     """The new-event model of the kind in ``velden`` (validated with the API's own models)."""
     return model(GEBEURTENISMODELLEN[str(velden["soort"])], velden)
+
+
+@router.post("/dossier/personen/{persoon_id}/casemanager")
+async def casemanager(request: Request, gebruiker: FormulierDep, persoon_id: PersoonId) -> Response:
+    """Assign, change or clear (empty) the person's case worker, by user name, as the file's version
+    read with the page allows: a change by someone else in between is shown, never overwritten."""
+    form = await request.form()
+    naam = str(form.get("casemanager") or "").strip() or None
+    try:
+        wijziging = model(PersoonWijziging, {"casemanager": naam})
+        dossier.wijzig_persoon(request.app.state.engine, gebruiker, persoon_id, _versie(form), wijziging)
+    except InputError as error:
+        return _persoonpagina(
+            request, gebruiker, persoon_id, "huisvesting", fouten=problemen(error), status=422
+        )
+    except Verouderd:
+        fout = "casemanager: de gegevens zijn intussen gewijzigd; bekijk ze en kies opnieuw"
+        return _persoonpagina(request, gebruiker, persoon_id, "huisvesting", fouten=[fout], status=409)
+    return RedirectResponse(f"/dossier/personen/{persoon_id}#gegevens", status_code=303)
+
+
+def _versie(form: Any) -> int:
+    """The file's version the page was read at (optimistic concurrency: the web always sends it)."""
+    tekst = str(form.get("versie") or "")
+    if not tekst.isdigit() or len(tekst) > 9:
+        raise InputError(Problem("onbekende versie; laad de pagina opnieuw", field="versie"))
+    return int(tekst)
 
 
 @router.post("/dossier/gebeurtenissen/{gebeurtenis_id}/intrekking")
