@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from doorstroom.cli import koppelruns
 from doorstroom.cli.koppelruns import GemeenteFilter
 from doorstroom.cli.options import Doel, FormatOption, OutOption, getal_optie, out_option
-from doorstroom.cli.output import Format, emit, json_document
+from doorstroom.cli.output import Format, emit, err, json_document
 from doorstroom.cli.store import open_store, optional_store
 from doorstroom.files.tabular import atomic_write
 from doorstroom.koppeling import service
@@ -33,7 +32,6 @@ from doorstroom.values.periode import Periode
 app = typer.Typer(
     help="Koppeling: voorstellen voor het koppelen van huishoudens aan gemeenten.", no_args_is_help=True
 )
-err = Console(stderr=True, highlight=False)
 app.add_typer(koppelruns.app)  # runs, toon, beoordeel, opschonen, periode
 
 
