@@ -1,15 +1,22 @@
-"""docs/cli.md names every command the Typer app registers, with its exit codes, and no others."""
+"""docs/cli.md names every command the Typer app registers, with its exit codes, and no others; every
+command line in the documentation's shell examples calls a command that exists, with its options."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from doorstroom.cli.main import app
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs" / "cli.md"
+AANROEP = re.compile(
+    r"(?:^|\$\(|&&|[;|])\s*(?:\w+=\S+\s+)*(?:[\w./-]*/)?doorstroom((?:\s+[a-z][a-z0-9-]*)+)([^|;)&`]*)"
+)
+"""A call of the program in a shell line: at the start of a command, after any variable settings."""
 
 
 def _commands() -> set[str]:
@@ -46,3 +53,48 @@ def test_only_documented_finding_commands_may_exit_1() -> None:
         "doorstroom audit controleer",
         "doorstroom audit anker",
     }
+
+
+def _voorbeeldregels() -> list[tuple[str, str]]:
+    """Every line of every shell example in README.md and docs/, comments and line breaks removed."""
+    regels = []
+    for pagina in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        blokken = re.findall(
+            r"^```(?:sh|bash|console)\n(.*?)^```", pagina.read_text(encoding="utf-8"), re.M | re.S
+        )
+        for blok in blokken:
+            for regel in blok.replace("\\\n", " ").splitlines():
+                regels.append((pagina.name, re.sub(r"(^|\s)#.*$", "", regel)))
+    return regels
+
+
+def _commando(woorden: list[str]) -> Any:
+    """The command the words name (the longest known prefix), or None when that is a group that
+    does nothing by itself."""
+    commando: Any = typer.main.get_command(app)
+    for woord in woorden:
+        commando = getattr(commando, "commands", {}).get(woord, commando)
+    groep = hasattr(commando, "commands") and not getattr(commando, "invoke_without_command", False)
+    return None if groep else commando
+
+
+def test_every_documented_command_line_calls_a_command_with_its_options() -> None:
+    onbekend = []
+    for pagina, regel in _voorbeeldregels():
+        for aanroep in AANROEP.finditer(regel):
+            commando = _commando(aanroep.group(1).split())
+            if commando is None:
+                onbekend.append((pagina, regel))
+                continue
+            opties = {o for p in commando.params for o in (*p.opts, *p.secondary_opts)} | {"--help"}
+            gebruikt = re.findall(r"(?<![\w-])--[a-z][a-z0-9-]*", aanroep.group(0))
+            onbekend += [(pagina, f"{regel} ({optie})") for optie in gebruikt if optie not in opties]
+    assert not onbekend
+
+
+def test_the_five_minute_path_sets_the_session_secret_before_serve() -> None:
+    """``serve`` refuses to start in productie without DOORSTROOM_SESSION_SECRET (issue 20, item 11)."""
+    pagina = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    pad = pagina.split("## Start in five minutes", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    assert "export DOORSTROOM_SESSION_SECRET=" in pad.split("doorstroom serve", 1)[0]
+    assert "--gebruikersnaam demo-gemeente" in pagina.split("## Accounts, roles and tokens", 1)[0]

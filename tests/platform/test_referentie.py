@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from doorstroom.accounts import service as accounts
 from doorstroom.accounts.domain import Rol
-from doorstroom.api.logboek import JsonFormatter, configureer
+from doorstroom.api.logboek import configureer
 from doorstroom.dossier import service as dossier
 from doorstroom.server import create_app
 from tests.gebruikers import SYSTEEM
@@ -30,7 +30,7 @@ def logregels(request: pytest.FixtureRequest) -> Iterator[io.StringIO]:
     """The server's log lines as ``doorstroom demo`` (text) and ``doorstroom serve`` (json) write them."""
     formaat = configureer(request.param)["formatters"]["standaard"]  # type: ignore[index]
     handler = logging.StreamHandler(io.StringIO())
-    handler.setFormatter(JsonFormatter() if request.param == "json" else logging.Formatter(formaat["format"]))
+    handler.setFormatter(formaat["()"]())
     logger = logging.getLogger("doorstroom")
     logger.addHandler(handler)
     vorig = logger.level

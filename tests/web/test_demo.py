@@ -108,6 +108,34 @@ def test_the_installed_program_serves_the_demo_with_one_account_per_role(tmp_pat
         assert stat.S_IMODE(bestand.stat().st_mode) & 0o077 == 0, bestand.name
 
 
+def _banner_bij_breedte(tmp_path: Path, kolommen: int) -> str:
+    poort = vrije_poort()
+    omgeving = {**_omgeving(tmp_path), "COLUMNS": str(kolommen)}
+    proces = subprocess.Popen(
+        [str(PROGRAM), "demo", "--port", str(poort)],
+        env=omgeving,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        return _wacht_op_banner(proces)
+    finally:
+        proces.send_signal(signal.SIGINT)
+        proces.communicate(timeout=60)
+
+
+def test_the_start_up_text_keeps_its_sentences_whole_at_any_width(tmp_path: Path) -> None:
+    """Issue 20 item 11: the banner broke mid-sentence (``nergens`` / ``anders:``) at 80 columns."""
+    for kolommen in (60, 200):
+        regels = _banner_bij_breedte(tmp_path, kolommen).splitlines()
+        assert "ALLEEN VOOR DE DEMO — synthetische gegevens; gebruik deze accounts nergens anders:" in regels
+        database = [regel for regel in regels if regel.startswith("Demo-database: ")]
+        assert database and database[0].endswith("doorstroom-demo.db (SYNTHETISCHE gegevens)"), regels
+        accounts = [regel for regel in regels if regel.startswith("  demo-")]
+        assert len(accounts) == len(laden.ACCOUNTS) and all("wachtwoord" in r for r in accounts), regels
+
+
 def test_a_port_in_use_is_a_usage_error_before_anything_loads(tmp_path: Path) -> None:
     with socket.socket() as bezet:
         bezet.bind(("127.0.0.1", 0))

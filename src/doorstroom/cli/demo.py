@@ -9,13 +9,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from doorstroom.cli.options import getal_optie
+from doorstroom.cli.output import err as _err
 from doorstroom.platform.settings import get_settings
 from doorstroom.values.domains import POORT
-
-_err = Console(stderr=True, highlight=False)
 
 
 def demo_map() -> Path:

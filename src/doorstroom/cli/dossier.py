@@ -17,6 +17,7 @@ from rich.console import Console
 
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie, out_option, parse_datum
 from doorstroom.cli.output import Format, emit
+from doorstroom.cli.output import err as _err
 from doorstroom.cli.store import open_store, operator
 from doorstroom.dossier import service as dossier
 from doorstroom.files.tabular import atomic_write
@@ -26,7 +27,6 @@ from doorstroom.platform.settings import get_settings
 from doorstroom.values.domains import BEWAARTERMIJN_JAREN
 
 app = typer.Typer(help="Dossier: importeren, termijnen, AVG-inzage en bewaartermijn.", no_args_is_help=True)
-_err = Console(stderr=True, highlight=False)
 
 
 @app.command("importeer-koppellijst")

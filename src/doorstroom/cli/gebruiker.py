@@ -6,12 +6,12 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from doorstroom.accounts import service
 from doorstroom.accounts.service import AANMAAKBARE_ROLLEN, Rol
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie
 from doorstroom.cli.output import Format, emit
+from doorstroom.cli.output import err as _err
 from doorstroom.cli.store import open_store, operator
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.values.domains import TOKEN_GELDIGHEID_DAGEN, TOKENNUMMER
@@ -20,7 +20,6 @@ app = typer.Typer(
     help="Gebruikers: aanmaken, tonen, blokkeren, deblokkeren, wachtwoord zetten.", no_args_is_help=True
 )
 tokens = typer.Typer(help="API-tokens: aanmaken (eenmalig getoond), tonen, intrekken.", no_args_is_help=True)
-_err = Console(stderr=True, highlight=False)
 
 
 def _rol(tekst: str) -> Rol:

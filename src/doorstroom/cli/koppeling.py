@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from doorstroom.cli import koppelruns
 from doorstroom.cli.koppelruns import GemeenteFilter
 from doorstroom.cli.options import Doel, FormatOption, OutOption, getal_optie, out_option
-from doorstroom.cli.output import Format, emit, json_document
+from doorstroom.cli.output import Format, emit, err, json_document
 from doorstroom.cli.store import open_store, optional_store
 from doorstroom.files.tabular import atomic_write
 from doorstroom.koppeling import service
@@ -33,7 +32,6 @@ from doorstroom.values.periode import Periode
 app = typer.Typer(
     help="Koppeling: voorstellen voor het koppelen van huishoudens aan gemeenten.", no_args_is_help=True
 )
-err = Console(stderr=True, highlight=False)
 app.add_typer(koppelruns.app)  # runs, toon, beoordeel, opschonen, periode
 
 
@@ -128,7 +126,9 @@ def genereer_command(
         int, getal_optie("--huishoudens", domain=INSTANTIE_HUISHOUDENS, help="Aantal huishoudens.")
     ] = 8000,
     seed: Annotated[int, getal_optie("--seed", domain=SEED, help="Startgetal van de toevalsgenerator.")] = 1,
-    out: Annotated[Path, out_option("Map voor de SYNTHETISCHE invoerbestanden.", Doel.map)] = Path("."),
+    out: Annotated[
+        Path, out_option("Map voor de SYNTHETISCHE invoerbestanden (nieuw of bestaand).", Doel.map)
+    ] = Path("."),
 ) -> None:
     """Schrijf een SYNTHETISCHE instantie: huishoudens.csv, capaciteit.csv en arbeidsmarkt.csv."""
     for pad in service.genereer(huishoudens, seed, out):
@@ -290,7 +290,7 @@ def _toon_voorstel(
             columns,
             fmt,
             out,
-            title="Koppelvoorstellen" + (" (SYNTHETISCH)" if uitkomst.instantie.synthetisch else ""),
+            title=service.titel("Koppelvoorstellen", synthetisch=uitkomst.instantie.synthetisch),
             kop=service.kop("Koppelvoorstellen", synthetisch=uitkomst.instantie.synthetisch),
             catalogus=service.KOLOMMEN,
             regels=service.REGELS,
@@ -348,11 +348,12 @@ def advies_command(
         periode=periode, aandeel=aandeel,
     )  # fmt: skip
     with optional_store() as engine:
-        adviezen, bron = service.advies(verzoek, engine, aantal, gemeente)
+        adviezen, bron, synthetisch = service.advies(verzoek, engine, aantal, gemeente)
     err.print(f"capaciteit: {bron}")
     records = [a.__dict__ for a in adviezen]
     columns = ["huishouden_id", "rang", "gemeentecode", "gemeentenaam", "score", "redenen"]
-    emit(records, columns, fmt, out, title="Advies", kop=service.kop("Advies per huishouden"),
+    emit(records, columns, fmt, out, title=service.titel("Advies", synthetisch=synthetisch),
+         kop=service.kop("Advies per huishouden", synthetisch=synthetisch),
          catalogus=service.KOLOMMEN, regels=service.REGELS)  # fmt: skip
 
 
@@ -377,10 +378,10 @@ def rapport_command(
         periode, aandeel,
     )  # fmt: skip
     with optional_store() as engine:
-        rapporten, bron = service.rapport(verzoek, engine)
+        rapporten, bron, synthetisch = service.rapport(verzoek, engine)
     err.print(f"capaciteit: {bron}")
     records = service.rapportregels(rapporten)
     columns = ["maat", str(solver), "greedy", "huishoudens", "gemiddeld", "p10", "mediaan", "p90"]
-    emit(records, columns, fmt, out, title="Rapport koppeling",
-         kop=service.kop("Rapport: optimaal tegen huidige praktijk"), catalogus=service.KOLOMMEN,
-         regels=service.REGELS)  # fmt: skip
+    emit(records, columns, fmt, out, title=service.titel("Rapport koppeling", synthetisch=synthetisch),
+         kop=service.kop("Rapport: optimaal tegen huidige praktijk", synthetisch=synthetisch),
+         catalogus=service.KOLOMMEN, regels=service.REGELS)  # fmt: skip

@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from doorstroom.cli.options import FormatOption, OutOption, getal_argument
-from doorstroom.cli.output import Format, emit
+from doorstroom.cli.output import Format, emit, err
 from doorstroom.cli.store import open_store, operator
 from doorstroom.dossier import service as dossier
 from doorstroom.koppeling import service
@@ -23,7 +22,6 @@ from doorstroom.values.domains import RUNNUMMER
 from doorstroom.values.periode import Periode
 
 app = typer.Typer()
-err = Console(stderr=True, highlight=False)
 
 GemeenteFilter = Annotated[
     str | None, typer.Option("--gemeente", help="Alleen deze gemeente (naam of CBS-code).")

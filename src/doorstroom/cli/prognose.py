@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import Progress
 
 from doorstroom.cli.options import Doel, FormatOption, getal_optie, out_option
-from doorstroom.cli.output import Format, emit
+from doorstroom.cli.output import Format, emit, err
 from doorstroom.cli.store import optional_store
 from doorstroom.files.tabular import atomic_write
 from doorstroom.platform.errors import InputError, Problem
@@ -34,7 +33,6 @@ from doorstroom.values.domains import (
 )
 
 app = typer.Typer(help="Prognose: Monte-Carlo-prognose van de hele asielketen.", no_args_is_help=True)
-err = Console(stderr=True, highlight=False)
 
 ScenarioOption = Annotated[
     Path | None,

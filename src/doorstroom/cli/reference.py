@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
 from doorstroom.cli.exit_codes import EXIT_BEVINDING
 from doorstroom.cli.options import FormatOption, OutOption, getal_optie, parse_datum
-from doorstroom.cli.output import Format, emit
+from doorstroom.cli.output import Format, emit, err
 from doorstroom.cli.store import open_store, optional_store
 from doorstroom.files.workbook import Kop
 from doorstroom.platform.errors import InputError, Problem
@@ -36,7 +35,6 @@ app = typer.Typer(
     help="Gemeenten (CBS): tonen, vergelijken en een nieuwere lijst laden.",
     invoke_without_command=True,
 )
-err = Console(stderr=True, highlight=False)
 
 KOLOMMEN = (
     "gemeentecode",

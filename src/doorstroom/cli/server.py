@@ -8,16 +8,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from doorstroom.cli.options import getal_optie
+from doorstroom.cli.output import err as _err
 from doorstroom.cli.store import configured_engine, head_revision, open_store
 from doorstroom.platform import backup as backups
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.platform.settings import get_settings
 from doorstroom.values.domains import POORT
-
-_err = Console(stderr=True, highlight=False)
 
 
 def eis_vrije_poort(host: str, port: int) -> None:

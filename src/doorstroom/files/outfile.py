@@ -14,7 +14,9 @@ after minutes of solving, and must never destroy something that is not an ordina
   is private and gets no wider mode before it takes the target's place.
 
 :func:`check_file_target` and :func:`check_dir_target` are what the CLI runs on ``--out`` before
-any work; :func:`atomic_write` runs the same check again when it writes.
+any work; :func:`atomic_write` runs the same check again when it writes, and :func:`maak_map` when
+it makes the directory that several files go into (a new one gets the ordinary ``0777 & ~umask``,
+like a new file).
 """
 
 from __future__ import annotations
@@ -87,6 +89,16 @@ def check_dir_target(path: Path | str, field: str | None = None) -> Path:
     else:
         _check_writable_directory(target, path, field)
     return target
+
+
+def maak_map(path: Path | str, field: str | None = None) -> Path:
+    """The directory ``path`` for several output files, checked as ``--out`` is and made when new."""
+    target = check_dir_target(path, field)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _problem(path, f"kan de map niet maken: {os_reason(error)}", field) from None
+    return Path(path)
 
 
 def _existing_ancestor(path: Path) -> Path:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from doorstroom.files.outfile import maak_map
 from doorstroom.files.tabular import Row, parse_each, read_table, write_csv
 from doorstroom.koppeling.core.domain import (
     GEEN_SECTOR,
@@ -355,9 +356,9 @@ def lees_uitkomsten(
 
 
 def schrijf_instantie(instantie: Instantie, map_: Path) -> list[Path]:
-    """Write huishoudens.csv, capaciteit.csv and arbeidsmarkt.csv (marked SYNTHETIC if so)."""
-    if not map_.is_dir():
-        raise InputError(Problem("map bestaat niet", file=str(map_)))
+    """Write huishoudens.csv, capaciteit.csv and arbeidsmarkt.csv (marked SYNTHETIC if so) into
+    ``map_``, made when new."""
+    maak_map(map_)
     label = "ja" if instantie.synthetisch else ""
     paden = [map_ / "huishoudens.csv", map_ / "capaciteit.csv", map_ / "arbeidsmarkt.csv"]
     write_csv(paden[0], [_huishouden_record(h, label) for h in instantie.huishoudens], HUISHOUDEN_KOLOMMEN)

@@ -214,6 +214,11 @@ REGELS = (
 )
 
 
+def titel(wat: str, *, synthetisch: bool = False) -> str:
+    """The title of a koppeling table on screen, marked when the households are synthetic."""
+    return f"{wat} (SYNTHETISCH)" if synthetisch else wat
+
+
 def kop(wat: str, *, synthetisch: bool = False, periode: object | None = None) -> Kop:
     """The title block of a koppeling workbook, marked when the households are synthetic."""
     return Kop(

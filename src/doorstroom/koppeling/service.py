@@ -37,6 +37,7 @@ from doorstroom.koppeling.io import HUISHOUDEN_KOLOMMEN as HUISHOUDEN_KOLOMMEN
 from doorstroom.koppeling.kolommen import KOLOMMEN as KOLOMMEN
 from doorstroom.koppeling.kolommen import REGELS as REGELS
 from doorstroom.koppeling.kolommen import kop as kop
+from doorstroom.koppeling.kolommen import titel as titel
 from doorstroom.koppeling.periode import METHODE as METHODE
 from doorstroom.koppeling.periode import Periodeuitkomst as Periodeuitkomst
 from doorstroom.koppeling.periode import Prijsverzoek as Prijsverzoek

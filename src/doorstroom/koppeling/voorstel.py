@@ -345,24 +345,30 @@ def runs_pagina(engine: Engine, pagina: Pagina | None) -> Deel[dict[str, object]
 
 def advies(
     verzoek: Verzoek, engine: Engine | None = None, aantal: int = 3, gemeente: str | None = None
-) -> tuple[list[explain.Advies], str]:
+) -> tuple[list[explain.Advies], str, bool]:
     """Each household's best ``aantal`` municipalities with reasons (optionally only ``gemeente``).
 
-    Returns the advice and where the capacity came from.
+    Returns the advice, where the capacity came from and whether the input is synthetic (so that
+    what shows the advice marks it).
     """
     KANDIDATEN.check(aantal, field="aantal")
     code = find_gemeente(gemeente, embedded_gemeenten(), field="gemeente").code if gemeente else None
     instantie, bron = laad(verzoek, engine=engine)
     adviezen = explain.advies(instantie, verzoek.beleid, aantal)
-    return [a for a in adviezen if code in (None, a.gemeentecode)], bron
+    return [a for a in adviezen if code in (None, a.gemeentecode)], bron, instantie.synthetisch
 
 
-def rapport(verzoek: Verzoek, engine: Engine | None = None) -> tuple[list[rapportage.Rapport], str]:
-    """The aggregate report of the chosen solver beside the greedy baseline (current practice)."""
+def rapport(verzoek: Verzoek, engine: Engine | None = None) -> tuple[list[rapportage.Rapport], str, bool]:
+    """The aggregate report of the chosen solver beside the greedy baseline (current practice), where
+    the capacity came from and whether the input is synthetic."""
     instantie, bron = laad(verzoek, engine=engine)
-    return [
-        rapportage.rapport(
-            instantie, verzoek.beleid, solver(naam).los_op(instantie, verzoek.beleid, verzoek.tijdslimiet)
-        )
-        for naam in (verzoek.solver, "greedy")
-    ], bron
+    return (
+        [
+            rapportage.rapport(
+                instantie, verzoek.beleid, solver(naam).los_op(instantie, verzoek.beleid, verzoek.tijdslimiet)
+            )
+            for naam in (verzoek.solver, "greedy")
+        ],
+        bron,
+        instantie.synthetisch,
+    )

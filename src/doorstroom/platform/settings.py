@@ -223,7 +223,8 @@ class Settings(BaseSettings):
         default="json",
         description=(
             "Server log format: json (one object per line: time, level, logger, message and whitelisted "
-            "fields such as route template, status, duration, request id; never personal data) or text."
+            "fields such as route template, status, duration, request id; never personal data) or text "
+            "(one line: time, level, logger, message, then the same fields as name=value)."
         ),
     )
     metrics_token: SecretStr | None = Field(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from doorstroom.files.outfile import maak_map
 from doorstroom.files.tabular import atomic_write, write_csv
 from doorstroom.files.workbook import Blad, Kop, Werkboek, kolommen
 from doorstroom.files.workbook_writing import write_workbook
@@ -141,7 +142,7 @@ def prognose(
 
 def schrijf_uitvoer(resultaat: Resultaat, plaatsen: Sequence[OpvangProvincie], out: Path) -> list[Path]:
     """Write tables (CSV), the workbook, the JSON document and fan charts into the directory ``out``."""
-    out.mkdir(parents=True, exist_ok=True)
+    maak_map(out)
     tables = uitvoer.tabellen(resultaat, plaatsen)
     written = []
     for table in tables:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from doorstroom.files.outfile import maak_map
 from doorstroom.files.tabular import write_csv
 from doorstroom.files.workbook import Kop
 from doorstroom.platform.errors import InputError, Problem
@@ -107,7 +108,7 @@ def schrijf_backtest(
     resultaat: backtests.Backtest, mpp: Sequence[backtests.MppVergelijking], out: Path
 ) -> list[Path]:
     """Scores, comparison, MPP comparison, JSON, workbook and fan charts against actuals."""
-    out.mkdir(parents=True, exist_ok=True)
+    maak_map(out)
     kop = "Backtest van de prognose: waaiers tegen wat er gebeurde"
     tables = [
         uitvoer.Tabel(
