@@ -18,7 +18,6 @@ Realisation list (municipality, per person or per household)::
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,9 +26,9 @@ from doorstroom.dossier.bsn import vnummer_probleem
 from doorstroom.files.tabular import Row, iter_table, parse_each
 from doorstroom.platform import clock
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.values.datum import lees_datum
+from doorstroom.values.datum import datumveld
 from doorstroom.values.domains import GESLACHTSNAAM, REFERENTIE, VOORNAMEN
-from doorstroom.values.gemeentecode import gemeentecode
+from doorstroom.values.gemeentecode import Gemeentenamen, gemeentecode
 
 KOPPELLIJST = ("huishouden_ref", "vnummer", "geslachtsnaam", "geboortedatum", "gemeentecode", "koppeldatum")
 REALISATIELIJST = ("gemeentecode", "huisvestingsdatum")
@@ -75,16 +74,12 @@ EERSTE_JAAR = 1900
 
 def _datum(row: Row, field: str) -> date:
     """A date in an accepted notation (:mod:`doorstroom.values.datum`) from 1900 up to ten years ahead."""
-    raw = row.text(field)
-    found = lees_datum(raw)
-    if found is None:
-        raise row.problem(field, f"'{raw}' is geen datum (schrijf 2026-03-01)")
-    if not EERSTE_JAAR <= found.year <= clock.vandaag().year + 10:
-        raise row.problem(field, f"{raw} ligt niet tussen {EERSTE_JAAR} en tien jaar vooruit")
+    found = datumveld(row, field, range(EERSTE_JAAR, clock.vandaag().year + 11))
+    assert found is not None
     return found
 
 
-def lees_koppellijst(path: Path, bekend: Collection[str]) -> list[Koppelregel]:
+def lees_koppellijst(path: Path, bekend: Gemeentenamen) -> list[Koppelregel]:
     """Every row of a koppeling list, or one InputError with every problem of every row."""
 
     def parse(row: Row) -> Koppelregel:
@@ -141,7 +136,7 @@ def _huishouden_in_een_gemeente(file: str, rows: list[tuple[int, Koppelregel]]) 
     return problems
 
 
-def lees_realisatielijst(path: Path, bekend: Collection[str]) -> list[Realisatieregel]:
+def lees_realisatielijst(path: Path, bekend: Gemeentenamen) -> list[Realisatieregel]:
     """Every row of a realisation list; each row names a V-number or a household reference."""
 
     def parse(row: Row) -> Realisatieregel:
