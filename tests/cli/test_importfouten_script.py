@@ -25,15 +25,16 @@ def test_import_errors_name_file_row_and_column_and_exit_2(tmp_path: Path) -> No
     lijst = tmp_path / "koppellijst.csv"
     lijst.write_text(
         KOP
-        + "H1;1234567890;Jansen;31-02-1990;UTRECHT;2026-09-01\n"
-        + "H2;1234567891;Ali;1990-01-01;Utreht;2026-09-01\n",
+        + "H1;1234567890;Jansen;31-02-1990;Utreht;2026-09-01\n"
+        + "H2;1234567891;Ali;1990-01-01;UTRECHT;2026-09-01\n",
         encoding="utf-8",
     )
     fout = run("dossier", "importeer-koppellijst", str(lijst), cwd=tmp_path)
     assert fout.returncode == 2 and "Traceback" not in fout.stderr
     assert f"{lijst}, rij 2, veld 'geboortedatum': '31-02-1990' is geen bestaande datum" in fout.stderr
-    assert f"{lijst}, rij 3, veld 'gemeentecode': onbekende gemeente 'Utreht'" in fout.stderr
+    assert f"{lijst}, rij 2, veld 'gemeentecode': onbekende gemeente 'Utreht'" in fout.stderr
     assert "Utrecht" in fout.stderr  # the closest name suggested
+    assert "rij 3" not in fout.stderr  # 'UTRECHT' is a municipality's name
 
 
 def test_a_realisation_names_its_municipalities_by_name(tmp_path: Path) -> None:

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from doorstroom.files.rijfouten import op_rij, velden
 from doorstroom.files.tabular import (
+    Row,
     atomic_write,
     blad_voorkeur,
     iter_table,
-    op_rij,
     parse_each,
     parse_rows,
     read_table,
@@ -318,3 +319,16 @@ def test_a_check_after_reading_names_the_row_it_came_from() -> None:
     assert (geplaatst.file, geplaatst.row, geplaatst.field) == ("r.csv", 5, "huisvestingsdatum")
     assert str(geplaatst) == "r.csv, rij 5, veld 'huisvestingsdatum': verhuisdatum ligt voor de koppeldatum"
     assert (gelaten.row, gelaten.field) == (3, "vnummer")
+
+
+def test_every_wrong_cell_of_a_row_is_named_not_only_the_first() -> None:
+    row = Row("k.csv", 4, {"personen": "veel", "naam": "", "plaats": "Zeist"})
+    lezers = {
+        "personen": lambda r: r.integer("personen", domain=PERSONEN),
+        "naam": lambda r: r.text("naam"),
+        "plaats": lambda r: r.text("plaats"),
+    }
+    with pytest.raises(InputError) as raised:
+        velden(row, lezers)
+    assert [(p.row, p.field) for p in raised.value.problems] == [(4, "personen"), (4, "naam")]
+    assert velden(Row("k.csv", 5, {"plaats": "Zeist"}), {"plaats": lezers["plaats"]}) == {"plaats": "Zeist"}

@@ -24,7 +24,7 @@ from doorstroom.dossier import identiteit, io, repository
 from doorstroom.dossier.models import HuishoudenRecord, PersoonRecord, nieuw_id
 from doorstroom.dossier.tijdlijn import Fase
 from doorstroom.dossier.vastleggen import voeg_toe
-from doorstroom.files.tabular import op_rij
+from doorstroom.files.rijfouten import op_rij
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import InputError, Problem

@@ -18,11 +18,14 @@ Realisation list (municipality, per person or per household)::
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from doorstroom.dossier.bsn import vnummer_probleem
+from doorstroom.files.rijfouten import velden
 from doorstroom.files.tabular import Row, iter_table, parse_each
 from doorstroom.platform import clock
 from doorstroom.platform.errors import InputError, Problem
@@ -79,20 +82,25 @@ def _datum(row: Row, field: str) -> date:
     return found
 
 
+def _koppelvelden(bekend: Gemeentenamen) -> dict[str, Callable[[Row], Any]]:
+    """How each field of a koppeling list's row is read (all of them, so every wrong cell is named)."""
+    return {
+        "huishouden_ref": lambda row: row.text("huishouden_ref", limit=REFERENTIE),
+        "vnummer": lambda row: _vnummer(row) or "",
+        "geslachtsnaam": lambda row: row.text("geslachtsnaam", limit=GESLACHTSNAAM),
+        "voornamen": lambda row: row.text("voornamen", required=False, limit=VOORNAMEN) or None,
+        "geboortedatum": lambda row: _datum(row, "geboortedatum"),
+        "gemeentecode": lambda row: gemeentecode(row, bekend),
+        "koppeldatum": lambda row: _datum(row, "koppeldatum"),
+    }
+
+
 def lees_koppellijst(path: Path, bekend: Gemeentenamen) -> list[Koppelregel]:
     """Every row of a koppeling list, or one InputError with every problem of every row."""
+    lezers = _koppelvelden(bekend)
 
     def parse(row: Row) -> Koppelregel:
-        return Koppelregel(
-            row.line,
-            row.text("huishouden_ref", limit=REFERENTIE),
-            _vnummer(row) or "",
-            row.text("geslachtsnaam", limit=GESLACHTSNAAM),
-            row.text("voornamen", required=False, limit=VOORNAMEN) or None,
-            _datum(row, "geboortedatum"),
-            gemeentecode(row, bekend),
-            _datum(row, "koppeldatum"),
-        )
+        return Koppelregel(row.line, **velden(row, lezers))
 
     rows, problems = parse_each(iter_table(path, required=KOPPELLIJST), parse)
     problems += _dubbele_personen(str(path), rows) + _huishouden_in_een_gemeente(str(path), rows)
@@ -139,18 +147,18 @@ def _huishouden_in_een_gemeente(file: str, rows: list[tuple[int, Koppelregel]]) 
 def lees_realisatielijst(path: Path, bekend: Gemeentenamen) -> list[Realisatieregel]:
     """Every row of a realisation list; each row names a V-number or a household reference."""
 
+    lezers: dict[str, Callable[[Row], Any]] = {
+        "vnummer": lambda row: _vnummer(row, required=False) if "vnummer" in row.values else None,
+        "huishouden_ref": lambda row: row.text("huishouden_ref", required=False, limit=REFERENTIE) or None,
+        "gemeentecode": lambda row: gemeentecode(row, bekend),
+        "huisvestingsdatum": lambda row: _datum(row, "huisvestingsdatum"),
+    }
+
     def parse(row: Row) -> Realisatieregel:
-        vnummer = _vnummer(row, required=False) if "vnummer" in row.values else None
-        ref = (
-            row.text("huishouden_ref", required=False, limit=REFERENTIE) or None
-            if "huishouden_ref" in row.values
-            else None
-        )
-        if (vnummer is None) == (ref is None):
+        regel = Realisatieregel(row.line, **velden(row, lezers))
+        if (regel.vnummer is None) == (regel.huishouden_ref is None):
             raise row.problem("vnummer", "vul precies één van vnummer en huishouden_ref in")
-        return Realisatieregel(
-            row.line, vnummer, ref, gemeentecode(row, bekend), _datum(row, "huisvestingsdatum")
-        )
+        return regel
 
     rows, problems = parse_each(iter_table(path, required=REALISATIELIJST), parse)
     if problems:

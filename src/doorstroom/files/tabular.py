@@ -46,7 +46,6 @@ __all__ = [
     "atomic_write",
     "blad_voorkeur",
     "iter_table",
-    "op_rij",
     "parse_each",
     "parse_rows",
     "read_table",
@@ -361,23 +360,6 @@ def parse_each(rows: Iterable[Row], parse: Callable[[Row], T]) -> tuple[list[tup
         except InputError as error:
             problems.extend(error.problems)
     return parsed, problems
-
-
-@contextmanager
-def op_rij(file: str, line: int, field: str) -> Iterator[None]:
-    """Checks of a row made after reading it (against the stored case file, its timeline) still name
-    the row: a problem raised inside without a row is placed at ``file``, ``line`` and ``field``.
-
-    Without this such a problem reached the user as ``datum: ...``, with no way to find the row.
-    """
-    try:
-        yield
-    except InputError as error:
-        raise InputError([_geplaatst(p, file, line, field) for p in error.problems]) from None
-
-
-def _geplaatst(problem: Problem, file: str, line: int, field: str) -> Problem:
-    return problem if problem.row is not None else Problem(problem.message, file, line, field)
 
 
 def parse_rows(rows: Iterable[Row], parse: Callable[[Row], T]) -> list[T]:

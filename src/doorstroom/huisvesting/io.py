@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from doorstroom.files.rijfouten import veld
 from doorstroom.files.tabular import Row, iter_table, parse_each
 from doorstroom.huisvesting.core.aanbod import PERSONEN_PER_SLAAPKAMER, Eenheid, Soort, Status
 from doorstroom.huisvesting.koppen import Vertaling, dubbel, normaal, rijen_met_kop
@@ -82,15 +83,6 @@ class Invoerregel:
     eenheid: Eenheid
     toelichting: str
     rij: int
-
-
-def veld(fouten: list[Problem], lees: Callable[[], T]) -> T | None:
-    """Read one field; collect its problem instead of stopping at the first one in a row."""
-    try:
-        return lees()
-    except InputError as error:
-        fouten.extend(error.problems)
-        return None
 
 
 def datumveld(row: Row, naam: str, *, required: bool = True) -> date | None:
