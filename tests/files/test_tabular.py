@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from doorstroom.files.rijfouten import op_rij, velden
 from doorstroom.files.tabular import (
+    Row,
     atomic_write,
     blad_voorkeur,
     iter_table,
@@ -18,7 +20,7 @@ from doorstroom.files.tabular import (
     read_table,
     write_xlsx,
 )
-from doorstroom.platform.errors import InputError
+from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.io import load_gemeenten
 from doorstroom.values.domains import GEWICHT, PERSONEN
 
@@ -306,3 +308,27 @@ def test_a_file_that_is_no_workbook_is_said_without_python_words(tmp_path: Path)
         str(raised.value)
         == f"{path}: geen Excel-werkmap (XLSX): het bestand is beschadigd of van een ander soort"
     )
+
+
+def test_a_check_after_reading_names_the_row_it_came_from() -> None:
+    """Issue 20 item 7: a timeline check of an imported row reached the user as ``datum: ...``."""
+    with pytest.raises(InputError) as raised, op_rij("r.csv", 5, "huisvestingsdatum"):
+        raise InputError([Problem("verhuisdatum ligt voor de koppeldatum", field="datum"),
+                          Problem("al geplaatst", "r.csv", 3, "vnummer")])  # fmt: skip
+    geplaatst, gelaten = raised.value.problems
+    assert (geplaatst.file, geplaatst.row, geplaatst.field) == ("r.csv", 5, "huisvestingsdatum")
+    assert str(geplaatst) == "r.csv, rij 5, veld 'huisvestingsdatum': verhuisdatum ligt voor de koppeldatum"
+    assert (gelaten.row, gelaten.field) == (3, "vnummer")
+
+
+def test_every_wrong_cell_of_a_row_is_named_not_only_the_first() -> None:
+    row = Row("k.csv", 4, {"personen": "veel", "naam": "", "plaats": "Zeist"})
+    lezers = {
+        "personen": lambda r: r.integer("personen", domain=PERSONEN),
+        "naam": lambda r: r.text("naam"),
+        "plaats": lambda r: r.text("plaats"),
+    }
+    with pytest.raises(InputError) as raised:
+        velden(row, lezers)
+    assert [(p.row, p.field) for p in raised.value.problems] == [(4, "personen"), (4, "naam")]
+    assert velden(Row("k.csv", 5, {"plaats": "Zeist"}), {"plaats": lezers["plaats"]}) == {"plaats": "Zeist"}

@@ -11,10 +11,10 @@ import pytest
 from doorstroom.platform.errors import InputError
 from doorstroom.taakstelling import io
 
-BEKEND = {"GM0344", "GM0363", "GM0014"}
+BEKEND = {"GM0344": "Utrecht", "GM0363": "Amsterdam", "GM0014": "Groningen"}
 
 
-def per_jaar(_jaar: int) -> set[str]:
+def per_jaar(_jaar: int) -> dict[str, str]:
     return BEKEND
 
 
@@ -111,6 +111,10 @@ def test_dates_and_months_outside_2000_to_2100_are_refused(csv_file: Csv) -> Non
 
 def test_a_swap_file(csv_file: Csv) -> None:
     path = csv_file("s.csv", "gemeentecode,wijziging\ngm0344,-3\nGM0363,3\n")
-    assert io.lees_ruil(path) == [(2, "GM0344", -3), (3, "GM0363", 3)]
+    assert io.lees_ruil(path, BEKEND) == [(2, "GM0344", -3), (3, "GM0363", 3)]
     bad = csv_file("b.csv", "gemeentecode,wijziging\nGM0344,-3\nGM0344,3\nX,1\nGM0363,1.5\n")
-    assert problems(lambda: io.lees_ruil(bad)) == {(3, "gemeentecode"), (4, "gemeentecode"), (5, "wijziging")}
+    assert problems(lambda: io.lees_ruil(bad, BEKEND)) == {
+        (3, "gemeentecode"),
+        (4, "gemeentecode"),
+        (5, "wijziging"),
+    }

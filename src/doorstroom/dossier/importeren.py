@@ -24,6 +24,7 @@ from doorstroom.dossier import identiteit, io, repository
 from doorstroom.dossier.models import HuishoudenRecord, PersoonRecord, nieuw_id
 from doorstroom.dossier.tijdlijn import Fase
 from doorstroom.dossier.vastleggen import voeg_toe
+from doorstroom.files.rijfouten import op_rij
 from doorstroom.platform import audit
 from doorstroom.platform.db import transaction
 from doorstroom.platform.errors import InputError, Problem
@@ -40,10 +41,11 @@ class Importresultaat:
     nieuwe_gebeurtenissen: int
 
 
-def _bekend(engine: Engine, scope: Bereik) -> set[str]:
-    """Codes a row may name: the list in use, within the importer's scope (a gemeente: its own)."""
-    codes = {g.code for g in gemeenten_in_gebruik(engine)}
-    return codes if scope.gemeentecodes is None else codes & scope.gemeentecodes
+def _bekend(engine: Engine, scope: Bereik) -> dict[str, str]:
+    """Municipalities (code → name) a row may name: the list in use, within the importer's scope (a
+    gemeente: its own); with their names, because a row may name one by name."""
+    gemeenten = gemeenten_in_gebruik(engine)
+    return {g.code: g.naam for g in gemeenten if scope.gemeentecodes is None or g.code in scope.gemeentecodes}
 
 
 def _mag_importeren(engine: Engine, gebruiker: Gebruiker) -> Bereik:
@@ -65,7 +67,7 @@ def importeer_koppellijst(engine: Engine, gebruiker: Gebruiker, path: Path) -> I
     with transaction(engine, schrijven=True) as session:
         huishoudens, nieuw_h = _huishoudens(session, scope, regels, str(path))
         personen, nieuw_p = _personen(session, scope, regels, huishoudens, gebruiker.actor)
-        events = sum(_koppel(session, scope, personen[r.vnummer], r, gebruiker) for r in regels)
+        events = sum(_koppel(session, scope, personen[r.vnummer], r, gebruiker, str(path)) for r in regels)
         resultaat = Importresultaat(len(regels), nieuw_p, nieuw_h, events)
         _audit(session, "koppellijst", path, resultaat, [p.id for p in personen.values()])
         return resultaat
@@ -153,7 +155,12 @@ def _nieuw_persoon(
 
 
 def _koppel(
-    session: Session, scope: Bereik, persoon: PersoonRecord, regel: io.Koppelregel, gebruiker: Gebruiker
+    session: Session,
+    scope: Bereik,
+    persoon: PersoonRecord,
+    regel: io.Koppelregel,
+    gebruiker: Gebruiker,
+    file: str,
 ) -> int:
     sleutel = f"import:koppeling:{regel.koppeldatum.isoformat()}:{regel.gemeentecode}"
     if repository.met_bron_sleutel(session, persoon.id, sleutel) is not None:
@@ -163,17 +170,18 @@ def _koppel(
         "bron": "import",
         "huishoudenReferentie": regel.huishouden_ref,
     }
-    voeg_toe(
-        session,
-        scope,
-        persoon,
-        "koppeling",
-        regel.koppeldatum,
-        gegevens,
-        bron="import",
-        door=gebruiker.actor,
-        bron_sleutel=sleutel,
-    )
+    with op_rij(file, regel.rij, "koppeldatum"):
+        voeg_toe(
+            session,
+            scope,
+            persoon,
+            "koppeling",
+            regel.koppeldatum,
+            gegevens,
+            bron="import",
+            door=gebruiker.actor,
+            bron_sleutel=sleutel,
+        )
     return 1
 
 
@@ -229,7 +237,7 @@ def _verhuis(
     sleutel = f"import:huisvesting:{regel.huisvestingsdatum.isoformat()}:{regel.gemeentecode}"
     if repository.met_bron_sleutel(session, persoon.id, sleutel) is not None:
         return 0
-    try:
+    with op_rij(file, regel.rij, "huisvestingsdatum"):
         voeg_toe(
             session,
             scope,
@@ -241,10 +249,6 @@ def _verhuis(
             door=gebruiker.actor,
             bron_sleutel=sleutel,
         )
-    except InputError as error:
-        raise InputError(
-            [Problem(p.message, file, regel.rij, "huisvestingsdatum") for p in error.problems]
-        ) from None
     return 1
 
 

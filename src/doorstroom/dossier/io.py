@@ -18,18 +18,20 @@ Realisation list (municipality, per person or per household)::
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from doorstroom.dossier.bsn import vnummer_probleem
+from doorstroom.files.rijfouten import velden
 from doorstroom.files.tabular import Row, iter_table, parse_each
 from doorstroom.platform import clock
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.values.datum import lees_datum
+from doorstroom.values.datum import datumveld
 from doorstroom.values.domains import GESLACHTSNAAM, REFERENTIE, VOORNAMEN
-from doorstroom.values.gemeentecode import gemeentecode
+from doorstroom.values.gemeentecode import Gemeentenamen, gemeentecode
 
 KOPPELLIJST = ("huishouden_ref", "vnummer", "geslachtsnaam", "geboortedatum", "gemeentecode", "koppeldatum")
 REALISATIELIJST = ("gemeentecode", "huisvestingsdatum")
@@ -75,29 +77,30 @@ EERSTE_JAAR = 1900
 
 def _datum(row: Row, field: str) -> date:
     """A date in an accepted notation (:mod:`doorstroom.values.datum`) from 1900 up to ten years ahead."""
-    raw = row.text(field)
-    found = lees_datum(raw)
-    if found is None:
-        raise row.problem(field, f"'{raw}' is geen datum (schrijf 2026-03-01)")
-    if not EERSTE_JAAR <= found.year <= clock.vandaag().year + 10:
-        raise row.problem(field, f"{raw} ligt niet tussen {EERSTE_JAAR} en tien jaar vooruit")
+    found = datumveld(row, field, range(EERSTE_JAAR, clock.vandaag().year + 11))
+    assert found is not None
     return found
 
 
-def lees_koppellijst(path: Path, bekend: Collection[str]) -> list[Koppelregel]:
+def _koppelvelden(bekend: Gemeentenamen) -> dict[str, Callable[[Row], Any]]:
+    """How each field of a koppeling list's row is read (all of them, so every wrong cell is named)."""
+    return {
+        "huishouden_ref": lambda row: row.text("huishouden_ref", limit=REFERENTIE),
+        "vnummer": lambda row: _vnummer(row) or "",
+        "geslachtsnaam": lambda row: row.text("geslachtsnaam", limit=GESLACHTSNAAM),
+        "voornamen": lambda row: row.text("voornamen", required=False, limit=VOORNAMEN) or None,
+        "geboortedatum": lambda row: _datum(row, "geboortedatum"),
+        "gemeentecode": lambda row: gemeentecode(row, bekend),
+        "koppeldatum": lambda row: _datum(row, "koppeldatum"),
+    }
+
+
+def lees_koppellijst(path: Path, bekend: Gemeentenamen) -> list[Koppelregel]:
     """Every row of a koppeling list, or one InputError with every problem of every row."""
+    lezers = _koppelvelden(bekend)
 
     def parse(row: Row) -> Koppelregel:
-        return Koppelregel(
-            row.line,
-            row.text("huishouden_ref", limit=REFERENTIE),
-            _vnummer(row) or "",
-            row.text("geslachtsnaam", limit=GESLACHTSNAAM),
-            row.text("voornamen", required=False, limit=VOORNAMEN) or None,
-            _datum(row, "geboortedatum"),
-            gemeentecode(row, bekend),
-            _datum(row, "koppeldatum"),
-        )
+        return Koppelregel(row.line, **velden(row, lezers))
 
     rows, problems = parse_each(iter_table(path, required=KOPPELLIJST), parse)
     problems += _dubbele_personen(str(path), rows) + _huishouden_in_een_gemeente(str(path), rows)
@@ -141,21 +144,21 @@ def _huishouden_in_een_gemeente(file: str, rows: list[tuple[int, Koppelregel]]) 
     return problems
 
 
-def lees_realisatielijst(path: Path, bekend: Collection[str]) -> list[Realisatieregel]:
+def lees_realisatielijst(path: Path, bekend: Gemeentenamen) -> list[Realisatieregel]:
     """Every row of a realisation list; each row names a V-number or a household reference."""
 
+    lezers: dict[str, Callable[[Row], Any]] = {
+        "vnummer": lambda row: _vnummer(row, required=False) if "vnummer" in row.values else None,
+        "huishouden_ref": lambda row: row.text("huishouden_ref", required=False, limit=REFERENTIE) or None,
+        "gemeentecode": lambda row: gemeentecode(row, bekend),
+        "huisvestingsdatum": lambda row: _datum(row, "huisvestingsdatum"),
+    }
+
     def parse(row: Row) -> Realisatieregel:
-        vnummer = _vnummer(row, required=False) if "vnummer" in row.values else None
-        ref = (
-            row.text("huishouden_ref", required=False, limit=REFERENTIE) or None
-            if "huishouden_ref" in row.values
-            else None
-        )
-        if (vnummer is None) == (ref is None):
+        regel = Realisatieregel(row.line, **velden(row, lezers))
+        if (regel.vnummer is None) == (regel.huishouden_ref is None):
             raise row.problem("vnummer", "vul precies één van vnummer en huishouden_ref in")
-        return Realisatieregel(
-            row.line, vnummer, ref, gemeentecode(row, bekend), _datum(row, "huisvestingsdatum")
-        )
+        return regel
 
     rows, problems = parse_each(iter_table(path, required=REALISATIELIJST), parse)
     if problems:

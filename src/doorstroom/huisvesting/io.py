@@ -15,11 +15,12 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from doorstroom.files.rijfouten import veld
 from doorstroom.files.tabular import Row, iter_table, parse_each
 from doorstroom.huisvesting.core.aanbod import PERSONEN_PER_SLAAPKAMER, Eenheid, Soort, Status
 from doorstroom.huisvesting.koppen import Vertaling, dubbel, normaal, rijen_met_kop
 from doorstroom.platform.errors import InputError, Problem
-from doorstroom.values.datum import lees_datum
+from doorstroom.values.datum import datumveld as lees_datumveld
 from doorstroom.values.domains import (
     BEDRAG,
     BRON,
@@ -84,24 +85,9 @@ class Invoerregel:
     rij: int
 
 
-def veld(fouten: list[Problem], lees: Callable[[], T]) -> T | None:
-    """Read one field; collect its problem instead of stopping at the first one in a row."""
-    try:
-        return lees()
-    except InputError as error:
-        fouten.extend(error.problems)
-        return None
-
-
 def datumveld(row: Row, naam: str, *, required: bool = True) -> date | None:
     """A date as ``2026-03-01``, ``1-3-2026`` or an Excel date cell (:mod:`doorstroom.values.datum`)."""
-    tekst = row.text(naam, required=required)
-    if not tekst:
-        return None
-    gevonden = lees_datum(tekst)
-    if gevonden is None or not 2000 <= gevonden.year <= 2100:
-        raise row.problem(naam, f"'{tekst}' is geen datum tussen 2000 en 2100 (schrijf 2026-03-01)")
-    return gevonden
+    return lees_datumveld(row, naam, range(2000, 2101), required=required)
 
 
 def keuze(row: Row, naam: str, namen: dict[T, tuple[str, ...]], wat: str) -> T:

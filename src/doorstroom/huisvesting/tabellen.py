@@ -15,12 +15,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
+from doorstroom.files.rijfouten import veld
 from doorstroom.files.tabular import Row, iter_table, parse_each, read_table
 from doorstroom.huisvesting.core import rijen
 from doorstroom.huisvesting.core.aanbod import Soort
 from doorstroom.huisvesting.core.behoefte import Verdeling
 from doorstroom.huisvesting.core.geld import Grondslag, Regeling, Richting, Zekerheid
-from doorstroom.huisvesting.io import datumveld, keuze, veld
+from doorstroom.huisvesting.io import datumveld, keuze
 from doorstroom.huisvesting.koppen import Vertaling, dubbel, normaal, rijen_met_kop
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.values.domains import BEDRAG, BRON, FRACTIE, NAAM, REFERENTIE, TOELICHTING

@@ -69,11 +69,10 @@ class Gemeentezoeker:
     _gevonden: dict[str, str] = field(default_factory=dict)
 
     def code(self, row: Row, veld: str, tekst: str) -> str:
-        """The CBS code ``tekst`` names; a row problem with suggestions when it names none."""
+        """The CBS code ``tekst`` names (a code, also as Excel keeps it as a number, or a name: the one
+        rule of :mod:`doorstroom.values.gemeentecode`); a row problem with suggestions when none."""
         if tekst.upper() in self.bekend:
             return tekst.upper()
-        if tekst.isascii() and tekst.isdigit() and len(tekst) <= 4:
-            tekst = f"GM{int(tekst):04d}"  # Excel drops the GM prefix of a code typed as a number
         if tekst not in self._gevonden:
             try:
                 self._gevonden[tekst] = find_gemeente(tekst, list(self.bekend.values()), field=veld).code

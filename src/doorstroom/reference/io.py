@@ -29,7 +29,7 @@ from doorstroom.files.tabular import Row, parse_each, parse_rows, read_table
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.core.domain import Bevolking, Gemeente, Provincie, list_problems
 from doorstroom.reference.core.samenvoeging import Samenvoeging, overlap
-from doorstroom.values.datum import lees_datum
+from doorstroom.values.datum import datumveld
 from doorstroom.values.domains import GEMEENTEN, INWONERS, NAAM, WONINGEN, Domain
 from doorstroom.values.gemeentecode import GEMEENTECODE
 from doorstroom.values.suggest import unknown_message
@@ -130,6 +130,8 @@ def _parse_provincie(row: Row) -> Provincie:
 
 SAMENVOEGING_KOLOMMEN = ("ingangsdatum", "gemeentecode", "gemeentenaam", "onderdelen")
 _SCHEIDING = re.compile(r"[\s,;+]+")
+INGANGSJAREN = range(1900, 2101)
+"""Years a municipal merger may take effect in (the CBS codes date from the last century)."""
 
 
 @lru_cache(maxsize=1)
@@ -164,9 +166,8 @@ def _lees_samenvoegingen(path: Path | str, *, alleen_1_januari: bool) -> list[tu
 
 
 def _parse_samenvoeging(row: Row, alleen_1_januari: bool) -> Samenvoeging:
-    dag = lees_datum(row.text("ingangsdatum"))
-    if dag is None:
-        raise row.problem("ingangsdatum", f"'{row.text('ingangsdatum')}' is geen datum (schrijf 2027-01-01)")
+    dag = datumveld(row, "ingangsdatum", INGANGSJAREN)
+    assert dag is not None
     if alleen_1_januari and (dag.month, dag.day) != (1, 1):
         raise row.problem("ingangsdatum", "een herindeling gaat in op 1 januari (art. 30 Huisvestingswet)")
     return Samenvoeging(

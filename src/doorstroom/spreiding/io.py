@@ -8,7 +8,7 @@ Column layouts are documented in ``docs/spreiding.md``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache, partial
@@ -17,6 +17,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TypeVar
 
+from doorstroom.files.rijfouten import veld
 from doorstroom.files.tabular import Row, iter_table, parse_each, parse_rows, read_table
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.core.domain import Gemeente
@@ -85,15 +86,6 @@ class Gemeentezoeker:
             raise row.problem(field, error.problems[0].message) from None
 
 
-def _veld(fouten: list[Problem], lees: Callable[[], T]) -> T | None:
-    """Read one field; collect its problem instead of stopping at the first one in a row."""
-    try:
-        return lees()
-    except InputError as error:
-        fouten.extend(error.problems)
-        return None
-
-
 def _gemeenteveld(row: Row) -> str:
     return next((k for k in GEMEENTEKOLOMMEN if row.values.get(k, "").strip()), "gemeente")
 
@@ -122,15 +114,15 @@ def lees_locaties(path: Path | str, gemeenten: Sequence[Gemeente]) -> list[Invoe
 
 def _invoerregel(row: Row, zoeker: Gemeentezoeker, sleutels: Sleutels) -> Invoerregel:
     fouten: list[Problem] = []
-    locatie_id = sleutels.noteer(row, _veld(fouten, lambda: row.text("locatie_id", limit=REFERENTIE)))
-    naam = _veld(fouten, lambda: row.text("naam", limit=NAAM))
-    soort = _veld(fouten, lambda: _soort(row))
-    gemeentecode = _veld(fouten, lambda: zoeker.code(row, _gemeenteveld(row)))
+    locatie_id = sleutels.noteer(row, veld(fouten, lambda: row.text("locatie_id", limit=REFERENTIE)))
+    naam = veld(fouten, lambda: row.text("naam", limit=NAAM))
+    soort = veld(fouten, lambda: _soort(row))
+    gemeentecode = veld(fouten, lambda: zoeker.code(row, _gemeenteveld(row)))
     aantallen = _aantallen(row, fouten)
-    opening = _veld(fouten, lambda: datum(row, "opening"))
-    sluiting = _veld(fouten, lambda: datum(row, "sluiting", required=False))
-    duurzaam = _veld(fouten, lambda: _ja_nee(row, "duurzaam"))
-    toelichting = _veld(fouten, lambda: row.text("toelichting", required=False, limit=TOELICHTING))
+    opening = veld(fouten, lambda: datum(row, "opening"))
+    sluiting = veld(fouten, lambda: datum(row, "sluiting", required=False))
+    duurzaam = veld(fouten, lambda: _ja_nee(row, "duurzaam"))
+    toelichting = veld(fouten, lambda: row.text("toelichting", required=False, limit=TOELICHTING))
     if fouten:
         raise InputError(fouten)
     assert locatie_id and naam and soort and gemeentecode and opening and toelichting is not None
@@ -157,9 +149,9 @@ def _invoerregel(row: Row, zoeker: Gemeentezoeker, sleutels: Sleutels) -> Invoer
 def _aantallen(row: Row, fouten: list[Problem]) -> dict[str, int | None]:
     """Capacity (required), occupancy, permit holders and amv places (empty: 0)."""
     aantallen: dict[str, int | None] = {}
-    for veld in ("capaciteit", "bezetting", "vergunninghouders", "amv_capaciteit"):
-        lees = partial(row.integer, veld, domain=OPVANGPLAATSEN_LOCATIE, required=veld == "capaciteit")
-        aantallen[veld] = _veld(fouten, lees)
+    for naam in ("capaciteit", "bezetting", "vergunninghouders", "amv_capaciteit"):
+        lees = partial(row.integer, naam, domain=OPVANGPLAATSEN_LOCATIE, required=naam == "capaciteit")
+        aantallen[naam] = veld(fouten, lees)
     return aantallen
 
 
@@ -251,9 +243,9 @@ def _correctieregel(
     row: Row, zoeker: Gemeentezoeker, soort: Correctiesoort, sleutels: Sleutels
 ) -> tuple[str, Fraction]:
     fouten: list[Problem] = []
-    code = sleutels.noteer(row, _veld(fouten, lambda: zoeker.code(row, _gemeenteveld(row))))
+    code = sleutels.noteer(row, veld(fouten, lambda: zoeker.code(row, _gemeenteveld(row))))
     domein = SES_WOA if soort is Correctiesoort.ses_woa else CORRECTIEFACTOR
-    waarde = _veld(fouten, lambda: row.number(soort.value, domain=domein))
+    waarde = veld(fouten, lambda: row.number(soort.value, domain=domein))
     if fouten:
         raise InputError(fouten)
     assert code is not None and waarde is not None
@@ -283,9 +275,9 @@ def lees_plan(path: Path | str, gemeenten: Sequence[Gemeente]) -> Plan:
 
 def _planregel(row: Row, zoeker: Gemeentezoeker, sleutels: Sleutels) -> Planregel:
     fouten: list[Problem] = []
-    code = sleutels.noteer(row, _veld(fouten, lambda: zoeker.code(row, _gemeenteveld(row))))
-    plaatsen = _veld(fouten, lambda: row.integer("plaatsen", domain=OPVANGPLAATSEN))
-    amv = _veld(fouten, lambda: _optioneel_aantal(row, "amv"))
+    code = sleutels.noteer(row, veld(fouten, lambda: zoeker.code(row, _gemeenteveld(row))))
+    plaatsen = veld(fouten, lambda: row.integer("plaatsen", domain=OPVANGPLAATSEN))
+    amv = veld(fouten, lambda: _optioneel_aantal(row, "amv"))
     if fouten:
         raise InputError(fouten)
     assert code is not None and plaatsen is not None

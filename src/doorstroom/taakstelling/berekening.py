@@ -7,7 +7,7 @@ the split and account for it in exactly the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -25,6 +25,7 @@ from doorstroom.taakstelling.core.overdracht import naar_opvolgers
 from doorstroom.taakstelling.core.report import Verantwoording
 from doorstroom.taakstelling.core.ruil import onder_nul, problemen
 from doorstroom.taakstelling.core.verdeling import Afrondingsregel
+from doorstroom.values.gemeentecode import Gemeentenamen
 from doorstroom.values.periode import Periode
 
 
@@ -77,20 +78,19 @@ def kies_grondslag(
             )
         )
     indeling = catalogus.indeling(periode.year)
-    return grondslagen.uit_sleutel(periode, indeling, io.lees_sleutel(path, indeling.codes), str(path))
+    return grondslagen.uit_sleutel(periode, indeling, io.lees_sleutel(path, indeling.namen()), str(path))
 
 
-def codes_per_jaar(
-    catalogus: Indelingen, grondslag: Grondslag | None = None
-) -> Callable[[int], frozenset[str]]:
-    """The codes valid on 1 January of a year (a user's own list: its codes, whatever the year)."""
+def codes_per_jaar(catalogus: Indelingen, grondslag: Grondslag | None = None) -> io.CodesPerJaar:
+    """The municipalities (code → name) of 1 January of a year (a user's own list: its own, whatever
+    the year); names as well as codes, so a file may name a municipality either way."""
     if grondslag is not None and grondslag.eigen_lijst:
-        eigen = frozenset(g.code for g in grondslag.gemeenten)
+        eigen = {g.code: g.naam for g in grondslag.gemeenten}
         return lambda _jaar: eigen
 
     @cache
-    def codes(jaar: int) -> frozenset[str]:
-        return catalogus.indeling(jaar).codes
+    def codes(jaar: int) -> Gemeentenamen:
+        return catalogus.indeling(jaar).namen()
 
     return codes
 
@@ -99,11 +99,11 @@ def achterstand_uit_bestand(
     path: Path, grondslag: Grondslag, catalogus: Indelingen
 ) -> tuple[dict[str, int], dict[str, int]]:
     """Arrears from a previous statement, carried onto the period's municipalities (mergers summed)."""
-    huidig = {g.code for g in grondslag.gemeenten}
+    huidig = {g.code: g.naam for g in grondslag.gemeenten}
     if grondslag.eigen_lijst:
         return io.lees_vorige(path, huidig), {}
     vorig_jaar = grondslag.periode.previous().year
-    saldo = io.lees_vorige(path, huidig | catalogus.indeling(vorig_jaar).codes)
+    saldo = io.lees_vorige(path, catalogus.indeling(vorig_jaar).namen() | huidig)
     return naar_opvolgers(saldo, catalogus.opvolgers(vorig_jaar, grondslag.periode.year))
 
 
@@ -112,7 +112,7 @@ def ruil_uit_bestanden(paths: Sequence[Path], grondslag: Grondslag) -> dict[str,
     namen = {g.code: g.naam for g in grondslag.gemeenten}
     totaal: dict[str, int] = {}
     for path in paths:
-        regels = io.lees_ruil(path)
+        regels = io.lees_ruil(path, namen)
         fouten = problemen(regels, namen)
         if fouten:
             raise InputError([Problem(message, str(path), row, "gemeentecode") for row, message in fouten])

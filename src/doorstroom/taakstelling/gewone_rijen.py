@@ -14,7 +14,7 @@ operations were tried first: on object columns they loop in Python too, and were
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from itertools import islice
 
@@ -59,10 +59,10 @@ def koppelingen(
 
 def _gewone_vorm(blok: list[Row], bekend: io.CodesPerJaar) -> list[Koppeling | None]:
     """Per row: its koppeling when the row has the plain form, None when the row rule must read it."""
-    per_jaar: dict[int, Collection[str]] = {}
+    per_jaar: dict[int, Mapping[str, str]] = {}
     termijn = huisvestingstermijn()
 
-    def codes(jaar: int) -> Collection[str]:
+    def codes(jaar: int) -> Mapping[str, str]:
         if jaar not in per_jaar:
             per_jaar[jaar] = bekend(jaar)
         return per_jaar[jaar]

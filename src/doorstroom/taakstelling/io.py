@@ -8,7 +8,7 @@ checked against the division of 1 January of the year of their month or koppelin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Hashable
+from collections.abc import Callable, Hashable
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -17,7 +17,7 @@ from doorstroom.files.tabular import Row, parse_each, read_table
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.taakstelling.core.domain import Koppeling
 from doorstroom.taakstelling.huisvestingstermijn import huisvestingstermijn
-from doorstroom.values.datum import lees_datum
+from doorstroom.values.datum import datumveld
 from doorstroom.values.domains import (
     INWONERS,
     PERSONEN_GEMEENTE,
@@ -25,11 +25,11 @@ from doorstroom.values.domains import (
     REFERENTIE,
     SALDO_PERSONEN,
 )
-from doorstroom.values.gemeentecode import GEMEENTECODE, gemeentecode
+from doorstroom.values.gemeentecode import Gemeentenamen, als_code, gemeentecode
 
 T = TypeVar("T")
-CodesPerJaar = Callable[[int], Collection[str]]
-"""The codes of the division of 1 January of a year."""
+CodesPerJaar = Callable[[int], Gemeentenamen]
+"""The municipalities (code → name) of the division of 1 January of a year."""
 
 
 JAREN = range(2000, 2101)
@@ -38,15 +38,7 @@ JAREN = range(2000, 2101)
 
 def datum(row: Row, field: str, *, required: bool = True) -> date | None:
     """A date as ``2026-03-01``, ``1-3-2026`` or an Excel date cell (:mod:`doorstroom.values.datum`)."""
-    raw = row.text(field, required=required)
-    if not raw:
-        return None
-    found = lees_datum(raw)
-    if found is None:
-        raise row.problem(field, f"'{raw}' is geen datum (schrijf 2026-03-01)")
-    if found.year not in JAREN:
-        raise row.problem(field, f"{raw} ligt buiten de jaren 2000 tot en met 2100")
-    return found
+    return datumveld(row, field, JAREN, required=required)
 
 
 def maand(row: Row, field: str = "maand") -> str:
@@ -55,7 +47,7 @@ def maand(row: Row, field: str = "maand") -> str:
     iso = len(raw) == 7 and raw.isascii() and raw[4] == "-" and raw[:4].isdigit() and raw[5:].isdigit()
     if iso and 1 <= int(raw[5:]) <= 12:
         if int(raw[:4]) not in JAREN:
-            raise row.problem(field, f"{raw} ligt buiten de jaren 2000 tot en met 2100")
+            raise row.problem(field, f"{raw} ligt niet tussen 2000 en 2100")
         return raw
     day = datum(row, field)
     assert day is not None
@@ -104,7 +96,7 @@ VORIGE_BRONNEN: tuple[tuple[frozenset[str], Callable[[Row], int]], ...] = (
 )
 
 
-def lees_vorige(path: Path, bekend: Collection[str]) -> dict[str, int]:
+def lees_vorige(path: Path, bekend: Gemeentenamen) -> dict[str, int]:
     """Signed arrears per code from a previous statement (arrears positive, advance negative).
 
     Accepts, in this order: ``achterstand_nu`` (Doorstroom's own output with realisation),
@@ -176,7 +168,7 @@ def koppeling(row: Row, bekend: CodesPerJaar) -> Koppeling:
     )
 
 
-def lees_sleutel(path: Path, bekend: Collection[str]) -> dict[str, int]:
+def lees_sleutel(path: Path, bekend: Gemeentenamen) -> dict[str, int]:
     """A user-supplied distribution key: ``gemeentecode``, ``waarde`` (whole, non-negative)."""
     rows = read_table(path, required=["gemeentecode", "waarde"])
     pairs = parse_unique(
@@ -200,12 +192,12 @@ def lees_sleutel(path: Path, bekend: Collection[str]) -> dict[str, int]:
     return dict(pairs)
 
 
-def lees_ruil(path: Path) -> list[tuple[int, str, int]]:
+def lees_ruil(path: Path, bekend: Gemeentenamen) -> list[tuple[int, str, int]]:
     """A swap agreement: ``gemeentecode``, ``wijziging`` (signed persons); (row, code, change)."""
     rows = read_table(path, required=["gemeentecode", "wijziging"])
     numbered = parse_unique(
         rows,
-        lambda row: (row.line, _code(row), row.integer("wijziging", domain=SALDO_PERSONEN)),
+        lambda row: (row.line, _code(row, bekend), row.integer("wijziging", domain=SALDO_PERSONEN)),
         lambda triple: triple[1],
         "gemeentecode",
     )
@@ -214,8 +206,7 @@ def lees_ruil(path: Path) -> list[tuple[int, str, int]]:
     return numbered
 
 
-def _code(row: Row) -> str:
-    code = row.text("gemeentecode").upper()
-    if not GEMEENTECODE.match(code):
-        raise row.problem("gemeentecode", f"'{code}' is geen CBS-gemeentecode (GMxxxx)")
-    return code
+def _code(row: Row, bekend: Gemeentenamen) -> str:
+    """A code as written (whether it exists is the swap's check), or the code of a name in ``bekend``."""
+    code = als_code(row.text("gemeentecode"))
+    return code if code is not None else gemeentecode(row, bekend)

@@ -38,7 +38,7 @@ def leg_ruil_vast(
     wie = tekst(door, NAAM, "door") or audit.current_actor()
     bron = tekst(str(path), BRON, "bestand") or str(path)
     indeling = indelingen(engine).indeling(periode.year)
-    regels = io.lees_ruil(path)
+    regels = io.lees_ruil(path, indeling.namen())
     fouten = problemen(regels, indeling.namen())
     if fouten:
         raise InputError(

@@ -9,7 +9,6 @@ taken from what was stored.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -144,7 +143,7 @@ def _ruilen(
     return ruil, meldingen
 
 
-def _voortgang(verzoek: Verzoek, codes: Callable[[int], frozenset[str]]) -> Voortgang | None:
+def _voortgang(verzoek: Verzoek, codes: io.CodesPerJaar) -> Voortgang | None:
     if verzoek.realisatie is None and verzoek.koppelingen is None:
         return None
     realisatie = io.lees_realisatie(verzoek.realisatie, codes) if verzoek.realisatie else {}

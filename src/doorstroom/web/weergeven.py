@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import PurePath
 from typing import Any
 
 from fastapi import Request
@@ -17,6 +19,7 @@ from doorstroom.platform.errors import (
     InputError,
     NotFound,
     PermissionDenied,
+    Problem,
     SchijfVol,
     Verouderd,
 )
@@ -36,7 +39,15 @@ def pagina(request: Request, sjabloon: str, status: int = 200, **waarden: Any) -
 
 def problemen(fout: InputError) -> list[str]:
     """The problems of an input error as lines for a person (field first, never the value sent)."""
-    return [f"{p.field}: {p.message}" if p.field else p.message for p in fout.problems]
+    return [_regel(p) for p in fout.problems]
+
+
+def _regel(p: Problem) -> str:
+    """A form's problem by its field; a file's by file name, row and column, so the user can find the
+    cell in Excel (the server's temporary folder of an upload means nothing to them)."""
+    if p.file is None and p.row is None:
+        return f"{p.field}: {p.message}" if p.field else p.message
+    return replace(p, file=PurePath(p.file).name if p.file else None).tekst()
 
 
 def foutpagina(

@@ -8,16 +8,12 @@ Outputs that show a code show the name beside it via :func:`label`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from doorstroom.platform.errors import InputError, Problem
 from doorstroom.reference.core.domain import Gemeente
-from doorstroom.values.gemeentecode import GEMEENTECODE
-from doorstroom.values.suggest import fold, unknown_message
-
-_QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
-_ALIASES = {"den haag": "'s-gravenhage", "the hague": "'s-gravenhage", "den bosch": "'s-hertogenbosch"}
+from doorstroom.values.gemeentecode import als_code, codes_met_naam
+from doorstroom.values.suggest import unknown_message
 
 
 def find_gemeente(text: str, gemeenten: Sequence[Gemeente], *, field: str = "gemeente") -> Gemeente:
@@ -32,12 +28,12 @@ def find_gemeente(text: str, gemeenten: Sequence[Gemeente], *, field: str = "gem
 
 
 def _matches(text: str, gemeenten: Sequence[Gemeente]) -> list[Gemeente]:
-    cleaned = text.strip()
-    if GEMEENTECODE.match(cleaned.upper()):
-        return [g for g in gemeenten if g.code == cleaned.upper()]
-    wanted = _ALIASES.get(fold(cleaned), fold(cleaned))
-    exact = [g for g in gemeenten if fold(g.naam) == wanted]
-    return exact or [g for g in gemeenten if fold(_QUALIFIER.sub("", g.naam)) == wanted]
+    """By code, else by name as every import matches names (:func:`codes_met_naam`)."""
+    per_code = {g.code: g for g in gemeenten}
+    code = als_code(text)
+    if code is not None:
+        return [per_code[code]] if code in per_code else []
+    return [per_code[c] for c in codes_met_naam(text, {g.code: g.naam for g in gemeenten})]
 
 
 def label(code: str, namen: dict[str, str]) -> str:
