@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from typer.testing import CliRunner, Result
 
 from doorstroom.cli.main import app
@@ -16,3 +21,16 @@ def run(*args: str) -> Result:
 def head() -> str | None:
     """The newest migration revision."""
     return head_revision()
+
+
+PROGRAM = Path(sys.executable).parent / "doorstroom"
+"""The installed ``doorstroom`` script of the environment the tests run in."""
+
+
+def script(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the installed script in its own process, with its own data directory under ``cwd``."""
+    environment = {**os.environ, "DOORSTROOM_DATA_DIR": str(cwd / "data")}
+    environment.pop("DOORSTROOM_DATABASE_URL", None)
+    return subprocess.run(
+        [str(PROGRAM), *args], cwd=cwd, env=environment, capture_output=True, text=True, check=False
+    )

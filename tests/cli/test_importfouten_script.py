@@ -3,21 +3,11 @@ column and exit 2; a municipality named by name is taken as its code."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-PROGRAM = Path(sys.executable).parent / "doorstroom"
+from tests.cli_helpers import script as run
+
 KOP = "huishouden_ref;vnummer;geslachtsnaam;geboortedatum;gemeentecode;koppeldatum\n"
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "DOORSTROOM_DATA_DIR": str(cwd / "data")}
-    environment.pop("DOORSTROOM_DATABASE_URL", None)
-    return subprocess.run(
-        [str(PROGRAM), *args], cwd=cwd, env=environment, capture_output=True, text=True, check=False
-    )
 
 
 def test_import_errors_name_file_row_and_column_and_exit_2(tmp_path: Path) -> None:

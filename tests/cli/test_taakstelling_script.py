@@ -5,22 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-PROGRAM = Path(sys.executable).parent / "doorstroom"
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "DOORSTROOM_DATA_DIR": str(cwd / "data")}
-    environment.pop("DOORSTROOM_DATABASE_URL", None)
-    return subprocess.run(
-        [str(PROGRAM), *args], cwd=cwd, env=environment, capture_output=True, text=True, check=False
-    )
+from tests.cli_helpers import script as run
 
 
 def test_json_is_exactly_the_document_and_the_accounting_goes_to_stderr(tmp_path: Path) -> None:

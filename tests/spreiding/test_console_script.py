@@ -5,21 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-PROGRAM = Path(sys.executable).parent / "doorstroom"
-
-
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "DOORSTROOM_DATA_DIR": str(cwd / "data")}
-    environment.pop("DOORSTROOM_DATABASE_URL", None)
-    return subprocess.run(
-        [str(PROGRAM), *args], cwd=cwd, env=environment, capture_output=True, text=True, check=False
-    )
+from tests.cli_helpers import script as _run
 
 
 def test_json_on_stdout_is_exactly_twelve_provinces_summing_to_96000(tmp_path: Path) -> None:

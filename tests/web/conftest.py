@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -66,3 +67,13 @@ def meld_af(client: TestClient) -> None:
     token = formtoken(client.get("/").text)
     antwoord = client.post("/afmelden", data={"csrf": token}, follow_redirects=False)
     assert antwoord.status_code == 303 and antwoord.headers["location"] == "/aanmelden"
+
+
+def wacht_op_taak(client: TestClient, taak: str) -> str:
+    """Poll a background task's page as htmx does, until it names the result page; return that."""
+    for _ in range(600):
+        stand = client.get(taak + "/stand")
+        if "HX-Redirect" in stand.headers:
+            return str(stand.headers["HX-Redirect"])
+        time.sleep(0.1)
+    raise AssertionError(f"taak {taak} werd niet binnen een minuut klaar")

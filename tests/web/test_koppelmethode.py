@@ -3,8 +3,6 @@ placed in the period's room with room kept for who is still to come, without the
 
 from __future__ import annotations
 
-import time
-
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
@@ -14,7 +12,7 @@ from doorstroom.platform.clock import vandaag
 from doorstroom.taakstelling import service as taakstelling
 from doorstroom.taakstelling.vaststelling import Vaststelverzoek
 from doorstroom.values.periode import Periode
-from tests.web.conftest import formtoken, meld_aan
+from tests.web.conftest import formtoken, meld_aan, wacht_op_taak
 
 COA = Gebruiker("coa", Rol.coa)
 
@@ -44,11 +42,7 @@ def test_coa_places_a_priced_batch_from_the_form(
     data = {"csrf": formtoken(pagina), "bron": "dossier", "methode": "geprijsd", "solver": "highs"}
     start = web.post("/koppeling/runs", data=data, follow_redirects=False)
     assert start.status_code == 303, start.text
-    for _ in range(600):
-        stand = web.get(start.headers["location"] + "/stand")
-        if "HX-Redirect" in stand.headers:
-            break
-        time.sleep(0.1)
-    assert "H-PRIJS" in web.get(stand.headers["HX-Redirect"]).text
+    resultaat_pad = wacht_op_taak(web, start.headers["location"])
+    assert "H-PRIJS" in web.get(resultaat_pad).text
     fout = web.post("/koppeling/runs", data={**data, "methode": "gok"}, follow_redirects=False)
     assert fout.status_code == 422 and "kies aandeel of geprijsd" in fout.text

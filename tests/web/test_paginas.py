@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,7 +11,7 @@ from sqlalchemy import Engine
 from doorstroom.demo import laden
 from doorstroom.koppeling import service as koppeling
 from doorstroom.platform.clock import vandaag
-from tests.web.conftest import formtoken, meld_aan, meld_af
+from tests.web.conftest import formtoken, meld_aan, meld_af, wacht_op_taak
 
 GEMEENSCHAPPELIJK = [
     "/",
@@ -187,15 +186,11 @@ def test_a_scenario_runs_in_the_background_and_is_stored(web: TestClient, demo: 
         follow_redirects=False,
     )
     assert start.status_code == 303
-    for _ in range(600):
-        stand = web.get(start.headers["location"] + "/stand")
-        if "HX-Redirect" in stand.headers:
-            break
-        time.sleep(0.1)
-    resultaat = web.get(stand.headers["HX-Redirect"])
+    resultaat_pad = wacht_op_taak(web, start.headers["location"])
+    resultaat = web.get(resultaat_pad)
     assert resultaat.status_code == 200 and "Prognose: Test" in resultaat.text
-    assert web.get(stand.headers["HX-Redirect"] + "/prognose.xlsx").content[:2] == b"PK"
-    csv = web.get(stand.headers["HX-Redirect"] + "/kwantielen.csv")
+    assert web.get(resultaat_pad + "/prognose.xlsx").content[:2] == b"PK"
+    csv = web.get(resultaat_pad + "/kwantielen.csv")
     assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
     assert len(csv.text.splitlines()) > 12
 
@@ -288,11 +283,7 @@ def test_coa_starts_a_run_from_the_case_file_without_an_upload(
     data = {"csrf": formtoken(pagina), "bron": "dossier", "solver": "greedy"}
     start = web.post("/koppeling/runs", data=data, follow_redirects=False)
     assert start.status_code == 303, start.text
-    for _ in range(600):
-        stand = web.get(start.headers["location"] + "/stand")
-        if "HX-Redirect" in stand.headers:
-            break
-        time.sleep(0.1)
-    assert "H-WEB" in web.get(stand.headers["HX-Redirect"]).text
+    resultaat_pad = wacht_op_taak(web, start.headers["location"])
+    assert "H-WEB" in web.get(resultaat_pad).text
     zonder = web.post("/koppeling/runs", data={**data, "bron": "bestand"}, follow_redirects=False)
     assert zonder.status_code == 422 and "huishoudens" in zonder.text
