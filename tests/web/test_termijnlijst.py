@@ -55,3 +55,11 @@ def test_a_case_worker_finds_a_person_by_name(web: TestClient, demo: None) -> No
     assert any(html.unescape(g).startswith(geslachtsnaam) for g in gevonden)
     leeg = web.post("/dossier/zoek", data={"csrf": formtoken(web.get("/dossier").text), "naam": "   "})
     assert leeg.status_code == 422 and "geef een naam" in leeg.text
+
+
+def test_the_municipality_page_names_each_person_waiting_for_a_home(web: TestClient, demo: None) -> None:
+    meld_aan(web, "utrecht")
+    pagina = web.get("/gemeente/GM0344").text
+    sectie = pagina[pagina.index('id="wachtend"') :]
+    namen = _namen(sectie[: sectie.index("</section>")])
+    assert namen and all(", " in naam for naam in namen)

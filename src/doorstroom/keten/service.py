@@ -16,7 +16,7 @@ has it (the waiting persons of :func:`gemeentebeeld`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -33,7 +33,7 @@ from doorstroom.keten.blik import Blik, keuzes, kies
 from doorstroom.keten.tellen import optellen, per_regio, statussen
 from doorstroom.platform.clock import vandaag
 from doorstroom.platform.errors import NotFound
-from doorstroom.platform.paging import Pagina, Volgorde
+from doorstroom.platform.paging import Pagina
 from doorstroom.prognose import service as prognose_service
 from doorstroom.reference.service import gemeenten_in_gebruik
 from doorstroom.spreiding import service as spreiding
@@ -242,14 +242,10 @@ def gemeentebeeld(engine: Engine, gebruiker: Gebruiker, code: str, periode: Peri
 
 
 def _wachtenden(engine: Engine, gebruiker: Gebruiker, code: str, personen: bool) -> list[Record] | None:
-    """Persons linked to ``code`` and not yet housed, with their housing deadline (roles with files)."""
+    """Persons linked to ``code`` and not yet housed, with their housing deadline and name (roles with
+    files): each deadline row says whom it is for."""
     if not personen:
         return None
     filter_ = dossier.Termijnfilter(gemeentecode=code, regel="huisvesting_na_koppeling")
     termijnen, _ = dossier.termijnoverzicht(engine, gebruiker, filter_, Pagina(1, 100))
-    ids = {str(t["persoonId"]) for t in termijnen}
-    gevonden, _ = dossier.personen(
-        engine, gebruiker, {"gemeentecode": code, "fase": "gekoppeld"}, Volgorde(), Pagina(1, 100)
-    )
-    namen: Mapping[str, Record] = {str(p["id"]): p for p in gevonden if str(p["id"]) in ids}
-    return [{**t, "persoon": namen.get(str(t["persoonId"]))} for t in termijnen]
+    return termijnen
