@@ -45,11 +45,14 @@ class Termijnfilter:
     peildatum: date | None = None
 
 
-SORTERINGEN: dict[str, Callable[[Record], tuple[str, ...]]] = {
-    "vervaldatum": lambda r: (str(r["vervaldatum"]), str(r["sorteernaam"]), str(r["regel"])),
-    "naam": lambda r: (str(r["sorteernaam"]), str(r["vervaldatum"]), str(r["regel"])),
-    "casemanager": lambda r: (str(r["casemanager"] or ""), str(r["vervaldatum"]), str(r["sorteernaam"])),
-    "status": lambda r: (str(r["status"]), str(r["vervaldatum"]), str(r["sorteernaam"])),
+Open = tuple[PersoonRecord, termijnen.Termijn]
+"""An open deadline and the person it is for: rows are built only for the page shown."""
+
+SORTERINGEN: dict[str, Callable[[Open], tuple[str, ...]]] = {
+    "vervaldatum": lambda o: (o[1].vervaldatum.isoformat(), o[0].sorteernaam, o[1].regel),
+    "naam": lambda o: (o[0].sorteernaam, o[1].vervaldatum.isoformat(), o[1].regel),
+    "casemanager": lambda o: (o[0].casemanager or "", o[1].vervaldatum.isoformat(), o[0].sorteernaam),
+    "status": lambda o: (o[1].status.value, o[1].vervaldatum.isoformat(), o[0].sorteernaam),
 }
 """How the deadlines view can be ordered; names as Dutch lists file them (:mod:`doorstroom.values.naam`)."""
 
@@ -69,10 +72,13 @@ def termijnoverzicht(
     scope = bereik_voor(engine, gebruiker)
     regels, peildatum = weergave.regels(), filter_.peildatum or weergave.vandaag()
     with transaction(engine) as session:
-        rijen = _alle_termijnen(session, scope, filter_, regels, peildatum)
-        rijen.sort(key=lambda r: (*SORTERINGEN[sorteer](r), str(r["persoonId"])), reverse=aflopend)
-        gekozen = rijen[pagina.offset : pagina.offset + pagina.grootte]
-        page = [{k: v for k, v in r.items() if k != "sorteernaam"} for r in gekozen]
+        open_ = _alle_termijnen(session, scope, filter_, regels, peildatum)
+        open_.sort(key=lambda o: (*SORTERINGEN[sorteer](o), o[0].id), reverse=aflopend)
+        gekozen = open_[pagina.offset : pagina.offset + pagina.grootte]
+        referenties = repository.referenties_van(
+            session, {p.huishouden_id for p, _ in gekozen if p.huishouden_id}
+        )
+        page = [weergave.termijn(p, t, referenties.get(p.huishouden_id or "")) for p, t in gekozen]
         if page:
             audit.record(
                 session,
@@ -83,37 +89,30 @@ def termijnoverzicht(
                 velden=page[0],
                 objecten=sorted({str(r["persoonId"]) for r in page}),
             )
-        return page, len(rijen)
+        return page, len(open_)
 
 
 def _alle_termijnen(
     session: Session, scope: Bereik, filter_: Termijnfilter, regels: termijnen.Regels, peildatum: date
-) -> list[Record]:
+) -> list[Open]:
     filters: dict[str, object] = {}
     if filter_.gemeentecode:
         filters["gemeentecode"] = filter_.gemeentecode
     if filter_.casemanager:
         filters["casemanager"] = filter_.casemanager
     personen = [p for p in repository.alle_zichtbare(session, scope, filters) if p.fase != Fase.afgerond]
-
     soorten = repository.zichtbare_soorten(scope)
     per_persoon: dict[str, list[object]] = {}
     for record in repository.gebeurtenissen_van(session, [p.id for p in personen], soorten):
         per_persoon.setdefault(record.persoon_id, []).append(weergave.als_waarde(record))
-    referenties = repository.referenties_van(session, {p.huishouden_id for p in personen if p.huishouden_id})
-    rijen = []
+    open_: list[Open] = []
     for persoon in personen:
         tijdlijn = actueel(per_persoon.get(persoon.id, []))  # type: ignore[arg-type]
         feiten = termijnen.Persoonsfeiten(persoon.geboortedatum)
         for t in termijnen.termijnen(tijdlijn, regels, peildatum, feiten):
             if (filter_.status is None or t.status is filter_.status) and (filter_.regel in (None, t.regel)):
-                rijen.append(
-                    {
-                        **weergave.termijn(persoon, t, referenties.get(persoon.huishouden_id or "")),
-                        "sorteernaam": persoon.sorteernaam,
-                    }
-                )
-    return rijen
+                open_.append((persoon, t))
+    return open_
 
 
 @namens
@@ -187,7 +186,7 @@ def termijnaantallen(engine: Engine, gebruiker: Gebruiker, code: str) -> dict[st
             weergave.regels(),
             weergave.vandaag(),
         )
-    counts = Counter(str(r["status"]) for r in rijen)
+    counts = Counter(t.status.value for _, t in rijen)
     return {status.value: scope.aantal(code, counts.get(status.value, 0)) for status in termijnen.Status}
 
 
