@@ -98,7 +98,7 @@ def lijst_regimes(
     """Beleidsregimes: geldend recht, wetsvoorstellen en voornemens, elk met status, data en bronnen."""
     regimes = beleid.regimes(engine, gebruiker)
     gekozen = [o for o in regimes if geldend_op is None or o.regime.geldend_op(geldend_op)]
-    deel = gekozen[pagina.offset : pagina.offset + pagina.grootte]
+    deel = pagina.uit(gekozen)
     return lijst(request, [_regime(o) for o in deel], len(gekozen), pagina)
 
 

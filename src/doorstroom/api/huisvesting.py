@@ -92,7 +92,7 @@ class Regeling(Uit):
 
 
 def _pagina(request: Request, rijen_: list[Any], pagina: Any) -> dict[str, Any]:
-    return lijst(request, rijen_[pagina.offset : pagina.offset + pagina.grootte], len(rijen_), pagina)
+    return lijst(request, pagina.uit(rijen_), len(rijen_), pagina)
 
 
 @router.get("/gemeenten/{gemeentecode}/woningaanbod", response_model=Lijst[Aanbodregel], responses=FOUTEN)

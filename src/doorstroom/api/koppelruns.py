@@ -49,9 +49,7 @@ def lijst_voorstellen(
 ) -> dict[str, Any]:
     """De voorstellen van een run met hun beoordeling en uitleg."""
     voorstellen = dossier.koppelvoorstellen(engine, gebruiker, run_id)
-    return lijst(
-        request, voorstellen[pagina.offset : pagina.offset + pagina.grootte], len(voorstellen), pagina
-    )
+    return lijst(request, pagina.uit(voorstellen), len(voorstellen), pagina)
 
 
 @router.post(

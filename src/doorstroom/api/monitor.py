@@ -36,7 +36,7 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
 def lijst_indicatoren(request: Request, gebruiker: GebruikerDep, pagina: PaginaDep) -> dict[str, Any]:
     """Alle indicatoren van de monitor, met hun definitie."""
     alle = [_indicator(i) for i in monitor.indicatoren()]
-    return lijst(request, alle[pagina.offset : pagina.offset + pagina.grootte], len(alle), pagina)
+    return lijst(request, pagina.uit(alle), len(alle), pagina)
 
 
 @router.get(

@@ -125,7 +125,7 @@ class Locatieversie(Opvanglocatie):
 
 
 def _pagina(request: Request, rijen: list[Any], pagina: Any) -> dict[str, Any]:
-    return lijst(request, rijen[pagina.offset : pagina.offset + pagina.grootte], len(rijen), pagina)
+    return lijst(request, pagina.uit(rijen), len(rijen), pagina)
 
 
 @router.get(

@@ -32,5 +32,5 @@ def lijst_taakstellingen(
 ) -> dict[str, Any]:
     """Taakstelling en realisatie per gemeente; verhuizingen in het dossier tellen mee, nooit dubbel."""
     records = dossier.taakstellingen(engine, gebruiker, Periode.parse(periode), peildatum, gemeentecode)
-    page = records[pagina.offset : pagina.offset + pagina.grootte]
+    page = pagina.uit(records)
     return lijst(request, page, len(records), pagina)

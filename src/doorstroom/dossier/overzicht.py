@@ -74,7 +74,7 @@ def termijnoverzicht(
     with transaction(engine) as session:
         open_ = _alle_termijnen(session, scope, filter_, regels, peildatum)
         open_.sort(key=lambda o: (*SORTERINGEN[sorteer](o), o[0].id), reverse=aflopend)
-        gekozen = open_[pagina.offset : pagina.offset + pagina.grootte]
+        gekozen = pagina.uit(open_)
         referenties = repository.referenties_van(
             session, {p.huishouden_id for p, _ in gekozen if p.huishouden_id}
         )

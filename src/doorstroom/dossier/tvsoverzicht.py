@@ -49,7 +49,7 @@ def tvsoverzicht(
     peildatum = filter_.peildatum or weergave.vandaag()
     with transaction(engine, schrijven=True) as session:
         rijen = _alle(session, scope, filter_, peildatum)
-        page = rijen[pagina.offset : pagina.offset + pagina.grootte]
+        page = pagina.uit(rijen)
         if page:
             audit.record(
                 session,

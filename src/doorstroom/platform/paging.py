@@ -7,8 +7,11 @@ limits the rows and counts the whole listing (:func:`doorstroom.platform.db.blad
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -30,8 +33,10 @@ class Pagina:
         """Rows to skip."""
         return (self.nummer - 1) * self.grootte
 
-
-T = TypeVar("T")
+    def uit(self, rijen: Sequence[T]) -> list[T]:
+        """This page's rows of a listing that is computed whole (deadlines from timelines, a
+        forecast's rows): where the database cannot page, the page is cut here, in one place."""
+        return list(rijen[self.offset : self.offset + self.grootte])
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,7 @@ def gemeentepagina(engine: Engine, pagina: Pagina, provincie: str | None = None)
         if repository.heeft_gemeenten(session):
             return repository.gemeentepagina(session, pagina, provincie)
     lijst = [g for g in embedded_gemeenten() if provincie is None or g.provincie == provincie]
-    return Deel(lijst[pagina.offset : pagina.offset + pagina.grootte], len(lijst))
+    return Deel(pagina.uit(lijst), len(lijst))
 
 
 def importeer(engine: Engine, path: Path, peildatum: date) -> tuple[Herindeling, Bevolking | None]:
