@@ -11,7 +11,8 @@ filed.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from doorstroom.values.suggest import fold
 
 VOORVOEGSELS = frozenset(
     {
@@ -30,15 +31,10 @@ LENGTE = 400
 _WOORD = re.compile(r"[^\W_]+'?|'[^\W_]+", re.UNICODE)
 
 
-def _kaal(tekst: str) -> str:
-    """Lower case without accents: ``Öztürk`` and ``ozturk`` file in one place."""
-    ontleed = unicodedata.normalize("NFKD", tekst.casefold())
-    return "".join(teken for teken in ontleed if not unicodedata.combining(teken))
-
-
 def woorden(tekst: str) -> list[str]:
-    """The words of a name or a search, bare (apostrophes kept: ``'t``, ``d'``)."""
-    return _WOORD.findall(_kaal(tekst).replace("’", "'"))
+    """The words of a name or a search, folded as names are compared (:func:`~doorstroom.values.suggest.fold`:
+    case and accents aside) with apostrophes kept (``'t``, ``d'``)."""
+    return _WOORD.findall(fold(tekst).replace("’", "'"))
 
 
 def hoofdnaam(geslachtsnaam: str) -> tuple[list[str], list[str]]:
